@@ -57,7 +57,7 @@ public sealed record Contact
         string.Join(' ', new[] { FirstName, LastName }.Where(s => !string.IsNullOrWhiteSpace(s))) is { Length: > 0 } n ? n : null;
 
     /// <summary>The most recent meeting, used for "days since met" and the first campaign step.</summary>
-    public EventMet? LastMet => Events.Where(e => e.MetOn is not null).MaxBy(e => e.MetOn) ?? Events.LastOrDefault();
+    public EventMet? LastMet => Events.Where(e => e.MetOn is not null).MaxBy(e => e.MetOn) ?? (Events.Count > 0 ? Events[^1] : null);
 }
 
 /// <summary>An occasion where the owner met the contact.</summary>
