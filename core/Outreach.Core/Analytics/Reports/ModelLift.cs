@@ -14,7 +14,10 @@ namespace Outreach.Core.Analytics.Reports;
 public sealed record ModelLift(long TopSent, long TopReplies, double CoveredShare, RateVsBaseline ReplyRate)
 {
     /// <summary>The share of top-ranked sends the lift aims at (lift@10 %, ml.md §5).</summary>
-    public const double TopShare = 0.10;
+    public const double TopShare = 1.0 / TopShareDivisor;
+
+    // Whole-number comparison, so 10 % of 100 sends is exactly 10 whatever the floating-point rounding.
+    private const int TopShareDivisor = 10;
 
     /// <summary>The lift (top sends' reply rate ÷ 0.05).</summary>
     public double Lift => ReplyRate.Lift ?? 0;
@@ -31,7 +34,7 @@ public sealed record ModelLift(long TopSent, long TopReplies, double CoveredShar
         }
 
         long sent = 0, replies = 0;
-        for (var i = bins.Count - 1; i >= 0 && sent < TopShare * scored; i--)
+        for (var i = bins.Count - 1; i >= 0 && sent * TopShareDivisor < scored; i--)
         {
             sent += bins[i].Sent;
             replies += bins[i].Replies;
