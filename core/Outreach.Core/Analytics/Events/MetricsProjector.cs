@@ -53,7 +53,7 @@ public static class MetricsProjector
     {
         var increments = new List<CounterIncrement>();
         var fact = new DedupeKey(met.OwnerId, met.ContactId, Fact("met", met.Meeting.MetOn));
-        AddMeetingCounter(increments, met.OwnerId, met.Meeting, CounterNames.Met, fact);
+        AddToEach(increments, MeetingCells(met.OwnerId, met.Meeting), CounterNames.Met, 1, fact);
         return increments;
     }
 
@@ -63,33 +63,28 @@ public static class MetricsProjector
         var bin = BinOf(sent.PredictedProbability);
         var increments = new List<CounterIncrement>();
         var sendFact = new DedupeKey(sent.OwnerId, sent.ContactId, "sent:" + sent.TaskId);
-        foreach (var cell in SendCells(sent.OwnerId, OwnerCalendar.LocalDate(sent.SentAt, ownerTimeZone), sent.Meeting, sent.Step))
+        var sendCells = SendCells(sent.OwnerId, OwnerCalendar.LocalDate(sent.SentAt, ownerTimeZone), sent.Meeting, sent.Step);
+        AddToEach(increments, sendCells, CounterNames.Sent, 1, sendFact);
+        if (bin is { } b)
         {
-            increments.Add(new CounterIncrement(cell, CounterNames.Sent, 1, sendFact));
-            if (bin is { } b)
-            {
-                increments.Add(new CounterIncrement(cell, CounterNames.BinSent(b), 1, sendFact));
-                var micros = ProbabilityBins.ToMicros(sent.PredictedProbability!.Value);
-                if (micros > 0)
-                {
-                    increments.Add(new CounterIncrement(cell, CounterNames.BinPredictedMicros(b), micros, sendFact));
-                }
-            }
+            AddToEach(increments, sendCells, CounterNames.BinSent(b), 1, sendFact);
+            AddToEach(increments, sendCells, CounterNames.BinPredictedMicros(b), ProbabilityBins.ToMicros(sent.PredictedProbability!.Value), sendFact);
         }
 
         var days = OwnerCalendar.DaysAfterMeeting(sent.Meeting.MetOn, sent.SentAt, ownerTimeZone);
         if (days >= 0)
         {
+            var meetingCells = MeetingCells(sent.OwnerId, sent.Meeting);
             var followUpFact = new DedupeKey(sent.OwnerId, sent.ContactId, Fact("followed-up", sent.Meeting.MetOn));
-            AddMeetingCounter(increments, sent.OwnerId, sent.Meeting, CounterNames.FollowedUp, followUpFact);
+            AddToEach(increments, meetingCells, CounterNames.FollowedUp, 1, followUpFact);
             if (days <= LongFollowUpDays)
             {
-                AddMeetingCounter(increments, sent.OwnerId, sent.Meeting, CounterNames.FollowedUpWithin7Days, followUpFact);
+                AddToEach(increments, meetingCells, CounterNames.FollowedUpWithin7Days, 1, followUpFact);
             }
 
             if (days <= ShortFollowUpDays)
             {
-                AddMeetingCounter(increments, sent.OwnerId, sent.Meeting, CounterNames.FollowedUpWithin2Days, followUpFact);
+                AddToEach(increments, meetingCells, CounterNames.FollowedUpWithin2Days, 1, followUpFact);
             }
         }
 
@@ -107,32 +102,32 @@ public static class MetricsProjector
         var bin = BinOf(reply.PredictedProbability);
         var increments = new List<CounterIncrement>();
         var replyFact = new DedupeKey(reply.OwnerId, reply.ContactId, "replied:" + reply.TaskId);
-        foreach (var cell in SendCells(reply.OwnerId, OwnerCalendar.LocalDate(reply.SentAt, ownerTimeZone), reply.Meeting, reply.Step))
+        var sendCells = SendCells(reply.OwnerId, OwnerCalendar.LocalDate(reply.SentAt, ownerTimeZone), reply.Meeting, reply.Step);
+        AddToEach(increments, sendCells, CounterNames.Replied, 1, replyFact);
+        if (bin is { } b)
         {
-            increments.Add(new CounterIncrement(cell, CounterNames.Replied, 1, replyFact));
-            if (bin is { } b)
-            {
-                increments.Add(new CounterIncrement(cell, CounterNames.BinReplied(b), 1, replyFact));
-            }
+            AddToEach(increments, sendCells, CounterNames.BinReplied(b), 1, replyFact);
         }
 
         var contactFact = new DedupeKey(reply.OwnerId, reply.ContactId, Fact("replied-contact", reply.Meeting.MetOn));
-        AddMeetingCounter(increments, reply.OwnerId, reply.Meeting, CounterNames.RepliedContacts, contactFact);
+        AddToEach(increments, MeetingCells(reply.OwnerId, reply.Meeting), CounterNames.RepliedContacts, 1, contactFact);
         return increments;
     }
 
-    private static void AddMeetingCounter(
-        List<CounterIncrement> increments, string ownerId, MeetingContext meeting, string counter, DedupeKey fact)
+    // A zero delta (a prediction of exactly 0) changes nothing, and stores only accept positive deltas.
+    private static void AddToEach(List<CounterIncrement> increments, CellKey[] cells, string counter, long delta, DedupeKey fact)
     {
-        foreach (var kind in MeetingKinds)
+        if (delta > 0)
         {
-            var cell = new CellKey(ownerId, meeting.MetOn, kind, ValueOf(kind, ownerId, meeting, step: null));
-            increments.Add(new CounterIncrement(cell, counter, 1, fact));
+            increments.AddRange(cells.Select(cell => new CounterIncrement(cell, counter, delta, fact)));
         }
     }
 
-    private static IEnumerable<CellKey> SendCells(string ownerId, DateOnly day, MeetingContext meeting, OutreachStep step) =>
-        SendKinds.Select(kind => new CellKey(ownerId, day, kind, ValueOf(kind, ownerId, meeting, step)));
+    private static CellKey[] MeetingCells(string ownerId, MeetingContext meeting) =>
+        [.. MeetingKinds.Select(kind => new CellKey(ownerId, meeting.MetOn, kind, ValueOf(kind, ownerId, meeting, step: null)))];
+
+    private static CellKey[] SendCells(string ownerId, DateOnly day, MeetingContext meeting, OutreachStep step) =>
+        [.. SendKinds.Select(kind => new CellKey(ownerId, day, kind, ValueOf(kind, ownerId, meeting, step)))];
 
     private static string ValueOf(DimensionKind kind, string ownerId, MeetingContext meeting, OutreachStep? step) => kind switch
     {
