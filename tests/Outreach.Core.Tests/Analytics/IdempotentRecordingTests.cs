@@ -70,11 +70,15 @@ public sealed class IdempotentRecordingTests
     }
 
     [Fact]
-    public async Task Store_rejects_a_non_positive_delta()
+    public async Task Store_rejects_a_list_with_a_non_positive_delta_before_applying_any_of_it()
     {
-        var increment = new CounterIncrement(
-            new CellKey("owner-1", Day, DimensionKind.Owner, "owner-1"), CounterNames.Sent, 0, new DedupeKey("owner-1", "c1", "x"));
+        var cell = new CellKey("owner-1", Day, DimensionKind.Owner, "owner-1");
+        var valid = new CounterIncrement(cell, CounterNames.Sent, 1, new DedupeKey("owner-1", "c1", "x"));
+        var invalid = valid with { Counter = CounterNames.Replied, Delta = 0 };
 
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _metrics.Store.ApplyAsync([increment], CancellationToken.None));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _metrics.Store.ApplyAsync([valid, invalid], CancellationToken.None));
+
+        Assert.Equal(0, _metrics.Store.MarkerCount);
+        Assert.Empty(await _metrics.Store.ReadAsync("owner-1", DimensionKind.Owner, Day, Day, CancellationToken.None));
     }
 }

@@ -1,6 +1,6 @@
 namespace Outreach.Core.Analytics.Counters;
 
-/// <summary>Add <paramref name="Delta"/> to one counter of one cell, once per <paramref name="Dedupe"/>.</summary>
+/// <summary>Add <paramref name="Delta"/> to one counter of one cell, once per (<paramref name="Dedupe"/>, cell, counter).</summary>
 /// <param name="Cell">The cell.</param>
 /// <param name="Counter">The counter within the cell (<see cref="CounterNames"/>).</param>
 /// <param name="Delta">The amount to add (positive).</param>

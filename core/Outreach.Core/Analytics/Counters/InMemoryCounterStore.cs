@@ -34,12 +34,16 @@ public sealed class InMemoryCounterStore : ICounterStore
     {
         ArgumentNullException.ThrowIfNull(increments);
         cancellationToken.ThrowIfCancellationRequested();
+        foreach (var increment in increments)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(increment.Delta);
+        }
+
         var applied = 0;
         lock (_gate)
         {
             foreach (var increment in increments)
             {
-                ArgumentOutOfRangeException.ThrowIfNegativeOrZero(increment.Delta);
                 var marker = new Marker(increment.Dedupe, increment.Cell, increment.Counter);
                 if (!_markers.Add(marker))
                 {

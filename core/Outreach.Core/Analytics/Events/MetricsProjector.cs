@@ -14,7 +14,7 @@ namespace Outreach.Core.Analytics.Events;
 /// date the task was sent. A reply is credited to its send's day.</para>
 /// <para>Follow-up within N days means: some outreach to the contact was sent on a local calendar day no more than
 /// N days after the meeting date (see <see cref="OwnerCalendar.DaysAfterMeeting"/>). Because the first outreach is
-/// the earliest, this is the same as "the first outreach was within N days", but it does not depend on sends
+/// the earliest, this is the same as "the first outreach on or after the meeting was within N days", but it does not depend on sends
 /// being applied in order. Each follow-up counter is keyed by contact and meeting date, so later sends to the
 /// same contact do not count it again. Outreach sent before the meeting date is not a follow-up.</para>
 /// </remarks>
