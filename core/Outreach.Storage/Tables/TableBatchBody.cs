@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using Azure;
 
 namespace Outreach.Storage.Tables;
 
@@ -32,11 +31,11 @@ internal static class TableBatchBody
         var (method, uri, ifMatch, body) = action.ActionType switch
         {
             TableTransactionActionType.Add => ("POST", tableUri.AbsoluteUri, null, true),
-            TableTransactionActionType.UpdateMerge => ("MERGE", entityUri, IfMatch(action.ETag), true),
-            TableTransactionActionType.UpdateReplace => ("PUT", entityUri, IfMatch(action.ETag), true),
+            TableTransactionActionType.UpdateMerge => ("MERGE", entityUri, TableClient.IfMatch(action.ETag), true),
+            TableTransactionActionType.UpdateReplace => ("PUT", entityUri, TableClient.IfMatch(action.ETag), true),
             TableTransactionActionType.UpsertMerge => ("MERGE", entityUri, (string?)null, true),
             TableTransactionActionType.UpsertReplace => ("PUT", entityUri, null, true),
-            TableTransactionActionType.Delete => ("DELETE", entityUri, IfMatch(action.ETag), false),
+            TableTransactionActionType.Delete => ("DELETE", entityUri, TableClient.IfMatch(action.ETag), false),
             _ => throw new ArgumentOutOfRangeException(nameof(action), action.ActionType, "Unknown table transaction action."),
         };
 
@@ -65,6 +64,4 @@ internal static class TableBatchBody
             text.Append("\r\n");
         }
     }
-
-    private static string IfMatch(ETag etag) => etag == default || etag == ETag.All ? "*" : etag.ToString();
 }

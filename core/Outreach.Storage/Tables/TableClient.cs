@@ -173,7 +173,8 @@ public sealed partial class TableClient
         return uri;
     }
 
-    private static string IfMatch(ETag etag) => etag == default || etag == ETag.All ? "*" : etag.ToString();
+    /// <summary>The If-Match value for an ETag: <c>*</c> for default or <see cref="ETag.All"/>.</summary>
+    internal static string IfMatch(ETag etag) => etag == default || etag == ETag.All ? "*" : etag.ToString();
 
     private static ETag ResponseETag(Response response) =>
         response.Headers.ETag ?? throw new StorageRequestException("The Table service returned no ETag for a write.");
