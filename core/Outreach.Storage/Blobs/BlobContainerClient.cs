@@ -33,8 +33,7 @@ public sealed partial class BlobContainerClient
     /// <returns>True if this call created it.</returns>
     public async Task<bool> CreateIfNotExistsAsync(CancellationToken cancellationToken = default)
     {
-        var uri = Address(null);
-        uri.AppendQuery("restype", "container", escapeValue: true);
+        var uri = ContainerAddress();
         using var message = _pipeline.CreateMessage(StorageService.Blob, RequestMethod.Put, uri);
         var response = await _pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
         return response.Status switch
@@ -49,8 +48,7 @@ public sealed partial class BlobContainerClient
     /// <returns>False if it did not exist.</returns>
     public async Task<bool> DeleteContainerAsync(CancellationToken cancellationToken = default)
     {
-        var uri = Address(null);
-        uri.AppendQuery("restype", "container", escapeValue: true);
+        var uri = ContainerAddress();
         using var message = _pipeline.CreateMessage(StorageService.Blob, RequestMethod.Delete, uri);
         var response = await _pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
         return response.Status switch
@@ -110,8 +108,7 @@ public sealed partial class BlobContainerClient
         string? marker = null;
         do
         {
-            var uri = Address(null);
-            uri.AppendQuery("restype", "container", escapeValue: true);
+            var uri = ContainerAddress();
             uri.AppendQuery("comp", "list", escapeValue: true);
             if (!string.IsNullOrEmpty(prefix))
             {
@@ -168,21 +165,22 @@ public sealed partial class BlobContainerClient
         };
     }
 
-    /// <summary>The container URL, or a blob's, with every path segment of the blob name percent-encoded.</summary>
-    private RequestUriBuilder Address(string? blobName)
+    /// <summary>A blob's URL, with every path segment of its name percent-encoded.</summary>
+    private RequestUriBuilder Address(string blobName)
     {
-        var uri = new RequestUriBuilder();
-        uri.Reset(_containerUri);
-        if (blobName is not null)
+        ArgumentNullException.ThrowIfNull(blobName);
+        if (blobName.Length is 0 or > 1024)
         {
-            if (blobName.Length is 0 or > 1024)
-            {
-                throw new ArgumentException("A blob name has 1 to 1024 characters.", nameof(blobName));
-            }
-
-            uri.AppendPath("/" + string.Join('/', blobName.Split('/').Select(Uri.EscapeDataString)), escape: false);
+            throw new ArgumentException("A blob name has 1 to 1024 characters.", nameof(blobName));
         }
 
+        return Endpoints.Address(_containerUri, "/" + string.Join('/', blobName.Split('/').Select(Uri.EscapeDataString)));
+    }
+
+    private RequestUriBuilder ContainerAddress()
+    {
+        var uri = Endpoints.Address(_containerUri, string.Empty);
+        uri.AppendQuery("restype", "container", escapeValue: true);
         return uri;
     }
 }

@@ -9,6 +9,8 @@ public sealed partial class TableClient
     /// <summary>The most actions one transaction may hold.</summary>
     public const int MaxTransactionActions = 100;
 
+    private const int MaxTransactionBytes = 4 * 1024 * 1024;
+
     /// <summary>
     /// Submits up to 100 actions on ONE partition as an atomic transaction: all succeed, or none is applied.
     /// </summary>
@@ -24,6 +26,11 @@ public sealed partial class TableClient
         var batch = "batch_" + Guid.NewGuid().ToString("N");
         var changeset = "changeset_" + Guid.NewGuid().ToString("N");
         var body = TableBatchBody.Build(_tableUri, actions, batch, changeset);
+        if (body.Length > MaxTransactionBytes)
+        {
+            throw new ArgumentException($"The transaction is {body.Length} bytes; the service accepts at most {MaxTransactionBytes} (4 MiB). Split it.", nameof(actions));
+        }
+
         using var message = Create(RequestMethod.Post, Address(_serviceEndpoint, "/$batch"), body, "multipart/mixed; boundary=" + batch);
         message.Request.Headers.SetValue(HttpHeader.Names.Accept, "application/json");
         var operation = $"A transaction of {actions.Count} actions on table {Name}";

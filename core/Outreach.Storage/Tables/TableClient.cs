@@ -161,17 +161,7 @@ public sealed partial class TableClient
         return message;
     }
 
-    private static RequestUriBuilder Address(Uri baseUri, string suffix)
-    {
-        var uri = new RequestUriBuilder();
-        uri.Reset(baseUri);
-        if (suffix.Length > 0)
-        {
-            uri.AppendPath(suffix, escape: false);
-        }
-
-        return uri;
-    }
+    private static RequestUriBuilder Address(Uri baseUri, string suffix) => Endpoints.Address(baseUri, suffix);
 
     /// <summary>The If-Match value for an ETag: <c>*</c> for default or <see cref="ETag.All"/>.</summary>
     internal static string IfMatch(ETag etag) => etag == default || etag == ETag.All ? "*" : etag.ToString();
