@@ -45,10 +45,10 @@ public static class TaskStateMachine
         ArgumentNullException.ThrowIfNull(task);
         if (!CanMove(task.Channel, task.State, to))
         {
-            var channel = task.Channel == TaskChannel.Email ? "email" : "linkedin";
+            var channel = task.Channel == TaskChannel.Email ? "An email" : "A LinkedIn";
             throw new DomainException(
                 "task.invalid-transition",
-                $"A {channel} task cannot move from {TaskStates.NameOf(task.State)} to {TaskStates.NameOf(to)} (task '{task.TaskId}').",
+                $"{channel} task cannot move from {TaskStates.NameOf(task.State)} to {TaskStates.NameOf(to)} (task '{task.TaskId}').",
                 "state");
         }
     }
