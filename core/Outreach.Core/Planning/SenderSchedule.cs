@@ -75,14 +75,19 @@ public sealed record SenderSchedule
     }
 
     /// <summary>The window opening on the first sending day strictly after <paramref name="date"/>.</summary>
-    public DateTimeOffset OpeningOfNextSendingDayAfter(DateOnly date)
+    /// <exception cref="DomainException">Holidays close every sending day for more than a year.</exception>
+    public DateTimeOffset OpeningOfNextSendingDayAfter(DateOnly date) =>
+        ZonedTime.ToUtc(SendingDayOnOrAfter(date.AddDays(1)), Window.Opens, TimeZone);
+
+    /// <summary><paramref name="date"/> itself when mail may go out that day, else the next date when it may.</summary>
+    /// <exception cref="DomainException">Holidays close every sending day for more than a year.</exception>
+    public DateOnly SendingDayOnOrAfter(DateOnly date)
     {
-        for (var i = 1; i <= 400; i++)
+        for (var i = 0; i <= 400; i++)
         {
-            var candidate = date.AddDays(i);
-            if (IsSendingDay(candidate))
+            if (IsSendingDay(date.AddDays(i)))
             {
-                return ZonedTime.ToUtc(candidate, Window.Opens, TimeZone);
+                return date.AddDays(i);
             }
         }
 

@@ -29,7 +29,7 @@ public static class StepScheduler
             var date = campaignStep.Delay.Unit == DelayUnit.BusinessDays
                 ? schedule.Calendar.AddBusinessDays(anchor, campaignStep.Delay.Amount)
                 : anchor.AddDays(campaignStep.Delay.Amount);
-            date = NextSendingDay(date, schedule);
+            date = schedule.SendingDayOnOrAfter(date);
             var aimed = ZonedTime.ToUtc(date, campaignStep.SendAt, schedule.TimeZone);
             due[i] = schedule.NextOpening(aimed < earliest ? earliest : aimed);
             earliest = due[i];
@@ -37,18 +37,5 @@ public static class StepScheduler
         }
 
         return due;
-    }
-
-    private static DateOnly NextSendingDay(DateOnly date, SenderSchedule schedule)
-    {
-        for (var i = 0; i <= 400; i++)
-        {
-            if (schedule.IsSendingDay(date.AddDays(i)))
-            {
-                return date.AddDays(i);
-            }
-        }
-
-        throw new DomainException("schedule.no-sending-day", "The sending window and holidays leave no sending day within a year.", "calendar.holidays");
     }
 }
