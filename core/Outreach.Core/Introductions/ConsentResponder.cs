@@ -4,7 +4,7 @@ namespace Outreach.Core.Introductions;
 /// Who records B's answer: B through the token in the consent email's link, or the introducer (the owner) recording
 /// an answer B gave another way (by phone, by replying). Nobody else, A included, may answer for B.
 /// </summary>
-public sealed record ConsentResponder
+public sealed class ConsentResponder
 {
     private ConsentResponder(string? token, string? ownerId)
     {
@@ -23,4 +23,7 @@ public sealed record ConsentResponder
 
     /// <summary>The introducer, recording B's answer.</summary>
     public static ConsentResponder ByOwner(string ownerId) => new(null, ownerId);
+
+    /// <summary>Says who answers without printing the token.</summary>
+    public override string ToString() => Token is null ? $"owner {OwnerId}" : "consent link";
 }

@@ -50,4 +50,7 @@ public sealed record Introduction
 
     /// <summary>True when it completed because A or B followed up (not closed by hand).</summary>
     public bool FollowedUp { get; init; }
+
+    /// <summary>Id and state only: the generated record text would print the consent token into logs.</summary>
+    public override string ToString() => $"Introduction {IntroductionId} ({State})";
 }

@@ -6,5 +6,5 @@ namespace Outreach.Core.Planning;
 public sealed record DueWork(IReadOnlyList<DueIndexEntry> Entries, DateTimeOffset NextCursor)
 {
     /// <summary>The entries per owner (each owner's tasks go through <see cref="DispatchPlanner"/> together).</summary>
-    public ILookup<string, DueIndexEntry> ByOwner => Entries.ToLookup(e => e.OwnerId, StringComparer.Ordinal);
+    public ILookup<string, DueIndexEntry> GroupByOwner() => Entries.ToLookup(e => e.OwnerId, StringComparer.Ordinal);
 }

@@ -64,6 +64,9 @@ public sealed record OutreachTask
     /// <summary>The score used for ordering: <see cref="Score"/>, or the 5 % baseline when not yet scored.</summary>
     public double EffectiveScore => Score ?? Baseline.Rate;
 
+    /// <summary>Id, step and state only: the generated record text would print the recipient's email into logs.</summary>
+    public override string ToString() => $"Task {TaskId} ({CampaignId}/{StepId}, {TaskStates.NameOf(State)})";
+
     /// <summary>The task in <paramref name="to"/>, after checking the move with <see cref="TaskStateMachine"/>.</summary>
     /// <param name="to">The new state.</param>
     /// <param name="reason">Why, required when skipping.</param>

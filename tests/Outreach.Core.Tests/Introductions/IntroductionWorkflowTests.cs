@@ -295,6 +295,13 @@ public sealed class IntroductionWorkflowTests
     }
 
     [Fact]
+    public void Printing_an_introduction_or_a_responder_never_shows_the_consent_token()
+    {
+        Assert.Equal("Introduction intro-1 (AwaitingConsent)", Requested().ToString());
+        Assert.Equal("consent link", ConsentResponder.ByToken(Token).ToString());
+    }
+
+    [Fact]
     public void A_non_positive_delay_in_the_policy_is_rejected_naming_it()
     {
         var error = Assert.Throws<DomainException>(() => new IntroductionWorkflow(_clock, new IntroductionPolicy { NudgeAfter = TimeSpan.Zero }));

@@ -147,6 +147,14 @@ public sealed class CampaignPlannerTests
     }
 
     [Fact]
+    public void Printing_a_task_never_shows_the_recipients_email()
+    {
+        var task = new CampaignPlanner(ClockAt("2026-03-06T18:00Z")).Enroll(ClassVisit, [Contact("c1", email: "ada@example.org")], LondonSender, SuppressionList.None).Tasks[0];
+
+        Assert.Equal($"Task {task.TaskId} (class-visit-follow-up/thank-you, planned)", task.ToString());
+    }
+
+    [Fact]
     public void An_email_only_step_for_a_contact_without_email_is_skipped_with_reason_no_email()
     {
         var campaign = ClassVisit with { Steps = [ClassVisit.Steps[0] with { Channel = ChannelPreference.EmailOnly }] };

@@ -31,7 +31,7 @@ public sealed class DueWorkFinderTests
         Assert.Equal(["owner-a|t1", "owner-b|t2"], first.Entries.Select(e => e.RowKey));
         Assert.Equal(Utc("2026-03-09T09:05Z"), first.NextCursor);
         Assert.Equal(["owner-b|t2", "owner-c|t3"], second.Entries.Select(e => e.RowKey)); // t2 not yet dispatched: still there
-        Assert.Equal(["owner-b", "owner-c"], second.ByOwner.Select(g => g.Key).Order());
+        Assert.Equal(["owner-b", "owner-c"], second.GroupByOwner().Select(g => g.Key).Order());
     }
 
     [Theory]
