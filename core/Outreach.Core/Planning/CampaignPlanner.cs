@@ -35,8 +35,14 @@ public sealed class CampaignPlanner(TimeProvider time)
         schedule.EnsureValid();
         var now = time.GetUtcNow();
         var tasks = new List<OutreachTask>();
+        var seen = new HashSet<(string Owner, string Contact)>();
         foreach (var contact in contacts)
         {
+            if (!seen.Add((contact.OwnerId, contact.ContactId)))
+            {
+                continue; // the same contact listed twice is one enrolment
+            }
+
             if (!campaign.IsAvailableTo(contact.OwnerId))
             {
                 throw new DomainException(

@@ -199,6 +199,16 @@ public sealed class CampaignPlannerTests
     }
 
     [Fact]
+    public void A_contact_listed_twice_in_one_enrolment_is_planned_once()
+    {
+        var ada = Contact("c1", Date(2026, 3, 6), "ada@example.org");
+
+        var plan = new CampaignPlanner(ClockAt("2026-03-06T18:00Z")).Enroll(ClassVisit, [ada, ada with { FirstName = "Ada L." }], LondonSender, SuppressionList.None);
+
+        Assert.Equal(3, plan.Tasks.Count);
+    }
+
+    [Fact]
     public void Task_ids_depend_on_owner_campaign_contact_and_step_only()
     {
         var id = TaskIds.ForCampaignStep("student-1", "class-visit-follow-up", "c1", "thank-you");
