@@ -1,0 +1,63 @@
+using Outreach.Core.Campaigns;
+
+namespace Outreach.Core.Planning;
+
+/// <summary>
+/// What an outcome does to a contact's tasks. Only pending tasks (planned, queued) are cancelled; a claimed task is
+/// mid-send and finishes. The rules:
+/// <list type="bullet">
+/// <item>Reply, meeting booked, introduction accepted or declined: the contact answered, so steps marked
+/// <see cref="StepCondition.OnlyIfNoReply"/> (follow-ups, nudges) are skipped. <see cref="StepCondition.Always"/> steps
+/// stay: the give-first stay-in-touch note offers something and is as welcome after a conversation as before.</item>
+/// <item>Unsubscribe: every pending task, whatever its condition or channel (they asked not to be contacted).</item>
+/// <item>Bounce: every pending email task; LinkedIn drafts stay, since the address is what failed, not the person.</item>
+/// <item>Auto-reply (out of office): nothing.</item>
+/// </list>
+/// A reply matched to a sent task also moves that task to replied.
+/// </summary>
+public static class StopRules
+{
+    /// <summary>The transitions <paramref name="outcome"/> causes among the contact's tasks.</summary>
+    /// <param name="outcome">The outcome.</param>
+    /// <param name="contactTasks">The contact's tasks with this owner (others are ignored).</param>
+    public static IReadOnlyList<TaskTransition> Apply(Outcome outcome, IEnumerable<OutreachTask> contactTasks)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        ArgumentNullException.ThrowIfNull(contactTasks);
+        var transitions = new List<TaskTransition>();
+        foreach (var task in contactTasks)
+        {
+            if (!string.Equals(task.OwnerId, outcome.OwnerId, StringComparison.Ordinal)
+                || !string.Equals(task.ContactId, outcome.ContactId, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (IsAnswer(outcome.Kind)
+                && string.Equals(task.TaskId, outcome.TaskId, StringComparison.Ordinal)
+                && TaskStateMachine.CanMove(task.Channel, task.State, TaskState.Replied))
+            {
+                transitions.Add(new TaskTransition(task.MoveTo(TaskState.Replied), task.State, TaskState.Replied));
+            }
+            else if (TaskStates.IsPending(task.State) && Cancels(outcome.Kind, task) is { } reason)
+            {
+                transitions.Add(new TaskTransition(task.MoveTo(TaskState.Skipped, reason), task.State, TaskState.Skipped));
+            }
+        }
+
+        return transitions;
+    }
+
+    private static bool IsAnswer(OutcomeKind kind) =>
+        kind is OutcomeKind.Replied or OutcomeKind.MeetingBooked or OutcomeKind.IntroAccepted or OutcomeKind.IntroDeclined;
+
+    private static string? Cancels(OutcomeKind kind, OutreachTask task) => kind switch
+    {
+        OutcomeKind.Unsubscribed => SkipReasons.Unsubscribed,
+        OutcomeKind.Bounced => task.Channel == TaskChannel.Email ? SkipReasons.Bounced : null,
+        OutcomeKind.Replied when task.Condition == StepCondition.OnlyIfNoReply => SkipReasons.Replied,
+        OutcomeKind.MeetingBooked when task.Condition == StepCondition.OnlyIfNoReply => SkipReasons.MeetingBooked,
+        OutcomeKind.IntroAccepted or OutcomeKind.IntroDeclined when task.Condition == StepCondition.OnlyIfNoReply => SkipReasons.IntroductionAnswered,
+        _ => null,
+    };
+}
