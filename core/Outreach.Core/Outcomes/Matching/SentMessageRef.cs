@@ -1,0 +1,7 @@
+namespace Outreach.Core.Outcomes;
+
+/// <summary>Who a sent message belonged to: the owner, the task that sent it and the contact it went to.</summary>
+/// <param name="OwnerId">The owner.</param>
+/// <param name="TaskId">The task that sent the message.</param>
+/// <param name="ContactId">The contact it was sent to.</param>
+public sealed record SentMessageRef(string OwnerId, string TaskId, string ContactId);
