@@ -107,7 +107,7 @@ public static partial class BounceDetector
     [GeneratedRegex(@"^[ \t]*<(?<address>[^\s<>]+@[^\s<>]+)>:", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
     private static partial Regex PostfixRecipient();
 
-    [GeneratedRegex(@"(?:wasn't|was not|couldn't be|could not be) delivered to[ \t]+<?(?<address>[^\s<>]+@[^\s<>]+?)>?[ \t.,]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:wasn't|was not|couldn't be|could not be) delivered to[ \t]+<?(?<address>[^\s<>]+@[^\s<>]*[^\s<>.,])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex GmailRecipient();
 
     [GeneratedRegex(@"Delivery has failed to these recipients or groups:\s*(?:\r?\n)+\s*(?:[^\r\n<]*<)?(?<address>[^\s<>()]+@[^\s<>()]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
