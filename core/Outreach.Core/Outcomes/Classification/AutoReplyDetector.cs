@@ -40,7 +40,7 @@ public static class AutoReplyDetector
             strong.Add("content-type:disposition-notification");
         }
 
-        if (SubjectPatterns.StartsWithAny(message.Subject, SubjectPatterns.AutoReplyPrefixes))
+        if (SubjectPatterns.AutoReplyPrefixes.StartsAny(message.Subject))
         {
             strong.Add("subject:auto-reply-prefix");
         }
@@ -56,7 +56,7 @@ public static class AutoReplyDetector
             weak.Add("header:X-MS-Exchange-Inbox-Rules-Loop");
         }
 
-        if (strong.Count == 0 && SubjectPatterns.ContainsAny(message.Subject, SubjectPatterns.AutoReplyPhrases))
+        if (strong.Count == 0 && SubjectPatterns.AutoReplyPhrases.ContainedIn(message.Subject))
         {
             weak.Add("subject:out-of-office-phrase");
         }

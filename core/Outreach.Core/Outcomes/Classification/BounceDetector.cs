@@ -30,7 +30,7 @@ public static partial class BounceDetector
             signals.Add("from:mailer-daemon");
         }
 
-        if (SubjectPatterns.StartsWithAny(message.Subject, SubjectPatterns.BouncePrefixes))
+        if (SubjectPatterns.BouncePrefixes.StartsAny(message.Subject))
         {
             signals.Add("subject:bounce-prefix");
         }
