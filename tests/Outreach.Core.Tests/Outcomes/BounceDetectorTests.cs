@@ -20,9 +20,8 @@ public sealed class BounceDetectorTests
     [Fact]
     public void Postfix_bounce_with_only_the_human_readable_part_still_yields_recipient_and_status()
     {
-        var humanPart = MailSamples.PostfixHardBounce[..MailSamples.PostfixHardBounce.IndexOf("--3F0A41C0421", StringComparison.Ordinal)];
 
-        var report = BounceDetector.Read(MailSamples.Parse(humanPart));
+        var report = BounceDetector.Read(MailSamples.Parse(MailSamples.PostfixHardBounceHumanPartOnly));
 
         Assert.Equal(["jane.doe@contoso.com"], report.FailedRecipients);
         Assert.Equal("5.1.1", report.StatusCode);

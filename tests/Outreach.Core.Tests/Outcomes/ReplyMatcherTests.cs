@@ -122,8 +122,7 @@ public sealed class ReplyMatcherTests
     public async Task A_bounce_without_an_original_id_matches_the_token_it_came_back_to()
     {
         _tokens.Issue("tok-jane", new ReplyTokenTarget("owner-sam", "contact-jane", null));
-        var humanPart = MailSamples.PostfixHardBounce[..MailSamples.PostfixHardBounce.IndexOf("--3F0A41C0421", StringComparison.Ordinal)];
-        var message = MailSamples.Parse(humanPart);
+        var message = MailSamples.Parse(MailSamples.PostfixHardBounceHumanPartOnly);
 
         var match = await _matcher.MatchBounceAsync(message, BounceDetector.Read(message), CancellationToken.None);
 

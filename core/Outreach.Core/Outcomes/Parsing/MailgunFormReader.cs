@@ -11,11 +11,13 @@ namespace Outreach.Core.Outcomes;
 /// </summary>
 internal static class MailgunFormReader
 {
+    /// <param name="fields">The form fields, looked up case-insensitively.</param>
+    /// <param name="limits">Size bounds.</param>
     public static InboundMessageBuilder Read(IReadOnlyDictionary<string, string> fields, InboundLimits limits)
     {
         var builder = new InboundMessageBuilder(ReadHeaders(fields.GetValueOrDefault("message-headers"), limits), limits)
         {
-            From = fields.GetValueOrDefault("From") ?? fields.GetValueOrDefault("from"),
+            From = fields.GetValueOrDefault("From"),
             To = fields.GetValueOrDefault("To"),
             Cc = fields.GetValueOrDefault("Cc"),
             Subject = fields.GetValueOrDefault("subject"),

@@ -237,6 +237,10 @@ internal static class MailSamples
         Diagnostic-Code: smtp; 452 4.2.2 The email account that you tried to reach is over quota.
         """;
 
+    /// <summary>The Postfix bounce as a service passes it on when it keeps only the first text part (no DSN fields, no quoted headers).</summary>
+    public static string PostfixHardBounceHumanPartOnly =>
+        PostfixHardBounce[..PostfixHardBounce.IndexOf("--3F0A41C0421", StringComparison.Ordinal)];
+
     /// <summary>Parses a raw sample (headers, blank line, body) the way the canonical JSON path would.</summary>
     public static InboundMessage Parse(string raw, DateTimeOffset? receivedAt = null)
     {
