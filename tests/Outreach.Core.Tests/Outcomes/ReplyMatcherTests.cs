@@ -56,6 +56,17 @@ public sealed class ReplyMatcherTests
     }
 
     [Fact]
+    public async Task The_owners_own_reply_all_in_the_thread_is_not_the_contact_answering()
+    {
+        _sent.Add("<stay-3@student.example>", new SentMessageRef("owner-sam", "task-stay", "contact-jane", "sam@student.example"));
+        var message = Reply(inReplyTo: "<jane-reply@contoso.com>", references: "<stay-3@student.example> <jane-reply@contoso.com>", from: "Sam <Sam@Student.example>");
+
+        var match = await _matcher.MatchReplyAsync(message, CancellationToken.None);
+
+        Assert.Equal(MatchResult.Unmatched(UnmatchedReason.FromOwner), match);
+    }
+
+    [Fact]
     public async Task Matches_a_token_in_a_plus_addressed_cc_when_threading_headers_are_gone()
     {
         _tokens.Issue("Tk9_aBc", new ReplyTokenTarget("owner-sam", "contact-jane", "task-thanks"));

@@ -65,6 +65,11 @@ public sealed class ReplyMatcher
         {
             if (await _sent.FindByMessageIdAsync(id, cancellationToken) is { } sent)
             {
+                if (sent.SenderEmailKey is not null && string.Equals(sent.SenderEmailKey, senderKey, StringComparison.Ordinal))
+                {
+                    return MatchResult.Unmatched(UnmatchedReason.FromOwner);
+                }
+
                 return new MatchResult { Method = method, OwnerId = sent.OwnerId, ContactId = sent.ContactId, TaskId = sent.TaskId, MatchedMessageId = id };
             }
         }

@@ -11,4 +11,7 @@ public enum UnmatchedReason
 
     /// <summary>The sender has open sequences with more than one owner (or contact), so guessing could leak one owner's mail to another.</summary>
     AmbiguousSender,
+
+    /// <summary>The message is in a thread we started but comes from the owner's own sending address (their reply-all), so it is no answer from the contact.</summary>
+    FromOwner,
 }
