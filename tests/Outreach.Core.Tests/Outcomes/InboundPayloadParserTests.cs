@@ -106,6 +106,40 @@ public sealed class InboundPayloadParserTests
         Assert.Equal("message-headers", Assert.Throws<DomainException>(() => _parser.ParseForm(fields)).Target);
     }
 
+    [Theory]
+    [InlineData("envelope", "not json")]
+    [InlineData("envelope", "[1,2]")]
+    public void A_malformed_sendgrid_envelope_is_a_domain_error_naming_it(string field, string value)
+    {
+        var fields = InboundPayloads.SendGrid();
+        fields[field] = value;
+
+        Assert.Equal(field, Assert.Throws<DomainException>(() => _parser.ParseForm(fields)).Target);
+    }
+
+    [Theory]
+    [InlineData("yesterday")]
+    [InlineData("-5")]
+    [InlineData("99999999999999")]
+    public void A_malformed_mailgun_timestamp_is_a_domain_error_naming_it(string value)
+    {
+        var fields = InboundPayloads.Mailgun();
+        fields["timestamp"] = value;
+
+        Assert.Equal("timestamp", Assert.Throws<DomainException>(() => _parser.ParseForm(fields)).Target);
+    }
+
+    [Fact]
+    public void Form_field_names_are_matched_case_insensitively()
+    {
+        var fields = InboundPayloads.Mailgun().ToDictionary(kv => kv.Key.ToUpperInvariant(), kv => kv.Value);
+
+        var message = _parser.ParseForm(fields).Message;
+
+        Assert.Equal("CAJ1x=reply-42@mail.contoso.com", message.MessageId);
+        Assert.Equal("Thanks Sam, happy to stay in touch.", message.StrippedText);
+    }
+
     [Fact]
     public void A_body_over_the_limit_is_a_domain_error_that_names_the_field_not_the_content()
     {
