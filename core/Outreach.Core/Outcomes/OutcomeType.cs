@@ -1,8 +1,8 @@
 namespace Outreach.Core.Outcomes;
 
 /// <summary>
-/// What happened after an outreach. (Campaigns may define its own stop-rule enum; this one is the
-/// outcome record's, to be reconciled when the branches merge.)
+/// What happened after an outreach: the one outcome vocabulary shared by the inbound processor, manual outcomes,
+/// the campaign stop rules (<see cref="Planning.StopRules"/>) and the training labels.
 /// </summary>
 public enum OutcomeType
 {

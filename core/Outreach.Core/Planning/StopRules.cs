@@ -1,4 +1,5 @@
 using Outreach.Core.Campaigns;
+using Outreach.Core.Outcomes;
 
 namespace Outreach.Core.Planning;
 
@@ -10,7 +11,8 @@ namespace Outreach.Core.Planning;
 /// <see cref="StepCondition.OnlyIfNoReply"/> (follow-ups, nudges) are skipped. <see cref="StepCondition.Always"/> steps
 /// stay: the give-first stay-in-touch note offers something and is as welcome after a conversation as before.</item>
 /// <item>Unsubscribe: every pending task, whatever its condition or channel (they asked not to be contacted).</item>
-/// <item>Bounce: every pending email task; LinkedIn drafts stay, since the address is what failed, not the person.</item>
+/// <item>Hard bounce: every pending email task; LinkedIn drafts stay, since the address is what failed, not the person.
+/// A soft bounce (mailbox full, greylisted) stops nothing: the address may work tomorrow.</item>
 /// <item>Auto-reply (out of office): nothing.</item>
 /// </list>
 /// A reply matched to a sent task also moves that task to replied.
@@ -33,13 +35,13 @@ public static class StopRules
                 continue;
             }
 
-            if (IsAnswer(outcome.Kind)
+            if (Outcome.IsResponse(outcome.Type)
                 && string.Equals(task.TaskId, outcome.TaskId, StringComparison.Ordinal)
                 && TaskStateMachine.CanMove(task.Channel, task.State, TaskState.Replied))
             {
                 transitions.Add(new TaskTransition(task.MoveTo(TaskState.Replied), task.State, TaskState.Replied));
             }
-            else if (TaskStates.IsPending(task.State) && Cancels(outcome.Kind, task) is { } reason)
+            else if (TaskStates.IsPending(task.State) && Cancels(outcome, task) is { } reason)
             {
                 transitions.Add(new TaskTransition(task.MoveTo(TaskState.Skipped, reason), task.State, TaskState.Skipped));
             }
@@ -48,16 +50,13 @@ public static class StopRules
         return transitions;
     }
 
-    private static bool IsAnswer(OutcomeKind kind) =>
-        kind is OutcomeKind.Replied or OutcomeKind.MeetingBooked or OutcomeKind.IntroAccepted or OutcomeKind.IntroDeclined;
-
-    private static string? Cancels(OutcomeKind kind, OutreachTask task) => kind switch
+    private static string? Cancels(Outcome outcome, OutreachTask task) => outcome.Type switch
     {
-        OutcomeKind.Unsubscribed => SkipReasons.Unsubscribed,
-        OutcomeKind.Bounced => task.Channel == TaskChannel.Email ? SkipReasons.Bounced : null,
-        OutcomeKind.Replied when task.Condition == StepCondition.OnlyIfNoReply => SkipReasons.Replied,
-        OutcomeKind.MeetingBooked when task.Condition == StepCondition.OnlyIfNoReply => SkipReasons.MeetingBooked,
-        OutcomeKind.IntroAccepted or OutcomeKind.IntroDeclined when task.Condition == StepCondition.OnlyIfNoReply => SkipReasons.IntroductionAnswered,
+        OutcomeType.Unsubscribed => SkipReasons.Unsubscribed,
+        OutcomeType.Bounced when outcome.BounceSeverity == BounceSeverity.Hard => task.Channel == TaskChannel.Email ? SkipReasons.Bounced : null,
+        OutcomeType.Replied when task.Condition == StepCondition.OnlyIfNoReply => SkipReasons.Replied,
+        OutcomeType.MeetingBooked when task.Condition == StepCondition.OnlyIfNoReply => SkipReasons.MeetingBooked,
+        OutcomeType.IntroAccepted or OutcomeType.IntroDeclined when task.Condition == StepCondition.OnlyIfNoReply => SkipReasons.IntroductionAnswered,
         _ => null,
     };
 }
