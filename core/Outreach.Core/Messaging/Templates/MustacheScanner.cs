@@ -69,6 +69,8 @@ internal static class MustacheScanner
             case '#' when At(source, p + 1, "*"):
             case '*':
                 throw new TemplateSyntaxException(open, "template.decorator", "Decorators ({{*…}}) are not supported in templates");
+            case '{':
+                throw new TemplateSyntaxException(open, "template.raw-output", "Triple braces ({{{…}}}) would insert unescaped HTML and are not allowed; use {{…}}");
             case '&':
                 throw new TemplateSyntaxException(open, "template.raw-output", "{{&…}} would insert unescaped HTML and is not allowed; use {{…}}");
             case '#':
