@@ -108,8 +108,7 @@ internal sealed class SmtpBenchmark : IBenchmark
 
     private static TemplateModel SampleModel() => new()
     {
-        FirstName = "Priya",
-        Company = "Northwind Analytics",
+        Recipient = new PersonDetails { FirstName = "Priya", Company = "Northwind Analytics" },
         Topic = "pricing experiments",
         Sender = new SenderDetails { FirstName = "Sam", LastName = "Ortiz" },
         UnsubscribeUrl = new Uri("https://app.example/api/unsubscribe/k1.payload.signature"),

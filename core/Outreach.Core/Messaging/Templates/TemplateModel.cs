@@ -10,20 +10,8 @@ namespace Outreach.Core.Messaging.Templates;
 /// </summary>
 public sealed record TemplateModel
 {
-    /// <summary>Recipient's given name.</summary>
-    public string? FirstName { get; init; }
-
-    /// <summary>Recipient's family name.</summary>
-    public string? LastName { get; init; }
-
-    /// <summary>Recipient's employer.</summary>
-    public string? Company { get; init; }
-
-    /// <summary>Recipient's job title.</summary>
-    public string? Position { get; init; }
-
-    /// <summary>Recipient's LinkedIn profile URL.</summary>
-    public string? LinkedInUrl { get; init; }
+    /// <summary>The recipient: names, company, position and profile print at top level (<c>{{firstName}}</c>).</summary>
+    public PersonDetails Recipient { get; init; } = new();
 
     /// <summary>A short phrase for what was talked about, to sit inside a sentence ("about {{topic}}").</summary>
     public string? Topic { get; init; }
@@ -58,9 +46,6 @@ public sealed record TemplateModel
     /// <summary>Why the two should meet, as a clause ("you both work on B2B pricing").</summary>
     public string? Reason { get; init; }
 
-    /// <summary>Recipient's "First Last".</summary>
-    public string? FullName => TemplateText.JoinName(FirstName, LastName);
-
     /// <summary>
     /// The model for a note to <paramref name="contact"/>: names, company, position and profile from the contact,
     /// the latest meeting as the event, its notes as <see cref="Notes"/> and their first line as <see cref="Topic"/>.
@@ -72,11 +57,7 @@ public sealed record TemplateModel
         var met = contact.LastMet;
         return new TemplateModel
         {
-            FirstName = contact.FirstName,
-            LastName = contact.LastName,
-            Company = contact.Company,
-            Position = contact.Position,
-            LinkedInUrl = contact.LinkedInUrl,
+            Recipient = PersonDetails.From(contact),
             Topic = TemplateText.TopicFrom(contact.Notes),
             Notes = contact.Notes,
             Offer = contact.Offer,
@@ -88,24 +69,20 @@ public sealed record TemplateModel
     }
 
     /// <summary>The nested dictionaries Handlebars renders from; keys are exactly <see cref="TemplateVariables.All"/>.</summary>
-    internal Dictionary<string, object?> ToData() => new(StringComparer.Ordinal)
+    internal Dictionary<string, object?> ToData()
     {
-        ["firstName"] = TemplateText.Clean(FirstName),
-        ["lastName"] = TemplateText.Clean(LastName),
-        ["fullName"] = FullName,
-        ["company"] = TemplateText.Clean(Company),
-        ["position"] = TemplateText.Clean(Position),
-        ["linkedInUrl"] = TemplateText.Clean(LinkedInUrl),
-        ["topic"] = TemplateText.Clean(Topic),
-        ["notes"] = TemplateText.Clean(Notes),
-        ["offer"] = TemplateText.Clean(Offer),
-        ["tags"] = Tags.Select(TemplateText.Clean).OfType<string>().ToArray(),
-        ["unsubscribeUrl"] = UnsubscribeUrl?.AbsoluteUri,
-        ["sender"] = Sender.ToData(),
-        ["event"] = (Event ?? new MeetingDetails(null, null)).ToData(),
-        ["introducer"] = (Introducer ?? new PersonDetails()).ToData(),
-        ["personA"] = (PersonA ?? new PersonDetails()).ToData(),
-        ["personB"] = (PersonB ?? new PersonDetails()).ToData(),
-        ["reason"] = TemplateText.Clean(Reason),
-    };
+        var data = Recipient.ToData();
+        data["topic"] = TemplateText.Clean(Topic);
+        data["notes"] = TemplateText.Clean(Notes);
+        data["offer"] = TemplateText.Clean(Offer);
+        data["tags"] = Tags.Select(TemplateText.Clean).OfType<string>().ToArray();
+        data["unsubscribeUrl"] = UnsubscribeUrl?.AbsoluteUri;
+        data["sender"] = Sender.ToData();
+        data["event"] = (Event ?? new MeetingDetails(null, null)).ToData();
+        data["introducer"] = (Introducer ?? new PersonDetails()).ToData();
+        data["personA"] = (PersonA ?? new PersonDetails()).ToData();
+        data["personB"] = (PersonB ?? new PersonDetails()).ToData();
+        data["reason"] = TemplateText.Clean(Reason);
+        return data;
+    }
 }

@@ -7,21 +7,22 @@ namespace Outreach.Core.Messaging.Templates;
 /// </summary>
 public static class TemplateVariables
 {
-    private static readonly VariableShape Person = VariableShape.Object(
-        ("firstName", VariableShape.Value),
-        ("lastName", VariableShape.Value),
-        ("fullName", VariableShape.Value),
-        ("company", VariableShape.Value),
-        ("position", VariableShape.Value),
-        ("linkedInUrl", VariableShape.Value));
-
-    internal static VariableShape Root { get; } = VariableShape.Object(
+    // A person's fields: the recipient's at top level ({{firstName}}), and in groups for the people of an introduction.
+    private static readonly (string Name, VariableShape Shape)[] PersonFields =
+    [
         ("firstName", VariableShape.Value),
         ("lastName", VariableShape.Value),
         ("fullName", VariableShape.Value),
         ("company", VariableShape.Value),
         ("position", VariableShape.Value),
         ("linkedInUrl", VariableShape.Value),
+    ];
+
+    private static readonly VariableShape Person = VariableShape.Object(PersonFields);
+
+    internal static VariableShape Root { get; } = VariableShape.Object(
+    [
+        .. PersonFields,
         ("topic", VariableShape.Value),
         ("notes", VariableShape.Value),
         ("offer", VariableShape.Value),
@@ -41,7 +42,8 @@ public static class TemplateVariables
         ("introducer", Person),
         ("personA", Person),
         ("personB", Person),
-        ("reason", VariableShape.Value));
+        ("reason", VariableShape.Value),
+    ]);
 
     /// <summary>Every variable path a template may print, e.g. <c>firstName</c>, <c>sender.fullName</c>, <c>event.metOn</c>.</summary>
     public static IReadOnlyList<string> All { get; } = [.. Root.Paths()];

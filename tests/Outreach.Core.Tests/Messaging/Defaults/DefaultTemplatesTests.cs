@@ -10,10 +10,7 @@ public sealed class DefaultTemplatesTests
 
     private static readonly TemplateModel Full = new()
     {
-        FirstName = "Priya",
-        LastName = "Natarajan",
-        Company = "Northwind Analytics",
-        Position = "Director of Insights",
+        Recipient = new PersonDetails { FirstName = "Priya", LastName = "Natarajan", Company = "Northwind Analytics", Position = "Director of Insights" },
         Topic = "pricing experiments in subscription apps",
         Notes = "pricing experiments in subscription apps",
         Offer = "send you our class survey on how students choose subscriptions",

@@ -9,9 +9,7 @@ internal static class TemplateFactory
 
     public static TemplateModel Model(string? firstName = "Ann", string? company = "Acme", string? topic = null) => new()
     {
-        FirstName = firstName,
-        LastName = "Lee",
-        Company = company,
+        Recipient = new PersonDetails { FirstName = firstName, LastName = "Lee", Company = company },
         Topic = topic,
         Sender = new SenderDetails { FirstName = "Sam", LastName = "Ortiz" },
     };
