@@ -16,14 +16,18 @@ public sealed class SmtpMailTransport : IMailTransport, IDisposable
     private readonly ILogger<SmtpMailTransport> _logger;
 
     /// <summary>Creates the transport.</summary>
-    public SmtpMailTransport(SmtpOptions options, ILogger<SmtpMailTransport> logger)
+    /// <param name="options">Server, credentials and limits.</param>
+    /// <param name="time">Clock for retiring idle connections.</param>
+    /// <param name="logger">Receives Message-IDs and statuses only.</param>
+    public SmtpMailTransport(SmtpOptions options, TimeProvider time, ILogger<SmtpMailTransport> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(logger);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.Host, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxConnections, 1, nameof(options));
         _logger = logger;
-        _pool = new SmtpClientPool(() => CreateClient(options), options.MaxConnections);
+        _pool = new SmtpClientPool(() => CreateClient(options), options.MaxConnections, options.IdleTimeout, time);
     }
 
     /// <inheritdoc />

@@ -33,6 +33,13 @@ public sealed class SmtpOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long an open connection may sit unused before it is closed instead of reused; below the 5 minutes
+    /// RFC 5321 lets servers wait, and below the 60-120 s many submission servers use.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Sends in flight at once (one SmtpClient each: SmtpClient is not thread-safe).</summary>
     [Range(1, 64)]
     public int MaxConnections { get; set; } = 4;

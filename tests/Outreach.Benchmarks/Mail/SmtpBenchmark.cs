@@ -16,7 +16,8 @@ namespace Outreach.Benchmarks.Mail;
 /// Messages per second into a real maildev: a bare SmtpClient loop (the floor System.Net.Mail allows) against
 /// <see cref="SmtpMailTransport"/> sending one at a time and in parallel. The transport builds the same
 /// multipart message plus Outreach's headers, so the ratio shows what the abstraction costs. Every phase checks
-/// that maildev holds exactly the number of messages sent.
+/// that maildev holds exactly the number of messages sent. A bare loop with a new SmtpClient per send shows what
+/// the transport's client pool saves (SmtpClient keeps its connection open between sends).
 /// Options: <c>--messages N</c> (default 500), <c>--parallel P</c> (default 4).
 /// </summary>
 internal sealed class SmtpBenchmark : IBenchmark
@@ -34,8 +35,11 @@ internal sealed class SmtpBenchmark : IBenchmark
         try
         {
             var rendered = new TemplateRenderer().Render(DefaultTemplates.For(TemplateKind.ThankYou), SampleModel());
-            var bare = await MeasureAsync(maildev, count, () => BareLoopAsync(maildev.SmtpPort, rendered, count, cancellationToken), cancellationToken);
+            var bare = await MeasureAsync(maildev, count, () => BareLoopAsync(maildev.SmtpPort, rendered, count, newClientPerSend: false, cancellationToken), cancellationToken);
             report.Figure("smtp.bare_smtpclient.messages_per_s", bare, "messages/s");
+
+            var fresh = await MeasureAsync(maildev, count, () => BareLoopAsync(maildev.SmtpPort, rendered, count, newClientPerSend: true, cancellationToken), cancellationToken);
+            report.Figure("smtp.bare_new_smtpclient_per_send.messages_per_s", fresh, "messages/s");
 
             var sequential = await MeasureAsync(maildev, count, () => TransportAsync(maildev.SmtpPort, rendered, count, 1, cancellationToken), cancellationToken);
             report.Figure("smtp.transport.messages_per_s", sequential, "messages/s");
@@ -67,11 +71,17 @@ internal sealed class SmtpBenchmark : IBenchmark
         return count / watch.Elapsed.TotalSeconds;
     }
 
-    private static async Task BareLoopAsync(int port, RenderedMessage rendered, int count, CancellationToken cancellationToken)
+    private static async Task BareLoopAsync(int port, RenderedMessage rendered, int count, bool newClientPerSend, CancellationToken cancellationToken)
     {
-        using var client = new SmtpClient("127.0.0.1", port) { EnableSsl = false };
+        var client = new SmtpClient("127.0.0.1", port) { EnableSsl = false };
         for (var i = 0; i < count; i++)
         {
+            if (newClientPerSend && i > 0)
+            {
+                client.Dispose();
+                client = new SmtpClient("127.0.0.1", port) { EnableSsl = false };
+            }
+
             using var mail = new MailMessage(new MailAddress("sam@students.example.edu", "Sam Ortiz"), new MailAddress($"contact{i}@example.org"))
             {
                 Subject = rendered.Subject,
@@ -81,12 +91,15 @@ internal sealed class SmtpBenchmark : IBenchmark
             mail.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(rendered.Html, Encoding.UTF8, MediaTypeNames.Text.Html));
             await client.SendMailAsync(mail, cancellationToken);
         }
+
+        client.Dispose();
     }
 
     private static async Task TransportAsync(int port, RenderedMessage rendered, int count, int parallel, CancellationToken cancellationToken)
     {
         using var transport = new SmtpMailTransport(
             new SmtpOptions { Host = "127.0.0.1", Port = port, EnableSsl = false, MaxConnections = parallel },
+            TimeProvider.System,
             NullLogger<SmtpMailTransport>.Instance);
         var unsubscribe = UnsubscribeLinks.For(new Uri("https://app.example/"), "k1.payload.signature", "unsubscribe@app.example");
         var sends = Enumerable.Range(0, count).Select(async i =>

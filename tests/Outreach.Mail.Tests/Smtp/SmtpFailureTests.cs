@@ -18,7 +18,7 @@ public sealed class SmtpFailureTests
 
     private static SmtpMailTransport Transport(int port) => new(
         new SmtpOptions { Host = "127.0.0.1", Port = port, EnableSsl = false, Timeout = TimeSpan.FromSeconds(10) },
-        NullLogger<SmtpMailTransport>.Instance);
+        TimeProvider.System, NullLogger<SmtpMailTransport>.Instance);
 
     private static OutgoingMessage To(params string[] recipients)
     {

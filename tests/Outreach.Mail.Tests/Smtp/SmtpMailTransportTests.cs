@@ -17,7 +17,7 @@ public sealed class SmtpMailTransportTests(MailDevFixture maildev) : IAsyncLifet
 
     private SmtpMailTransport Transport(int maxConnections = 4) => new(
         new SmtpOptions { Host = "127.0.0.1", Port = maildev.SmtpPort, EnableSsl = false, MaxConnections = maxConnections },
-        NullLogger<SmtpMailTransport>.Instance);
+        TimeProvider.System, NullLogger<SmtpMailTransport>.Instance);
 
     [Fact]
     public async Task Delivers_one_message_with_the_message_id_it_set_and_every_required_header()

@@ -20,6 +20,7 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
     private readonly List<Task> _sessions = [];
     private readonly Task _acceptLoop;
     private int _accepted;
+    private int _connections;
 
     public ScriptedSmtpServer(IReadOnlyDictionary<string, string>? recipientReplies = null, string mailFromReply = "250 2.1.0 OK")
     {
@@ -33,6 +34,9 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
 
     /// <summary>Messages whose DATA ended with the final dot and was answered 250.</summary>
     public int MessagesAccepted => Volatile.Read(ref _accepted);
+
+    /// <summary>TCP connections opened by clients.</summary>
+    public int Connections => Volatile.Read(ref _connections);
 
     /// <summary>Every command received, verb only (no addresses), in order.</summary>
     public IReadOnlyList<string> Verbs => [.. _commands];
@@ -73,6 +77,7 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
                 return;
             }
 
+            Interlocked.Increment(ref _connections);
             lock (_sessions)
             {
                 _sessions.Add(ServeAsync(client));
