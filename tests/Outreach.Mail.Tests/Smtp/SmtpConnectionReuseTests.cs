@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Outreach.Core.Messaging.Delivery;
-using Outreach.Core.Messaging.Templates;
 using Outreach.Mail.Smtp;
 using Outreach.Mail.Tests.Support;
 using Outreach.Testing.Time;
@@ -16,9 +15,6 @@ public sealed class SmtpConnectionReuseTests
         _clock,
         NullLogger<SmtpMailTransport>.Instance);
 
-    private static OutgoingMessage Note(string to) =>
-        new OutgoingMessageBuilder().From("zoe@students.example.edu").To(to).Content(new RenderedMessage("s", "t", "<p>h</p>")).Build();
-
     [Fact]
     public async Task Consecutive_sends_share_one_connection()
     {
@@ -28,7 +24,7 @@ public sealed class SmtpConnectionReuseTests
         for (var i = 0; i < 3; i++)
         {
             _clock.Advance(TimeSpan.FromSeconds(29));
-            Assert.Equal(SendResultKind.Sent, (await transport.SendAsync(Note($"p{i}@example.org"), CancellationToken.None)).Kind);
+            Assert.Equal(SendResultKind.Sent, (await transport.SendAsync(SampleMessages.Plain($"p{i}@example.org"), CancellationToken.None)).Kind);
         }
 
         Assert.Equal(1, server.Connections);
@@ -41,9 +37,9 @@ public sealed class SmtpConnectionReuseTests
         await using var server = new ScriptedSmtpServer();
         using var transport = Transport(server.Port);
 
-        await transport.SendAsync(Note("a@example.org"), CancellationToken.None);
+        await transport.SendAsync(SampleMessages.Plain("a@example.org"), CancellationToken.None);
         _clock.Advance(TimeSpan.FromSeconds(30));
-        await transport.SendAsync(Note("b@example.org"), CancellationToken.None);
+        await transport.SendAsync(SampleMessages.Plain("b@example.org"), CancellationToken.None);
 
         Assert.Equal(2, server.Connections);
         Assert.Equal(2, server.MessagesAccepted);
@@ -55,8 +51,8 @@ public sealed class SmtpConnectionReuseTests
         await using var server = new ScriptedSmtpServer(new Dictionary<string, string> { ["gone@example.org"] = "550 5.1.1 unknown" });
         using var transport = Transport(server.Port);
 
-        await transport.SendAsync(Note("gone@example.org"), CancellationToken.None);
-        await transport.SendAsync(Note("b@example.org"), CancellationToken.None);
+        await transport.SendAsync(SampleMessages.Plain("gone@example.org"), CancellationToken.None);
+        await transport.SendAsync(SampleMessages.Plain("b@example.org"), CancellationToken.None);
 
         Assert.Equal(2, server.Connections);
         Assert.Equal(1, server.MessagesAccepted);

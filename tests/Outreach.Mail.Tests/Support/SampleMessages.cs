@@ -11,6 +11,18 @@ internal static class SampleMessages
     public const string OneClick = "https://app.example/api/unsubscribe/k1.eyJwIjoidW5zdWJzY3JpYmUifQ.c2lnbmF0dXJl";
     public const string Mailto = "mailto:unsubscribe@app.example?subject=unsubscribe%20k1.eyJwIjoidW5zdWJzY3JpYmUifQ.c2lnbmF0dXJl";
 
+    /// <summary>A minimal message to <paramref name="recipients"/>, for transport behaviour that does not depend on content.</summary>
+    public static OutgoingMessage Plain(params string[] recipients)
+    {
+        var builder = new OutgoingMessageBuilder().From("zoe@students.example.edu").Content(new RenderedMessage("s", "t", "<p>h</p>"));
+        foreach (var recipient in recipients)
+        {
+            builder.To(recipient);
+        }
+
+        return builder.Build();
+    }
+
     public static OutgoingMessage Note(string to = "ann@example.org", string? messageId = null)
     {
         var builder = new OutgoingMessageBuilder()
