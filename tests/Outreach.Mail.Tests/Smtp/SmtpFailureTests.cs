@@ -33,6 +33,34 @@ public sealed class SmtpFailureTests
         Assert.Throws<MailTransientException>(() => result.ThrowIfTransient());
     }
 
+    [Fact]
+    public async Task A_server_that_never_answers_times_out_as_transient()
+    {
+        await using var server = new ScriptedSmtpServer(silent: true);
+        using var transport = new SmtpMailTransport(
+            new SmtpOptions { Host = "127.0.0.1", Port = server.Port, EnableSsl = false, Timeout = TimeSpan.FromSeconds(1) },
+            TimeProvider.System,
+            NullLogger<SmtpMailTransport>.Instance);
+
+        var result = await transport.SendAsync(SampleMessages.Plain("ann@example.org"), CancellationToken.None);
+
+        Assert.Equal(SendResultKind.Transient, result.Kind);
+        Assert.Null(result.StatusCode);
+    }
+
+    [Fact]
+    public async Task Cancellation_by_the_caller_is_not_a_result()
+    {
+        await using var server = new ScriptedSmtpServer(silent: true);
+        using var transport = Transport(server.Port);
+        using var cancel = new CancellationTokenSource();
+        var send = transport.SendAsync(SampleMessages.Plain("ann@example.org"), cancel.Token);
+
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => send);
+    }
+
     [Theory]
     [InlineData("gone@example.org", 550)]
     [InlineData("bad@example.org", 553)]

@@ -16,14 +16,16 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Dictionary<string, string> _recipientReplies;
     private readonly string _mailFromReply;
+    private readonly bool _silent;
     private readonly ConcurrentQueue<string> _commands = new();
     private readonly List<Task> _sessions = [];
     private readonly Task _acceptLoop;
     private int _accepted;
     private int _connections;
 
-    public ScriptedSmtpServer(IReadOnlyDictionary<string, string>? recipientReplies = null, string mailFromReply = "250 2.1.0 OK")
+    public ScriptedSmtpServer(IReadOnlyDictionary<string, string>? recipientReplies = null, string mailFromReply = "250 2.1.0 OK", bool silent = false)
     {
+        _silent = silent;
         _recipientReplies = new Dictionary<string, string>(recipientReplies ?? new Dictionary<string, string>(), StringComparer.OrdinalIgnoreCase);
         _mailFromReply = mailFromReply;
         _listener.Start();
@@ -93,6 +95,12 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
         await using var writer = new StreamWriter(stream, Encoding.ASCII) { NewLine = "\r\n", AutoFlush = true };
         try
         {
+            if (_silent)
+            {
+                // A server that accepts the connection and never greets: the client must time out.
+                await Task.Delay(Timeout.Infinite, _stop.Token);
+            }
+
             await writer.WriteLineAsync("220 127.0.0.1 scripted ESMTP");
             while (await reader.ReadLineAsync(_stop.Token) is { } line)
             {
