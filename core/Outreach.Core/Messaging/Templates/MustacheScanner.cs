@@ -111,6 +111,7 @@ internal static class MustacheScanner
 
     private static int ScanComment(string source, int open, int bodyStart, string closingDashes, List<MustacheTag> tags)
     {
+        // Handlebars.Net ends a long comment only at "--}}" ("--~}}" does not close it), so neither does this.
         var close = source.IndexOf(closingDashes + "}}", bodyStart, StringComparison.Ordinal);
         if (close < 0)
         {

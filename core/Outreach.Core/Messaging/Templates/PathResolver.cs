@@ -98,6 +98,11 @@ internal static class PathResolver
             if (i < text.Length && text[i] == '[')
             {
                 i = text.IndexOf(']', i);
+                if (i < 0)
+                {
+                    throw new TemplateSyntaxException(node.Offset, "template.syntax", $"Invalid path '{node.Path}'");
+                }
+
                 continue;
             }
 

@@ -70,6 +70,24 @@ public sealed class TemplateRendererTests
         Assert.Equal("none Sam/Ann -", _renderer.Render(template, TemplateFactory.Model(company: null)).Text);
     }
 
+    [Theory]
+    [InlineData("a {{!-- {{x}} }} --}}b{{! c }}", "a b")]
+    [InlineData("a {{~firstName~}} b", "aAnnb")]
+    [InlineData("\\{{firstName}} {{firstName}}", "{{firstName}} Ann")]
+    [InlineData("{{default (default topic company) \"x\"}}", "Acme")]
+    [InlineData("{{#each tags as |t|}}{{t}}@{{@root.firstName}}{{/each}}", "vc@Ann")]
+    [InlineData("{{#with sender as |s|}}{{s.firstName}}{{/with}}", "Sam")]
+    [InlineData("{{#unless topic}}none{{/unless}}", "none")]
+    [InlineData("{{^topic}}none{{/topic}}", "none")]
+    [InlineData("{{#if topic}}t{{else if company}}{{company}}{{/if}}", "Acme")]
+    [InlineData("{{default firstName \"}} {{x}}\"}}", "Ann")]
+    public void What_the_validator_accepts_handlebars_compiles_and_renders(string source, string expected)
+    {
+        var rendered = _renderer.Render(TemplateFactory.With(text: source), TemplateFactory.Model() with { Tags = ["vc"] });
+
+        Assert.Equal(expected, rendered.Text);
+    }
+
     [Fact]
     public void A_template_is_compiled_once_and_recompiled_when_its_content_changes()
     {

@@ -81,7 +81,7 @@ public sealed class TemplateValidatorTests
     [Fact]
     public void Comments_may_mention_anything_and_whitespace_control_is_understood()
     {
-        var template = TemplateFactory.With(text: "{{!-- {{nope}} }} --}}{{! nope }}{{~#if topic~}} {{~topic~}} {{~else if offer~}}{{offer}}{{~/if~}}");
+        var template = TemplateFactory.With(text: "{{!-- {{nope}} }} --}}{{~!-- {{nope}} --}}{{! nope }}{{~#if topic~}} {{~topic~}} {{~else if offer~}}{{offer}}{{~/if~}}");
 
         Assert.Empty(TemplateValidator.FindProblems(template));
     }
@@ -143,6 +143,7 @@ public sealed class TemplateValidatorTests
     [InlineData("{{default firstName}}", "template.helper-arguments", "Helper 'default' takes two arguments, as in {{default firstName \"there\"}} in the text part at line 1, column 3.")]
     [InlineData("{{sender}}", "template.not-printable", "'sender' is a group of variables, not a value; use one of its members, e.g. 'sender.firstName' in the text part at line 1, column 3.")]
     [InlineData("{{!-- never closed }}", "template.unclosed-tag", "Comment {{!-- is never closed with --}} in the text part at line 1, column 1.")]
+    [InlineData("a {{!-- Handlebars.Net does not end a comment at --~}} b", "template.unclosed-tag", "Comment {{!-- is never closed with --}} in the text part at line 1, column 3.")]
     [InlineData("{{default firstName \"x}}", "template.unclosed-tag", "Tag {{ has a string that is never closed, and the tag is never closed with }} in the text part at line 1, column 1.")]
     [InlineData("{{#each tags as |t}}{{/each}}", "template.syntax", "Block parameters 'as |…' are never closed with '|' in the text part at line 1, column 17.")]
     [InlineData("{{sender..firstName}}", "template.syntax", "Invalid path 'sender..firstName' in the text part at line 1, column 3.")]
