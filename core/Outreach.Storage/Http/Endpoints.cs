@@ -1,0 +1,8 @@
+namespace Outreach.Storage.Http;
+
+/// <summary>Builds resource URLs under a service endpoint, path-style (Azurite) or host-style (Azure) alike.</summary>
+internal static class Endpoints
+{
+    /// <summary><c>endpoint/name</c>, whether or not the endpoint ends in a slash (host-style ones have path "/").</summary>
+    public static Uri Child(Uri endpoint, string name) => new(endpoint.AbsoluteUri.TrimEnd('/') + "/" + name);
+}
