@@ -1,16 +1,21 @@
+using Outreach.Functions.Health;
 using Outreach.Functions.Hosting;
 using Outreach.Functions.Invocation;
 using Outreach.Functions.LocalRunner;
+using Outreach.Functions.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddFunctionHost();
+builder.Services.AddStorageAccount();
 builder.Services.AddLocalTriggerRunner();
+builder.Services.AddHealthFunction();
 
 var app = builder.Build();
 app.UseExceptionHandler();
 app.MapReadiness();
 app.MapFunctionInvocations();
-app.MapHttpFunctions();
+app.MapHttpFunctions()
+    .MapHealth();
 
 app.Run();
 

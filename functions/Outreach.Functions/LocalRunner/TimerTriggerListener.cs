@@ -114,6 +114,11 @@ internal sealed partial class TimerTriggerListener(
         {
             LogCancelled(logger, function.Name, occurrence);
         }
+        catch (OperationCanceledException)
+        {
+            // Not a shutdown, so the invocation outlived functionTimeout; the next occurrence still fires.
+            LogFailed(logger, function.Name, occurrence, StatusCodes.Status504GatewayTimeout);
+        }
     }
 
     private sealed record TimerStatus(DateTimeOffset Last, DateTimeOffset Next, DateTimeOffset LastUpdated);
