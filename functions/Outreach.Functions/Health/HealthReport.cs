@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Outreach.Functions.Health;
 
 /// <summary>The answer of <c>GET /api/health</c>.</summary>
@@ -7,5 +9,6 @@ namespace Outreach.Functions.Health;
 /// <param name="Queues">Each trigger queue with its approximate backlog and poison count (null: not created yet).</param>
 internal sealed record HealthReport(string Version, string Storage, string? Detail, IReadOnlyList<QueueHealth> Queues)
 {
+    [JsonIgnore]
     public bool Healthy => Storage == StorageStates.Ok;
 }

@@ -21,7 +21,7 @@ internal static class FunctionHostingExtensions
         });
         services.AddSingleton<FunctionRegistry>();
         services.AddSingleton<FunctionInvoker>();
-        services.AddHostedService<FunctionAppStartupCheck>();
+        services.AddTransient<IStartupFilter, FunctionAppStartupCheck>();
         services.AddProblemDetails();
         services.TryAddSingleton(TimeProvider.System);
 
