@@ -6,6 +6,21 @@ namespace Outreach.Functions.Tests.Support;
 internal sealed class InvocationRecorder
 {
     private readonly ConcurrentQueue<(string Function, object Trigger)> _calls = new();
+    private volatile TaskCompletionSource _gate = Open();
+
+    /// <summary>Makes functions that call <see cref="PassAsync"/> wait until <see cref="Release"/>.</summary>
+    public void Hold() => _gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void Release() => _gate.TrySetResult();
+
+    public Task PassAsync(CancellationToken cancellationToken) => _gate.Task.WaitAsync(cancellationToken);
+
+    private static TaskCompletionSource Open()
+    {
+        var open = new TaskCompletionSource();
+        open.SetResult();
+        return open;
+    }
 
     public void Record(string function, object trigger) => _calls.Enqueue((function, trigger));
 

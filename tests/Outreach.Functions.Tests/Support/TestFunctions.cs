@@ -49,16 +49,17 @@ internal sealed class SlowFunction(InvocationRecorder recorder) : IQueueFunction
     }
 }
 
-/// <summary>Records every timer firing.</summary>
+/// <summary>Records every timer firing, then waits while the test holds the recorder's gate.</summary>
 internal sealed class TickFunction(InvocationRecorder recorder) : ITimerFunction
 {
     public string Name => "Tick";
 
     public string TriggerBinding => "tick";
 
-    public Task<FunctionOutcome> HandleAsync(TimerTrigger trigger, CancellationToken cancellationToken)
+    public async Task<FunctionOutcome> HandleAsync(TimerTrigger trigger, CancellationToken cancellationToken)
     {
         recorder.Record(Name, trigger);
-        return Task.FromResult(FunctionOutcome.Success());
+        await recorder.PassAsync(cancellationToken);
+        return FunctionOutcome.Success();
     }
 }
