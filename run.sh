@@ -30,7 +30,9 @@ done
 
 [ -d node_modules/azurite ] && [ -d node_modules/maildev ] || npm ci --no-audit --no-fund --loglevel=error
 echo "building the function app..."
-dotnet build functions/Outreach.Functions -c Release -nologo -v quiet -clp:"ErrorsOnly;NoSummary"
+if ! build=$(dotnet build functions/Outreach.Functions -c Release -nologo -v quiet -clp:ErrorsOnly 2>&1); then
+  echo "$build" >&2; exit 1
+fi
 mkdir -p .local/azurite .local/logs
 
 pids=()
