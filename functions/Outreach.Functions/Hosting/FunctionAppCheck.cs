@@ -15,7 +15,7 @@ internal static class FunctionAppCheck
         var problems = new List<string>();
         foreach (var duplicate in registrations.GroupBy(r => r.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
         {
-            problems.Add($"Function name '{duplicate.Key}' is registered by more than one class: {string.Join(", ", duplicate.Select(r => r.Implementation))}.");
+            problems.Add($"Function name '{duplicate.Key}' is registered by more than one class: {string.Join(", ", duplicate.Select(r => r.Implementation.Name))}.");
         }
 
         foreach (var function in app.Functions)
@@ -37,7 +37,7 @@ internal static class FunctionAppCheck
 
         foreach (var registration in registrations.Where(r => app.Find(r.Name) is null))
         {
-            problems.Add($"{registration.Implementation} is registered as {registration.Kind.ToString().ToLowerInvariant()} function '{registration.Name}', but there is no function.json for it ({ExpectedPath(app, registration.Name)}).");
+            problems.Add($"{registration.Implementation.Name} is registered as {registration.Kind.ToString().ToLowerInvariant()} function '{registration.Name}', but there is no function.json for it ({ExpectedPath(app, registration.Name)}).");
         }
 
         foreach (var endpoint in endpoints.Where(e => app.Find(e.Name) is null))
@@ -61,18 +61,18 @@ internal static class FunctionAppCheck
 
         if (registration.Kind != expectedKind)
         {
-            yield return $"{function.FunctionJsonPath} declares a {trigger.Type}, but {registration.Implementation} registers '{function.Name}' as a {registration.Kind.ToString().ToLowerInvariant()} function.";
+            yield return $"{function.FunctionJsonPath} declares a {trigger.Type}, but {registration.Implementation.Name} registers '{function.Name}' as a {registration.Kind.ToString().ToLowerInvariant()} function.";
             yield break;
         }
 
         if (!string.Equals(registration.TriggerBinding, trigger.Name, StringComparison.Ordinal))
         {
-            yield return $"{function.FunctionJsonPath} names its {trigger.Type} binding '{trigger.Name}', but {registration.Implementation} expects '{registration.TriggerBinding}'.";
+            yield return $"{function.FunctionJsonPath} names its {trigger.Type} binding '{trigger.Name}', but {registration.Implementation.Name} expects '{registration.TriggerBinding}'.";
         }
 
         foreach (var output in registration.OutputBindings.Where(o => !function.Outputs.Any(b => string.Equals(b.Name, o, StringComparison.Ordinal))))
         {
-            yield return $"{registration.Implementation} writes output binding '{output}', but {function.FunctionJsonPath} declares no output named '{output}'.";
+            yield return $"{registration.Implementation.Name} writes output binding '{output}', but {function.FunctionJsonPath} declares no output named '{output}'.";
         }
     }
 

@@ -11,7 +11,7 @@ internal sealed partial class FunctionInvoker(FunctionApp app, FunctionRegistry 
     {
         var definition = app.Find(functionName);
         var registration = registry.Find(functionName);
-        if (definition is null || registration?.ImplementationType is null)
+        if (definition is null || registration is null)
         {
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status404NotFound, title: $"No queue or timer function named '{functionName}'.");
@@ -22,12 +22,12 @@ internal sealed partial class FunctionInvoker(FunctionApp app, FunctionRegistry 
         try
         {
             var envelope = InvocationEnvelope.Parse(body);
-            var function = services.GetRequiredService(registration.ImplementationType);
+            var function = services.GetRequiredService(registration.Implementation);
             outcome = function switch
             {
                 IQueueFunction queue => await queue.HandleAsync(QueueTriggerReader.Read(envelope, definition.Trigger), cancellationToken).ConfigureAwait(false),
                 ITimerFunction timer => await timer.HandleAsync(TimerTriggerReader.Read(envelope, definition.Trigger), cancellationToken).ConfigureAwait(false),
-                _ => throw new InvalidOperationException($"{registration.Implementation} is neither a queue nor a timer function."),
+                _ => throw new InvalidOperationException($"{registration.Implementation.Name} is neither a queue nor a timer function."),
             };
         }
         catch (InvalidEnvelopeException e)

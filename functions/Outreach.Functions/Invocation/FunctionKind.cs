@@ -5,5 +5,4 @@ internal enum FunctionKind
 {
     Queue,
     Timer,
-    Http,
 }

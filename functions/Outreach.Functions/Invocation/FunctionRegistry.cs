@@ -13,13 +13,14 @@ internal sealed class FunctionRegistry(IServiceScopeFactory scopes)
     public FunctionRegistration? Find(string name) =>
         Registrations.FirstOrDefault(r => string.Equals(r.Name, name, StringComparison.OrdinalIgnoreCase));
 
+    private static FunctionRegistration Registration(IFunction function, FunctionKind kind) =>
+        new(function.Name, kind, function.GetType(), function.TriggerBinding, function.OutputBindings);
+
     private static List<FunctionRegistration> Discover(IServiceScopeFactory scopes)
     {
         using var scope = scopes.CreateScope();
-        var queue = scope.ServiceProvider.GetServices<IQueueFunction>()
-            .Select(f => new FunctionRegistration(f.Name, FunctionKind.Queue, f.GetType().Name, f.GetType(), f.TriggerBinding, f.OutputBindings));
-        var timer = scope.ServiceProvider.GetServices<ITimerFunction>()
-            .Select(f => new FunctionRegistration(f.Name, FunctionKind.Timer, f.GetType().Name, f.GetType(), f.TriggerBinding, f.OutputBindings));
+        var queue = scope.ServiceProvider.GetServices<IQueueFunction>().Select(f => Registration(f, FunctionKind.Queue));
+        var timer = scope.ServiceProvider.GetServices<ITimerFunction>().Select(f => Registration(f, FunctionKind.Timer));
         return [.. queue, .. timer];
     }
 }
