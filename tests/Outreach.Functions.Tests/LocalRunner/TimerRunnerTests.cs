@@ -15,9 +15,24 @@ public sealed class TimerRunnerTests : IAsyncLifetime
     private TestAppRoot _root = null!;
     private FunctionAppFactory _app = null!;
 
-    public Task InitializeAsync()
+    public Task InitializeAsync() => StartAsync(TestFunctionJson.Tick);
+
+    [Fact]
+    public async Task Timer_with_run_on_startup_fires_once_at_start_then_keeps_its_schedule()
     {
-        _root = TestAppRoot.Create(TestFunctionJson.Tick);
+        await _app.DisposeAsync();
+        _root.Dispose();
+        await StartAsync(("Tick", TestFunctionJson.Tick.Item2.Replace("\"runOnStartup\": false", "\"runOnStartup\": true", StringComparison.Ordinal)));
+
+        var fired = Assert.Single(await _recorder.WaitForAsync<TimerTrigger>("Tick", 1, Patience));
+
+        Assert.Equal(new TimerTrigger(false, new TimerScheduleStatus(DateTimeOffset.MinValue, Start.AddMinutes(5), Start)), fired);
+        await _time.WaitForTimerDueAtAsync(Start.AddMinutes(5), Patience);
+    }
+
+    private Task StartAsync((string, string) tick)
+    {
+        _root = TestAppRoot.Create(tick);
         _app = FunctionAppFactory.WithRunner(
                 _root.Path,
                 new Dictionary<string, string?>(),
