@@ -10,7 +10,7 @@ namespace Outreach.Functions.Tests.Invocation;
 /// <summary>The handler as a Functions host sees it: envelopes in the documented and the real shapes, answers in the host's shape.</summary>
 public sealed class InvocationContractTests : IDisposable
 {
-    private readonly TestAppRoot _root = TestAppRoot.Create(TestFunctionJson.Echo, TestFunctionJson.Flaky, TestFunctionJson.Tick);
+    private readonly TestAppRoot _root = TestAppRoot.Create(TestFunctionJson.Echo, TestFunctionJson.Flaky, TestFunctionJson.Broken, TestFunctionJson.Tick);
     private readonly InvocationRecorder _recorder = new();
     private readonly FunctionAppFactory _factory;
     private readonly HttpClient _client;
@@ -19,7 +19,8 @@ public sealed class InvocationContractTests : IDisposable
     {
         _factory = FunctionAppFactory.AsHost(
             _root.Path,
-            services => services.AddSingleton(_recorder).AddQueueFunction<EchoFunction>().AddQueueFunction<FlakyFunction>().AddTimerFunction<TickFunction>(),
+            services => services.AddSingleton(_recorder).AddQueueFunction<EchoFunction>().AddQueueFunction<FlakyFunction>().AddQueueFunction<BrokenFunction>()
+                .AddTimerFunction<TickFunction>(),
             ("EchoQueue", "echo"), ("FlakyQueue", "flaky"));
         _client = _factory.CreateClient();
     }
@@ -107,6 +108,17 @@ public sealed class InvocationContractTests : IDisposable
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("the test function fails on demand", body.RootElement.GetProperty("Error").GetString());
+    }
+
+    [Fact]
+    public async Task Function_that_throws_answers_500_with_problem_details_so_the_host_retries()
+    {
+        using var response = await PostAsync("/Broken", EnvelopeSamples.QueueDocumented.Replace("\"item\"", "\"message\"", StringComparison.Ordinal));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(500, body.RootElement.GetProperty("status").GetInt32());
     }
 
     [Fact]

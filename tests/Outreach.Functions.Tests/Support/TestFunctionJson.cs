@@ -14,6 +14,10 @@ internal static class TestFunctionJson
         { "bindings": [ { "name": "message", "type": "queueTrigger", "direction": "in", "queueName": "%FlakyQueue%", "connection": "AzureWebJobsStorage" } ] }
         """);
 
+    public static (string, string) Broken => ("Broken", """
+        { "bindings": [ { "name": "message", "type": "queueTrigger", "direction": "in", "queueName": "broken", "connection": "AzureWebJobsStorage" } ] }
+        """);
+
     public static (string, string) Slow => ("Slow", """
         { "bindings": [ { "name": "message", "type": "queueTrigger", "direction": "in", "queueName": "%SlowQueue%", "connection": "AzureWebJobsStorage" } ] }
         """);

@@ -63,3 +63,14 @@ internal sealed class TickFunction(InvocationRecorder recorder) : ITimerFunction
         return FunctionOutcome.Success();
     }
 }
+
+/// <summary>Throws, as a function with a bug would.</summary>
+internal sealed class BrokenFunction : IQueueFunction
+{
+    public string Name => "Broken";
+
+    public string TriggerBinding => "message";
+
+    public Task<FunctionOutcome> HandleAsync(QueueTrigger trigger, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException("the test function has a bug");
+}
