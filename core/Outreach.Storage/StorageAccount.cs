@@ -1,8 +1,10 @@
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Outreach.Storage.Auth;
+using Outreach.Storage.Blobs;
 using Outreach.Storage.Http;
 using Outreach.Storage.Queues;
+using Outreach.Storage.Tables;
 
 namespace Outreach.Storage;
 
@@ -72,6 +74,14 @@ public sealed class StorageAccount
     /// <param name="encoding"><see cref="QueueMessageEncoding.Base64"/> for queues an Azure Functions queue trigger reads.</param>
     public QueueClient GetQueue(string name, QueueMessageEncoding encoding = QueueMessageEncoding.None) =>
         new(_pipeline, QueueEndpoint, name, encoding);
+
+    /// <summary>A client for one table. Nothing is sent until an operation is called.</summary>
+    /// <param name="name">3-63 letters and digits, starting with a letter.</param>
+    public TableClient GetTable(string name) => new(_pipeline, TableEndpoint, name);
+
+    /// <summary>A client for one blob container. Nothing is sent until an operation is called.</summary>
+    /// <param name="name">3-63 lowercase letters, digits and single hyphens.</param>
+    public BlobContainerClient GetBlobContainer(string name) => new(_pipeline, BlobEndpoint, name, _blobBlockSize);
 
     private static StoragePipeline Build(StorageClientOptions options, HttpPipelinePolicy authentication, string credentialDescription)
     {

@@ -41,7 +41,7 @@ internal static class StorageErrorBody
             return ReadOnlyMemory<byte>.Empty;
         }
 
-        if (response.ContentStream is MemoryStream buffered)
+        if (response.ContentStream is MemoryStream)
         {
             return response.Content.ToMemory();
         }

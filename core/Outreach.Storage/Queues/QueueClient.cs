@@ -205,17 +205,7 @@ public sealed class QueueClient
             : throw new StorageRequestException($"Counting messages in queue {Name} returned no x-ms-approximate-messages-count header.");
     }
 
-    private RequestUriBuilder Address(string suffix)
-    {
-        var uri = new RequestUriBuilder();
-        uri.Reset(_endpoint);
-        if (suffix.Length > 0)
-        {
-            uri.AppendPath(suffix, escape: false);
-        }
-
-        return uri;
-    }
+    private RequestUriBuilder Address(string suffix) => Endpoints.Address(_endpoint, suffix);
 
     private HttpMessage Create(RequestMethod method, RequestUriBuilder uri, byte[]? body = null)
     {

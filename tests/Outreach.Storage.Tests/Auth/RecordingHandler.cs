@@ -10,6 +10,9 @@ internal sealed class RecordingHandler(params HttpStatusCode[] statuses) : HttpM
 {
     private int _calls;
 
+    /// <summary>A body (and its media type) every response carries, e.g. an error document.</summary>
+    public (string Text, string MediaType)? Body { get; init; }
+
     public List<Dictionary<string, string>> Requests { get; } = [];
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -18,7 +21,10 @@ internal sealed class RecordingHandler(params HttpStatusCode[] statuses) : HttpM
         headers["uri"] = request.RequestUri!.AbsoluteUri;
         Requests.Add(headers);
         var status = statuses[Math.Min(_calls++, statuses.Length - 1)];
-        var response = new HttpResponseMessage(status) { Content = new ByteArrayContent([]) };
+        var response = new HttpResponseMessage(status)
+        {
+            Content = Body is { } body ? new StringContent(body.Text, System.Text.Encoding.UTF8, body.MediaType) : new ByteArrayContent([]),
+        };
         response.Headers.Add("x-ms-request-id", $"req-{_calls}");
         return Task.FromResult(response);
     }
