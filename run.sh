@@ -1,45 +1,85 @@
 #!/usr/bin/env bash
-# The main job: starts the local stack (Azurite with data kept in .local/azurite, maildev) and the function app
-# with its local trigger runner, and prints the URLs. Ctrl-C stops everything it started.
+# The main job: starts Azurite (data kept in .local/azurite), maildev and the function app with its local trigger
+# runner (which polls the queues and fires the timers as the Functions host would), and prints the URLs.
+# Ctrl-C stops everything this script started, by process id.
+# Ports default to the usual ones; override with AZURITE_BLOB_PORT, AZURITE_QUEUE_PORT, AZURITE_TABLE_PORT,
+# SMTP_PORT, INBOX_PORT, APP_PORT. A port already in use stops the script before anything starts.
 set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-npm ci --no-audit --no-fund --loglevel=error
+blob_port=${AZURITE_BLOB_PORT:-10000}
+queue_port=${AZURITE_QUEUE_PORT:-10001}
+table_port=${AZURITE_TABLE_PORT:-10002}
+smtp_port=${SMTP_PORT:-1025}
+inbox_port=${INBOX_PORT:-1080}
+app_port=${APP_PORT:-7071}
+
+in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+taken=0
+for entry in "$blob_port:Azurite blob:AZURITE_BLOB_PORT" "$queue_port:Azurite queue:AZURITE_QUEUE_PORT" \
+             "$table_port:Azurite table:AZURITE_TABLE_PORT" "$smtp_port:maildev SMTP:SMTP_PORT" \
+             "$inbox_port:maildev inbox:INBOX_PORT" "$app_port:function app:APP_PORT"; do
+  IFS=: read -r port what variable <<<"$entry"
+  if in_use "$port"; then
+    echo "port $port ($what) is already in use on 127.0.0.1; stop what holds it or set $variable to a free port." >&2
+    taken=1
+  fi
+done
+[ "$taken" -eq 0 ] || exit 1
+
+[ -d node_modules/azurite ] && [ -d node_modules/maildev ] || npm ci --no-audit --no-fund --loglevel=error
+echo "building the function app..."
+if ! build=$(dotnet build functions/Outreach.Functions -c Release -nologo -v quiet -clp:ErrorsOnly 2>&1); then
+  echo "$build" >&2; exit 1
+fi
 mkdir -p .local/azurite .local/logs
 
 pids=()
 cleanup() {
   trap - INT TERM EXIT
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
   echo "stopped."
+  exit 0
 }
 trap cleanup INT TERM EXIT
 
-wait_for() { # url, name
-  for _ in $(seq 1 150); do curl -fs -o /dev/null "$1" 2>/dev/null && return 0; sleep 0.2; done
-  echo "$2 did not start; see .local/logs" >&2; exit 1
+wait_for_port() { # port, name, pid
+  for _ in $(seq 1 150); do
+    in_use "$1" && return 0
+    kill -0 "$3" 2>/dev/null || { echo "$2 exited; see .local/logs" >&2; exit 1; }
+    sleep 0.2
+  done
+  echo "$2 did not start within 30 s; see .local/logs" >&2; exit 1
 }
 
 node node_modules/azurite/dist/src/azurite.js --location .local/azurite --disableTelemetry --silent \
-  --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 >.local/logs/azurite.log 2>&1 &
+  --blobHost 127.0.0.1 --blobPort "$blob_port" --queueHost 127.0.0.1 --queuePort "$queue_port" \
+  --tableHost 127.0.0.1 --tablePort "$table_port" >.local/logs/azurite.log 2>&1 &
 pids+=($!)
-node node_modules/maildev/bin/maildev --smtp 1025 --web 1080 --ip 127.0.0.1 --silent >.local/logs/maildev.log 2>&1 &
+azurite=$!
+node node_modules/maildev/bin/maildev --smtp "$smtp_port" --web "$inbox_port" --ip 127.0.0.1 --silent >.local/logs/maildev.log 2>&1 &
 pids+=($!)
-wait_for http://127.0.0.1:1080/healthz maildev
-for port in 10000 10001 10002; do
-  for _ in $(seq 1 150); do (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null && break; sleep 0.2; done
-done
+maildev=$!
+for port in "$blob_port" "$queue_port" "$table_port"; do wait_for_port "$port" Azurite "$azurite"; done
+wait_for_port "$inbox_port" maildev "$maildev"
 
-export AzureWebJobsStorage="UseDevelopmentStorage=true"
-export ASPNETCORE_URLS="http://127.0.0.1:7071"
-dotnet run -c Release --project functions/Outreach.Functions >.local/logs/functions.log 2>&1 &
+account=devstoreaccount1
+key='Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='
+export AzureWebJobsStorage="DefaultEndpointsProtocol=http;AccountName=$account;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$blob_port/$account;QueueEndpoint=http://127.0.0.1:$queue_port/$account;TableEndpoint=http://127.0.0.1:$table_port/$account;"
+export ASPNETCORE_URLS="http://127.0.0.1:$app_port" DOTNET_ENVIRONMENT=Development
+# The apphost itself (not `dotnet run`), so the pid we stop is the app's; the content root is the project folder,
+# from where the app finds host.json and the function folders at the repository root.
+functions/Outreach.Functions/bin/Release/net10.0/handler --contentRoot "$PWD/functions/Outreach.Functions" >.local/logs/functions.log 2>&1 &
 pids+=($!)
-wait_for http://127.0.0.1:7071/ "the function app"
+wait_for_port "$app_port" "the function app" "$!"
 
-echo "Outreach is running."
-echo "  app:   http://127.0.0.1:7071/"
-echo "  inbox: http://127.0.0.1:1080/"
+echo "Outreach is running (logs in .local/logs)."
+echo "  app:    http://127.0.0.1:$app_port/api/health"
+echo "  inbox:  http://127.0.0.1:$inbox_port/"
+echo "  queues: http://127.0.0.1:$queue_port/$account (Azurite; data in .local/azurite)"
 echo "Ctrl-C stops everything."
-wait "${pids[@]}"
+wait -n "${pids[@]}" || true
+echo "a service stopped on its own; see .local/logs" >&2
+exit 1

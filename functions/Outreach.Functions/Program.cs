@@ -1,8 +1,21 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using Outreach.Functions.Health;
+using Outreach.Functions.Hosting;
+using Outreach.Functions.Invocation;
+using Outreach.Functions.LocalRunner;
+using Outreach.Functions.Storage;
 
-// The Functions host polls GET / until any HTTP answer comes back; that is its readiness check.
-app.MapGet("/", () => TypedResults.Ok(new { service = "outreach" }));
+var builder = WebApplication.CreateBuilder(args);
+builder.AddFunctionHost();
+builder.Services.AddStorageAccount();
+builder.Services.AddLocalTriggerRunner();
+builder.Services.AddHealthFunction();
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.MapReadiness();
+app.MapFunctionInvocations();
+app.MapHttpFunctions()
+    .MapHealth();
 
 app.Run();
 

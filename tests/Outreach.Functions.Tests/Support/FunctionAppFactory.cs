@@ -1,0 +1,41 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Outreach.Functions.Tests.Support;
+
+/// <summary>
+/// The real handler (Program) over a test app root. <see cref="AsHost"/> sets FUNCTIONS_CUSTOMHANDLER_PORT as a Functions
+/// host would, so the local runner stays off and tests post envelopes themselves; <see cref="StartWithRunner"/>
+/// serves on a real loopback port so the runner calls the handler over HTTP as it does in ./run.sh.
+/// </summary>
+internal sealed class FunctionAppFactory(string appRoot, IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection> services)
+    : WebApplicationFactory<Program>
+{
+    public static FunctionAppFactory AsHost(string appRoot, Action<IServiceCollection> services, params (string Key, string? Value)[] settings) =>
+        new(appRoot, settings.Append(("FUNCTIONS_CUSTOMHANDLER_PORT", "7071")).ToDictionary(s => s.Item1, s => s.Item2), services);
+
+    public static FunctionAppFactory WithRunner(string appRoot, IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection> services) =>
+        new(appRoot, settings, services);
+
+    /// <summary>Starts Kestrel on a free loopback port; the local runner starts with it.</summary>
+    public FunctionAppFactory StartWithRunner()
+    {
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        return this;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("FunctionApp:AppRootPath", appRoot);
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services);
+    }
+}

@@ -1,0 +1,54 @@
+using Outreach.Testing.LocalServices;
+
+namespace Outreach.Functions.Tests.Support;
+
+/// <summary>
+/// A throw-away app root (host.json + function folders, laid out as published) holding the real Health function and
+/// whichever test functions a test needs, with fast queue settings so retries take seconds.
+/// </summary>
+internal sealed class TestAppRoot : IDisposable
+{
+    private TestAppRoot(string path) => Path = path;
+
+    public string Path { get; }
+
+    public static TestAppRoot Create(params (string Name, string FunctionJson)[] functions) => Create(maxDequeueCount: 3, functions);
+
+    public static TestAppRoot Create(int maxDequeueCount, params (string Name, string FunctionJson)[] functions)
+    {
+        var root = new TestAppRoot(Directory.CreateTempSubdirectory("outreach-app-").FullName);
+        File.WriteAllText(System.IO.Path.Combine(root.Path, "host.json"), $$"""
+            {
+              "version": "2.0",
+              "customHandler": { "description": { "defaultExecutablePath": "handler" }, "enableForwardingHttpRequest": true },
+              "extensions": {
+                "queues": {
+                  "maxPollingInterval": "00:00:00.200",
+                  "visibilityTimeout": "00:00:01",
+                  "batchSize": 4,
+                  "newBatchThreshold": 2,
+                  "maxDequeueCount": {{maxDequeueCount}},
+                  "messageEncoding": "base64"
+                },
+                "http": { "routePrefix": "api" }
+              },
+              "functionTimeout": "00:01:00"
+            }
+            """);
+        root.AddFunction("Health", File.ReadAllText(System.IO.Path.Combine(RepositoryRoot.Path, "functions", "Health", "function.json")));
+        foreach (var (name, json) in functions)
+        {
+            root.AddFunction(name, json);
+        }
+
+        return root;
+    }
+
+    public void AddFunction(string name, string functionJson)
+    {
+        var folder = Directory.CreateDirectory(System.IO.Path.Combine(Path, name));
+        File.WriteAllText(System.IO.Path.Combine(folder.FullName, "function.json"), functionJson);
+    }
+
+    public void Dispose() => Directory.Delete(Path, recursive: true);
+}
