@@ -11,7 +11,11 @@ public static class ContactMerger
     /// <summary>The separator between notes from different rows or imports.</summary>
     public const string NoteSeparator = "\n---\n";
 
-    /// <summary>Merges <paramref name="incoming"/> into <paramref name="existing"/> (whose id, owner and source are kept).</summary>
+    /// <summary>
+    /// Merges <paramref name="incoming"/> into <paramref name="existing"/>, whose id, owner and source are kept
+    /// (the source says where a contact was first imported from; a contact typed in by hand has none, and a
+    /// later import does not make it "imported").
+    /// </summary>
     /// <param name="existing">What is stored (or earlier in the file).</param>
     /// <param name="incoming">What the new row says.</param>
     /// <param name="changed">Whether the result differs from <paramref name="existing"/>.</param>
@@ -33,7 +37,6 @@ public static class ContactMerger
             || (existing.Company is null && incoming.Company is not null)
             || (existing.Position is null && incoming.Position is not null)
             || (existing.ConnectedOn is null && incoming.ConnectedOn is not null)
-            || (existing.Source is null && incoming.Source is not null)
             || !ReferenceEquals(events, existing.Events)
             || !ReferenceEquals(tags, existing.Tags)
             || !ReferenceEquals(notes, existing.Notes)
@@ -52,7 +55,6 @@ public static class ContactMerger
             Company = existing.Company ?? incoming.Company,
             Position = existing.Position ?? incoming.Position,
             ConnectedOn = existing.ConnectedOn ?? incoming.ConnectedOn,
-            Source = existing.Source ?? incoming.Source,
             Events = events,
             Tags = tags,
             Notes = notes,

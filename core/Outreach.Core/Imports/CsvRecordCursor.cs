@@ -4,10 +4,11 @@ using CsvHelper;
 namespace Outreach.Core.Imports;
 
 /// <summary>
-/// Reads the records of the file through CsvHelper with physical line numbers, and recovers from an unclosed
-/// quote: CsvHelper (RFC 4180) lets such a field run to the end of the file, so the cursor reports that record
-/// as unterminated and then reads the lines after its first one again as records of their own, so one stray
-/// quote costs one row, not the rest of the file.
+/// Reads the records of the file through CsvHelper with physical line numbers, and contains broken quoting.
+/// CsvHelper (RFC 4180) lets a quoted field that is never closed run to the end of the file, and a stray
+/// opening quote pair up with a quote lines later. The cursor flags such a record (an unterminated quote, or
+/// text after a closing quote) and, when it spans several lines, reads the lines after its first one again as
+/// records of their own before going on, so one stray quote costs one row, not the rest of the file.
 /// </summary>
 internal sealed class CsvRecordCursor : IAsyncDisposable
 {
@@ -15,11 +16,9 @@ internal sealed class CsvRecordCursor : IAsyncDisposable
     public const int MaxRecordBytes = 16 * 1024 * 1024;
 
     private readonly CsvReaderOptions _options;
-    private CsvReader _reader;
-    private int _lineOffset;
-    private long _unterminatedRecord = -1;
-    private byte[]? _tail;
-    private int _tailFirstLine;
+    private readonly Stack<Frame> _suspended = new();
+    private Frame _frame;
+    private Frame? _next;
 
     public CsvRecordCursor(Stream input, char delimiter, Encoding encoding)
     {
@@ -36,30 +35,29 @@ internal sealed class CsvRecordCursor : IAsyncDisposable
             MissingField = CsvMissingFieldHandling.ReturnEmpty,
             MaxRecordSize = MaxRecordBytes,
             IncludeValuesInExceptions = false,
-            OnMalformedRecord = OnMalformed,
         };
-        _reader = CsvReader.Create(input, _options, leaveOpen: true);
+        _frame = new Frame(_options, reader => CsvReader.Create(input, reader, leaveOpen: true), lineOffset: 0);
     }
 
     /// <summary>The physical line the current record starts on.</summary>
-    public int Line => (int)_reader.LineNumber + _lineOffset;
+    public int Line => (int)_frame.Reader.LineNumber + _frame.LineOffset;
 
-    /// <summary>Whether the current record opens a quote it never closes (its fields are not to be trusted).</summary>
-    public bool IsUnterminated { get; private set; }
+    /// <summary>Why the current record's quoting is broken (its fields are not to be trusted), or null.</summary>
+    public string? QuotingProblem { get; private set; }
 
-    public int FieldCount => _reader.FieldCount;
+    public int FieldCount => _frame.Reader.FieldCount;
 
-    public string GetString(int index) => _reader.GetString(index);
+    public string GetString(int index) => _frame.Reader.GetString(index);
 
-    public bool IsEmpty(int index) => _reader.IsEmpty(index);
+    public bool IsEmpty(int index) => _frame.Reader.IsEmpty(index);
 
-    public ReadOnlySpan<byte> GetSpan(int index) => _reader.GetSpan(index);
+    public ReadOnlySpan<byte> GetSpan(int index) => _frame.Reader.GetSpan(index);
 
-    /// <summary>The current record as written in the file (for an unterminated one, its first line only).</summary>
+    /// <summary>The current record as written in the file (for one with broken quoting, its first line only).</summary>
     public string RawText()
     {
-        var raw = _reader.RawRecord;
-        if (IsUnterminated && raw.IndexOfAny((byte)'\n', (byte)'\r') is var end and >= 0)
+        var raw = _frame.Reader.RawRecord;
+        if (QuotingProblem is not null && raw.IndexOfAny((byte)'\n', (byte)'\r') is var end and >= 0)
         {
             raw = raw[..end];
         }
@@ -69,69 +67,111 @@ internal sealed class CsvRecordCursor : IAsyncDisposable
 
     public async ValueTask<bool> ReadAsync(CancellationToken cancellationToken)
     {
+        if (_next is not null)
+        {
+            _suspended.Push(_frame);
+            _frame = _next;
+            _next = null;
+        }
+
         while (true)
         {
-            bool read;
-            try
+            if (await ReadFrameAsync(cancellationToken))
             {
-                read = await _reader.ReadAsync(cancellationToken);
-            }
-            catch (CsvFormatException e)
-            {
-                // Only a record longer than MaxRecordBytes gets here (malformed quoting is recovered from).
-                throw new DomainException(
-                    "import.record-too-large",
-                    $"The row starting on line {e.LineNumber + _lineOffset} is longer than {MaxRecordBytes / (1024 * 1024)} MiB; " +
-                    "most likely a quote in it is never closed. Fix that quote and upload the file again.",
-                    $"line {e.LineNumber + _lineOffset}");
-            }
-
-            if (read)
-            {
-                IsUnterminated = _reader.RowNumber == _unterminatedRecord;
-                if (IsUnterminated)
+                QuotingProblem = _frame.MalformedRecord == _frame.Reader.RowNumber ? Describe(_frame.MalformedReason) : null;
+                if (QuotingProblem is not null)
                 {
-                    KeepTail();
+                    _next = TailOfCurrentRecord();
                 }
 
                 return true;
             }
 
-            if (_tail is null)
+            if (!_suspended.TryPop(out var resumed))
             {
                 return false;
             }
 
-            // Read the lines the unclosed quote swallowed as records of their own.
-            await _reader.DisposeAsync();
-            _reader = CsvReader.Create(_tail, _options with { Encoding = null }); // the tail is CsvHelper's UTF-8 already
-            _lineOffset = _tailFirstLine - 1;
-            _unterminatedRecord = -1;
-            _tail = null;
+            await _frame.Reader.DisposeAsync();
+            _frame = resumed;
         }
     }
 
-    public ValueTask DisposeAsync() => _reader.DisposeAsync();
-
-    private void OnMalformed(CsvMalformedRecord record)
+    public async ValueTask DisposeAsync()
     {
-        if (record.Reason == CsvMalformedReason.UnterminatedQuote)
+        await _frame.Reader.DisposeAsync();
+        while (_suspended.TryPop(out var frame))
         {
-            _unterminatedRecord = record.RecordNumber;
+            await frame.Reader.DisposeAsync();
         }
     }
 
-    private void KeepTail()
+    private static string? Describe(CsvMalformedReason reason) => reason switch
     {
-        var raw = _reader.RawRecord;
+        CsvMalformedReason.UnterminatedQuote => "opens a quoted field that is never closed; the lines after it were read as rows of their own",
+        CsvMalformedReason.TextAfterClosingQuote => "has text after the closing quote of a field (a quote is missing or not doubled); any lines it swallowed were read as rows of their own",
+        _ => null, // a stray quote inside an unquoted field (5'6" tall) is ordinary text
+    };
+
+    private async ValueTask<bool> ReadFrameAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _frame.Reader.ReadAsync(cancellationToken);
+        }
+        catch (CsvFormatException e)
+        {
+            // Only a record longer than MaxRecordBytes gets here (malformed quoting is recovered from).
+            var line = e.LineNumber + _frame.LineOffset;
+            throw new DomainException(
+                "import.record-too-large",
+                $"The row starting on line {line} is longer than {MaxRecordBytes / (1024 * 1024)} MiB; " +
+                "most likely a quote in it is never closed. Fix that quote and upload the file again.",
+                $"line {line}");
+        }
+    }
+
+    /// <summary>A reader over the lines after the first of the current record, or null when it has one line.</summary>
+    private Frame? TailOfCurrentRecord()
+    {
+        var raw = _frame.Reader.RawRecord;
         var end = raw.IndexOfAny((byte)'\n', (byte)'\r');
         if (end < 0)
         {
-            return;
+            return null;
         }
 
         var next = end + (raw[end] == '\r' && end + 1 < raw.Length && raw[end + 1] == '\n' ? 2 : 1);
-        _tail = raw[next..].ToArray();
-        _tailFirstLine = Line + 1;
+        var tail = raw[next..].ToArray();
+
+        // The tail is CsvHelper's UTF-8 already, whatever the file's encoding.
+        return new Frame(_options with { Encoding = null }, options => CsvReader.Create(tail, options), Line);
+    }
+
+    /// <summary>One reader (the file, or the re-read tail of a broken record) and what it reported malformed.</summary>
+    private sealed class Frame
+    {
+        public Frame(CsvReaderOptions options, Func<CsvReaderOptions, CsvReader> create, int lineOffset)
+        {
+            LineOffset = lineOffset;
+            Reader = create(options with { OnMalformedRecord = OnMalformed });
+        }
+
+        public CsvReader Reader { get; }
+
+        public int LineOffset { get; }
+
+        public long MalformedRecord { get; private set; } = -1;
+
+        public CsvMalformedReason MalformedReason { get; private set; }
+
+        private void OnMalformed(CsvMalformedRecord record)
+        {
+            if (record.Reason is CsvMalformedReason.UnterminatedQuote or CsvMalformedReason.TextAfterClosingQuote)
+            {
+                MalformedRecord = record.RecordNumber;
+                MalformedReason = record.Reason;
+            }
+        }
     }
 }

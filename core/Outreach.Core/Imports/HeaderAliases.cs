@@ -32,7 +32,7 @@ internal static class HeaderAliases
         ["notes"] = ContactField.Notes, ["note"] = ContactField.Notes, ["whatwetalkedabout"] = ContactField.Notes,
         ["topic"] = ContactField.Notes, ["comments"] = ContactField.Notes,
         ["whaticanoffer"] = ContactField.Offer, ["offer"] = ContactField.Offer,
-        ["tags"] = ContactField.Tags, ["tag"] = ContactField.Tags,
+        ["tags"] = ContactField.Tags, ["tag"] = ContactField.Tags, ["categories"] = ContactField.Tags,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Headers a user can write, for the error that lists what is understood.</summary>

@@ -33,9 +33,9 @@ internal sealed class RowNormaliser
     /// <summary>The staged row, or null for a blank row (every cell empty), which is skipped.</summary>
     public StagedRow? Read(CsvRecordCursor cursor)
     {
-        if (cursor.IsUnterminated)
+        if (cursor.QuotingProblem is { } quoting)
         {
-            return new StagedRow(cursor.Line, [new RowError("row", "opens a quoted field that is never closed; the lines after it were read as rows of their own")], cursor.RawText());
+            return new StagedRow(cursor.Line, [new RowError("row", quoting)], cursor.RawText());
         }
 
         if (IsBlank(cursor))
