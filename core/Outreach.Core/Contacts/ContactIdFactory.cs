@@ -1,6 +1,4 @@
 using System.Buffers.Binary;
-using System.Security.Cryptography;
-using System.Text;
 
 namespace Outreach.Core.Contacts;
 
@@ -12,20 +10,20 @@ public static class ContactIdFactory
 {
     private const string Alphabet = "abcdefghijklmnopqrstuvwxyz234567";
 
-    /// <summary>The id for a contact of <paramref name="ownerId"/> first seen with <paramref name="key"/>: 26 lower-case base32 characters (128 bits of SHA-256).</summary>
+    /// <summary>The id for a contact of <paramref name="ownerId"/> first seen with <paramref name="key"/>: 26 lower-case base32 characters (128 bits).</summary>
     public static string Create(string ownerId, ContactKey key) => Format(CreateValue(ownerId, key));
 
-    /// <summary>The 128 bits behind an id, kept instead of the string where millions are held (the import's index).</summary>
+    /// <summary>
+    /// The 128 bits behind an id (two independently seeded 64-bit hashes of owner and key), kept instead of the
+    /// string where millions are held (the import's index). A cryptographic hash bought nothing here and cost a
+    /// fifth of the import's time.
+    /// </summary>
     internal static UInt128 CreateValue(string ownerId, ContactKey key)
     {
         ArgumentNullException.ThrowIfNull(ownerId);
-        var text = string.Concat(ownerId, "\n", key.ToString());
-        var maxBytes = Encoding.UTF8.GetMaxByteCount(text.Length);
-        var buffer = maxBytes <= 512 ? stackalloc byte[maxBytes] : new byte[maxBytes];
-        var length = Encoding.UTF8.GetBytes(text, buffer);
-        Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(buffer[..length], hash);
-        return BinaryPrimitives.ReadUInt128BigEndian(hash);
+        var high = StableHash.Finish(StableHash.Append(StableHash.Append(0x243F6A8885A308D3UL ^ (ulong)key.Kind, ownerId), key.Value));
+        var low = StableHash.Finish(StableHash.Append(StableHash.Append(0x13198A2E03707344UL ^ ((ulong)key.Kind << 7), key.Value), ownerId));
+        return new UInt128(high, low);
     }
 
     /// <summary>The id text of a value from <see cref="CreateValue"/>.</summary>

@@ -65,74 +65,97 @@ public static class ContactKeys
             return null;
         }
 
-        var builder = new StringBuilder(64);
-        AppendFolded(builder, firstName);
-        AppendFolded(builder, lastName);
-        if (builder.Length == 0)
+        var capacity = (firstName?.Length ?? 0) + (lastName?.Length ?? 0) + company.Length + 2;
+        var buffer = capacity <= 512 ? stackalloc char[capacity] : new char[capacity];
+        var length = AppendFolded(buffer, 0, firstName);
+        length = AppendFolded(buffer, length, lastName);
+        if (length == 0)
         {
             return null;
         }
 
-        builder.Append('|');
-        var beforeCompany = builder.Length;
-        AppendFolded(builder, company);
-        return builder.Length == beforeCompany ? null : builder.ToString();
+        buffer[length++] = '|';
+        var beforeCompany = length;
+        length = AppendFolded(buffer, length, company);
+        return length == beforeCompany ? null : new string(buffer[..length]);
     }
 
-    private static void AppendFolded(StringBuilder builder, string? text)
+    /// <summary>Appends the folded letters and digits of <paramref name="text"/>, words separated by one space.</summary>
+    private static int AppendFolded(Span<char> buffer, int length, string? text)
     {
         if (string.IsNullOrEmpty(text))
         {
-            return;
+            return length;
         }
 
-        var source = IsAscii(text) ? text : RemoveDiacritics(text);
-        var pendingSpace = builder.Length > 0 && builder[^1] != '|';
-        foreach (var c in source)
-        {
-            if (char.IsLetterOrDigit(c))
-            {
-                if (pendingSpace)
-                {
-                    builder.Append(' ');
-                    pendingSpace = false;
-                }
-
-                builder.Append(char.ToLowerInvariant(c));
-            }
-            else if (builder.Length > 0 && builder[^1] != '|')
-            {
-                pendingSpace = true;
-            }
-        }
-    }
-
-    private static bool IsAscii(string text)
-    {
+        var pendingSpace = length > 0 && buffer[length - 1] != '|';
         foreach (var c in text)
         {
-            if (c > 0x7F)
+            var folded = Fold(c);
+            if (folded == '\0')
             {
-                return false;
+                pendingSpace |= length > 0 && buffer[length - 1] != '|';
+                continue;
             }
+
+            if (folded == Mark)
+            {
+                continue; // a combining accent of already-decomposed text
+            }
+
+            if (pendingSpace)
+            {
+                buffer[length++] = ' ';
+                pendingSpace = false;
+            }
+
+            buffer[length++] = folded;
         }
 
-        return true;
+        return length;
     }
 
-    private static string RemoveDiacritics(string text)
+    private const char Mark = '\uFFFF';
+
+    /// <summary>The lower-case base letter or digit of <paramref name="c"/>, <see cref="Mark"/> for a combining mark, or \0 for a separator.</summary>
+    private static char Fold(char c)
     {
-        var decomposed = text.Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
+        if (c < 0x80)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
-            {
-                builder.Append(c);
-            }
+            return char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '\0';
         }
 
-        // Letters with no decomposition (ß, ø, ł) stay as they are; both spellings of one name rarely meet.
-        return builder.ToString();
+        if (c - FoldedFirst < FoldedLatin.Value.Length)
+        {
+            return FoldedLatin.Value[c - FoldedFirst];
+        }
+
+        return char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark ? Mark : '\0';
     }
+
+    private const char FoldedFirst = '\u0080';
+
+    /// <summary>
+    /// U+0080 to U+1EFF (Latin-1, Latin Extended, IPA, Greek, Cyrillic, Vietnamese...) folded once through
+    /// Unicode decomposition (é → e, Å → a), so the hot path never calls <see cref="string.Normalize()"/>.
+    /// Letters with no decomposition (ß, ø, ł) stay themselves.
+    /// </summary>
+    private static readonly Lazy<char[]> FoldedLatin = new(() =>
+    {
+        var table = new char[0x1F00 - FoldedFirst];
+        for (var i = 0; i < table.Length; i++)
+        {
+            var c = (char)(FoldedFirst + i);
+            if (!char.IsLetterOrDigit(c))
+            {
+                table[i] = CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark ? Mark : '\0';
+                continue;
+            }
+
+            var decomposed = char.IsSurrogate(c) ? c.ToString() : c.ToString().Normalize(NormalizationForm.FormD);
+            table[i] = char.ToLowerInvariant(decomposed[0]);
+        }
+
+        return table;
+    });
 }

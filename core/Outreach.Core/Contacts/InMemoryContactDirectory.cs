@@ -7,28 +7,22 @@ namespace Outreach.Core.Contacts;
 /// </summary>
 public sealed class InMemoryContactDirectory : IContactDirectory, IContactSink
 {
-    private readonly Dictionary<(string Owner, string Id), Contact> _contacts = [];
-    private readonly Dictionary<(string Owner, ContactKey Key), string> _keys = [];
+    private static readonly IReadOnlyDictionary<ContactKey, Contact> NothingFound = new Dictionary<ContactKey, Contact>();
+
+    private readonly Dictionary<string, OwnerContacts> _owners = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
     /// <summary>How many batches have been written (to check batching).</summary>
     public int BatchesWritten { get; private set; }
-
-    /// <summary>The number of contacts stored for <paramref name="ownerId"/>.</summary>
-    public int Count(string ownerId)
-    {
-        lock (_gate)
-        {
-            return _contacts.Keys.Count(k => k.Owner == ownerId);
-        }
-    }
 
     /// <summary>The contacts of <paramref name="ownerId"/>, ordered by id.</summary>
     public IReadOnlyList<Contact> Contacts(string ownerId)
     {
         lock (_gate)
         {
-            return [.. _contacts.Where(p => p.Key.Owner == ownerId).Select(p => p.Value).OrderBy(c => c.ContactId, StringComparer.Ordinal)];
+            return _owners.TryGetValue(ownerId, out var owner)
+                ? [.. owner.ById.Values.OrderBy(c => c.ContactId, StringComparer.Ordinal)]
+                : [];
         }
     }
 
@@ -37,7 +31,7 @@ public sealed class InMemoryContactDirectory : IContactDirectory, IContactSink
     {
         lock (_gate)
         {
-            return _contacts.GetValueOrDefault((ownerId, contactId));
+            return _owners.TryGetValue(ownerId, out var owner) ? owner.ById.GetValueOrDefault(contactId) : null;
         }
     }
 
@@ -46,19 +40,24 @@ public sealed class InMemoryContactDirectory : IContactDirectory, IContactSink
     {
         ArgumentNullException.ThrowIfNull(keys);
         cancellationToken.ThrowIfCancellationRequested();
-        var found = new Dictionary<ContactKey, Contact>();
         lock (_gate)
         {
+            if (!_owners.TryGetValue(ownerId, out var owner))
+            {
+                return ValueTask.FromResult(NothingFound);
+            }
+
+            var found = new Dictionary<ContactKey, Contact>();
             foreach (var key in keys)
             {
-                if (_keys.TryGetValue((ownerId, key), out var id))
+                if (owner.IdByKey.TryGetValue(key, out var id))
                 {
-                    found[key] = _contacts[(ownerId, id)];
+                    found[key] = owner.ById[id];
                 }
             }
-        }
 
-        return ValueTask.FromResult<IReadOnlyDictionary<ContactKey, Contact>>(found);
+            return ValueTask.FromResult<IReadOnlyDictionary<ContactKey, Contact>>(found);
+        }
     }
 
     /// <inheritdoc />
@@ -68,6 +67,11 @@ public sealed class InMemoryContactDirectory : IContactDirectory, IContactSink
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
+            if (!_owners.TryGetValue(ownerId, out var owner))
+            {
+                _owners[ownerId] = owner = new OwnerContacts();
+            }
+
             foreach (var incoming in contacts)
             {
                 if (incoming.OwnerId != ownerId)
@@ -75,14 +79,14 @@ public sealed class InMemoryContactDirectory : IContactDirectory, IContactSink
                     throw new ArgumentException($"Contact {incoming.ContactId} belongs to another owner than the batch.", nameof(contacts));
                 }
 
-                var stored = _contacts.TryGetValue((ownerId, incoming.ContactId), out var existing)
+                var stored = owner.ById.TryGetValue(incoming.ContactId, out var existing)
                     ? ContactMerger.Merge(existing, incoming)
                     : incoming;
-                _contacts[(ownerId, incoming.ContactId)] = stored;
+                owner.ById[incoming.ContactId] = stored;
                 foreach (var key in ContactKeys.Of(stored))
                 {
                     // The first contact to claim a key keeps it, as a store's insert-if-absent index row would.
-                    _keys.TryAdd((ownerId, key), stored.ContactId);
+                    owner.IdByKey.TryAdd(key, stored.ContactId);
                 }
             }
 
@@ -90,5 +94,12 @@ public sealed class InMemoryContactDirectory : IContactDirectory, IContactSink
         }
 
         return ValueTask.CompletedTask;
+    }
+
+    private sealed class OwnerContacts
+    {
+        public Dictionary<string, Contact> ById { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<ContactKey, string> IdByKey { get; } = [];
     }
 }

@@ -3,8 +3,8 @@ using Outreach.Core.Contacts;
 namespace Outreach.Core.Imports;
 
 /// <summary>
-/// De-duplicates a batch of staged rows against the contacts this import created (<see cref="DedupeIndex"/>),
-/// the contacts already changed in this batch, and the stored contacts (one <see cref="IContactDirectory"/>
+/// De-duplicates a batch of staged rows against the contacts already changed in this batch, the contacts this
+/// import created (<see cref="DedupeIndex"/>), and the stored contacts (one <see cref="IContactDirectory"/>
 /// lookup per batch), in that order for each key, email first, then LinkedIn URL, then name + company. Then it
 /// hands the batch's created and changed contacts to the sink in one write.
 /// </summary>
@@ -13,10 +13,10 @@ internal sealed class BatchDeduplicator(string ownerId, IContactDirectory direct
     private static readonly IReadOnlyDictionary<ContactKey, Contact> NothingFound = new Dictionary<ContactKey, Contact>();
 
     private readonly DedupeIndex _index = new();
-    private readonly HashSet<ContactKey> _lookup = [];
-    private readonly Dictionary<string, Pending> _pending = new(StringComparer.Ordinal);
-    private readonly List<Contact> _batch = [];
-    private readonly Dictionary<ContactKey, string> _pendingKeys = [];
+    private readonly List<ContactKey> _lookup = [];
+    private readonly List<Pending> _pending = [];
+    private readonly Dictionary<string, int> _pendingById = new(StringComparer.Ordinal);
+    private readonly Dictionary<ulong, int> _pendingByKey = [];
 
     /// <summary>Resolves every accepted row of <paramref name="rows"/> and writes the batch; appends one result per row, in order.</summary>
     public async ValueTask ProcessAsync(List<StagedRow> rows, List<ImportRowResult> results, CancellationToken cancellationToken)
@@ -32,112 +32,127 @@ internal sealed class BatchDeduplicator(string ownerId, IContactDirectory direct
         await FlushAsync(cancellationToken);
     }
 
-    private async ValueTask<IReadOnlyDictionary<ContactKey, Contact>> LookUpAsync(List<StagedRow> rows, CancellationToken cancellationToken)
+    private ValueTask<IReadOnlyDictionary<ContactKey, Contact>> LookUpAsync(List<StagedRow> rows, CancellationToken cancellationToken)
     {
         _lookup.Clear();
         foreach (var row in rows)
         {
-            foreach (var key in row.Keys)
+            var keys = row.Keys;
+            for (var i = 0; i < keys.Length; i++)
             {
                 // A key of a contact this import created is answered by the index; storage has nothing newer.
-                if (!_index.Contains(key))
+                keys[i].IndexHit = _index.Find(keys[i].Hash);
+                if (keys[i].IndexHit < 0)
                 {
-                    _lookup.Add(key);
+                    _lookup.Add(keys[i].Key);
                 }
             }
         }
 
-        return _lookup.Count == 0 ? NothingFound : await directory.FindAsync(ownerId, _lookup, cancellationToken);
+        return _lookup.Count == 0 ? ValueTask.FromResult(NothingFound) : directory.FindAsync(ownerId, _lookup, cancellationToken);
     }
 
     private ImportRowResult Resolve(StagedRow row, IReadOnlyDictionary<ContactKey, Contact> found)
     {
-        var incoming = row.Contact!;
         foreach (var key in row.Keys)
         {
-            if (_pendingKeys.TryGetValue(key, out var pendingId))
+            // Earlier rows of this batch first: their keys are neither in the lookup nor (all) in the index yet.
+            if (_pendingByKey.TryGetValue(key.Hash, out var pendingIndex))
             {
-                return MergeInto(row, _pending[pendingId]);
+                return MergeInto(row, pendingIndex);
             }
 
-            if (_index.TryGet(key, out var createdId))
+            if (key.IndexHit is var ordinal and >= 0)
             {
-                var id = ContactIdFactory.Format(createdId);
-                if (_pending.TryGetValue(id, out var created))
+                var id = ContactIdFactory.Format(_index.IdOf(ordinal));
+                if (_pendingById.TryGetValue(id, out var created))
                 {
                     return MergeInto(row, created);
                 }
 
                 // Created by this import and already written: send only what this row adds; the sink merges it.
-                Stage(new Pending(incoming with { ContactId = id }, createdId), row.Keys);
+                Stage(new Pending(row.WithId(id), ordinal), row);
                 return new ImportRowResult(row.Line, ImportRowOutcome.Merged, id, [], null);
             }
 
-            if (found.TryGetValue(key, out var stored))
+            if (found.Count > 0 && found.TryGetValue(key.Key, out var stored))
             {
-                return _pending.TryGetValue(stored.ContactId, out var changed)
-                    ? MergeInto(row, changed)
-                    : MergeInto(row, new Pending(stored, CreatedId: null));
+                if (_pendingById.TryGetValue(stored.ContactId, out var changed))
+                {
+                    return MergeInto(row, changed);
+                }
+
+                var merged = ContactMerger.Merge(stored, row.Contact, out var storedChanged);
+                if (storedChanged)
+                {
+                    Stage(new Pending(merged, Ordinal: -1), row);
+                }
+
+                return new ImportRowResult(row.Line, storedChanged ? ImportRowOutcome.Merged : ImportRowOutcome.Unchanged, stored.ContactId, [], null);
             }
         }
 
-        var newId = ContactIdFactory.CreateValue(ownerId, row.Keys[0]);
-        var contact = incoming with { ContactId = ContactIdFactory.Format(newId) };
-        Stage(new Pending(contact, newId), row.Keys);
-        return new ImportRowResult(row.Line, ImportRowOutcome.New, contact.ContactId, [], null);
+        Stage(new Pending(row.Contact, _index.AddContact(row.NewId)), row);
+        return new ImportRowResult(row.Line, ImportRowOutcome.New, row.Contact.ContactId, [], null);
     }
 
-    private ImportRowResult MergeInto(StagedRow row, Pending target)
+    /// <summary>Folds the row into a contact already created or changed in this batch.</summary>
+    private ImportRowResult MergeInto(StagedRow row, int pendingIndex)
     {
-        var merged = ContactMerger.Merge(target.Contact, row.Contact!, out var changed);
+        var target = _pending[pendingIndex];
+        var merged = ContactMerger.Merge(target.Contact, row.Contact, out var changed);
         if (changed)
         {
-            Stage(target with { Contact = merged }, row.Keys);
+            _pending[pendingIndex] = target with { Contact = merged };
         }
+
+        RegisterKeys(row, pendingIndex, target.Ordinal);
 
         // A row folded into a contact this file created is a merge even when it adds nothing; a row that adds
         // nothing to a stored contact leaves it unchanged (so a re-import reports every row unchanged).
-        var outcome = target.CreatedId is not null || changed ? ImportRowOutcome.Merged : ImportRowOutcome.Unchanged;
+        var outcome = target.Ordinal >= 0 || changed ? ImportRowOutcome.Merged : ImportRowOutcome.Unchanged;
         return new ImportRowResult(row.Line, outcome, merged.ContactId, [], null);
     }
 
-    private void Stage(Pending pending, ContactKey[] keys)
+    private void Stage(Pending pending, StagedRow row)
     {
-        var id = pending.Contact.ContactId;
-        if (!_pending.ContainsKey(id))
-        {
-            _batch.Add(pending.Contact); // placeholder keeps first-touched order; replaced on flush
-        }
+        var index = _pending.Count;
+        _pending.Add(pending);
+        _pendingById.Add(pending.Contact.ContactId, index);
+        RegisterKeys(row, index, pending.Ordinal);
+    }
 
-        _pending[id] = pending;
-        foreach (var key in keys)
+    private void RegisterKeys(StagedRow row, int pendingIndex, int ordinal)
+    {
+        foreach (var key in row.Keys)
         {
-            _pendingKeys.TryAdd(key, id);
-            if (pending.CreatedId is { } created)
+            _pendingByKey.TryAdd(key.Hash, pendingIndex);
+            if (ordinal >= 0 && key.IndexHit < 0)
             {
-                _index.TryAdd(key, created);
+                _index.TryAdd(key.Hash, ordinal);
             }
         }
     }
 
     private async ValueTask FlushAsync(CancellationToken cancellationToken)
     {
-        if (_batch.Count == 0)
+        if (_pending.Count == 0)
         {
             return;
         }
 
-        for (var i = 0; i < _batch.Count; i++)
+        var batch = new Contact[_pending.Count];
+        for (var i = 0; i < batch.Length; i++)
         {
-            _batch[i] = _pending[_batch[i].ContactId].Contact;
+            batch[i] = _pending[i].Contact;
         }
 
-        await sink.WriteAsync(ownerId, _batch.ToArray(), cancellationToken);
-        _batch.Clear();
+        await sink.WriteAsync(ownerId, batch, cancellationToken);
         _pending.Clear();
-        _pendingKeys.Clear();
+        _pendingById.Clear();
+        _pendingByKey.Clear();
     }
 
-    /// <summary>A contact created or changed in the current batch; <paramref name="CreatedId"/> is set when this import created it.</summary>
-    private sealed record Pending(Contact Contact, UInt128? CreatedId);
+    /// <summary>A contact created or changed in the current batch; <paramref name="Ordinal"/> is its place in the index when this import created it, else -1.</summary>
+    private sealed record Pending(Contact Contact, int Ordinal);
 }

@@ -52,72 +52,54 @@ public sealed class ContactImport : IAsyncDisposable
     /// </summary>
     public async IAsyncEnumerable<ImportRowResult> ReadRowsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        if (Begin() is not { } run)
+        {
+            yield break;
+        }
+
+        await using (run)
+        {
+            while (await run.NextBatchAsync(cancellationToken))
+            {
+                foreach (var result in run.Results)
+                {
+                    yield return result;
+                }
+            }
+        }
+
+        _report = run.Report;
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => _stream.DisposeAsync();
+
+    /// <summary>Runs the import to its end without handing out rows (no per-row enumeration cost).</summary>
+    internal async Task<ImportReport> RunToEndAsync(CancellationToken cancellationToken)
+    {
+        if (Begin() is { } run)
+        {
+            await using (run)
+            {
+                while (await run.NextBatchAsync(cancellationToken))
+                {
+                }
+            }
+
+            _report = run.Report;
+        }
+
+        return Report;
+    }
+
+    private ImportBatchLoop? Begin()
+    {
         if (_started)
         {
             throw new InvalidOperationException("The rows of an import can be read once.");
         }
 
         _started = true;
-        if (_detection is null)
-        {
-            yield break;
-        }
-
-        var header = _detection.Header;
-        var normaliser = new RowNormaliser(header.Layout, _options);
-        var deduplicator = new BatchDeduplicator(_options.OwnerId, _directory, _sink);
-        var report = new ImportReportBuilder(_options.MaxRejectedRowsInReport);
-        var rows = new List<StagedRow>(_options.BatchSize);
-        var results = new List<ImportRowResult>(_options.BatchSize);
-
-        await using var cursor = new CsvRecordCursor(_stream, header.Delimiter, _detection.Encoding.Encoding);
-        await SkipToHeaderAsync(cursor, header, cancellationToken);
-        var more = true;
-        while (more)
-        {
-            rows.Clear();
-            while (rows.Count < _options.BatchSize && (more = await cursor.ReadAsync(cancellationToken)))
-            {
-                if (normaliser.Read(cursor) is { } row)
-                {
-                    rows.Add(row);
-                }
-            }
-
-            if (rows.Count == 0)
-            {
-                break;
-            }
-
-            results.Clear();
-            await deduplicator.ProcessAsync(rows, results, cancellationToken);
-            foreach (var result in results)
-            {
-                report.Count(result);
-                yield return result;
-            }
-
-            _progress?.Report(new ImportProgress(report.RowsRead, _stream.BytesRead, _totalBytes));
-        }
-
-        _report = report.Build(_detection, normaliser.FormulaLikeCells, _stream.BytesRead);
-        _progress?.Report(new ImportProgress(report.RowsRead, _stream.BytesRead, _totalBytes));
-    }
-
-    /// <inheritdoc />
-    public ValueTask DisposeAsync() => _stream.DisposeAsync();
-
-    /// <summary>Passes over the preamble (records before the header line) and the header itself.</summary>
-    private static async ValueTask SkipToHeaderAsync(CsvRecordCursor cursor, HeaderMatch header, CancellationToken cancellationToken)
-    {
-        while (await cursor.ReadAsync(cancellationToken))
-        {
-            if (cursor.Line >= header.Line)
-            {
-                return;
-            }
-        }
-
-        throw new InvalidOperationException($"The header found on line {header.Line} was not there on the second read.");
+        return _detection is null ? null : new ImportBatchLoop(_detection, _stream, _options, _directory, _sink, _progress, _totalBytes);
     }
 }

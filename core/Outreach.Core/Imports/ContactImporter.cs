@@ -58,11 +58,7 @@ public sealed class ContactImporter(IContactDirectory directory, IContactSink si
     public async Task<ImportReport> ImportAsync(Stream input, ImportOptions options, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         await using var import = await StartAsync(input, options, progress, cancellationToken);
-        await foreach (var _ in import.ReadRowsAsync(cancellationToken))
-        {
-        }
-
-        return import.Report;
+        return await import.RunToEndAsync(cancellationToken);
     }
 
     private static ImportDetection? Detect(ReadOnlySpan<byte> prefix, bool isWholeFile, ImportFormat? format)

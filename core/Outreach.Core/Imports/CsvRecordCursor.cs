@@ -65,7 +65,60 @@ internal sealed class CsvRecordCursor : IAsyncDisposable
         return Encoding.UTF8.GetString(raw);
     }
 
-    public async ValueTask<bool> ReadAsync(CancellationToken cancellationToken)
+    public ValueTask<bool> ReadAsync(CancellationToken cancellationToken)
+    {
+        // Fast path: the record is already buffered and needs no special handling (almost every record).
+        if (_next is null)
+        {
+            ValueTask<bool> read;
+            try
+            {
+                read = _frame.Reader.ReadAsync(cancellationToken);
+            }
+            catch (CsvFormatException e)
+            {
+                throw TooLarge(e);
+            }
+
+            if (read.IsCompletedSuccessfully)
+            {
+                // At the end of this reader, ReadSlowAsync resumes a suspended one (reading this one again gives false).
+                return read.Result ? ValueTask.FromResult(Classify()) : ReadSlowAsync(cancellationToken);
+            }
+
+            return ContinueAsync(read, cancellationToken);
+        }
+
+        return ReadSlowAsync(cancellationToken);
+    }
+
+    private async ValueTask<bool> ContinueAsync(ValueTask<bool> pending, CancellationToken cancellationToken)
+    {
+        bool read;
+        try
+        {
+            read = await pending;
+        }
+        catch (CsvFormatException e)
+        {
+            throw TooLarge(e);
+        }
+
+        return read ? Classify() : await ReadSlowAsync(cancellationToken);
+    }
+
+    private bool Classify()
+    {
+        QuotingProblem = _frame.MalformedRecord == _frame.Reader.RowNumber ? Describe(_frame.MalformedReason) : null;
+        if (QuotingProblem is not null)
+        {
+            _next = TailOfCurrentRecord();
+        }
+
+        return true;
+    }
+
+    private async ValueTask<bool> ReadSlowAsync(CancellationToken cancellationToken)
     {
         if (_next is not null)
         {
@@ -78,13 +131,7 @@ internal sealed class CsvRecordCursor : IAsyncDisposable
         {
             if (await ReadFrameAsync(cancellationToken))
             {
-                QuotingProblem = _frame.MalformedRecord == _frame.Reader.RowNumber ? Describe(_frame.MalformedReason) : null;
-                if (QuotingProblem is not null)
-                {
-                    _next = TailOfCurrentRecord();
-                }
-
-                return true;
+                return Classify();
             }
 
             if (!_suspended.TryPop(out var resumed))
@@ -121,14 +168,19 @@ internal sealed class CsvRecordCursor : IAsyncDisposable
         }
         catch (CsvFormatException e)
         {
-            // Only a record longer than MaxRecordBytes gets here (malformed quoting is recovered from).
-            var line = e.LineNumber + _frame.LineOffset;
-            throw new DomainException(
-                "import.record-too-large",
-                $"The row starting on line {line} is longer than {MaxRecordBytes / (1024 * 1024)} MiB; " +
-                "most likely a quote in it is never closed. Fix that quote and upload the file again.",
-                $"line {line}");
+            throw TooLarge(e);
         }
+    }
+
+    /// <summary>Only a record longer than <see cref="MaxRecordBytes"/> throws (malformed quoting is recovered from).</summary>
+    private DomainException TooLarge(CsvFormatException e)
+    {
+        var line = e.LineNumber + _frame.LineOffset;
+        return new DomainException(
+            "import.record-too-large",
+            $"The row starting on line {line} is longer than {MaxRecordBytes / (1024 * 1024)} MiB; " +
+            "most likely a quote in it is never closed. Fix that quote and upload the file again.",
+            $"line {line}");
     }
 
     /// <summary>A reader over the lines after the first of the current record, or null when it has one line.</summary>

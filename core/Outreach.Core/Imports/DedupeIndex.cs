@@ -1,57 +1,112 @@
-using System.Numerics;
-using System.Runtime.InteropServices;
-using Outreach.Core.Contacts;
-
 namespace Outreach.Core.Imports;
 
 /// <summary>
-/// The keys of every contact this import created, mapped to their ids, in as little memory as possible: a
-/// 64-bit hash of the key to the 128 bits of the id (about 40 bytes an entry, so a million-row file fits in
-/// tens of megabytes). Two different keys sharing a 64-bit hash would merge two people; with a few million
-/// keys the odds are below one in a million, which the import accepts.
+/// The keys of every contact this import created, mapped to their ids, in as little memory as possible: an
+/// open-addressing table from a 64-bit hash of the key (<see cref="Contacts.StableHash.Of"/>) to the ordinal of
+/// the contact, whose 128-bit id is kept once in a list (about 30 bytes a key and 16 a contact, so a
+/// million-row file needs tens of megabytes, and a lookup is one cache miss, not the two of a Dictionary).
+/// Two different keys sharing a 64-bit hash would merge two people; with a few million keys the odds are
+/// below one in a million, which the import accepts.
 /// </summary>
 internal sealed class DedupeIndex
 {
-    private readonly Dictionary<ulong, UInt128> _ids = [];
+    private const double MaxLoad = 0.7;
 
-    public int Count => _ids.Count;
+    private readonly List<UInt128> _ids = [];
+    private ulong[] _keys = new ulong[1024];
+    private int[] _ordinals = new int[1024];
+    private int _count;
 
-    public bool TryGet(ContactKey key, out UInt128 id) => _ids.TryGetValue(Hash(key), out id);
+    /// <summary>Keys held.</summary>
+    public int Count => _count;
 
-    public bool Contains(ContactKey key) => _ids.ContainsKey(Hash(key));
+    /// <summary>Contacts held.</summary>
+    public int Contacts => _ids.Count;
 
-    /// <summary>Maps <paramref name="key"/> to <paramref name="id"/> unless it already maps to a contact.</summary>
-    public void TryAdd(ContactKey key, UInt128 id) => _ids.TryAdd(Hash(key), id);
-
-    /// <summary>A 64-bit hash of kind and value (murmur-style mixing of 4 chars at a time, stable across runs).</summary>
-    internal static ulong Hash(ContactKey key)
+    /// <summary>Registers a contact created by this import; returns its ordinal for <see cref="TryAdd"/>.</summary>
+    public int AddContact(UInt128 id)
     {
-        const ulong c1 = 0x87c37b91114253d5UL;
-        const ulong c2 = 0x4cf5ad432745937fUL;
-        var h = 0x9E3779B97F4A7C15UL ^ ((ulong)key.Kind * c2);
-        var chars = key.Value.AsSpan();
-        var blocks = MemoryMarshal.Cast<char, ulong>(chars);
-        foreach (var block in blocks)
+        _ids.Add(id);
+        return _ids.Count - 1;
+    }
+
+    /// <summary>The id of the contact with ordinal <paramref name="ordinal"/>.</summary>
+    public UInt128 IdOf(int ordinal) => _ids[ordinal];
+
+    /// <summary>The ordinal of the contact holding the key with this hash, or -1.</summary>
+    public int Find(ulong keyHash)
+    {
+        var key = Stored(keyHash);
+        var mask = _keys.Length - 1;
+        for (var slot = (int)key & mask; ; slot = (slot + 1) & mask)
         {
-            h ^= BitOperations.RotateLeft(block * c1, 31) * c2;
-            h = (BitOperations.RotateLeft(h, 27) * 5) + 0x52dce729;
+            var k = _keys[slot];
+            if (k == key)
+            {
+                return _ordinals[slot];
+            }
+
+            if (k == 0)
+            {
+                return -1;
+            }
+        }
+    }
+
+    /// <summary>Maps the key to contact <paramref name="ordinal"/> unless it already maps to a contact.</summary>
+    public void TryAdd(ulong keyHash, int ordinal)
+    {
+        if (_count + 1 > _keys.Length * MaxLoad)
+        {
+            Grow();
         }
 
-        ulong tail = 0;
-        for (var i = blocks.Length * 4; i < chars.Length; i++)
+        var key = Stored(keyHash);
+        var mask = _keys.Length - 1;
+        for (var slot = (int)key & mask; ; slot = (slot + 1) & mask)
         {
-            tail = (tail << 16) | chars[i];
+            var k = _keys[slot];
+            if (k == key)
+            {
+                return;
+            }
+
+            if (k == 0)
+            {
+                _keys[slot] = key;
+                _ordinals[slot] = ordinal;
+                _count++;
+                return;
+            }
         }
+    }
 
-        h ^= BitOperations.RotateLeft(tail * c1, 31) * c2;
-        h ^= (ulong)chars.Length;
+    /// <summary>0 marks an empty slot, so a hash of 0 is stored as 1 (one more 64-bit collision, no more).</summary>
+    private static ulong Stored(ulong keyHash) => keyHash == 0 ? 1 : keyHash;
 
-        // fmix64: every input bit affects every output bit.
-        h ^= h >> 33;
-        h *= 0xff51afd7ed558ccdUL;
-        h ^= h >> 33;
-        h *= 0xc4ceb9fe1a85ec53UL;
-        h ^= h >> 33;
-        return h;
+    private void Grow()
+    {
+        var oldKeys = _keys;
+        var oldOrdinals = _ordinals;
+        _keys = new ulong[oldKeys.Length * 2];
+        _ordinals = new int[oldKeys.Length * 2];
+        var mask = _keys.Length - 1;
+        for (var i = 0; i < oldKeys.Length; i++)
+        {
+            var key = oldKeys[i];
+            if (key == 0)
+            {
+                continue;
+            }
+
+            var slot = (int)key & mask;
+            while (_keys[slot] != 0)
+            {
+                slot = (slot + 1) & mask;
+            }
+
+            _keys[slot] = key;
+            _ordinals[slot] = oldOrdinals[i];
+        }
     }
 }

@@ -48,6 +48,11 @@ internal static class ImportDateParser
     private static bool TryParseDayMonthName(ReadOnlySpan<char> text, out DateOnly date)
     {
         date = default;
+        if (TryParseLinkedInShape(text, out date))
+        {
+            return true;
+        }
+
         Span<Range> parts = stackalloc Range[4];
         var count = text.Split(parts, ' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (count != 3
@@ -75,6 +80,50 @@ internal static class ImportDateParser
         }
 
         return TryCreate(year, month, day, out date);
+    }
+
+    /// <summary>The exact shape LinkedIn writes (<c>d Mon yyyy</c> / <c>dd Mon yyyy</c>), parsed without splitting.</summary>
+    private static bool TryParseLinkedInShape(ReadOnlySpan<char> text, out DateOnly date)
+    {
+        date = default;
+        var dayDigits = text.Length == 11 ? 2 : text.Length == 10 ? 1 : 0;
+        if (dayDigits == 0 || text[dayDigits] != ' ' || text[dayDigits + 4] != ' ')
+        {
+            return false;
+        }
+
+        var day = 0;
+        for (var i = 0; i < dayDigits; i++)
+        {
+            if (!char.IsAsciiDigit(text[i]))
+            {
+                return false;
+            }
+
+            day = (day * 10) + (text[i] - '0');
+        }
+
+        var year = 0;
+        foreach (var c in text[(dayDigits + 5)..])
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+
+            year = (year * 10) + (c - '0');
+        }
+
+        var monthText = text.Slice(dayDigits + 1, 3);
+        for (var m = 0; m < Months.Length; m++)
+        {
+            if (monthText.Equals(Months[m], StringComparison.OrdinalIgnoreCase))
+            {
+                return TryCreate(year, m + 1, day, out date);
+            }
+        }
+
+        return false;
     }
 
     private static string? TryParseNumeric(ReadOnlySpan<char> text, bool? dayFirst, out DateOnly date)

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Outreach.Core.Imports;
 
 /// <summary>
@@ -123,21 +125,8 @@ internal static class LinkedInProfileUrl
         return sub.Length is > 0 and <= 3;
     }
 
-    private static bool IsPlainLowerHandle(ReadOnlySpan<char> handle)
-    {
-        if (handle.IsEmpty)
-        {
-            return false;
-        }
+    private static readonly SearchValues<char> PlainHandleCharacters = SearchValues.Create("abcdefghijklmnopqrstuvwxyz0123456789-_");
 
-        foreach (var c in handle)
-        {
-            if (!(char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-' || c == '_'))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    private static bool IsPlainLowerHandle(ReadOnlySpan<char> handle) =>
+        !handle.IsEmpty && handle.IndexOfAnyExcept(PlainHandleCharacters) < 0;
 }

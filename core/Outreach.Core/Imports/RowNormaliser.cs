@@ -83,10 +83,31 @@ internal sealed class RowNormaliser
             return new StagedRow(cursor.Line, errors, cursor.RawText());
         }
 
+        var emailKey = ContactKeys.EmailKey(email);
+        var nameKey = ContactKeys.NameAndCompanyKey(firstName, lastName, company);
+        var keys = new RowKey[(emailKey is null ? 0 : 1) + (linkedIn is null ? 0 : 1) + (nameKey is null ? 0 : 1)];
+        var k = 0;
+        if (emailKey is not null)
+        {
+            keys[k++] = new RowKey(new ContactKey(ContactKeyKind.Email, emailKey));
+        }
+
+        if (linkedIn is not null)
+        {
+            keys[k++] = new RowKey(new ContactKey(ContactKeyKind.LinkedIn, linkedIn));
+        }
+
+        if (nameKey is not null)
+        {
+            keys[k] = new RowKey(new ContactKey(ContactKeyKind.NameAndCompany, nameKey));
+        }
+
+        // The id it gets if it is new, from its strongest key: built now so a new row's contact is made once.
+        var newId = ContactIdFactory.CreateValue(_options.OwnerId, keys[0].Key);
         var contact = new Contact
         {
             OwnerId = _options.OwnerId,
-            ContactId = string.Empty,
+            ContactId = ContactIdFactory.Format(newId),
             FirstName = firstName,
             LastName = lastName,
             Email = email,
@@ -100,32 +121,7 @@ internal sealed class RowNormaliser
             Tags = tags,
             Source = new ContactSource(_options.ImportId, _options.FileName, cursor.Line),
         };
-        return new StagedRow(cursor.Line, contact, KeysOf(contact));
-    }
-
-    private static ContactKey[] KeysOf(Contact contact)
-    {
-        var emailKey = ContactKeys.EmailKey(contact.Email);
-        var nameKey = ContactKeys.NameAndCompanyKey(contact.FirstName, contact.LastName, contact.Company);
-        var count = (emailKey is null ? 0 : 1) + (contact.LinkedInUrl is null ? 0 : 1) + (nameKey is null ? 0 : 1);
-        var keys = new ContactKey[count];
-        var i = 0;
-        if (emailKey is not null)
-        {
-            keys[i++] = new ContactKey(ContactKeyKind.Email, emailKey);
-        }
-
-        if (contact.LinkedInUrl is not null)
-        {
-            keys[i++] = new ContactKey(ContactKeyKind.LinkedIn, contact.LinkedInUrl);
-        }
-
-        if (nameKey is not null)
-        {
-            keys[i] = new ContactKey(ContactKeyKind.NameAndCompany, nameKey);
-        }
-
-        return keys;
+        return new StagedRow(cursor.Line, contact, keys, newId);
     }
 
     private static (string? First, string? Last) SplitFullName(string fullName)
@@ -242,7 +238,7 @@ internal sealed class RowNormaliser
         return date;
     }
 
-    private List<string> Tags(CsvRecordCursor cursor, ref List<RowError>? errors)
+    private string[] Tags(CsvRecordCursor cursor, ref List<RowError>? errors)
     {
         var value = Text(cursor, ContactField.Tags, RowLimits.Tags, ref errors);
         if (value is null)
@@ -259,7 +255,7 @@ internal sealed class RowNormaliser
             }
         }
 
-        return tags;
+        return [.. tags];
     }
 
     private bool HasErrorOn(List<RowError>? errors, params ReadOnlySpan<ContactField> fields)

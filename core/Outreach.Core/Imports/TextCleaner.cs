@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Outreach.Core.Imports;
 
 /// <summary>Trims and collapses whitespace in imported cells, allocating only when something changes.</summary>
@@ -81,32 +83,34 @@ internal static class TextCleaner
         return kept.Count == 0 ? null : string.Join('\n', kept);
     }
 
+    /// <summary>ASCII control characters (tab, CR, LF included): searched with a vectorised ASCII lookup.</summary>
+    private static readonly SearchValues<char> AsciiControls = SearchValues.Create(
+        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000A\u000B\u000C\u000D\u000E\u000F" +
+        "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F\u007F");
+
+    /// <summary>
+    /// Vectorised check that nothing needs cleaning (the usual case): no edge spaces, no double space, no control
+    /// character, and no non-ASCII white space (looked for only when the value has non-ASCII characters at all).
+    /// </summary>
     private static bool IsCleanSingleLine(string value)
     {
-        if (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]))
+        var span = value.AsSpan();
+        if (span[0] == ' ' || span[^1] == ' ' || span.IndexOfAny(AsciiControls) >= 0 || span.IndexOf("  ", StringComparison.Ordinal) >= 0)
         {
             return false;
         }
 
-        var previousSpace = false;
-        foreach (var c in value)
+        var nonAscii = span.IndexOfAnyExceptInRange('\u0000', '\u007F');
+        if (nonAscii < 0)
         {
-            if (c == ' ')
-            {
-                if (previousSpace)
-                {
-                    return false;
-                }
+            return true;
+        }
 
-                previousSpace = true;
-            }
-            else if (c < ' ' || (c > '~' && char.IsWhiteSpace(c)))
+        foreach (var c in span[nonAscii..])
+        {
+            if (c > '\u007F' && char.IsWhiteSpace(c))
             {
                 return false;
-            }
-            else
-            {
-                previousSpace = false;
             }
         }
 
