@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -66,18 +67,28 @@ public static class ContactKeys
         }
 
         var capacity = (firstName?.Length ?? 0) + (lastName?.Length ?? 0) + company.Length + 2;
-        var buffer = capacity <= 512 ? stackalloc char[capacity] : new char[capacity];
-        var length = AppendFolded(buffer, 0, firstName);
-        length = AppendFolded(buffer, length, lastName);
-        if (length == 0)
-        {
-            return null;
-        }
 
-        buffer[length++] = '|';
-        var beforeCompany = length;
-        length = AppendFolded(buffer, length, company);
-        return length == beforeCompany ? null : new string(buffer[..length]);
+        // A pooled buffer: stackalloc would zero it on every call, which cost more than the folding itself.
+        var rented = ArrayPool<char>.Shared.Rent(capacity);
+        try
+        {
+            var buffer = rented.AsSpan();
+            var length = AppendFolded(buffer, 0, firstName);
+            length = AppendFolded(buffer, length, lastName);
+            if (length == 0)
+            {
+                return null;
+            }
+
+            buffer[length++] = '|';
+            var beforeCompany = length;
+            length = AppendFolded(buffer, length, company);
+            return length == beforeCompany ? null : new string(buffer[..length]);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
     }
 
     /// <summary>Appends the folded letters and digits of <paramref name="text"/>, words separated by one space.</summary>

@@ -133,7 +133,7 @@ public sealed class FormatDetectionTests
 
         Assert.Equal(ImportFormat.ClassVisitSheet, run.Report.Format);
         var amara = run.ContactOn(2);
-        Assert.Equal([new Contacts.EventMet("Class visit: Northwind", new DateOnly(2024, 11, 14))], amara.Events);
+        Assert.Equal([new Outreach.Core.Contacts.EventMet("Class visit: Northwind", new DateOnly(2024, 11, 14))], amara.Events);
         Assert.Equal("Graduate scheme\nopens in January", amara.Notes);
         Assert.Equal("Send the capstone", amara.Offer);
         Assert.Equal(["recruiter", "graduate-scheme"], amara.Tags);

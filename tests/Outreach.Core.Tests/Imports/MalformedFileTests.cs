@@ -26,6 +26,19 @@ public sealed class MalformedFileTests
     }
 
     [Fact]
+    public async Task Text_after_a_closing_quote_rejects_the_row_and_a_stray_quote_inside_a_value_is_text()
+    {
+        var run = await ImportRun.TextAsync(
+            Header + "\n" +
+            "Ada,Lovelace,ada@example.org,\"Acme\" Labs,x\n" +
+            "Alan,Turing,alan@example.org,Bletchley,5'9\" tall\n");
+
+        Assert.Equal((1, 1), (run.Report.Accepted, run.Report.Rejected));
+        Assert.Equal("row", run.Row(2).Errors.Single().Field);
+        Assert.Equal("5'9\" tall", run.ContactOn(3).Notes);
+    }
+
+    [Fact]
     public async Task Ragged_rows_with_fewer_cells_are_read_and_with_extra_data_are_rejected()
     {
         var run = await ImportRun.TextAsync(
@@ -128,7 +141,7 @@ public sealed class MalformedFileTests
         var ada = Assert.Single(run.Contacts);
         Assert.Equal("Ada.Lovelace@Example.org", ada.Email); // the first spelling is kept for display
         Assert.Equal("Acme", ada.Company);
-        Assert.Equal("first note" + Contacts.ContactMerger.NoteSeparator + "second note", ada.Notes);
+        Assert.Equal("first note" + Outreach.Core.Contacts.ContactMerger.NoteSeparator + "second note", ada.Notes);
         Assert.Equal(2, ada.Source!.Line);
     }
 
