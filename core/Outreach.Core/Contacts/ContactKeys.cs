@@ -12,23 +12,33 @@ namespace Outreach.Core.Contacts;
 public static class ContactKeys
 {
     /// <summary>The keys of a contact, strongest first (email, LinkedIn, name + company), skipping absent ones.</summary>
-    public static IReadOnlyList<ContactKey> Of(Contact contact)
+    public static ContactKey[] Of(Contact contact)
     {
         ArgumentNullException.ThrowIfNull(contact);
-        var keys = new List<ContactKey>(3);
-        if (EmailKey(contact.Email) is { } email)
+        return Of(contact.Email, contact.LinkedInUrl, contact.FirstName, contact.LastName, contact.Company);
+    }
+
+    /// <summary>The keys of a person described by these fields (the LinkedIn URL already canonical), strongest first.</summary>
+    public static ContactKey[] Of(string? email, string? linkedInUrl, string? firstName, string? lastName, string? company)
+    {
+        var emailKey = EmailKey(email);
+        var linkedIn = string.IsNullOrEmpty(linkedInUrl) ? null : linkedInUrl;
+        var nameKey = NameAndCompanyKey(firstName, lastName, company);
+        var keys = new ContactKey[(emailKey is null ? 0 : 1) + (linkedIn is null ? 0 : 1) + (nameKey is null ? 0 : 1)];
+        var i = 0;
+        if (emailKey is not null)
         {
-            keys.Add(new ContactKey(ContactKeyKind.Email, email));
+            keys[i++] = new ContactKey(ContactKeyKind.Email, emailKey);
         }
 
-        if (!string.IsNullOrEmpty(contact.LinkedInUrl))
+        if (linkedIn is not null)
         {
-            keys.Add(new ContactKey(ContactKeyKind.LinkedIn, contact.LinkedInUrl));
+            keys[i++] = new ContactKey(ContactKeyKind.LinkedIn, linkedIn);
         }
 
-        if (NameAndCompanyKey(contact.FirstName, contact.LastName, contact.Company) is { } name)
+        if (nameKey is not null)
         {
-            keys.Add(new ContactKey(ContactKeyKind.NameAndCompany, name));
+            keys[i] = new ContactKey(ContactKeyKind.NameAndCompany, nameKey);
         }
 
         return keys;

@@ -65,64 +65,45 @@ public static class ContactMerger
     /// <summary>Merges without reporting whether anything changed.</summary>
     public static Contact Merge(Contact existing, Contact incoming) => Merge(existing, incoming, out _);
 
-    private static IReadOnlyList<EventMet> MergeEvents(IReadOnlyList<EventMet> existing, IReadOnlyList<EventMet> incoming)
+    private static IReadOnlyList<EventMet> MergeEvents(IReadOnlyList<EventMet> existing, IReadOnlyList<EventMet> incoming) =>
+        Union(existing, incoming, EqualityComparer<EventMet>.Default);
+
+    private static IReadOnlyList<string> MergeTags(IReadOnlyList<string> existing, IReadOnlyList<string> incoming) =>
+        Union(existing, incoming, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// <paramref name="existing"/> followed by the items of <paramref name="incoming"/> it lacks, in order; the
+    /// same instance when nothing is added (which is how <see cref="Merge(Contact, Contact, out bool)"/> knows
+    /// nothing changed). Lists are a handful of items, so a linear search beats building a set.
+    /// </summary>
+    private static IReadOnlyList<T> Union<T>(IReadOnlyList<T> existing, IReadOnlyList<T> incoming, IEqualityComparer<T> comparer)
     {
-        List<EventMet>? merged = null;
-        foreach (var e in incoming)
+        List<T>? merged = null;
+        foreach (var item in incoming)
         {
-            if (Contains(existing, e) || (merged is not null && merged.Contains(e)))
+            if (IndexOf(merged ?? existing, item, comparer) >= 0)
             {
                 continue;
             }
 
             merged ??= [.. existing];
-            merged.Add(e);
+            merged.Add(item);
         }
 
         return merged is null ? existing : merged;
-
-        static bool Contains(IReadOnlyList<EventMet> events, EventMet e)
-        {
-            for (var i = 0; i < events.Count; i++)
-            {
-                if (events[i] == e)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
     }
 
-    private static IReadOnlyList<string> MergeTags(IReadOnlyList<string> existing, IReadOnlyList<string> incoming)
+    private static int IndexOf<T>(IReadOnlyList<T> items, T item, IEqualityComparer<T> comparer)
     {
-        List<string>? merged = null;
-        foreach (var tag in incoming)
+        for (var i = 0; i < items.Count; i++)
         {
-            if (ContainsIgnoreCase(existing, tag) || (merged is not null && ContainsIgnoreCase(merged, tag)))
+            if (comparer.Equals(items[i], item))
             {
-                continue;
+                return i;
             }
-
-            merged ??= [.. existing];
-            merged.Add(tag);
         }
 
-        return merged is null ? existing : merged;
-
-        static bool ContainsIgnoreCase(IReadOnlyList<string> tags, string tag)
-        {
-            for (var i = 0; i < tags.Count; i++)
-            {
-                if (string.Equals(tags[i], tag, StringComparison.OrdinalIgnoreCase))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+        return -1;
     }
 
     private static string? MergeNotes(string? existing, string? incoming)

@@ -6,7 +6,7 @@ namespace Outreach.Core.Contacts;
 /// </summary>
 /// <remarks>
 /// Each contact must be MERGED into the stored contact with the same id, if any, with
-/// <see cref="ContactMerger.Merge(Contact, Contact)"/>, and the stored keys (<see cref="ContactKeys.Of"/>) updated.
+/// <see cref="ContactMerger.Merge(Contact, Contact)"/>, and the stored keys (<see cref="ContactKeys.Of(Contact)"/>) updated.
 /// For a new contact that is an insert; for a contact the import read from the directory it is a replace; for
 /// a later duplicate of a contact this import created in an earlier batch, the import sends only what the new
 /// row adds (it does not keep every contact in memory), which the merge folds in.

@@ -83,23 +83,11 @@ internal sealed class RowNormaliser
             return new StagedRow(cursor.Line, errors, cursor.RawText());
         }
 
-        var emailKey = ContactKeys.EmailKey(email);
-        var nameKey = ContactKeys.NameAndCompanyKey(firstName, lastName, company);
-        var keys = new RowKey[(emailKey is null ? 0 : 1) + (linkedIn is null ? 0 : 1) + (nameKey is null ? 0 : 1)];
-        var k = 0;
-        if (emailKey is not null)
+        var identities = ContactKeys.Of(email, linkedIn, firstName, lastName, company);
+        var keys = new RowKey[identities.Length];
+        for (var i = 0; i < keys.Length; i++)
         {
-            keys[k++] = new RowKey(new ContactKey(ContactKeyKind.Email, emailKey));
-        }
-
-        if (linkedIn is not null)
-        {
-            keys[k++] = new RowKey(new ContactKey(ContactKeyKind.LinkedIn, linkedIn));
-        }
-
-        if (nameKey is not null)
-        {
-            keys[k] = new RowKey(new ContactKey(ContactKeyKind.NameAndCompany, nameKey));
+            keys[i] = new RowKey(identities[i]);
         }
 
         // The id it gets if it is new, from its strongest key: built now so a new row's contact is made once.
