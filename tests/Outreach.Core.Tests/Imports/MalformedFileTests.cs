@@ -39,6 +39,18 @@ public sealed class MalformedFileTests
     }
 
     [Fact]
+    public async Task Quote_never_closed_in_a_huge_file_stops_the_import_naming_its_line_instead_of_buffering_the_file()
+    {
+        var head = System.Text.Encoding.UTF8.GetBytes(Header + "\nAda,Lovelace,ada@example.org,Acme,\"never closed\n");
+        var body = new byte[17 * 1024 * 1024];
+        Array.Fill(body, (byte)'x');
+
+        var error = await Assert.ThrowsAsync<DomainException>(() => ImportRun.BytesAsync([.. head, .. body]));
+
+        Assert.Equal(("import.record-too-large", "line 2"), (error.Code, error.Target));
+    }
+
+    [Fact]
     public async Task Ragged_rows_with_fewer_cells_are_read_and_with_extra_data_are_rejected()
     {
         var run = await ImportRun.TextAsync(
