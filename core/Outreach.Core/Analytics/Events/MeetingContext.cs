@@ -1,0 +1,11 @@
+namespace Outreach.Core.Analytics.Events;
+
+/// <summary>
+/// The meeting a contact came from: the unit that "contacts met" and the follow-up rates count. Every event about
+/// the contact carries the same context, so a send can credit the follow-up to the day and groups of the meeting.
+/// </summary>
+/// <param name="MetOn">The date they met, in the owner's own calendar (the class-visit sheet and LinkedIn export
+/// carry a date, not an instant).</param>
+/// <param name="EventName">The event (class visit, career fair), or null.</param>
+/// <param name="Cohort">The coach's cohort the owner belongs to, or null.</param>
+public sealed record MeetingContext(DateOnly MetOn, string? EventName = null, string? Cohort = null);

@@ -1,0 +1,19 @@
+namespace Outreach.Core.Analytics.Events;
+
+/// <summary>An outreach task was sent (emailed, or marked done for a hand-sent LinkedIn message).</summary>
+/// <param name="OwnerId">The owner.</param>
+/// <param name="ContactId">The contact.</param>
+/// <param name="TaskId">The task; one send per task.</param>
+/// <param name="Meeting">The meeting the outreach follows up on.</param>
+/// <param name="Step">Campaign, step and template.</param>
+/// <param name="SentAt">When it was sent.</param>
+/// <param name="PredictedProbability">The response model's reply probability for the task, if it was scored.</param>
+public sealed record OutreachSent(
+    string OwnerId,
+    string ContactId,
+    string TaskId,
+    MeetingContext Meeting,
+    OutreachStep Step,
+    DateTimeOffset SentAt,
+    double? PredictedProbability = null)
+    : MetricEvent(OwnerId, ContactId);

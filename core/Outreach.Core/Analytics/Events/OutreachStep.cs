@@ -1,0 +1,7 @@
+namespace Outreach.Core.Analytics.Events;
+
+/// <summary>Where in a campaign an outreach sits; introductions and one-off notes have no campaign.</summary>
+/// <param name="CampaignId">The campaign, or null.</param>
+/// <param name="Step">The step's key within the campaign (e.g. <c>thank-you</c>), or null.</param>
+/// <param name="TemplateId">The template it was rendered from, or null.</param>
+public sealed record OutreachStep(string? CampaignId, string? Step, string? TemplateId);

@@ -1,0 +1,25 @@
+namespace Outreach.Core.Analytics.Events;
+
+/// <summary>
+/// A reply to a sent task was matched. It is credited to the day the task was sent (<paramref name="SentAt"/>),
+/// not the day it arrived, so a reply rate is always "of the sends in this range, how many got a reply" and
+/// never exceeds 1, however the range is cut.
+/// </summary>
+/// <param name="OwnerId">The owner.</param>
+/// <param name="ContactId">The contact.</param>
+/// <param name="TaskId">The task replied to; several replies to one task count once.</param>
+/// <param name="Meeting">The meeting the task followed up on (same as on its send).</param>
+/// <param name="Step">Campaign, step and template of the task (same as on its send).</param>
+/// <param name="SentAt">When the task was sent.</param>
+/// <param name="RepliedAt">When the reply arrived; not before <paramref name="SentAt"/>.</param>
+/// <param name="PredictedProbability">The task's score at send time, if it was scored (same as on its send).</param>
+public sealed record ReplyReceived(
+    string OwnerId,
+    string ContactId,
+    string TaskId,
+    MeetingContext Meeting,
+    OutreachStep Step,
+    DateTimeOffset SentAt,
+    DateTimeOffset RepliedAt,
+    double? PredictedProbability = null)
+    : MetricEvent(OwnerId, ContactId);

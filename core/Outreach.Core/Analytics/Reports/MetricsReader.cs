@@ -1,0 +1,52 @@
+using Outreach.Core.Analytics.Counters;
+
+namespace Outreach.Core.Analytics.Reports;
+
+/// <summary>
+/// Answers metrics queries from the counters alone: it reads one dimension's cells per owner for the days in range
+/// and sums them per group, so its cost is owners × days × groups, whatever the number of tasks behind them.
+/// </summary>
+/// <param name="store">Where the counters live.</param>
+public sealed class MetricsReader(ICounterStore store)
+{
+    /// <summary>Reads the report for <paramref name="query"/>.</summary>
+    /// <param name="query">A validated query.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    public async Task<MetricsReport> ReadAsync(MetricsQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var kind = KindFor(query.GroupBy);
+        var groups = new Dictionary<string, CounterTotals>(StringComparer.Ordinal);
+        foreach (var ownerId in query.OwnerIds)
+        {
+            var cells = await store.ReadAsync(ownerId, kind, query.From, query.To, cancellationToken);
+            foreach (var cell in cells)
+            {
+                var key = query.GroupBy == MetricsGroupBy.Week ? IsoWeekKey.Of(cell.Key.Day) : cell.Key.Value;
+                if (!groups.TryGetValue(key, out var totals))
+                {
+                    groups[key] = totals = new CounterTotals();
+                }
+
+                totals.Add(cell);
+            }
+        }
+
+        var rows = groups
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.Value.ToRow(g.Key))
+            .ToArray();
+        return new MetricsReport(query, rows);
+    }
+
+    private static DimensionKind KindFor(MetricsGroupBy groupBy) => groupBy switch
+    {
+        MetricsGroupBy.Owner or MetricsGroupBy.Week => DimensionKind.Owner,
+        MetricsGroupBy.Cohort => DimensionKind.Cohort,
+        MetricsGroupBy.Event => DimensionKind.Event,
+        MetricsGroupBy.Campaign => DimensionKind.Campaign,
+        MetricsGroupBy.Step => DimensionKind.Step,
+        MetricsGroupBy.Template => DimensionKind.Template,
+        _ => throw new ArgumentOutOfRangeException(nameof(groupBy), groupBy, "Unknown grouping."),
+    };
+}

@@ -1,0 +1,29 @@
+namespace Outreach.Core.Introductions;
+
+/// <summary>
+/// Who records B's answer: B through the token in the consent email's link, or the introducer (the owner) recording
+/// an answer B gave another way (by phone, by replying). Nobody else, A included, may answer for B.
+/// </summary>
+public sealed class ConsentResponder
+{
+    private ConsentResponder(string? token, string? ownerId)
+    {
+        Token = token;
+        OwnerId = ownerId;
+    }
+
+    /// <summary>The token presented from B's link, or null.</summary>
+    public string? Token { get; }
+
+    /// <summary>The owner recording the answer, or null.</summary>
+    public string? OwnerId { get; }
+
+    /// <summary>B, through the consent link's token.</summary>
+    public static ConsentResponder ByToken(string token) => new(token, null);
+
+    /// <summary>The introducer, recording B's answer.</summary>
+    public static ConsentResponder ByOwner(string ownerId) => new(null, ownerId);
+
+    /// <summary>Says who answers without printing the token.</summary>
+    public override string ToString() => Token is null ? $"owner {OwnerId}" : "consent link";
+}

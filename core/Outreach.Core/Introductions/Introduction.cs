@@ -1,0 +1,56 @@
+namespace Outreach.Core.Introductions;
+
+/// <summary>
+/// A "pay it forward" introduction: the owner (introducer) connects person A, who asked, with person B, who is asked
+/// first. Both are the owner's contacts. Created and moved only by <see cref="IntroductionWorkflow"/>.
+/// </summary>
+public sealed record Introduction
+{
+    /// <summary>Id unique within the owner.</summary>
+    public required string IntroductionId { get; init; }
+
+    /// <summary>The introducer (a student or coach), who is copied on the introduction.</summary>
+    public required string OwnerId { get; init; }
+
+    /// <summary>Contact id of A, who wants to meet B.</summary>
+    public required string PersonAContactId { get; init; }
+
+    /// <summary>Contact id of B, whose consent is asked first.</summary>
+    public required string PersonBContactId { get; init; }
+
+    /// <summary>Why they should meet, in the introducer's words (goes into both emails).</summary>
+    public required string Reason { get; init; }
+
+    /// <summary>The secret in B's consent link; compare it in constant time (the workflow does).</summary>
+    public required string ConsentToken { get; init; }
+
+    /// <summary>Current state.</summary>
+    public required IntroductionState State { get; init; }
+
+    /// <summary>When the request was made and the consent ask planned.</summary>
+    public required DateTimeOffset RequestedAt { get; init; }
+
+    /// <summary>B's answer is accepted before this instant; at or after it the request expires.</summary>
+    public required DateTimeOffset ConsentDeadline { get; init; }
+
+    /// <summary>B's answer, once given.</summary>
+    public ConsentAnswer? Answer { get; init; }
+
+    /// <summary>When B's answer was recorded.</summary>
+    public DateTimeOffset? AnsweredAt { get; init; }
+
+    /// <summary>When A is to be nudged if nobody has followed up (set on introduction).</summary>
+    public DateTimeOffset? NudgeDueAt { get; init; }
+
+    /// <summary>When A was nudged.</summary>
+    public DateTimeOffset? NudgedAt { get; init; }
+
+    /// <summary>When it reached a final state.</summary>
+    public DateTimeOffset? ClosedAt { get; init; }
+
+    /// <summary>True when it completed because A or B followed up (not closed by hand).</summary>
+    public bool FollowedUp { get; init; }
+
+    /// <summary>Id and state only: the generated record text would print the consent token into logs.</summary>
+    public override string ToString() => $"Introduction {IntroductionId} ({State})";
+}

@@ -1,0 +1,26 @@
+namespace Outreach.Core.Introductions;
+
+/// <summary>Where a double opt-in introduction is. Moves are made by <see cref="IntroductionWorkflow"/> only.</summary>
+public enum IntroductionState
+{
+    /// <summary>The consent ask to B is out; waiting for B's yes or no until the consent deadline.</summary>
+    AwaitingConsent,
+
+    /// <summary>B said no. Final; A is not told (that is the point of asking B first).</summary>
+    Declined,
+
+    /// <summary>B did not answer before the deadline. Final.</summary>
+    Expired,
+
+    /// <summary>B said yes and the introduction email to A and B (introducer in copy) is planned.</summary>
+    Introduced,
+
+    /// <summary>Nobody followed up within the nudge delay; A was nudged.</summary>
+    Nudged,
+
+    /// <summary>Someone followed up, or the introducer closed it. Final.</summary>
+    Completed,
+
+    /// <summary>The introducer withdrew before B answered. Final.</summary>
+    Cancelled,
+}

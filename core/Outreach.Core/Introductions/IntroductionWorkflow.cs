@@ -1,0 +1,242 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Outreach.Core.Introductions;
+
+/// <summary>
+/// The double opt-in introduction as a state machine. Request → consent ask to B → B says yes (introduce A and B,
+/// introducer in copy), no (declined; A is not told), or nothing before the deadline (expired) → after an introduction,
+/// a nudge to A if nobody followed up within <see cref="IntroductionPolicy.NudgeAfter"/> → completed on a follow-up or
+/// when the introducer closes it. Repeating an event that already took effect (the same answer twice, a timer firing
+/// twice) changes nothing and sends nothing; any other move from the current state is rejected with a
+/// <see cref="DomainException"/> (code <c>introduction.invalid-transition</c> unless a more specific one applies).
+/// </summary>
+public sealed class IntroductionWorkflow
+{
+    private readonly TimeProvider _time;
+    private readonly IntroductionPolicy _policy;
+
+    /// <summary>A workflow with the given clock and delays.</summary>
+    public IntroductionWorkflow(TimeProvider time, IntroductionPolicy? policy = null)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        _time = time;
+        _policy = (policy ?? new IntroductionPolicy()).EnsureValid();
+    }
+
+    /// <summary>Creates an introduction and plans the consent ask to B.</summary>
+    /// <param name="introductionId">Id unique within the owner.</param>
+    /// <param name="ownerId">The introducer.</param>
+    /// <param name="personAContactId">A, who wants to meet B.</param>
+    /// <param name="personBContactId">B, who is asked first.</param>
+    /// <param name="reason">Why they should meet.</param>
+    /// <param name="consentToken">The secret for B's consent link (at least 16 characters; generate it randomly).</param>
+    /// <exception cref="DomainException">A missing field, A and B the same person, or a short token (target names the field).</exception>
+    public IntroductionTransition Request(
+        string introductionId, string ownerId, string personAContactId, string personBContactId, string reason, string consentToken)
+    {
+        Require(introductionId, "introductionId");
+        Require(ownerId, "ownerId");
+        Require(personAContactId, "personA");
+        Require(personBContactId, "personB");
+        Require(reason, "reason");
+        if (string.Equals(personAContactId, personBContactId, StringComparison.Ordinal))
+        {
+            throw new DomainException("introduction.invalid", "An introduction needs two different people.", "personB");
+        }
+
+        if (consentToken is null || consentToken.Length < 16)
+        {
+            throw new DomainException("introduction.invalid", "The consent token must be at least 16 characters.", "consentToken");
+        }
+
+        var now = _time.GetUtcNow();
+        var introduction = new Introduction
+        {
+            IntroductionId = introductionId,
+            OwnerId = ownerId,
+            PersonAContactId = personAContactId,
+            PersonBContactId = personBContactId,
+            Reason = reason.Trim(),
+            ConsentToken = consentToken,
+            State = IntroductionState.AwaitingConsent,
+            RequestedAt = now,
+            ConsentDeadline = now + _policy.ConsentWindow,
+        };
+        return new IntroductionTransition(introduction, [new SendConsentAsk(introductionId, personBContactId)]);
+    }
+
+    /// <summary>Records B's answer. Yes plans the introduction; no declines quietly.</summary>
+    /// <exception cref="DomainException">
+    /// <c>introduction.not-allowed</c> (responder is neither B's token nor the owner), <c>introduction.consent-expired</c>
+    /// (deadline passed or expired), <c>introduction.contradicting-answer</c> (the other answer was already final),
+    /// <c>introduction.invalid-transition</c> (cancelled).
+    /// </exception>
+    public IntroductionTransition RecordAnswer(Introduction introduction, ConsentAnswer answer, ConsentResponder responder)
+    {
+        ArgumentNullException.ThrowIfNull(introduction);
+        ArgumentNullException.ThrowIfNull(responder);
+        EnsureMayAnswer(introduction, responder);
+        var now = _time.GetUtcNow();
+        switch (introduction.State)
+        {
+            case IntroductionState.AwaitingConsent when now >= introduction.ConsentDeadline:
+            case IntroductionState.Expired:
+                throw new DomainException(
+                    "introduction.consent-expired",
+                    $"Introduction '{introduction.IntroductionId}' expired at {introduction.ConsentDeadline:u}; ask again with a new request.",
+                    "answer");
+            case IntroductionState.AwaitingConsent when answer == ConsentAnswer.Yes:
+                var introduced = introduction with
+                {
+                    State = IntroductionState.Introduced,
+                    Answer = ConsentAnswer.Yes,
+                    AnsweredAt = now,
+                    NudgeDueAt = now + _policy.NudgeAfter,
+                };
+                return new IntroductionTransition(
+                    introduced,
+                    [new SendIntroduction(introduction.IntroductionId, [introduction.PersonAContactId, introduction.PersonBContactId], introduction.OwnerId)]);
+            case IntroductionState.AwaitingConsent:
+                return new IntroductionTransition(
+                    introduction with { State = IntroductionState.Declined, Answer = ConsentAnswer.No, AnsweredAt = now, ClosedAt = now },
+                    []);
+            case IntroductionState.Declined or IntroductionState.Introduced or IntroductionState.Nudged or IntroductionState.Completed
+                when introduction.Answer == answer:
+                return Repeat(introduction);
+            case IntroductionState.Declined or IntroductionState.Introduced or IntroductionState.Nudged or IntroductionState.Completed:
+                throw new DomainException(
+                    "introduction.contradicting-answer",
+                    $"B already answered {Name(introduction.Answer)} to introduction '{introduction.IntroductionId}'; a later {Name(answer)} cannot change it.",
+                    "answer");
+            default:
+                throw Invalid(introduction, $"record the answer {Name(answer)} for");
+        }
+    }
+
+    /// <summary>Expires a request B did not answer in time (timer). Repeating it on an expired request is a no-op.</summary>
+    /// <exception cref="DomainException"><c>introduction.not-yet-due</c> before the deadline; invalid transition from any other state.</exception>
+    public IntroductionTransition Expire(Introduction introduction)
+    {
+        ArgumentNullException.ThrowIfNull(introduction);
+        var now = _time.GetUtcNow();
+        return introduction.State switch
+        {
+            IntroductionState.Expired => Repeat(introduction),
+            IntroductionState.AwaitingConsent when now < introduction.ConsentDeadline => throw NotYetDue(introduction, "expire", introduction.ConsentDeadline),
+            IntroductionState.AwaitingConsent => new IntroductionTransition(introduction with { State = IntroductionState.Expired, ClosedAt = now }, []),
+            _ => throw Invalid(introduction, "expire"),
+        };
+    }
+
+    /// <summary>Nudges A when nobody followed up within the nudge delay (timer). Repeating it on a nudged introduction is a no-op.</summary>
+    /// <exception cref="DomainException"><c>introduction.not-yet-due</c> before the nudge is due; invalid transition from any other state.</exception>
+    public IntroductionTransition Nudge(Introduction introduction)
+    {
+        ArgumentNullException.ThrowIfNull(introduction);
+        var now = _time.GetUtcNow();
+        return introduction.State switch
+        {
+            IntroductionState.Nudged => Repeat(introduction),
+            IntroductionState.Introduced when now < introduction.NudgeDueAt => throw NotYetDue(introduction, "nudge", introduction.NudgeDueAt!.Value),
+            IntroductionState.Introduced => new IntroductionTransition(
+                introduction with { State = IntroductionState.Nudged, NudgedAt = now },
+                [new SendNudge(introduction.IntroductionId, introduction.PersonAContactId)]),
+            _ => throw Invalid(introduction, "nudge"),
+        };
+    }
+
+    /// <summary>Records that A or B followed up (a reply on the introduction thread): completes it, and no nudge goes out.</summary>
+    /// <exception cref="DomainException">Invalid transition before an introduction was made.</exception>
+    public IntroductionTransition RecordFollowUp(Introduction introduction)
+    {
+        ArgumentNullException.ThrowIfNull(introduction);
+        return introduction.State switch
+        {
+            IntroductionState.Introduced or IntroductionState.Nudged => new IntroductionTransition(
+                introduction with { State = IntroductionState.Completed, FollowedUp = true, ClosedAt = _time.GetUtcNow() },
+                []),
+            IntroductionState.Completed => Repeat(introduction),
+            _ => throw Invalid(introduction, "record a follow-up on"),
+        };
+    }
+
+    /// <summary>The introducer closes an introduction that was made (nothing more will be sent).</summary>
+    /// <exception cref="DomainException">Invalid transition before an introduction was made.</exception>
+    public IntroductionTransition Close(Introduction introduction)
+    {
+        ArgumentNullException.ThrowIfNull(introduction);
+        return introduction.State switch
+        {
+            IntroductionState.Introduced or IntroductionState.Nudged => new IntroductionTransition(
+                introduction with { State = IntroductionState.Completed, ClosedAt = _time.GetUtcNow() },
+                []),
+            IntroductionState.Completed => Repeat(introduction),
+            _ => throw Invalid(introduction, "close"),
+        };
+    }
+
+    /// <summary>The introducer withdraws the request before B answers.</summary>
+    /// <exception cref="DomainException">Invalid transition once B answered or the request expired.</exception>
+    public IntroductionTransition Cancel(Introduction introduction)
+    {
+        ArgumentNullException.ThrowIfNull(introduction);
+        return introduction.State switch
+        {
+            IntroductionState.AwaitingConsent => new IntroductionTransition(
+                introduction with { State = IntroductionState.Cancelled, ClosedAt = _time.GetUtcNow() },
+                []),
+            IntroductionState.Cancelled => Repeat(introduction),
+            _ => throw Invalid(introduction, "cancel"),
+        };
+    }
+
+    private static void EnsureMayAnswer(Introduction introduction, ConsentResponder responder)
+    {
+        var allowed = responder.Token is { } token
+            ? CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(token), Encoding.UTF8.GetBytes(introduction.ConsentToken))
+            : string.Equals(responder.OwnerId, introduction.OwnerId, StringComparison.Ordinal);
+        if (!allowed)
+        {
+            throw new DomainException(
+                "introduction.not-allowed",
+                $"Only B (through the consent link) or the introducer may answer introduction '{introduction.IntroductionId}'.",
+                "responder");
+        }
+    }
+
+    private static IntroductionTransition Repeat(Introduction introduction) => new(introduction, []) { IsRepeat = true };
+
+    private static DomainException Invalid(Introduction introduction, string action) =>
+        new("introduction.invalid-transition", $"Cannot {action} introduction '{introduction.IntroductionId}': it is {Name(introduction.State)}.", "state");
+
+    private static DomainException NotYetDue(Introduction introduction, string action, DateTimeOffset due) =>
+        new("introduction.not-yet-due", $"Cannot {action} introduction '{introduction.IntroductionId}' before {due:u}.", "state");
+
+    private static string Name(IntroductionState state) => state switch
+    {
+        IntroductionState.AwaitingConsent => "awaiting_consent",
+        IntroductionState.Declined => "declined",
+        IntroductionState.Expired => "expired",
+        IntroductionState.Introduced => "introduced",
+        IntroductionState.Nudged => "nudged",
+        IntroductionState.Completed => "completed",
+        IntroductionState.Cancelled => "cancelled",
+        _ => state.ToString(),
+    };
+
+    private static string Name(ConsentAnswer? answer) => answer switch
+    {
+        ConsentAnswer.Yes => "yes",
+        ConsentAnswer.No => "no",
+        _ => "nothing",
+    };
+
+    private static void Require(string? value, string target)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new DomainException("introduction.invalid", $"An introduction needs {target}.", target);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using System.Security.Cryptography;
+
+namespace Outreach.Core.Messaging.Delivery;
+
+/// <summary>
+/// Creates Message-IDs (<c>&lt;random@sender-domain&gt;</c>, RFC 5322 §3.6.4). Outreach sets the Message-ID itself,
+/// before sending, so it is stored with the task when claimed and replies can be matched by In-Reply-To.
+/// </summary>
+public static class MessageIds
+{
+    /// <summary>A new id with 128 random bits: <c>&lt;26 base32 characters@domain&gt;</c>.</summary>
+    public static string New(string domain)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(domain);
+        Span<byte> random = stackalloc byte[16];
+        RandomNumberGenerator.Fill(random);
+        return $"<{Tokens.Base32.Encode(random)}@{domain.Trim().ToLowerInvariant()}>";
+    }
+
+    /// <summary>True for <c>&lt;left@right&gt;</c> with no whitespace, control characters or extra brackets.</summary>
+    public static bool IsValid(string? messageId) =>
+        messageId is { Length: > 4 and <= 250 }
+        && messageId[0] == '<' && messageId[^1] == '>'
+        && messageId[1..^1] is var inner
+        && inner.Count(c => c == '@') == 1 && inner[0] != '@' && inner[^1] != '@'
+        && !inner.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is '<' or '>' || c > '~');
+}

@@ -1,0 +1,59 @@
+namespace Outreach.Core.Messaging.Templates;
+
+/// <summary>
+/// Features of a rendered note that the response model uses (<c>word_count</c>, <c>question_count</c>,
+/// <c>personal_note_chars</c>): short notes with one clear question and something personal get more replies.
+/// Counted on the plain-text part; links are neither words nor questions (an unsubscribe URL's <c>?</c> asks nothing).
+/// </summary>
+/// <param name="WordCount">Whitespace-separated tokens holding a letter or digit, links excluded.</param>
+/// <param name="QuestionCount">Questions asked: runs of <c>?</c> (or the full-width <c>？</c>) outside links.</param>
+/// <param name="PersonalNoteChars">Length of the sender's own note when the message actually contains it, else 0.</param>
+public sealed record MessageStats(int WordCount, int QuestionCount, int PersonalNoteChars)
+{
+    /// <summary>Measures <paramref name="message"/>; <paramref name="notes"/> is the personal note the sender wrote (topic or notes).</summary>
+    public static MessageStats From(RenderedMessage message, string? notes)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var words = 0;
+        var questions = 0;
+        foreach (var token in message.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (IsLink(token))
+            {
+                continue;
+            }
+
+            if (token.Any(char.IsLetterOrDigit))
+            {
+                words++;
+            }
+
+            questions += QuestionRuns(token);
+        }
+
+        var note = notes?.Trim();
+        var noteChars = !string.IsNullOrEmpty(note) && message.Text.Contains(note, StringComparison.Ordinal) ? note.Length : 0;
+        return new MessageStats(words, questions, noteChars);
+    }
+
+    private static bool IsLink(string token) =>
+        token.Contains("://", StringComparison.Ordinal) || token.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase);
+
+    private static int QuestionRuns(string token)
+    {
+        var runs = 0;
+        var inRun = false;
+        foreach (var c in token)
+        {
+            var isQuestionMark = c is '?' or '\uFF1F';
+            if (isQuestionMark && !inRun)
+            {
+                runs++;
+            }
+
+            inRun = isQuestionMark;
+        }
+
+        return runs;
+    }
+}

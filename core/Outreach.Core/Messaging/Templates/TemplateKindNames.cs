@@ -1,0 +1,34 @@
+using Outreach.Core;
+
+namespace Outreach.Core.Messaging.Templates;
+
+/// <summary>The snake_case names template kinds have in files, APIs and stored rows.</summary>
+public static class TemplateKindNames
+{
+    private static readonly Dictionary<TemplateKind, string> Names = new()
+    {
+        [TemplateKind.ThankYou] = "thank_you",
+        [TemplateKind.FollowUp] = "follow_up",
+        [TemplateKind.GiveFirst] = "give_first",
+        [TemplateKind.StayInTouch] = "stay_in_touch",
+        [TemplateKind.IntroAsk] = "intro_ask",
+        [TemplateKind.Intro] = "intro",
+        [TemplateKind.Nudge] = "nudge",
+    };
+
+    private static readonly Dictionary<string, TemplateKind> Kinds =
+        Names.ToDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);
+
+    /// <summary>The wire name of a kind, e.g. <c>thank_you</c>.</summary>
+    public static string ToName(this TemplateKind kind) =>
+        Names.TryGetValue(kind, out var name) ? name : throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a template kind.");
+
+    /// <summary>Parses a wire name; an unknown name is a domain error naming <paramref name="target"/>.</summary>
+    public static TemplateKind Parse(string? name, string target = "kind") =>
+        name is not null && Kinds.TryGetValue(name.Trim(), out var kind)
+            ? kind
+            : throw new DomainException(
+                "template.unknown-kind",
+                $"'{name}' is not a template kind; use one of {string.Join(", ", Names.Values)}.",
+                target);
+}

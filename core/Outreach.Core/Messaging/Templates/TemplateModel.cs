@@ -1,0 +1,88 @@
+using Outreach.Core.Contacts;
+
+namespace Outreach.Core.Messaging.Templates;
+
+/// <summary>
+/// Everything a template can print for one message (see <see cref="TemplateVariables"/> for the names).
+/// The recipient's fields are top level (<c>{{firstName}}</c>); the sender, the meeting and the people of an
+/// introduction are groups (<c>{{sender.fullName}}</c>, <c>{{event.metOn}}</c>, <c>{{personA.firstName}}</c>).
+/// Blank values count as missing, so <c>{{#if topic}}</c> and <c>{{default topic "…"}}</c> fall back.
+/// </summary>
+public sealed record TemplateModel
+{
+    /// <summary>The recipient: names, company, position and profile print at top level (<c>{{firstName}}</c>).</summary>
+    public PersonDetails Recipient { get; init; } = new();
+
+    /// <summary>A short phrase for what was talked about, to sit inside a sentence ("about {{topic}}").</summary>
+    public string? Topic { get; init; }
+
+    /// <summary>The sender's full notes about the conversation.</summary>
+    public string? Notes { get; init; }
+
+    /// <summary>What the sender can offer, as a verb phrase ("send you our class survey on fintech hiring").</summary>
+    public string? Offer { get; init; }
+
+    /// <summary>Recipient's tags (<c>{{#each tags}}</c>).</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
+    /// <summary>The one-click unsubscribe link for this message.</summary>
+    public Uri? UnsubscribeUrl { get; init; }
+
+    /// <summary>Who the message is from.</summary>
+    public required SenderDetails Sender { get; init; }
+
+    /// <summary>Where and when they met.</summary>
+    public MeetingDetails? Event { get; init; }
+
+    /// <summary>Who makes an introduction (often the sender, sometimes a coach).</summary>
+    public PersonDetails? Introducer { get; init; }
+
+    /// <summary>The person being introduced (who asked for the introduction).</summary>
+    public PersonDetails? PersonA { get; init; }
+
+    /// <summary>The person A is introduced to (asked for consent first).</summary>
+    public PersonDetails? PersonB { get; init; }
+
+    /// <summary>Why the two should meet, as a clause ("you both work on B2B pricing").</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>
+    /// The model for a note to <paramref name="contact"/>: names, company, position and profile from the contact,
+    /// the latest meeting as the event, its notes as <see cref="Notes"/> and their first line as <see cref="Topic"/>.
+    /// </summary>
+    public static TemplateModel ForContact(Contact contact, SenderDetails sender, Uri? unsubscribeUrl = null)
+    {
+        ArgumentNullException.ThrowIfNull(contact);
+        ArgumentNullException.ThrowIfNull(sender);
+        var met = contact.LastMet;
+        return new TemplateModel
+        {
+            Recipient = PersonDetails.From(contact),
+            Topic = TemplateText.TopicFrom(contact.Notes),
+            Notes = contact.Notes,
+            Offer = contact.Offer,
+            Tags = contact.Tags,
+            UnsubscribeUrl = unsubscribeUrl,
+            Sender = sender,
+            Event = met is null ? null : new MeetingDetails(met.Name, met.MetOn),
+        };
+    }
+
+    /// <summary>The nested dictionaries Handlebars renders from; keys are exactly <see cref="TemplateVariables.All"/>.</summary>
+    internal Dictionary<string, object?> ToData()
+    {
+        var data = Recipient.ToData();
+        data["topic"] = TemplateText.Clean(Topic);
+        data["notes"] = TemplateText.Clean(Notes);
+        data["offer"] = TemplateText.Clean(Offer);
+        data["tags"] = Tags.Select(TemplateText.Clean).OfType<string>().ToArray();
+        data["unsubscribeUrl"] = UnsubscribeUrl?.AbsoluteUri;
+        data["sender"] = Sender.ToData();
+        data["event"] = (Event ?? new MeetingDetails(null, null)).ToData();
+        data["introducer"] = (Introducer ?? new PersonDetails()).ToData();
+        data["personA"] = (PersonA ?? new PersonDetails()).ToData();
+        data["personB"] = (PersonB ?? new PersonDetails()).ToData();
+        data["reason"] = TemplateText.Clean(Reason);
+        return data;
+    }
+}

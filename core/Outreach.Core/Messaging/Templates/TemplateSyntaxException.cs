@@ -1,0 +1,12 @@
+namespace Outreach.Core.Messaging.Templates;
+
+/// <summary>
+/// A located syntax error found while walking a template part. Internal: the validator turns it into a
+/// <see cref="TemplateProblem"/> with line and column, and callers only ever see <see cref="DomainException"/>.
+/// </summary>
+internal sealed class TemplateSyntaxException(int offset, string code, string message) : Exception(message)
+{
+    public int Offset { get; } = offset;
+
+    public string Code { get; } = code;
+}

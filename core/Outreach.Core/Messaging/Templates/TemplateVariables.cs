@@ -1,0 +1,53 @@
+namespace Outreach.Core.Messaging.Templates;
+
+/// <summary>
+/// The variables a template may use. Anything else is rejected when the template is saved, so a typo
+/// (<c>{{frstName}}</c>) is caught in the editor instead of sending "Hi ," to a professional.
+/// <see cref="TemplateModel"/> fills exactly these names.
+/// </summary>
+public static class TemplateVariables
+{
+    // A person's fields: the recipient's at top level ({{firstName}}), and in groups for the people of an introduction.
+    private static readonly (string Name, VariableShape Shape)[] PersonFields =
+    [
+        ("firstName", VariableShape.Value),
+        ("lastName", VariableShape.Value),
+        ("fullName", VariableShape.Value),
+        ("company", VariableShape.Value),
+        ("position", VariableShape.Value),
+        ("linkedInUrl", VariableShape.Value),
+    ];
+
+    private static readonly VariableShape Person = VariableShape.Object(PersonFields);
+
+    internal static VariableShape Root { get; } = VariableShape.Object(
+    [
+        .. PersonFields,
+        ("topic", VariableShape.Value),
+        ("notes", VariableShape.Value),
+        ("offer", VariableShape.Value),
+        ("tags", VariableShape.ListOf(VariableShape.Value)),
+        ("unsubscribeUrl", VariableShape.Value),
+        ("sender", VariableShape.Object(
+            ("firstName", VariableShape.Value),
+            ("lastName", VariableShape.Value),
+            ("fullName", VariableShape.Value),
+            ("email", VariableShape.Value),
+            ("signature", VariableShape.Value),
+            ("school", VariableShape.Value),
+            ("program", VariableShape.Value))),
+        ("event", VariableShape.Object(
+            ("name", VariableShape.Value),
+            ("metOn", VariableShape.Value))),
+        ("introducer", Person),
+        ("personA", Person),
+        ("personB", Person),
+        ("reason", VariableShape.Value),
+    ]);
+
+    /// <summary>Every variable path a template may print, e.g. <c>firstName</c>, <c>sender.fullName</c>, <c>event.metOn</c>.</summary>
+    public static IReadOnlyList<string> All { get; } = [.. Root.Paths()];
+
+    /// <summary>The helpers a template may call: <c>default</c> inline, and the block helpers.</summary>
+    public static IReadOnlyList<string> Helpers { get; } = ["default", "if", "unless", "each", "with"];
+}

@@ -1,0 +1,14 @@
+namespace Outreach.Core.Outcomes;
+
+/// <summary>Where an outcome was learned.</summary>
+public enum OutcomeSource
+{
+    /// <summary>An inbound email (reply, auto-reply, bounce).</summary>
+    Inbound,
+
+    /// <summary>Entered by the owner (meeting booked, introduction answered, a reply seen elsewhere).</summary>
+    Manual,
+
+    /// <summary>The signed unsubscribe link or RFC 8058 one-click post.</summary>
+    UnsubscribeLink,
+}

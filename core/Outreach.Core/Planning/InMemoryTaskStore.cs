@@ -1,0 +1,35 @@
+using System.Collections.Concurrent;
+
+namespace Outreach.Core.Planning;
+
+/// <summary>The task table held in memory, partitioned by owner like the real one: for tests, benchmarks and previews.</summary>
+public sealed class InMemoryTaskStore : ITaskStore
+{
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, OutreachTask>> _owners = new(StringComparer.Ordinal);
+
+    /// <summary>How many tasks the store holds.</summary>
+    public int Count => _owners.Values.Sum(o => o.Count);
+
+    /// <inheritdoc />
+    public Task<bool> TryAddAsync(OutreachTask task, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        return Task.FromResult(Partition(task.OwnerId).TryAdd(task.TaskId, task));
+    }
+
+    /// <inheritdoc />
+    public Task<OutreachTask?> FindAsync(string ownerId, string taskId, CancellationToken cancellationToken) =>
+        Task.FromResult(_owners.TryGetValue(ownerId, out var tasks) && tasks.TryGetValue(taskId, out var task) ? task : null);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<OutreachTask>> ListForContactAsync(string ownerId, string contactId, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<OutreachTask> tasks = _owners.TryGetValue(ownerId, out var partition)
+            ? [.. partition.Values.Where(t => string.Equals(t.ContactId, contactId, StringComparison.Ordinal)).OrderBy(t => t.DueUtc).ThenBy(t => t.TaskId, StringComparer.Ordinal)]
+            : [];
+        return Task.FromResult(tasks);
+    }
+
+    private ConcurrentDictionary<string, OutreachTask> Partition(string ownerId) =>
+        _owners.GetOrAdd(ownerId, _ => new ConcurrentDictionary<string, OutreachTask>(StringComparer.Ordinal));
+}

@@ -1,0 +1,84 @@
+using Outreach.Core.Analytics;
+using Outreach.Core.Campaigns;
+
+namespace Outreach.Core.Planning;
+
+/// <summary>
+/// One message to one contact: a campaign step or an introduction message. Stored in the owner's partition under
+/// <see cref="TaskId"/>, which is deterministic (<see cref="TaskIds"/>), so planning twice never duplicates a task.
+/// Change state only through <see cref="MoveTo"/>.
+/// </summary>
+public sealed record OutreachTask
+{
+    /// <summary>Deterministic id (see <see cref="TaskIds"/>).</summary>
+    public required string TaskId { get; init; }
+
+    /// <summary>The owner whose mailbox sends it.</summary>
+    public required string OwnerId { get; init; }
+
+    /// <summary>The recipient's contact id (for an introduction: the main recipient).</summary>
+    public required string ContactId { get; init; }
+
+    /// <summary>The campaign the step belongs to.</summary>
+    public required string CampaignId { get; init; }
+
+    /// <summary>The campaign step.</summary>
+    public required string StepId { get; init; }
+
+    /// <summary>The introduction this message belongs to, or null for a campaign step.</summary>
+    public string? IntroductionId { get; init; }
+
+    /// <summary>Further contacts on the same email (an introduction goes to A and B together); usually empty.</summary>
+    public IReadOnlyList<string> AlsoToContactIds { get; init; } = [];
+
+    /// <summary>True when the owner is copied (the introducer on an introduction).</summary>
+    public bool CopyOwner { get; init; }
+
+    /// <summary>What the message is for.</summary>
+    public required TemplateKind Template { get; init; }
+
+    /// <summary>A specific template, or null for the kind's default.</summary>
+    public string? TemplateName { get; init; }
+
+    /// <summary>The recipient's lower-cased email when planned for email, so dispatch can re-check suppression by address.</summary>
+    public string? EmailKey { get; init; }
+
+    /// <summary>Email or a LinkedIn draft.</summary>
+    public required TaskChannel Channel { get; init; }
+
+    /// <summary>Whether a reply cancels it.</summary>
+    public StepCondition Condition { get; init; } = StepCondition.OnlyIfNoReply;
+
+    /// <summary>When it should go out (UTC; computed in the sender's zone and window).</summary>
+    public required DateTimeOffset DueUtc { get; init; }
+
+    /// <summary>Where it is in its life.</summary>
+    public TaskState State { get; init; } = TaskState.Planned;
+
+    /// <summary>Predicted reply probability, or null until the response model has scored it.</summary>
+    public double? Score { get; init; }
+
+    /// <summary>Why it was skipped (e.g. <c>replied</c>, <c>suppressed</c>, <c>no-email</c>), or null.</summary>
+    public string? SkipReason { get; init; }
+
+    /// <summary>The score used for ordering: <see cref="Score"/>, or the 5 % baseline when not yet scored.</summary>
+    public double EffectiveScore => Score ?? Baseline.Rate;
+
+    /// <summary>Id, step and state only: the generated record text would print the recipient's email into logs.</summary>
+    public override string ToString() => $"Task {TaskId} ({CampaignId}/{StepId}, {TaskStates.NameOf(State)})";
+
+    /// <summary>The task in <paramref name="to"/>, after checking the move with <see cref="TaskStateMachine"/>.</summary>
+    /// <param name="to">The new state.</param>
+    /// <param name="reason">Why, required when skipping.</param>
+    /// <exception cref="DomainException">The move is not allowed (code <c>task.invalid-transition</c>).</exception>
+    public OutreachTask MoveTo(TaskState to, string? reason = null)
+    {
+        TaskStateMachine.EnsureCanMove(this, to);
+        if (to == TaskState.Skipped && string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainException("task.skip-reason-required", $"Skipping task '{TaskId}' needs a reason.", "skipReason");
+        }
+
+        return this with { State = to, SkipReason = to == TaskState.Skipped ? reason : SkipReason };
+    }
+}

@@ -1,0 +1,26 @@
+namespace Outreach.Core.Planning;
+
+/// <summary>The reasons a task is skipped, as stored in <see cref="OutreachTask.SkipReason"/>.</summary>
+public static class SkipReasons
+{
+    /// <summary>The contact is on the owner's suppression list.</summary>
+    public const string Suppressed = "suppressed";
+
+    /// <summary>An email-only step for a contact without an email address.</summary>
+    public const string NoEmail = "no-email";
+
+    /// <summary>The contact replied.</summary>
+    public const string Replied = "replied";
+
+    /// <summary>The contact booked a meeting.</summary>
+    public const string MeetingBooked = "meeting-booked";
+
+    /// <summary>The contact answered an introduction request (yes or no): they replied.</summary>
+    public const string IntroductionAnswered = "introduction-answered";
+
+    /// <summary>The contact unsubscribed.</summary>
+    public const string Unsubscribed = "unsubscribed";
+
+    /// <summary>Mail to the contact bounced.</summary>
+    public const string Bounced = "bounced";
+}

@@ -1,0 +1,64 @@
+using System.Net.Mail;
+using System.Net.Mime;
+using System.Text;
+using Outreach.Core.Messaging.Delivery;
+
+namespace Outreach.Mail;
+
+/// <summary>
+/// Turns an <see cref="OutgoingMessage"/> into a System.Net.Mail message: multipart/alternative with the text part
+/// first and the HTML part last (clients show the last part they understand), UTF-8 quoted-printable bodies,
+/// RFC 2047 encoded-words for non-ASCII display names and subjects, and the Message-ID and unsubscribe headers
+/// set by Outreach. Shared by both transports so a preview is byte-for-byte what SMTP would carry.
+/// </summary>
+internal static class MailMessageFactory
+{
+    public static MailMessage Create(OutgoingMessage message)
+    {
+        var mail = new MailMessage
+        {
+            From = ToMailAddress(message.From),
+            Subject = message.Subject,
+            SubjectEncoding = Encoding.UTF8,
+            HeadersEncoding = Encoding.UTF8,
+            BodyEncoding = Encoding.UTF8,
+        };
+        try
+        {
+            foreach (var recipient in message.To)
+            {
+                mail.To.Add(ToMailAddress(recipient));
+            }
+
+            if (message.ReplyTo is { } replyTo)
+            {
+                mail.ReplyToList.Add(ToMailAddress(replyTo));
+            }
+
+            mail.AlternateViews.Add(View(message.Text, MediaTypeNames.Text.Plain));
+            mail.AlternateViews.Add(View(message.Html, MediaTypeNames.Text.Html));
+            foreach (var (name, value) in message.ExtraHeaders())
+            {
+                mail.Headers.Add(name, value);
+            }
+
+            return mail;
+        }
+        catch
+        {
+            mail.Dispose();
+            throw;
+        }
+    }
+
+    private static MailAddress ToMailAddress(EmailAddress address) =>
+        new(address.Address, address.DisplayName, Encoding.UTF8);
+
+    private static AlternateView View(string content, string mediaType)
+    {
+        // MIME lines end in CRLF; a bare LF would be quoted-printable-encoded as =0A and the part would become one long line.
+        var view = AlternateView.CreateAlternateViewFromString(content.ReplaceLineEndings("\r\n"), Encoding.UTF8, mediaType);
+        view.TransferEncoding = TransferEncoding.QuotedPrintable;
+        return view;
+    }
+}

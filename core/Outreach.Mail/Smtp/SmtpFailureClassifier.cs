@@ -1,0 +1,61 @@
+using System.Net.Mail;
+using System.Net.Sockets;
+using System.Security.Authentication;
+using Outreach.Core.Messaging.Delivery;
+
+namespace Outreach.Mail.Smtp;
+
+/// <summary>
+/// Sorts what SmtpClient throws into what the caller should do. 4xx replies and network failures (connection
+/// refused, reset, timeout) may pass: <see cref="SendResultKind.Transient"/>. A 5xx on RCPT is about the address:
+/// <see cref="SendResultKind.Rejected"/> (suppress it). Any other 5xx (auth, sender, message) or a TLS failure is
+/// about us: <see cref="SendResultKind.Failed"/>, so a bad password never suppresses a recipient. When some
+/// recipients were refused but others accepted, the message went out: <see cref="SendResultKind.Sent"/> with the
+/// rejections, because retrying would send it twice to those who got it.
+/// </summary>
+internal static class SmtpFailureClassifier
+{
+    public static bool TryClassify(Exception exception, OutgoingMessage message, out SendResult result)
+    {
+        result = exception switch
+        {
+            SmtpFailedRecipientsException many when many.InnerExceptions.Length > 0 => FromRecipients(many.InnerExceptions, message, many.Message),
+            SmtpFailedRecipientException one => FromRecipients([one], message, one.Message),
+            SmtpException { InnerException: AuthenticationException } smtp => new SendResult(SendResultKind.Failed, message.MessageId, null, smtp.Message),
+            SmtpException smtp => FromStatus(smtp, message),
+            IOException or SocketException or TimeoutException => new SendResult(SendResultKind.Transient, message.MessageId, null, exception.Message),
+            _ => null!,
+        };
+        return result is not null;
+    }
+
+    private static SendResult FromStatus(SmtpException smtp, OutgoingMessage message)
+    {
+        var code = (int)smtp.StatusCode;
+        var kind = code is >= 400 and < 500 || smtp.StatusCode == SmtpStatusCode.GeneralFailure
+            ? SendResultKind.Transient
+            : SendResultKind.Failed;
+        return new SendResult(kind, message.MessageId, code > 0 ? code : null, smtp.Message);
+    }
+
+    private static SendResult FromRecipients(IReadOnlyList<SmtpFailedRecipientException> failures, OutgoingMessage message, string reason)
+    {
+        var rejections = failures
+            .Select(f => new RecipientRejection(Match(f.FailedRecipient, message), (int)f.StatusCode))
+            .ToList();
+        var refusedAll = message.To.All(to => rejections.Any(r => ReferenceEquals(r.Recipient, to)));
+        var kind = !refusedAll
+            ? SendResultKind.Sent
+            : rejections.Any(r => !r.IsPermanent) ? SendResultKind.Transient : SendResultKind.Rejected;
+        var status = rejections.FirstOrDefault(r => r.IsPermanent)?.StatusCode ?? rejections[0].StatusCode;
+        return new SendResult(kind, message.MessageId, status, reason) { Rejections = rejections };
+    }
+
+    /// <summary>The recipient SmtpClient names (as <c>&lt;address&gt;</c>), matched back to the message's own object.</summary>
+    private static EmailAddress Match(string? failedRecipient, OutgoingMessage message)
+    {
+        var address = failedRecipient?.Trim().TrimStart('<').TrimEnd('>');
+        return message.To.FirstOrDefault(to => string.Equals(to.Address, address, StringComparison.OrdinalIgnoreCase))
+            ?? message.To[0];
+    }
+}

@@ -1,0 +1,77 @@
+using System.Net;
+using System.Net.Mail;
+using Microsoft.Extensions.Logging;
+using Outreach.Core.Messaging.Delivery;
+
+namespace Outreach.Mail.Smtp;
+
+/// <summary>
+/// Sends over SMTP with System.Net.Mail (STARTTLS when <see cref="SmtpOptions.EnableSsl"/>, AUTH when a user name is
+/// set), up to <see cref="SmtpOptions.MaxConnections"/> sends at once. Expected failures come back classified
+/// (see <see cref="SendResultKind"/>); only cancellation and bugs throw. Logs the Message-ID and status only.
+/// </summary>
+public sealed class SmtpMailTransport : IMailTransport, IDisposable
+{
+    private readonly SmtpClientPool _pool;
+    private readonly ILogger<SmtpMailTransport> _logger;
+
+    /// <summary>Creates the transport.</summary>
+    /// <param name="options">Server, credentials and limits.</param>
+    /// <param name="time">Clock for retiring idle connections.</param>
+    /// <param name="logger">Receives Message-IDs and statuses only.</param>
+    public SmtpMailTransport(SmtpOptions options, TimeProvider time, ILogger<SmtpMailTransport> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(logger);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.Host, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxConnections, 1, nameof(options));
+        _logger = logger;
+        _pool = new SmtpClientPool(() => CreateClient(options), options.MaxConnections, options.IdleTimeout, time);
+    }
+
+    /// <inheritdoc />
+    public async Task<SendResult> SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        using var mail = MailMessageFactory.Create(message);
+        var client = await _pool.RentAsync(cancellationToken);
+        var reusable = false;
+        try
+        {
+            await client.SendMailAsync(mail, cancellationToken);
+            reusable = true;
+            MailLog.Sent(_logger, message.MessageId);
+            return SendResult.Sent(message.MessageId);
+        }
+        catch (Exception e) when (SmtpFailureClassifier.TryClassify(e, message, out var result))
+        {
+            MailLog.NotSent(_logger, message.MessageId, result.Kind, result.StatusCode);
+            return result;
+        }
+        finally
+        {
+            _pool.Return(client, reusable);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _pool.Dispose();
+
+    private static SmtpClient CreateClient(SmtpOptions options)
+    {
+        var client = new SmtpClient(options.Host, options.Port)
+        {
+            EnableSsl = options.EnableSsl,
+            DeliveryMethod = SmtpDeliveryMethod.Network,
+            DeliveryFormat = SmtpDeliveryFormat.SevenBit,
+            Timeout = (int)options.Timeout.TotalMilliseconds,
+        };
+        if (!string.IsNullOrEmpty(options.UserName))
+        {
+            client.Credentials = new NetworkCredential(options.UserName, options.Password);
+        }
+
+        return client;
+    }
+}

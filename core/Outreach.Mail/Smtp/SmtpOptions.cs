@@ -1,0 +1,46 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Outreach.Mail.Smtp;
+
+/// <summary>
+/// How to reach the SMTP server (section <c>Smtp</c>). Defaults suit a submission server with STARTTLS on 587;
+/// locally, maildev is <c>Host=127.0.0.1, Port=1025, EnableSsl=false</c>. Credentials come from configuration
+/// (Key Vault in Azure), never from code.
+/// </summary>
+public sealed class SmtpOptions
+{
+    /// <summary>The configuration section these options bind from.</summary>
+    public const string SectionName = "Smtp";
+
+    /// <summary>Server host name.</summary>
+    [Required]
+    public string Host { get; set; } = string.Empty;
+
+    /// <summary>Server port (587 submission with STARTTLS).</summary>
+    [Range(1, 65535)]
+    public int Port { get; set; } = 587;
+
+    /// <summary>Upgrade with STARTTLS (System.Net.Mail does not support implicit TLS on 465).</summary>
+    public bool EnableSsl { get; set; } = true;
+
+    /// <summary>User name for AUTH, or null to send without authentication.</summary>
+    public string? UserName { get; set; }
+
+    /// <summary>Password for AUTH.</summary>
+    public string? Password { get; set; }
+
+    /// <summary>Time allowed for one send, connection included.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long an open connection may sit unused before it is closed instead of reused; below the 5 minutes
+    /// RFC 5321 lets servers wait, and below the 60-120 s many submission servers use.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Sends in flight at once (one SmtpClient each: SmtpClient is not thread-safe).</summary>
+    [Range(1, 64)]
+    public int MaxConnections { get; set; } = 4;
+}

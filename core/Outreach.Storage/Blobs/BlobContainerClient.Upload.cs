@@ -1,0 +1,130 @@
+using System.Buffers;
+using System.Globalization;
+using System.Security;
+using System.Text;
+using Azure.Core;
+using Outreach.Storage.Http;
+
+namespace Outreach.Storage.Blobs;
+
+public sealed partial class BlobContainerClient
+{
+    private const string DefaultContentType = "application/octet-stream";
+
+    /// <summary>Uploads (or overwrites) a blob from a stream; see <see cref="UploadAsync(string, Stream, string, bool, CancellationToken)"/>.</summary>
+    public Task<bool> UploadAsync(string blobName, Stream content, string contentType = DefaultContentType, CancellationToken cancellationToken = default) =>
+        UploadAsync(blobName, content, contentType, overwrite: true, cancellationToken);
+
+    /// <summary>
+    /// Uploads a blob from a stream, read one block at a time. Content that fits in one block
+    /// (<see cref="StorageClientOptions.BlobBlockSize"/>) goes up with one Put Blob; larger content as Put Block
+    /// calls committed by one Put Block List, so readers never see a partial blob.
+    /// </summary>
+    /// <param name="blobName">The blob name; <c>/</c> separates virtual folders.</param>
+    /// <param name="content">Read to its end; not disposed.</param>
+    /// <param name="contentType">The blob's Content-Type.</param>
+    /// <param name="overwrite">False: create only if absent (If-None-Match: *).</param>
+    /// <param name="cancellationToken">Cancels the upload.</param>
+    /// <returns>True if written; false when <paramref name="overwrite"/> is false and the blob already exists.</returns>
+    public async Task<bool> UploadAsync(string blobName, Stream content, string contentType, bool overwrite, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentException.ThrowIfNullOrEmpty(contentType);
+        var uri = Address(blobName); // validates the name before reading anything
+        var current = ArrayPool<byte>.Shared.Rent(_blockSize);
+        var next = ArrayPool<byte>.Shared.Rent(_blockSize);
+        try
+        {
+            var currentLength = await FillAsync(content, current.AsMemory(0, _blockSize), cancellationToken).ConfigureAwait(false);
+            var nextLength = currentLength < _blockSize ? 0 : await FillAsync(content, next.AsMemory(0, _blockSize), cancellationToken).ConfigureAwait(false);
+            if (nextLength == 0)
+            {
+                return await PutBlobAsync(blobName, uri, current.AsMemory(0, currentLength), contentType, overwrite, cancellationToken).ConfigureAwait(false);
+            }
+
+            var blockIds = new List<string>();
+            while (currentLength > 0)
+            {
+                blockIds.Add(await PutBlockAsync(blobName, blockIds.Count, current.AsMemory(0, currentLength), cancellationToken).ConfigureAwait(false));
+                (current, next, currentLength) = (next, current, nextLength);
+                nextLength = currentLength == 0 ? 0 : await FillAsync(content, next.AsMemory(0, _blockSize), cancellationToken).ConfigureAwait(false);
+            }
+
+            return await PutBlockListAsync(blobName, blockIds, contentType, overwrite, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(current);
+            ArrayPool<byte>.Shared.Return(next);
+        }
+    }
+
+    private async Task<bool> PutBlobAsync(string blobName, RequestUriBuilder uri, ReadOnlyMemory<byte> data, string contentType, bool overwrite, CancellationToken cancellationToken)
+    {
+        using var message = _pipeline.CreateMessage(StorageService.Blob, RequestMethod.Put, uri);
+        message.Request.Headers.SetValue("x-ms-blob-type", "BlockBlob");
+        message.Request.Headers.SetValue(HttpHeader.Names.ContentType, contentType);
+        message.Request.Content = RequestContent.Create(data);
+        return await CommitAsync(message, blobName, overwrite, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<string> PutBlockAsync(string blobName, int index, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    {
+        // Block ids must all have the same length within a blob: a fixed-width counter, base64-encoded.
+        var blockId = Convert.ToBase64String(Encoding.ASCII.GetBytes(index.ToString("D6", CultureInfo.InvariantCulture)));
+        var uri = Address(blobName);
+        uri.AppendQuery("comp", "block", escapeValue: true);
+        uri.AppendQuery("blockid", blockId, escapeValue: true);
+        using var message = _pipeline.CreateMessage(StorageService.Blob, RequestMethod.Put, uri);
+        message.Request.Content = RequestContent.Create(data);
+        await _pipeline.SendCheckedAsync(message, $"Uploading block {index} of blob {blobName} in {Name}", cancellationToken).ConfigureAwait(false);
+        return blockId;
+    }
+
+    private async Task<bool> PutBlockListAsync(string blobName, List<string> blockIds, string contentType, bool overwrite, CancellationToken cancellationToken)
+    {
+        var xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?><BlockList>");
+        foreach (var id in blockIds)
+        {
+            xml.Append("<Latest>").Append(SecurityElement.Escape(id)).Append("</Latest>");
+        }
+
+        xml.Append("</BlockList>");
+        var uri = Address(blobName);
+        uri.AppendQuery("comp", "blocklist", escapeValue: true);
+        using var message = _pipeline.CreateMessage(StorageService.Blob, RequestMethod.Put, uri);
+        message.Request.Headers.SetValue("x-ms-blob-content-type", contentType);
+        message.Request.Headers.SetValue(HttpHeader.Names.ContentType, "application/xml; charset=utf-8");
+        message.Request.Content = RequestContent.Create(Encoding.UTF8.GetBytes(xml.ToString()));
+        return await CommitAsync(message, blobName, overwrite, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<bool> CommitAsync(HttpMessage message, string blobName, bool overwrite, CancellationToken cancellationToken)
+    {
+        if (!overwrite)
+        {
+            message.Request.Headers.SetValue(HttpHeader.Names.IfNoneMatch, "*");
+        }
+
+        var response = await _pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
+        return response.Status switch
+        {
+            201 => true,
+            409 or 412 when !overwrite => false, // BlobAlreadyExists / ConditionNotMet: someone else created it
+            _ => throw _pipeline.Failure(response, $"Uploading blob {blobName} to {Name}"),
+        };
+    }
+
+    // Streams may return short reads; a block is only short at the end of the content.
+    private static async ValueTask<int> FillAsync(Stream content, Memory<byte> block, CancellationToken cancellationToken)
+    {
+        var filled = 0;
+        int read;
+        while (filled < block.Length && (read = await content.ReadAsync(block[filled..], cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            filled += read;
+        }
+
+        return filled;
+    }
+}

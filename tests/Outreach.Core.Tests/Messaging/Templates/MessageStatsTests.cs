@@ -1,0 +1,31 @@
+using Outreach.Core.Messaging.Templates;
+
+namespace Outreach.Core.Tests.Messaging.Templates;
+
+public sealed class MessageStatsTests
+{
+    [Fact]
+    public void Counts_words_and_questions_but_not_links()
+    {
+        var message = new RenderedMessage("s", "Hi Ann,\n\nHow are you? Is it going well?? — thanks!\nStop: https://app.example/u?x=1 mailto:u@example.org?subject=x", "h");
+
+        var stats = MessageStats.From(message, null);
+
+        Assert.Equal(new MessageStats(WordCount: 11, QuestionCount: 2, PersonalNoteChars: 0), stats);
+    }
+
+    [Fact]
+    public void Personal_note_counts_only_when_the_message_contains_it()
+    {
+        var message = new RenderedMessage("s", "What you said about pricing experiments stayed with me.", "h");
+
+        Assert.Equal(19, MessageStats.From(message, " pricing experiments ").PersonalNoteChars);
+        Assert.Equal(0, MessageStats.From(message, "hiring in fintech").PersonalNoteChars);
+    }
+
+    [Fact]
+    public void Full_width_question_marks_count()
+    {
+        Assert.Equal(1, MessageStats.From(new RenderedMessage("s", "お元気ですか？", "h"), null).QuestionCount);
+    }
+}

@@ -1,0 +1,197 @@
+using Outreach.Core.Messaging.Templates;
+
+namespace Outreach.Core.Tests.Messaging.Templates;
+
+public sealed class TemplateValidatorTests
+{
+    private static DomainException Rejected(MessageTemplate template) =>
+        Assert.Throws<DomainException>(() => TemplateValidator.Validate(template));
+
+    [Fact]
+    public void Unknown_variable_is_rejected_with_its_name_part_line_and_column()
+    {
+        var error = Rejected(TemplateFactory.With(html: "<p>Hi {{firstName}},</p>\n<p>{{sender.frstName}}</p>"));
+
+        Assert.Equal("template.unknown-variable", error.Code);
+        Assert.Equal("html", error.Target);
+        Assert.Equal("Unknown variable 'sender.frstName' in the html part at line 2, column 6.", error.Message);
+    }
+
+    [Fact]
+    public void Unknown_variable_inside_a_helper_argument_is_found()
+    {
+        var error = Rejected(TemplateFactory.With(text: "Hello\n  {{default frstName \"there\"}}"));
+
+        Assert.Equal("Unknown variable 'frstName' in the text part at line 2, column 13.", error.Message);
+        Assert.Equal("text", error.Target);
+    }
+
+    [Fact]
+    public void Unknown_variable_in_the_subject_is_reported_for_the_subject()
+    {
+        var error = Rejected(TemplateFactory.With(subject: "Thanks {{compny}}"));
+
+        Assert.Equal("Unknown variable 'compny' in the subject part at line 1, column 10.", error.Message);
+    }
+
+    [Fact]
+    public void Unknown_variable_in_an_if_condition_is_found()
+    {
+        var error = Rejected(TemplateFactory.With(text: "{{#if topc}}x{{/if}}"));
+
+        Assert.Equal("Unknown variable 'topc' in the text part at line 1, column 7.", error.Message);
+    }
+
+    [Fact]
+    public void Block_params_of_each_are_known_inside_the_block_only()
+    {
+        Assert.Empty(TemplateValidator.FindProblems(TemplateFactory.With(text: "{{#each tags as |tag i|}}{{tag}} {{i}} {{@index}} {{@root.firstName}}{{/each}}")));
+
+        var error = Rejected(TemplateFactory.With(text: "{{#each tags as |tag|}}{{tag}}{{/each}} {{tag}}"));
+
+        Assert.Equal("Unknown variable 'tag' in the text part at line 1, column 43.", error.Message);
+    }
+
+    [Fact]
+    public void With_changes_the_context_and_parent_paths_reach_back()
+    {
+        Assert.Empty(TemplateValidator.FindProblems(TemplateFactory.With(text: "{{#with sender}}{{fullName}} to {{../firstName}}{{else}}{{firstName}}{{/with}}")));
+
+        var error = Rejected(TemplateFactory.With(text: "{{#with sender}}{{company}}{{/with}}"));
+
+        Assert.Equal("Unknown variable 'company' in the text part at line 1, column 19.", error.Message);
+    }
+
+    [Fact]
+    public void Each_needs_a_list()
+    {
+        var error = Rejected(TemplateFactory.With(text: "{{#each sender}}{{/each}}"));
+
+        Assert.Equal("template.not-a-list", error.Code);
+    }
+
+    [Fact]
+    public void Loop_variables_exist_only_inside_each()
+    {
+        var error = Rejected(TemplateFactory.With(text: "{{@index}}"));
+
+        Assert.Equal("Unknown variable '@index' (@index exists only inside {{#each}}) in the text part at line 1, column 3.", error.Message);
+    }
+
+    [Fact]
+    public void Comments_may_mention_anything_and_whitespace_control_is_understood()
+    {
+        var template = TemplateFactory.With(text: "{{!-- {{nope}} }} --}}{{~!-- {{nope}} --}}{{! nope }}{{~#if topic~}} {{~topic~}} {{~else if offer~}}{{offer}}{{~/if~}}");
+
+        Assert.Empty(TemplateValidator.FindProblems(template));
+    }
+
+    [Fact]
+    public void Whitespace_control_does_not_hide_an_unknown_variable()
+    {
+        var error = Rejected(TemplateFactory.With(text: "a\n{{~ nope ~}}"));
+
+        Assert.Equal("Unknown variable 'nope' in the text part at line 2, column 5.", error.Message);
+    }
+
+    [Fact]
+    public void String_literals_may_contain_braces()
+    {
+        Assert.Empty(TemplateValidator.FindProblems(TemplateFactory.With(text: "{{default firstName \"}} {{nope}}\"}}")));
+    }
+
+    [Fact]
+    public void Subexpressions_are_checked()
+    {
+        Assert.Empty(TemplateValidator.FindProblems(TemplateFactory.With(text: "{{default (default topic notes) \"your work\"}}")));
+
+        var error = Rejected(TemplateFactory.With(text: "{{default (default topic nots) \"x\"}}"));
+
+        Assert.Equal("Unknown variable 'nots' in the text part at line 1, column 26.", error.Message);
+    }
+
+    [Theory]
+    [InlineData("<p>{{{notes}}}</p>", "Triple braces ({{{…}}}) would insert unescaped HTML and are not allowed; use {{…}} in the html part at line 1, column 4.")]
+    [InlineData("<p>{{&notes}}</p>", "{{&…}} would insert unescaped HTML and is not allowed; use {{…}} in the html part at line 1, column 4.")]
+    [InlineData("<p>{{~{notes}~}}</p>", "Triple braces ({{{…}}}) would insert unescaped HTML and are not allowed; use {{…}} in the html part at line 1, column 4.")]
+    public void Unescaped_output_is_refused(string html, string message)
+    {
+        var error = Rejected(TemplateFactory.With(html: html));
+
+        Assert.Equal(message, error.Message);
+    }
+
+    [Theory]
+    [InlineData("{{> footer}}", "template.partial")]
+    [InlineData("{{#> layout}}x{{/layout}}", "template.partial")]
+    [InlineData("{{* inline}}", "template.decorator")]
+    [InlineData("{{{{raw}}}}x{{{{/raw}}}}", "template.raw-output")]
+    public void Partials_decorators_and_raw_blocks_are_refused(string text, string code)
+    {
+        Assert.Equal(code, Rejected(TemplateFactory.With(text: text)).Code);
+    }
+
+    [Theory]
+    [InlineData("Hi {{firstName", "template.unclosed-tag", "Tag {{ is never closed with }} in the text part at line 1, column 4.")]
+    [InlineData("a\n{{#if topic}}x", "template.unclosed-block", "Block {{#if}} is never closed with {{/if}} in the text part at line 2, column 1.")]
+    [InlineData("{{#if topic}}x{{/each}}", "template.unexpected-close", "{{/each}} does not match the open block {{#if}} in the text part at line 1, column 15.")]
+    [InlineData("x {{/if}}", "template.unexpected-close", "{{/if}} closes no open block in the text part at line 1, column 3.")]
+    [InlineData("{{else}}", "template.unexpected-else", "{{else}} outside any block in the text part at line 1, column 1.")]
+    [InlineData("{{#if topic}}{{else}}{{else}}{{/if}}", "template.unexpected-else", "Second {{else}} in the block {{#if}} in the text part at line 1, column 22.")]
+    [InlineData("{{shout firstName}}", "template.unknown-helper", "Unknown helper 'shout' (helpers: default, if, unless, each, with) in the text part at line 1, column 3.")]
+    [InlineData("{{#sender}}x{{/sender}}", "template.unknown-helper", "Unknown block helper 'sender' (use #if, #unless, #each or #with) in the text part at line 1, column 4.")]
+    [InlineData("{{default firstName}}", "template.helper-arguments", "Helper 'default' takes two arguments, as in {{default firstName \"there\"}} in the text part at line 1, column 3.")]
+    [InlineData("{{sender}}", "template.not-printable", "'sender' is a group of variables, not a value; use one of its members, e.g. 'sender.firstName' in the text part at line 1, column 3.")]
+    [InlineData("{{!-- never closed }}", "template.unclosed-tag", "Comment {{!-- is never closed with --}} in the text part at line 1, column 1.")]
+    [InlineData("a {{!-- Handlebars.Net does not end a comment at --~}} b", "template.unclosed-tag", "Comment {{!-- is never closed with --}} in the text part at line 1, column 3.")]
+    [InlineData("{{default firstName \"x}}", "template.unclosed-tag", "Tag {{ has a string that is never closed, and the tag is never closed with }} in the text part at line 1, column 1.")]
+    [InlineData("{{#each tags as |t}}{{/each}}", "template.syntax", "Block parameters 'as |…' are never closed with '|' in the text part at line 1, column 17.")]
+    [InlineData("{{sender..firstName}}", "template.syntax", "Invalid path 'sender..firstName' in the text part at line 1, column 3.")]
+    public void Structural_errors_are_reported_with_their_position(string text, string code, string message)
+    {
+        var error = Rejected(TemplateFactory.With(text: text));
+
+        Assert.Equal(code, error.Code);
+        Assert.Equal(message, error.Message);
+    }
+
+    [Fact]
+    public void Escaped_mustaches_are_text()
+    {
+        Assert.Empty(TemplateValidator.FindProblems(TemplateFactory.With(text: "Write \\{{nope}} to show braces")));
+    }
+
+    [Fact]
+    public void A_part_over_64_KiB_is_refused_naming_the_limit()
+    {
+        var error = Rejected(TemplateFactory.With(html: new string('x', TemplateValidator.MaxPartBytes + 1)));
+
+        Assert.Equal("template.too-large", error.Code);
+        Assert.Equal("The html part is 65537 bytes; the limit is 65536 bytes (64 KiB) per part.", error.Message);
+    }
+
+    [Fact]
+    public void Every_problem_is_listed_one_per_part()
+    {
+        var problems = TemplateValidator.FindProblems(TemplateFactory.With(subject: "{{a}}", text: "ok", html: "\n\n   {{b}}"));
+
+        Assert.Equal(
+            [(TemplatePart.Subject, 1, 3), (TemplatePart.Html, 3, 6)],
+            problems.Select(p => (p.Part, p.Line, p.Column)).ToArray());
+    }
+
+    [Fact]
+    public void A_template_needs_a_name_and_every_part()
+    {
+        Assert.Equal("name", Assert.Throws<DomainException>(() => TemplateValidator.Validate(new MessageTemplate("t", " ", TemplateKind.Nudge, "s", "t", "h"))).Target);
+        Assert.Equal("template.part-required", Rejected(TemplateFactory.With(html: " ")).Code);
+    }
+
+    [Fact]
+    public void Every_catalogued_variable_is_valid_in_every_part()
+    {
+        var all = string.Join(' ', TemplateVariables.All.Where(v => v != "tags").Select(v => "{{" + v + "}}"));
+
+        Assert.Empty(TemplateValidator.FindProblems(TemplateFactory.With(subject: all, text: all, html: all)));
+    }
+}

@@ -1,0 +1,137 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Outreach.Core.Messaging.Delivery;
+using Outreach.Mail.Smtp;
+using Outreach.Mail.Tests.Support;
+using Outreach.Testing.LocalServices;
+
+namespace Outreach.Mail.Tests.Smtp;
+
+public sealed class SmtpFailureTests
+{
+    private static readonly Dictionary<string, string> Replies = new()
+    {
+        ["gone@example.org"] = "550 5.1.1 Mailbox unavailable",
+        ["bad@example.org"] = "553 5.1.3 Mailbox name not allowed",
+        ["busy@example.org"] = "451 4.3.0 Try again later",
+    };
+
+    private static SmtpMailTransport Transport(int port) => new(
+        new SmtpOptions { Host = "127.0.0.1", Port = port, EnableSsl = false, Timeout = TimeSpan.FromSeconds(10) },
+        TimeProvider.System, NullLogger<SmtpMailTransport>.Instance);
+
+    [Fact]
+    public async Task Connection_refused_is_transient()
+    {
+        using var transport = Transport(NodeProcess.FreeLoopbackPort());
+        var message = SampleMessages.Plain("ann@example.org");
+
+        var result = await transport.SendAsync(message, CancellationToken.None);
+
+        Assert.Equal(SendResultKind.Transient, result.Kind);
+        Assert.Equal(message.MessageId, result.MessageId);
+        Assert.Null(result.StatusCode);
+        Assert.Throws<MailTransientException>(() => result.ThrowIfTransient());
+    }
+
+    [Fact]
+    public async Task A_server_that_never_answers_times_out_as_transient()
+    {
+        await using var server = new ScriptedSmtpServer(silent: true);
+        using var transport = new SmtpMailTransport(
+            new SmtpOptions { Host = "127.0.0.1", Port = server.Port, EnableSsl = false, Timeout = TimeSpan.FromSeconds(1) },
+            TimeProvider.System,
+            NullLogger<SmtpMailTransport>.Instance);
+
+        var result = await transport.SendAsync(SampleMessages.Plain("ann@example.org"), CancellationToken.None);
+
+        Assert.Equal(SendResultKind.Transient, result.Kind);
+        Assert.Null(result.StatusCode);
+    }
+
+    [Fact]
+    public async Task Cancellation_by_the_caller_is_not_a_result()
+    {
+        await using var server = new ScriptedSmtpServer(silent: true);
+        using var transport = Transport(server.Port);
+        using var cancel = new CancellationTokenSource();
+        var send = transport.SendAsync(SampleMessages.Plain("ann@example.org"), cancel.Token);
+
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => send);
+    }
+
+    [Theory]
+    [InlineData("gone@example.org", 550)]
+    [InlineData("bad@example.org", 553)]
+    public async Task Permanent_recipient_refusal_is_rejected_and_nothing_is_delivered(string recipient, int code)
+    {
+        await using var server = new ScriptedSmtpServer(Replies);
+        using var transport = Transport(server.Port);
+
+        var result = await transport.SendAsync(SampleMessages.Plain(recipient), CancellationToken.None);
+
+        Assert.Equal(SendResultKind.Rejected, result.Kind);
+        Assert.Equal(code, result.StatusCode);
+        var rejection = Assert.Single(result.Rejections);
+        Assert.Equal(recipient, rejection.Recipient.Address);
+        Assert.True(rejection.IsPermanent);
+        Assert.Equal(0, server.MessagesAccepted);
+    }
+
+    [Fact]
+    public async Task Temporary_recipient_refusal_is_transient()
+    {
+        await using var server = new ScriptedSmtpServer(Replies);
+        using var transport = Transport(server.Port);
+
+        var result = await transport.SendAsync(SampleMessages.Plain("busy@example.org"), CancellationToken.None);
+
+        Assert.Equal(SendResultKind.Transient, result.Kind);
+        Assert.Equal(451, result.StatusCode);
+        Assert.Equal(0, server.MessagesAccepted);
+    }
+
+    [Fact]
+    public async Task Introduction_refused_for_one_of_two_recipients_is_sent_once_with_the_rejection()
+    {
+        await using var server = new ScriptedSmtpServer(Replies);
+        using var transport = Transport(server.Port);
+
+        var result = await transport.SendAsync(SampleMessages.Plain("ann@example.org", "gone@example.org"), CancellationToken.None);
+
+        Assert.Equal(SendResultKind.Sent, result.Kind);
+        Assert.Equal(550, Assert.Single(result.Rejections).StatusCode);
+        Assert.Equal("gone@example.org", result.Rejections[0].Recipient.Address);
+        Assert.Equal(1, server.MessagesAccepted);
+    }
+
+    [Theory]
+    [InlineData("553 5.7.1 Sender address rejected", SendResultKind.Failed, 553)]
+    [InlineData("421 4.3.2 Service not available", SendResultKind.Transient, 421)]
+    public async Task Refusal_of_the_sender_never_blames_the_recipient(string mailFromReply, SendResultKind kind, int code)
+    {
+        await using var server = new ScriptedSmtpServer(mailFromReply: mailFromReply);
+        using var transport = Transport(server.Port);
+
+        var result = await transport.SendAsync(SampleMessages.Plain("ann@example.org"), CancellationToken.None);
+
+        Assert.Equal(kind, result.Kind);
+        Assert.Equal(code, result.StatusCode);
+        Assert.Empty(result.Rejections);
+        Assert.Equal(0, server.MessagesAccepted);
+    }
+
+    [Fact]
+    public async Task A_transport_keeps_working_after_a_failure()
+    {
+        await using var server = new ScriptedSmtpServer(Replies);
+        using var transport = Transport(server.Port);
+
+        await transport.SendAsync(SampleMessages.Plain("gone@example.org"), CancellationToken.None);
+        var result = await transport.SendAsync(SampleMessages.Plain("ann@example.org"), CancellationToken.None);
+
+        Assert.Equal(SendResultKind.Sent, result.Kind);
+        Assert.Equal(1, server.MessagesAccepted);
+    }
+}

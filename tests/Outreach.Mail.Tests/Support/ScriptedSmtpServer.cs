@@ -1,0 +1,145 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Outreach.Mail.Tests.Support;
+
+/// <summary>
+/// A small but real SMTP server on 127.0.0.1 for the failure paths maildev cannot produce: it answers RCPT TO
+/// with a scripted reply per address (e.g. 550 or 451), MAIL FROM with a scripted reply, and accepts everything
+/// else. It counts the messages whose DATA it accepted, so a test can prove what was really delivered.
+/// </summary>
+internal sealed class ScriptedSmtpServer : IAsyncDisposable
+{
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Dictionary<string, string> _recipientReplies;
+    private readonly string _mailFromReply;
+    private readonly bool _silent;
+    private readonly ConcurrentQueue<string> _commands = new();
+    private readonly List<Task> _sessions = [];
+    private readonly Task _acceptLoop;
+    private int _accepted;
+    private int _connections;
+
+    public ScriptedSmtpServer(IReadOnlyDictionary<string, string>? recipientReplies = null, string mailFromReply = "250 2.1.0 OK", bool silent = false)
+    {
+        _silent = silent;
+        _recipientReplies = new Dictionary<string, string>(recipientReplies ?? new Dictionary<string, string>(), StringComparer.OrdinalIgnoreCase);
+        _mailFromReply = mailFromReply;
+        _listener.Start();
+        _acceptLoop = AcceptAsync();
+    }
+
+    public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+
+    /// <summary>Messages whose DATA ended with the final dot and was answered 250.</summary>
+    public int MessagesAccepted => Volatile.Read(ref _accepted);
+
+    /// <summary>TCP connections opened by clients.</summary>
+    public int Connections => Volatile.Read(ref _connections);
+
+    /// <summary>Every command received, verb only (no addresses), in order.</summary>
+    public IReadOnlyList<string> Verbs => [.. _commands];
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        _listener.Stop();
+        try
+        {
+            await _acceptLoop;
+            Task[] sessions;
+            lock (_sessions)
+            {
+                sessions = [.. _sessions];
+            }
+
+            await Task.WhenAll(sessions);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        _stop.Dispose();
+    }
+
+    private async Task AcceptAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            TcpClient client;
+            try
+            {
+                client = await _listener.AcceptTcpClientAsync(_stop.Token);
+            }
+            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+            {
+                return;
+            }
+
+            Interlocked.Increment(ref _connections);
+            lock (_sessions)
+            {
+                _sessions.Add(ServeAsync(client));
+            }
+        }
+    }
+
+    private async Task ServeAsync(TcpClient client)
+    {
+        using var _ = client;
+        using var stream = client.GetStream();
+        using var reader = new StreamReader(stream, Encoding.ASCII);
+        await using var writer = new StreamWriter(stream, Encoding.ASCII) { NewLine = "\r\n", AutoFlush = true };
+        try
+        {
+            if (_silent)
+            {
+                // A server that accepts the connection and never greets: the client must time out.
+                await Task.Delay(Timeout.Infinite, _stop.Token);
+            }
+
+            await writer.WriteLineAsync("220 127.0.0.1 scripted ESMTP");
+            while (await reader.ReadLineAsync(_stop.Token) is { } line)
+            {
+                var verb = line.Split(' ', ':')[0].ToUpperInvariant();
+                _commands.Enqueue(verb);
+                switch (verb)
+                {
+                    case "EHLO":
+                    case "HELO":
+                        await writer.WriteLineAsync("250 127.0.0.1");
+                        break;
+                    case "MAIL":
+                        await writer.WriteLineAsync(_mailFromReply);
+                        break;
+                    case "RCPT":
+                        var address = line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim().Trim('<', '>');
+                        await writer.WriteLineAsync(_recipientReplies.GetValueOrDefault(address, "250 2.1.5 OK"));
+                        break;
+                    case "DATA":
+                        await writer.WriteLineAsync("354 End data with <CR><LF>.<CR><LF>");
+                        while (await reader.ReadLineAsync(_stop.Token) is { } data && data != ".")
+                        {
+                        }
+
+                        Interlocked.Increment(ref _accepted);
+                        await writer.WriteLineAsync("250 2.0.0 queued");
+                        break;
+                    case "QUIT":
+                        await writer.WriteLineAsync("221 2.0.0 bye");
+                        return;
+                    default:
+                        await writer.WriteLineAsync("250 OK");
+                        break;
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException)
+        {
+            // The client hung up or the test is over.
+        }
+    }
+}
