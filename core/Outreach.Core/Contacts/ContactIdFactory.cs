@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using Outreach.Core.Messaging.Tokens;
 
 namespace Outreach.Core.Contacts;
 
@@ -8,8 +9,6 @@ namespace Outreach.Core.Contacts;
 /// </summary>
 public static class ContactIdFactory
 {
-    private const string Alphabet = "abcdefghijklmnopqrstuvwxyz234567";
-
     /// <summary>The id for a contact of <paramref name="ownerId"/> first seen with <paramref name="key"/>: 26 lower-case base32 characters (128 bits).</summary>
     public static string Create(string ownerId, ContactKey key) => Format(CreateValue(ownerId, key));
 
@@ -26,31 +25,11 @@ public static class ContactIdFactory
         return new UInt128(high, low);
     }
 
-    /// <summary>The id text of a value from <see cref="CreateValue"/>.</summary>
+    /// <summary>The id text of a value from <see cref="CreateValue"/>: lower-case base32, letters and digits only.</summary>
     internal static string Format(UInt128 value)
     {
         Span<byte> bytes = stackalloc byte[16];
         BinaryPrimitives.WriteUInt128BigEndian(bytes, value);
-        Span<char> chars = stackalloc char[(bytes.Length * 8 + 4) / 5];
-        var bits = 0;
-        var buffer = 0;
-        var position = 0;
-        foreach (var b in bytes)
-        {
-            buffer = (buffer << 8) | b;
-            bits += 8;
-            while (bits >= 5)
-            {
-                chars[position++] = Alphabet[(buffer >> (bits - 5)) & 31];
-                bits -= 5;
-            }
-        }
-
-        if (bits > 0)
-        {
-            chars[position++] = Alphabet[(buffer << (5 - bits)) & 31];
-        }
-
-        return new string(chars[..position]);
+        return Base32.Encode(bytes);
     }
 }

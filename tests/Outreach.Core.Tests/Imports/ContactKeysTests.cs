@@ -1,6 +1,8 @@
+// Tests of the contact types the import added (keys, merge, in-memory directory). They live beside the import
+// tests because a Tests.Contacts namespace would capture other tests' relative "Contacts." references.
 using Outreach.Core.Contacts;
 
-namespace Outreach.Core.Tests.Contacts;
+namespace Outreach.Core.Tests.Imports;
 
 public sealed class ContactKeysTests
 {

@@ -1,6 +1,6 @@
 using Outreach.Core.Contacts;
 
-namespace Outreach.Core.Tests.Contacts;
+namespace Outreach.Core.Tests.Imports;
 
 public sealed class InMemoryContactDirectoryTests
 {
