@@ -1,0 +1,152 @@
+namespace Outreach.Core.Contacts;
+
+/// <summary>
+/// Folds what an import learned about a person into what was already known. Empty never overwrites
+/// non-empty, a known value is never replaced by a different one (the first source wins; the student edits by
+/// hand), every event met is kept once, notes are appended once, tags are unioned. The merge is idempotent
+/// (<c>Merge(Merge(a, b), b)</c> equals <c>Merge(a, b)</c>), so storage may apply a batch twice after a retry.
+/// </summary>
+public static class ContactMerger
+{
+    /// <summary>The separator between notes from different rows or imports.</summary>
+    public const string NoteSeparator = "\n---\n";
+
+    /// <summary>
+    /// Merges <paramref name="incoming"/> into <paramref name="existing"/>, whose id, owner and source are kept
+    /// (the source says where a contact was first imported from; a contact typed in by hand has none, and a
+    /// later import does not make it "imported").
+    /// </summary>
+    /// <param name="existing">What is stored (or earlier in the file).</param>
+    /// <param name="incoming">What the new row says.</param>
+    /// <param name="changed">Whether the result differs from <paramref name="existing"/>.</param>
+    /// <returns>The merged contact; <paramref name="existing"/> itself when nothing changed.</returns>
+    public static Contact Merge(Contact existing, Contact incoming, out bool changed)
+    {
+        ArgumentNullException.ThrowIfNull(existing);
+        ArgumentNullException.ThrowIfNull(incoming);
+
+        var events = MergeEvents(existing.Events, incoming.Events);
+        var tags = MergeTags(existing.Tags, incoming.Tags);
+        var notes = MergeNotes(existing.Notes, incoming.Notes);
+        var offer = MergeNotes(existing.Offer, incoming.Offer);
+
+        changed = (existing.FirstName is null && incoming.FirstName is not null)
+            || (existing.LastName is null && incoming.LastName is not null)
+            || (existing.Email is null && incoming.Email is not null)
+            || (existing.LinkedInUrl is null && incoming.LinkedInUrl is not null)
+            || (existing.Company is null && incoming.Company is not null)
+            || (existing.Position is null && incoming.Position is not null)
+            || (existing.ConnectedOn is null && incoming.ConnectedOn is not null)
+            || !ReferenceEquals(events, existing.Events)
+            || !ReferenceEquals(tags, existing.Tags)
+            || !ReferenceEquals(notes, existing.Notes)
+            || !ReferenceEquals(offer, existing.Offer);
+        if (!changed)
+        {
+            return existing;
+        }
+
+        return existing with
+        {
+            FirstName = existing.FirstName ?? incoming.FirstName,
+            LastName = existing.LastName ?? incoming.LastName,
+            Email = existing.Email ?? incoming.Email,
+            LinkedInUrl = existing.LinkedInUrl ?? incoming.LinkedInUrl,
+            Company = existing.Company ?? incoming.Company,
+            Position = existing.Position ?? incoming.Position,
+            ConnectedOn = existing.ConnectedOn ?? incoming.ConnectedOn,
+            Events = events,
+            Tags = tags,
+            Notes = notes,
+            Offer = offer,
+        };
+    }
+
+    /// <summary>Merges without reporting whether anything changed.</summary>
+    public static Contact Merge(Contact existing, Contact incoming) => Merge(existing, incoming, out _);
+
+    private static IReadOnlyList<EventMet> MergeEvents(IReadOnlyList<EventMet> existing, IReadOnlyList<EventMet> incoming) =>
+        Union(existing, incoming, EqualityComparer<EventMet>.Default);
+
+    private static IReadOnlyList<string> MergeTags(IReadOnlyList<string> existing, IReadOnlyList<string> incoming) =>
+        Union(existing, incoming, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// <paramref name="existing"/> followed by the items of <paramref name="incoming"/> it lacks, in order; the
+    /// same instance when nothing is added (which is how <see cref="Merge(Contact, Contact, out bool)"/> knows
+    /// nothing changed). Lists are a handful of items, so a linear search beats building a set.
+    /// </summary>
+    private static IReadOnlyList<T> Union<T>(IReadOnlyList<T> existing, IReadOnlyList<T> incoming, IEqualityComparer<T> comparer)
+    {
+        List<T>? merged = null;
+        foreach (var item in incoming)
+        {
+            if (IndexOf(merged ?? existing, item, comparer) >= 0)
+            {
+                continue;
+            }
+
+            merged ??= [.. existing];
+            merged.Add(item);
+        }
+
+        return merged is null ? existing : merged;
+    }
+
+    private static int IndexOf<T>(IReadOnlyList<T> items, T item, IEqualityComparer<T> comparer)
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (comparer.Equals(items[i], item))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static string? MergeNotes(string? existing, string? incoming)
+    {
+        if (string.IsNullOrEmpty(incoming) || string.Equals(existing, incoming, StringComparison.Ordinal))
+        {
+            return existing;
+        }
+
+        if (string.IsNullOrEmpty(existing))
+        {
+            return incoming;
+        }
+
+        // Already there (appended by an earlier import): keep as is. Incoming holds all of existing (a merged
+        // state coming back from a retried batch): take it whole rather than appending a copy of existing.
+        if (HasSegment(existing, incoming))
+        {
+            return existing;
+        }
+
+        return HasSegment(incoming, existing) ? incoming : existing + NoteSeparator + incoming;
+    }
+
+    /// <summary>Whether <paramref name="segment"/> is one of the separator-delimited parts that start <paramref name="text"/>.</summary>
+    private static bool HasSegment(string text, string segment)
+    {
+        var start = 0;
+        while (true)
+        {
+            var end = text.IndexOf(NoteSeparator, start, StringComparison.Ordinal);
+            var part = text.AsSpan(start, (end < 0 ? text.Length : end) - start);
+            if (part.SequenceEqual(segment))
+            {
+                return true;
+            }
+
+            if (end < 0)
+            {
+                return segment.Length > 0 && text.StartsWith(segment + NoteSeparator, StringComparison.Ordinal);
+            }
+
+            start = end + NoteSeparator.Length;
+        }
+    }
+}

@@ -1,0 +1,15 @@
+namespace Outreach.Core.Contacts;
+
+/// <summary>
+/// The owner's contacts as stored, looked up by identity key so an import can de-duplicate against them.
+/// Lookups are batched (an import asks once per batch of rows) so a store can answer with parallel point reads.
+/// </summary>
+public interface IContactDirectory
+{
+    /// <summary>Finds the stored contacts of <paramref name="ownerId"/> that have any of <paramref name="keys"/>.</summary>
+    /// <param name="ownerId">The owner whose contacts are searched.</param>
+    /// <param name="keys">Normalised keys (see <see cref="ContactKeys"/>); duplicates allowed.</param>
+    /// <param name="cancellationToken">Cancels the lookup.</param>
+    /// <returns>For every key that matched, the contact it belongs to (keys without a match are absent).</returns>
+    ValueTask<IReadOnlyDictionary<ContactKey, Contact>> FindAsync(string ownerId, IReadOnlyCollection<ContactKey> keys, CancellationToken cancellationToken);
+}

@@ -1,0 +1,21 @@
+namespace Outreach.Core.Contacts;
+
+/// <summary>
+/// Receives the contacts an import created or changed, in batches (at most the import's batch size, one owner
+/// per batch, so storage can write one partition per transaction).
+/// </summary>
+/// <remarks>
+/// Each contact must be MERGED into the stored contact with the same id, if any, with
+/// <see cref="ContactMerger.Merge(Contact, Contact)"/>, and the stored keys (<see cref="ContactKeys.Of(Contact)"/>) updated.
+/// For a new contact that is an insert; for a contact the import read from the directory it is a replace; for
+/// a later duplicate of a contact this import created in an earlier batch, the import sends only what the new
+/// row adds (it does not keep every contact in memory), which the merge folds in.
+/// </remarks>
+public interface IContactSink
+{
+    /// <summary>Stores a batch of created or changed contacts (merge semantics, see the remarks).</summary>
+    /// <param name="ownerId">The owner of every contact in the batch.</param>
+    /// <param name="contacts">The contacts, each id at most once.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    ValueTask WriteAsync(string ownerId, IReadOnlyList<Contact> contacts, CancellationToken cancellationToken);
+}

@@ -1,0 +1,105 @@
+namespace Outreach.Core.Contacts;
+
+/// <summary>
+/// A complete contact store held in memory: a directory to de-duplicate against and a sink imports write to,
+/// with the merge semantics <see cref="IContactSink"/> asks for. Used for previews (dry runs), tests and
+/// benchmarks; thread-safe.
+/// </summary>
+public sealed class InMemoryContactDirectory : IContactDirectory, IContactSink
+{
+    private static readonly IReadOnlyDictionary<ContactKey, Contact> NothingFound = new Dictionary<ContactKey, Contact>();
+
+    private readonly Dictionary<string, OwnerContacts> _owners = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+
+    /// <summary>How many batches have been written (to check batching).</summary>
+    public int BatchesWritten { get; private set; }
+
+    /// <summary>The contacts of <paramref name="ownerId"/>, ordered by id.</summary>
+    public IReadOnlyList<Contact> Contacts(string ownerId)
+    {
+        lock (_gate)
+        {
+            return _owners.TryGetValue(ownerId, out var owner)
+                ? [.. owner.ById.Values.OrderBy(c => c.ContactId, StringComparer.Ordinal)]
+                : [];
+        }
+    }
+
+    /// <summary>The stored contact with this id, or null.</summary>
+    public Contact? Get(string ownerId, string contactId)
+    {
+        lock (_gate)
+        {
+            return _owners.TryGetValue(ownerId, out var owner) ? owner.ById.GetValueOrDefault(contactId) : null;
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyDictionary<ContactKey, Contact>> FindAsync(string ownerId, IReadOnlyCollection<ContactKey> keys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            if (!_owners.TryGetValue(ownerId, out var owner))
+            {
+                return ValueTask.FromResult(NothingFound);
+            }
+
+            var found = new Dictionary<ContactKey, Contact>();
+            foreach (var key in keys)
+            {
+                if (owner.IdByKey.TryGetValue(key, out var id))
+                {
+                    found[key] = owner.ById[id];
+                }
+            }
+
+            return ValueTask.FromResult<IReadOnlyDictionary<ContactKey, Contact>>(found);
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask WriteAsync(string ownerId, IReadOnlyList<Contact> contacts, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(contacts);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            if (!_owners.TryGetValue(ownerId, out var owner))
+            {
+                _owners[ownerId] = owner = new OwnerContacts();
+            }
+
+            foreach (var incoming in contacts)
+            {
+                if (incoming.OwnerId != ownerId)
+                {
+                    throw new ArgumentException($"Contact {incoming.ContactId} belongs to another owner than the batch.", nameof(contacts));
+                }
+
+                var stored = owner.ById.TryGetValue(incoming.ContactId, out var existing)
+                    ? ContactMerger.Merge(existing, incoming)
+                    : incoming;
+                owner.ById[incoming.ContactId] = stored;
+                foreach (var key in ContactKeys.Of(stored))
+                {
+                    // The first contact to claim a key keeps it, as a store's insert-if-absent index row would.
+                    owner.IdByKey.TryAdd(key, stored.ContactId);
+                }
+            }
+
+            BatchesWritten++;
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private sealed class OwnerContacts
+    {
+        public Dictionary<string, Contact> ById { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<ContactKey, string> IdByKey { get; } = [];
+    }
+}

@@ -1,0 +1,229 @@
+using System.Text;
+using CsvHelper;
+
+namespace Outreach.Core.Imports;
+
+/// <summary>
+/// Reads the records of the file through CsvHelper with physical line numbers, and contains broken quoting.
+/// CsvHelper (RFC 4180) lets a quoted field that is never closed run to the end of the file, and a stray
+/// opening quote pair up with a quote lines later. The cursor flags such a record (an unterminated quote, or
+/// text after a closing quote) and, when it spans several lines, reads the lines after its first one again as
+/// records of their own before going on, so one stray quote costs one row, not the rest of the file.
+/// </summary>
+internal sealed class CsvRecordCursor : IAsyncDisposable
+{
+    /// <summary>The largest record buffered: past it an unclosed quote ends the import instead of eating memory.</summary>
+    public const int MaxRecordBytes = 16 * 1024 * 1024;
+
+    private readonly CsvReaderOptions _options;
+    private readonly Stack<Frame> _suspended = new();
+    private Frame _frame;
+    private Frame? _next;
+
+    public CsvRecordCursor(Stream input, char delimiter, Encoding encoding)
+    {
+        _options = CsvReaderOptions.Default with
+        {
+            HasHeader = false,
+            Separator = delimiter,
+            Encoding = encoding,
+            TrackLineNumbers = true,
+            SkipEmptyLines = true,
+            TrimWhitespace = false,
+            MalformedData = CsvMalformedDataHandling.Recover,
+            FieldCountMismatch = CsvFieldCountHandling.Allow,
+            MissingField = CsvMissingFieldHandling.ReturnEmpty,
+            MaxRecordSize = MaxRecordBytes,
+            IncludeValuesInExceptions = false,
+        };
+        _frame = new Frame(_options, reader => CsvReader.Create(input, reader, leaveOpen: true), lineOffset: 0);
+    }
+
+    /// <summary>The physical line the current record starts on.</summary>
+    public int Line => (int)_frame.Reader.LineNumber + _frame.LineOffset;
+
+    /// <summary>Why the current record's quoting is broken (its fields are not to be trusted), or null.</summary>
+    public string? QuotingProblem { get; private set; }
+
+    public int FieldCount => _frame.Reader.FieldCount;
+
+    public string GetString(int index) => _frame.Reader.GetString(index);
+
+    public bool IsEmpty(int index) => _frame.Reader.IsEmpty(index);
+
+    public ReadOnlySpan<byte> GetSpan(int index) => _frame.Reader.GetSpan(index);
+
+    /// <summary>The current record as written in the file (for one with broken quoting, its first line only).</summary>
+    public string RawText()
+    {
+        var raw = _frame.Reader.RawRecord;
+        if (QuotingProblem is not null && raw.IndexOfAny((byte)'\n', (byte)'\r') is var end and >= 0)
+        {
+            raw = raw[..end];
+        }
+
+        return Encoding.UTF8.GetString(raw);
+    }
+
+    public ValueTask<bool> ReadAsync(CancellationToken cancellationToken)
+    {
+        // Fast path: the record is already buffered and needs no special handling (almost every record).
+        if (_next is null)
+        {
+            ValueTask<bool> read;
+            try
+            {
+                read = _frame.Reader.ReadAsync(cancellationToken);
+            }
+            catch (CsvFormatException e)
+            {
+                throw TooLarge(e);
+            }
+
+            if (read.IsCompletedSuccessfully)
+            {
+                // At the end of this reader, ReadSlowAsync resumes a suspended one (reading this one again gives false).
+                return read.Result ? ValueTask.FromResult(Classify()) : ReadSlowAsync(cancellationToken);
+            }
+
+            return ContinueAsync(read, cancellationToken);
+        }
+
+        return ReadSlowAsync(cancellationToken);
+    }
+
+    private async ValueTask<bool> ContinueAsync(ValueTask<bool> pending, CancellationToken cancellationToken)
+    {
+        bool read;
+        try
+        {
+            read = await pending;
+        }
+        catch (CsvFormatException e)
+        {
+            throw TooLarge(e);
+        }
+
+        return read ? Classify() : await ReadSlowAsync(cancellationToken);
+    }
+
+    private bool Classify()
+    {
+        QuotingProblem = _frame.MalformedRecord == _frame.Reader.RowNumber ? Describe(_frame.MalformedReason) : null;
+        if (QuotingProblem is not null)
+        {
+            _next = TailOfCurrentRecord();
+        }
+
+        return true;
+    }
+
+    private async ValueTask<bool> ReadSlowAsync(CancellationToken cancellationToken)
+    {
+        if (_next is not null)
+        {
+            _suspended.Push(_frame);
+            _frame = _next;
+            _next = null;
+        }
+
+        while (true)
+        {
+            if (await ReadFrameAsync(cancellationToken))
+            {
+                return Classify();
+            }
+
+            if (!_suspended.TryPop(out var resumed))
+            {
+                return false;
+            }
+
+            await _frame.Reader.DisposeAsync();
+            _frame = resumed;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _frame.Reader.DisposeAsync();
+        while (_suspended.TryPop(out var frame))
+        {
+            await frame.Reader.DisposeAsync();
+        }
+    }
+
+    private static string? Describe(CsvMalformedReason reason) => reason switch
+    {
+        CsvMalformedReason.UnterminatedQuote => "opens a quoted field that is never closed; the lines after it were read as rows of their own",
+        CsvMalformedReason.TextAfterClosingQuote => "has text after the closing quote of a field (a quote is missing or not doubled); any lines it swallowed were read as rows of their own",
+        _ => null, // a stray quote inside an unquoted field (5'6" tall) is ordinary text
+    };
+
+    private async ValueTask<bool> ReadFrameAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _frame.Reader.ReadAsync(cancellationToken);
+        }
+        catch (CsvFormatException e)
+        {
+            throw TooLarge(e);
+        }
+    }
+
+    /// <summary>Only a record longer than <see cref="MaxRecordBytes"/> throws (malformed quoting is recovered from).</summary>
+    private DomainException TooLarge(CsvFormatException e)
+    {
+        var line = e.LineNumber + _frame.LineOffset;
+        return new DomainException(
+            "import.record-too-large",
+            $"The row starting on line {line} is longer than {MaxRecordBytes / (1024 * 1024)} MiB; " +
+            "most likely a quote in it is never closed. Fix that quote and upload the file again.",
+            $"line {line}");
+    }
+
+    /// <summary>A reader over the lines after the first of the current record, or null when it has one line.</summary>
+    private Frame? TailOfCurrentRecord()
+    {
+        var raw = _frame.Reader.RawRecord;
+        var end = raw.IndexOfAny((byte)'\n', (byte)'\r');
+        if (end < 0)
+        {
+            return null;
+        }
+
+        var next = end + (raw[end] == '\r' && end + 1 < raw.Length && raw[end + 1] == '\n' ? 2 : 1);
+        var tail = raw[next..].ToArray();
+
+        // The tail is CsvHelper's UTF-8 already, whatever the file's encoding.
+        return new Frame(_options with { Encoding = null }, options => CsvReader.Create(tail, options), Line);
+    }
+
+    /// <summary>One reader (the file, or the re-read tail of a broken record) and what it reported malformed.</summary>
+    private sealed class Frame
+    {
+        public Frame(CsvReaderOptions options, Func<CsvReaderOptions, CsvReader> create, int lineOffset)
+        {
+            LineOffset = lineOffset;
+            Reader = create(options with { OnMalformedRecord = OnMalformed });
+        }
+
+        public CsvReader Reader { get; }
+
+        public int LineOffset { get; }
+
+        public long MalformedRecord { get; private set; } = -1;
+
+        public CsvMalformedReason MalformedReason { get; private set; }
+
+        private void OnMalformed(CsvMalformedRecord record)
+        {
+            if (record.Reason is CsvMalformedReason.UnterminatedQuote or CsvMalformedReason.TextAfterClosingQuote)
+            {
+                MalformedRecord = record.RecordNumber;
+                MalformedReason = record.Reason;
+            }
+        }
+    }
+}

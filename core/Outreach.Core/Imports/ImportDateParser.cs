@@ -1,0 +1,190 @@
+using System.Globalization;
+
+namespace Outreach.Core.Imports;
+
+/// <summary>
+/// Dates in imported files. Accepted: LinkedIn's <c>15 Mar 2024</c> / <c>3 Jan 2019</c> (English month
+/// abbreviations or full names), ISO <c>2024-03-15</c>, and numeric <c>dd/MM/yyyy</c> or <c>MM/dd/yyyy</c>
+/// (also with <c>.</c> or <c>-</c>). A numeric date is read only when the order is certain: one part is above 12,
+/// both parts are equal, the separator is a dot (day first, as in de-DE), or the import names a culture whose
+/// short date pattern says which comes first. Otherwise it is refused as ambiguous rather than guessed.
+/// </summary>
+internal static class ImportDateParser
+{
+    private static readonly string[] Months =
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+    /// <summary>Parses <paramref name="text"/> (trimmed, non-empty).</summary>
+    /// <param name="text">The cell.</param>
+    /// <param name="dayFirst">True or false when the import's culture fixes the order of numeric dates; null otherwise.</param>
+    /// <param name="date">The date when the result is null.</param>
+    /// <returns>Why the value is not an accepted date, or null on success.</returns>
+    public static string? TryParse(ReadOnlySpan<char> text, bool? dayFirst, out DateOnly date)
+    {
+        date = default;
+        if (text.IsEmpty)
+        {
+            return "is empty";
+        }
+
+        if (char.IsAsciiLetter(text[^1]) || text.Contains(' '))
+        {
+            return TryParseDayMonthName(text, out date) ? null : "is not a date like 15 Mar 2024 or 2024-03-15";
+        }
+
+        return TryParseNumeric(text, dayFirst, out date);
+    }
+
+    /// <summary>Which comes first in <paramref name="culture"/>'s short dates: true for day, false for month.</summary>
+    public static bool DayFirstIn(CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(culture);
+        var pattern = culture.DateTimeFormat.ShortDatePattern;
+        var day = pattern.IndexOf('d', StringComparison.Ordinal);
+        var month = pattern.IndexOf('M', StringComparison.Ordinal);
+        return day >= 0 && (month < 0 || day < month);
+    }
+
+    private static bool TryParseDayMonthName(ReadOnlySpan<char> text, out DateOnly date)
+    {
+        date = default;
+        if (TryParseLinkedInShape(text, out date))
+        {
+            return true;
+        }
+
+        Span<Range> parts = stackalloc Range[4];
+        var count = text.Split(parts, ' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (count != 3
+            || !int.TryParse(text[parts[0]], NumberStyles.None, CultureInfo.InvariantCulture, out var day)
+            || !int.TryParse(text[parts[2]], NumberStyles.None, CultureInfo.InvariantCulture, out var year))
+        {
+            return false;
+        }
+
+        var monthText = text[parts[1]].TrimEnd('.').TrimEnd(',');
+        if (monthText.Length < 3)
+        {
+            return false;
+        }
+
+        var month = 0;
+        for (var m = 0; m < Months.Length && month == 0; m++)
+        {
+            month = monthText[..3].Equals(Months[m], StringComparison.OrdinalIgnoreCase) ? m + 1 : 0;
+        }
+
+        if (month == 0 || (monthText.Length > 3 && !CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(month).AsSpan().Equals(monthText, StringComparison.OrdinalIgnoreCase) && !(month == 9 && monthText.Equals("sept", StringComparison.OrdinalIgnoreCase))))
+        {
+            return false;
+        }
+
+        return TryCreate(year, month, day, out date);
+    }
+
+    /// <summary>The exact shape LinkedIn writes (<c>d Mon yyyy</c> / <c>dd Mon yyyy</c>), parsed without splitting.</summary>
+    private static bool TryParseLinkedInShape(ReadOnlySpan<char> text, out DateOnly date)
+    {
+        date = default;
+        var dayDigits = text.Length == 11 ? 2 : text.Length == 10 ? 1 : 0;
+        if (dayDigits == 0 || text[dayDigits] != ' ' || text[dayDigits + 4] != ' ')
+        {
+            return false;
+        }
+
+        var day = 0;
+        for (var i = 0; i < dayDigits; i++)
+        {
+            if (!char.IsAsciiDigit(text[i]))
+            {
+                return false;
+            }
+
+            day = (day * 10) + (text[i] - '0');
+        }
+
+        var year = 0;
+        foreach (var c in text[(dayDigits + 5)..])
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+
+            year = (year * 10) + (c - '0');
+        }
+
+        var monthText = text.Slice(dayDigits + 1, 3);
+        for (var m = 0; m < Months.Length; m++)
+        {
+            if (monthText.Equals(Months[m], StringComparison.OrdinalIgnoreCase))
+            {
+                return TryCreate(year, m + 1, day, out date);
+            }
+        }
+
+        return false;
+    }
+
+    private static string? TryParseNumeric(ReadOnlySpan<char> text, bool? dayFirst, out DateOnly date)
+    {
+        date = default;
+        var separator = text.IndexOfAny('/', '.', '-') is var i and >= 0 ? text[i] : '\0';
+        Span<Range> parts = stackalloc Range[4];
+        if (separator == '\0' || text.Split(parts, separator) != 3)
+        {
+            return "is not a date like 15 Mar 2024 or 2024-03-15";
+        }
+
+        if (!TryNumber(text[parts[0]], out var a) || !TryNumber(text[parts[1]], out var b) || !TryNumber(text[parts[2]], out var c))
+        {
+            return "is not a date like 15 Mar 2024 or 2024-03-15";
+        }
+
+        if (text[parts[0]].Length == 4)
+        {
+            return TryCreate(a, b, c, out date) ? null : "is not a real calendar date";
+        }
+
+        if (text[parts[2]].Length != 4)
+        {
+            return "has a year that is not four digits";
+        }
+
+        bool first;
+        if (a > 12 || b > 12 || a == b)
+        {
+            first = a > 12 || (a == b);
+        }
+        else if (separator == '.')
+        {
+            first = true;
+        }
+        else if (dayFirst is { } known)
+        {
+            first = known;
+        }
+        else
+        {
+            return "is ambiguous (day/month or month/day?); use 2024-03-15 or name the date culture";
+        }
+
+        var (day, month) = first ? (a, b) : (b, a);
+        return TryCreate(c, month, day, out date) ? null : "is not a real calendar date";
+    }
+
+    private static bool TryNumber(ReadOnlySpan<char> text, out int value) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value);
+
+    private static bool TryCreate(int year, int month, int day, out DateOnly date)
+    {
+        date = default;
+        if (year is < 1900 or > 2200 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            return false;
+        }
+
+        date = new DateOnly(year, month, day);
+        return true;
+    }
+}

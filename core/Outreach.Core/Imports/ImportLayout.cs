@@ -1,0 +1,96 @@
+namespace Outreach.Core.Imports;
+
+/// <summary>
+/// How the columns of one file map to contact fields: the format, the header cells, and for each field the
+/// column it is read from (the first column with a matching header wins; later duplicates are ignored).
+/// </summary>
+internal sealed class ImportLayout
+{
+    private static readonly int FieldCount = Enum.GetValues<ContactField>().Length;
+    private readonly int[] _columns;
+
+    private ImportLayout(ImportFormat format, IReadOnlyList<string> headers, int[] columns, IReadOnlyList<RecognisedColumn> recognised, IReadOnlyList<string> ignored)
+    {
+        Format = format;
+        Headers = headers;
+        _columns = columns;
+        Recognised = recognised;
+        Ignored = ignored;
+    }
+
+    public ImportFormat Format { get; }
+
+    public IReadOnlyList<string> Headers { get; }
+
+    public IReadOnlyList<RecognisedColumn> Recognised { get; }
+
+    public IReadOnlyList<string> Ignored { get; }
+
+    /// <summary>Whether rows of this layout can ever be accepted: a name column and an email or LinkedIn column.</summary>
+    public bool CanIdentifyContacts =>
+        (Has(ContactField.FirstName) || Has(ContactField.LastName) || Has(ContactField.FullName))
+        && (Has(ContactField.Email) || Has(ContactField.LinkedInUrl));
+
+    /// <summary>The column index of <paramref name="field"/>, or -1.</summary>
+    public int ColumnOf(ContactField field) => _columns[(int)field];
+
+    public bool Has(ContactField field) => _columns[(int)field] >= 0;
+
+    /// <summary>The header text of <paramref name="field"/>'s column (for error messages), or the field name.</summary>
+    public string HeaderOf(ContactField field) => Has(field) ? Headers[ColumnOf(field)] : field.ToString();
+
+    /// <summary>Maps <paramref name="headers"/> for <paramref name="format"/>, or detects the format when it is null.</summary>
+    public static ImportLayout Create(IReadOnlyList<string> headers, ImportFormat? format)
+    {
+        var folded = new string[headers.Count];
+        for (var i = 0; i < headers.Count; i++)
+        {
+            folded[i] = HeaderAliases.Fold(headers[i]);
+        }
+
+        var chosen = format ?? Detect(folded);
+        var columns = new int[FieldCount];
+        Array.Fill(columns, -1);
+        var recognised = new List<RecognisedColumn>();
+        var ignored = new List<string>();
+        for (var i = 0; i < headers.Count; i++)
+        {
+            if (HeaderAliases.FieldFor(folded[i], chosen) is { } field && columns[(int)field] < 0)
+            {
+                columns[(int)field] = i;
+                recognised.Add(new RecognisedColumn(headers[i], field));
+            }
+            else if (headers[i].Length > 0)
+            {
+                ignored.Add(headers[i]);
+            }
+        }
+
+        return new ImportLayout(chosen, headers, columns, recognised, ignored);
+    }
+
+    /// <summary>Whether the folded headers carry the signature of <paramref name="format"/>.</summary>
+    public static bool HasSignature(IReadOnlyCollection<string> folded, ImportFormat format) => format switch
+    {
+        ImportFormat.ClassVisitSheet => folded.Contains("meton") && (folded.Contains("whatwetalkedabout") || folded.Contains("whaticanoffer")),
+        ImportFormat.LinkedInConnections => folded.Contains("connectedon") && folded.Contains("firstname") && folded.Contains("lastname"),
+        ImportFormat.GoogleContacts => folded.Contains("email1value") || (folded.Contains("givenname") && folded.Contains("familyname"))
+            || folded.Contains("organization1name") || folded.Contains("organizationname"),
+        ImportFormat.OutlookContacts => folded.Contains("emailaddress") && folded.Contains("middlename") && (folded.Contains("jobtitle") || folded.Contains("company")),
+        _ => true,
+    };
+
+    private static ImportFormat Detect(IReadOnlyCollection<string> folded)
+    {
+        // Most specific first: the class-visit sheet and LinkedIn also have generic columns Google and Outlook share.
+        foreach (var format in (ReadOnlySpan<ImportFormat>)[ImportFormat.ClassVisitSheet, ImportFormat.LinkedInConnections, ImportFormat.GoogleContacts, ImportFormat.OutlookContacts])
+        {
+            if (HasSignature(folded, format))
+            {
+                return format;
+            }
+        }
+
+        return ImportFormat.Generic;
+    }
+}

@@ -1,0 +1,69 @@
+using System.Globalization;
+
+namespace Outreach.Core.Imports;
+
+/// <summary>What one import is for and how to read it.</summary>
+public sealed record ImportOptions
+{
+    /// <summary>The owner whose contacts the file holds.</summary>
+    public required string OwnerId { get; init; }
+
+    /// <summary>The import's id (recorded on each new contact's <see cref="Contacts.ContactSource"/>).</summary>
+    public string ImportId { get; init; } = string.Empty;
+
+    /// <summary>The uploaded file's name (recorded on each new contact's source).</summary>
+    public string FileName { get; init; } = string.Empty;
+
+    /// <summary>The format to read the file as; null (the default) detects it from the header.</summary>
+    public ImportFormat? Format { get; init; }
+
+    /// <summary>The event applied to rows that name none (e.g. "Class visit: Contoso, 14 Nov").</summary>
+    public string? DefaultEvent { get; init; }
+
+    /// <summary>The date met applied to rows that give none.</summary>
+    public DateOnly? DefaultMetOn { get; init; }
+
+    /// <summary>
+    /// The culture whose short date pattern decides ambiguous numeric dates such as <c>03/04/2024</c>
+    /// (en-GB: 3 April; en-US: 4 March). Null (the default) refuses them instead of guessing.
+    /// </summary>
+    public CultureInfo? DateCulture { get; init; }
+
+    /// <summary>Rows looked up and contacts written together; storage writes one batch per call (1..100, default 100).</summary>
+    public int BatchSize { get; init; } = 100;
+
+    /// <summary>How many rejected rows the report lists in full (the rest are only counted); default 1000.</summary>
+    public int MaxRejectedRowsInReport { get; init; } = 1000;
+
+    /// <summary>The file's size in bytes when known (for progress); null uses the stream's length when it can seek.</summary>
+    public long? TotalBytes { get; init; }
+
+    /// <summary>Checks the options, naming the bad parameter.</summary>
+    internal void Validate()
+    {
+        if (string.IsNullOrWhiteSpace(OwnerId))
+        {
+            throw new DomainException("import.bad-parameter", "An import needs the owner it imports for.", "ownerId");
+        }
+
+        if (BatchSize is < 1 or > 100)
+        {
+            throw new DomainException("import.bad-parameter", $"batchSize must be between 1 and 100, not {BatchSize}.", "batchSize");
+        }
+
+        if (MaxRejectedRowsInReport < 0)
+        {
+            throw new DomainException("import.bad-parameter", "maxRejectedRowsInReport cannot be negative.", "maxRejectedRowsInReport");
+        }
+
+        if (DefaultEvent is { Length: > RowLimits.Name })
+        {
+            throw new DomainException("import.bad-parameter", $"event is longer than {RowLimits.Name} characters.", "event");
+        }
+
+        if (Format is { } format && !Enum.IsDefined(format))
+        {
+            throw new DomainException("import.bad-parameter", $"format {(int)format} is not a known import format.", "format");
+        }
+    }
+}

@@ -1,0 +1,59 @@
+namespace Outreach.Core.Imports;
+
+/// <summary>The outcome of a whole import.</summary>
+public sealed record ImportReport
+{
+    /// <summary>The longest raw row text the report keeps per rejected row.</summary>
+    public const int MaxRawTextLength = 10_000;
+
+    /// <summary>The format read (detected or given); null for an empty file.</summary>
+    public ImportFormat? Format { get; init; }
+
+    /// <summary>The encoding detected (<c>utf-8</c>, <c>utf-8-bom</c>, <c>utf-16le</c>, <c>utf-16be</c>, <c>windows-1252</c>...); null for an empty file.</summary>
+    public string? Encoding { get; init; }
+
+    /// <summary>The separator sniffed from the header (',', ';' or '\t'); null for an empty file.</summary>
+    public char? Delimiter { get; init; }
+
+    /// <summary>The physical line of the header row; null for an empty file.</summary>
+    public int? HeaderLine { get; init; }
+
+    /// <summary>The headers that feed a contact field.</summary>
+    public IReadOnlyList<RecognisedColumn> RecognisedColumns { get; init; } = [];
+
+    /// <summary>The headers that were not used (unknown, or a second column for the same field).</summary>
+    public IReadOnlyList<string> IgnoredColumns { get; init; } = [];
+
+    /// <summary>Data rows read (blank rows are skipped and not counted).</summary>
+    public long RowsRead { get; init; }
+
+    /// <summary>Rows that created a new contact.</summary>
+    public long Accepted { get; init; }
+
+    /// <summary>Rows merged into an earlier row of the file or adding to a stored contact.</summary>
+    public long Merged { get; init; }
+
+    /// <summary>Rows that matched a stored contact and changed nothing.</summary>
+    public long Unchanged { get; init; }
+
+    /// <summary>Rows refused.</summary>
+    public long Rejected { get; init; }
+
+    /// <summary>The first rejected rows (up to <see cref="ImportOptions.MaxRejectedRowsInReport"/>), in file order.</summary>
+    public IReadOnlyList<RejectedRow> RejectedRows { get; init; } = [];
+
+    /// <summary>Rejected rows counted but not listed because of the cap.</summary>
+    public long RejectedRowsNotListed { get; init; }
+
+    /// <summary>
+    /// Cells starting with <c>= + - @</c> (spreadsheet formula triggers) that were kept as plain text. They are
+    /// never evaluated; anyone exporting contacts to a spreadsheet later must escape them.
+    /// </summary>
+    public long FormulaLikeCells { get; init; }
+
+    /// <summary>Bytes of the file read.</summary>
+    public long BytesRead { get; init; }
+
+    /// <summary>A note for the user when the file held nothing to import (empty, or a header without rows).</summary>
+    public string? Message { get; init; }
+}

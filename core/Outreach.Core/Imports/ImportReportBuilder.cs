@@ -1,0 +1,64 @@
+namespace Outreach.Core.Imports;
+
+/// <summary>Counts row outcomes and keeps the first rejected rows for the report.</summary>
+internal sealed class ImportReportBuilder(int maxRejectedRows)
+{
+    private readonly List<RejectedRow> _rejectedRows = [];
+
+    public long RowsRead { get; private set; }
+
+    public long Accepted { get; private set; }
+
+    public long Merged { get; private set; }
+
+    public long Unchanged { get; private set; }
+
+    public long Rejected { get; private set; }
+
+    public void Count(ImportRowResult result)
+    {
+        RowsRead++;
+        switch (result.Outcome)
+        {
+            case ImportRowOutcome.New:
+                Accepted++;
+                break;
+            case ImportRowOutcome.Merged:
+                Merged++;
+                break;
+            case ImportRowOutcome.Unchanged:
+                Unchanged++;
+                break;
+            default:
+                Rejected++;
+                if (_rejectedRows.Count < maxRejectedRows)
+                {
+                    var raw = result.RawText ?? string.Empty;
+                    var truncated = raw.Length > ImportReport.MaxRawTextLength;
+                    _rejectedRows.Add(new RejectedRow(result.Line, result.Errors, truncated ? raw[..ImportReport.MaxRawTextLength] : raw, truncated));
+                }
+
+                break;
+        }
+    }
+
+    public ImportReport Build(ImportDetection detection, long formulaLikeCells, long bytesRead) => new()
+    {
+        Format = detection.Header.Layout.Format,
+        Encoding = detection.Encoding.Name,
+        Delimiter = detection.Header.Delimiter,
+        HeaderLine = detection.Header.Line,
+        RecognisedColumns = detection.Header.Layout.Recognised,
+        IgnoredColumns = detection.Header.Layout.Ignored,
+        RowsRead = RowsRead,
+        Accepted = Accepted,
+        Merged = Merged,
+        Unchanged = Unchanged,
+        Rejected = Rejected,
+        RejectedRows = _rejectedRows,
+        RejectedRowsNotListed = Rejected - _rejectedRows.Count,
+        FormulaLikeCells = formulaLikeCells,
+        BytesRead = bytesRead,
+        Message = RowsRead == 0 ? "The file has a header but no rows to import." : null,
+    };
+}

@@ -1,0 +1,312 @@
+using Outreach.Core.Contacts;
+
+namespace Outreach.Core.Imports;
+
+/// <summary>
+/// Turns one CSV record into a normalised contact or a list of reasons it is refused. Rules (documented in
+/// samples/README.md): a row needs a name (first, last or full) and an email or LinkedIn profile URL; values
+/// are trimmed and whitespace collapsed; an email is checked, never repaired; the LinkedIn URL is made
+/// canonical; dates must be unambiguous; each field has a length limit; fewer cells than headers leave the
+/// missing fields empty, more cells are refused when the extra cells hold data; a cell that looks like a
+/// spreadsheet formula is kept as text.
+/// </summary>
+internal sealed class RowNormaliser
+{
+    private const string FormulaTriggers = "=+-@";
+
+    private readonly ImportLayout _layout;
+    private readonly ImportOptions _options;
+    private readonly bool? _dayFirst;
+    private readonly int _columns;
+
+    public RowNormaliser(ImportLayout layout, ImportOptions options)
+    {
+        _layout = layout;
+        _options = options;
+        _dayFirst = options.DateCulture is { } culture ? ImportDateParser.DayFirstIn(culture) : null;
+        _columns = layout.Headers.Count;
+    }
+
+    /// <summary>Cells kept as text although they start like a spreadsheet formula.</summary>
+    public long FormulaLikeCells { get; private set; }
+
+    /// <summary>The staged row, or null for a blank row (every cell empty), which is skipped.</summary>
+    public StagedRow? Read(CsvRecordCursor cursor)
+    {
+        if (cursor.QuotingProblem is { } quoting)
+        {
+            return new StagedRow(cursor.Line, [new RowError("row", quoting)], cursor.RawText());
+        }
+
+        if (IsBlank(cursor))
+        {
+            return null;
+        }
+
+        List<RowError>? errors = null;
+        if (cursor.FieldCount > _columns && HasDataBeyondHeader(cursor))
+        {
+            Add(ref errors, "row", $"has {cursor.FieldCount} cells but the header has {_columns}; the extra cells hold data no column is named for");
+        }
+
+        var firstName = Text(cursor, ContactField.FirstName, RowLimits.Name, ref errors);
+        var lastName = Text(cursor, ContactField.LastName, RowLimits.Name, ref errors);
+        var fullName = Text(cursor, ContactField.FullName, RowLimits.Name, ref errors);
+        if (firstName is null && lastName is null && fullName is not null)
+        {
+            (firstName, lastName) = SplitFullName(fullName);
+        }
+
+        var email = Email(cursor, ref errors);
+        var linkedIn = LinkedIn(cursor, ref errors);
+        var company = Text(cursor, ContactField.Company, RowLimits.Name, ref errors);
+        var position = Text(cursor, ContactField.Position, RowLimits.Name, ref errors);
+        var connectedOn = Date(cursor, ContactField.ConnectedOn, ref errors);
+        var eventName = Text(cursor, ContactField.Event, RowLimits.Name, ref errors) ?? _options.DefaultEvent;
+        var metOn = Date(cursor, ContactField.MetOn, ref errors) ?? _options.DefaultMetOn;
+        var notes = Text(cursor, ContactField.Notes, RowLimits.Notes, ref errors, multiLine: true);
+        var offer = Text(cursor, ContactField.Offer, RowLimits.Notes, ref errors, multiLine: true);
+        var tags = Tags(cursor, ref errors);
+
+        if (firstName is null && lastName is null && !HasErrorOn(errors, ContactField.FirstName, ContactField.LastName, ContactField.FullName))
+        {
+            Add(ref errors, NameHeaders(), "is empty: a row needs a first, last or full name");
+        }
+
+        if (email is null && linkedIn is null && !HasErrorOn(errors, ContactField.Email, ContactField.LinkedInUrl))
+        {
+            Add(ref errors, IdentityHeaders(), "is empty: a row needs an email address or a LinkedIn profile URL");
+        }
+
+        if (errors is not null)
+        {
+            return new StagedRow(cursor.Line, errors, cursor.RawText());
+        }
+
+        var identities = ContactKeys.Of(email, linkedIn, firstName, lastName, company);
+        var keys = new RowKey[identities.Length];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = new RowKey(identities[i]);
+        }
+
+        // The id it gets if it is new, from its strongest key: built now so a new row's contact is made once.
+        var newId = ContactIdFactory.CreateValue(_options.OwnerId, keys[0].Key);
+        var contact = new Contact
+        {
+            OwnerId = _options.OwnerId,
+            ContactId = ContactIdFactory.Format(newId),
+            FirstName = firstName,
+            LastName = lastName,
+            Email = email,
+            LinkedInUrl = linkedIn,
+            Company = company,
+            Position = position,
+            ConnectedOn = connectedOn,
+            Events = eventName is null && metOn is null ? [] : [new EventMet(eventName, metOn)],
+            Notes = notes,
+            Offer = offer,
+            Tags = tags,
+            Source = new ContactSource(_options.ImportId, _options.FileName, cursor.Line),
+        };
+        return new StagedRow(cursor.Line, contact, keys, newId);
+    }
+
+    private static (string? First, string? Last) SplitFullName(string fullName)
+    {
+        var space = fullName.LastIndexOf(' ');
+        return space < 0 ? (fullName, null) : (fullName[..space], fullName[(space + 1)..]);
+    }
+
+    private static void Add(ref List<RowError>? errors, string field, string reason) => (errors ??= []).Add(new RowError(field, reason));
+
+    private string? Cell(CsvRecordCursor cursor, ContactField field)
+    {
+        var column = _layout.ColumnOf(field);
+        return column < 0 || column >= cursor.FieldCount || cursor.IsEmpty(column) ? null : cursor.GetString(column);
+    }
+
+    private string? Text(CsvRecordCursor cursor, ContactField field, int limit, ref List<RowError>? errors, bool multiLine = false)
+    {
+        var raw = Cell(cursor, field);
+        if (raw is null)
+        {
+            return null;
+        }
+
+        var value = multiLine ? TextCleaner.MultiLine(raw) : TextCleaner.SingleLine(raw);
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (value.Length > limit)
+        {
+            Add(ref errors, _layout.HeaderOf(field), $"is {value.Length} characters long; the limit is {limit}");
+            return null;
+        }
+
+        if (FormulaTriggers.Contains(value[0], StringComparison.Ordinal))
+        {
+            FormulaLikeCells++;
+        }
+
+        return value;
+    }
+
+    private string? Email(CsvRecordCursor cursor, ref List<RowError>? errors)
+    {
+        var value = TextCleaner.SingleLine(Cell(cursor, ContactField.Email));
+        if (value is null)
+        {
+            return null;
+        }
+
+        // Google puts several addresses in one cell as "a@x.org ::: b@y.org"; the first is the primary one.
+        var several = value.IndexOf(" ::: ", StringComparison.Ordinal);
+        if (several > 0)
+        {
+            value = value[..several];
+        }
+
+        var header = _layout.HeaderOf(ContactField.Email);
+        if (value.Length > RowLimits.Email)
+        {
+            Add(ref errors, header, $"is {value.Length} characters long; the limit is {RowLimits.Email}");
+            return null;
+        }
+
+        if (EmailSyntax.Problem(value) is { } problem)
+        {
+            Add(ref errors, header, $"is not a valid email address: it {problem}");
+            return null;
+        }
+
+        return value;
+    }
+
+    private string? LinkedIn(CsvRecordCursor cursor, ref List<RowError>? errors)
+    {
+        var value = TextCleaner.SingleLine(Cell(cursor, ContactField.LinkedInUrl));
+        if (value is null)
+        {
+            return null;
+        }
+
+        var header = _layout.HeaderOf(ContactField.LinkedInUrl);
+        if (value.Length > RowLimits.Url)
+        {
+            Add(ref errors, header, $"is {value.Length} characters long; the limit is {RowLimits.Url}");
+            return null;
+        }
+
+        if (LinkedInProfileUrl.TryNormalise(value, out var canonical) is { } problem)
+        {
+            Add(ref errors, header, $"is not a LinkedIn profile URL: it {problem}");
+            return null;
+        }
+
+        return canonical;
+    }
+
+    private DateOnly? Date(CsvRecordCursor cursor, ContactField field, ref List<RowError>? errors)
+    {
+        var value = TextCleaner.SingleLine(Cell(cursor, field));
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (ImportDateParser.TryParse(value, _dayFirst, out var date) is { } problem)
+        {
+            Add(ref errors, _layout.HeaderOf(field), $"'{Shorten(value)}' {problem}");
+            return null;
+        }
+
+        return date;
+    }
+
+    private string[] Tags(CsvRecordCursor cursor, ref List<RowError>? errors)
+    {
+        var value = Text(cursor, ContactField.Tags, RowLimits.Tags, ref errors);
+        if (value is null)
+        {
+            return [];
+        }
+
+        var tags = new List<string>();
+        foreach (var part in value.Split([",", ";", ":::", "|"], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!tags.Contains(part, StringComparer.OrdinalIgnoreCase))
+            {
+                tags.Add(part);
+            }
+        }
+
+        return [.. tags];
+    }
+
+    private bool HasErrorOn(List<RowError>? errors, params ReadOnlySpan<ContactField> fields)
+    {
+        if (errors is null)
+        {
+            return false;
+        }
+
+        foreach (var field in fields)
+        {
+            if (_layout.Has(field) && errors.Exists(e => e.Field == _layout.HeaderOf(field)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private string NameHeaders() => JoinHeaders(ContactField.FirstName, ContactField.LastName, ContactField.FullName);
+
+    private string IdentityHeaders() => JoinHeaders(ContactField.Email, ContactField.LinkedInUrl);
+
+    private string JoinHeaders(params ReadOnlySpan<ContactField> fields)
+    {
+        var names = new List<string>(fields.Length);
+        foreach (var field in fields)
+        {
+            if (_layout.Has(field))
+            {
+                names.Add(_layout.HeaderOf(field));
+            }
+        }
+
+        return string.Join(" / ", names);
+    }
+
+    private bool HasDataBeyondHeader(CsvRecordCursor cursor)
+    {
+        for (var i = _columns; i < cursor.FieldCount; i++)
+        {
+            if (!cursor.GetSpan(i).Trim((byte)' ').IsEmpty)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsBlank(CsvRecordCursor cursor)
+    {
+        for (var i = 0; i < cursor.FieldCount; i++)
+        {
+            if (!cursor.GetSpan(i).Trim((byte)' ').IsEmpty)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
+}

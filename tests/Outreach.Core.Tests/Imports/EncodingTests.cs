@@ -1,0 +1,91 @@
+using System.Text;
+using Outreach.Core.Imports;
+
+namespace Outreach.Core.Tests.Imports;
+
+public sealed class EncodingTests
+{
+    private const string Sheet =
+        "First Name,Last Name,Email,Company\r\n" +
+        "José,Müller,jose.muller@example.org,Société Générale\r\n" +
+        "Zoë,Weiß,zoe@example.org,Straße & Co\r\n";
+
+    public static TheoryData<string, byte[]> Encodings => new()
+    {
+        { "utf-8-bom", CsvBytes.Utf8(Sheet, bom: true) },
+        { "utf-8", CsvBytes.Utf8(Sheet, bom: false) },
+        { "utf-16le", CsvBytes.Utf16LittleEndian(Sheet) },
+        { "utf-16be", CsvBytes.Utf16BigEndian(Sheet) },
+        { "windows-1252", CsvBytes.Windows1252(Sheet) },
+    };
+
+    [Theory]
+    [MemberData(nameof(Encodings))]
+    public async Task Every_supported_encoding_reads_the_same_contacts(string expectedEncoding, byte[] file)
+    {
+        var run = await ImportRun.BytesAsync(file);
+
+        Assert.Equal(expectedEncoding, run.Report.Encoding);
+        Assert.Equal((2, 0), (run.Report.Accepted, run.Report.Rejected));
+        var jose = run.ContactOn(2);
+        Assert.Equal(("José", "Müller", "Société Générale"), (jose.FirstName, jose.LastName, jose.Company));
+        Assert.Equal(("Zoë", "Weiß", "Straße & Co"), (run.ContactOn(3).FirstName, run.ContactOn(3).LastName, run.ContactOn(3).Company));
+    }
+
+    [Fact]
+    public async Task Utf8_bom_does_not_hide_the_first_header()
+    {
+        // listmonk #65: a BOM glued to the first header made "email column not found".
+        var run = await ImportRun.BytesAsync(CsvBytes.Utf8("Email,Name\r\nada@example.org,Ada Lovelace\r\n", bom: true));
+
+        Assert.Contains(new RecognisedColumn("Email", ContactField.Email), run.Report.RecognisedColumns);
+        Assert.Equal(1, run.Report.Accepted);
+    }
+
+    [Fact]
+    public async Task Multi_byte_character_cut_by_the_sample_boundary_is_still_read_as_utf8()
+    {
+        // Pad so that "é" (2 bytes in UTF-8) straddles the 64 KiB sample boundary.
+        var header = "First Name,Last Name,Email,Notes\n";
+        var filler = new StringBuilder();
+        var line = 2;
+        while (Encoding.UTF8.GetByteCount(header + filler) < ContactImporter.SampleBytes - 200)
+        {
+            filler.Append("Ada,Lovelace,ada").Append(line).Append("@example.org,plain ascii notes\n");
+            line++;
+        }
+
+        var prefix = header + filler + "Zed,Zulu,zed@example.org,";
+        var padding = ContactImporter.SampleBytes - 1 - Encoding.UTF8.GetByteCount(prefix);
+        var text = prefix + new string('x', padding) + "é after the boundary\n";
+        var bytes = Encoding.UTF8.GetBytes(text);
+        Assert.Equal(0xC3, bytes[ContactImporter.SampleBytes - 1]); // the lead byte is the sample's last byte
+
+        var run = await ImportRun.BytesAsync(bytes, seekable: false);
+
+        Assert.Equal("utf-8", run.Report.Encoding);
+        Assert.EndsWith("é after the boundary", run.ContactOn(line).Notes, StringComparison.Ordinal);
+        Assert.Equal(0, run.Report.Rejected);
+    }
+
+    [Fact]
+    public async Task Binary_file_renamed_to_csv_is_refused_as_not_text()
+    {
+        var png = new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x01, 0x00 };
+
+        var error = await Assert.ThrowsAsync<DomainException>(() => ImportRun.BytesAsync(png));
+
+        Assert.Equal("import.not-text", error.Code);
+        Assert.Equal("file", error.Target);
+    }
+
+    [Fact]
+    public async Task Control_character_noise_without_nul_bytes_is_refused_as_not_text()
+    {
+        var noise = Enumerable.Range(0, 4000).Select(i => (byte)(i % 7 == 0 ? 0x01 : 'a' + (i % 26))).ToArray();
+
+        var error = await Assert.ThrowsAsync<DomainException>(() => ImportRun.BytesAsync(noise));
+
+        Assert.Equal("import.not-text", error.Code);
+    }
+}

@@ -1,0 +1,46 @@
+using System.Globalization;
+using Outreach.Core.Imports;
+
+namespace Outreach.Core.Tests.Imports;
+
+public sealed class ImportDateParserTests
+{
+    [Theory]
+    [InlineData("15 Mar 2024", 2024, 3, 15)]
+    [InlineData("3 Jan 2019", 2019, 1, 3)]
+    [InlineData("29 Feb 2024", 2024, 2, 29)]
+    [InlineData("7 September 2015", 2015, 9, 7)]
+    [InlineData("2024-11-14", 2024, 11, 14)]
+    [InlineData("14/11/2024", 2024, 11, 14)]
+    [InlineData("11/14/2024", 2024, 11, 14)]
+    [InlineData("04/04/2024", 2024, 4, 4)]
+    [InlineData("03.04.2024", 2024, 4, 3)]
+    public void Accepted_formats_parse_without_a_culture(string text, int year, int month, int day)
+    {
+        Assert.Null(ImportDateParser.TryParse(text, dayFirst: null, out var date));
+        Assert.Equal(new DateOnly(year, month, day), date);
+    }
+
+    [Fact]
+    public void Ambiguous_numeric_date_is_refused_without_a_culture_and_read_with_one()
+    {
+        Assert.Equal("is ambiguous (day/month or month/day?); use 2024-03-15 or name the date culture", ImportDateParser.TryParse("03/04/2024", null, out _));
+
+        Assert.Null(ImportDateParser.TryParse("03/04/2024", ImportDateParser.DayFirstIn(CultureInfo.GetCultureInfo("en-GB")), out var british));
+        Assert.Null(ImportDateParser.TryParse("03/04/2024", ImportDateParser.DayFirstIn(CultureInfo.GetCultureInfo("en-US")), out var american));
+        Assert.Equal(new DateOnly(2024, 4, 3), british);
+        Assert.Equal(new DateOnly(2024, 3, 4), american);
+    }
+
+    [Theory]
+    [InlineData("32 Jan 2023", "is not a date like 15 Mar 2024 or 2024-03-15")]
+    [InlineData("30 Feb 2024", "is not a date like 15 Mar 2024 or 2024-03-15")]
+    [InlineData("15 Marc 2024", "is not a date like 15 Mar 2024 or 2024-03-15")]
+    [InlineData("2024-13-01", "is not a real calendar date")]
+    [InlineData("14/11/24", "has a year that is not four digits")]
+    [InlineData("next tuesday", "is not a date like 15 Mar 2024 or 2024-03-15")]
+    public void Impossible_or_unknown_dates_are_refused(string text, string reason)
+    {
+        Assert.Equal(reason, ImportDateParser.TryParse(text, null, out _));
+    }
+}

@@ -1,0 +1,105 @@
+using System.Globalization;
+using Outreach.Core.Contacts;
+using Outreach.Core.Imports;
+
+namespace Outreach.Core.Tests.Imports;
+
+public sealed class RowValidationTests
+{
+    private const string Header = "First name,Last name,Email,LinkedIn URL,Company,Position,Event,Met on,What we talked about,What I can offer,Tags";
+
+    [Fact]
+    public async Task Each_rejected_row_names_its_line_field_and_reason_and_keeps_its_raw_text()
+    {
+        var run = await ImportRun.TextAsync(
+            Header + "\n" +
+            ",,ada@example.org,,,,,,,,\n" +
+            "Alan,Turing,,,,,,,,,\n" +
+            "Grace,Hopper,grace@example.org,https://www.linkedin.com/company/navy,,,,,,,\n" +
+            "Edsger,Dijkstra,edsger@,https://www.linkedin.com/in/edsger,,,,,,,\n" +
+            "Ok,Row,ok@example.org,,,,,,,,\n");
+
+        Assert.Equal((1, 4), (run.Report.Accepted, run.Report.Rejected));
+        Assert.Equal(
+            [
+                (2, new RowError("First name / Last name", "is empty: a row needs a first, last or full name")),
+                (3, new RowError("Email / LinkedIn URL", "is empty: a row needs an email address or a LinkedIn profile URL")),
+                (4, new RowError("LinkedIn URL", "is not a LinkedIn profile URL: it is a LinkedIn URL but not a profile (/in/...)")),
+                (5, new RowError("Email", "is not a valid email address: it has nothing after the @")),
+            ],
+            run.Report.RejectedRows.Select(r => (r.Line, r.Errors.Single())));
+        Assert.Equal("Edsger,Dijkstra,edsger@,https://www.linkedin.com/in/edsger,,,,,,,", run.Report.RejectedRows[3].RawText);
+    }
+
+    [Fact]
+    public async Task A_row_with_several_problems_lists_them_all()
+    {
+        var run = await ImportRun.TextAsync(Header + "\n" + "Ada," + new string('L', 300) + ",ada@,,,,,31/31/2024,,,\n");
+
+        Assert.Equal(
+            ["Last name", "Email", "Met on"],
+            run.Report.RejectedRows.Single().Errors.Select(e => e.Field));
+        Assert.Equal("is 300 characters long; the limit is 256", run.Report.RejectedRows[0].Errors[0].Reason);
+    }
+
+    [Fact]
+    public async Task Formula_like_cells_are_kept_as_text_and_counted()
+    {
+        var run = await ImportRun.TextAsync(
+            Header + "\n" +
+            "\"=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",Babbage,charles@example.org,,+Acme,-,,,@mention,,\n");
+
+        var charles = run.ContactOn(2);
+        Assert.Equal("=HYPERLINK(\"http://evil.example\",\"x\")", charles.FirstName);
+        Assert.Equal(("+Acme", "-", "@mention"), (charles.Company, charles.Position, charles.Notes));
+        Assert.Equal(4, run.Report.FormulaLikeCells);
+    }
+
+    [Fact]
+    public async Task Whitespace_is_trimmed_and_collapsed_and_the_email_key_is_lower_cased()
+    {
+        var run = await ImportRun.TextAsync(Header + "\n" + "  Ada \t ,\u00a0Lovelace , Ada@Example.ORG ,,\" Acme\n Labs \",  Chief   Engineer,,,\"  line one  \n\n\n  line   two \",,\" a , b ,A \"\n");
+
+        var ada = run.ContactOn(2);
+        Assert.Equal(("Ada", "Lovelace", "Ada@Example.ORG", "ada@example.org"), (ada.FirstName, ada.LastName, ada.Email, ada.EmailKey));
+        Assert.Equal(("Acme Labs", "Chief Engineer"), (ada.Company, ada.Position));
+        Assert.Equal("line one\n\nline two", ada.Notes);
+        Assert.Equal(["a", "b"], ada.Tags);
+    }
+
+    [Fact]
+    public async Task Default_event_and_met_on_apply_to_rows_that_have_none()
+    {
+        var options = ImportRun.Options() with { DefaultEvent = "Class visit: Contoso", DefaultMetOn = new DateOnly(2024, 11, 14) };
+        var run = await ImportRun.TextAsync(
+            Header + "\n" +
+            "Ada,Lovelace,ada@example.org,,,,,,,,\n" +
+            "Alan,Turing,alan@example.org,,,,Career fair,,,,\n" +
+            "Grace,Hopper,grace@example.org,,,,Meetup,2024-10-01,,,\n",
+            options);
+
+        Assert.Equal([new EventMet("Class visit: Contoso", new DateOnly(2024, 11, 14))], run.ContactOn(2).Events);
+        Assert.Equal([new EventMet("Career fair", new DateOnly(2024, 11, 14))], run.ContactOn(3).Events);
+        Assert.Equal([new EventMet("Meetup", new DateOnly(2024, 10, 1))], run.ContactOn(4).Events);
+    }
+
+    [Fact]
+    public async Task Ambiguous_met_on_is_rejected_unless_a_date_culture_is_given()
+    {
+        const string text = Header + "\nAna,Lima,ana@example.org,,,,,03/04/2024,,,\n";
+
+        var strict = await ImportRun.TextAsync(text);
+        var british = await ImportRun.TextAsync(text, ImportRun.Options() with { DateCulture = CultureInfo.GetCultureInfo("en-GB") });
+
+        Assert.Equal("Met on", strict.Report.RejectedRows.Single().Errors.Single().Field);
+        Assert.Equal(new DateOnly(2024, 4, 3), british.ContactOn(2).Events.Single().MetOn);
+    }
+
+    [Fact]
+    public async Task Bad_parameters_are_refused_naming_the_parameter()
+    {
+        var error = await Assert.ThrowsAsync<DomainException>(() => ImportRun.TextAsync(Header + "\n", ImportRun.Options() with { BatchSize = 500 }));
+
+        Assert.Equal(("import.bad-parameter", "batchSize"), (error.Code, error.Target));
+    }
+}
