@@ -25,10 +25,9 @@ public sealed class InMemoryTaskStore : ITaskStore
     /// <inheritdoc />
     public Task<OutreachTask?> TryReplaceAsync(OutreachTask task, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(task);
-        ArgumentException.ThrowIfNullOrEmpty(task.Version, nameof(task));
+        var version = TaskVersions.Require(task);
         var partition = Partition(task.OwnerId);
-        if (!partition.TryGetValue(task.TaskId, out var stored) || !string.Equals(stored.Version, task.Version, StringComparison.Ordinal))
+        if (!partition.TryGetValue(task.TaskId, out var stored) || !string.Equals(stored.Version, version, StringComparison.Ordinal))
         {
             return Task.FromResult<OutreachTask?>(null);
         }

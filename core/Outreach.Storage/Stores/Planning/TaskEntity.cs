@@ -64,10 +64,7 @@ internal static class TaskEntity
         Version = entity.ETag.ToString(),
     };
 
-    public static ETag ETagOf(OutreachTask task) =>
-        string.IsNullOrEmpty(task.Version)
-            ? throw new ArgumentException($"Task {task.TaskId} has no Version: read it from the store before replacing it.", nameof(task))
-            : new ETag(task.Version);
+    public static ETag ETagOf(OutreachTask task) => new(TaskVersions.Require(task));
 
     private static string ChannelName(TaskChannel channel) => channel switch
     {
