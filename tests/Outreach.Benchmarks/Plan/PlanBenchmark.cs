@@ -31,7 +31,7 @@ internal sealed class PlanBenchmark : IBenchmark
         MeasurePlanning(contacts, report);
         var few = await BuildIndexAsync(10, cancellationToken);
         var many = await BuildIndexAsync(10_000, cancellationToken);
-        var (fewOwners, manyOwners) = await MeasureDueScansAsync(few, many, cancellationToken);
+        var (fewOwners, manyOwners) = await DueScanTimer.MeasureAsync(few, many, Now, DueTasks, ScanRepetitions, warmUps: 20, cancellationToken);
         report.Figure("plan.due_scan_10_idle_owners", fewOwners.TotalMicroseconds, "us");
         report.Figure("plan.due_scan_10000_idle_owners", manyOwners.TotalMicroseconds, "us");
         report.Ratio("plan.due_scan_10000_vs_10_owners", manyOwners.TotalMicroseconds, fewOwners.TotalMicroseconds);
@@ -119,42 +119,5 @@ internal sealed class PlanBenchmark : IBenchmark
         }
 
         return index;
-    }
-
-    /// <summary>Median time of one dispatcher scan on each index; runs alternate so warm-up and machine noise hit both alike.</summary>
-    private static async Task<(TimeSpan Few, TimeSpan Many)> MeasureDueScansAsync(IDueIndex few, IDueIndex many, CancellationToken cancellationToken)
-    {
-        var clock = new ManualTimeProvider(Now);
-        var cursor = DueBuckets.StartOf(Now.AddMinutes(-10));
-        var fewTimings = new List<TimeSpan>(ScanRepetitions);
-        var manyTimings = new List<TimeSpan>(ScanRepetitions);
-        for (var run = 0; run < ScanRepetitions + 20; run++)
-        {
-            var fewTime = await TimeScanAsync(new DueWorkFinder(few, clock), cursor, cancellationToken);
-            var manyTime = await TimeScanAsync(new DueWorkFinder(many, clock), cursor, cancellationToken);
-            if (run >= 20)
-            {
-                fewTimings.Add(fewTime);
-                manyTimings.Add(manyTime);
-            }
-        }
-
-        return (Median(fewTimings), Median(manyTimings));
-    }
-
-    private static async Task<TimeSpan> TimeScanAsync(DueWorkFinder finder, DateTimeOffset cursor, CancellationToken cancellationToken)
-    {
-        var watch = Stopwatch.StartNew();
-        var work = await finder.FindAsync(cursor, cancellationToken);
-        watch.Stop();
-        return work.Entries.Count == DueTasks
-            ? watch.Elapsed
-            : throw new InvalidOperationException($"The scan found {work.Entries.Count} due tasks, expected {DueTasks}.");
-    }
-
-    private static TimeSpan Median(List<TimeSpan> timings)
-    {
-        timings.Sort();
-        return timings[timings.Count / 2];
     }
 }

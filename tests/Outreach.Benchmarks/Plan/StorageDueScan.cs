@@ -4,7 +4,6 @@ using Outreach.Core.Planning;
 using Outreach.Storage;
 using Outreach.Storage.Stores.Planning;
 using Outreach.Storage.Tables;
-using Outreach.Testing.Time;
 
 namespace Outreach.Benchmarks.Plan;
 
@@ -42,28 +41,9 @@ internal sealed class StorageDueScan(StorageAccount account, DateTimeOffset now,
         return (index, watch.Elapsed, tasks.Count);
     }
 
-    /// <summary>Median scan time on each index; runs alternate so machine noise hits both alike.</summary>
-    public async Task<(TimeSpan Few, TimeSpan Many)> MeasureAsync(IDueIndex few, IDueIndex many, CancellationToken cancellationToken)
-    {
-        var clock = new ManualTimeProvider(now);
-        var cursor = DueBuckets.StartOf(now.AddMinutes(-10));
-        var fewTimings = new List<TimeSpan>();
-        var manyTimings = new List<TimeSpan>();
-        for (var run = 0; run < Repetitions + WarmUps; run++)
-        {
-            var fewTime = await TimeScanAsync(new DueWorkFinder(few, clock), cursor, cancellationToken);
-            var manyTime = await TimeScanAsync(new DueWorkFinder(many, clock), cursor, cancellationToken);
-            if (run >= WarmUps)
-            {
-                fewTimings.Add(fewTime);
-                manyTimings.Add(manyTime);
-            }
-        }
-
-        fewTimings.Sort();
-        manyTimings.Sort();
-        return (fewTimings[fewTimings.Count / 2], manyTimings[manyTimings.Count / 2]);
-    }
+    /// <summary>Median scan time on each index (see <see cref="DueScanTimer"/>).</summary>
+    public Task<(TimeSpan Few, TimeSpan Many)> MeasureAsync(IDueIndex few, IDueIndex many, CancellationToken cancellationToken) =>
+        DueScanTimer.MeasureAsync(few, many, now, dueTasks, Repetitions, WarmUps, cancellationToken);
 
     /// <summary>
     /// Median time to read a bucket that holds nothing: what the service spends per partition query before any row is
@@ -89,18 +69,7 @@ internal sealed class StorageDueScan(StorageAccount account, DateTimeOffset now,
             }
         }
 
-        timings.Sort();
-        return timings[timings.Count / 2];
-    }
-
-    private async Task<TimeSpan> TimeScanAsync(DueWorkFinder finder, DateTimeOffset cursor, CancellationToken cancellationToken)
-    {
-        var watch = Stopwatch.StartNew();
-        var work = await finder.FindAsync(cursor, cancellationToken);
-        watch.Stop();
-        return work.Entries.Count == dueTasks
-            ? watch.Elapsed
-            : throw new InvalidOperationException($"The storage scan found {work.Entries.Count} due tasks, expected {dueTasks}.");
+        return DueScanTimer.Median(timings);
     }
 
     private async Task<TableClient> CreateAsync(string name, CancellationToken cancellationToken)
