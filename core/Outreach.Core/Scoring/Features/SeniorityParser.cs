@@ -70,6 +70,6 @@ public static partial class SeniorityParser
     [GeneratedRegex(@"\b(junior|jr\b|jr\.|associate|assistant|entry[ -]level|graduate)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Junior();
 
-    [GeneratedRegex(@"\b(senior|sr\b|sr\.|lead\b|staff\b|engineer|developer|analyst|consultant|specialist|scientist|designer|architect|recruiter|officer|advisor|adviser|coordinator|representative|accountant|editor|writer|researcher|professor|lecturer|producer|strategist)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(senior|sr\b|sr\.|lead\b|staff\b|product owner|engineer|developer|analyst|consultant|specialist|scientist|designer|architect|recruiter|officer|advisor|adviser|coordinator|representative|accountant|editor|writer|researcher|professor|lecturer|producer|strategist)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Senior();
 }

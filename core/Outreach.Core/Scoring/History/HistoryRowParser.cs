@@ -43,13 +43,15 @@ internal sealed class HistoryRowParser(IReadOnlyDictionary<string, int> columnIn
         };
         var trueProbability = ParseTrueProbability();
 
+        // Report in column order, whatever order the fields were parsed in.
+        var ordered = _issues.OrderBy(i => columnIndex.TryGetValue(i.Field, out var c) ? c : int.MaxValue);
         if (_unusable)
         {
-            issues.AddRange(_issues.Where(i => i.Kind == RowIssueKind.Skipped));
+            issues.AddRange(ordered.Where(i => i.Kind == RowIssueKind.Skipped));
             return null;
         }
 
-        issues.AddRange(_issues);
+        issues.AddRange(ordered);
         return new HistoryRow(outreachId, Text(HistoryColumns.OwnerId) ?? string.Empty, features, replied, trueProbability);
     }
 

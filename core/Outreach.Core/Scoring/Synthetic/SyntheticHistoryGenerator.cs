@@ -90,7 +90,7 @@ public static class SyntheticHistoryGenerator
             var kind = Template(random, relationship, step);
             var features = new OutreachFeatures
             {
-                RecipientPosition = title,
+                RecipientPosition = title.Length == 0 ? null : title,
                 Relationship = relationship,
                 DaysSinceMet = daysMissing ? null : days,
                 Step = step,
