@@ -39,9 +39,10 @@ public static class SyntheticHistoryGenerator
         var contacts = new List<PlannedContact>();
         var planned = 0;
         // Sequences stop at the first reply, so plan about 10 % more steps than rows; top up if replies cut deeper.
+        var target = options.Rows * 1.1;
         while (true)
         {
-            while (planned < options.Rows * 1.1)
+            while (planned < target)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var contact = PlanContact(random, options, contacts.Count);
@@ -56,7 +57,7 @@ public static class SyntheticHistoryGenerator
                 return new SyntheticHistory(rows, intercept);
             }
 
-            planned = (int)(planned * 1.1) + 1;
+            target = (planned * 1.1) + 1;
         }
     }
 
