@@ -10,6 +10,19 @@ namespace Outreach.Core.Scoring.Features;
 /// </summary>
 public static partial class SeniorityParser
 {
+    // Checked in this order: rank words first (most senior wins), then the junior markers, which must beat the
+    // generic role words ("Junior Engineer" is junior, not a senior individual contributor).
+    private static readonly (Func<Regex> Pattern, Seniority Level)[] Rules =
+    [
+        (Executive, Seniority.Executive),
+        (VicePresident, Seniority.VicePresident),
+        (Director, Seniority.Director),
+        (Manager, Seniority.Manager),
+        (Intern, Seniority.Intern),
+        (Junior, Seniority.Junior),
+        (Senior, Seniority.Senior),
+    ];
+
     /// <summary>Parses a title; <see cref="Seniority.Unknown"/> for empty or unrecognised text.</summary>
     public static Seniority Parse(string? title)
     {
@@ -18,37 +31,15 @@ public static partial class SeniorityParser
             return Seniority.Unknown;
         }
 
-        if (Executive().IsMatch(title))
+        foreach (var (pattern, level) in Rules)
         {
-            return Seniority.Executive;
+            if (pattern().IsMatch(title))
+            {
+                return level;
+            }
         }
 
-        if (VicePresident().IsMatch(title))
-        {
-            return Seniority.VicePresident;
-        }
-
-        if (Director().IsMatch(title))
-        {
-            return Seniority.Director;
-        }
-
-        if (Manager().IsMatch(title))
-        {
-            return Seniority.Manager;
-        }
-
-        if (Intern().IsMatch(title))
-        {
-            return Seniority.Intern;
-        }
-
-        if (Junior().IsMatch(title))
-        {
-            return Seniority.Junior;
-        }
-
-        return Senior().IsMatch(title) ? Seniority.Senior : Seniority.Unknown;
+        return Seniority.Unknown;
     }
 
     // "Chief ... Officer", CxO abbreviations, founders, owners, partners and presidents (but not vice presidents).
