@@ -1,3 +1,4 @@
+using Outreach.Core.Analytics;
 using Outreach.Core.Scoring.Evaluation;
 
 namespace Outreach.Core.Tests.Scoring;

@@ -1,3 +1,4 @@
+using Outreach.Core.Analytics;
 using System.Globalization;
 using Outreach.Core.Scoring.Evaluation;
 
