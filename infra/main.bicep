@@ -18,7 +18,12 @@ param baseName string = 'outreach'
 @maxValue(1000)
 param maximumInstanceCount int = 40
 
-@description('Memory per instance in MB (512, 2048 or 4096); 512 is plenty for a handler that waits on SMTP and storage.')
+@description('Memory per instance in MB; 512 is plenty for a handler that mostly waits on SMTP and storage.')
+@allowed([
+  512
+  2048
+  4096
+])
 param instanceMemoryMB int = 512
 
 @description('SMTP submission server host name.')

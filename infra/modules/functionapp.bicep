@@ -74,9 +74,6 @@ param currentTokenKeyId string
 @description('Tags for every resource.')
 param tags object = {}
 
-// Versionless Key Vault references follow the latest secret version (re-read within a day, or on restart).
-var keyVaultReference = '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName='
-
 // The host and the handler share the storage connection; the handler reads accountName and clientId
 // (StorageAccountRegistration), the host also reads credential.
 var hostSettings = [
@@ -128,7 +125,7 @@ var outreachSettings = [
   }
   {
     name: 'Smtp__Password'
-    value: '${keyVaultReference}${smtpPasswordSecretName})'
+    value: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${smtpPasswordSecretName})'
   }
   {
     name: 'Smtp__Timeout'
@@ -148,10 +145,11 @@ var outreachSettings = [
   }
 ]
 
-// One setting per key in the ring: Tokens:Keys:<id>.
+// One setting per key in the ring: Tokens:Keys:<id>. Secrets are versionless Key Vault references, so they follow
+// the latest secret version (re-read within a day, or at once on restart).
 var tokenKeySettings = [for keyId in tokenKeyIds: {
   name: 'Tokens__Keys__${keyId}'
-  value: '${keyVaultReference}${tokenKeySecretPrefix}${keyId})'
+  value: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${tokenKeySecretPrefix}${keyId})'
 }]
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
