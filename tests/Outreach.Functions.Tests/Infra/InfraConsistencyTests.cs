@@ -108,7 +108,7 @@ public sealed partial class InfraConsistencyTests
                 "The app uses queue 'send-outreach-poison', but infra/ does not create it.",
                 "The app uses table 'Tasks', but infra/ does not create it.",
                 "The app uses blob container 'imports', but infra/ does not create it.",
-                "The app uses blob container 'app-package', but infra/ does not create it.",
+                "Flex Consumption (deployment package) uses blob container 'app-package', but infra/ does not create it.",
                 "infra/ creates blob container 'models', but the app does not use it.",
                 "The app reads 'Smtp:Host' (SmtpOptions.Host), but infra/ sets no app setting 'Smtp__Host'.",
                 "'Smtp__Password' is a secret (SmtpOptions.Password), but infra/ sets it to smtpPassword instead of a Key Vault reference.",

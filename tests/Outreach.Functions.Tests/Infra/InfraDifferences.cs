@@ -15,16 +15,25 @@ internal static class InfraDifferences
     /// <summary>Containers only the platform reads: the Flex Consumption deployment package (functionAppConfig.deployment.storage).</summary>
     public static readonly HashSet<string> InfraOnlyContainers = new(StringComparer.Ordinal) { "app-package" };
 
+    private const string App = "The app";
+    private const string FlexPlatform = "Flex Consumption (deployment package)";
+
     public static IReadOnlyList<string> Between(AppResourceManifest app, BicepTemplates infra) =>
     [
         .. Names("queue", app.Queues, infra.NamesOf(QueueType), StringComparer.Ordinal),
         .. Names("table", app.Tables, infra.NamesOf(TableType), StringComparer.OrdinalIgnoreCase),
-        .. Names("blob container", [.. app.BlobContainers, .. InfraOnlyContainers], infra.NamesOf(ContainerType), StringComparer.Ordinal),
+        .. Names(
+            "blob container",
+            [.. app.BlobContainers, .. InfraOnlyContainers],
+            infra.NamesOf(ContainerType),
+            StringComparer.Ordinal,
+            name => InfraOnlyContainers.Contains(name) ? FlexPlatform : App),
         .. Settings(app.Settings, infra.AppSettings.ToList()),
     ];
 
-    private static IEnumerable<string> Names(string kind, IReadOnlyCollection<string> used, IReadOnlyCollection<string> created, StringComparer comparer) =>
-        used.Except(created, comparer).Select(name => $"The app uses {kind} '{name}', but infra/ does not create it.")
+    private static IEnumerable<string> Names(
+        string kind, IReadOnlyCollection<string> used, IReadOnlyCollection<string> created, StringComparer comparer, Func<string, string>? user = null) =>
+        used.Except(created, comparer).Select(name => $"{(user ?? (_ => App))(name)} uses {kind} '{name}', but infra/ does not create it.")
             .Concat(created.Except(used, comparer).Select(name => $"infra/ creates {kind} '{name}', but the app does not use it."));
 
     private static IEnumerable<string> Settings(IReadOnlyList<AppSetting> read, IReadOnlyList<BicepTemplates.BicepAppSetting> set)
