@@ -112,7 +112,7 @@ public sealed partial class InfraConsistencyTests
                 "infra/ creates blob container 'models', but the app does not use it.",
                 "The app reads 'Smtp:Host' (SmtpOptions.Host), but infra/ sets no app setting 'Smtp__Host'.",
                 "'Smtp__Password' is a secret (SmtpOptions.Password), but infra/ sets it to smtpPassword instead of a Key Vault reference.",
-                "infra/ sets 'LocalRunner__MessageLease' (infra/test.bicep), but LocalRunnerOptions.MessageLease leaves it unset in Azure: the runner is off.",
+                "infra/ sets 'LocalRunner__MessageLease' (infra/test.bicep), but 'LocalRunner:MessageLease' (LocalRunnerOptions.MessageLease) stays unset in Azure: the runner is off.",
                 "infra/ sets 'FUNCTIONS_WORKER_RUNTIME' (infra/test.bicep), but nothing in the app reads 'FUNCTIONS_WORKER_RUNTIME'.",
             ],
             differences);

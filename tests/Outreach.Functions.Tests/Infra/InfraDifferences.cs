@@ -20,8 +20,8 @@ internal static class InfraDifferences
 
     public static IReadOnlyList<string> Between(AppResourceManifest app, BicepTemplates infra) =>
     [
-        .. Names("queue", app.Queues, infra.NamesOf(QueueType), StringComparer.Ordinal),
-        .. Names("table", app.Tables, infra.NamesOf(TableType), StringComparer.OrdinalIgnoreCase),
+        .. Names("queue", app.Queues, infra.NamesOf(QueueType), StringComparer.Ordinal, _ => App),
+        .. Names("table", app.Tables, infra.NamesOf(TableType), StringComparer.OrdinalIgnoreCase, _ => App),
         .. Names(
             "blob container",
             [.. app.BlobContainers, .. InfraOnlyContainers],
@@ -32,19 +32,19 @@ internal static class InfraDifferences
     ];
 
     private static IEnumerable<string> Names(
-        string kind, IReadOnlyCollection<string> used, IReadOnlyCollection<string> created, StringComparer comparer, Func<string, string>? user = null) =>
-        used.Except(created, comparer).Select(name => $"{(user ?? (_ => App))(name)} uses {kind} '{name}', but infra/ does not create it.")
+        string kind, IReadOnlyCollection<string> used, IReadOnlyCollection<string> created, StringComparer comparer, Func<string, string> user) =>
+        used.Except(created, comparer).Select(name => $"{user(name)} uses {kind} '{name}', but infra/ does not create it.")
             .Concat(created.Except(used, comparer).Select(name => $"infra/ creates {kind} '{name}', but the app does not use it."));
 
     private static IEnumerable<string> Settings(IReadOnlyList<AppSetting> read, IReadOnlyList<BicepTemplates.BicepAppSetting> set)
     {
         foreach (var setting in read)
         {
-            var inBicep = set.Where(s => string.Equals(s.ConfigurationKey, setting.Key, StringComparison.OrdinalIgnoreCase)).ToList();
+            var inBicep = set.Where(s => setting.Matches(s.ConfigurationKey)).ToList();
             switch (setting.Use)
             {
                 case AppSettingUse.NotInAzure when inBicep.Count > 0:
-                    yield return $"infra/ sets '{setting.AppSettingName}' ({inBicep[0].File}), but {setting.ReadBy} leaves it unset in Azure: {setting.Reason}.";
+                    yield return $"infra/ sets '{setting.AppSettingName}' ({inBicep[0].File}), but '{setting.Key}' ({setting.ReadBy}) stays unset in Azure: {setting.Reason}.";
                     break;
                 case AppSettingUse.Plain or AppSettingUse.KeyVaultReference when inBicep.Count == 0:
                     yield return $"The app reads '{setting.Key}' ({setting.ReadBy}), but infra/ sets no app setting '{setting.AppSettingName}'.";
@@ -55,7 +55,7 @@ internal static class InfraDifferences
             }
         }
 
-        foreach (var unread in set.Where(s => !read.Any(r => r.Matches(s.ConfigurationKey) || r.Key == s.ConfigurationKey)))
+        foreach (var unread in set.Where(s => !read.Any(r => r.Matches(s.ConfigurationKey))))
         {
             yield return $"infra/ sets '{unread.Name}' ({unread.File}), but nothing in the app reads '{unread.ConfigurationKey}'.";
         }
