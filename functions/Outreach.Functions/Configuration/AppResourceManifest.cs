@@ -14,8 +14,8 @@ namespace Outreach.Functions.Configuration;
 /// and every configuration key it reads, each built from the source that defines it (function.json bindings,
 /// <see cref="StoreTableNames"/>, <see cref="ContactBlobLayout"/>, the options classes' <c>SectionName</c> and
 /// properties, <see cref="StorageAccountRegistration"/>). <c>infra/</c> must create and set exactly these;
-/// InfraConsistencyTests compares the two. A new table, container or options class only needs adding at its source;
-/// a new key that must NOT be set in Azure, or must be a secret, is declared here.
+/// InfraConsistencyTests compares the two. Queues, <see cref="StoreTableNames"/> tables and options classes are picked
+/// up from their sources; a new blob container, a key that must NOT be set in Azure, or a secret is declared here.
 /// </summary>
 internal sealed record AppResourceManifest(
     IReadOnlyList<string> Queues,
