@@ -14,6 +14,16 @@ internal static class StorageAccountRegistration
 {
     public const string ConnectionName = "AzureWebJobsStorage";
 
+    /// <summary>The identity-based form's keys under <see cref="ConnectionName"/>.</summary>
+    public const string AccountNameKey = "accountName";
+
+    public const string ClientIdKey = "clientId";
+
+    /// <summary>The storage services the app uses; each may have its own endpoint key, <see cref="ServiceUriKey"/>.</summary>
+    public static readonly IReadOnlyList<string> Services = ["blob", "queue", "table"];
+
+    public static string ServiceUriKey(string service) => $"{service}ServiceUri";
+
     public static IServiceCollection AddStorageAccount(this IServiceCollection services) =>
         services.AddSingleton(sp => Create(sp.GetRequiredService<IConfiguration>().GetSection(ConnectionName), sp.GetRequiredService<TimeProvider>()));
 
@@ -25,8 +35,8 @@ internal static class StorageAccountRegistration
             return StorageAccount.FromConnectionString(connectionString, options);
         }
 
-        var accountName = setting["accountName"];
-        Uri? Endpoint(string service) => setting[$"{service}ServiceUri"] is { Length: > 0 } uri
+        var accountName = setting[AccountNameKey];
+        Uri? Endpoint(string service) => setting[ServiceUriKey(service)] is { Length: > 0 } uri
             ? new Uri(uri)
             : accountName is { Length: > 0 } ? new Uri($"https://{accountName}.{service}.core.windows.net") : null;
         var (blob, queue, table) = (Endpoint("blob"), Endpoint("queue"), Endpoint("table"));
@@ -36,7 +46,7 @@ internal static class StorageAccountRegistration
                 $"{ConnectionName} is not configured: set it to a storage connection string (UseDevelopmentStorage=true for Azurite), or set {ConnectionName}__accountName to use a managed identity.");
         }
 
-        var credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = setting["clientId"] });
+        var credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = setting[ClientIdKey] });
         return new StorageAccount(blob, queue, table, credential, options);
     }
 }

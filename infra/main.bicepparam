@@ -1,0 +1,19 @@
+// Example parameters for infra/main.bicep. Copy it, fill in your SMTP server, and pass secrets on the command line
+// (never commit them), e.g.:
+//   az deployment group create -g rg-outreach -f infra/main.bicep -p infra/main.bicepparam \
+//     -p smtpPassword="$SMTP_PASSWORD" -p tokenSigningKeys="{\"k1\":\"$(openssl rand -base64 48)\"}"
+using './main.bicep'
+
+param baseName = 'outreach'
+param maximumInstanceCount = 40
+param instanceMemoryMB = 512
+param smtpHost = 'smtp.office365.com'
+param smtpPort = 587
+param smtpEnableSsl = true
+param smtpUserName = 'outreach@example.edu'
+param tokenKeyIds = [
+  'k1'
+]
+param currentTokenKeyId = 'k1'
+param logRetentionInDays = 30
+param logDailyQuotaGb = 1

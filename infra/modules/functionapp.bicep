@@ -1,0 +1,213 @@
+// The function app: a Flex Consumption plan (Linux only, one app per plan) running the custom handler
+// (functionAppConfig.runtime custom 1.0; the host starts `handler` from the zip, see host.json). On Flex the runtime
+// replaces FUNCTIONS_WORKER_RUNTIME, the package lives in a blob container instead of WEBSITE_RUN_FROM_PACKAGE, and
+// WEBSITE_TIME_ZONE is unsupported, so timer schedules are UTC. Every app setting the code reads is set here; names
+// are checked against the code by InfraConsistencyTests.
+
+@description('Azure region.')
+param location string
+
+@description('Function app name (also the default host name: <name>.azurewebsites.net).')
+param name string
+
+@description('Flex Consumption plan name.')
+param planName string
+
+@description('Resource id of the user-assigned managed identity the app runs as.')
+param identityId string
+
+@description('Client id of that identity (identity-based connections pick it by client id).')
+param identityClientId string
+
+@description('Storage account name (storage.bicep).')
+param storageAccountName string
+
+@description('Blob endpoint of the storage account, ending in a slash.')
+param blobEndpoint string
+
+@description('Container holding the deployment package.')
+param deploymentContainerName string
+
+@description('Application Insights connection string.')
+param appInsightsConnectionString string
+
+@description('Key Vault name (keyvault.bicep).')
+param keyVaultName string
+
+@description('Key Vault secret holding the SMTP password.')
+param smtpPasswordSecretName string
+
+@description('Key Vault secret name prefix of the token keys; the key id follows.')
+param tokenKeySecretPrefix string
+
+@description('Most instances the plan may scale out to (a cap on cost and on SMTP concurrency).')
+@minValue(1)
+@maxValue(1000)
+param maximumInstanceCount int
+
+@description('Memory per instance in MB.')
+@allowed([
+  512
+  2048
+  4096
+])
+param instanceMemoryMB int
+
+@description('SMTP submission server host name.')
+param smtpHost string
+
+@description('SMTP port (587: submission with STARTTLS).')
+param smtpPort int
+
+@description('Use STARTTLS.')
+param smtpEnableSsl bool
+
+@description('SMTP AUTH user name; empty sends without authentication.')
+param smtpUserName string
+
+@description('Token key ids that verify (the ring); each needs a secret <tokenKeySecretPrefix><id>.')
+param tokenKeyIds array
+
+@description('The token key id that signs new tokens; one of tokenKeyIds.')
+param currentTokenKeyId string
+
+@description('Tags for every resource.')
+param tags object = {}
+
+// The host and the handler share the storage connection; the handler reads accountName and clientId
+// (StorageAccountRegistration), the host also reads credential.
+var hostSettings = [
+  {
+    name: 'AzureWebJobsStorage__accountName'
+    value: storageAccountName
+  }
+  {
+    name: 'AzureWebJobsStorage__credential'
+    value: 'managedidentity'
+  }
+  {
+    name: 'AzureWebJobsStorage__clientId'
+    value: identityClientId
+  }
+  {
+    name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
+    value: appInsightsConnectionString
+  }
+  {
+    name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING'
+    value: 'ClientId=${identityClientId};Authorization=AAD'
+  }
+]
+
+// Outreach's own options (the classes with a SectionName). Tuning values equal the code's defaults; they are here so
+// an operator can change them without a build.
+var outreachSettings = [
+  {
+    // The Functions host polls the queues and fires the timers in Azure.
+    name: 'LocalRunner__Enabled'
+    value: 'false'
+  }
+  {
+    name: 'Smtp__Host'
+    value: smtpHost
+  }
+  {
+    name: 'Smtp__Port'
+    value: string(smtpPort)
+  }
+  {
+    name: 'Smtp__EnableSsl'
+    value: string(smtpEnableSsl)
+  }
+  {
+    name: 'Smtp__UserName'
+    value: smtpUserName
+  }
+  {
+    name: 'Smtp__Password'
+    value: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${smtpPasswordSecretName})'
+  }
+  {
+    name: 'Smtp__Timeout'
+    value: '00:00:30'
+  }
+  {
+    name: 'Smtp__IdleTimeout'
+    value: '00:00:30'
+  }
+  {
+    name: 'Smtp__MaxConnections'
+    value: '4'
+  }
+  {
+    name: 'Tokens__CurrentKeyId'
+    value: currentTokenKeyId
+  }
+]
+
+// One setting per key in the ring: Tokens:Keys:<id>. Secrets are versionless Key Vault references, so they follow
+// the latest secret version (re-read within a day, or at once on restart).
+var tokenKeySettings = [for keyId in tokenKeyIds: {
+  name: 'Tokens__Keys__${keyId}'
+  value: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${tokenKeySecretPrefix}${keyId})'
+}]
+
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    tier: 'FlexConsumption'
+    name: 'FC1'
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+resource app 'Microsoft.Web/sites@2024-04-01' = {
+  name: name
+  location: location
+  tags: tags
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    keyVaultReferenceIdentity: identityId
+    siteConfig: {
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      appSettings: concat(hostSettings, outreachSettings, tokenKeySettings)
+    }
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${blobEndpoint}${deploymentContainerName}'
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identityId
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        maximumInstanceCount: maximumInstanceCount
+        instanceMemoryMB: instanceMemoryMB
+      }
+      runtime: {
+        name: 'custom'
+        version: '1.0'
+      }
+    }
+  }
+}
+
+output name string = app.name
+output url string = 'https://${app.properties.defaultHostName}'
