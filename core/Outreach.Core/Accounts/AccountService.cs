@@ -69,6 +69,13 @@ public sealed class AccountService(IAccountStore accounts, IApiKeyStore keys, IC
         return new IssuedApiKey(plainText, ApiKeySummary.Of(record));
     }
 
+    /// <summary>True when <paramref name="plainText"/> is an unrevoked key of <paramref name="accountId"/>.</summary>
+    public async Task<bool> IsActiveKeyAsync(string accountId, string plainText, CancellationToken cancellationToken) =>
+        ApiKeys.TryParse(plainText, out var keyId, out _)
+        && await keys.GetAsync(keyId, cancellationToken).ConfigureAwait(false) is { } record
+        && string.Equals(record.AccountId, accountId, StringComparison.Ordinal)
+        && ApiKeys.Verify(plainText, record);
+
     /// <summary>Revokes one of <paramref name="accountId"/>'s keys; false when it has no such key (someone else's included).</summary>
     public async Task<bool> RevokeKeyAsync(string accountId, string keyId, CancellationToken cancellationToken)
     {
