@@ -11,7 +11,7 @@ namespace Outreach.Functions.Security;
 /// <c>WWW-Authenticate: Bearer error="invalid_token"</c>. The key itself never reaches a log or a response.
 /// </summary>
 internal sealed class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyVerifier verifier, IProblemDetailsService problems)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IProblemDetailsService problems)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -31,6 +31,8 @@ internal sealed class ApiKeyAuthenticationHandler(
         }
 
         var presented = header[BearerPrefix.Length..].Trim();
+        // Resolved only when a key is presented: anonymous endpoints (health) must not need storage configured.
+        var verifier = Context.RequestServices.GetRequiredService<ApiKeyVerifier>();
         var principal = await verifier.VerifyAsync(presented, Context.RequestAborted).ConfigureAwait(false);
         if (principal is null || !ApiKeys.TryParse(presented, out var keyId, out _))
         {

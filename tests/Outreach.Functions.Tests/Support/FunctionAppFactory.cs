@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Outreach.Functions.Tests.Support;
 
@@ -36,6 +37,8 @@ internal sealed class FunctionAppFactory(string appRoot, IReadOnlyDictionary<str
             builder.UseSetting(key, value);
         }
 
+        // Every app a test starts logs into one sink, so the no-secrets check sees everything the test run logged.
+        builder.ConfigureLogging(logging => logging.AddProvider(CapturedLog.Provider).AddFilter<CapturingLoggerProvider>(null, LogLevel.Debug));
         builder.ConfigureTestServices(services);
     }
 }
