@@ -26,7 +26,8 @@ internal sealed class ApiKeyVerifier(IApiKeyStore keys, IAccountStore accounts, 
             var record = await keys.GetAsync(keyId, cancellationToken).ConfigureAwait(false);
             var account = record is null ? null : await accounts.GetAsync(record.AccountId, cancellationToken).ConfigureAwait(false);
             cached = new CachedKey(record, account, now + options.Value.KeyCacheDuration);
-            if (options.Value.KeyCacheDuration > TimeSpan.Zero)
+            // Only issued keys are cached: caching misses would let random key ids grow the cache without bound.
+            if (record is not null && options.Value.KeyCacheDuration > TimeSpan.Zero)
             {
                 _cache[keyId] = cached;
             }

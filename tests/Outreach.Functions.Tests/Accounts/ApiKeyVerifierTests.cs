@@ -63,4 +63,19 @@ public sealed class ApiKeyVerifierTests
 
         Assert.Null(await _verifier.VerifyAsync(forged, CancellationToken.None));
     }
+
+    [Fact]
+    public async Task A_failed_lookup_is_not_cached()
+    {
+        var accounts = new InMemoryAccountStore();
+        await new AccountService(accounts, _keys, new InMemoryConsentStore(), _clock).CreateAccountAsync("ada", AccountKind.Owner, "Ada", "UTC", CancellationToken.None);
+        var (plainText, record) = ApiKeys.Issue("ada", ApiScopes.Read, "laptop", _clock);
+        var keysSeenLate = new InMemoryApiKeyStore();
+        var verifier = new ApiKeyVerifier(keysSeenLate, accounts, _clock, Options.Create(new AccountsOptions()));
+        Assert.Null(await verifier.VerifyAsync(plainText, CancellationToken.None));
+
+        await keysSeenLate.AddAsync(record, CancellationToken.None);
+
+        Assert.Equal(new Principal("ada", AccountKind.Owner, ApiScopes.Read), await verifier.VerifyAsync(plainText, CancellationToken.None));
+    }
 }
