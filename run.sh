@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The main job: starts Azurite (data kept in .local/azurite), maildev and the function app with its local trigger
 # runner (which polls the queues and fires the timers as the Functions host would), and prints the URLs.
+# It also creates a demo owner (id "demo") and prints its API key, kept in .local/demo-key for later starts.
 # Ctrl-C stops everything this script started, by process id.
 # Ports default to the usual ones; override with AZURITE_BLOB_PORT, AZURITE_QUEUE_PORT, AZURITE_TABLE_PORT,
 # SMTP_PORT, INBOX_PORT, APP_PORT. A port already in use stops the script before anything starts.
@@ -69,15 +70,22 @@ account=devstoreaccount1
 key='Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='
 export AzureWebJobsStorage="DefaultEndpointsProtocol=http;AccountName=$account;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$blob_port/$account;QueueEndpoint=http://127.0.0.1:$queue_port/$account;TableEndpoint=http://127.0.0.1:$table_port/$account;"
 export ASPNETCORE_URLS="http://127.0.0.1:$app_port" DOTNET_ENVIRONMENT=Development
+handler=functions/Outreach.Functions/bin/Release/net10.0/handler
+# The demo owner and its key: created on the first start, reused after (the key is kept in .local/demo-key,
+# which is gitignored), so a second start duplicates nothing.
+"$handler" accounts create-owner --id demo --name "Demo Student"
+demo_key=$("$handler" accounts issue-key --id demo --name demo --reuse-file .local/demo-key)
 # The apphost itself (not `dotnet run`), so the pid we stop is the app's; the content root is the project folder,
 # from where the app finds host.json and the function folders at the repository root.
-functions/Outreach.Functions/bin/Release/net10.0/handler --contentRoot "$PWD/functions/Outreach.Functions" >.local/logs/functions.log 2>&1 &
+"$handler" --contentRoot "$PWD/functions/Outreach.Functions" >.local/logs/functions.log 2>&1 &
 pids+=($!)
 wait_for_port "$app_port" "the function app" "$!"
 
 echo "Outreach is running (logs in .local/logs)."
 echo "  app:    http://127.0.0.1:$app_port/api/health"
 echo "  inbox:  http://127.0.0.1:$inbox_port/"
+echo "  demo:   owner 'demo', API key $demo_key"
+echo "          curl -H \"Authorization: Bearer \$(cat .local/demo-key)\" http://127.0.0.1:$app_port/api/account"
 echo "  queues: http://127.0.0.1:$queue_port/$account (Azurite; data in .local/azurite)"
 echo "Ctrl-C stops everything."
 wait -n "${pids[@]}" || true

@@ -1,23 +1,35 @@
+using Outreach.Functions.Accounts;
 using Outreach.Functions.Health;
 using Outreach.Functions.Hosting;
 using Outreach.Functions.Invocation;
 using Outreach.Functions.LocalRunner;
+using Outreach.Functions.Security;
 using Outreach.Functions.Storage;
+
+if (AccountsCommand.Matches(args))
+{
+    return await AccountsCommand.RunAsync(args, new ConfigurationBuilder().AddEnvironmentVariables().Build(), Console.Out, Console.Error, CancellationToken.None);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddFunctionHost();
+builder.AddSecurity();
 builder.Services.AddStorageAccount();
 builder.Services.AddLocalTriggerRunner();
 builder.Services.AddHealthFunction();
 
 var app = builder.Build();
-app.UseExceptionHandler();
+app.UseSecurity();
 app.MapReadiness();
 app.MapFunctionInvocations();
-app.MapHttpFunctions()
-    .MapHealth();
+var api = app.MapHttpFunctions().RequireApiKey();
+api.MapHealth().AllowAnonymous();
+api.MapAccounts();
+api.MapApiKeys();
+api.MapConsents();
 
 app.Run();
+return 0;
 
 /// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

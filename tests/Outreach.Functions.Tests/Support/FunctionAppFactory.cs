@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Outreach.Functions.Tests.Support;
 
@@ -36,6 +37,9 @@ internal sealed class FunctionAppFactory(string appRoot, IReadOnlyDictionary<str
             builder.UseSetting(key, value);
         }
 
+        // Every app a test starts logs into one sink, so the no-secrets check sees everything the test run logged, at the
+        // levels the app's own appsettings.json lets through (Microsoft.AspNetCore at Warning keeps request paths out).
+        builder.ConfigureLogging(logging => logging.AddProvider(CapturedLog.Provider));
         builder.ConfigureTestServices(services);
     }
 }

@@ -3,7 +3,7 @@ using Outreach.Testing.LocalServices;
 namespace Outreach.Functions.Tests.Support;
 
 /// <summary>
-/// A throw-away app root (host.json + function folders, laid out as published) holding the real Health function and
+/// A throw-away app root (host.json + function folders, laid out as published) holding every real function (functions/*/function.json) and
 /// whichever test functions a test needs, with fast queue settings so retries take seconds.
 /// </summary>
 internal sealed class TestAppRoot : IDisposable
@@ -35,7 +35,12 @@ internal sealed class TestAppRoot : IDisposable
               "functionTimeout": "00:01:00"
             }
             """);
-        root.AddFunction("Health", File.ReadAllText(System.IO.Path.Combine(RepositoryRoot.Path, "functions", "Health", "function.json")));
+        // Every real function the handler maps, or the start-up check refuses to start.
+        foreach (var functionJson in Directory.EnumerateDirectories(System.IO.Path.Combine(RepositoryRoot.Path, "functions"))
+            .Select(folder => System.IO.Path.Combine(folder, "function.json")).Where(File.Exists))
+        {
+            root.AddFunction(System.IO.Path.GetFileName(System.IO.Path.GetDirectoryName(functionJson)!), File.ReadAllText(functionJson));
+        }
         foreach (var (name, json) in functions)
         {
             root.AddFunction(name, json);

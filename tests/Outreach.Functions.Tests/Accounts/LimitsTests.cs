@@ -1,0 +1,79 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Outreach.Functions.Tests.Support;
+using Outreach.Testing.LocalServices;
+
+namespace Outreach.Functions.Tests.Accounts;
+
+public sealed class LimitsTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    [Fact]
+    public async Task Key_over_its_requests_per_minute_gets_429_naming_the_limit_with_retry_after()
+    {
+        using var app = ApiApp.Start(azurite, ("Limits:RequestsPerMinute", "3"));
+        using var client = app.Client(await app.CreateAccountWithKeyAsync(ApiApp.NewId("busy")));
+        using var other = app.Client(await app.CreateAccountWithKeyAsync(ApiApp.NewId("calm")));
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            using var response = await client.GetAsync(new Uri("/api/account", UriKind.Relative));
+            statuses.Add(response.StatusCode);
+        }
+
+        using var limited = await client.GetAsync(new Uri("/api/account", UriKind.Relative));
+        using var otherKey = await other.GetAsync(new Uri("/api/account", UriKind.Relative));
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.InRange(limited.Headers.RetryAfter?.Delta?.TotalSeconds ?? 0, 1, 60);
+        var problem = await limited.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Limits:RequestsPerMinute", problem.GetProperty("limit").GetString());
+        Assert.Equal(3, problem.GetProperty("limitValue").GetInt32());
+        Assert.Equal(HttpStatusCode.OK, otherKey.StatusCode);
+    }
+
+    [Fact]
+    public async Task Body_over_the_request_limit_gets_413_naming_the_limit()
+    {
+        using var app = ApiApp.Start(azurite, ("Limits:MaxRequestBytes", "2048"));
+        using var client = app.Client(await app.CreateAccountWithKeyAsync(ApiApp.NewId("big")));
+        var body = $$"""{"coachId":"{{new string('x', 4096)}}"}""";
+
+        using var response = await client.PostAsync(new Uri("/api/consents", UriKind.Relative), new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Limits:MaxRequestBytes", problem.GetProperty("limit").GetString());
+        Assert.Equal(2048, problem.GetProperty("limitValue").GetInt64());
+        Assert.Equal("This endpoint accepts at most 2048 bytes (Limits:MaxRequestBytes).", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public void Invalid_limits_stop_the_app_at_start_up()
+    {
+        using var app = ApiApp.Start(azurite, ("Limits:RequestsPerMinute", "0"));
+
+        var failure = Assert.ThrowsAny<Exception>(() => app.Client(null));
+
+        Assert.Contains("RequestsPerMinute", failure.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Domain_failure_is_a_400_problem_with_code_and_target()
+    {
+        using var app = ApiApp.Start(azurite);
+        using var admin = app.Client(await app.CreateAccountWithKeyAsync(ApiApp.NewId("admin"), Core.Accounts.AccountKind.Admin, Core.Accounts.ApiScopes.Admin));
+
+        using var response = await admin.PostAsJsonAsync("/api/accounts", new { id = "not valid!", name = "X" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("account.bad-id", problem.GetProperty("code").GetString());
+        Assert.Equal("id", problem.GetProperty("target").GetString());
+        Assert.Equal(400, problem.GetProperty("status").GetInt32());
+    }
+}

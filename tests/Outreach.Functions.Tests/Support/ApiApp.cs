@@ -1,0 +1,63 @@
+using System.Net.Http.Headers;
+using Microsoft.Extensions.DependencyInjection;
+using Outreach.Core.Accounts;
+using Outreach.Testing.LocalServices;
+
+namespace Outreach.Functions.Tests.Support;
+
+/// <summary>
+/// The real handler on Azurite for API tests: accounts and keys are created through the real
+/// <see cref="AccountService"/> (the app's own table stores), and clients carry a key as <c>Authorization: Bearer</c>.
+/// Ids get a random suffix, so tests sharing one Azurite never see each other's accounts.
+/// </summary>
+internal sealed class ApiApp : IDisposable
+{
+    private readonly TestAppRoot _root;
+
+    private ApiApp(TestAppRoot root, FunctionAppFactory factory)
+    {
+        _root = root;
+        Factory = factory;
+    }
+
+    public FunctionAppFactory Factory { get; }
+
+    public AccountService Accounts => Factory.Services.GetRequiredService<AccountService>();
+
+    public static ApiApp Start(AzuriteFixture azurite, params (string Key, string? Value)[] settings) =>
+        Start(azurite, _ => { }, settings);
+
+    public static ApiApp Start(AzuriteFixture azurite, Action<IServiceCollection> services, params (string Key, string? Value)[] settings)
+    {
+        var root = TestAppRoot.Create();
+        var factory = FunctionAppFactory.AsHost(root.Path, services, [("AzureWebJobsStorage", azurite.ConnectionString), .. settings]);
+        return new ApiApp(root, factory);
+    }
+
+    public static string NewId(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 9)];
+
+    /// <summary>Creates an account and returns a new key for it.</summary>
+    public async Task<string> CreateAccountWithKeyAsync(string accountId, AccountKind kind = AccountKind.Owner, ApiScopes scopes = ApiScopes.OwnerDefault)
+    {
+        await Accounts.CreateAccountAsync(accountId, kind, $"Test {kind}", "Europe/London", CancellationToken.None);
+        return (await Accounts.IssueKeyAsync(accountId, scopes, "test", CancellationToken.None)).PlainText;
+    }
+
+    /// <summary>A client that sends <paramref name="key"/> as a Bearer key (none when null).</summary>
+    public HttpClient Client(string? key)
+    {
+        var client = Factory.CreateClient();
+        if (key is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        }
+
+        return client;
+    }
+
+    public void Dispose()
+    {
+        Factory.Dispose();
+        _root.Dispose();
+    }
+}
