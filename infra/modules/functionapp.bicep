@@ -71,6 +71,9 @@ param tokenKeyIds array
 @description('The token key id that signs new tokens; one of tokenKeyIds.')
 param currentTokenKeyId string
 
+@description('Requests per minute allowed per API key (Limits:RequestsPerMinute).')
+param requestsPerMinute int = 120
+
 @description('Tags for every resource.')
 param tags object = {}
 
@@ -142,6 +145,36 @@ var outreachSettings = [
   {
     name: 'Tokens__CurrentKeyId'
     value: currentTokenKeyId
+  }
+  // Accounts: how long a verified API key is trusted before its record is read again (revocation delay).
+  {
+    name: 'Accounts__KeyCacheDuration'
+    value: '00:00:30'
+  }
+  // Limits: request sizes, import rows, field and template lengths, and the per-key request rate.
+  {
+    name: 'Limits__MaxUploadBytes'
+    value: string(20 * 1024 * 1024)
+  }
+  {
+    name: 'Limits__MaxRequestBytes'
+    value: string(1024 * 1024)
+  }
+  {
+    name: 'Limits__MaxRowsPerImport'
+    value: '10000'
+  }
+  {
+    name: 'Limits__MaxFieldLength'
+    value: '2000'
+  }
+  {
+    name: 'Limits__MaxTemplateBytes'
+    value: string(64 * 1024)
+  }
+  {
+    name: 'Limits__RequestsPerMinute'
+    value: string(requestsPerMinute)
   }
 ]
 

@@ -26,6 +26,10 @@ var tableNames = [
   'SenderActivity'
   'DispatchCursor'
   'MetricCounters'
+  // AccountTables (core/Outreach.Storage/Stores/Accounts/AccountTables.cs).
+  'Accounts'
+  'ApiKeys'
+  'CoachConsents'
 ]
 
 // ContactBlobLayout (core/Outreach.Core/Outcomes/Erasure/ContactBlobLayout.cs): per-contact mail copies.

@@ -49,6 +49,14 @@ internal sealed record AppResourceManifest(
         ["Mail:Pickup:Directory"] = "the pickup-directory transport writes .eml previews on a developer's machine; Azure sends over SMTP",
     };
 
+    /// <summary>The account stores keep fixed table names of their own (<see cref="Outreach.Storage.Stores.Accounts.AccountTables"/>).</summary>
+    private static readonly string[] AccountTableNames =
+    [
+        Outreach.Storage.Stores.Accounts.AccountTables.Accounts,
+        Outreach.Storage.Stores.Accounts.AccountTables.ApiKeys,
+        Outreach.Storage.Stores.Accounts.AccountTables.CoachConsents,
+    ];
+
     /// <summary>Builds the manifest for <paramref name="app"/> (its function.json files) and the handler's options classes.</summary>
     /// <exception cref="InvalidOperationException">An entry of <see cref="SecretKeys"/> or <see cref="NotInAzure"/> names no key the code reads.</exception>
     public static AppResourceManifest For(FunctionApp app)
@@ -64,7 +72,8 @@ internal sealed record AppResourceManifest(
                 $"{nameof(AppResourceManifest)} declares {string.Join(", ", stale)}, but no options class reads it: update the declaration.");
         }
 
-        return new AppResourceManifest(QueuesOf(app), new StoreTableNames().All, Containers, settings);
+        var tables = new StoreTableNames().All.Concat(AccountTableNames).ToList();
+        return new AppResourceManifest(QueuesOf(app), tables, Containers, settings);
     }
 
     /// <summary>Trigger queues with their <c>-poison</c> twins (the host creates and fills them) and output queues.</summary>

@@ -1,3 +1,5 @@
+using Outreach.Storage.Stores;
+using Outreach.Storage.Stores.Accounts;
 using System.Text.RegularExpressions;
 using Outreach.Functions.Configuration;
 using Outreach.Functions.Hosting;
@@ -132,7 +134,8 @@ public sealed partial class InfraConsistencyTests
         Assert.Equal(AppSettingUse.NotInAzure, settings["LocalRunner:MessageLease"]);
         Assert.Equal(AppSettingUse.Plain, settings["AzureWebJobsStorage:accountName"]);
         Assert.Equal(AppSettingUse.NotInAzure, settings["AzureWebJobsStorage"]);
-        Assert.Equal(["Tasks", "DueIndex", "Suppressions", "SenderActivity", "DispatchCursor", "MetricCounters"], manifest.Tables);
+        Assert.Equal([.. new StoreTableNames().All, AccountTables.Accounts, AccountTables.ApiKeys, AccountTables.CoachConsents], manifest.Tables);
+        Assert.Contains("Tasks", manifest.Tables);
         Assert.Equal(["inbound-mail", "rendered-mail"], manifest.BlobContainers);
     }
 
