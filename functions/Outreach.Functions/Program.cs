@@ -1,3 +1,4 @@
+using Outreach.Functions.Dispatching;
 using Outreach.Functions.Health;
 using Outreach.Functions.Hosting;
 using Outreach.Functions.Invocation;
@@ -9,6 +10,7 @@ builder.AddFunctionHost();
 builder.Services.AddStorageAccount();
 builder.Services.AddLocalTriggerRunner();
 builder.Services.AddHealthFunction();
+builder.Services.AddDispatching();
 
 var app = builder.Build();
 app.UseExceptionHandler();
