@@ -30,9 +30,9 @@ public sealed class DueDispatcher(
     /// <summary>The longest visibility delay a storage queue accepts.</summary>
     public static readonly TimeSpan MaxSendDelay = TimeSpan.FromDays(7);
 
-    private readonly DueWorkFinder _finder = new(index, time);
-    private readonly DispatchPlanner _planner = new(time);
     private readonly DueDispatcherOptions _options = options ?? new DueDispatcherOptions();
+    private readonly DispatchPlanner _planner = new(time);
+    private readonly DueWorkFinder _finder = new(index, time, options?.FirstScanLookback);
 
     /// <summary>Dispatches everything due now.</summary>
     /// <param name="cancellationToken">Cancels the run; the cursor then stays where it was and the next run reads the same buckets.</param>

@@ -8,4 +8,7 @@ public sealed class DueDispatcherOptions
     /// not skipped: a profile set up (or fixed) later still sends them. Default 1 hour.
     /// </summary>
     public TimeSpan MissingScheduleRetry { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How far back the very first run (no cursor stored yet) looks for due entries. Default 1 day.</summary>
+    public TimeSpan FirstScanLookback { get; set; } = DueBuckets.FirstScanLookback;
 }

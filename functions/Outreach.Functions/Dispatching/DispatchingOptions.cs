@@ -16,4 +16,10 @@ internal sealed class DispatchingOptions
     /// <summary>How long the tasks of an owner without a usable sender profile wait before the next look. Default 1 hour.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
     public TimeSpan MissingScheduleRetry { get; set; } = new DueDispatcherOptions().MissingScheduleRetry;
+
+    /// <summary>How far back the very first run (no cursor stored yet) looks for due entries. Default 1 day.</summary>
+    [Range(typeof(TimeSpan), "00:05:00", "30.00:00:00")]
+    public TimeSpan FirstScanLookback { get; set; } = DueBuckets.FirstScanLookback;
+
+    public DueDispatcherOptions ToDispatcherOptions() => new() { MissingScheduleRetry = MissingScheduleRetry, FirstScanLookback = FirstScanLookback };
 }

@@ -46,7 +46,7 @@ internal static class DispatchingServiceCollectionExtensions
             sp.GetRequiredService<ITaskScorer>(),
             sp.GetRequiredService<ISendRequestSink>(),
             sp.GetRequiredService<TimeProvider>(),
-            new DueDispatcherOptions { MissingScheduleRetry = sp.GetRequiredService<IOptions<DispatchingOptions>>().Value.MissingScheduleRetry }));
+            sp.GetRequiredService<IOptions<DispatchingOptions>>().Value.ToDispatcherOptions()));
         services.TryAddTransient(sp => new EnrolmentService(
             sp.GetRequiredService<ISenderProfileStore>(),
             sp.GetRequiredService<ISuppressionStore>(),
