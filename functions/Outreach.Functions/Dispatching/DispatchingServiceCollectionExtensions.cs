@@ -13,7 +13,9 @@ namespace Outreach.Functions.Dispatching;
 /// <summary>
 /// <c>builder.Services.AddDispatching()</c>: the <c>DispatchDue</c> timer, the enrolment service, and the table stores
 /// both use, over the app's <see cref="StorageAccount"/>. Stores are added with TryAdd, so another feature registering
-/// the same stores (or a test replacing one) wins without conflict.
+/// the same stores (or a test replacing one) wins without conflict. Tables and the send queue are created on first
+/// use: callers of <c>EnrolmentService</c> (the campaign endpoints) await <c>DispatchStorage.EnsureCreatedAsync</c>
+/// first, as the timer does.
 /// </summary>
 internal static class DispatchingServiceCollectionExtensions
 {

@@ -61,6 +61,21 @@ public sealed class DueDispatcherTests
     }
 
     [Fact]
+    public async Task A_due_linkedin_draft_stays_planned_for_the_owner_and_is_not_enqueued()
+    {
+        await _profiles.SaveAsync(new SenderProfile { OwnerId = "student-1", Email = "me@school.example", TimeZoneId = "Europe/London" }, CancellationToken.None);
+        var taskId = (await EnrolAsync("c1", withEmail: false)).Single();
+        _clock.SetUtcNow(Given.Utc("2026-03-04T09:00:00Z"));
+
+        var report = await _dispatcher.RunAsync(CancellationToken.None);
+
+        Assert.Equal((1, 0), (report.ManualDrafts, report.Enqueued));
+        Assert.Empty(_sent.Requests);
+        Assert.Equal((TaskState.Planned, Given.Utc("2026-03-04T09:00:00Z")), await StateAndDueAsync(taskId));
+        Assert.Equal(0, _index.Count);
+    }
+
+    [Fact]
     public async Task An_entry_whose_task_is_gone_is_dropped()
     {
         await _profiles.SaveAsync(new SenderProfile { OwnerId = "student-1", Email = "me@school.example" }, CancellationToken.None);
@@ -84,10 +99,11 @@ public sealed class DueDispatcherTests
     }
 
     /// <summary>Enrols the contact (met 3 March) and returns only its thank-you task id, removing the later steps' entries.</summary>
-    private async Task<IReadOnlyList<string>> EnrolAsync(string contactId)
+    private async Task<IReadOnlyList<string>> EnrolAsync(string contactId, bool withEmail = true)
     {
         var campaign = DefaultCampaigns.ClassVisitFollowUp("student-1");
-        var plan = new CampaignPlanner(_clock).Enroll(campaign, [Given.Contact(contactId, Given.Date(2026, 3, 3), contactId + "@example.org")], Given.LondonSender, SuppressionList.None);
+        var contact = Given.Contact(contactId, Given.Date(2026, 3, 3), withEmail ? contactId + "@example.org" : null);
+        var plan = new CampaignPlanner(_clock).Enroll(campaign, [contact], Given.LondonSender, SuppressionList.None);
         var thankYou = plan.Tasks.Where(t => t.StepId == "thank-you").ToList();
         await new PlanWriter(_tasks, _index, _clock).WriteAsync(thankYou, CancellationToken.None);
         return [.. thankYou.Select(t => t.TaskId)];
