@@ -8,7 +8,7 @@ namespace Outreach.Core.Analytics;
 public static class WilsonInterval
 {
     /// <summary>The two-sided 95 % normal quantile.</summary>
-    public const double Z95 = 1.959964;
+    public const double Z95 = 1.959963984540054;
 
     /// <summary>The interval for <paramref name="successes"/> out of <paramref name="trials"/>.</summary>
     /// <param name="successes">Successes, 0 ≤ successes ≤ trials.</param>

@@ -1,0 +1,14 @@
+namespace Outreach.Core.Scoring;
+
+/// <summary>
+/// How much one feature group moved a prediction, in log-odds relative to the average training outreach
+/// (weight × standardised value, summed over the group's columns, scaled by the calibration slope).
+/// </summary>
+/// <param name="Group">The feature group (see <see cref="Features.FeatureGroups"/>).</param>
+/// <param name="Description">What the outreach has, in words, e.g. "You met in person" or "Long message: 350 words".</param>
+/// <param name="LogOdds">The contribution; positive raises the chance of a reply.</param>
+public sealed record Contribution(string Group, string Description, double LogOdds)
+{
+    /// <summary>The description with its direction, e.g. "Third follow-up (−)".</summary>
+    public string Wording => $"{Description} ({(LogOdds >= 0 ? "+" : "−")})";
+}

@@ -1,0 +1,20 @@
+namespace Outreach.Core.Scoring.Features;
+
+/// <summary>
+/// Everything needed to turn <see cref="History.OutreachFeatures"/> into the model's input vector the same way at
+/// training and at prediction time: the columns with their standardisation, the extra columns used, and the
+/// imputation values learnt from the training rows.
+/// </summary>
+/// <param name="Columns">The encoded columns in vector order.</param>
+/// <param name="ExtraColumns">Extra numeric columns the model uses, in order.</param>
+/// <param name="DaysSinceMetMedian">Imputed for a missing <c>days_since_met</c> (with a missing indicator).</param>
+/// <param name="WordCountMedian">Imputed for a missing <c>word_count</c>.</param>
+public sealed record FeatureSchema(
+    IReadOnlyList<FeatureColumn> Columns,
+    IReadOnlyList<string> ExtraColumns,
+    double DaysSinceMetMedian,
+    int WordCountMedian)
+{
+    /// <summary>The width of the encoded vector.</summary>
+    public int Width => Columns.Count;
+}

@@ -1,0 +1,46 @@
+using Outreach.Core.Scoring.Evaluation;
+using Outreach.Core.Scoring.Training;
+
+namespace Outreach.Core.Tests.Scoring;
+
+public sealed class DeploymentGateTests
+{
+    private static readonly ModelMetrics Good = new()
+    {
+        LogLoss = 0.25,
+        BaselineLogLoss = 0.2864,
+        LogLossReduction = 0.11,
+        LogLossReductionVsBaseline = 0.127,
+        AreaUnderRocCurve = 0.75,
+        AreaUnderRocCurveStandardError = 0.01,
+    };
+
+    [Fact]
+    public void Deploys_a_converged_model_that_beats_the_baseline_and_ranks()
+    {
+        var decision = new DeploymentGate().Decide(Good, converged: true);
+
+        Assert.True(decision.Deployable);
+        Assert.Equal("Hold-out log-loss 0.2500 bits beats the 5 % baseline's 0.2864 bits (RIG 0.1270), AUC 0.7500.", decision.Reason);
+    }
+
+    [Fact]
+    public void Keeps_the_previous_model_when_the_new_one_is_worse_on_the_same_rows()
+    {
+        var decision = new DeploymentGate().Decide(Good, converged: true, current: Good with { LogLoss = 0.24 });
+
+        Assert.False(decision.Deployable);
+        Assert.Equal(["Hold-out log-loss 0.2500 bits is worse than the deployed model's 0.2400 bits on the same rows."], decision.Reasons);
+    }
+
+    [Fact]
+    public void Refuses_a_model_that_loses_to_the_fixed_baseline_and_did_not_converge()
+    {
+        var decision = new DeploymentGate().Decide(Good with { LogLoss = 0.30 }, converged: false);
+
+        Assert.False(decision.Deployable);
+        Assert.Equal(2, decision.Reasons.Count);
+        Assert.StartsWith("Training did not converge", decision.Reasons[0], StringComparison.Ordinal);
+        Assert.Equal("Hold-out log-loss 0.3000 bits does not beat the fixed 5 % baseline's 0.2864 bits.", decision.Reasons[1]);
+    }
+}
