@@ -27,7 +27,7 @@ public sealed class TableStores
         SenderActivity = new TableSenderActivityStore(account.GetTable(_names.SenderActivity));
         DispatchCursor = new TableDispatchCursorStore(account.GetTable(_names.DispatchCursor));
         Campaigns = new TableCampaignStore(account.GetTable(_names.Campaigns));
-        SenderProfiles = new TableSenderProfileStore(account.GetTable(_names.SenderProfiles));
+        Senders = new TableSenderProfileStore(account.GetTable(_names.Senders));
         Counters = new TableCounterStore(account.GetTable(_names.Counters));
     }
 
@@ -50,7 +50,7 @@ public sealed class TableStores
     public TableCampaignStore Campaigns { get; }
 
     /// <summary>The sender-profile store.</summary>
-    public TableSenderProfileStore SenderProfiles { get; }
+    public TableSenderProfileStore Senders { get; }
 
     /// <summary>The metric counter store.</summary>
     public TableCounterStore Counters { get; }

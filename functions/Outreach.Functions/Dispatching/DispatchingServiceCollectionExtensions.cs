@@ -33,7 +33,7 @@ internal static class DispatchingServiceCollectionExtensions
         services.TryAddSingleton<ISenderActivityStore>(sp => sp.GetRequiredService<TableStores>().SenderActivity);
         services.TryAddSingleton<IDispatchCursorStore>(sp => sp.GetRequiredService<TableStores>().DispatchCursor);
         services.TryAddSingleton<ICampaignStore>(sp => sp.GetRequiredService<TableStores>().Campaigns);
-        services.TryAddSingleton<ISenderProfileStore>(sp => sp.GetRequiredService<TableStores>().SenderProfiles);
+        services.TryAddSingleton<ISenderProfileStore>(sp => sp.GetRequiredService<TableStores>().Senders);
         services.TryAddSingleton<ITaskScorer, NeutralTaskScorer>();
         services.TryAddSingleton<DispatchStorage>();
         services.TryAddSingleton<ISendRequestSink>(sp => new QueueSendRequestSink(sp.GetRequiredService<DispatchStorage>().SendQueue));

@@ -87,17 +87,6 @@ public sealed class DueDispatcherTests
         Assert.Equal(0, _index.Count);
     }
 
-    [Fact]
-    public void Send_request_is_the_json_the_send_function_reads()
-    {
-        var request = new SendRequest("owner|1", "0123456789abcdef0123456789abcdef");
-
-        Assert.Equal("""{"ownerId":"owner|1","taskId":"0123456789abcdef0123456789abcdef"}""", request.ToJson());
-        Assert.Equal(request, SendRequest.Parse(request.ToJson()));
-        Assert.Equal("send-request.invalid", Assert.Throws<DomainException>(() => SendRequest.Parse("""{"ownerId":"o"}""")).Code);
-        Assert.Equal("send-request.invalid", Assert.Throws<DomainException>(() => SendRequest.Parse("not json")).Code);
-    }
-
     /// <summary>Enrols the contact (met 3 March) and returns only its thank-you task id, removing the later steps' entries.</summary>
     private async Task<IReadOnlyList<string>> EnrolAsync(string contactId, bool withEmail = true)
     {

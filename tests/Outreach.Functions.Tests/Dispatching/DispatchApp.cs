@@ -33,7 +33,7 @@ internal sealed class DispatchApp : IAsyncDisposable
         QueueName = "send-" + prefix.ToLowerInvariant();
         Clock = new ManualTimeProvider(start);
         _root = TestAppRoot.Create();
-        var tables = new[] { "Tasks", "DueIndex", "Suppressions", "SenderActivity", "DispatchCursor", "Campaigns", "SenderProfiles", "Counters" }
+        var tables = new[] { "Tasks", "DueIndex", "Suppressions", "SenderActivity", "DispatchCursor", "Campaigns", "Senders", "Counters" }
             .Select(t => ($"{DispatchingServiceCollectionExtensions.TablesSectionName}:{t}", (string?)(prefix + t)));
         _factory = FunctionAppFactory.AsHost(
             _root.Path,
@@ -42,7 +42,7 @@ internal sealed class DispatchApp : IAsyncDisposable
                 services.AddSingleton<TimeProvider>(Clock);
                 services.AddSingleton(sp => new CountingTaskStore(sp.GetRequiredService<TableStores>().Tasks));
                 services.AddSingleton<ITaskStore>(sp => sp.GetRequiredService<CountingTaskStore>());
-                services.AddSingleton(sp => new CountingSenderProfileStore(sp.GetRequiredService<TableStores>().SenderProfiles));
+                services.AddSingleton(sp => new CountingSenderProfileStore(sp.GetRequiredService<TableStores>().Senders));
                 services.AddSingleton<ISenderProfileStore>(sp => sp.GetRequiredService<CountingSenderProfileStore>());
                 services.AddSingleton(sp => new RecordingSendRequestSink(new QueueSendRequestSink(sp.GetRequiredService<DispatchStorage>().SendQueue)));
                 services.AddSingleton<ISendRequestSink>(sp => sp.GetRequiredService<RecordingSendRequestSink>());
