@@ -33,6 +33,7 @@ internal sealed class DispatchApp : IAsyncDisposable
         QueueName = "send-" + prefix.ToLowerInvariant();
         Clock = new ManualTimeProvider(start);
         _root = TestAppRoot.Create();
+        _root.AddFunction(DispatchDueFunction.FunctionName, File.ReadAllText(Path.Combine(RepositoryRoot.Path, "functions", DispatchDueFunction.FunctionName, "function.json")));
         var tables = new[] { "Tasks", "DueIndex", "Suppressions", "SenderActivity", "DispatchCursor", "Campaigns", "Senders", "Counters" }
             .Select(t => ($"{DispatchingServiceCollectionExtensions.TablesSectionName}:{t}", (string?)(prefix + t)));
         _factory = FunctionAppFactory.AsHost(

@@ -3,7 +3,7 @@ using Outreach.Testing.LocalServices;
 namespace Outreach.Functions.Tests.Support;
 
 /// <summary>
-/// A throw-away app root (host.json + function folders, laid out as published) holding the app's real functions and
+/// A throw-away app root (host.json + function folders, laid out as published) holding the real Health function and
 /// whichever test functions a test needs, with fast queue settings so retries take seconds.
 /// </summary>
 internal sealed class TestAppRoot : IDisposable
@@ -35,16 +35,7 @@ internal sealed class TestAppRoot : IDisposable
               "functionTimeout": "00:01:00"
             }
             """);
-        // The app's own functions (Health, DispatchDue, ...) are registered by Program, so the start-up check needs their folders.
-        foreach (var folder in Directory.GetDirectories(System.IO.Path.Combine(RepositoryRoot.Path, "functions")))
-        {
-            var functionJson = System.IO.Path.Combine(folder, "function.json");
-            if (File.Exists(functionJson))
-            {
-                root.AddFunction(System.IO.Path.GetFileName(folder), File.ReadAllText(functionJson));
-            }
-        }
-
+        root.AddFunction("Health", File.ReadAllText(System.IO.Path.Combine(RepositoryRoot.Path, "functions", "Health", "function.json")));
         foreach (var (name, json) in functions)
         {
             root.AddFunction(name, json);
