@@ -1,4 +1,5 @@
 using Outreach.Functions.Accounts;
+using Outreach.Functions.Dispatching;
 using Outreach.Functions.Health;
 using Outreach.Functions.Hosting;
 using Outreach.Functions.Invocation;
@@ -17,6 +18,7 @@ builder.AddSecurity();
 builder.Services.AddStorageAccount();
 builder.Services.AddLocalTriggerRunner();
 builder.Services.AddHealthFunction();
+builder.Services.AddDispatching();
 
 var app = builder.Build();
 app.UseSecurity();

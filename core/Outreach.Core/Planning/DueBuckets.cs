@@ -37,12 +37,13 @@ public static class DueBuckets
     /// for writers whose clocks lag) through the bucket holding <paramref name="now"/>. The returned cursor is the
     /// last bucket that is complete (it ends at or before now's bucket starts); store it once those buckets are drained.
     /// </summary>
-    /// <param name="cursor">The cursor a previous scan returned, or null on the first run (looks back <see cref="FirstScanLookback"/>).</param>
+    /// <param name="cursor">The cursor a previous scan returned, or null on the first run.</param>
     /// <param name="now">The current instant.</param>
-    public static DueScanPlan PlanScan(DateTimeOffset? cursor, DateTimeOffset now)
+    /// <param name="firstScanLookback">How far back the first run looks; default <see cref="FirstScanLookback"/>.</param>
+    public static DueScanPlan PlanScan(DateTimeOffset? cursor, DateTimeOffset now, TimeSpan? firstScanLookback = null)
     {
         var current = StartOf(now);
-        var from = cursor is { } c ? StartOf(c) : StartOf(now - FirstScanLookback);
+        var from = cursor is { } c ? StartOf(c) : StartOf(now - (firstScanLookback ?? FirstScanLookback));
         if (from > current)
         {
             from = current;

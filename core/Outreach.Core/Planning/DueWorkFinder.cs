@@ -6,7 +6,8 @@ namespace Outreach.Core.Planning;
 /// </summary>
 /// <param name="index">The due index.</param>
 /// <param name="time">The clock.</param>
-public sealed class DueWorkFinder(IDueIndex index, TimeProvider time)
+/// <param name="firstScanLookback">How far back the first run (no cursor yet) looks; default <see cref="DueBuckets.FirstScanLookback"/>.</param>
+public sealed class DueWorkFinder(IDueIndex index, TimeProvider time, TimeSpan? firstScanLookback = null)
 {
     /// <summary>The entries due now.</summary>
     /// <param name="cursor">The previous run's <see cref="DueWork.NextCursor"/>, or null on the first run.</param>
@@ -14,7 +15,7 @@ public sealed class DueWorkFinder(IDueIndex index, TimeProvider time)
     public async Task<DueWork> FindAsync(DateTimeOffset? cursor, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var plan = DueBuckets.PlanScan(cursor, now);
+        var plan = DueBuckets.PlanScan(cursor, now, firstScanLookback);
         var due = new List<DueIndexEntry>();
         foreach (var key in plan.BucketKeys)
         {

@@ -21,9 +21,15 @@ public sealed class StoreTableNames
     /// <summary>The dispatcher's scan cursor. Default <c>DispatchCursor</c>.</summary>
     public string DispatchCursor { get; set; } = "DispatchCursor";
 
+    /// <summary>Campaigns, one partition per owner. Default <c>Campaigns</c>.</summary>
+    public string Campaigns { get; set; } = "Campaigns";
+
+    /// <summary>Sender profiles, one row per owner. Default <c>Senders</c>.</summary>
+    public string Senders { get; set; } = "Senders";
+
     /// <summary>Metric counters, their dedupe markers and erasure index. Default <c>MetricCounters</c>.</summary>
     public string Counters { get; set; } = "MetricCounters";
 
     /// <summary>Every table name, in the order above.</summary>
-    public IReadOnlyList<string> All => [Tasks, DueIndex, Suppressions, SenderActivity, DispatchCursor, Counters];
+    public IReadOnlyList<string> All => [Tasks, DueIndex, Suppressions, SenderActivity, DispatchCursor, Campaigns, Senders, Counters];
 }

@@ -1,12 +1,14 @@
 using Outreach.Storage.Stores.Analytics;
+using Outreach.Storage.Stores.Campaigns;
 using Outreach.Storage.Stores.Planning;
+using Outreach.Storage.Stores.Senders;
 
 namespace Outreach.Storage.Stores;
 
 /// <summary>
 /// Every table-backed store of one storage account, ready to register as the core interfaces
 /// (<c>ITaskStore</c>, <c>IDueIndex</c>, <c>ISuppressionStore</c>, <c>ISenderActivityStore</c>, <c>IDispatchCursorStore</c>,
-/// <c>ICounterStore</c>). Call <see cref="CreateTablesAsync"/> once at startup.
+/// <c>ICampaignStore</c>, <c>ISenderProfileStore</c>, <c>ICounterStore</c>). Call <see cref="CreateTablesAsync"/> once at startup.
 /// </summary>
 public sealed class TableStores
 {
@@ -24,6 +26,8 @@ public sealed class TableStores
         Suppressions = new TableSuppressionStore(account.GetTable(_names.Suppressions));
         SenderActivity = new TableSenderActivityStore(account.GetTable(_names.SenderActivity));
         DispatchCursor = new TableDispatchCursorStore(account.GetTable(_names.DispatchCursor));
+        Campaigns = new TableCampaignStore(account.GetTable(_names.Campaigns));
+        Senders = new TableSenderProfileStore(account.GetTable(_names.Senders));
         Counters = new TableCounterStore(account.GetTable(_names.Counters));
     }
 
@@ -41,6 +45,12 @@ public sealed class TableStores
 
     /// <summary>The dispatch cursor.</summary>
     public TableDispatchCursorStore DispatchCursor { get; }
+
+    /// <summary>The campaign store.</summary>
+    public TableCampaignStore Campaigns { get; }
+
+    /// <summary>The sender-profile store.</summary>
+    public TableSenderProfileStore Senders { get; }
 
     /// <summary>The metric counter store.</summary>
     public TableCounterStore Counters { get; }

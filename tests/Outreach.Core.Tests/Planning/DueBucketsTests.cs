@@ -44,6 +44,15 @@ public sealed class DueBucketsTests
     }
 
     [Fact]
+    public void The_first_scan_looks_back_as_far_as_configured()
+    {
+        var plan = DueBuckets.PlanScan(null, Utc("2026-03-09T09:12Z"), TimeSpan.FromHours(1));
+
+        Assert.Equal(["due-202603090810", "due-202603090815"], plan.BucketKeys.Take(2));
+        Assert.Equal(13, plan.BucketKeys.Count);
+    }
+
+    [Fact]
     public void A_cursor_ahead_of_the_clock_scans_only_the_current_bucket() =>
         Assert.Equal(["due-202603090910"], DueBuckets.PlanScan(Utc("2026-03-09T10:00Z"), Utc("2026-03-09T09:12Z")).BucketKeys);
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Outreach.Functions.Dispatching;
 
 namespace Outreach.Functions.Tests.Support;
 
@@ -41,5 +42,10 @@ internal sealed class FunctionAppFactory(string appRoot, IReadOnlyDictionary<str
         // levels the app's own appsettings.json lets through (Microsoft.AspNetCore at Warning keeps request paths out).
         builder.ConfigureLogging(logging => logging.AddProvider(CapturedLog.Provider));
         builder.ConfigureTestServices(services);
+        if (!File.Exists(Path.Combine(appRoot, DispatchDueFunction.FunctionName, "function.json")))
+        {
+            // Tests of other features use app roots without the dispatcher: unregister it, or the startup check fails.
+            builder.ConfigureTestServices(s => s.RemoveTimerFunction<DispatchDueFunction>());
+        }
     }
 }

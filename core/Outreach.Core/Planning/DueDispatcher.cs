@@ -1,0 +1,274 @@
+using Outreach.Core.Senders;
+
+namespace Outreach.Core.Planning;
+
+/// <summary>
+/// One dispatcher run (the timer function, once a minute), as <c>Campaigns/README.md</c> ("Dispatcher run") lays it
+/// out: read the cursor, find the due entries bucket by bucket, then per owner read only the due tasks (point reads),
+/// score the unscored ones, let <see cref="DispatchPlanner"/> decide, and apply the decision with version-conditional
+/// writes; store the cursor only after every owner is handled. Owners with nothing due are never read.
+/// </summary>
+/// <remarks>
+/// A task someone else changed between this run's read and its write (a reply, another writer) is left alone and its
+/// entry moved to the current bucket, so the next run reads it again and decides on the fresh copy; it is never
+/// enqueued on a stale read. A task found already queued with its entry still there means a run stopped between the
+/// move and the enqueue; it is enqueued again, which is safe because the send function claims a task by ETag and
+/// drops a message whose task is no longer queued.
+/// </remarks>
+public sealed class DueDispatcher(
+    IDispatchCursorStore cursors,
+    IDueIndex index,
+    ITaskStore tasks,
+    ISenderProfileStore profiles,
+    ISenderActivityStore activity,
+    ISuppressionStore suppressions,
+    ITaskScorer scorer,
+    ISendRequestSink sendRequests,
+    TimeProvider time,
+    DueDispatcherOptions? options = null)
+{
+    /// <summary>The longest visibility delay a storage queue accepts.</summary>
+    public static readonly TimeSpan MaxSendDelay = TimeSpan.FromDays(7);
+
+    private readonly DueDispatcherOptions _options = options ?? new DueDispatcherOptions();
+    private readonly DispatchPlanner _planner = new(time);
+    private readonly DueWorkFinder _finder = new(index, time, options?.FirstScanLookback);
+
+    /// <summary>Dispatches everything due now.</summary>
+    /// <param name="cancellationToken">Cancels the run; the cursor then stays where it was and the next run reads the same buckets.</param>
+    public async Task<DispatchRunReport> RunAsync(CancellationToken cancellationToken)
+    {
+        var cursor = await cursors.ReadAsync(cancellationToken).ConfigureAwait(false);
+        var work = await _finder.FindAsync(cursor, cancellationToken).ConfigureAwait(false);
+        var tally = new DispatchTally();
+        foreach (var owner in work.GroupByOwner())
+        {
+            await DispatchOwnerAsync(owner.Key, [.. owner], tally, cancellationToken).ConfigureAwait(false);
+        }
+
+        await cursors.WriteAsync(work.NextCursor, cancellationToken).ConfigureAwait(false);
+        return tally.ToReport(work.NextCursor);
+    }
+
+    private async Task DispatchOwnerAsync(string ownerId, List<DueIndexEntry> entries, DispatchTally tally, CancellationToken cancellationToken)
+    {
+        tally.Owners++;
+        var entriesByTask = entries.ToLookup(e => e.TaskId, StringComparer.Ordinal);
+        var schedule = await ScheduleOfAsync(ownerId, cancellationToken).ConfigureAwait(false);
+        if (schedule is null)
+        {
+            tally.OwnersWithoutSchedule.Add(ownerId);
+            var retryAt = time.GetUtcNow() + _options.MissingScheduleRetry;
+            foreach (var entry in entries)
+            {
+                await MoveEntryAsync(entry, entry with { BucketKey = DueBuckets.KeyOf(retryAt), DueUtc = retryAt }, cancellationToken).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        var loaded = new List<OutreachTask>();
+        foreach (var taskEntries in entriesByTask)
+        {
+            var task = await tasks.FindAsync(ownerId, taskEntries.Key, cancellationToken).ConfigureAwait(false);
+            if (task is null)
+            {
+                tally.StaleEntries++; // the task was erased; its entry points at nothing
+                await RemoveAsync(taskEntries, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                loaded.Add(task);
+            }
+        }
+
+        if (loaded.Count == 0)
+        {
+            return;
+        }
+
+        var sent = await activity.GetAsync(ownerId, cancellationToken).ConfigureAwait(false);
+        var suppressed = await suppressions.LoadListAsync(ownerId, cancellationToken).ConfigureAwait(false);
+        var scored = await ScoreAsync(ownerId, loaded, cancellationToken).ConfigureAwait(false);
+        var plan = _planner.Plan(schedule, scored, sent, suppressed);
+        await ApplyAsync(plan, entriesByTask, tally, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The owner's schedule, or null when they have no profile or its zone or window is unusable.</summary>
+    private async Task<SenderSchedule?> ScheduleOfAsync(string ownerId, CancellationToken cancellationToken)
+    {
+        var profile = await profiles.GetAsync(ownerId, cancellationToken).ConfigureAwait(false);
+        if (profile is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            var schedule = profile.ToSchedule();
+            schedule.EnsureValid();
+            return schedule;
+        }
+        catch (DomainException)
+        {
+            return null; // a broken profile must not stop every other owner's mail; the report names the owner
+        }
+    }
+
+    private async Task<List<OutreachTask>> ScoreAsync(string ownerId, List<OutreachTask> loaded, CancellationToken cancellationToken)
+    {
+        var unscored = loaded.Where(t => t.Score is null && TaskStates.IsPending(t.State)).ToList();
+        if (unscored.Count == 0)
+        {
+            return loaded;
+        }
+
+        var probabilities = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var score in await scorer.ScoreAsync(ownerId, unscored, cancellationToken).ConfigureAwait(false))
+        {
+            if (score.Probability is { } p)
+            {
+                probabilities[score.TaskId] = double.IsFinite(p) && p is >= 0 and <= 1
+                    ? p
+                    : throw new InvalidOperationException($"{scorer.GetType().Name} scored task {score.TaskId} {p}; a probability lies in [0, 1].");
+            }
+        }
+
+        return loaded.ConvertAll(t => t.Score is null && probabilities.TryGetValue(t.TaskId, out var p) ? t with { Score = p } : t);
+    }
+
+    private async Task ApplyAsync(DispatchPlan plan, ILookup<string, DueIndexEntry> entriesByTask, DispatchTally tally, CancellationToken cancellationToken)
+    {
+        foreach (var send in plan.Sends)
+        {
+            await EnqueueAsync(send, entriesByTask[send.Task.TaskId], tally, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var deferred in plan.Deferred)
+        {
+            await DeferAsync(deferred.Task, entriesByTask[deferred.Task.TaskId], tally, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var skipped in plan.Skipped)
+        {
+            var entries = entriesByTask[skipped.TaskId];
+            if (await tasks.TryReplaceAsync(skipped, cancellationToken).ConfigureAwait(false) is null)
+            {
+                await KeepForNextRunAsync(entries, tally, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            tally.Skipped++;
+            await RemoveAsync(entries, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Drafts stay planned for the owner's to-do view, which lists due LinkedIn tasks itself; tasks no longer
+        // pending were moved by someone else. Either way the entry has done its job.
+        foreach (var draft in plan.ManualDrafts)
+        {
+            tally.ManualDrafts++;
+            await RemoveAsync(entriesByTask[draft.TaskId], cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var moved in plan.NotPending)
+        {
+            tally.StaleEntries++;
+            await RemoveAsync(entriesByTask[moved.TaskId], cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task EnqueueAsync(ScheduledSend send, IEnumerable<DueIndexEntry> entries, DispatchTally tally, CancellationToken cancellationToken)
+    {
+        var task = send.Task;
+        var queued = task.State == TaskState.Queued
+            ? task
+            : await tasks.TryReplaceAsync(task.MoveTo(TaskState.Queued), cancellationToken).ConfigureAwait(false);
+        if (queued is null)
+        {
+            await KeepForNextRunAsync(entries, tally, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var delay = send.SendAtUtc - time.GetUtcNow();
+        delay = delay < TimeSpan.Zero ? TimeSpan.Zero : delay > MaxSendDelay ? MaxSendDelay : delay;
+        await sendRequests.EnqueueAsync(new SendRequest(task.OwnerId, task.TaskId), delay, cancellationToken).ConfigureAwait(false);
+        tally.Enqueued++;
+        await RemoveAsync(entries, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task DeferAsync(OutreachTask task, IEnumerable<DueIndexEntry> entries, DispatchTally tally, CancellationToken cancellationToken)
+    {
+        var stored = await tasks.TryReplaceAsync(task, cancellationToken).ConfigureAwait(false);
+        if (stored is null)
+        {
+            await KeepForNextRunAsync(entries, tally, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        tally.Deferred++;
+        var next = DueIndexEntry.For(stored, time.GetUtcNow());
+        await index.UpsertAsync(next, cancellationToken).ConfigureAwait(false);
+        await RemoveAsync(entries.Where(e => !string.Equals(e.BucketKey, next.BucketKey, StringComparison.Ordinal)), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A lost race: move the entries to the current bucket, at or after the cursor, so the next run reads the task again.</summary>
+    private async Task KeepForNextRunAsync(IEnumerable<DueIndexEntry> entries, DispatchTally tally, CancellationToken cancellationToken)
+    {
+        tally.LostRaces++;
+        var now = time.GetUtcNow();
+        foreach (var entry in entries)
+        {
+            await MoveEntryAsync(entry, entry with { BucketKey = DueBuckets.KeyForIndexing(entry.DueUtc, now) }, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Writes the new entry before removing the old one, so a crash in between leaves the task indexed.</summary>
+    private async Task MoveEntryAsync(DueIndexEntry from, DueIndexEntry to, CancellationToken cancellationToken)
+    {
+        await index.UpsertAsync(to, cancellationToken).ConfigureAwait(false);
+        if (!string.Equals(from.BucketKey, to.BucketKey, StringComparison.Ordinal))
+        {
+            await index.RemoveAsync(from, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task RemoveAsync(IEnumerable<DueIndexEntry> entries, CancellationToken cancellationToken)
+    {
+        foreach (var entry in entries)
+        {
+            await index.RemoveAsync(entry, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private sealed class DispatchTally
+    {
+        public int Owners { get; set; }
+
+        public int Enqueued { get; set; }
+
+        public int Deferred { get; set; }
+
+        public int Skipped { get; set; }
+
+        public int ManualDrafts { get; set; }
+
+        public int StaleEntries { get; set; }
+
+        public int LostRaces { get; set; }
+
+        public List<string> OwnersWithoutSchedule { get; } = [];
+
+        public DispatchRunReport ToReport(DateTimeOffset cursor) => new()
+        {
+            Owners = Owners,
+            Enqueued = Enqueued,
+            Deferred = Deferred,
+            Skipped = Skipped,
+            ManualDrafts = ManualDrafts,
+            StaleEntries = StaleEntries,
+            LostRaces = LostRaces,
+            OwnersWithoutSchedule = OwnersWithoutSchedule,
+            Cursor = cursor,
+        };
+    }
+}

@@ -1,0 +1,9 @@
+namespace Outreach.Core.Planning;
+
+/// <summary>The scorer used until a response model is trained: no opinion on any task, so all count as the baseline.</summary>
+public sealed class NeutralTaskScorer : ITaskScorer
+{
+    /// <inheritdoc />
+    public Task<IReadOnlyList<TaskScore>> ScoreAsync(string ownerId, IReadOnlyList<OutreachTask> tasks, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<TaskScore>>([]);
+}

@@ -1,0 +1,7 @@
+namespace Outreach.Core.Planning;
+
+/// <summary>A predicted reply probability for one task, or none (neutral: it counts as the 5 % baseline).</summary>
+/// <param name="TaskId">The task scored.</param>
+/// <param name="Probability">The predicted probability of a reply (0..1), or null for no opinion.</param>
+/// <param name="Explanation">Why, in words an owner can read (the strongest contributions), or null.</param>
+public sealed record TaskScore(string TaskId, double? Probability, string? Explanation);

@@ -1,0 +1,117 @@
+using Outreach.Core.Campaigns;
+using Outreach.Core.Planning;
+using Outreach.Core.Senders;
+using Outreach.Testing.Time;
+
+namespace Outreach.Core.Tests.Planning;
+
+/// <summary>The dispatcher's own decisions over the in-memory stores (the table path is covered by the DispatchDue tests).</summary>
+public sealed class DueDispatcherTests
+{
+    private readonly ManualTimeProvider _clock = Given.ClockAt("2026-03-03T12:00:00Z");
+    private readonly InMemorySenderProfileStore _profiles = new();
+    private readonly InMemoryTaskStore _tasks = new();
+    private readonly InMemoryDueIndex _index = new();
+    private readonly RecordingSink _sent = new();
+    private readonly DueDispatcher _dispatcher;
+
+    public DueDispatcherTests() =>
+        _dispatcher = new DueDispatcher(
+            new InMemoryDispatchCursorStore(), _index, _tasks, _profiles, new InMemorySenderActivityStore(), new InMemorySuppressionStore(),
+            new NeutralTaskScorer(), _sent, _clock);
+
+    [Fact]
+    public async Task Tasks_of_an_owner_without_a_profile_wait_an_hour_untouched_and_go_once_a_profile_exists()
+    {
+        var taskId = (await EnrolAsync("c1")).Single();
+        _clock.SetUtcNow(Given.Utc("2026-03-04T09:00:00Z"));
+
+        var report = await _dispatcher.RunAsync(CancellationToken.None);
+
+        Assert.Equal(["student-1"], report.OwnersWithoutSchedule);
+        Assert.Empty(_sent.Requests);
+        Assert.Equal((TaskState.Planned, Given.Utc("2026-03-04T09:00:00Z")), await StateAndDueAsync(taskId));
+        var retry = Assert.Single(await _index.ReadBucketAsync(DueBuckets.KeyOf(Given.Utc("2026-03-04T10:00:00Z")), CancellationToken.None));
+        Assert.Equal((taskId, Given.Utc("2026-03-04T10:00:00Z")), (retry.TaskId, retry.DueUtc));
+        Assert.Equal(1, _index.Count);
+
+        await _profiles.SaveAsync(new SenderProfile { OwnerId = "student-1", Email = "me@school.example", TimeZoneId = "Europe/London" }, CancellationToken.None);
+        _clock.SetUtcNow(Given.Utc("2026-03-04T10:00:00Z"));
+        await _dispatcher.RunAsync(CancellationToken.None);
+
+        Assert.Equal([new SendRequest("student-1", taskId)], _sent.Requests);
+        Assert.Equal(0, _index.Count);
+    }
+
+    [Fact]
+    public async Task A_task_left_queued_with_its_entry_by_an_interrupted_run_is_enqueued_again()
+    {
+        await _profiles.SaveAsync(new SenderProfile { OwnerId = "student-1", Email = "me@school.example", TimeZoneId = "Europe/London" }, CancellationToken.None);
+        var taskId = (await EnrolAsync("c1")).Single();
+        var planned = await _tasks.FindAsync("student-1", taskId, CancellationToken.None);
+        await _tasks.TryReplaceAsync(planned!.MoveTo(TaskState.Queued), CancellationToken.None); // the run stopped right after this write
+        _clock.SetUtcNow(Given.Utc("2026-03-04T09:00:00Z"));
+
+        var report = await _dispatcher.RunAsync(CancellationToken.None);
+
+        Assert.Equal(1, report.Enqueued);
+        Assert.Equal([new SendRequest("student-1", taskId)], _sent.Requests);
+        Assert.Equal(TaskState.Queued, (await StateAndDueAsync(taskId)).State);
+        Assert.Equal(0, _index.Count);
+    }
+
+    [Fact]
+    public async Task A_due_linkedin_draft_stays_planned_for_the_owner_and_is_not_enqueued()
+    {
+        await _profiles.SaveAsync(new SenderProfile { OwnerId = "student-1", Email = "me@school.example", TimeZoneId = "Europe/London" }, CancellationToken.None);
+        var taskId = (await EnrolAsync("c1", withEmail: false)).Single();
+        _clock.SetUtcNow(Given.Utc("2026-03-04T09:00:00Z"));
+
+        var report = await _dispatcher.RunAsync(CancellationToken.None);
+
+        Assert.Equal((1, 0), (report.ManualDrafts, report.Enqueued));
+        Assert.Empty(_sent.Requests);
+        Assert.Equal((TaskState.Planned, Given.Utc("2026-03-04T09:00:00Z")), await StateAndDueAsync(taskId));
+        Assert.Equal(0, _index.Count);
+    }
+
+    [Fact]
+    public async Task An_entry_whose_task_is_gone_is_dropped()
+    {
+        await _profiles.SaveAsync(new SenderProfile { OwnerId = "student-1", Email = "me@school.example" }, CancellationToken.None);
+        await _index.UpsertAsync(new DueIndexEntry(DueBuckets.KeyOf(_clock.GetUtcNow()), "student-1", "erased", _clock.GetUtcNow()), CancellationToken.None);
+
+        var report = await _dispatcher.RunAsync(CancellationToken.None);
+
+        Assert.Equal((1, 0), (report.StaleEntries, report.Enqueued));
+        Assert.Equal(0, _index.Count);
+    }
+
+    /// <summary>Enrols the contact (met 3 March) and returns only its thank-you task id, removing the later steps' entries.</summary>
+    private async Task<IReadOnlyList<string>> EnrolAsync(string contactId, bool withEmail = true)
+    {
+        var campaign = DefaultCampaigns.ClassVisitFollowUp("student-1");
+        var contact = Given.Contact(contactId, Given.Date(2026, 3, 3), withEmail ? contactId + "@example.org" : null);
+        var plan = new CampaignPlanner(_clock).Enroll(campaign, [contact], Given.LondonSender, SuppressionList.None);
+        var thankYou = plan.Tasks.Where(t => t.StepId == "thank-you").ToList();
+        await new PlanWriter(_tasks, _index, _clock).WriteAsync(thankYou, CancellationToken.None);
+        return [.. thankYou.Select(t => t.TaskId)];
+    }
+
+    private async Task<(TaskState State, DateTimeOffset Due)> StateAndDueAsync(string taskId)
+    {
+        var task = await _tasks.FindAsync("student-1", taskId, CancellationToken.None);
+        return (task!.State, task.DueUtc);
+    }
+
+    private sealed class RecordingSink : ISendRequestSink
+    {
+        public List<SendRequest> Requests { get; } = [];
+
+        public Task EnqueueAsync(SendRequest request, TimeSpan delay, CancellationToken cancellationToken)
+        {
+            Requests.Add(request);
+            return Task.CompletedTask;
+        }
+    }
+}
