@@ -151,6 +151,20 @@ var outreachSettings = [
     name: 'Accounts__KeyCacheDuration'
     value: '00:00:30'
   }
+  // Dispatching: the DispatchDue timer's send queue (must match SendOutreach's trigger), the wait for owners without a
+  // sender profile, and how far the very first scan looks back.
+  {
+    name: 'Dispatching__SendQueueName'
+    value: 'send-outreach'
+  }
+  {
+    name: 'Dispatching__MissingScheduleRetry'
+    value: '01:00:00'
+  }
+  {
+    name: 'Dispatching__FirstScanLookback'
+    value: '1.00:00:00'
+  }
   // Limits: request sizes, import rows, field and template lengths, and the per-key request rate.
   {
     name: 'Limits__MaxUploadBytes'

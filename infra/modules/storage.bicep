@@ -26,6 +26,8 @@ var tableNames = [
   'SenderActivity'
   'DispatchCursor'
   'MetricCounters'
+  'Campaigns'
+  'Senders'
   // AccountTables (core/Outreach.Storage/Stores/Accounts/AccountTables.cs).
   'Accounts'
   'ApiKeys'
