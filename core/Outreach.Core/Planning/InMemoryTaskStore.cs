@@ -1,11 +1,16 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 
 namespace Outreach.Core.Planning;
 
-/// <summary>The task table held in memory, partitioned by owner like the real one: for tests, benchmarks and previews.</summary>
+/// <summary>
+/// The task table held in memory, partitioned by owner like the real one: for tests, benchmarks and previews. Versions
+/// are a per-store counter, so conditional replaces behave like ETag-conditional ones.
+/// </summary>
 public sealed class InMemoryTaskStore : ITaskStore
 {
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, OutreachTask>> _owners = new(StringComparer.Ordinal);
+    private long _lastVersion;
 
     /// <summary>How many tasks the store holds.</summary>
     public int Count => _owners.Values.Sum(o => o.Count);
@@ -14,7 +19,21 @@ public sealed class InMemoryTaskStore : ITaskStore
     public Task<bool> TryAddAsync(OutreachTask task, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(task);
-        return Task.FromResult(Partition(task.OwnerId).TryAdd(task.TaskId, task));
+        return Task.FromResult(Partition(task.OwnerId).TryAdd(task.TaskId, task with { Version = NextVersion() }));
+    }
+
+    /// <inheritdoc />
+    public Task<OutreachTask?> TryReplaceAsync(OutreachTask task, CancellationToken cancellationToken)
+    {
+        var version = TaskVersions.Require(task);
+        var partition = Partition(task.OwnerId);
+        if (!partition.TryGetValue(task.TaskId, out var stored) || !string.Equals(stored.Version, version, StringComparison.Ordinal))
+        {
+            return Task.FromResult<OutreachTask?>(null);
+        }
+
+        var replacement = task with { Version = NextVersion() };
+        return Task.FromResult<OutreachTask?>(partition.TryUpdate(task.TaskId, replacement, stored) ? replacement : null);
     }
 
     /// <inheritdoc />
@@ -29,6 +48,8 @@ public sealed class InMemoryTaskStore : ITaskStore
             : [];
         return Task.FromResult(tasks);
     }
+
+    private string NextVersion() => Interlocked.Increment(ref _lastVersion).ToString(CultureInfo.InvariantCulture);
 
     private ConcurrentDictionary<string, OutreachTask> Partition(string ownerId) =>
         _owners.GetOrAdd(ownerId, _ => new ConcurrentDictionary<string, OutreachTask>(StringComparer.Ordinal));

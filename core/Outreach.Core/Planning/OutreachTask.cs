@@ -61,6 +61,13 @@ public sealed record OutreachTask
     /// <summary>Why it was skipped (e.g. <c>replied</c>, <c>suppressed</c>, <c>no-email</c>), or null.</summary>
     public string? SkipReason { get; init; }
 
+    /// <summary>
+    /// The stored copy's version (the table ETag) as last read or written, or null for a task not yet stored. It travels
+    /// with <see cref="MoveTo"/> and <c>with</c> copies, so <see cref="ITaskStore.TryReplaceAsync"/> can refuse a write
+    /// based on a stale read.
+    /// </summary>
+    public string? Version { get; init; }
+
     /// <summary>The score used for ordering: <see cref="Score"/>, or the 5 % baseline when not yet scored.</summary>
     public double EffectiveScore => Score ?? Baseline.Rate;
 

@@ -69,33 +69,33 @@ public sealed class TableEntity : IEnumerable<KeyValuePair<string, object>>
     public bool Contains(string name) => _properties.ContainsKey(name);
 
     /// <summary>A string property, or null when absent.</summary>
-    public string? GetString(string name) => Get<string>(name);
+    public string? GetString(string name) => GetReference<string>(name);
 
     /// <summary>An Int32 property, or null when absent.</summary>
-    public int? GetInt32(string name) => Get<int>(name);
+    public int? GetInt32(string name) => GetValue<int>(name);
 
     /// <summary>An Int64 property (an Int32 widens), or null when absent.</summary>
-    public long? GetInt64(string name) => this[name] is int small ? small : Get<long>(name);
+    public long? GetInt64(string name) => this[name] is int small ? small : GetValue<long>(name);
 
     /// <summary>A Double property (integers widen), or null when absent.</summary>
     public double? GetDouble(string name) => this[name] switch
     {
         int i => i,
         long l => l,
-        _ => Get<double>(name),
+        _ => GetValue<double>(name),
     };
 
     /// <summary>A Boolean property, or null when absent.</summary>
-    public bool? GetBoolean(string name) => Get<bool>(name);
+    public bool? GetBoolean(string name) => GetValue<bool>(name);
 
     /// <summary>A DateTime property (UTC), or null when absent.</summary>
-    public DateTimeOffset? GetDateTimeOffset(string name) => Get<DateTimeOffset>(name);
+    public DateTimeOffset? GetDateTimeOffset(string name) => GetValue<DateTimeOffset>(name);
 
     /// <summary>A Guid property, or null when absent.</summary>
-    public Guid? GetGuid(string name) => Get<Guid>(name);
+    public Guid? GetGuid(string name) => GetValue<Guid>(name);
 
     /// <summary>A Binary property, or null when absent.</summary>
-    public byte[]? GetBinary(string name) => Get<byte[]>(name);
+    public byte[]? GetBinary(string name) => GetReference<byte[]>(name);
 
     /// <inheritdoc/>
     public IEnumerator<KeyValuePair<string, object>> GetEnumerator() => _properties.GetEnumerator();
@@ -104,12 +104,19 @@ public sealed class TableEntity : IEnumerable<KeyValuePair<string, object>>
 
     internal void SetRead(string name, object value) => _properties[name] = value;
 
-    private T? Get<T>(string name)
-    {
-        return !_properties.TryGetValue(name, out var value)
-            ? default
-            : value is T typed
-                ? typed
-                : throw new InvalidOperationException($"Property {name} is a {value.GetType().Name}, not a {typeof(T).Name}.");
-    }
+    // Two helpers, not one unconstrained Get<T>: for a value type an unconstrained T? is plain T, so an absent Int32
+    // would read as 0 instead of null.
+    private T? GetValue<T>(string name)
+        where T : struct =>
+        !_properties.TryGetValue(name, out var value) ? null
+        : value is T typed ? typed
+        : throw WrongType<T>(name, value);
+
+    private T? GetReference<T>(string name)
+        where T : class =>
+        !_properties.TryGetValue(name, out var value) ? null
+        : value as T ?? throw WrongType<T>(name, value);
+
+    private static InvalidOperationException WrongType<T>(string name, object value) =>
+        new($"Property {name} is a {value.GetType().Name}, not a {typeof(T).Name}.");
 }

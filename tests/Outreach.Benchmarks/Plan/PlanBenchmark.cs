@@ -3,6 +3,8 @@ using Outreach.Benchmarks.Infrastructure;
 using Outreach.Core.Campaigns;
 using Outreach.Core.Contacts;
 using Outreach.Core.Planning;
+using Outreach.Storage;
+using Outreach.Testing.LocalServices;
 using Outreach.Testing.Time;
 
 namespace Outreach.Benchmarks.Plan;
@@ -10,6 +12,7 @@ namespace Outreach.Benchmarks.Plan;
 /// <summary>
 /// Planning throughput (enrolling N contacts into the class-visit campaign) and the cost of finding due work with the
 /// in-memory due index when 10 vs 10,000 owners have nothing due and 1,000 tasks are due: the ratio should stay near 1.
+/// Then the same scan over the table stores on Azurite (<see cref="StorageDueScan"/>); <c>--memory-only</c> skips it.
 /// </summary>
 internal sealed class PlanBenchmark : IBenchmark
 {
@@ -20,7 +23,7 @@ internal sealed class PlanBenchmark : IBenchmark
 
     public string Name => "plan";
 
-    public string Description => "tasks planned per second (--contacts N, default 100000); due-scan time with 10 vs 10,000 idle owners";
+    public string Description => "tasks planned per second (--contacts N, default 100000); due-scan time with 10 vs 10,000 idle owners, in memory and on Azurite (--memory-only skips Azurite)";
 
     public async Task RunAsync(BenchmarkArguments arguments, BenchmarkReport report, CancellationToken cancellationToken)
     {
@@ -28,10 +31,39 @@ internal sealed class PlanBenchmark : IBenchmark
         MeasurePlanning(contacts, report);
         var few = await BuildIndexAsync(10, cancellationToken);
         var many = await BuildIndexAsync(10_000, cancellationToken);
-        var (fewOwners, manyOwners) = await MeasureDueScansAsync(few, many, cancellationToken);
+        var (fewOwners, manyOwners) = await DueScanTimer.MeasureAsync(few, many, Now, DueTasks, ScanRepetitions, warmUps: 20, cancellationToken);
         report.Figure("plan.due_scan_10_idle_owners", fewOwners.TotalMicroseconds, "us");
         report.Figure("plan.due_scan_10000_idle_owners", manyOwners.TotalMicroseconds, "us");
         report.Ratio("plan.due_scan_10000_vs_10_owners", manyOwners.TotalMicroseconds, fewOwners.TotalMicroseconds);
+        if (!arguments.Flag("memory-only"))
+        {
+            await MeasureStorageDueScansAsync(report, cancellationToken);
+        }
+    }
+
+    /// <summary>The same scan over the table stores on a fresh Azurite (about a minute, mostly writing the tables).</summary>
+    private static async Task MeasureStorageDueScansAsync(BenchmarkReport report, CancellationToken cancellationToken)
+    {
+        var azurite = new AzuriteFixture();
+        await azurite.InitializeAsync();
+        try
+        {
+            var scan = new StorageDueScan(StorageAccount.FromConnectionString(azurite.ConnectionString), Now, DueTasks);
+            var few = await scan.BuildAsync(10, cancellationToken);
+            var many = await scan.BuildAsync(10_000, cancellationToken);
+            report.Figure("plan.storage_write_10000_idle_owners", many.WriteTime.TotalSeconds, "s");
+            report.Figure("plan.storage_entities_10000_idle_owners", many.Entities, "tasks");
+            var (fewOwners, manyOwners) = await scan.MeasureAsync(few.Index, many.Index, cancellationToken);
+            report.Figure("plan.storage_due_scan_10_idle_owners", fewOwners.TotalMilliseconds, "ms");
+            report.Figure("plan.storage_due_scan_10000_idle_owners", manyOwners.TotalMilliseconds, "ms");
+            report.Ratio("plan.storage_due_scan_ratio_10k_vs_10", manyOwners.TotalMilliseconds, fewOwners.TotalMilliseconds);
+            report.Figure("plan.storage_empty_bucket_read_10_idle_owners", (await StorageDueScan.MeasureEmptyBucketAsync(few.Index, cancellationToken)).TotalMilliseconds, "ms");
+            report.Figure("plan.storage_empty_bucket_read_10000_idle_owners", (await StorageDueScan.MeasureEmptyBucketAsync(many.Index, cancellationToken)).TotalMilliseconds, "ms");
+        }
+        finally
+        {
+            await azurite.DisposeAsync();
+        }
     }
 
     private static void MeasurePlanning(int count, BenchmarkReport report)
@@ -87,42 +119,5 @@ internal sealed class PlanBenchmark : IBenchmark
         }
 
         return index;
-    }
-
-    /// <summary>Median time of one dispatcher scan on each index; runs alternate so warm-up and machine noise hit both alike.</summary>
-    private static async Task<(TimeSpan Few, TimeSpan Many)> MeasureDueScansAsync(IDueIndex few, IDueIndex many, CancellationToken cancellationToken)
-    {
-        var clock = new ManualTimeProvider(Now);
-        var cursor = DueBuckets.StartOf(Now.AddMinutes(-10));
-        var fewTimings = new List<TimeSpan>(ScanRepetitions);
-        var manyTimings = new List<TimeSpan>(ScanRepetitions);
-        for (var run = 0; run < ScanRepetitions + 20; run++)
-        {
-            var fewTime = await TimeScanAsync(new DueWorkFinder(few, clock), cursor, cancellationToken);
-            var manyTime = await TimeScanAsync(new DueWorkFinder(many, clock), cursor, cancellationToken);
-            if (run >= 20)
-            {
-                fewTimings.Add(fewTime);
-                manyTimings.Add(manyTime);
-            }
-        }
-
-        return (Median(fewTimings), Median(manyTimings));
-    }
-
-    private static async Task<TimeSpan> TimeScanAsync(DueWorkFinder finder, DateTimeOffset cursor, CancellationToken cancellationToken)
-    {
-        var watch = Stopwatch.StartNew();
-        var work = await finder.FindAsync(cursor, cancellationToken);
-        watch.Stop();
-        return work.Entries.Count == DueTasks
-            ? watch.Elapsed
-            : throw new InvalidOperationException($"The scan found {work.Entries.Count} due tasks, expected {DueTasks}.");
-    }
-
-    private static TimeSpan Median(List<TimeSpan> timings)
-    {
-        timings.Sort();
-        return timings[timings.Count / 2];
     }
 }

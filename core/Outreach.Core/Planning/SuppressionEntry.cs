@@ -1,0 +1,52 @@
+namespace Outreach.Core.Planning;
+
+/// <summary>
+/// One stored suppression of an owner: a contact id or an email address the owner must not contact.
+/// <see cref="Key"/> is <c>contact:&lt;contactId&gt;</c> or <c>email:&lt;lower-cased email&gt;</c>, the same keys
+/// <see cref="SuppressionList"/> matches on.
+/// </summary>
+/// <param name="OwnerId">The owner.</param>
+/// <param name="Key">What is suppressed (build it with <see cref="ForContact"/> or <see cref="ForEmail"/>).</param>
+/// <param name="Reason">Why, e.g. <c>unsubscribed</c>, <c>bounced</c>, <c>manual</c>.</param>
+/// <param name="SuppressedUtc">When it was suppressed.</param>
+public sealed record SuppressionEntry(string OwnerId, string Key, string Reason, DateTimeOffset SuppressedUtc)
+{
+    private const string ContactPrefix = "contact:";
+    private const string EmailPrefix = "email:";
+
+    /// <summary>A suppression of one contact id.</summary>
+    public static SuppressionEntry ForContact(string ownerId, string contactId, string reason, DateTimeOffset suppressedUtc) =>
+        new(ownerId, ContactKey(contactId), reason, suppressedUtc);
+
+    /// <summary>A suppression of one email address (any case).</summary>
+    public static SuppressionEntry ForEmail(string ownerId, string email, string reason, DateTimeOffset suppressedUtc) =>
+        new(ownerId, EmailKey(email), reason, suppressedUtc);
+
+    /// <summary>The key suppressing a contact id.</summary>
+    public static string ContactKey(string contactId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(contactId);
+        return ContactPrefix + contactId;
+    }
+
+    /// <summary>The key suppressing an email address: trimmed and lower-cased.</summary>
+    public static string EmailKey(string email)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(email);
+        return EmailPrefix + email.Trim().ToLowerInvariant();
+    }
+
+    /// <summary>Adds this entry to <paramref name="list"/>.</summary>
+    /// <exception cref="DomainException">The key is neither a contact nor an email key (code <c>suppression.bad-key</c>).</exception>
+    public SuppressionList AddTo(SuppressionList list)
+    {
+        ArgumentNullException.ThrowIfNull(list);
+        return Key.StartsWith(ContactPrefix, StringComparison.Ordinal) ? list.AddContact(OwnerId, Key[ContactPrefix.Length..])
+            : Key.StartsWith(EmailPrefix, StringComparison.Ordinal) ? list.AddEmail(OwnerId, Key[EmailPrefix.Length..])
+            : throw new DomainException("suppression.bad-key", "A suppression key starts with 'contact:' or 'email:'.", "key");
+    }
+
+    /// <summary>Owner, reason and kind only: the generated record text would print an email address into logs.</summary>
+    public override string ToString() =>
+        $"Suppression for {OwnerId} ({(Key.StartsWith(EmailPrefix, StringComparison.Ordinal) ? "email" : "contact")}, {Reason})";
+}

@@ -1,0 +1,88 @@
+using System.Text.Json;
+using Azure;
+using Outreach.Core.Campaigns;
+using Outreach.Core.Planning;
+using Outreach.Storage.Tables;
+
+namespace Outreach.Storage.Stores.Planning;
+
+/// <summary>
+/// Maps an <see cref="OutreachTask"/> to a <c>Tasks</c> row and back (layout: <c>Campaigns/README.md</c>): PartitionKey
+/// the owner, RowKey the task id, enums by wire name, <see cref="OutreachTask.AlsoToContactIds"/> as a JSON array and
+/// the entity ETag as <see cref="OutreachTask.Version"/>.
+/// </summary>
+internal static class TaskEntity
+{
+    public const string ContactId = nameof(OutreachTask.ContactId);
+
+    public static string PartitionKey(string ownerId) => TableKeyCodec.Encode(ownerId);
+
+    public static string RowKey(string taskId) => TableKeyCodec.Encode(taskId);
+
+    public static TableEntity From(OutreachTask task)
+    {
+        var entity = new TableEntity(PartitionKey(task.OwnerId), RowKey(task.TaskId))
+        {
+            [ContactId] = task.ContactId,
+            [nameof(task.CampaignId)] = task.CampaignId,
+            [nameof(task.StepId)] = task.StepId,
+            [nameof(task.IntroductionId)] = task.IntroductionId,
+            [nameof(task.AlsoToContactIds)] = JsonSerializer.Serialize(task.AlsoToContactIds),
+            [nameof(task.CopyOwner)] = task.CopyOwner,
+            [nameof(task.Template)] = TemplateKinds.NameOf(task.Template),
+            [nameof(task.TemplateName)] = task.TemplateName,
+            [nameof(task.EmailKey)] = task.EmailKey,
+            [nameof(task.Channel)] = ChannelName(task.Channel),
+            [nameof(task.Condition)] = task.Condition.ToString(),
+            [nameof(task.DueUtc)] = task.DueUtc,
+            [nameof(task.State)] = TaskStates.NameOf(task.State),
+            [nameof(task.Score)] = task.Score,
+            [nameof(task.SkipReason)] = task.SkipReason,
+        };
+        return entity;
+    }
+
+    public static OutreachTask To(TableEntity entity) => new()
+    {
+        OwnerId = TableKeyCodec.Decode(entity.PartitionKey),
+        TaskId = TableKeyCodec.Decode(entity.RowKey),
+        ContactId = Required(entity, ContactId),
+        CampaignId = Required(entity, nameof(OutreachTask.CampaignId)),
+        StepId = Required(entity, nameof(OutreachTask.StepId)),
+        IntroductionId = entity.GetString(nameof(OutreachTask.IntroductionId)),
+        AlsoToContactIds = JsonSerializer.Deserialize<string[]>(Required(entity, nameof(OutreachTask.AlsoToContactIds))) ?? [],
+        CopyOwner = entity.GetBoolean(nameof(OutreachTask.CopyOwner)) ?? false,
+        Template = TemplateKinds.Parse(entity.GetString(nameof(OutreachTask.Template)), nameof(OutreachTask.Template)),
+        TemplateName = entity.GetString(nameof(OutreachTask.TemplateName)),
+        EmailKey = entity.GetString(nameof(OutreachTask.EmailKey)),
+        Channel = ParseChannel(Required(entity, nameof(OutreachTask.Channel))),
+        Condition = Enum.Parse<StepCondition>(Required(entity, nameof(OutreachTask.Condition))),
+        DueUtc = entity.GetDateTimeOffset(nameof(OutreachTask.DueUtc)) ?? throw Missing(entity, nameof(OutreachTask.DueUtc)),
+        State = TaskStates.Parse(entity.GetString(nameof(OutreachTask.State))),
+        Score = entity.GetDouble(nameof(OutreachTask.Score)),
+        SkipReason = entity.GetString(nameof(OutreachTask.SkipReason)),
+        Version = entity.ETag.ToString(),
+    };
+
+    public static ETag ETagOf(OutreachTask task) => new(TaskVersions.Require(task));
+
+    private static string ChannelName(TaskChannel channel) => channel switch
+    {
+        TaskChannel.Email => "email",
+        TaskChannel.LinkedIn => "linkedin",
+        _ => throw new ArgumentOutOfRangeException(nameof(channel), channel, "Unknown channel."),
+    };
+
+    private static TaskChannel ParseChannel(string name) => name switch
+    {
+        "email" => TaskChannel.Email,
+        "linkedin" => TaskChannel.LinkedIn,
+        _ => throw new FormatException($"'{name}' is not a task channel."),
+    };
+
+    private static string Required(TableEntity entity, string property) =>
+        entity.GetString(property) ?? throw Missing(entity, property);
+
+    private static FormatException Missing(TableEntity entity, string property) =>
+        new($"Task row {entity.PartitionKey}/{entity.RowKey} has no {property}.");
+}

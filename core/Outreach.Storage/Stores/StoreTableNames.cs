@@ -1,0 +1,29 @@
+namespace Outreach.Storage.Stores;
+
+/// <summary>
+/// The table each store uses. Defaults match <c>Campaigns/README.md</c>; bind a configuration section over them to
+/// run several environments in one account (e.g. a <c>Test</c> prefix).
+/// </summary>
+public sealed class StoreTableNames
+{
+    /// <summary>Planned and sent tasks, one partition per owner. Default <c>Tasks</c>.</summary>
+    public string Tasks { get; set; } = "Tasks";
+
+    /// <summary>The due index, one partition per 5-minute bucket. Default <c>DueIndex</c>.</summary>
+    public string DueIndex { get; set; } = "DueIndex";
+
+    /// <summary>Suppressions, one partition per owner. Default <c>Suppressions</c>.</summary>
+    public string Suppressions { get; set; } = "Suppressions";
+
+    /// <summary>Per-owner sending counts. Default <c>SenderActivity</c>.</summary>
+    public string SenderActivity { get; set; } = "SenderActivity";
+
+    /// <summary>The dispatcher's scan cursor. Default <c>DispatchCursor</c>.</summary>
+    public string DispatchCursor { get; set; } = "DispatchCursor";
+
+    /// <summary>Metric counters, their dedupe markers and erasure index. Default <c>MetricCounters</c>.</summary>
+    public string Counters { get; set; } = "MetricCounters";
+
+    /// <summary>Every table name, in the order above.</summary>
+    public IReadOnlyList<string> All => [Tasks, DueIndex, Suppressions, SenderActivity, DispatchCursor, Counters];
+}

@@ -1,0 +1,56 @@
+using Outreach.Storage.Stores.Analytics;
+using Outreach.Storage.Stores.Planning;
+
+namespace Outreach.Storage.Stores;
+
+/// <summary>
+/// Every table-backed store of one storage account, ready to register as the core interfaces
+/// (<c>ITaskStore</c>, <c>IDueIndex</c>, <c>ISuppressionStore</c>, <c>ISenderActivityStore</c>, <c>IDispatchCursorStore</c>,
+/// <c>ICounterStore</c>). Call <see cref="CreateTablesAsync"/> once at startup.
+/// </summary>
+public sealed class TableStores
+{
+    private readonly StorageAccount _account;
+    private readonly StoreTableNames _names;
+
+    /// <summary>Stores over <paramref name="account"/>'s tables named by <paramref name="names"/> (defaults when null).</summary>
+    public TableStores(StorageAccount account, StoreTableNames? names = null)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        _account = account;
+        _names = names ?? new StoreTableNames();
+        Tasks = new TableTaskStore(account.GetTable(_names.Tasks));
+        DueIndex = new TableDueIndex(account.GetTable(_names.DueIndex));
+        Suppressions = new TableSuppressionStore(account.GetTable(_names.Suppressions));
+        SenderActivity = new TableSenderActivityStore(account.GetTable(_names.SenderActivity));
+        DispatchCursor = new TableDispatchCursorStore(account.GetTable(_names.DispatchCursor));
+        Counters = new TableCounterStore(account.GetTable(_names.Counters));
+    }
+
+    /// <summary>The task store.</summary>
+    public TableTaskStore Tasks { get; }
+
+    /// <summary>The due index.</summary>
+    public TableDueIndex DueIndex { get; }
+
+    /// <summary>The suppression store.</summary>
+    public TableSuppressionStore Suppressions { get; }
+
+    /// <summary>The sender-activity store.</summary>
+    public TableSenderActivityStore SenderActivity { get; }
+
+    /// <summary>The dispatch cursor.</summary>
+    public TableDispatchCursorStore DispatchCursor { get; }
+
+    /// <summary>The metric counter store.</summary>
+    public TableCounterStore Counters { get; }
+
+    /// <summary>Creates every table that does not exist yet.</summary>
+    public async Task CreateTablesAsync(CancellationToken cancellationToken)
+    {
+        foreach (var name in _names.All)
+        {
+            await _account.GetTable(name).CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

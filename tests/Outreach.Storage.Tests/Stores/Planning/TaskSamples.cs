@@ -1,0 +1,43 @@
+using Outreach.Core.Campaigns;
+using Outreach.Core.Planning;
+
+namespace Outreach.Storage.Tests.Stores.Planning;
+
+/// <summary>Tasks for store tests: one with every optional property set, and plain ones.</summary>
+internal static class TaskSamples
+{
+    public static readonly DateTimeOffset Now = new(2026, 3, 9, 9, 0, 0, TimeSpan.Zero);
+
+    public static OutreachTask Full(string ownerId = "student/1|a") => new()
+    {
+        TaskId = "0123456789abcdef0123456789abcdef",
+        OwnerId = ownerId,
+        ContactId = "contact-7",
+        CampaignId = "class-visit",
+        StepId = "thank-you",
+        IntroductionId = "intro-3",
+        AlsoToContactIds = ["contact-8", "contact-9"],
+        CopyOwner = true,
+        Template = TemplateKind.Intro,
+        TemplateName = "intro-v2",
+        EmailKey = "ada/lovelace#1@example.org",
+        Channel = TaskChannel.Email,
+        Condition = StepCondition.Always,
+        DueUtc = new DateTimeOffset(2026, 3, 9, 10, 15, 30, 123, TimeSpan.FromHours(2)).AddTicks(4567),
+        State = TaskState.Queued,
+        Score = 0.0712345678901234,
+        SkipReason = "replied",
+    };
+
+    public static OutreachTask Plain(string taskId, string contactId, DateTimeOffset dueUtc, string ownerId = "student-1") => new()
+    {
+        TaskId = taskId,
+        OwnerId = ownerId,
+        ContactId = contactId,
+        CampaignId = "class-visit",
+        StepId = "follow-up",
+        Template = TemplateKind.FollowUp,
+        Channel = TaskChannel.Email,
+        DueUtc = dueUtc,
+    };
+}
