@@ -1,12 +1,15 @@
 using Outreach.Storage.Stores.Analytics;
+using Outreach.Storage.Stores.Contacts;
 using Outreach.Storage.Stores.Planning;
+using Outreach.Storage.Stores.Senders;
+using Outreach.Storage.Stores.Sending;
 
 namespace Outreach.Storage.Stores;
 
 /// <summary>
 /// Every table-backed store of one storage account, ready to register as the core interfaces
 /// (<c>ITaskStore</c>, <c>IDueIndex</c>, <c>ISuppressionStore</c>, <c>ISenderActivityStore</c>, <c>IDispatchCursorStore</c>,
-/// <c>ICounterStore</c>). Call <see cref="CreateTablesAsync"/> once at startup.
+/// <c>ICounterStore</c>, contacts, sender profiles, sent messages, templates). Call <see cref="CreateTablesAsync"/> once at startup.
 /// </summary>
 public sealed class TableStores
 {
@@ -25,7 +28,23 @@ public sealed class TableStores
         SenderActivity = new TableSenderActivityStore(account.GetTable(_names.SenderActivity));
         DispatchCursor = new TableDispatchCursorStore(account.GetTable(_names.DispatchCursor));
         Counters = new TableCounterStore(account.GetTable(_names.Counters));
+        Contacts = new TableContactStore(account.GetTable(_names.Contacts), account.GetTable(_names.ContactKeys));
+        Senders = new TableSenderProfileStore(account.GetTable(_names.Senders));
+        SentMessages = new TableSentMessageIndex(account.GetTable(_names.SentMessages));
+        Templates = new TableTemplateStore(account.GetTable(_names.Templates));
     }
+
+    /// <summary>The contact store (directory, sink and point reads).</summary>
+    public TableContactStore Contacts { get; }
+
+    /// <summary>The sender-profile store.</summary>
+    public TableSenderProfileStore Senders { get; }
+
+    /// <summary>The sent-message index.</summary>
+    public TableSentMessageIndex SentMessages { get; }
+
+    /// <summary>The custom template store.</summary>
+    public TableTemplateStore Templates { get; }
 
     /// <summary>The task store.</summary>
     public TableTaskStore Tasks { get; }
