@@ -2,6 +2,7 @@ using Outreach.Functions.Health;
 using Outreach.Functions.Hosting;
 using Outreach.Functions.Invocation;
 using Outreach.Functions.LocalRunner;
+using Outreach.Functions.Sending;
 using Outreach.Functions.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -9,6 +10,7 @@ builder.AddFunctionHost();
 builder.Services.AddStorageAccount();
 builder.Services.AddLocalTriggerRunner();
 builder.Services.AddHealthFunction();
+builder.Services.AddSending();
 
 var app = builder.Build();
 app.UseExceptionHandler();
