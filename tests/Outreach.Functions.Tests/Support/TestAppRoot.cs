@@ -35,7 +35,10 @@ internal sealed class TestAppRoot : IDisposable
               "functionTimeout": "00:01:00"
             }
             """);
-        root.AddFunction("Health", File.ReadAllText(System.IO.Path.Combine(RepositoryRoot.Path, "functions", "Health", "function.json")));
+        foreach (var shipped in new[] { "Health", "SendOutreach" })
+        {
+            root.AddFunction(shipped, File.ReadAllText(System.IO.Path.Combine(RepositoryRoot.Path, "functions", shipped, "function.json")));
+        }
         foreach (var (name, json) in functions)
         {
             root.AddFunction(name, json);
