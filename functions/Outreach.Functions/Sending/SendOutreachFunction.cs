@@ -10,9 +10,10 @@ namespace Outreach.Functions.Sending;
 /// The queue consumer of <c>send-outreach</c>: one <see cref="SendRequest"/> per message, handed to <see cref="TaskSender"/>.
 /// A failed outcome makes the host (or the local runner) deliver the message again after the visibility timeout; on the
 /// last delivery (<c>maxDequeueCount</c> in host.json) a transient failure fails the task, and the failed outcome sends
-/// the message to the poison queue.
+/// the message to the poison queue. The sender and tables are lazy because the function registry instantiates every
+/// function to read its name at startup, before storage or tokens need to be configured.
 /// </summary>
-internal sealed partial class SendOutreachFunction(TaskSender sender, SendingTables tables, FunctionApp app, ILogger<SendOutreachFunction> logger) : IQueueFunction
+internal sealed partial class SendOutreachFunction(Lazy<TaskSender> sender, Lazy<SendingTables> tables, FunctionApp app, ILogger<SendOutreachFunction> logger) : IQueueFunction
 {
     public string Name => "SendOutreach";
 
@@ -35,9 +36,9 @@ internal sealed partial class SendOutreachFunction(TaskSender sender, SendingTab
             return FunctionOutcome.Failed($"Queue message {trigger.Id} is not a send request {{ownerId, taskId}}.");
         }
 
-        await tables.EnsureCreatedAsync(cancellationToken);
+        await tables.Value.EnsureCreatedAsync(cancellationToken);
         var isLastAttempt = trigger.DequeueCount >= app.Host.Extensions.Queues.MaxDequeueCount;
-        var attempt = await sender.SendAsync(request, isLastAttempt, cancellationToken);
+        var attempt = await sender.Value.SendAsync(request, isLastAttempt, cancellationToken);
         LogAttempt(request.TaskId, attempt.MessageId, attempt.Kind, trigger.DequeueCount);
         return attempt.Retry
             ? FunctionOutcome.Failed($"Task {request.TaskId}: {attempt.Kind} ({attempt.Reason}).")

@@ -51,6 +51,8 @@ internal static class SendingServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<TaskSender>();
+        services.AddSingleton(sp => new Lazy<TaskSender>(sp.GetRequiredService<TaskSender>));
+        services.AddSingleton(sp => new Lazy<SendingTables>(sp.GetRequiredService<SendingTables>));
         return services.AddQueueFunction<SendOutreachFunction>();
     }
 

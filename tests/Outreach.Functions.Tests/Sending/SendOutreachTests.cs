@@ -15,7 +15,7 @@ namespace Outreach.Functions.Tests.Sending;
 public sealed class SendOutreachTests(AzuriteFixture azurite, MailDevFixture maildev)
     : IClassFixture<AzuriteFixture>, IClassFixture<MailDevFixture>, IAsyncLifetime, IDisposable
 {
-    private readonly TestAppRoot _root = TestAppRoot.Create(maxDequeueCount: 20);
+    private readonly TestAppRoot _root = TestAppRoot.CreateWithSending(maxDequeueCount: 20);
     private SendScenario? _scenario;
 
     private SendScenario Scenario => _scenario ??= new SendScenario(azurite, _root);
@@ -182,7 +182,7 @@ public sealed class SendOutreachTests(AzuriteFixture azurite, MailDevFixture mai
     [Fact]
     public async Task After_the_last_retry_the_task_fails_with_the_reason_and_the_message_lands_in_the_poison_queue()
     {
-        using var root = TestAppRoot.Create(maxDequeueCount: 2);
+        using var root = TestAppRoot.CreateWithSending(maxDequeueCount: 2);
         var scenario = new SendScenario(azurite, root);
         var tasks = await scenario.SeedAsync([SendScenario.Contact(scenario.OwnerId, "c-1", "Ann", "Lee", "ann@example.org")]);
         await using var app = scenario.StartApp(SendScenario.ClosedPort());

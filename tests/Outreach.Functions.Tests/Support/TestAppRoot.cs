@@ -35,10 +35,7 @@ internal sealed class TestAppRoot : IDisposable
               "functionTimeout": "00:01:00"
             }
             """);
-        foreach (var shipped in new[] { "Health", "SendOutreach" })
-        {
-            root.AddFunction(shipped, File.ReadAllText(System.IO.Path.Combine(RepositoryRoot.Path, "functions", shipped, "function.json")));
-        }
+        root.AddShipped("Health");
         foreach (var (name, json) in functions)
         {
             root.AddFunction(name, json);
@@ -46,6 +43,19 @@ internal sealed class TestAppRoot : IDisposable
 
         return root;
     }
+
+    /// <summary>An app root that also holds the shipped SendOutreach function (the send tests); others run without it.</summary>
+    public static TestAppRoot CreateWithSending(int maxDequeueCount)
+    {
+        var root = Create(maxDequeueCount);
+        root.AddShipped("SendOutreach");
+        return root;
+    }
+
+    public bool HasFunction(string name) => File.Exists(System.IO.Path.Combine(Path, name, "function.json"));
+
+    public void AddShipped(string name) =>
+        AddFunction(name, File.ReadAllText(System.IO.Path.Combine(RepositoryRoot.Path, "functions", name, "function.json")));
 
     public void AddFunction(string name, string functionJson)
     {
