@@ -57,16 +57,21 @@ public sealed class TaskSender(
 
     private async Task<SendAttempt> SendQueuedAsync(OutreachTask task, bool isLastAttempt, CancellationToken cancellationToken)
     {
-        var profile = await stores.Profiles.GetAsync(task.OwnerId, cancellationToken);
-        var contact = await stores.Contacts.GetAsync(task.OwnerId, task.ContactId, cancellationToken);
+        // Independent reads run together: on a remote table each is a round trip, and a send is mostly waiting.
+        var profileRead = stores.Profiles.GetAsync(task.OwnerId, cancellationToken);
+        var contactRead = stores.Contacts.GetAsync(task.OwnerId, task.ContactId, cancellationToken);
+        var suppressionsRead = stores.Suppressions.LoadListAsync(task.OwnerId, cancellationToken);
+        var activityRead = stores.Activity.GetAsync(task.OwnerId, cancellationToken);
+        var templateRead = stores.Templates.ResolveAsync(task.OwnerId, task.Template, cancellationToken);
+        await Task.WhenAll(profileRead, contactRead, suppressionsRead, activityRead);
+        var (profile, contact) = (await profileRead, await contactRead);
         if (profile is null || contact is null || contact.EmailKey is null)
         {
             var reason = profile is null ? SendReasons.NoSenderProfile : contact is null ? SendReasons.ContactMissing : SendReasons.NoEmail;
             return await FailUnsentAsync(task, reason, cancellationToken);
         }
 
-        var suppressions = await stores.Suppressions.LoadListAsync(task.OwnerId, cancellationToken);
-        if (suppressions.IsSuppressed(task.OwnerId, task.ContactId, contact.EmailKey))
+        if ((await suppressionsRead).IsSuppressed(task.OwnerId, task.ContactId, contact.EmailKey))
         {
             return await stores.Tasks.TryReplaceAsync(task.MoveTo(TaskState.Skipped, SkipReasons.Suppressed), cancellationToken) is null
                 ? SendAttempt.Acknowledge(SendAttemptKind.LostClaim)
@@ -75,7 +80,7 @@ public sealed class TaskSender(
 
         var schedule = profile.ToSchedule();
         var now = time.GetUtcNow();
-        if (await CapIsUsedAsync(profile, schedule.LocalDateOf(now), cancellationToken))
+        if (CapIsUsed(profile, await activityRead, schedule.LocalDateOf(now)))
         {
             return await GiveBackForNextWindowAsync(task, schedule, now, cancellationToken);
         }
@@ -84,8 +89,7 @@ public sealed class TaskSender(
         var messageId = DeliveryMessageIds.New(new Messaging.Delivery.EmailAddress(profile.Email).Domain);
         try
         {
-            var template = await stores.Templates.ResolveAsync(task.OwnerId, task.Template, cancellationToken);
-            message = composer.Compose(task, contact, profile, template, messageId);
+            message = composer.Compose(task, contact, profile, await templateRead, messageId);
         }
         catch (Exception e) when (e is DomainException or ArgumentException)
         {
@@ -114,9 +118,8 @@ public sealed class TaskSender(
         };
     }
 
-    private async Task<bool> CapIsUsedAsync(SenderProfile profile, DateOnly today, CancellationToken cancellationToken)
+    private static bool CapIsUsed(SenderProfile profile, SenderActivity activity, DateOnly today)
     {
-        var activity = await stores.Activity.GetAsync(profile.OwnerId, cancellationToken);
         var sentToday = activity.LocalDay == today ? activity.SentThatDay : 0;
         return sentToday >= profile.DailyCap;
     }
@@ -148,14 +151,12 @@ public sealed class TaskSender(
             return SendAttempt.Acknowledge(SendAttemptKind.LostClaim, claimed.MessageId, "sent, but the task changed before it was marked");
         }
 
-        await stores.Activity.RecordSendAsync(profile.OwnerId, schedule.LocalDateOf(sentAt), sentAt, cancellationToken);
         var met = contact.LastMet;
         var meeting = new MeetingContext(met?.MetOn ?? contact.ConnectedOn ?? schedule.LocalDateOf(sentAt), met?.Name);
         var step = new OutreachStep(claimed.CampaignId, claimed.StepId, claimed.TemplateName ?? claimed.Template.ToString());
-        await metrics.RecordAsync(
-            new OutreachSent(claimed.OwnerId, claimed.ContactId, claimed.TaskId, meeting, step, sentAt, claimed.Score),
-            schedule.TimeZone,
-            cancellationToken);
+        await Task.WhenAll(
+            stores.Activity.RecordSendAsync(profile.OwnerId, schedule.LocalDateOf(sentAt), sentAt, cancellationToken),
+            metrics.RecordAsync(new OutreachSent(claimed.OwnerId, claimed.ContactId, claimed.TaskId, meeting, step, sentAt, claimed.Score), schedule.TimeZone, cancellationToken));
         return SendAttempt.Acknowledge(SendAttemptKind.Sent, claimed.MessageId);
     }
 
