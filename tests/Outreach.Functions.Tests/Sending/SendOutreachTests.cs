@@ -195,6 +195,25 @@ public sealed class SendOutreachTests(AzuriteFixture azurite, MailDevFixture mai
         Assert.Equal(tasks[0].TaskId, JsonDocument.Parse(poisoned).RootElement.GetProperty("taskId").GetString());
     }
 
+    [Fact]
+    public async Task An_owner_with_their_own_smtp_account_sends_through_it_with_the_password_unsealed()
+    {
+        var owner = Scenario.OwnerId;
+        var tasks = await Scenario.SeedAsync([SendScenario.Contact(owner, "c-1", "Ann", "Lee", "ann@example.org")]);
+        await using var ownServer = new ScriptedSmtpServer();
+        var sealedPassword = new Core.Accounts.SecretProtector(new Dictionary<string, byte[]> { ["s1"] = SendScenario.SecretKey }, "s1").Protect("owner-password", owner);
+        var profile = await Scenario.Stores.Senders.GetAsync(owner, CancellationToken.None);
+        await Scenario.Stores.Senders.SaveAsync(
+            profile! with { Smtp = new Core.Senders.SmtpAccount("127.0.0.1", ownServer.Port, "sam", sealedPassword, EnableSsl: false) }, CancellationToken.None);
+        await using var app = Scenario.StartApp(maildev.SmtpPort);
+
+        await Scenario.EnqueueAsync(tasks[0]);
+        await Scenario.WaitForAsync(tasks, t => t.State == TaskState.Sent);
+
+        Assert.Equal(1, ownServer.MessagesAccepted);
+        Assert.Empty(await maildev.GetEmailsAsync());
+    }
+
     private static Task<HttpResponseMessage> PostDeliveryAsync(HttpClient client, OutreachTask task, int dequeueCount)
     {
         var message = JsonSerializer.Serialize(new SendRequest(task.OwnerId, task.TaskId), JsonSerializerOptions.Web);

@@ -23,6 +23,9 @@ internal sealed class SendScenario(AzuriteFixture azurite, TestAppRoot root)
 
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
+    /// <summary>The key that seals owners' SMTP passwords in these tests (section Secrets).</summary>
+    public static readonly byte[] SecretKey = [.. Enumerable.Range(100, 32).Select(i => (byte)i)];
+
     public string OwnerId { get; } = "owner-" + Guid.NewGuid().ToString("N")[..8];
 
     public TableStores Stores { get; } = new(StorageAccount.FromConnectionString(azurite.ConnectionString));
@@ -121,6 +124,8 @@ internal sealed class SendScenario(AzuriteFixture azurite, TestAppRoot root)
         ["Mail:PublicBaseUrl"] = PublicBaseUrl,
         ["Mail:ReplyDomain"] = ReplyDomain,
         ["Mail:UnsubscribeMailbox"] = UnsubscribeMailbox,
+        ["Secrets:CurrentKeyId"] = "s1",
+        ["Secrets:Keys:s1"] = Convert.ToBase64String(SecretKey),
         ["Tokens:CurrentKeyId"] = "k1",
         ["Tokens:Keys:k1"] = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i + 1)).ToArray()),
     };
