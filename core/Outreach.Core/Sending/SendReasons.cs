@@ -9,6 +9,9 @@ public static class SendReasons
     /// <summary>A redelivered task was claimed by an attempt that never finished.</summary>
     public const string StaleClaim = "stale-claim: an earlier attempt claimed it and never confirmed; it may have been sent";
 
+    /// <summary>The last delivery of the queue message still found the task claimed; nobody is left to confirm the send.</summary>
+    public const string UnconfirmedClaim = "unconfirmed-claim: still claimed at the last delivery; it may have been sent";
+
     /// <summary>The owner has no sender profile.</summary>
     public const string NoSenderProfile = "no-sender-profile";
 

@@ -35,24 +35,27 @@ public sealed class TaskSender(
         {
             null => SendAttempt.Acknowledge(SendAttemptKind.TaskMissing),
             { Channel: not TaskChannel.Email } => SendAttempt.Acknowledge(SendAttemptKind.NotEmail),
-            { State: TaskState.Claimed } => await RecheckClaimAsync(task, cancellationToken),
+            { State: TaskState.Claimed } => await RecheckClaimAsync(task, isLastAttempt, cancellationToken),
             { State: TaskState.Queued } => await SendQueuedAsync(task, isLastAttempt, cancellationToken),
             _ => SendAttempt.Acknowledge(SendAttemptKind.NotQueued, task.MessageId),
         };
     }
 
-    private async Task<SendAttempt> RecheckClaimAsync(OutreachTask task, CancellationToken cancellationToken)
+    private async Task<SendAttempt> RecheckClaimAsync(OutreachTask task, bool isLastAttempt, CancellationToken cancellationToken)
     {
         var age = time.GetUtcNow() - (task.ClaimedUtc ?? DateTimeOffset.MinValue);
-        if (age < options.StaleClaimAfter)
+        if (age < options.StaleClaimAfter && !isLastAttempt)
         {
             return SendAttempt.Again(SendAttemptKind.ClaimInFlight, "claimed by an attempt still in flight", task.MessageId);
         }
 
-        var review = task.MoveTo(TaskState.NeedsReview) with { FailureReason = SendReasons.StaleClaim };
+        // Stale, or the queue is about to give up on this message: either way nobody will confirm the claim later, so a
+        // person decides. (Should the in-flight attempt still finish, its mark-sent loses the race and says so.)
+        var reason = age >= options.StaleClaimAfter ? SendReasons.StaleClaim : SendReasons.UnconfirmedClaim;
+        var review = task.MoveTo(TaskState.NeedsReview) with { FailureReason = reason };
         return await stores.Tasks.TryReplaceAsync(review, cancellationToken) is null
             ? SendAttempt.Acknowledge(SendAttemptKind.LostClaim, task.MessageId)
-            : SendAttempt.Acknowledge(SendAttemptKind.StaleClaim, task.MessageId, SendReasons.StaleClaim);
+            : SendAttempt.Acknowledge(SendAttemptKind.StaleClaim, task.MessageId, reason);
     }
 
     private async Task<SendAttempt> SendQueuedAsync(OutreachTask task, bool isLastAttempt, CancellationToken cancellationToken)

@@ -74,6 +74,19 @@ public sealed class TaskSenderTests
     }
 
     [Fact]
+    public async Task A_fresh_claim_found_on_the_last_delivery_goes_to_review_rather_than_to_the_poison_queue_still_claimed()
+    {
+        var task = await SeedAsync();
+        await _tasks.TryReplaceAsync((await ReloadAsync(task)).MoveTo(TaskState.Claimed) with { ClaimedUtc = Wednesday10, MessageId = "<x@uni.example>" }, default);
+
+        var last = await SendAsync(task, isLastAttempt: true);
+
+        Assert.Equal((SendAttemptKind.StaleClaim, false), (last.Kind, last.Retry));
+        Assert.Equal((TaskState.NeedsReview, SendReasons.UnconfirmedClaim), ((await ReloadAsync(task)).State, (await ReloadAsync(task)).FailureReason));
+        Assert.Empty(_transport.Messages);
+    }
+
+    [Fact]
     public async Task A_suppressed_address_skips_the_task_at_send_time()
     {
         var task = await SeedAsync();
