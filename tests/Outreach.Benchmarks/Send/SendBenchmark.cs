@@ -8,7 +8,8 @@ namespace Outreach.Benchmarks.Send;
 /// delete, against a bare single-SmtpClient loop to the same maildev in the same run. The pipeline runs twice: with
 /// the host's concurrency (<c>--batch</c> messages in flight, as host.json batchSize, over a transport pool of as many
 /// connections) and with one message at a time over one connection. Each phase checks maildev holds exactly N messages
-/// and every task is sent. Options: <c>--messages N</c> (default 2000), <c>--batch B</c> (default 16).
+/// and every task is sent. Tasks are spread over owners of 40 each (a student's daily cap), interleaved on the queue,
+/// since one owner's sends share one SenderActivity row and a real queue mixes many students. Options: <c>--messages N</c> (default 2000), <c>--batch B</c> (default 16).
 /// </summary>
 internal sealed class SendBenchmark : IBenchmark
 {

@@ -24,6 +24,9 @@ namespace Outreach.Benchmarks.Send;
 internal sealed class SendServices : IAsyncDisposable
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+
+    /// <summary>Tasks per owner: a student's daily cap (40), so the load looks like many students each sending a day's notes.</summary>
+    private const int TasksPerOwner = SenderSchedule.DefaultDailyCap;
     private readonly AzuriteFixture _azurite;
     private readonly MailDevFixture _maildev;
     private readonly TableStores _stores;
@@ -53,10 +56,17 @@ internal sealed class SendServices : IAsyncDisposable
     public async Task<double> MeasurePipelineAsync(int count, int inFlight, CancellationToken cancellationToken)
     {
         var run = ++_runs;
-        var ownerId = $"bench-owner-{run}";
         var queue = _account.GetQueue($"{SendRequest.QueueName}-bench-{run}", QueueMessageEncoding.Base64);
         await queue.CreateIfNotExistsAsync(cancellationToken);
-        var tasks = await SeedAsync(ownerId, count, cancellationToken);
+        var owners = Enumerable.Range(0, (count + TasksPerOwner - 1) / TasksPerOwner).Select(o => $"bench-{run}-owner-{o}").ToList();
+        var tasks = new List<OutreachTask>();
+        for (var o = 0; o < owners.Count; o++)
+        {
+            tasks.AddRange(await SeedAsync(owners[o], Math.Min(TasksPerOwner, count - (o * TasksPerOwner)), cancellationToken));
+        }
+
+        // Interleave owners on the queue, as a dispatcher run over many owners would.
+        tasks = [.. tasks.OrderBy(t => t.ContactId, StringComparer.Ordinal).ThenBy(t => t.OwnerId, StringComparer.Ordinal)];
         await Parallel.ForEachAsync(tasks, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (task, ct) =>
             await queue.SendAsync(JsonSerializer.Serialize(new SendRequest(task.OwnerId, task.TaskId), JsonSerializerOptions.Web), cancellationToken: ct));
         await _maildev.DeleteAllAsync(cancellationToken);
@@ -71,7 +81,7 @@ internal sealed class SendServices : IAsyncDisposable
         var sent = await DrainAsync(queue, sender, inFlight, count, cancellationToken);
         watch.Stop();
 
-        await VerifyAsync(ownerId, tasks, sent, cancellationToken);
+        await VerifyAsync(owners, tasks, sent, cancellationToken);
         return count / watch.Elapsed.TotalSeconds;
     }
 
@@ -160,7 +170,7 @@ internal sealed class SendServices : IAsyncDisposable
         return new TaskSender(stores, composer, new OneTransport(transport), new MetricsRecorder(_stores.Counters), options, TimeProvider.System);
     }
 
-    private async Task<IReadOnlyList<OutreachTask>> SeedAsync(string ownerId, int count, CancellationToken cancellationToken)
+    private async Task<List<OutreachTask>> SeedAsync(string ownerId, int count, CancellationToken cancellationToken)
     {
         await _stores.Senders.SaveAsync(Profile(ownerId), cancellationToken);
         var contacts = Enumerable.Range(0, count).Select(i => ContactNumber(ownerId, i)).ToList();
@@ -184,13 +194,18 @@ internal sealed class SendServices : IAsyncDisposable
         return tasks;
     }
 
-    private async Task VerifyAsync(string ownerId, IReadOnlyList<OutreachTask> tasks, int sent, CancellationToken cancellationToken)
+    private async Task VerifyAsync(List<string> owners, List<OutreachTask> tasks, int sent, CancellationToken cancellationToken)
     {
         await ExpectDeliveredAsync(tasks.Count, cancellationToken);
-        var activity = await _stores.SenderActivity.GetAsync(ownerId, cancellationToken);
-        if (sent != tasks.Count || activity.SentThatDay != tasks.Count)
+        var counted = 0;
+        foreach (var owner in owners)
         {
-            throw new InvalidOperationException($"Expected {tasks.Count} sends; the loop counted {sent} and the sender activity {activity.SentThatDay}.");
+            counted += (await _stores.SenderActivity.GetAsync(owner, cancellationToken)).SentThatDay;
+        }
+
+        if (sent != tasks.Count || counted != tasks.Count)
+        {
+            throw new InvalidOperationException($"Expected {tasks.Count} sends; the loop counted {sent} and the sender activity {counted}.");
         }
     }
 
