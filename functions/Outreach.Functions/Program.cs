@@ -5,6 +5,7 @@ using Outreach.Functions.Hosting;
 using Outreach.Functions.Invocation;
 using Outreach.Functions.LocalRunner;
 using Outreach.Functions.Security;
+using Outreach.Functions.Sending;
 using Outreach.Functions.Storage;
 
 if (AccountsCommand.Matches(args))
@@ -19,6 +20,7 @@ builder.Services.AddStorageAccount();
 builder.Services.AddLocalTriggerRunner();
 builder.Services.AddHealthFunction();
 builder.Services.AddDispatching();
+builder.Services.AddSending();
 
 var app = builder.Build();
 app.UseSecurity();

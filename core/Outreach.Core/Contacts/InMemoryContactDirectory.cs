@@ -5,7 +5,7 @@ namespace Outreach.Core.Contacts;
 /// with the merge semantics <see cref="IContactSink"/> asks for. Used for previews (dry runs), tests and
 /// benchmarks; thread-safe.
 /// </summary>
-public sealed class InMemoryContactDirectory : IContactDirectory, IContactSink
+public sealed class InMemoryContactDirectory : IContactDirectory, IContactSink, Sending.IContactReader
 {
     private static readonly IReadOnlyDictionary<ContactKey, Contact> NothingFound = new Dictionary<ContactKey, Contact>();
 
@@ -25,6 +25,9 @@ public sealed class InMemoryContactDirectory : IContactDirectory, IContactSink
                 : [];
         }
     }
+
+    /// <inheritdoc />
+    public Task<Contact?> GetAsync(string ownerId, string contactId, CancellationToken cancellationToken) => Task.FromResult(Get(ownerId, contactId));
 
     /// <summary>The stored contact with this id, or null.</summary>
     public Contact? Get(string ownerId, string contactId)

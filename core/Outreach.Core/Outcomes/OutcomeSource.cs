@@ -11,4 +11,7 @@ public enum OutcomeSource
 
     /// <summary>The signed unsubscribe link or RFC 8058 one-click post.</summary>
     UnsubscribeLink,
+
+    /// <summary>The SMTP server refused the recipient while the message was being sent (a 5xx RCPT reply).</summary>
+    SendRejection,
 }

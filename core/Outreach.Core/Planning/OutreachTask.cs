@@ -61,6 +61,18 @@ public sealed record OutreachTask
     /// <summary>Why it was skipped (e.g. <c>replied</c>, <c>suppressed</c>, <c>no-email</c>), or null.</summary>
     public string? SkipReason { get; init; }
 
+    /// <summary>When a sender claimed it (set with <see cref="TaskState.Claimed"/>), so a redelivery can tell a stale claim from one in flight.</summary>
+    public DateTimeOffset? ClaimedUtc { get; init; }
+
+    /// <summary>When SMTP accepted it, or null.</summary>
+    public DateTimeOffset? SentUtc { get; init; }
+
+    /// <summary>The Message-ID it was (or is being) sent with, angle brackets included; set at claim time.</summary>
+    public string? MessageId { get; init; }
+
+    /// <summary>Why the last send attempt did not go through (failed, needs review, retried), shown to the owner; never an address.</summary>
+    public string? FailureReason { get; init; }
+
     /// <summary>
     /// The stored copy's version (the table ETag) as last read or written, or null for a task not yet stored. It travels
     /// with <see cref="MoveTo"/> and <c>with</c> copies, so <see cref="ITaskStore.TryReplaceAsync"/> can refuse a write

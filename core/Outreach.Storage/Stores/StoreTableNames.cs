@@ -30,6 +30,18 @@ public sealed class StoreTableNames
     /// <summary>Metric counters, their dedupe markers and erasure index. Default <c>MetricCounters</c>.</summary>
     public string Counters { get; set; } = "MetricCounters";
 
+    /// <summary>Contacts, one partition per owner. Default <c>Contacts</c>.</summary>
+    public string Contacts { get; set; } = "Contacts";
+
+    /// <summary>Contact de-duplication keys (email, LinkedIn URL, name + company) → contact id. Default <c>ContactKeys</c>.</summary>
+    public string ContactKeys { get; set; } = "ContactKeys";
+
+    /// <summary>Sent Message-IDs → task, for reply matching. Default <c>SentMessages</c>.</summary>
+    public string SentMessages { get; set; } = "SentMessages";
+
+    /// <summary>Owners' custom templates. Default <c>Templates</c>.</summary>
+    public string Templates { get; set; } = "Templates";
+
     /// <summary>Every table name, in the order above.</summary>
-    public IReadOnlyList<string> All => [Tasks, DueIndex, Suppressions, SenderActivity, DispatchCursor, Campaigns, Senders, Counters];
+    public IReadOnlyList<string> All => [Tasks, DueIndex, Suppressions, SenderActivity, DispatchCursor, Campaigns, Senders, Counters, Contacts, ContactKeys, SentMessages, Templates];
 }

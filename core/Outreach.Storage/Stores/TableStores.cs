@@ -1,14 +1,16 @@
 using Outreach.Storage.Stores.Analytics;
 using Outreach.Storage.Stores.Campaigns;
+using Outreach.Storage.Stores.Contacts;
 using Outreach.Storage.Stores.Planning;
 using Outreach.Storage.Stores.Senders;
+using Outreach.Storage.Stores.Sending;
 
 namespace Outreach.Storage.Stores;
 
 /// <summary>
 /// Every table-backed store of one storage account, ready to register as the core interfaces
 /// (<c>ITaskStore</c>, <c>IDueIndex</c>, <c>ISuppressionStore</c>, <c>ISenderActivityStore</c>, <c>IDispatchCursorStore</c>,
-/// <c>ICampaignStore</c>, <c>ISenderProfileStore</c>, <c>ICounterStore</c>). Call <see cref="CreateTablesAsync"/> once at startup.
+/// <c>ICampaignStore</c>, <c>ISenderProfileStore</c>, <c>ICounterStore</c>, contacts, sent messages, templates). Call <see cref="CreateTablesAsync"/> once at startup.
 /// </summary>
 public sealed class TableStores
 {
@@ -29,7 +31,19 @@ public sealed class TableStores
         Campaigns = new TableCampaignStore(account.GetTable(_names.Campaigns));
         Senders = new TableSenderProfileStore(account.GetTable(_names.Senders));
         Counters = new TableCounterStore(account.GetTable(_names.Counters));
+        Contacts = new TableContactStore(account.GetTable(_names.Contacts), account.GetTable(_names.ContactKeys));
+        SentMessages = new TableSentMessageIndex(account.GetTable(_names.SentMessages));
+        Templates = new TableTemplateStore(account.GetTable(_names.Templates));
     }
+
+    /// <summary>The contact store (directory, sink and point reads).</summary>
+    public TableContactStore Contacts { get; }
+
+    /// <summary>The sent-message index.</summary>
+    public TableSentMessageIndex SentMessages { get; }
+
+    /// <summary>The custom template store.</summary>
+    public TableTemplateStore Templates { get; }
 
     /// <summary>The task store.</summary>
     public TableTaskStore Tasks { get; }

@@ -71,7 +71,7 @@ internal sealed class SmtpBenchmark : IBenchmark
         return count / watch.Elapsed.TotalSeconds;
     }
 
-    private static async Task BareLoopAsync(int port, RenderedMessage rendered, int count, bool newClientPerSend, CancellationToken cancellationToken)
+    internal static async Task BareLoopAsync(int port, RenderedMessage rendered, int count, bool newClientPerSend, CancellationToken cancellationToken)
     {
         var client = new SmtpClient("127.0.0.1", port) { EnableSsl = false };
         for (var i = 0; i < count; i++)

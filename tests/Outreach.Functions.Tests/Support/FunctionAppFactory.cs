@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Outreach.Functions.Dispatching;
+using Outreach.Functions.Sending;
 
 namespace Outreach.Functions.Tests.Support;
 
@@ -46,6 +47,12 @@ internal sealed class FunctionAppFactory(string appRoot, IReadOnlyDictionary<str
         {
             // Tests of other features use app roots without the dispatcher: unregister it, or the startup check fails.
             builder.ConfigureTestServices(s => s.RemoveTimerFunction<DispatchDueFunction>());
+        }
+
+        if (!File.Exists(Path.Combine(appRoot, "SendOutreach", "function.json")))
+        {
+            // Tests of other features use app roots without the send function: unregister it, or the startup check fails.
+            builder.ConfigureTestServices(s => s.RemoveQueueFunction<SendOutreachFunction>());
         }
     }
 }

@@ -35,12 +35,16 @@ internal sealed class TestAppRoot : IDisposable
               "functionTimeout": "00:01:00"
             }
             """);
-        // Every real function the handler maps, or the start-up check refuses to start.
+        // Every shipped HTTP and timer function, or the start-up check refuses the endpoints the handler maps. Queue
+        // functions are opted into (CreateWithSending): a test app whose local runner drained a queue another test
+        // inspects would make the two tests race.
         foreach (var functionJson in Directory.EnumerateDirectories(System.IO.Path.Combine(RepositoryRoot.Path, "functions"))
-            .Select(folder => System.IO.Path.Combine(folder, "function.json")).Where(File.Exists))
+            .Select(folder => System.IO.Path.Combine(folder, "function.json"))
+            .Where(path => File.Exists(path) && !File.ReadAllText(path).Contains("\"queueTrigger\"", StringComparison.Ordinal)))
         {
             root.AddFunction(System.IO.Path.GetFileName(System.IO.Path.GetDirectoryName(functionJson)!), File.ReadAllText(functionJson));
         }
+
         foreach (var (name, json) in functions)
         {
             root.AddFunction(name, json);
@@ -48,6 +52,19 @@ internal sealed class TestAppRoot : IDisposable
 
         return root;
     }
+
+    /// <summary>An app root that also holds the shipped SendOutreach function (the send tests); others run without it.</summary>
+    public static TestAppRoot CreateWithSending(int maxDequeueCount)
+    {
+        var root = Create(maxDequeueCount);
+        root.AddShipped("SendOutreach");
+        return root;
+    }
+
+    public bool HasFunction(string name) => File.Exists(System.IO.Path.Combine(Path, name, "function.json"));
+
+    public void AddShipped(string name) =>
+        AddFunction(name, File.ReadAllText(System.IO.Path.Combine(RepositoryRoot.Path, "functions", name, "function.json")));
 
     public void AddFunction(string name, string functionJson)
     {

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Outreach.Core.Messaging.Delivery;
 using Outreach.Mail.Smtp;
 using Outreach.Mail.Tests.Support;
+using Outreach.Testing.LocalServices;
 using Outreach.Testing.Time;
 
 namespace Outreach.Mail.Tests.Smtp;

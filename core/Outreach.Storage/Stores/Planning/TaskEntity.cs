@@ -38,6 +38,10 @@ internal static class TaskEntity
             [nameof(task.State)] = TaskStates.NameOf(task.State),
             [nameof(task.Score)] = task.Score,
             [nameof(task.SkipReason)] = task.SkipReason,
+            [nameof(task.ClaimedUtc)] = task.ClaimedUtc,
+            [nameof(task.SentUtc)] = task.SentUtc,
+            [nameof(task.MessageId)] = task.MessageId,
+            [nameof(task.FailureReason)] = task.FailureReason,
         };
         return entity;
     }
@@ -61,6 +65,10 @@ internal static class TaskEntity
         State = TaskStates.Parse(entity.GetString(nameof(OutreachTask.State))),
         Score = entity.GetDouble(nameof(OutreachTask.Score)),
         SkipReason = entity.GetString(nameof(OutreachTask.SkipReason)),
+        ClaimedUtc = entity.GetDateTimeOffset(nameof(OutreachTask.ClaimedUtc)),
+        SentUtc = entity.GetDateTimeOffset(nameof(OutreachTask.SentUtc)),
+        MessageId = entity.GetString(nameof(OutreachTask.MessageId)),
+        FailureReason = entity.GetString(nameof(OutreachTask.FailureReason)),
         Version = entity.ETag.ToString(),
     };
 

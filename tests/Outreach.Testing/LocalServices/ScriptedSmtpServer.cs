@@ -3,14 +3,14 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Outreach.Mail.Tests.Support;
+namespace Outreach.Testing.LocalServices;
 
 /// <summary>
 /// A small but real SMTP server on 127.0.0.1 for the failure paths maildev cannot produce: it answers RCPT TO
 /// with a scripted reply per address (e.g. 550 or 451), MAIL FROM with a scripted reply, and accepts everything
 /// else. It counts the messages whose DATA it accepted, so a test can prove what was really delivered.
 /// </summary>
-internal sealed class ScriptedSmtpServer : IAsyncDisposable
+public sealed class ScriptedSmtpServer : IAsyncDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stop = new();

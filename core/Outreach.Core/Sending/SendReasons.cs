@@ -1,0 +1,43 @@
+using System.Globalization;
+using Outreach.Core.Messaging.Delivery;
+
+namespace Outreach.Core.Sending;
+
+/// <summary>The reasons the sender stores on a task (<see cref="Planning.OutreachTask.FailureReason"/>); they never contain an address.</summary>
+public static class SendReasons
+{
+    /// <summary>A redelivered task was claimed by an attempt that never finished.</summary>
+    public const string StaleClaim = "stale-claim: an earlier attempt claimed it and never confirmed; it may have been sent";
+
+    /// <summary>The last delivery of the queue message still found the task claimed; nobody is left to confirm the send.</summary>
+    public const string UnconfirmedClaim = "unconfirmed-claim: still claimed at the last delivery; it may have been sent";
+
+    /// <summary>The owner has no sender profile.</summary>
+    public const string NoSenderProfile = "no-sender-profile";
+
+    /// <summary>The contact no longer exists.</summary>
+    public const string ContactMissing = "contact-missing";
+
+    /// <summary>The contact has no usable email address.</summary>
+    public const string NoEmail = "no-email";
+
+    /// <summary>The day's cap was already used when the task came up.</summary>
+    public const string DailyCap = "daily-cap";
+
+    /// <summary>The reason for an SMTP result, e.g. <c>smtp-rejected (550)</c>.</summary>
+    public static string Of(SendResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var kind = result.Kind switch
+        {
+            SendResultKind.Transient => "smtp-transient",
+            SendResultKind.Rejected => "smtp-rejected",
+            SendResultKind.Failed => "smtp-failed",
+            _ => "smtp-sent",
+        };
+
+        // Only the status code: SMTP reply texts often echo the recipient's address.
+        var code = result.StatusCode ?? (result.Rejections.Count > 0 ? result.Rejections[0].StatusCode : null);
+        return code is { } c ? $"{kind} ({c.ToString(CultureInfo.InvariantCulture)})" : kind;
+    }
+}

@@ -1,0 +1,216 @@
+using Outreach.Core.Analytics.Events;
+using Outreach.Core.Contacts;
+using Outreach.Core.Messaging.Delivery;
+using Outreach.Core.Outcomes;
+using Outreach.Core.Planning;
+using Outreach.Core.Senders;
+using DeliveryMessageIds = Outreach.Core.Messaging.Delivery.MessageIds;
+
+namespace Outreach.Core.Sending;
+
+/// <summary>
+/// Sends one queued task at most once (design decision 5). Queues deliver at least once, so every delivery re-reads
+/// the task and acts on its state: a task already sent is acknowledged; a task claimed by an attempt whose claim went
+/// stale goes to needs_review (it may have been sent), never out again. A queued task is re-checked against
+/// suppressions and the daily cap, claimed with an ETag-conditional replace that stores its Message-ID, indexed for
+/// reply matching, sent, and marked sent.
+/// </summary>
+public sealed class TaskSender(
+    SendStores stores,
+    MessageComposer composer,
+    IMailTransportProvider transports,
+    MetricsRecorder metrics,
+    SendingOptions options,
+    TimeProvider time)
+{
+    /// <summary>Handles one delivery of <paramref name="request"/>.</summary>
+    /// <param name="request">Which task.</param>
+    /// <param name="isLastAttempt">True on the queue's last delivery: a transient failure then fails the task instead of retrying.</param>
+    /// <param name="cancellationToken">Cancels the attempt (a claim left behind becomes stale and goes to review).</param>
+    public async Task<SendAttempt> SendAsync(SendRequest request, bool isLastAttempt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var task = await stores.Tasks.FindAsync(request.OwnerId, request.TaskId, cancellationToken);
+        return task switch
+        {
+            null => SendAttempt.Acknowledge(SendAttemptKind.TaskMissing),
+            { Channel: not TaskChannel.Email } => SendAttempt.Acknowledge(SendAttemptKind.NotEmail),
+            { State: TaskState.Claimed } => await RecheckClaimAsync(task, isLastAttempt, cancellationToken),
+            { State: TaskState.Queued } => await SendQueuedAsync(task, isLastAttempt, cancellationToken),
+            _ => SendAttempt.Acknowledge(SendAttemptKind.NotQueued, task.MessageId),
+        };
+    }
+
+    private async Task<SendAttempt> RecheckClaimAsync(OutreachTask task, bool isLastAttempt, CancellationToken cancellationToken)
+    {
+        var age = time.GetUtcNow() - (task.ClaimedUtc ?? DateTimeOffset.MinValue);
+        if (age < options.StaleClaimAfter && !isLastAttempt)
+        {
+            return SendAttempt.Again(SendAttemptKind.ClaimInFlight, "claimed by an attempt still in flight", task.MessageId);
+        }
+
+        // Stale, or the queue is about to give up on this message: either way nobody will confirm the claim later, so a
+        // person decides. (Should the in-flight attempt still finish, its mark-sent loses the race and says so.)
+        var reason = age >= options.StaleClaimAfter ? SendReasons.StaleClaim : SendReasons.UnconfirmedClaim;
+        var review = task.MoveTo(TaskState.NeedsReview) with { FailureReason = reason };
+        return await stores.Tasks.TryReplaceAsync(review, cancellationToken) is null
+            ? SendAttempt.Acknowledge(SendAttemptKind.LostClaim, task.MessageId)
+            : SendAttempt.Acknowledge(SendAttemptKind.StaleClaim, task.MessageId, reason);
+    }
+
+    private async Task<SendAttempt> SendQueuedAsync(OutreachTask task, bool isLastAttempt, CancellationToken cancellationToken)
+    {
+        // Independent reads run together: on a remote table each is a round trip, and a send is mostly waiting.
+        var profileRead = stores.Profiles.GetAsync(task.OwnerId, cancellationToken);
+        var contactRead = stores.Contacts.GetAsync(task.OwnerId, task.ContactId, cancellationToken);
+        var suppressionsRead = stores.Suppressions.LoadListAsync(task.OwnerId, cancellationToken);
+        var activityRead = stores.Activity.GetAsync(task.OwnerId, cancellationToken);
+        var templateRead = stores.Templates.ResolveAsync(task.OwnerId, task.Template, cancellationToken);
+        await Task.WhenAll(profileRead, contactRead, suppressionsRead, activityRead);
+        var (profile, contact) = (await profileRead, await contactRead);
+        if (profile is null || contact is null || contact.EmailKey is null)
+        {
+            var reason = profile is null ? SendReasons.NoSenderProfile : contact is null ? SendReasons.ContactMissing : SendReasons.NoEmail;
+            return await FailUnsentAsync(task, reason, cancellationToken);
+        }
+
+        if ((await suppressionsRead).IsSuppressed(task.OwnerId, task.ContactId, contact.EmailKey))
+        {
+            return await stores.Tasks.TryReplaceAsync(task.MoveTo(TaskState.Skipped, SkipReasons.Suppressed), cancellationToken) is null
+                ? SendAttempt.Acknowledge(SendAttemptKind.LostClaim)
+                : SendAttempt.Acknowledge(SendAttemptKind.Suppressed);
+        }
+
+        var schedule = profile.ToSchedule();
+        var now = time.GetUtcNow();
+        if (CapIsUsed(profile, await activityRead, schedule.LocalDateOf(now)))
+        {
+            return await GiveBackForNextWindowAsync(task, schedule, now, cancellationToken);
+        }
+
+        OutgoingMessage message;
+        var messageId = DeliveryMessageIds.New(new Messaging.Delivery.EmailAddress(profile.Email).Domain);
+        try
+        {
+            message = composer.Compose(task, contact, profile, await templateRead, messageId);
+        }
+        catch (Exception e) when (e is DomainException or ArgumentException)
+        {
+            return await FailUnsentAsync(task, "unsendable: " + (e is DomainException d ? d.Code : "bad-address"), cancellationToken);
+        }
+
+        var claimed = await stores.Tasks.TryReplaceAsync(
+            task.MoveTo(TaskState.Claimed) with { ClaimedUtc = now, MessageId = messageId, FailureReason = null },
+            cancellationToken);
+        if (claimed is null)
+        {
+            return SendAttempt.Acknowledge(SendAttemptKind.LostClaim);
+        }
+
+        // Indexed before the SMTP call, so even a reply that arrives before the task is marked sent finds its task.
+        var senderKey = ContactKeys.EmailKey(profile.Email);
+        await stores.SentMessages.RecordAsync(messageId, new SentMessageRef(task.OwnerId, task.TaskId, task.ContactId, senderKey), cancellationToken);
+        var result = await transports.ForSender(profile).SendAsync(message, cancellationToken);
+        return result.Kind switch
+        {
+            SendResultKind.Sent => await MarkSentAsync(claimed, contact, profile, cancellationToken),
+            SendResultKind.Transient when !isLastAttempt => await ReleaseForRetryAsync(claimed, result, cancellationToken),
+            SendResultKind.Transient => await FailClaimedAsync(claimed, SendAttemptKind.GaveUp, SendReasons.Of(result), retry: true, cancellationToken),
+            SendResultKind.Rejected => await RejectRecipientAsync(claimed, contact, result, cancellationToken),
+            _ => await FailClaimedAsync(claimed, SendAttemptKind.Failed, SendReasons.Of(result), retry: false, cancellationToken),
+        };
+    }
+
+    private static bool CapIsUsed(SenderProfile profile, SenderActivity activity, DateOnly today)
+    {
+        var sentToday = activity.LocalDay == today ? activity.SentThatDay : 0;
+        return sentToday >= profile.DailyCap;
+    }
+
+    private async Task<SendAttempt> GiveBackForNextWindowAsync(OutreachTask task, SenderSchedule schedule, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var planned = task.MoveTo(TaskState.Planned) with
+        {
+            DueUtc = schedule.OpeningOfNextSendingDayAfter(schedule.LocalDateOf(now)),
+            FailureReason = SendReasons.DailyCap,
+        };
+        var stored = await stores.Tasks.TryReplaceAsync(planned, cancellationToken);
+        if (stored is null)
+        {
+            return SendAttempt.Acknowledge(SendAttemptKind.LostClaim);
+        }
+
+        await stores.DueIndex.UpsertAsync(DueIndexEntry.For(stored, now), cancellationToken);
+        return SendAttempt.Acknowledge(SendAttemptKind.CapReached, reason: SendReasons.DailyCap);
+    }
+
+    private async Task<SendAttempt> MarkSentAsync(OutreachTask claimed, Contact contact, SenderProfile profile, CancellationToken cancellationToken)
+    {
+        var sentAt = time.GetUtcNow();
+        var schedule = profile.ToSchedule();
+        if (await stores.Tasks.TryReplaceAsync(claimed.MoveTo(TaskState.Sent) with { SentUtc = sentAt }, cancellationToken) is null)
+        {
+            // The message went out but someone changed the task meanwhile (e.g. a person reviewing it): do not retry.
+            return SendAttempt.Acknowledge(SendAttemptKind.LostClaim, claimed.MessageId, "sent, but the task changed before it was marked");
+        }
+
+        var met = contact.LastMet;
+        var meeting = new MeetingContext(met?.MetOn ?? contact.ConnectedOn ?? schedule.LocalDateOf(sentAt), met?.Name);
+        var step = new OutreachStep(claimed.CampaignId, claimed.StepId, claimed.TemplateName ?? claimed.Template.ToString());
+        await Task.WhenAll(
+            stores.Activity.RecordSendAsync(profile.OwnerId, schedule.LocalDateOf(sentAt), sentAt, cancellationToken),
+            metrics.RecordAsync(new OutreachSent(claimed.OwnerId, claimed.ContactId, claimed.TaskId, meeting, step, sentAt, claimed.Score), schedule.TimeZone, cancellationToken));
+        return SendAttempt.Acknowledge(SendAttemptKind.Sent, claimed.MessageId);
+    }
+
+    private async Task<SendAttempt> ReleaseForRetryAsync(OutreachTask claimed, SendResult result, CancellationToken cancellationToken)
+    {
+        // Known not delivered, so the claim is released (claimed → failed → queued) and the next delivery may send.
+        var reason = SendReasons.Of(result);
+        var released = claimed.MoveTo(TaskState.Failed).MoveTo(TaskState.Queued) with { ClaimedUtc = null, MessageId = null, FailureReason = reason };
+        await stores.Tasks.TryReplaceAsync(released, cancellationToken);
+        return SendAttempt.Again(SendAttemptKind.RetryLater, reason, claimed.MessageId);
+    }
+
+    private async Task<SendAttempt> RejectRecipientAsync(OutreachTask claimed, Contact contact, SendResult result, CancellationToken cancellationToken)
+    {
+        var reason = SendReasons.Of(result);
+        var now = time.GetUtcNow();
+        await stores.Tasks.TryReplaceAsync(claimed.MoveTo(TaskState.Failed) with { FailureReason = reason }, cancellationToken);
+        await stores.Suppressions.AddAsync(SuppressionEntry.ForEmail(claimed.OwnerId, contact.Email!, SkipReasons.Bounced, now), cancellationToken);
+        var bounce = new Outcome
+        {
+            OwnerId = claimed.OwnerId,
+            ContactId = claimed.ContactId,
+            TaskId = claimed.TaskId,
+            Type = OutcomeType.Bounced,
+            BounceSeverity = BounceSeverity.Hard,
+            OccurredAt = now,
+            Source = OutcomeSource.SendRejection,
+            DedupeKey = "send-rejection:" + DedupeKeys.Sha256Hex(claimed.OwnerId, claimed.TaskId),
+        };
+        var contactTasks = await stores.Tasks.ListForContactAsync(claimed.OwnerId, claimed.ContactId, cancellationToken);
+        foreach (var transition in StopRules.Apply(bounce, contactTasks))
+        {
+            // A task that moved meanwhile is decided by whoever moved it; the suppression stops it at its own send.
+            await stores.Tasks.TryReplaceAsync(transition.Task, cancellationToken);
+        }
+
+        return SendAttempt.Acknowledge(SendAttemptKind.Rejected, claimed.MessageId, reason);
+    }
+
+    private async Task<SendAttempt> FailClaimedAsync(OutreachTask claimed, SendAttemptKind kind, string reason, bool retry, CancellationToken cancellationToken)
+    {
+        await stores.Tasks.TryReplaceAsync(claimed.MoveTo(TaskState.Failed) with { FailureReason = reason }, cancellationToken);
+        return new SendAttempt(kind, retry, claimed.MessageId, reason);
+    }
+
+    private async Task<SendAttempt> FailUnsentAsync(OutreachTask task, string reason, CancellationToken cancellationToken)
+    {
+        // queued → claimed → failed in one conditional write: failed is where the owner sees the reason and can re-queue.
+        var failed = task.MoveTo(TaskState.Claimed).MoveTo(TaskState.Failed) with { FailureReason = reason };
+        return await stores.Tasks.TryReplaceAsync(failed, cancellationToken) is null
+            ? SendAttempt.Acknowledge(SendAttemptKind.LostClaim)
+            : SendAttempt.Acknowledge(SendAttemptKind.Unsendable, reason: reason);
+    }
+}

@@ -1,0 +1,93 @@
+using System.Collections.Concurrent;
+using Outreach.Core.Accounts;
+using Outreach.Core.Messaging.Delivery;
+using Outreach.Core.Senders;
+using Outreach.Core.Sending;
+using Outreach.Functions.Hosting;
+using Outreach.Mail.Smtp;
+
+namespace Outreach.Functions.Sending;
+
+/// <summary>
+/// The deployment's transport, or for an owner with their own SMTP account a <see cref="SmtpMailTransport"/> built from
+/// it with the password unsealed by <see cref="SecretProtector"/>. Owner transports are cached (each keeps a connection
+/// pool) and rebuilt when the account changes.
+/// </summary>
+internal sealed class MailTransportProvider(
+    IMailTransport deployment,
+    Lazy<SecretProtector> secrets,
+    SmtpOptions defaults,
+    TimeProvider time,
+    ILoggerFactory loggers) : IMailTransportProvider, IDisposable
+{
+    private readonly ConcurrentDictionary<string, (SmtpAccount Account, SmtpMailTransport Transport)> _owners = new(StringComparer.Ordinal);
+
+    public IMailTransport ForSender(SenderProfile sender)
+    {
+        ArgumentNullException.ThrowIfNull(sender);
+        if (sender.Smtp is not { } account)
+        {
+            return deployment;
+        }
+
+        var cached = _owners.AddOrUpdate(
+            sender.OwnerId,
+            _ => (account, Create(sender.OwnerId, account)),
+            (_, existing) => existing.Account == account ? existing : Replace(existing.Transport, sender.OwnerId, account));
+        return cached.Transport;
+    }
+
+    public void Dispose()
+    {
+        foreach (var (_, transport) in _owners.Values)
+        {
+            transport.Dispose();
+        }
+    }
+
+    private (SmtpAccount, SmtpMailTransport) Replace(SmtpMailTransport old, string ownerId, SmtpAccount account)
+    {
+        old.Dispose();
+        return (account, Create(ownerId, account));
+    }
+
+    private SmtpMailTransport Create(string ownerId, SmtpAccount account)
+    {
+        var options = new SmtpOptions
+        {
+            Host = account.Host,
+            Port = account.Port,
+            EnableSsl = account.EnableSsl,
+            UserName = account.UserName,
+            Password = secrets.Value.Unprotect(account.ProtectedPassword, ownerId),
+            Timeout = defaults.Timeout,
+            IdleTimeout = defaults.IdleTimeout,
+            MaxConnections = defaults.MaxConnections,
+        };
+        return new SmtpMailTransport(options, time, loggers.CreateLogger<SmtpMailTransport>());
+    }
+
+    /// <summary>The protector from <see cref="SecretKeyOptions"/>; built only when an owner has an SMTP account.</summary>
+    public static SecretProtector CreateProtector(SecretKeyOptions options)
+    {
+        if (options.Keys.Count == 0)
+        {
+            throw new FunctionAppConfigurationException("An owner has an SMTP account but Secrets:Keys is not configured, so its password cannot be unsealed.");
+        }
+
+        var keys = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (var (id, base64) in options.Keys)
+        {
+            try
+            {
+                keys[id] = Convert.FromBase64String(base64);
+            }
+            catch (FormatException)
+            {
+                throw new FunctionAppConfigurationException($"Secrets:Keys:{id} is not valid base64."); // never echo the value
+            }
+        }
+
+        return new SecretProtector(keys, options.CurrentKeyId);
+    }
+}

@@ -1,0 +1,73 @@
+using Microsoft.Extensions.Options;
+using Outreach.Core.Analytics.Events;
+using Outreach.Core.Messaging.Delivery;
+using Outreach.Core.Messaging.Templates;
+using Outreach.Core.Messaging.Tokens;
+using Outreach.Core.Sending;
+using Outreach.Functions.Invocation;
+using Outreach.Mail.Pickup;
+using Outreach.Mail.Smtp;
+using Outreach.Storage;
+using Outreach.Storage.Stores;
+
+namespace Outreach.Functions.Sending;
+
+/// <summary>
+/// Registers the send path: the table stores (names from section <c>Tables</c>, defaults otherwise), the transport
+/// (<c>Mail:Transport</c> = Smtp with section <c>Smtp</c>, or Pickup with <c>Mail:Pickup</c>), tokens (<c>Tokens</c>),
+/// per-owner SMTP secrets (<c>Secrets</c>), <see cref="SendingOptions"/> (<c>Mail</c>), and the <c>SendOutreach</c> function.
+/// </summary>
+internal static class SendingServiceCollectionExtensions
+{
+    public const string TablesSection = "Tables";
+
+    public static IServiceCollection AddSending(this IServiceCollection services)
+    {
+        services.AddOptions<SendingOptions>().BindConfiguration(SendingOptions.SectionName);
+        services.AddOptions<MailDeliveryOptions>().BindConfiguration(SendingOptions.SectionName);
+        services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.SectionName);
+        services.AddOptions<PickupDirectoryOptions>().BindConfiguration(PickupDirectoryOptions.SectionName);
+        services.AddOptions<SigningKeyOptions>().BindConfiguration(SigningKeyOptions.SectionName);
+        services.AddOptions<SecretKeyOptions>().BindConfiguration(SecretKeyOptions.SectionName);
+        services.AddOptions<StoreTableNames>().BindConfiguration(TablesSection);
+
+        services.AddSingleton(sp => new TableStores(sp.GetRequiredService<StorageAccount>(), sp.GetRequiredService<IOptions<StoreTableNames>>().Value));
+        services.AddSingleton<SendingTables>();
+        services.AddSingleton(sp => Stores(sp.GetRequiredService<TableStores>()));
+        services.AddSingleton(sp => new MetricsRecorder(sp.GetRequiredService<TableStores>().Counters));
+
+        services.AddSingleton(sp => SigningKeyRing.From(sp.GetRequiredService<IOptions<SigningKeyOptions>>().Value));
+        services.AddSingleton(sp => new SignedTokenService(sp.GetRequiredService<SigningKeyRing>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new ReplyAddressTokens(sp.GetRequiredService<SigningKeyRing>()));
+        services.AddSingleton<TemplateRenderer>();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<SendingOptions>>().Value);
+        services.AddSingleton<MessageComposer>();
+
+        services.AddSingleton(sp => DeploymentTransport(sp));
+        services.AddSingleton<IMailTransportProvider>(sp => new MailTransportProvider(
+            sp.GetRequiredService<IMailTransport>(),
+            new Lazy<Core.Accounts.SecretProtector>(() => MailTransportProvider.CreateProtector(sp.GetRequiredService<IOptions<SecretKeyOptions>>().Value)),
+            sp.GetRequiredService<IOptions<SmtpOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<TaskSender>();
+        services.AddSingleton(sp => new Lazy<TaskSender>(sp.GetRequiredService<TaskSender>));
+        services.AddSingleton(sp => new Lazy<SendingTables>(sp.GetRequiredService<SendingTables>));
+        return services.AddQueueFunction<SendOutreachFunction>();
+    }
+
+    private static SendStores Stores(TableStores tables) => new(
+        tables.Tasks,
+        tables.DueIndex,
+        tables.Suppressions,
+        tables.SenderActivity,
+        tables.Contacts,
+        tables.Senders,
+        tables.SentMessages,
+        new TemplateResolver(tables.Templates));
+
+    private static IMailTransport DeploymentTransport(IServiceProvider sp) =>
+        sp.GetRequiredService<IOptions<MailDeliveryOptions>>().Value.Transport == MailTransportKind.Pickup
+            ? new PickupDirectoryMailTransport(sp.GetRequiredService<IOptions<PickupDirectoryOptions>>().Value, sp.GetRequiredService<ILogger<PickupDirectoryMailTransport>>())
+            : new SmtpMailTransport(sp.GetRequiredService<IOptions<SmtpOptions>>().Value, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SmtpMailTransport>>());
+}

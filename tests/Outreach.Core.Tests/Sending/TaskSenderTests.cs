@@ -1,0 +1,223 @@
+using Outreach.Core.Analytics.Counters;
+using Outreach.Core.Analytics.Events;
+using Outreach.Core.Contacts;
+using Outreach.Core.Messaging.Delivery;
+using Outreach.Core.Messaging.Templates;
+using Outreach.Core.Messaging.Tokens;
+using Outreach.Core.Planning;
+using Outreach.Core.Senders;
+using Outreach.Core.Sending;
+using Outreach.Testing.Time;
+using CampaignKind = Outreach.Core.Campaigns.TemplateKind;
+
+namespace Outreach.Core.Tests.Sending;
+
+/// <summary>The send decisions on in-memory stores and a scripted transport (the Azurite + maildev path is in the function tests).</summary>
+public sealed class TaskSenderTests
+{
+    private const string Owner = "owner-1";
+    private static readonly DateTimeOffset Wednesday10 = new(2026, 11, 18, 10, 0, 0, TimeSpan.Zero);
+
+    private readonly ManualTimeProvider _clock = new(Wednesday10);
+    private readonly InMemoryTaskStore _tasks = new();
+    private readonly InMemoryDueIndex _dueIndex = new();
+    private readonly InMemorySuppressionStore _suppressions = new();
+    private readonly InMemorySenderActivityStore _activity = new();
+    private readonly InMemoryContactDirectory _contacts = new();
+    private readonly InMemorySenderProfileStore _profiles = new();
+    private readonly InMemorySentMessageLog _sent = new();
+    private readonly InMemoryCounterStore _counters = new();
+    private readonly ScriptedTransport _transport = new();
+    private readonly Contact _ann = new() { OwnerId = Owner, ContactId = "c-ann", FirstName = "Ann", Email = "Ann@Example.org" };
+
+    [Fact]
+    public async Task A_queued_task_is_claimed_indexed_sent_and_marked_with_its_message_id()
+    {
+        var task = await SeedAsync();
+
+        var attempt = await SendAsync(task);
+
+        var stored = await ReloadAsync(task);
+        var message = Assert.Single(_transport.Messages);
+        Assert.Equal((SendAttemptKind.Sent, false), (attempt.Kind, attempt.Retry));
+        Assert.Equal((TaskState.Sent, message.MessageId, Wednesday10), (stored.State, stored.MessageId, stored.SentUtc));
+        Assert.Equal(new Core.Outcomes.SentMessageRef(Owner, task.TaskId, "c-ann", "sam@uni.example"), await _sent.FindByMessageIdAsync(message.MessageId, default));
+        Assert.Equal(new SenderActivity(new DateOnly(2026, 11, 18), 1, Wednesday10), await _activity.GetAsync(Owner, default));
+    }
+
+    [Fact]
+    public async Task A_task_already_sent_is_acknowledged_without_sending_again()
+    {
+        var task = await SeedAsync();
+        await SendAsync(task);
+
+        var again = await SendAsync(task);
+
+        Assert.Equal((SendAttemptKind.NotQueued, false), (again.Kind, again.Retry));
+        Assert.Single(_transport.Messages);
+    }
+
+    [Fact]
+    public async Task A_fresh_claim_is_retried_later_and_a_stale_one_goes_to_review_without_sending()
+    {
+        var task = await SeedAsync();
+        await _tasks.TryReplaceAsync((await ReloadAsync(task)).MoveTo(TaskState.Claimed) with { ClaimedUtc = Wednesday10, MessageId = "<x@uni.example>" }, default);
+
+        var early = await SendAsync(task);
+        _clock.Advance(TimeSpan.FromMinutes(10));
+        var late = await SendAsync(task);
+
+        Assert.Equal((SendAttemptKind.ClaimInFlight, true), (early.Kind, early.Retry));
+        Assert.Equal((SendAttemptKind.StaleClaim, false), (late.Kind, late.Retry));
+        Assert.Equal((TaskState.NeedsReview, SendReasons.StaleClaim), ((await ReloadAsync(task)).State, (await ReloadAsync(task)).FailureReason));
+        Assert.Empty(_transport.Messages);
+    }
+
+    [Fact]
+    public async Task A_fresh_claim_found_on_the_last_delivery_goes_to_review_rather_than_to_the_poison_queue_still_claimed()
+    {
+        var task = await SeedAsync();
+        await _tasks.TryReplaceAsync((await ReloadAsync(task)).MoveTo(TaskState.Claimed) with { ClaimedUtc = Wednesday10, MessageId = "<x@uni.example>" }, default);
+
+        var last = await SendAsync(task, isLastAttempt: true);
+
+        Assert.Equal((SendAttemptKind.StaleClaim, false), (last.Kind, last.Retry));
+        Assert.Equal((TaskState.NeedsReview, SendReasons.UnconfirmedClaim), ((await ReloadAsync(task)).State, (await ReloadAsync(task)).FailureReason));
+        Assert.Empty(_transport.Messages);
+    }
+
+    [Fact]
+    public async Task A_suppressed_address_skips_the_task_at_send_time()
+    {
+        var task = await SeedAsync();
+        await _suppressions.AddAsync(SuppressionEntry.ForEmail(Owner, "ann@example.org", "unsubscribed", Wednesday10), default);
+
+        var attempt = await SendAsync(task);
+
+        Assert.Equal(SendAttemptKind.Suppressed, attempt.Kind);
+        Assert.Equal((TaskState.Skipped, SkipReasons.Suppressed), ((await ReloadAsync(task)).State, (await ReloadAsync(task)).SkipReason));
+        Assert.Empty(_transport.Messages);
+    }
+
+    [Fact]
+    public async Task A_used_daily_cap_gives_the_task_back_for_the_next_window_opening_and_indexes_it()
+    {
+        var task = await SeedAsync(dailyCap: 2);
+        await _activity.RecordSendAsync(Owner, new DateOnly(2026, 11, 18), Wednesday10.AddHours(-1), default);
+        await _activity.RecordSendAsync(Owner, new DateOnly(2026, 11, 18), Wednesday10.AddHours(-1), default);
+
+        var attempt = await SendAsync(task);
+
+        var stored = await ReloadAsync(task);
+        var thursdayOpening = new DateTimeOffset(new DateOnly(2026, 11, 19), SendingWindow.Weekdays.Opens, TimeSpan.Zero);
+        Assert.Equal(SendAttemptKind.CapReached, attempt.Kind);
+        Assert.Equal((TaskState.Planned, thursdayOpening), (stored.State, stored.DueUtc));
+        var entry = Assert.Single(await _dueIndex.ReadBucketAsync(DueIndexEntry.For(stored, Wednesday10).BucketKey, default));
+        Assert.Equal((task.TaskId, thursdayOpening), (entry.TaskId, entry.DueUtc));
+        Assert.Empty(_transport.Messages);
+    }
+
+    [Fact]
+    public async Task A_transient_failure_releases_the_claim_and_asks_for_a_retry()
+    {
+        var task = await SeedAsync();
+        _transport.Then(SendResultKind.Transient, 451);
+
+        var attempt = await SendAsync(task);
+
+        var stored = await ReloadAsync(task);
+        Assert.Equal((SendAttemptKind.RetryLater, true), (attempt.Kind, attempt.Retry));
+        Assert.Equal((TaskState.Queued, "smtp-transient (451)", null), (stored.State, stored.FailureReason, stored.ClaimedUtc));
+        Assert.Equal(SendAttemptKind.Sent, (await SendAsync(task)).Kind);
+    }
+
+    [Fact]
+    public async Task A_transient_failure_on_the_last_attempt_fails_the_task_and_still_fails_the_message_for_the_poison_queue()
+    {
+        var task = await SeedAsync();
+        _transport.Then(SendResultKind.Transient);
+
+        var attempt = await SendAsync(task, isLastAttempt: true);
+
+        Assert.Equal((SendAttemptKind.GaveUp, true), (attempt.Kind, attempt.Retry));
+        Assert.Equal((TaskState.Failed, "smtp-transient"), ((await ReloadAsync(task)).State, (await ReloadAsync(task)).FailureReason));
+    }
+
+    [Fact]
+    public async Task Our_side_failing_fails_the_task_without_a_retry_and_without_suppressing_anyone()
+    {
+        var task = await SeedAsync();
+        _transport.Then(SendResultKind.Failed, 535);
+
+        var attempt = await SendAsync(task);
+
+        Assert.Equal((SendAttemptKind.Failed, false), (attempt.Kind, attempt.Retry));
+        Assert.Equal((TaskState.Failed, "smtp-failed (535)"), ((await ReloadAsync(task)).State, (await ReloadAsync(task)).FailureReason));
+        Assert.Empty(await _suppressions.ListAsync(Owner, default));
+    }
+
+    [Fact]
+    public async Task A_missing_contact_fails_the_task_with_the_reason_and_sends_nothing()
+    {
+        var task = await SeedAsync();
+        var orphan = SendScenarioTask(_ann with { ContactId = "c-gone" });
+        await _tasks.TryAddAsync(orphan, default);
+
+        var attempt = await SendAsync(orphan);
+
+        Assert.Equal(SendAttemptKind.Unsendable, attempt.Kind);
+        Assert.Equal((TaskState.Failed, SendReasons.ContactMissing), ((await ReloadAsync(orphan)).State, (await ReloadAsync(orphan)).FailureReason));
+        Assert.Empty(_transport.Messages);
+        Assert.Equal(TaskState.Queued, (await ReloadAsync(task)).State);
+    }
+
+    [Fact]
+    public async Task A_linkedin_draft_is_never_sent_by_email()
+    {
+        await SeedAsync();
+        var draft = SendScenarioTask(_ann) with { TaskId = "draft", Channel = TaskChannel.LinkedIn, State = TaskState.Planned };
+        await _tasks.TryAddAsync(draft, default);
+
+        var attempt = await SendAsync(draft);
+
+        Assert.Equal((SendAttemptKind.NotEmail, false), (attempt.Kind, attempt.Retry));
+        Assert.Empty(_transport.Messages);
+    }
+
+    private Task<SendAttempt> SendAsync(OutreachTask task, bool isLastAttempt = false) =>
+        CreateSender().SendAsync(new SendRequest(task.OwnerId, task.TaskId), isLastAttempt, default);
+
+    private async Task<OutreachTask> ReloadAsync(OutreachTask task) => (await _tasks.FindAsync(task.OwnerId, task.TaskId, default))!;
+
+    private async Task<OutreachTask> SeedAsync(int dailyCap = 40)
+    {
+        await _profiles.SaveAsync(new SenderProfile { OwnerId = Owner, FirstName = "Sam", Email = "Sam@Uni.Example", DailyCap = dailyCap }, default);
+        await _contacts.WriteAsync(Owner, [_ann], default);
+        var task = SendScenarioTask(_ann);
+        Assert.True(await _tasks.TryAddAsync(task, default));
+        return task;
+    }
+
+    private static OutreachTask SendScenarioTask(Contact contact) => new()
+    {
+        TaskId = TaskIds.ForCampaignStep(Owner, "class-visit", contact.ContactId, "thank-you"),
+        OwnerId = Owner,
+        ContactId = contact.ContactId,
+        CampaignId = "class-visit",
+        StepId = "thank-you",
+        Template = CampaignKind.ThankYou,
+        EmailKey = contact.EmailKey,
+        Channel = TaskChannel.Email,
+        DueUtc = Wednesday10,
+        State = TaskState.Queued,
+    };
+
+    private TaskSender CreateSender()
+    {
+        var keys = new SigningKeyRing("k1", new Dictionary<string, byte[]> { ["k1"] = new byte[32] });
+        var options = new SendingOptions { PublicBaseUrl = new Uri("https://outreach.example/"), ReplyDomain = "in.outreach.example" };
+        var stores = new SendStores(_tasks, _dueIndex, _suppressions, _activity, _contacts, _profiles, _sent, new TemplateResolver(new InMemoryTemplateStore()));
+        var composer = new MessageComposer(new TemplateRenderer(), new SignedTokenService(keys, _clock), new ReplyAddressTokens(keys), options);
+        return new TaskSender(stores, composer, _transport, new MetricsRecorder(_counters), options, _clock);
+    }
+}

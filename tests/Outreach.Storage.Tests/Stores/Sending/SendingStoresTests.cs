@@ -1,0 +1,75 @@
+using Outreach.Core.Messaging.Defaults;
+using Outreach.Core.Messaging.Templates;
+using Outreach.Core.Outcomes;
+using Outreach.Core.Planning;
+using Outreach.Core.Senders;
+using Outreach.Core.Sending;
+using Outreach.Storage.Stores.Senders;
+using Outreach.Storage.Stores.Sending;
+using Outreach.Testing.LocalServices;
+using CampaignKind = Outreach.Core.Campaigns.TemplateKind;
+
+namespace Outreach.Storage.Tests.Stores.Sending;
+
+/// <summary>Sender profiles, the sent-message index and custom templates round-trip through Azurite.</summary>
+[Collection(AzuriteGroup.Name)]
+public sealed class SendingStoresTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task A_sender_profile_round_trips_with_its_window_cap_and_sealed_smtp_password()
+    {
+        var store = new TableSenderProfileStore(await StoreTables.NewAsync(azurite, "senders"));
+        var profile = new SenderProfile
+        {
+            OwnerId = "owner/1",
+            FirstName = "Sam",
+            LastName = "Student",
+            Email = "sam@uni.example",
+            Signature = "Sam",
+            TimeZoneId = "Europe/London",
+            Window = new SendingWindow([DayOfWeek.Monday, DayOfWeek.Wednesday], new TimeOnly(8, 30), new TimeOnly(18, 0)),
+            DailyCap = 25,
+            MinimumSpacing = TimeSpan.FromMinutes(3),
+            Smtp = new SmtpAccount("smtp.uni.example", 587, "sam", "sealed:abc", EnableSsl: true),
+        };
+
+        await store.SaveAsync(profile, CancellationToken.None);
+        var loaded = await store.GetAsync("owner/1", CancellationToken.None);
+
+        Assert.NotNull(loaded);
+        Assert.Equal([DayOfWeek.Monday, DayOfWeek.Wednesday], loaded.Window.Days);
+        Assert.Equal((new TimeOnly(8, 30), new TimeOnly(18, 0)), (loaded.Window.Opens, loaded.Window.Closes));
+        Assert.Equal(profile with { Window = loaded.Window }, loaded);
+        Assert.Null(await store.GetAsync("nobody", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_sent_message_is_found_by_any_form_of_its_message_id()
+    {
+        var index = new TableSentMessageIndex(await StoreTables.NewAsync(azurite, "sent"));
+        var sent = new SentMessageRef("owner-1", "task-1", "c-1", "sam@uni.example");
+
+        await index.RecordAsync("<ABC123/x@Uni.Example>", sent, CancellationToken.None);
+
+        Assert.Equal(sent, await index.FindByMessageIdAsync(MessageIds.Normalize("<ABC123/x@uni.example>")!, CancellationToken.None));
+        Assert.Equal(sent, await index.FindByMessageIdAsync("ABC123/x@UNI.EXAMPLE", CancellationToken.None));
+        Assert.Null(await index.FindByMessageIdAsync("<abc123/x@uni.example>", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task The_resolver_uses_the_owners_template_for_a_kind_and_the_shipped_default_otherwise()
+    {
+        var store = new TableTemplateStore(await StoreTables.NewAsync(azurite, "templates"));
+        var custom = new MessageTemplate("mine", "My thanks", TemplateKind.ThankYou, "Thanks {{firstName}}", "Hi {{firstName}}", "<p>Hi {{firstName}}</p>");
+        await store.SaveAsync("owner-1", custom, CancellationToken.None);
+        var resolver = new TemplateResolver(store);
+
+        var thanks = await resolver.ResolveAsync("owner-1", CampaignKind.ThankYou, CancellationToken.None);
+        var followUp = await resolver.ResolveAsync("owner-1", CampaignKind.FollowUp, CancellationToken.None);
+        var otherOwner = await resolver.ResolveAsync("owner-2", CampaignKind.ThankYou, CancellationToken.None);
+
+        Assert.Equal(custom.Fingerprint, thanks.Fingerprint);
+        Assert.Equal(DefaultTemplates.For(TemplateKind.FollowUp).Fingerprint, followUp.Fingerprint);
+        Assert.Equal(DefaultTemplates.For(TemplateKind.ThankYou).Fingerprint, otherOwner.Fingerprint);
+    }
+}
