@@ -54,6 +54,27 @@ param currentTokenKeyId string = 'k1'
 @secure()
 param tokenSigningKeys object = {}
 
+@description('Key ids that unseal owners\' SMTP passwords (the ring), e.g. [\'s1\', \'s2\'] during a rotation.')
+param ownerSecretKeyIds array = [
+  's1'
+]
+
+@description('The key id that seals newly saved SMTP passwords; must be in ownerSecretKeyIds.')
+param currentOwnerSecretKeyId string = 's1'
+
+@description('Keys sealing owners\' SMTP passwords, key id to base64 (exactly 32 random bytes); leave empty on redeploys to keep the stored ones.')
+@secure()
+param ownerSecretKeys object = {}
+
+@description('The app\'s public https base URL (its default host name or a custom domain), used in unsubscribe links, e.g. https://outreach.example.edu/.')
+param publicBaseUrl string
+
+@description('Domain of the reply+token addresses replies come back to (an inbound-parse MX); empty uses the sender\'s own address.')
+param replyDomain string = ''
+
+@description('Mailbox named in the mailto form of List-Unsubscribe; empty omits that form.')
+param unsubscribeMailbox string = ''
+
 @description('Object id of a user or group allowed to write Key Vault secrets (rotation); empty for none.')
 param secretsOfficerPrincipalId string = ''
 
@@ -117,6 +138,7 @@ module keyVault 'modules/keyvault.bicep' = {
     name: names.keyVault
     smtpPassword: smtpPassword
     tokenSigningKeys: tokenSigningKeys
+    ownerSecretKeys: ownerSecretKeys
     tags: tags
   }
 }
@@ -147,6 +169,7 @@ module functionApp 'modules/functionapp.bicep' = {
     keyVaultName: keyVault.outputs.name
     smtpPasswordSecretName: keyVault.outputs.smtpPasswordSecretName
     tokenKeySecretPrefix: keyVault.outputs.tokenKeySecretPrefix
+    ownerSecretKeyPrefix: keyVault.outputs.ownerSecretKeyPrefix
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
     smtpHost: smtpHost
@@ -155,6 +178,11 @@ module functionApp 'modules/functionapp.bicep' = {
     smtpUserName: smtpUserName
     tokenKeyIds: tokenKeyIds
     currentTokenKeyId: currentTokenKeyId
+    ownerSecretKeyIds: ownerSecretKeyIds
+    currentOwnerSecretKeyId: currentOwnerSecretKeyId
+    publicBaseUrl: publicBaseUrl
+    replyDomain: replyDomain
+    unsubscribeMailbox: unsubscribeMailbox
     tags: tags
   }
   // The app reads its package, storage and Key Vault references as soon as it exists: grant the roles first.

@@ -71,6 +71,24 @@ param tokenKeyIds array
 @description('The token key id that signs new tokens; one of tokenKeyIds.')
 param currentTokenKeyId string
 
+@description('Key Vault secret name prefix of the owner SMTP-password key ring (secrets-keys-<id>).')
+param ownerSecretKeyPrefix string
+
+@description('Key ids of the owner SMTP-password key ring.')
+param ownerSecretKeyIds array
+
+@description('The key id that seals newly saved SMTP passwords.')
+param currentOwnerSecretKeyId string
+
+@description('The app\'s public https base URL, for unsubscribe links.')
+param publicBaseUrl string
+
+@description('Domain of reply+token addresses; empty uses the sender\'s address.')
+param replyDomain string
+
+@description('Mailbox in the mailto form of List-Unsubscribe; empty omits it.')
+param unsubscribeMailbox string
+
 @description('Requests per minute allowed per API key (Limits:RequestsPerMinute).')
 param requestsPerMinute int = 120
 
@@ -151,6 +169,28 @@ var outreachSettings = [
     name: 'Accounts__KeyCacheDuration'
     value: '00:00:30'
   }
+  // Mail: links and addresses in every message, and when a claim left by a crashed send goes to review.
+  {
+    name: 'Mail__PublicBaseUrl'
+    value: publicBaseUrl
+  }
+  {
+    name: 'Mail__ReplyDomain'
+    value: replyDomain
+  }
+  {
+    name: 'Mail__UnsubscribeMailbox'
+    value: unsubscribeMailbox
+  }
+  {
+    name: 'Mail__StaleClaimAfter'
+    value: '00:10:00'
+  }
+  // Secrets: the key ring sealing owners' own SMTP passwords (Secrets:Keys:<id> are Key Vault references below).
+  {
+    name: 'Secrets__CurrentKeyId'
+    value: currentOwnerSecretKeyId
+  }
   // Dispatching: the DispatchDue timer's send queue (must match SendOutreach's trigger), the wait for owners without a
   // sender profile, and how far the very first scan looks back.
   {
@@ -199,6 +239,12 @@ var tokenKeySettings = [for keyId in tokenKeyIds: {
   value: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${tokenKeySecretPrefix}${keyId})'
 }]
 
+// One setting per key of the owner SMTP-password ring: Secrets:Keys:<id>.
+var ownerSecretKeySettings = [for keyId in ownerSecretKeyIds: {
+  name: 'Secrets__Keys__${keyId}'
+  value: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${ownerSecretKeyPrefix}${keyId})'
+}]
+
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName
   location: location
@@ -231,7 +277,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
     siteConfig: {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
-      appSettings: concat(hostSettings, outreachSettings, tokenKeySettings)
+      appSettings: concat(hostSettings, outreachSettings, tokenKeySettings, ownerSecretKeySettings)
     }
     functionAppConfig: {
       deployment: {

@@ -19,6 +19,10 @@ param smtpPassword string = ''
 @secure()
 param tokenSigningKeys object = {}
 
+@description('Keys that seal owners\' SMTP passwords at rest, key id to base64 (exactly 32 bytes); empty leaves the current secrets as they are.')
+@secure()
+param ownerSecretKeys object = {}
+
 @description('Keep deleted secrets recoverable for this many days.')
 @minValue(7)
 @maxValue(90)
@@ -30,6 +34,7 @@ param tags object = {}
 // Secret names the app settings refer to (functionapp.bicep); token keys are `tokens-keys-<key id>`.
 var smtpPasswordSecretName = 'smtp-password'
 var tokenKeySecretPrefix = 'tokens-keys-'
+var ownerSecretKeyPrefix = 'secrets-keys-'
 
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: name
@@ -67,6 +72,16 @@ resource tokenKeySecrets 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = [for k
   }
 }]
 
+resource ownerSecretKeySecrets 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = [for key in items(ownerSecretKeys): {
+  parent: vault
+  name: '${ownerSecretKeyPrefix}${key.key}'
+  properties: {
+    value: key.value
+    contentType: 'base64 AES-256 key sealing owners\' SMTP passwords (Secrets:Keys:${key.key})'
+  }
+}]
+
 output name string = vault.name
 output smtpPasswordSecretName string = smtpPasswordSecretName
 output tokenKeySecretPrefix string = tokenKeySecretPrefix
+output ownerSecretKeyPrefix string = ownerSecretKeyPrefix

@@ -16,7 +16,11 @@ param tags object = {}
 
 // Trigger and output queues from functions/*/function.json, each trigger queue with its `-poison` twin (where the
 // host moves a message after host.json's maxDequeueCount failures).
-var queueNames = []
+// Queues the app uses (function.json triggers and their -poison twins; the dispatcher writes send-outreach).
+var queueNames = [
+  'send-outreach'
+  'send-outreach-poison'
+]
 
 // StoreTableNames defaults (core/Outreach.Storage/Stores/StoreTableNames.cs).
 var tableNames = [
@@ -26,6 +30,10 @@ var tableNames = [
   'SenderActivity'
   'DispatchCursor'
   'MetricCounters'
+  'Contacts'
+  'ContactKeys'
+  'SentMessages'
+  'Templates'
   'Campaigns'
   'Senders'
   // AccountTables (core/Outreach.Storage/Stores/Accounts/AccountTables.cs).

@@ -38,6 +38,7 @@ internal sealed record AppResourceManifest(
     {
         "Smtp:Password",
         "Tokens:Keys:*",
+        "Secrets:Keys:*",
     };
 
     /// <summary>Options keys Azure leaves unset, and why.</summary>
