@@ -11,38 +11,10 @@ using CampaignKind = Outreach.Core.Campaigns.TemplateKind;
 
 namespace Outreach.Storage.Tests.Stores.Sending;
 
-/// <summary>Sender profiles, the sent-message index and custom templates round-trip through Azurite.</summary>
+/// <summary>The sent-message index and custom templates round-trip through Azurite (sender profiles: TableSenderProfileStoreTests).</summary>
 [Collection(AzuriteGroup.Name)]
 public sealed class SendingStoresTests(AzuriteFixture azurite)
 {
-    [Fact]
-    public async Task A_sender_profile_round_trips_with_its_window_cap_and_sealed_smtp_password()
-    {
-        var store = new TableSenderProfileStore(await StoreTables.NewAsync(azurite, "senders"));
-        var profile = new SenderProfile
-        {
-            OwnerId = "owner/1",
-            FirstName = "Sam",
-            LastName = "Student",
-            Email = "sam@uni.example",
-            Signature = "Sam",
-            TimeZoneId = "Europe/London",
-            Window = new SendingWindow([DayOfWeek.Monday, DayOfWeek.Wednesday], new TimeOnly(8, 30), new TimeOnly(18, 0)),
-            DailyCap = 25,
-            MinimumSpacing = TimeSpan.FromMinutes(3),
-            Smtp = new SmtpAccount("smtp.uni.example", 587, "sam", "sealed:abc", EnableSsl: true),
-        };
-
-        await store.SaveAsync(profile, CancellationToken.None);
-        var loaded = await store.GetAsync("owner/1", CancellationToken.None);
-
-        Assert.NotNull(loaded);
-        Assert.Equal([DayOfWeek.Monday, DayOfWeek.Wednesday], loaded.Window.Days);
-        Assert.Equal((new TimeOnly(8, 30), new TimeOnly(18, 0)), (loaded.Window.Opens, loaded.Window.Closes));
-        Assert.Equal(profile with { Window = loaded.Window }, loaded);
-        Assert.Null(await store.GetAsync("nobody", CancellationToken.None));
-    }
-
     [Fact]
     public async Task A_sent_message_is_found_by_any_form_of_its_message_id()
     {
