@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Outreach.Core.Outcomes;
+using Outreach.Core.Messaging.Delivery;
 
 namespace Outreach.Core.Sending;
 

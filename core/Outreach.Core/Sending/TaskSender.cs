@@ -4,7 +4,6 @@ using Outreach.Core.Messaging.Delivery;
 using Outreach.Core.Outcomes;
 using Outreach.Core.Planning;
 using Outreach.Core.Senders;
-using DeliveryMessageIds = Outreach.Core.Messaging.Delivery.MessageIds;
 
 namespace Outreach.Core.Sending;
 
@@ -89,7 +88,7 @@ public sealed class TaskSender(
         }
 
         OutgoingMessage message;
-        var messageId = DeliveryMessageIds.New(new Messaging.Delivery.EmailAddress(profile.Email).Domain);
+        var messageId = MessageIds.New(new Messaging.Delivery.EmailAddress(profile.Email).Domain);
         try
         {
             message = composer.Compose(task, contact, profile, await templateRead, messageId);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Outreach.Core.Messaging.Delivery;
 using Outreach.Core.Planning;
 using Outreach.Core.Sending;
 using Outreach.Functions.Hosting;
@@ -39,7 +40,7 @@ internal sealed partial class SendOutreachFunction(Lazy<TaskSender> sender, Lazy
         await tables.Value.EnsureCreatedAsync(cancellationToken);
         var isLastAttempt = trigger.DequeueCount >= app.Host.Extensions.Queues.MaxDequeueCount;
         var attempt = await sender.Value.SendAsync(request, isLastAttempt, cancellationToken);
-        LogAttempt(request.TaskId, attempt.MessageId, attempt.Kind, trigger.DequeueCount);
+        LogAttempt(request.TaskId, new LoggedMessageId(attempt.MessageId), attempt.Kind, trigger.DequeueCount);
         return attempt.Retry
             ? FunctionOutcome.Failed($"Task {request.TaskId}: {attempt.Kind} ({attempt.Reason}).")
             : FunctionOutcome.Success();
@@ -47,5 +48,5 @@ internal sealed partial class SendOutreachFunction(Lazy<TaskSender> sender, Lazy
 
     // Task id, Message-ID and result kind only: never addresses or bodies.
     [LoggerMessage(Level = LogLevel.Information, Message = "SendOutreach task {TaskId} message {MessageId}: {Kind} (delivery {DequeueCount})")]
-    private partial void LogAttempt(string taskId, string? messageId, SendAttemptKind kind, long dequeueCount);
+    private partial void LogAttempt(string taskId, LoggedMessageId messageId, SendAttemptKind kind, long dequeueCount);
 }

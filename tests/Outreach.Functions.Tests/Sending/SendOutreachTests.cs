@@ -2,12 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Outreach.Core.Messaging.Delivery;
 using Outreach.Core.Planning;
 using Outreach.Core.Sending;
 using Outreach.Functions.Tests.Support;
 using Outreach.Testing.LocalServices;
 using Outreach.Testing.Time;
-using OutcomeMessageIds = Outreach.Core.Outcomes.MessageIds;
 
 namespace Outreach.Functions.Tests.Sending;
 
@@ -65,7 +65,7 @@ public sealed class SendOutreachTests(AzuriteFixture azurite, MailDevFixture mai
             Assert.Equal("Thank you for your time at Career fair", email.GetProperty("subject").GetString());
             Assert.Equal("Sam Student", email.GetProperty("from")[0].GetProperty("name").GetString());
             Assert.NotNull(task.SentUtc);
-            var indexed = await Scenario.Stores.SentMessages.FindByMessageIdAsync(OutcomeMessageIds.Normalize(task.MessageId)!, CancellationToken.None);
+            var indexed = await Scenario.Stores.SentMessages.FindByMessageIdAsync(MessageIds.Normalize(task.MessageId)!, CancellationToken.None);
             Assert.Equal(new Core.Outcomes.SentMessageRef(owner, task.TaskId, task.ContactId, "sam@students.example.edu"), indexed);
         }
 

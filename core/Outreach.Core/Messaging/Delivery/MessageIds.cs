@@ -6,7 +6,7 @@ namespace Outreach.Core.Messaging.Delivery;
 /// Creates Message-IDs (<c>&lt;random@sender-domain&gt;</c>, RFC 5322 §3.6.4). Outreach sets the Message-ID itself,
 /// before sending, so it is stored with the task when claimed and replies can be matched by In-Reply-To.
 /// </summary>
-public static class MessageIds
+public static partial class MessageIds
 {
     /// <summary>A new id with 128 random bits: <c>&lt;26 base32 characters@domain&gt;</c>.</summary>
     public static string New(string domain)
@@ -24,4 +24,21 @@ public static class MessageIds
         && messageId[1..^1] is var inner
         && inner.Count(c => c == '@') == 1 && inner[0] != '@' && inner[^1] != '@'
         && !inner.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is '<' or '>' || c > '~');
+}
+
+/// <summary>
+/// A Message-ID as it may be logged: only the unique part before the <c>@</c>, without angle brackets. The domain is
+/// the sender's domain, and <c>local@domain</c> reads as an email address, which logs must never hold. The id is cut
+/// only when formatted, so a disabled log level costs nothing.
+/// </summary>
+/// <param name="MessageId">The full Message-ID, or null when none was assigned.</param>
+public readonly record struct LoggedMessageId(string? MessageId)
+{
+    /// <inheritdoc/>
+    public override string ToString()
+    {
+        var id = (MessageId ?? "").AsSpan().Trim().TrimStart('<').TrimEnd('>');
+        var at = id.IndexOf('@');
+        return (at >= 0 ? id[..at] : id).ToString();
+    }
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Outreach.Core.Messaging.Delivery;
 
 namespace Outreach.Core.Outcomes;
 

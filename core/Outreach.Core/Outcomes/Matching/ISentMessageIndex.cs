@@ -1,3 +1,5 @@
+using Outreach.Core.Messaging.Delivery;
+
 namespace Outreach.Core.Outcomes;
 
 /// <summary>Finds the task that sent a message by its Message-ID (stored in <see cref="MessageIds.Normalize"/>d form).</summary>

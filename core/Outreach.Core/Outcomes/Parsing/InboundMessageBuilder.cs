@@ -1,3 +1,5 @@
+using Outreach.Core.Messaging.Delivery;
+
 namespace Outreach.Core.Outcomes;
 
 /// <summary>

@@ -1,6 +1,7 @@
 using Outreach.Core.Outcomes;
 using Outreach.Core.Sending;
 using Outreach.Storage.Tables;
+using Outreach.Core.Messaging.Delivery;
 
 namespace Outreach.Storage.Stores.Sending;
 

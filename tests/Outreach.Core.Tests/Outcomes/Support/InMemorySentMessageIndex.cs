@@ -1,4 +1,5 @@
 using Outreach.Core.Outcomes;
+using Outreach.Core.Messaging.Delivery;
 
 namespace Outreach.Core.Tests.Outcomes.Support;
 

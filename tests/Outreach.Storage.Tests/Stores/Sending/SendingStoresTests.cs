@@ -8,6 +8,7 @@ using Outreach.Storage.Stores.Senders;
 using Outreach.Storage.Stores.Sending;
 using Outreach.Testing.LocalServices;
 using CampaignKind = Outreach.Core.Campaigns.TemplateKind;
+using Outreach.Core.Messaging.Delivery;
 
 namespace Outreach.Storage.Tests.Stores.Sending;
 

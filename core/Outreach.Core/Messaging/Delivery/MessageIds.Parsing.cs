@@ -1,10 +1,10 @@
-namespace Outreach.Core.Outcomes;
+namespace Outreach.Core.Messaging.Delivery;
 
 /// <summary>
-/// Message-ID handling shared by the parser, the matcher and whoever stores sent Message-IDs
-/// (they must be stored in <see cref="Normalize"/>d form for <see cref="ISentMessageIndex"/> look-ups to hit).
+/// Message-ID parsing shared by the inbound parser, the reply matcher and whoever stores sent Message-IDs
+/// (they must be stored in <see cref="Normalize"/>d form for <see cref="Outcomes.ISentMessageIndex"/> look-ups to hit).
 /// </summary>
-public static class MessageIds
+public static partial class MessageIds
 {
     private static readonly char[] Separators = [' ', '\t', '\r', '\n', ','];
 
