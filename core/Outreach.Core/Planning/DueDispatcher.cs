@@ -123,18 +123,20 @@ public sealed class DueDispatcher(
             return loaded;
         }
 
-        var probabilities = new Dictionary<string, double>(StringComparer.Ordinal);
+        var scores = new Dictionary<string, TaskScore>(StringComparer.Ordinal);
         foreach (var score in await scorer.ScoreAsync(ownerId, unscored, cancellationToken).ConfigureAwait(false))
         {
             if (score.Probability is { } p)
             {
-                probabilities[score.TaskId] = double.IsFinite(p) && p is >= 0 and <= 1
-                    ? p
+                scores[score.TaskId] = double.IsFinite(p) && p is >= 0 and <= 1
+                    ? score
                     : throw new InvalidOperationException($"{scorer.GetType().Name} scored task {score.TaskId} {p}; a probability lies in [0, 1].");
             }
         }
 
-        return loaded.ConvertAll(t => t.Score is null && probabilities.TryGetValue(t.TaskId, out var p) ? t with { Score = p } : t);
+        return loaded.ConvertAll(t => t.Score is null && scores.TryGetValue(t.TaskId, out var s)
+            ? t with { Score = s.Probability, ScoreExplanation = s.Explanation }
+            : t);
     }
 
     private async Task ApplyAsync(DispatchPlan plan, ILookup<string, DueIndexEntry> entriesByTask, DispatchTally tally, CancellationToken cancellationToken)

@@ -58,6 +58,9 @@ public sealed record OutreachTask
     /// <summary>Predicted reply probability, or null until the response model has scored it.</summary>
     public double? Score { get; init; }
 
+    /// <summary>Why the model gave <see cref="Score"/>, in words a student understands (its top contributions), or null.</summary>
+    public string? ScoreExplanation { get; init; }
+
     /// <summary>Why it was skipped (e.g. <c>replied</c>, <c>suppressed</c>, <c>no-email</c>), or null.</summary>
     public string? SkipReason { get; init; }
 
