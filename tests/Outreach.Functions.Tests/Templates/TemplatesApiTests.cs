@@ -4,6 +4,7 @@ using System.Text.Json;
 using Outreach.Core.Messaging.Defaults;
 using Outreach.Core.Messaging.Templates;
 using Outreach.Functions.Tests.Sending;
+using Outreach.Functions.Tests.Support;
 using Outreach.Testing.LocalServices;
 
 namespace Outreach.Functions.Tests.Templates;
@@ -131,6 +132,7 @@ public sealed class TemplatesApiTests(AzuriteFixture azurite) : IClassFixture<Az
         using var othersOwn = await _host.Other.PutAsJsonAsync("/api/templates/thank_you", Template("Olga's", "Olga's subject"));
         var other = $"?owner={_host.OtherOwnerId}";
 
+        using var missingOwner = await Owner.GetAsync(new Uri($"/api/templates?owner={ApiApp.NewId("nobody")}", UriKind.Relative));
         using var list = await Owner.GetAsync(new Uri("/api/templates" + other, UriKind.Relative));
         using var get = await Owner.GetAsync(new Uri("/api/templates/thank_you" + other, UriKind.Relative));
         using var put = await Owner.PutAsJsonAsync("/api/templates/thank_you" + other, Template("Hijack", "Hijacked"));
@@ -139,7 +141,7 @@ public sealed class TemplatesApiTests(AzuriteFixture azurite) : IClassFixture<Az
         var theirs = await _host.Other.GetFromJsonAsync<JsonElement>("/api/templates/thank_you");
 
         Assert.Equal(HttpStatusCode.OK, othersOwn.StatusCode);
-        Assert.All([list, get, put, delete], r => Assert.Equal(HttpStatusCode.NotFound, r.StatusCode));
+        await NotFoundAssert.AllSameAsync(missingOwner, list, get, put, delete);
         Assert.Equal("default", mine.GetProperty("origin").GetString());
         Assert.Equal("Olga's subject", theirs.GetProperty("subject").GetString());
     }
