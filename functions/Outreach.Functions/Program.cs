@@ -7,6 +7,7 @@ using Outreach.Functions.LocalRunner;
 using Outreach.Functions.Security;
 using Outreach.Functions.Sending;
 using Outreach.Functions.Storage;
+using Outreach.Functions.Templates;
 
 if (AccountsCommand.Matches(args))
 {
@@ -31,6 +32,7 @@ api.MapHealth().AllowAnonymous();
 api.MapAccounts();
 api.MapApiKeys();
 api.MapConsents();
+api.MapTemplates();
 
 app.Run();
 return 0;

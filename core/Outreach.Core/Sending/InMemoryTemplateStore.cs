@@ -13,10 +13,19 @@ public sealed class InMemoryTemplateStore : ITemplateStore
         Task.FromResult(_templates.TryGetValue((ownerId, kind), out var template) ? template : null);
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<MessageTemplate>> ListAsync(string ownerId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<MessageTemplate>>(
+            [.. _templates.Where(p => p.Key.OwnerId == ownerId).OrderBy(p => p.Key.Kind).Select(p => p.Value)]);
+
+    /// <inheritdoc />
     public Task SaveAsync(string ownerId, MessageTemplate custom, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(custom);
         _templates[(ownerId, custom.Kind)] = custom;
         return Task.CompletedTask;
     }
+
+    /// <inheritdoc />
+    public Task<bool> DeleteAsync(string ownerId, TemplateKind kind, CancellationToken cancellationToken) =>
+        Task.FromResult(_templates.TryRemove((ownerId, kind), out _));
 }

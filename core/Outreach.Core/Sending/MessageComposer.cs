@@ -16,17 +16,33 @@ public sealed class MessageComposer(TemplateRenderer renderer, SignedTokenServic
     /// <summary>The purpose of unsubscribe tokens (what the unsubscribe endpoint validates).</summary>
     public const string UnsubscribePurpose = "unsubscribe";
 
+    /// <summary>
+    /// The subject, text and HTML of <paramref name="task"/>'s message: exactly what <see cref="Compose"/> sends for an
+    /// email task (same unsubscribe link at the same instant), and the copyable draft of a LinkedIn task, which has no
+    /// unsubscribe link because the student sends it by hand.
+    /// </summary>
+    /// <exception cref="DomainException">The template does not render (code <c>template.*</c>).</exception>
+    public RenderedMessage Render(OutreachTask task, Contact contact, SenderProfile sender, MessageTemplate template)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        return task.Channel == TaskChannel.Email
+            ? RenderEmail(task.OwnerId, contact, sender, template)
+            : Render(contact, sender, template, unsubscribe: null);
+    }
+
+    /// <summary>An email of <paramref name="template"/> to <paramref name="contact"/> as it would be sent now (a preview).</summary>
+    /// <exception cref="DomainException">The template does not render (code <c>template.*</c>).</exception>
+    public RenderedMessage RenderEmail(string ownerId, Contact contact, SenderProfile sender, MessageTemplate template) =>
+        Render(contact, sender, template, UnsubscribeFor(ownerId, contact));
+
     /// <summary>The message for <paramref name="task"/>.</summary>
     /// <exception cref="DomainException">The template does not render (code <c>template.*</c>).</exception>
     /// <exception cref="ArgumentException">An address is not usable.</exception>
     public OutgoingMessage Compose(OutreachTask task, Contact contact, SenderProfile sender, MessageTemplate template, string messageId)
     {
         ArgumentNullException.ThrowIfNull(task);
-        ArgumentNullException.ThrowIfNull(contact);
-        ArgumentNullException.ThrowIfNull(sender);
-        var token = tokens.Create(UnsubscribePurpose, task.OwnerId, TokenSubjects.ForContact(contact.ContactId));
-        var unsubscribe = UnsubscribeLinks.For(options.PublicBaseUrl, token, options.UnsubscribeMailbox);
-        var rendered = renderer.Render(template, TemplateModel.ForContact(contact, sender.ToTemplateSender(), unsubscribe.OneClick));
+        var unsubscribe = UnsubscribeFor(task.OwnerId, contact);
+        var rendered = Render(contact, sender, template, unsubscribe);
         var builder = new OutgoingMessageBuilder()
             .From(sender.Email, sender.FullName)
             .To(contact.Email ?? throw new ArgumentException("The contact has no email address.", nameof(contact)), contact.FullName)
@@ -40,5 +56,19 @@ public sealed class MessageComposer(TemplateRenderer renderer, SignedTokenServic
         }
 
         return builder.Build();
+    }
+
+    private UnsubscribeLinks UnsubscribeFor(string ownerId, Contact contact)
+    {
+        ArgumentNullException.ThrowIfNull(contact);
+        var token = tokens.Create(UnsubscribePurpose, ownerId, TokenSubjects.ForContact(contact.ContactId));
+        return UnsubscribeLinks.For(options.PublicBaseUrl, token, options.UnsubscribeMailbox);
+    }
+
+    private RenderedMessage Render(Contact contact, SenderProfile sender, MessageTemplate template, UnsubscribeLinks? unsubscribe)
+    {
+        ArgumentNullException.ThrowIfNull(contact);
+        ArgumentNullException.ThrowIfNull(sender);
+        return renderer.Render(template, TemplateModel.ForContact(contact, sender.ToTemplateSender(), unsubscribe?.OneClick));
     }
 }

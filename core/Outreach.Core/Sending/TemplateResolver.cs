@@ -12,9 +12,12 @@ public sealed class TemplateResolver(ITemplateStore store)
     /// <exception cref="DomainException">No template of that kind exists (code <c>template.unknown-kind</c>).</exception>
     public async Task<MessageTemplate> ResolveAsync(string ownerId, CampaignTemplateKind kind, CancellationToken cancellationToken)
     {
-        var messagingKind = KindOf(kind);
-        return await store.FindAsync(ownerId, messagingKind, cancellationToken) ?? DefaultTemplates.For(messagingKind);
+        return await ResolveAsync(ownerId, KindOf(kind), cancellationToken);
     }
+
+    /// <summary>The template the owner's messages of <paramref name="kind"/> are rendered with.</summary>
+    public async Task<MessageTemplate> ResolveAsync(string ownerId, TemplateKind kind, CancellationToken cancellationToken) =>
+        await store.FindAsync(ownerId, kind, cancellationToken) ?? DefaultTemplates.For(kind);
 
     /// <summary>The template kind with the same name (the campaign enum is a subset of the messaging one).</summary>
     public static TemplateKind KindOf(CampaignTemplateKind kind) =>

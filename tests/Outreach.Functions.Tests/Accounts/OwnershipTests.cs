@@ -24,7 +24,7 @@ public sealed class OwnershipTests(AzuriteFixture azurite) : IClassFixture<Azuri
         using var missing = await clientA.DeleteAsync(new Uri("/api/keys/AAAAAAAAAAAA", UriKind.Relative));
         using var stillWorks = await clientB.GetAsync(new Uri("/api/keys", UriKind.Relative));
 
-        await AssertSameNotFoundAsync(others, missing);
+        await NotFoundAssert.SameAsync(others, missing);
         Assert.Equal(HttpStatusCode.OK, stillWorks.StatusCode);
     }
 
@@ -38,7 +38,7 @@ public sealed class OwnershipTests(AzuriteFixture azurite) : IClassFixture<Azuri
         using var others = await clientA.GetAsync(new Uri($"/api/account?owner={ownerB}", UriKind.Relative));
         using var missing = await clientA.GetAsync(new Uri($"/api/account?owner={ApiApp.NewId("nobody")}", UriKind.Relative));
 
-        await AssertSameNotFoundAsync(others, missing);
+        await NotFoundAssert.SameAsync(others, missing);
     }
 
     [Fact]
@@ -122,19 +122,6 @@ public sealed class OwnershipTests(AzuriteFixture azurite) : IClassFixture<Azuri
         Assert.Equal("consent.not-a-coach", problem.GetProperty("code").GetString());
         Assert.Equal("coachId", problem.GetProperty("target").GetString());
     }
-
-    private static async Task AssertSameNotFoundAsync(HttpResponseMessage others, HttpResponseMessage missing)
-    {
-        Assert.Equal(HttpStatusCode.NotFound, others.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
-        Assert.Equal(missing.Content.Headers.ContentType?.ToString(), others.Content.Headers.ContentType?.ToString());
-        var (a, b) = (await others.Content.ReadFromJsonAsync<JsonElement>(), await missing.Content.ReadFromJsonAsync<JsonElement>());
-        // traceId differs per request; everything else is identical.
-        Assert.Equal(Without(b, "traceId"), Without(a, "traceId"));
-    }
-
-    private static string Without(JsonElement problem, string property) =>
-        JsonSerializer.Serialize(problem.EnumerateObject().Where(p => p.Name != property).ToDictionary(p => p.Name, p => p.Value.ToString()));
 
     public void Dispose() => _app.Dispose();
 }

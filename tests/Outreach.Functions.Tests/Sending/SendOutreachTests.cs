@@ -107,10 +107,10 @@ public sealed class SendOutreachTests(AzuriteFixture azurite, MailDevFixture mai
         await using var host = Scenario.StartHost(maildev.SmtpPort, services => services.AddSingleton<TimeProvider>(clock));
         using var client = host.CreateClient();
 
-        using var early = await PostDeliveryAsync(client, tasks[0], dequeueCount: 2);
+        using var early = await SendScenario.PostDeliveryAsync(client, tasks[0], dequeueCount: 2);
         clock.Advance(TimeSpan.FromMinutes(10));
-        using var stale = await PostDeliveryAsync(client, tasks[0], dequeueCount: 3);
-        using var again = await PostDeliveryAsync(client, tasks[0], dequeueCount: 4);
+        using var stale = await SendScenario.PostDeliveryAsync(client, tasks[0], dequeueCount: 3);
+        using var again = await SendScenario.PostDeliveryAsync(client, tasks[0], dequeueCount: 4);
 
         Assert.Equal(HttpStatusCode.InternalServerError, early.StatusCode); // claim still fresh: retry later
         Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
@@ -212,23 +212,6 @@ public sealed class SendOutreachTests(AzuriteFixture azurite, MailDevFixture mai
 
         Assert.Equal(1, ownServer.MessagesAccepted);
         Assert.Empty(await maildev.GetEmailsAsync());
-    }
-
-    private static Task<HttpResponseMessage> PostDeliveryAsync(HttpClient client, OutreachTask task, int dequeueCount)
-    {
-        var message = JsonSerializer.Serialize(new SendRequest(task.OwnerId, task.TaskId), JsonSerializerOptions.Web);
-        var envelope = new
-        {
-            Data = new { task = message },
-            Metadata = new
-            {
-                DequeueCount = dequeueCount,
-                Id = Guid.NewGuid().ToString(),
-                PopReceipt = "receipt",
-                sys = new { MethodName = "SendOutreach", UtcNow = DateTimeOffset.UtcNow, RandGuid = Guid.NewGuid() },
-            },
-        };
-        return client.PostAsJsonAsync("/SendOutreach", envelope);
     }
 
     private async Task WaitUntilQueueEmptyAsync()

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -101,8 +102,26 @@ internal sealed class SendScenario(AzuriteFixture azurite, TestAppRoot root)
     public FunctionAppFactory StartApp(int smtpPort, Action<IServiceCollection>? services = null) =>
         FunctionAppFactory.WithRunner(root.Path, Settings(smtpPort), services ?? (_ => { })).StartWithRunner();
 
-    public FunctionAppFactory StartHost(int smtpPort, Action<IServiceCollection> services) =>
-        FunctionAppFactory.AsHost(root.Path, services, [.. Settings(smtpPort).Select(s => (s.Key, s.Value))]);
+    public FunctionAppFactory StartHost(int smtpPort, Action<IServiceCollection> services, params (string Key, string? Value)[] settings) =>
+        FunctionAppFactory.AsHost(root.Path, services, [.. Settings(smtpPort).Select(s => (s.Key, s.Value)), .. settings]);
+
+    /// <summary>Posts one queue delivery of <paramref name="task"/> to SendOutreach, as the Functions host does.</summary>
+    public static Task<HttpResponseMessage> PostDeliveryAsync(HttpClient client, OutreachTask task, int dequeueCount)
+    {
+        var message = JsonSerializer.Serialize(new SendRequest(task.OwnerId, task.TaskId), JsonSerializerOptions.Web);
+        var envelope = new
+        {
+            Data = new { task = message },
+            Metadata = new
+            {
+                DequeueCount = dequeueCount,
+                Id = Guid.NewGuid().ToString(),
+                PopReceipt = "receipt",
+                sys = new { MethodName = "SendOutreach", UtcNow = DateTimeOffset.UtcNow, RandGuid = Guid.NewGuid() },
+            },
+        };
+        return client.PostAsJsonAsync("/SendOutreach", envelope);
+    }
 
     /// <summary>A loopback port nothing listens on: connecting is refused, as with an SMTP server that is down.</summary>
     public static int ClosedPort()

@@ -40,7 +40,7 @@ internal static class PathResolver
         var target = scope;
         for (var i = 0; i < depth; i++)
         {
-            target = target.Parent ?? throw new TemplateSyntaxException(node.Offset, "template.unknown-variable", $"Path '{node.Path}' goes above the top level");
+            target = target.Parent ?? throw new TemplateSyntaxException(node.Offset, "template.unknown-variable", $"Path '{node.Path}' goes above the top level", node.Path);
         }
 
         var shape = target.Context;
@@ -71,7 +71,7 @@ internal static class PathResolver
 
         throw new TemplateSyntaxException(node.Offset, "template.unknown-variable", LoopData.Contains(name)
             ? $"Unknown variable '{node.Path}' ({name} exists only inside {{{{#each}}}})"
-            : $"Unknown variable '{node.Path}'");
+            : $"Unknown variable '{node.Path}'", node.Path);
     }
 
     private static VariableShape Walk(VariableShape shape, List<string> segments, int first, PathNode node)
@@ -80,7 +80,7 @@ internal static class PathResolver
         {
             if (shape.Kind != VariableShapeKind.Object || !shape.Members.TryGetValue(segments[i], out var member))
             {
-                throw new TemplateSyntaxException(node.Offset, "template.unknown-variable", $"Unknown variable '{node.Path}'");
+                throw new TemplateSyntaxException(node.Offset, "template.unknown-variable", $"Unknown variable '{node.Path}'", node.Path);
             }
 
             shape = member;

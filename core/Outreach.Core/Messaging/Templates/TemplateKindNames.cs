@@ -23,9 +23,16 @@ public static class TemplateKindNames
     public static string ToName(this TemplateKind kind) =>
         Names.TryGetValue(kind, out var name) ? name : throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a template kind.");
 
+    /// <summary>Parses a wire name; false when it names no kind.</summary>
+    public static bool TryParse(string? name, out TemplateKind kind)
+    {
+        kind = default;
+        return name is not null && Kinds.TryGetValue(name.Trim(), out kind);
+    }
+
     /// <summary>Parses a wire name; an unknown name is a domain error naming <paramref name="target"/>.</summary>
     public static TemplateKind Parse(string? name, string target = "kind") =>
-        name is not null && Kinds.TryGetValue(name.Trim(), out var kind)
+        TryParse(name, out var kind)
             ? kind
             : throw new DomainException(
                 "template.unknown-kind",

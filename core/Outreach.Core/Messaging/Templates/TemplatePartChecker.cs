@@ -28,7 +28,7 @@ internal sealed class TemplatePartChecker
         catch (TemplateSyntaxException e)
         {
             var (line, column) = new SourcePosition(source).Of(e.Offset);
-            var problem = new TemplateProblem(e.Code, part, line, column, string.Empty);
+            var problem = new TemplateProblem(e.Code, part, line, column, string.Empty) { Name = e.Name };
             return problem with { Message = $"{e.Message} in the {problem.PartName} part at line {line}, column {column}." };
         }
     }
@@ -90,7 +90,7 @@ internal sealed class TemplatePartChecker
         {
             throw new TemplateSyntaxException(head.Offset, "template.unknown-helper", BlockHelpers.Contains(name)
                 ? $"'{name}' is a block helper; write {{{{#{name} …}}}}…{{{{/{name}}}}}"
-                : $"Unknown helper '{name}' (helpers: {string.Join(", ", TemplateVariables.Helpers)})");
+                : $"Unknown helper '{name}' (helpers: {string.Join(", ", TemplateVariables.Helpers)})", name);
         }
 
         if (call.Arguments.Count != 2 || call.Hash.Count > 0 || call.BlockParams.Count > 0)
@@ -122,7 +122,7 @@ internal sealed class TemplatePartChecker
         if (expression.Head is not PathNode { Path: var name } head || !BlockHelpers.Contains(name))
         {
             var shown = (expression.Head as PathNode)?.Path ?? "(…)";
-            throw new TemplateSyntaxException(expression.Head.Offset, "template.unknown-helper", $"Unknown block helper '{shown}' (use #if, #unless, #each or #with)");
+            throw new TemplateSyntaxException(expression.Head.Offset, "template.unknown-helper", $"Unknown block helper '{shown}' (use #if, #unless, #each or #with)", shown);
         }
 
         if (expression.Arguments.Count != 1 || expression.Hash.Count > 0)
@@ -259,12 +259,12 @@ internal sealed class TemplatePartChecker
     {
         if (shape.Kind == VariableShapeKind.Object)
         {
-            throw new TemplateSyntaxException(path.Offset, "template.not-printable", $"'{path.Path}' is a group of variables, not a value; use one of its members, e.g. '{path.Path}.{shape.Members.Keys.First()}'");
+            throw new TemplateSyntaxException(path.Offset, "template.not-printable", $"'{path.Path}' is a group of variables, not a value; use one of its members, e.g. '{path.Path}.{shape.Members.Keys.First()}'", path.Path);
         }
 
         if (shape.Kind == VariableShapeKind.List)
         {
-            throw new TemplateSyntaxException(path.Offset, "template.not-printable", $"'{path.Path}' is a list; print it with {{{{#each {path.Path}}}}}…{{{{/each}}}}");
+            throw new TemplateSyntaxException(path.Offset, "template.not-printable", $"'{path.Path}' is a list; print it with {{{{#each {path.Path}}}}}…{{{{/each}}}}", path.Path);
         }
     }
 

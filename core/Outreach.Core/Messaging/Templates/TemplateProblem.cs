@@ -10,6 +10,9 @@ namespace Outreach.Core.Messaging.Templates;
 /// <param name="Message">A sentence naming what is wrong and where.</param>
 public sealed record TemplateProblem(string Code, TemplatePart Part, int Line, int Column, string Message)
 {
+    /// <summary>The variable path or helper the problem is about (<c>frstName</c>, <c>sender.nickname</c>), when it names one.</summary>
+    public string? Name { get; init; }
+
     /// <summary>The part's lower-case name as used in messages and error targets (<c>subject</c>, <c>text</c>, <c>html</c>).</summary>
     public string PartName => Part switch
     {

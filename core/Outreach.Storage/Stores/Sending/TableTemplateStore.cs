@@ -12,13 +12,19 @@ public sealed class TableTemplateStore(TableClient table) : ITemplateStore
     public async Task<MessageTemplate?> FindAsync(string ownerId, TemplateKind kind, CancellationToken cancellationToken)
     {
         var row = await table.GetAsync(TableKeyCodec.Encode(ownerId), kind.ToName(), cancellationToken).ConfigureAwait(false);
-        return row is null ? null : new MessageTemplate(
-            row.GetString(nameof(MessageTemplate.Id)) ?? kind.ToName(),
-            row.GetString(nameof(MessageTemplate.Name)) ?? string.Empty,
-            kind,
-            row.GetString(nameof(MessageTemplate.Subject)) ?? string.Empty,
-            row.GetString(nameof(MessageTemplate.Text)) ?? string.Empty,
-            row.GetString(nameof(MessageTemplate.Html)) ?? string.Empty);
+        return row is null ? null : ToTemplate(row, kind);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<MessageTemplate>> ListAsync(string ownerId, CancellationToken cancellationToken)
+    {
+        var templates = new List<MessageTemplate>();
+        await foreach (var row in table.QueryAsync(TableFilter.Eq("PartitionKey", TableKeyCodec.Encode(ownerId)), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            templates.Add(ToTemplate(row, TemplateKindNames.Parse(row.RowKey, "RowKey")));
+        }
+
+        return [.. templates.OrderBy(t => t.Kind)];
     }
 
     /// <inheritdoc />
@@ -35,4 +41,16 @@ public sealed class TableTemplateStore(TableClient table) : ITemplateStore
         };
         return table.UpsertAsync(entity, TableUpdateMode.Replace, cancellationToken);
     }
+
+    /// <inheritdoc />
+    public Task<bool> DeleteAsync(string ownerId, TemplateKind kind, CancellationToken cancellationToken) =>
+        table.DeleteAsync(TableKeyCodec.Encode(ownerId), kind.ToName(), cancellationToken: cancellationToken);
+
+    private static MessageTemplate ToTemplate(TableEntity row, TemplateKind kind) => new(
+        row.GetString(nameof(MessageTemplate.Id)) ?? kind.ToName(),
+        row.GetString(nameof(MessageTemplate.Name)) ?? string.Empty,
+        kind,
+        row.GetString(nameof(MessageTemplate.Subject)) ?? string.Empty,
+        row.GetString(nameof(MessageTemplate.Text)) ?? string.Empty,
+        row.GetString(nameof(MessageTemplate.Html)) ?? string.Empty);
 }

@@ -43,6 +43,22 @@ public sealed class TemplateValidatorTests
     }
 
     [Fact]
+    public void Every_part_reports_its_first_problem_naming_the_variable_or_helper_it_is_about()
+    {
+        var template = TemplateFactory.With(subject: "Hi {{frstName}}", text: "{{#each tags}}{{shout this}}{{/each}}", html: "<p>{{#if topic}}</p>");
+
+        var problems = TemplateValidator.FindProblems(template);
+
+        Assert.Equal(
+            [
+                ("template.unknown-variable", "frstName", TemplatePart.Subject, 1, 6),
+                ("template.unknown-helper", "shout", TemplatePart.Text, 1, 17),
+                ("template.unclosed-block", null, TemplatePart.Html, 1, 4),
+            ],
+            problems.Select(p => (p.Code, p.Name, p.Part, p.Line, p.Column)));
+    }
+
+    [Fact]
     public void Block_params_of_each_are_known_inside_the_block_only()
     {
         Assert.Empty(TemplateValidator.FindProblems(TemplateFactory.With(text: "{{#each tags as |tag i|}}{{tag}} {{i}} {{@index}} {{@root.firstName}}{{/each}}")));

@@ -45,4 +45,27 @@ public sealed class SendingStoresTests(AzuriteFixture azurite)
         Assert.Equal(DefaultTemplates.For(TemplateKind.FollowUp).Fingerprint, followUp.Fingerprint);
         Assert.Equal(DefaultTemplates.For(TemplateKind.ThankYou).Fingerprint, otherOwner.Fingerprint);
     }
+
+    [Fact]
+    public async Task The_owners_templates_are_listed_in_kind_order_and_deleting_one_brings_the_default_back()
+    {
+        var store = new TableTemplateStore(await StoreTables.NewAsync(azurite, "templates"));
+        var nudge = new MessageTemplate("own-nudge", "Nudge", TemplateKind.Nudge, "Any news?", "Hi {{firstName}}", "<p>Hi</p>");
+        var thanks = new MessageTemplate("own-thank_you", "Merci", TemplateKind.ThankYou, "Merci, à bientôt", "Hi {{firstName}}", "<p>Hi</p>");
+        await store.SaveAsync("owner-1", nudge, CancellationToken.None);
+        await store.SaveAsync("owner-1", thanks, CancellationToken.None);
+        await store.SaveAsync("owner-2", nudge, CancellationToken.None);
+
+        var listed = await store.ListAsync("owner-1", CancellationToken.None);
+        var deleted = await store.DeleteAsync("owner-1", TemplateKind.ThankYou, CancellationToken.None);
+        var deletedAgain = await store.DeleteAsync("owner-1", TemplateKind.ThankYou, CancellationToken.None);
+        var resolved = await new TemplateResolver(store).ResolveAsync("owner-1", TemplateKind.ThankYou, CancellationToken.None);
+
+        Assert.Equal([thanks.Fingerprint, nudge.Fingerprint], listed.Select(t => t.Fingerprint));
+        Assert.Equal(["own-thank_you", "own-nudge"], listed.Select(t => t.Id));
+        Assert.True(deleted);
+        Assert.False(deletedAgain);
+        Assert.Equal(DefaultTemplates.For(TemplateKind.ThankYou).Fingerprint, resolved.Fingerprint);
+        Assert.Single(await store.ListAsync("owner-2", CancellationToken.None));
+    }
 }

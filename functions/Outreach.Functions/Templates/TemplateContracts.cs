@@ -1,0 +1,45 @@
+using Outreach.Core.Messaging.Templates;
+
+namespace Outreach.Functions.Templates;
+
+/// <summary>Where a template comes from: shipped with Outreach, or the owner's own (which replaces the default of its kind).</summary>
+internal static class TemplateOrigins
+{
+    public const string Default = "default";
+    public const string Owner = "owner";
+}
+
+/// <summary>One entry of <c>GET /api/templates</c>; <see cref="InUse"/> marks the one the owner's messages of that kind are rendered with.</summary>
+internal sealed record TemplateSummary(string Name, string Title, string Origin, bool InUse);
+
+/// <summary><c>GET /api/templates</c>.</summary>
+internal sealed record TemplateListResponse(IReadOnlyList<TemplateSummary> Templates);
+
+/// <summary>A template as <c>GET|PUT /api/templates/{name}</c> show it; <see cref="Name"/> is its kind's wire name.</summary>
+internal sealed record TemplateResponse(string Name, string Title, string Origin, string Subject, string Text, string Html)
+{
+    public static TemplateResponse Of(MessageTemplate template, string origin) =>
+        new(template.Kind.ToName(), template.Name, origin, template.Subject, template.Text, template.Html);
+}
+
+/// <summary>Body of <c>PUT /api/templates/{name}</c>; <see cref="Title"/> defaults to the shipped template's title.</summary>
+internal sealed record SaveTemplateRequest(string? Title, string? Subject, string? Text, string? Html);
+
+/// <summary>The three parts of an inline template (preview of a template not saved yet).</summary>
+internal sealed record TemplateParts(string? Subject, string? Text, string? Html);
+
+/// <summary>Body of <c>POST /api/templates/preview</c>: a stored template by <see cref="Name"/>, or an inline <see cref="Template"/>.</summary>
+internal sealed record PreviewTemplateRequest(string? Name, TemplateParts? Template, string? ContactId);
+
+/// <summary>A rendered message: what <c>POST /api/templates/preview</c> and <c>GET /api/tasks/{id}/draft</c> answer.</summary>
+internal sealed record RenderedResponse(string Subject, string Text, string Html)
+{
+    public static RenderedResponse Of(RenderedMessage message) => new(message.Subject, message.Text, message.Html);
+}
+
+/// <summary>One problem of a rejected template, as listed in the 400 answer.</summary>
+internal sealed record TemplateProblemResponse(string Code, string? Variable, string Part, int Line, int Column, string Message)
+{
+    public static TemplateProblemResponse Of(TemplateProblem problem) =>
+        new(problem.Code, problem.Name, problem.PartName, problem.Line, problem.Column, problem.Message);
+}

@@ -1,0 +1,119 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Outreach.Core;
+using Outreach.Core.Accounts;
+using Outreach.Core.Contacts;
+using Outreach.Core.Messaging.Templates;
+using Outreach.Core.Senders;
+using Outreach.Core.Sending;
+using Outreach.Functions.Invocation;
+using Outreach.Functions.Limits;
+using Outreach.Functions.Security;
+using Outreach.Functions.Sending;
+
+namespace Outreach.Functions.Templates;
+
+/// <summary>
+/// Renders without sending, always through <see cref="MessageComposer"/> (the sender's own renderer), so what the owner
+/// reads is what goes out: <c>POST /api/templates/preview</c> (<c>PreviewTemplate</c>) renders a stored or inline
+/// template for one of the owner's contacts as an email; <c>GET /api/tasks/{id}/draft</c> (<c>GetTaskDraft</c>) renders
+/// a task's message: the copyable text of a LinkedIn task, or exactly the email an email task sends.
+/// </summary>
+internal static class TemplatePreviewApi
+{
+    public const string PreviewFunction = "PreviewTemplate";
+    public const string DraftFunction = "GetTaskDraft";
+
+    /// <summary>Id of an inline template while it is previewed; the renderer's cache also keys on its content.</summary>
+    private const string InlineTemplateId = "inline-preview";
+
+    public static IEndpointRouteBuilder MapTemplatePreviews(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/templates/preview", PreviewAsync).AsFunction(PreviewFunction).WithName(PreviewFunction).RequireScope(ApiScopes.Read);
+        endpoints.MapGet("/tasks/{id}/draft", DraftAsync).AsFunction(DraftFunction).WithName(DraftFunction).RequireScope(ApiScopes.Read);
+        return endpoints;
+    }
+
+    private static async Task<Results<Ok<RenderedResponse>, ProblemHttpResult>> PreviewAsync(
+        PreviewTemplateRequest request, HttpContext context, OwnerAccess access, SendStores stores, SendingTables tables,
+        MessageComposer composer, IOptions<LimitsOptions> limits, CancellationToken cancellationToken)
+    {
+        if (await access.ResolveAsync(context, ApiScopes.Read, cancellationToken).ConfigureAwait(false) is not { } owner)
+        {
+            return OwnerAccess.NotFound();
+        }
+
+        if (string.IsNullOrWhiteSpace(request.ContactId))
+        {
+            throw new DomainException("preview.contact-required", "Name the contact to preview the message for.", "contactId");
+        }
+
+        await tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        MessageTemplate template;
+        switch (request)
+        {
+            case { Name: { } name, Template: null }:
+                template = await stores.Templates.ResolveAsync(owner.OwnerId, TemplateKindNames.Parse(name, "name"), cancellationToken).ConfigureAwait(false);
+                break;
+            case { Name: null, Template: { } parts }:
+                template = new MessageTemplate(InlineTemplateId, "Preview", TemplateKind.ThankYou, parts.Subject ?? string.Empty, parts.Text ?? string.Empty, parts.Html ?? string.Empty);
+                if (TemplateAnswers.TooLarge(context, template, limits.Value) is { } tooLarge)
+                {
+                    return tooLarge;
+                }
+
+                if (TemplateValidator.FindProblems(template) is { Count: > 0 } problems)
+                {
+                    return TemplateAnswers.Invalid(problems);
+                }
+
+                break;
+            default:
+                throw new DomainException("preview.template-required", "Give either the name of a stored template or an inline template, not both.", "template");
+        }
+
+        if (await ReadContactAndSenderAsync(stores, owner.OwnerId, request.ContactId, cancellationToken).ConfigureAwait(false) is not ({ } contact, { } sender))
+        {
+            return OwnerAccess.NotFound();
+        }
+
+        return TypedResults.Ok(RenderedResponse.Of(composer.RenderEmail(owner.OwnerId, contact, sender, template)));
+    }
+
+    private static async Task<Results<Ok<RenderedResponse>, ProblemHttpResult>> DraftAsync(
+        string id, HttpContext context, OwnerAccess access, SendStores stores, SendingTables tables, MessageComposer composer, CancellationToken cancellationToken)
+    {
+        if (await access.ResolveAsync(context, ApiScopes.Read, cancellationToken).ConfigureAwait(false) is not { } owner)
+        {
+            return OwnerAccess.NotFound();
+        }
+
+        await tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        if (await stores.Tasks.FindAsync(owner.OwnerId, id, cancellationToken).ConfigureAwait(false) is not { } task
+            || await ReadContactAndSenderAsync(stores, owner.OwnerId, task.ContactId, cancellationToken).ConfigureAwait(false) is not ({ } contact, { } sender))
+        {
+            return OwnerAccess.NotFound();
+        }
+
+        var template = await stores.Templates.ResolveAsync(owner.OwnerId, task.Template, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(RenderedResponse.Of(composer.Render(task, contact, sender, template)));
+    }
+
+    /// <summary>The contact (null when the owner has no such contact) and the owner's sender profile, which a message needs.</summary>
+    /// <exception cref="DomainException">The owner has no sender profile yet.</exception>
+    private static async Task<(Contact Contact, SenderProfile Sender)?> ReadContactAndSenderAsync(
+        SendStores stores, string ownerId, string contactId, CancellationToken cancellationToken)
+    {
+        var contactRead = stores.Contacts.GetAsync(ownerId, contactId, cancellationToken);
+        var senderRead = stores.Profiles.GetAsync(ownerId, cancellationToken);
+        await Task.WhenAll(contactRead, senderRead).ConfigureAwait(false);
+        if (await contactRead.ConfigureAwait(false) is not { } contact)
+        {
+            return null;
+        }
+
+        return await senderRead.ConfigureAwait(false) is { } sender
+            ? (contact, sender)
+            : throw new DomainException("sender.profile-required", "Set up the sender profile (PUT /api/sender) first: every message is signed and sent from it.", "sender");
+    }
+}

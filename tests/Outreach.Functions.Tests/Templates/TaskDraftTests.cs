@@ -1,0 +1,88 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Outreach.Core.Planning;
+using Outreach.Functions.Tests.Sending;
+using Outreach.Functions.Tests.Support;
+using Outreach.Testing.LocalServices;
+
+namespace Outreach.Functions.Tests.Templates;
+
+/// <summary><c>GET /api/tasks/{id}/draft</c> on real Azurite, compared with what SendOutreach delivers to real maildev.</summary>
+public sealed class TaskDraftTests(AzuriteFixture azurite, MailDevFixture maildev)
+    : IClassFixture<AzuriteFixture>, IClassFixture<MailDevFixture>, IAsyncLifetime
+{
+    private TemplatesHost _host = null!;
+
+    private HttpClient Owner => _host.Owner;
+
+    public async Task InitializeAsync()
+    {
+        await maildev.DeleteAllAsync();
+        _host = await TemplatesHost.StartAsync(
+            azurite,
+            maildev.SmtpPort,
+            [SendScenario.Contact("seeded", "c-zoe", "Zoë", "Ångström", "zoe@example.org") with { Notes = "Pricing B2B data products." }]);
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task The_draft_of_an_email_task_is_exactly_the_message_the_sender_delivers()
+    {
+        using var saved = await Owner.PutAsJsonAsync("/api/templates/thank_you", new
+        {
+            subject = "Merci, {{default firstName \"there\"}}: {{topic}}",
+            text = "Hi {{default firstName \"there\"}},\nà bientôt, 東京で.\n{{sender.signature}}\n{{unsubscribeUrl}}",
+            html = "<p>Hi {{default firstName \"there\"}},</p><p>à bientôt, 東京で.</p><p><a href=\"{{unsubscribeUrl}}\">unsubscribe</a></p>",
+        });
+        var task = _host.Tasks[0];
+
+        var draft = await Owner.GetFromJsonAsync<JsonElement>($"/api/tasks/{task.TaskId}/draft");
+        using var handler = _host.Factory.CreateClient();
+        using var delivery = await SendScenario.PostDeliveryAsync(handler, task, dequeueCount: 1);
+        var email = Assert.Single(await maildev.WaitForEmailsAsync(1, SendScenario.Patience));
+
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, delivery.StatusCode);
+        Assert.Equal(TaskState.Sent, (await _host.Scenario.ReloadAsync(task)).State);
+        Assert.Equal("Merci, Zoë: Pricing B2B data products", draft.GetProperty("subject").GetString());
+        Assert.StartsWith("Hi Zoë,\nà bientôt, 東京で.\nSam\nhttps://outreach.example/api/unsubscribe/k1.", draft.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Equal(draft.GetProperty("subject").GetString(), email.GetProperty("subject").GetString());
+        Assert.Equal(draft.GetProperty("text").GetString(), Normalized(email.GetProperty("text").GetString()));
+        Assert.Equal(draft.GetProperty("html").GetString(), Normalized(email.GetProperty("html").GetString()));
+    }
+
+    [Fact]
+    public async Task The_draft_of_a_linkedin_task_is_the_copyable_message_without_an_unsubscribe_link_even_without_an_email_address()
+    {
+        var contact = SendScenario.Contact(_host.OwnerId, "c-li", "Łukasz", "Nowak", "unused@example.org") with { Email = null, LinkedInUrl = "https://www.linkedin.com/in/lukasz" };
+        await _host.Scenario.Stores.Contacts.WriteAsync(_host.OwnerId, [contact], CancellationToken.None);
+        var task = SendScenario.Task(contact, "thank-you", TaskState.Planned) with { Channel = TaskChannel.LinkedIn, EmailKey = null };
+        Assert.True(await _host.Scenario.Stores.Tasks.TryAddAsync(task, CancellationToken.None));
+
+        var draft = await Owner.GetFromJsonAsync<JsonElement>($"/api/tasks/{task.TaskId}/draft");
+
+        Assert.Equal("Thank you for your time at Career fair", draft.GetProperty("subject").GetString());
+        var text = draft.GetProperty("text").GetString()!;
+        Assert.StartsWith("Hi Łukasz,\n\nThank you for talking with us at Career fair on November 10.", text, StringComparison.Ordinal);
+        Assert.EndsWith("With thanks,\nSam\n", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsubscribe", text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("unsubscribe", draft.GetProperty("html").GetString()!, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Another_owners_task_draft_is_not_found_exactly_like_a_missing_task()
+    {
+        var task = _host.Tasks[0];
+
+        using var asOther = await _host.Other.GetAsync(new Uri($"/api/tasks/{task.TaskId}/draft", UriKind.Relative));
+        using var forOther = await Owner.GetAsync(new Uri($"/api/tasks/{task.TaskId}/draft?owner={_host.OtherOwnerId}", UriKind.Relative));
+        using var missing = await Owner.GetAsync(new Uri("/api/tasks/no-such-task/draft", UriKind.Relative));
+
+        await NotFoundAssert.AllSameAsync(missing, asOther, forOther);
+    }
+
+    /// <summary>maildev shows the decoded MIME part with the CRLF line ends SMTP uses.</summary>
+    private static string? Normalized(string? part) => part?.ReplaceLineEndings("\n");
+}

@@ -1,0 +1,117 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Outreach.Functions.Tests.Sending;
+using Outreach.Functions.Tests.Support;
+using Outreach.Testing.LocalServices;
+
+namespace Outreach.Functions.Tests.Templates;
+
+/// <summary><c>POST /api/templates/preview</c> on real Azurite: renders for one of the owner's contacts, sends nothing.</summary>
+public sealed class TemplatePreviewTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+{
+    private const string Greeting = "Hi {{default firstName \"there\"}},";
+    private TemplatesHost _host = null!;
+
+    private HttpClient Owner => _host.Owner;
+
+    public async Task InitializeAsync() => _host = await TemplatesHost.StartAsync(
+        azurite,
+        SendScenario.ClosedPort(),
+        [
+            SendScenario.Contact("seeded", "c-zoe", "Zoë", "Ångström", "zoe@example.org"),
+            SendScenario.Contact("seeded", "c-nameless", " ", "Lee", "lee@example.org"),
+            SendScenario.Contact("seeded", "c-markup", "<b>Ann & \"Co\"</b>", "Lee", "ann@example.org"),
+        ]);
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task Previewing_a_stored_template_renders_it_for_the_contact_and_the_owners_sender_profile()
+    {
+        using var saved = await Owner.PutAsJsonAsync("/api/templates/follow_up", new
+        {
+            subject = "Quick follow-up from {{event.name}}",
+            text = $"{Greeting}\nit was good to meet you on {{{{event.metOn}}}}.\n{{{{sender.signature}}}} ({{{{sender.fullName}}}})",
+            html = $"<p>{Greeting}</p><p>{{{{sender.fullName}}}}</p>",
+        });
+
+        var preview = await PreviewAsync(new { name = "follow_up", contactId = "c-zoe" });
+
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Equal("Quick follow-up from Career fair", preview.GetProperty("subject").GetString());
+        Assert.Equal("Hi Zoë,\nit was good to meet you on November 10.\nSam (Sam Student)", preview.GetProperty("text").GetString());
+        Assert.Equal("<p>Hi Zoë,</p><p>Sam Student</p>", preview.GetProperty("html").GetString());
+    }
+
+    [Fact]
+    public async Task Previewing_a_default_template_includes_the_unsubscribe_link_the_email_would_carry()
+    {
+        var preview = await PreviewAsync(new { name = "thank_you", contactId = "c-zoe" });
+
+        Assert.Equal("Thank you for your time at Career fair", preview.GetProperty("subject").GetString());
+        Assert.StartsWith("Hi Zoë,\n\nThank you for talking with us at Career fair on November 10.", preview.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Matches($"To stop these notes: {SendScenario.PublicBaseUrl}api/unsubscribe/k1\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\n$", preview.GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task The_default_helper_falls_back_when_the_contact_has_no_first_name()
+    {
+        var template = new { subject = "Hello {{default firstName \"there\"}}", text = Greeting, html = $"<p>{Greeting}</p>" };
+
+        var named = await PreviewAsync(new { template, contactId = "c-zoe" });
+        var nameless = await PreviewAsync(new { template, contactId = "c-nameless" });
+
+        Assert.Equal(["Hello Zoë", "Hi Zoë,", "<p>Hi Zoë,</p>"], Parts(named));
+        Assert.Equal(["Hello there", "Hi there,", "<p>Hi there,</p>"], Parts(nameless));
+    }
+
+    [Fact]
+    public async Task Contact_data_is_html_escaped_in_the_html_part_only()
+    {
+        var template = new { subject = "For {{firstName}}", text = Greeting, html = $"<p>{Greeting}</p>" };
+
+        var preview = await PreviewAsync(new { template, contactId = "c-markup" });
+
+        Assert.Equal(["For <b>Ann & \"Co\"</b>", "Hi <b>Ann & \"Co\"</b>,", "<p>Hi &lt;b&gt;Ann &amp; &quot;Co&quot;&lt;/b&gt;,</p>"], Parts(preview));
+    }
+
+    [Fact]
+    public async Task An_inline_template_with_an_unknown_variable_is_refused_with_its_position()
+    {
+        using var response = await Owner.PostAsJsonAsync("/api/templates/preview", new
+        {
+            template = new { subject = "Hi", text = "Hi {{firstName}}\n{{#each tags}}{{nmae}}{{/each}}", html = "<p>Hi</p>" },
+            contactId = "c-zoe",
+        });
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var only = Assert.Single(problem.GetProperty("problems").EnumerateArray().ToArray());
+        Assert.Equal("nmae", only.GetProperty("variable").GetString());
+        Assert.Equal("text", only.GetProperty("part").GetString());
+        Assert.Equal(2, only.GetProperty("line").GetInt32());
+        Assert.Equal(17, only.GetProperty("column").GetInt32());
+    }
+
+    [Fact]
+    public async Task Another_owners_contact_is_not_found_exactly_like_a_missing_one()
+    {
+        using var others = await Owner.PostAsJsonAsync("/api/templates/preview", new { name = "thank_you", contactId = TemplatesHost.OtherContactId });
+        using var missing = await Owner.PostAsJsonAsync("/api/templates/preview", new { name = "thank_you", contactId = "c-nobody" });
+        using var actingAsOther = await Owner.PostAsJsonAsync(
+            $"/api/templates/preview?owner={_host.OtherOwnerId}", new { name = "thank_you", contactId = TemplatesHost.OtherContactId });
+
+        await NotFoundAssert.AllSameAsync(missing, others, actingAsOther);
+    }
+
+    private static string[] Parts(JsonElement rendered) =>
+        [rendered.GetProperty("subject").GetString()!, rendered.GetProperty("text").GetString()!, rendered.GetProperty("html").GetString()!];
+
+    private async Task<JsonElement> PreviewAsync(object body)
+    {
+        using var response = await Owner.PostAsJsonAsync("/api/templates/preview", body);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+}
