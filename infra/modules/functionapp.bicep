@@ -37,6 +37,9 @@ param keyVaultName string
 @description('Key Vault secret holding the SMTP password.')
 param smtpPasswordSecretName string
 
+@description('Key Vault secret holding the inbound-mail webhook secret.')
+param inboundWebhookSecretName string
+
 @description('Key Vault secret name prefix of the token keys; the key id follows.')
 param tokenKeySecretPrefix string
 
@@ -147,6 +150,10 @@ var outreachSettings = [
   {
     name: 'Smtp__Password'
     value: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${smtpPasswordSecretName})'
+  }
+  {
+    name: 'Outcomes__WebhookSecret'
+    value: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${inboundWebhookSecretName})'
   }
   {
     name: 'Smtp__Timeout'
