@@ -46,6 +46,9 @@ param smtpPassword string = ''
 @secure()
 param inboundWebhookSecret string = ''
 
+@description('Comma-separated coach ids whose consenting clients share suppressions (an opt-out reaches the whole cohort).')
+param cohortCoaches string = ''
+
 @description('Token key ids that verify tokens (the ring), e.g. [\'k1\', \'k2\'] during a rotation.')
 param tokenKeyIds array = [
   'k1'
@@ -174,6 +177,7 @@ module functionApp 'modules/functionapp.bicep' = {
     keyVaultName: keyVault.outputs.name
     smtpPasswordSecretName: keyVault.outputs.smtpPasswordSecretName
     inboundWebhookSecretName: keyVault.outputs.inboundWebhookSecretName
+    cohortCoaches: cohortCoaches
     tokenKeySecretPrefix: keyVault.outputs.tokenKeySecretPrefix
     ownerSecretKeyPrefix: keyVault.outputs.ownerSecretKeyPrefix
     maximumInstanceCount: maximumInstanceCount

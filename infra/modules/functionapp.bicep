@@ -40,6 +40,9 @@ param smtpPasswordSecretName string
 @description('Key Vault secret holding the inbound-mail webhook secret.')
 param inboundWebhookSecretName string
 
+@description('Comma-separated coach ids whose consenting clients share suppressions (Outcomes:CohortCoaches); empty: per owner only.')
+param cohortCoaches string
+
 @description('Key Vault secret name prefix of the token keys; the key id follows.')
 param tokenKeySecretPrefix string
 
@@ -154,6 +157,10 @@ var outreachSettings = [
   {
     name: 'Outcomes__WebhookSecret'
     value: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${inboundWebhookSecretName})'
+  }
+  {
+    name: 'Outcomes__CohortCoaches'
+    value: cohortCoaches
   }
   {
     name: 'Smtp__Timeout'

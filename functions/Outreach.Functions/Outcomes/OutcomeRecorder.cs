@@ -6,7 +6,7 @@ namespace Outreach.Functions.Outcomes;
 
 /// <summary>
 /// Stores outcomes (idempotent by dedupe key) and carries out the actions the core returns: stop the contact's pending
-/// steps, suppress an address (for its owner, or for every owner who has it when a bounce matched nobody), and note
+/// steps, suppress an address (for its owner and its cohort, <see cref="SuppressionCohort"/>, or for every owner who has it when a bounce matched nobody), and note
 /// what could not be matched. Each step is safe to repeat, so a retried webhook converges on the same state.
 /// </summary>
 internal sealed partial class OutcomeRecorder(
@@ -14,6 +14,7 @@ internal sealed partial class OutcomeRecorder(
     PendingStepStopper stopper,
     ISuppressionStore suppressions,
     TableContactEmailIndex contactEmails,
+    SuppressionCohort cohort,
     TimeProvider time,
     ILogger<OutcomeRecorder> logger)
 {
@@ -54,7 +55,7 @@ internal sealed partial class OutcomeRecorder(
     private async Task SuppressAsync(SuppressAddress suppress, CancellationToken cancellationToken)
     {
         IEnumerable<string> owners = suppress.OwnerId is { } owner
-            ? [owner]
+            ? await cohort.OwnersSharingAsync(owner, cancellationToken).ConfigureAwait(false)
             : (await contactEmails.FindAsync(suppress.EmailKey, cancellationToken).ConfigureAwait(false)).Select(c => c.OwnerId).Distinct(StringComparer.Ordinal);
         var reason = suppress.Because == OutcomeType.Bounced ? SkipReasons.Bounced : SkipReasons.Unsubscribed;
         foreach (var ownerId in owners)

@@ -203,6 +203,15 @@ public sealed class InboundWebhookTests(AzuriteFixture azurite) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
+    [Fact]
+    public async Task Body_of_no_known_shape_is_refused_naming_the_body()
+    {
+        var (response, body) = await _app.PostInboundJsonAsync(new { hello = "world" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(("inbound.unknown-shape", "body"), (Text(body, "code"), Text(body, "target")));
+    }
+
     public void Dispose() => _app.Dispose();
 
     private static System.Net.Http.Json.JsonContent JsonContent(object value) => System.Net.Http.Json.JsonContent.Create(value);

@@ -46,7 +46,7 @@ public sealed class ManualOutcomeTests(AzuriteFixture azurite) : IClassFixture<A
         using var response = await client.PostAsJsonAsync("/api/outcomes", body);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains($"'{field}'", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(field, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("target").GetString());
         Assert.Empty(await _app.OutcomesAsync(seeded.OwnerId));
     }
 

@@ -33,14 +33,17 @@ internal sealed partial class OutcomesApp : IDisposable
 
     private readonly ApiApp _app;
 
-    public OutcomesApp(AzuriteFixture azurite)
+    public OutcomesApp(AzuriteFixture azurite, params (string Key, string? Value)[] settings)
     {
         _app = ApiApp.Start(
             azurite,
-            ("Outcomes:WebhookSecret", WebhookSecret),
-            ("Tokens:CurrentKeyId", "k2"),
-            ("Tokens:Keys:k1", Convert.ToBase64String(PreviousKey)),
-            ("Tokens:Keys:k2", Convert.ToBase64String(CurrentKey)));
+            [
+                ("Outcomes:WebhookSecret", WebhookSecret),
+                ("Tokens:CurrentKeyId", "k2"),
+                ("Tokens:Keys:k1", Convert.ToBase64String(PreviousKey)),
+                ("Tokens:Keys:k2", Convert.ToBase64String(CurrentKey)),
+                .. settings,
+            ]);
         Account = StorageAccount.FromConnectionString(azurite.ConnectionString);
         Stores = new TableStores(Account);
     }
@@ -52,6 +55,8 @@ internal sealed partial class OutcomesApp : IDisposable
     /// <summary>The ring as the app has it.</summary>
     public static SigningKeyRing Ring(string currentKeyId = "k2") =>
         new(currentKeyId, new Dictionary<string, byte[]> { ["k1"] = PreviousKey, ["k2"] = CurrentKey });
+
+    public ApiApp Api => _app;
 
     public HttpClient Client(string? apiKey = null) => _app.Client(apiKey);
 
