@@ -1,7 +1,5 @@
 using System.Net;
 using Outreach.Core.Accounts;
-using Outreach.Core.Messaging.Tokens;
-using Outreach.Core.Sending;
 using Outreach.Functions.Tests.Support;
 using Outreach.Testing.LocalServices;
 
@@ -27,8 +25,7 @@ public sealed class CohortSuppressionTests(AzuriteFixture azurite) : IClassFixtu
         await _app.Api.Accounts.GrantConsentAsync(revoked, Coach, ApiScopes.Read, CancellationToken.None);
         await _app.Api.Accounts.RevokeConsentAsync(revoked, Coach, CancellationToken.None);
         var seeded = await _app.SeedAsync(clientA, $"jane.{Guid.NewGuid().ToString("N")[..8]}@contoso.com");
-        var token = new SignedTokenService(OutcomesApp.Ring(), TimeProvider.System)
-            .Create(MessageComposer.UnsubscribePurpose, clientA, TokenSubjects.ForContact(seeded.ContactId));
+        var token = OutcomesApp.UnsubscribeToken(clientA, seeded.ContactId);
         using var client = _app.Client();
 
         using var response = await client.PostAsync(new Uri("/api/unsubscribe/" + token, UriKind.Relative), null);

@@ -2,10 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using Outreach.Core.Analytics.Events;
-using Outreach.Core.Messaging.Tokens;
 using Outreach.Core.Outcomes;
 using Outreach.Core.Planning;
-using Outreach.Core.Sending;
 using Outreach.Functions.Tests.Support;
 using Outreach.Storage.Stores;
 using Outreach.Testing.LocalServices;
@@ -42,7 +40,7 @@ public sealed class ErasureTests(AzuriteFixture azurite) : IClassFixture<Azurite
             ["text"] = $"Thanks! {contact.FullName}, {contact.LinkedInUrl}",
         });
         using var note = await client.PostAsJsonAsync("/api/outcomes", new { contactId = contact.ContactId, type = "meeting-booked", note = $"Met {contact.FullName} ({contact.Email})" });
-        var token = new SignedTokenService(OutcomesApp.Ring(), TimeProvider.System).Create(MessageComposer.UnsubscribePurpose, ownerId, TokenSubjects.ForContact(contact.ContactId));
+        var token = OutcomesApp.UnsubscribeToken(ownerId, contact.ContactId);
         using var unsubscribe = await client.PostAsync(new Uri("/api/unsubscribe/" + token, UriKind.Relative), null);
         var rendered = _app.Account.GetBlobContainer(ContactBlobLayout.RenderedContainer);
         await rendered.CreateIfNotExistsAsync();

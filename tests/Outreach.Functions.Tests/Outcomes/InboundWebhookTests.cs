@@ -218,12 +218,7 @@ public sealed class InboundWebhookTests(AzuriteFixture azurite) : IClassFixture<
 
     private static string SentIdOf(Seeded seeded) => seeded.SentMessageId;
 
-    private async Task<Seeded> SeedAsync(string? sentId = null, string? email = null)
-    {
-        var ownerId = ApiApp.NewId("o");
-        await _app.CreateOwnerAsync(ownerId);
-        return await _app.SeedAsync(ownerId, email ?? $"jane.{Guid.NewGuid().ToString("N")[..8]}@contoso.com", sentId);
-    }
+    private async Task<Seeded> SeedAsync(string? sentId = null, string? email = null) => (await _app.SeedNewOwnerAsync(email, sentId)).Seeded;
 
     private static Dictionary<string, object> Reply(
         Seeded seeded, string? inReplyTo = null, string[]? references = null, string? to = null, string? from = null, string? messageId = null)

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Outreach.Core.Outcomes;
 using Outreach.Core.Planning;
-using Outreach.Functions.Tests.Support;
 using Outreach.Testing.LocalServices;
 
 namespace Outreach.Functions.Tests.Outcomes;
@@ -66,9 +65,7 @@ public sealed class ManualOutcomeTests(AzuriteFixture azurite) : IClassFixture<A
 
     private async Task<(Seeded Seeded, HttpClient Client)> SeedAsync()
     {
-        var ownerId = ApiApp.NewId("o");
-        var key = await _app.CreateOwnerAsync(ownerId);
-        var seeded = await _app.SeedAsync(ownerId, $"jane.{Guid.NewGuid().ToString("N")[..8]}@contoso.com");
+        var (seeded, key) = await _app.SeedNewOwnerAsync();
         return (seeded, _app.Client(key));
     }
 }

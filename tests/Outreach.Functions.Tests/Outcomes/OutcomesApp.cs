@@ -8,6 +8,7 @@ using Outreach.Core.Contacts;
 using Outreach.Core.Messaging.Tokens;
 using Outreach.Core.Outcomes;
 using Outreach.Core.Planning;
+using Outreach.Core.Sending;
 using Outreach.Functions.Tests.Support;
 using Outreach.Storage;
 using Outreach.Storage.Stores;
@@ -61,6 +62,18 @@ internal sealed partial class OutcomesApp : IDisposable
     public HttpClient Client(string? apiKey = null) => _app.Client(apiKey);
 
     public Task<string> CreateOwnerAsync(string ownerId) => _app.CreateAccountWithKeyAsync(ownerId);
+
+    /// <summary>A new owner (with an API key) and a seeded contact; the address is unique unless given.</summary>
+    public async Task<(Seeded Seeded, string ApiKey)> SeedNewOwnerAsync(string? email = null, string? sentMessageId = null)
+    {
+        var ownerId = ApiApp.NewId("o");
+        var key = await CreateOwnerAsync(ownerId);
+        return (await SeedAsync(ownerId, email ?? $"Jane.{Guid.NewGuid().ToString("N")[..8]}@Contoso.com", sentMessageId), key);
+    }
+
+    /// <summary>An unsubscribe token as a sent message carries it, signed with the current key (<c>k2</c>) unless told otherwise.</summary>
+    public static string UnsubscribeToken(string ownerId, string contactId, string currentKeyId = "k2") =>
+        new SignedTokenService(Ring(currentKeyId), TimeProvider.System).Create(MessageComposer.UnsubscribePurpose, ownerId, TokenSubjects.ForContact(contactId));
 
     /// <summary>
     /// Seeds a contact with a sent thank-you and a planned follow-up. The thank-you's Message-ID is <paramref name="sentMessageId"/>,

@@ -3,7 +3,6 @@ using Outreach.Core.Messaging.Tokens;
 using Outreach.Core.Outcomes;
 using Outreach.Core.Planning;
 using Outreach.Core.Sending;
-using Outreach.Functions.Tests.Support;
 using Outreach.Testing.LocalServices;
 using Outreach.Testing.Time;
 
@@ -52,8 +51,7 @@ public sealed class UnsubscribeTests(AzuriteFixture azurite) : IClassFixture<Azu
     public async Task Link_signed_with_the_previous_key_still_unsubscribes_after_rotation()
     {
         var seeded = await SeedAsync();
-        var oldToken = new SignedTokenService(OutcomesApp.Ring(currentKeyId: "k1"), TimeProvider.System)
-            .Create(MessageComposer.UnsubscribePurpose, seeded.OwnerId, TokenSubjects.ForContact(seeded.ContactId));
+        var oldToken = OutcomesApp.UnsubscribeToken(seeded.OwnerId, seeded.ContactId, currentKeyId: "k1");
         using var client = _app.Client();
 
         using var response = await client.PostAsync(new Uri("/api/unsubscribe/" + oldToken, UriKind.Relative), OneClick());
@@ -97,13 +95,7 @@ public sealed class UnsubscribeTests(AzuriteFixture azurite) : IClassFixture<Azu
 
     private static FormUrlEncodedContent OneClick() => new(new Dictionary<string, string> { ["List-Unsubscribe"] = "One-Click" });
 
-    private static string Token(Seeded seeded) =>
-        new SignedTokenService(OutcomesApp.Ring(), TimeProvider.System).Create(MessageComposer.UnsubscribePurpose, seeded.OwnerId, TokenSubjects.ForContact(seeded.ContactId));
+    private static string Token(Seeded seeded) => OutcomesApp.UnsubscribeToken(seeded.OwnerId, seeded.ContactId);
 
-    private async Task<Seeded> SeedAsync()
-    {
-        var ownerId = ApiApp.NewId("o");
-        await _app.CreateOwnerAsync(ownerId);
-        return await _app.SeedAsync(ownerId, $"Jane.{Guid.NewGuid().ToString("N")[..8]}@Contoso.com");
-    }
+    private async Task<Seeded> SeedAsync() => (await _app.SeedNewOwnerAsync()).Seeded;
 }
