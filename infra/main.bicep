@@ -42,6 +42,13 @@ param smtpUserName string = ''
 @secure()
 param smtpPassword string = ''
 
+@description('Inbound-mail webhook secret (the password in the webhook URL), written to Key Vault; leave empty on redeploys to keep the stored one.')
+@secure()
+param inboundWebhookSecret string = ''
+
+@description('Comma-separated coach ids whose consenting clients share suppressions (an opt-out reaches the whole cohort).')
+param cohortCoaches string = ''
+
 @description('Token key ids that verify tokens (the ring), e.g. [\'k1\', \'k2\'] during a rotation.')
 param tokenKeyIds array = [
   'k1'
@@ -137,6 +144,7 @@ module keyVault 'modules/keyvault.bicep' = {
     location: location
     name: names.keyVault
     smtpPassword: smtpPassword
+    inboundWebhookSecret: inboundWebhookSecret
     tokenSigningKeys: tokenSigningKeys
     ownerSecretKeys: ownerSecretKeys
     tags: tags
@@ -168,6 +176,8 @@ module functionApp 'modules/functionapp.bicep' = {
     appInsightsConnectionString: monitoring.outputs.connectionString
     keyVaultName: keyVault.outputs.name
     smtpPasswordSecretName: keyVault.outputs.smtpPasswordSecretName
+    inboundWebhookSecretName: keyVault.outputs.inboundWebhookSecretName
+    cohortCoaches: cohortCoaches
     tokenKeySecretPrefix: keyVault.outputs.tokenKeySecretPrefix
     ownerSecretKeyPrefix: keyVault.outputs.ownerSecretKeyPrefix
     maximumInstanceCount: maximumInstanceCount

@@ -4,6 +4,7 @@ using Outreach.Functions.Health;
 using Outreach.Functions.Hosting;
 using Outreach.Functions.Invocation;
 using Outreach.Functions.LocalRunner;
+using Outreach.Functions.Outcomes;
 using Outreach.Functions.Security;
 using Outreach.Functions.Sending;
 using Outreach.Functions.Storage;
@@ -22,6 +23,7 @@ builder.Services.AddLocalTriggerRunner();
 builder.Services.AddHealthFunction();
 builder.Services.AddDispatching();
 builder.Services.AddSending();
+builder.Services.AddOutcomes();
 
 var app = builder.Build();
 app.UseSecurity();
@@ -33,6 +35,7 @@ api.MapAccounts();
 api.MapApiKeys();
 api.MapConsents();
 api.MapTemplates();
+api.MapOutcomesApis();
 
 app.Run();
 return 0;

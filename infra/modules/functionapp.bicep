@@ -37,6 +37,12 @@ param keyVaultName string
 @description('Key Vault secret holding the SMTP password.')
 param smtpPasswordSecretName string
 
+@description('Key Vault secret holding the inbound-mail webhook secret.')
+param inboundWebhookSecretName string
+
+@description('Comma-separated coach ids whose consenting clients share suppressions (Outcomes:CohortCoaches); empty: per owner only.')
+param cohortCoaches string
+
 @description('Key Vault secret name prefix of the token keys; the key id follows.')
 param tokenKeySecretPrefix string
 
@@ -147,6 +153,14 @@ var outreachSettings = [
   {
     name: 'Smtp__Password'
     value: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${smtpPasswordSecretName})'
+  }
+  {
+    name: 'Outcomes__WebhookSecret'
+    value: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${inboundWebhookSecretName})'
+  }
+  {
+    name: 'Outcomes__CohortCoaches'
+    value: cohortCoaches
   }
   {
     name: 'Smtp__Timeout'

@@ -15,6 +15,10 @@ param name string
 @secure()
 param smtpPassword string = ''
 
+@description('Shared secret of the inbound-mail webhook to store; empty leaves the current secret as it is.')
+@secure()
+param inboundWebhookSecret string = ''
+
 @description('Token-signing keys to store, key id to base64 secret (at least 32 bytes); empty leaves the current secrets as they are.')
 @secure()
 param tokenSigningKeys object = {}
@@ -33,6 +37,7 @@ param tags object = {}
 
 // Secret names the app settings refer to (functionapp.bicep); token keys are `tokens-keys-<key id>`.
 var smtpPasswordSecretName = 'smtp-password'
+var inboundWebhookSecretName = 'inbound-webhook-secret'
 var tokenKeySecretPrefix = 'tokens-keys-'
 var ownerSecretKeyPrefix = 'secrets-keys-'
 
@@ -63,6 +68,15 @@ resource smtpPasswordSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if 
   }
 }
 
+resource inboundWebhookSecretValue 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(inboundWebhookSecret)) {
+  parent: vault
+  name: inboundWebhookSecretName
+  properties: {
+    value: inboundWebhookSecret
+    contentType: 'Inbound-mail webhook secret (Outcomes:WebhookSecret)'
+  }
+}
+
 resource tokenKeySecrets 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = [for key in items(tokenSigningKeys): {
   parent: vault
   name: '${tokenKeySecretPrefix}${key.key}'
@@ -83,5 +97,6 @@ resource ownerSecretKeySecrets 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = 
 
 output name string = vault.name
 output smtpPasswordSecretName string = smtpPasswordSecretName
+output inboundWebhookSecretName string = inboundWebhookSecretName
 output tokenKeySecretPrefix string = tokenKeySecretPrefix
 output ownerSecretKeyPrefix string = ownerSecretKeyPrefix

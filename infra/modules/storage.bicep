@@ -34,6 +34,9 @@ var tableNames = [
   'ContactKeys'
   'SentMessages'
   'Templates'
+  'Outcomes'
+  'InboundLedger'
+  'ContactEmails'
   'Campaigns'
   'Senders'
   // AccountTables (core/Outreach.Storage/Stores/Accounts/AccountTables.cs).

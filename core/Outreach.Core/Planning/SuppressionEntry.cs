@@ -13,6 +13,7 @@ public sealed record SuppressionEntry(string OwnerId, string Key, string Reason,
 {
     private const string ContactPrefix = "contact:";
     private const string EmailPrefix = "email:";
+    private const string EmailHashPrefix = "email-sha256:";
 
     /// <summary>A suppression of one contact id.</summary>
     public static SuppressionEntry ForContact(string ownerId, string contactId, string reason, DateTimeOffset suppressedUtc) =>
@@ -36,14 +37,25 @@ public sealed record SuppressionEntry(string OwnerId, string Key, string Reason,
         return EmailPrefix + email.Trim().ToLowerInvariant();
     }
 
+    /// <summary>
+    /// The key suppressing an address by the lower-case hex SHA-256 of its email key (<see cref="Outcomes.ErasurePlan.SuppressionHash"/>):
+    /// an erased contact stays unmailable without the address being stored.
+    /// </summary>
+    public static string EmailHashKey(string emailKeyHash)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(emailKeyHash);
+        return EmailHashPrefix + emailKeyHash;
+    }
+
     /// <summary>Adds this entry to <paramref name="list"/>.</summary>
     /// <exception cref="DomainException">The key is neither a contact nor an email key (code <c>suppression.bad-key</c>).</exception>
     public SuppressionList AddTo(SuppressionList list)
     {
         ArgumentNullException.ThrowIfNull(list);
         return Key.StartsWith(ContactPrefix, StringComparison.Ordinal) ? list.AddContact(OwnerId, Key[ContactPrefix.Length..])
+            : Key.StartsWith(EmailHashPrefix, StringComparison.Ordinal) ? list.AddEmailHash(OwnerId, Key[EmailHashPrefix.Length..])
             : Key.StartsWith(EmailPrefix, StringComparison.Ordinal) ? list.AddEmail(OwnerId, Key[EmailPrefix.Length..])
-            : throw new DomainException("suppression.bad-key", "A suppression key starts with 'contact:' or 'email:'.", "key");
+            : throw new DomainException("suppression.bad-key", "A suppression key starts with 'contact:', 'email:' or 'email-sha256:'.", "key");
     }
 
     /// <summary>Owner, reason and kind only: the generated record text would print an email address into logs.</summary>

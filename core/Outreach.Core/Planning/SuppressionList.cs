@@ -23,8 +23,17 @@ public sealed class SuppressionList : ISuppressionCheck
         return this;
     }
 
+    /// <summary>Suppresses an address known only by the SHA-256 of its key (what erasure keeps, <see cref="SuppressionEntry.EmailHashKey"/>).</summary>
+    public SuppressionList AddEmailHash(string ownerId, string emailKeyHash)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(emailKeyHash);
+        _entries.Add((ownerId, SuppressionEntry.EmailHashKey(emailKeyHash)));
+        return this;
+    }
+
     /// <inheritdoc />
     public bool IsSuppressed(string ownerId, string contactId, string? emailKey) =>
         _entries.Contains((ownerId, "contact:" + contactId))
-        || (emailKey is not null && _entries.Contains((ownerId, "email:" + emailKey)));
+        || (emailKey is not null && (_entries.Contains((ownerId, "email:" + emailKey))
+            || _entries.Contains((ownerId, SuppressionEntry.EmailHashKey(Outcomes.DedupeKeys.Sha256Hex(emailKey))))));
 }

@@ -42,6 +42,16 @@ public sealed class StoreTableNames
     /// <summary>Owners' custom templates. Default <c>Templates</c>.</summary>
     public string Templates { get; set; } = "Templates";
 
+    /// <summary>Outcomes (replies, bounces, unsubscribes, manual), one partition per owner. Default <c>Outcomes</c>.</summary>
+    public string Outcomes { get; set; } = "Outcomes";
+
+    /// <summary>Hashed keys of processed inbound deliveries (webhook idempotency). Default <c>InboundLedger</c>.</summary>
+    public string InboundLedger { get; set; } = "InboundLedger";
+
+    /// <summary>Hashed contact address → owners' contacts (reply matching by sender). Default <c>ContactEmails</c>.</summary>
+    public string ContactEmails { get; set; } = "ContactEmails";
+
     /// <summary>Every table name, in the order above.</summary>
-    public IReadOnlyList<string> All => [Tasks, DueIndex, Suppressions, SenderActivity, DispatchCursor, Campaigns, Senders, Counters, Contacts, ContactKeys, SentMessages, Templates];
+    public IReadOnlyList<string> All =>
+        [Tasks, DueIndex, Suppressions, SenderActivity, DispatchCursor, Campaigns, Senders, Counters, Contacts, ContactKeys, SentMessages, Templates, Outcomes, InboundLedger, ContactEmails];
 }

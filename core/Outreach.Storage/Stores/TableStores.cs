@@ -1,6 +1,7 @@
 using Outreach.Storage.Stores.Analytics;
 using Outreach.Storage.Stores.Campaigns;
 using Outreach.Storage.Stores.Contacts;
+using Outreach.Storage.Stores.Outcomes;
 using Outreach.Storage.Stores.Planning;
 using Outreach.Storage.Stores.Senders;
 using Outreach.Storage.Stores.Sending;
@@ -10,7 +11,7 @@ namespace Outreach.Storage.Stores;
 /// <summary>
 /// Every table-backed store of one storage account, ready to register as the core interfaces
 /// (<c>ITaskStore</c>, <c>IDueIndex</c>, <c>ISuppressionStore</c>, <c>ISenderActivityStore</c>, <c>IDispatchCursorStore</c>,
-/// <c>ICampaignStore</c>, <c>ISenderProfileStore</c>, <c>ICounterStore</c>, contacts, sent messages, templates). Call <see cref="CreateTablesAsync"/> once at startup.
+/// <c>ICampaignStore</c>, <c>ISenderProfileStore</c>, <c>ICounterStore</c>, contacts, sent messages, templates, outcomes, the inbound ledger, open sequences). Call <see cref="CreateTablesAsync"/> once at startup.
 /// </summary>
 public sealed class TableStores
 {
@@ -31,10 +32,26 @@ public sealed class TableStores
         Campaigns = new TableCampaignStore(account.GetTable(_names.Campaigns));
         Senders = new TableSenderProfileStore(account.GetTable(_names.Senders));
         Counters = new TableCounterStore(account.GetTable(_names.Counters));
-        Contacts = new TableContactStore(account.GetTable(_names.Contacts), account.GetTable(_names.ContactKeys));
+        ContactEmails = new TableContactEmailIndex(account.GetTable(_names.ContactEmails));
+        Contacts = new TableContactStore(account.GetTable(_names.Contacts), account.GetTable(_names.ContactKeys), ContactEmails);
         SentMessages = new TableSentMessageIndex(account.GetTable(_names.SentMessages));
         Templates = new TableTemplateStore(account.GetTable(_names.Templates));
+        Outcomes = new TableOutcomeStore(account.GetTable(_names.Outcomes));
+        InboundLedger = new TableInboundLedger(account.GetTable(_names.InboundLedger));
+        OpenSequences = new TableOpenSequenceIndex(ContactEmails, Tasks);
     }
+
+    /// <summary>The outcome store.</summary>
+    public TableOutcomeStore Outcomes { get; }
+
+    /// <summary>The inbound-delivery ledger.</summary>
+    public TableInboundLedger InboundLedger { get; }
+
+    /// <summary>Hashed contact address → owners' contacts.</summary>
+    public TableContactEmailIndex ContactEmails { get; }
+
+    /// <summary>Open sequences by contact address.</summary>
+    public TableOpenSequenceIndex OpenSequences { get; }
 
     /// <summary>The contact store (directory, sink and point reads).</summary>
     public TableContactStore Contacts { get; }

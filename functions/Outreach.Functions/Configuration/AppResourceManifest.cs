@@ -37,6 +37,7 @@ internal sealed record AppResourceManifest(
     private static readonly HashSet<string> SecretKeys = new(StringComparer.OrdinalIgnoreCase)
     {
         "Smtp:Password",
+        "Outcomes:WebhookSecret",
         "Tokens:Keys:*",
         "Secrets:Keys:*",
     };

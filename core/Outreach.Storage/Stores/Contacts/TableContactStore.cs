@@ -12,7 +12,9 @@ namespace Outreach.Storage.Stores.Contacts;
 /// </summary>
 /// <param name="contactTable">The contacts table; it must exist.</param>
 /// <param name="keyTable">The contact-keys table; it must exist.</param>
-public sealed class TableContactStore(TableClient contactTable, TableClient keyTable) : IContactDirectory, IContactSink, IContactReader
+/// <param name="emailIndex">The cross-owner address index reply matching reads; written with each contact that has an email.</param>
+public sealed class TableContactStore(TableClient contactTable, TableClient keyTable, Outcomes.TableContactEmailIndex emailIndex)
+    : IContactDirectory, IContactSink, IContactReader
 {
     private const string ContactIdProperty = "ContactId";
 
@@ -82,7 +84,40 @@ public sealed class TableContactStore(TableClient contactTable, TableClient keyT
             {
                 await ClaimKeyAsync(ownerId, key, stored.ContactId, cancellationToken).ConfigureAwait(false);
             }
+
+            if (stored.EmailKey is { Length: > 0 } emailKey)
+            {
+                await emailIndex.AddAsync(emailKey, ownerId, stored.ContactId, cancellationToken).ConfigureAwait(false);
+            }
         }
+    }
+
+    /// <summary>
+    /// Deletes the contact (erasure): its keys (they hold the address, the LinkedIn URL and the name), its entry in the
+    /// address index, then the contact row. False when there was no such contact.
+    /// </summary>
+    public async Task<bool> DeleteAsync(string ownerId, string contactId, CancellationToken cancellationToken)
+    {
+        if (await GetAsync(ownerId, contactId, cancellationToken).ConfigureAwait(false) is not { } contact)
+        {
+            return false;
+        }
+
+        foreach (var key in ContactKeys.Of(contact))
+        {
+            var row = await keyTable.GetAsync(TableKeyCodec.Encode(ownerId), KeyRow(key), cancellationToken).ConfigureAwait(false);
+            if (string.Equals(row?.GetString(ContactIdProperty), contactId, StringComparison.Ordinal))
+            {
+                await keyTable.DeleteAsync(row!.PartitionKey, row.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        if (contact.EmailKey is { Length: > 0 } emailKey)
+        {
+            await emailIndex.RemoveAsync(emailKey, ownerId, contactId, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await contactTable.DeleteAsync(ContactEntity.PartitionKey(ownerId), ContactEntity.RowKey(contactId), cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     private async Task ClaimKeyAsync(string ownerId, ContactKey key, string contactId, CancellationToken cancellationToken)

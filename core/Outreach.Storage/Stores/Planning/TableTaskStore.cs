@@ -64,6 +64,10 @@ public sealed class TableTaskStore(TableClient table) : ITaskStore
         return entity is null ? null : TaskEntity.To(entity);
     }
 
+    /// <summary>Deletes a task with its rendered content and recipient (erasure); false when there was none.</summary>
+    public Task<bool> DeleteAsync(string ownerId, string taskId, CancellationToken cancellationToken) =>
+        _table.DeleteAsync(TaskEntity.PartitionKey(ownerId), TaskEntity.RowKey(taskId), cancellationToken: cancellationToken);
+
     /// <inheritdoc />
     public async Task<IReadOnlyList<OutreachTask>> ListForContactAsync(string ownerId, string contactId, CancellationToken cancellationToken)
     {

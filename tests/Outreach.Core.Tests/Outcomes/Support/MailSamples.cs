@@ -1,12 +1,10 @@
-using Outreach.Core.Outcomes;
-
 namespace Outreach.Core.Tests.Outcomes.Support;
 
 /// <summary>
 /// Raw messages modelled on real ones (identifying values replaced). The sent message they answer had
 /// Message-ID &lt;0102018e1a2b3c4d-abc@student.example&gt; (<see cref="SentId"/>).
 /// </summary>
-internal static class MailSamples
+internal static partial class MailSamples
 {
     public const string SentId = "0102018e1a2b3c4d-abc@student.example";
 
@@ -240,17 +238,4 @@ internal static class MailSamples
     /// <summary>The Postfix bounce as a service passes it on when it keeps only the first text part (no DSN fields, no quoted headers).</summary>
     public static string PostfixHardBounceHumanPartOnly =>
         PostfixHardBounce[..PostfixHardBounce.IndexOf("--3F0A41C0421", StringComparison.Ordinal)];
-
-    /// <summary>Parses a raw sample (headers, blank line, body) the way the canonical JSON path would.</summary>
-    public static InboundMessage Parse(string raw, DateTimeOffset? receivedAt = null)
-    {
-        var split = raw.IndexOf("\n\n", StringComparison.Ordinal);
-        var headers = HeaderBlockParser.Parse(raw);
-        var builder = new InboundMessageBuilder(headers, InboundLimits.Default)
-        {
-            Text = split < 0 ? string.Empty : raw[(split + 2)..],
-            ReceivedAt = receivedAt ?? new DateTimeOffset(2026, 3, 2, 9, 30, 0, TimeSpan.Zero),
-        };
-        return builder.Build(TimeProvider.System);
-    }
 }

@@ -73,7 +73,8 @@ public sealed class TableContactStoreTests(AzuriteFixture azurite)
         c => 0);
 
     private async Task<TableContactStore> NewStoreAsync() =>
-        new(await StoreTables.NewAsync(azurite, "contacts"), await StoreTables.NewAsync(azurite, "contactkeys"));
+        new(await StoreTables.NewAsync(azurite, "contacts"), await StoreTables.NewAsync(azurite, "contactkeys"),
+            new Outreach.Storage.Stores.Outcomes.TableContactEmailIndex(await StoreTables.NewAsync(azurite, "contactemails")));
 
     private static async Task<ImportReport> ImportSampleAsync(TableContactStore store)
     {

@@ -1,0 +1,120 @@
+using Outreach.Core.Analytics.Events;
+using Outreach.Core.Outcomes;
+using Outreach.Core.Planning;
+using Outreach.Storage;
+using Outreach.Storage.Stores;
+
+namespace Outreach.Functions.Outcomes;
+
+/// <summary>
+/// Erases one contact: gathers what is stored about it, lets <see cref="ErasurePlanner"/> decide, and carries the plan
+/// out in its order (contact last, so a failed run is resumed by erasing again): tasks with the sent-message rows they
+/// left, outcomes with their notes, inbound ledger keys, blobs under the contact's prefixes, the address suppression
+/// replaced by its hash, then the contact with its keys. Metric counters stay; only their per-contact dedupe markers go.
+/// </summary>
+internal sealed partial class ContactEraser(TableStores stores, StorageAccount account, MetricsRecorder metrics, ILogger<ContactEraser> logger)
+{
+    /// <returns>False when the owner has no such contact.</returns>
+    public async Task<bool> EraseAsync(string ownerId, string contactId, CancellationToken cancellationToken)
+    {
+        if (await stores.Contacts.GetAsync(ownerId, contactId, cancellationToken).ConfigureAwait(false) is not { } contact)
+        {
+            return false;
+        }
+
+        var tasks = await stores.Tasks.ListForContactAsync(ownerId, contactId, cancellationToken).ConfigureAwait(false);
+        var outcomes = await stores.Outcomes.ListForContactAsync(ownerId, contactId, cancellationToken).ConfigureAwait(false);
+        var plan = ErasurePlanner.Plan(new ErasureRequest
+        {
+            Contact = contact,
+            Tasks = [.. tasks.Select(t => new ErasureTask(t.TaskId, t.SentUtc is { } sent ? DateOnly.FromDateTime(sent.UtcDateTime) : null, t.StepId, t.TemplateName))],
+            Outcomes = outcomes,
+            InboundMessageKeys = [.. outcomes.Where(o => o.Source == OutcomeSource.Inbound).Select(o => o.DedupeKey).Distinct(StringComparer.Ordinal)],
+        });
+
+        var byId = tasks.ToDictionary(t => t.TaskId, StringComparer.Ordinal);
+        foreach (var step in plan.Steps)
+        {
+            await CarryOutAsync(plan, step, byId, cancellationToken).ConfigureAwait(false);
+        }
+
+        await metrics.RecordAsync(new ContactErased(ownerId, contactId), TimeZoneInfo.Utc, cancellationToken).ConfigureAwait(false);
+        LogErased(ownerId, contactId, plan.Steps.Count);
+        return true;
+    }
+
+    private async Task CarryOutAsync(ErasurePlan plan, ErasureStep step, Dictionary<string, OutreachTask> tasks, CancellationToken cancellationToken)
+    {
+        switch (step.Target)
+        {
+            case ErasureTarget.Task:
+                await stores.SentMessages.RemoveAsync(step.Key, tasks[step.Key].MessageId, cancellationToken).ConfigureAwait(false);
+                await stores.Tasks.DeleteAsync(plan.OwnerId, step.Key, cancellationToken).ConfigureAwait(false);
+                break;
+            case ErasureTarget.Outcome:
+                await stores.Outcomes.DeleteAsync(plan.OwnerId, step.Key, cancellationToken).ConfigureAwait(false);
+                break;
+            case ErasureTarget.InboundMessage:
+                await stores.InboundLedger.RemoveAsync(step.Key, cancellationToken).ConfigureAwait(false);
+                break;
+            case ErasureTarget.BlobPrefix:
+                await DeleteBlobsAsync(step.Key, cancellationToken).ConfigureAwait(false);
+                break;
+            case ErasureTarget.ImportRow:
+                // Uploaded import files are not kept by this app yet; when they are, their row is redacted here.
+                LogImportRowSkipped(plan.OwnerId, step.Key);
+                break;
+            case ErasureTarget.Suppression:
+                await HashSuppressionAsync(plan, cancellationToken).ConfigureAwait(false);
+                break;
+            case ErasureTarget.Contact:
+                await stores.Contacts.DeleteAsync(plan.OwnerId, step.Key, cancellationToken).ConfigureAwait(false);
+                break;
+            default:
+                throw new InvalidOperationException($"No handler for erasure target {step.Target}.");
+        }
+    }
+
+    private async Task DeleteBlobsAsync(string containerAndPrefix, CancellationToken cancellationToken)
+    {
+        var slash = containerAndPrefix.IndexOf('/', StringComparison.Ordinal);
+        var container = account.GetBlobContainer(containerAndPrefix[..slash]);
+        var names = new List<string>();
+        try
+        {
+            await foreach (var blob in container.ListAsync(containerAndPrefix[(slash + 1)..], cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                names.Add(blob.Name);
+            }
+        }
+        catch (StorageRequestException e) when (e.Status == 404)
+        {
+            return; // the container was never created: nothing was stored
+        }
+
+        foreach (var name in names)
+        {
+            await container.DeleteIfExistsAsync(name, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task HashSuppressionAsync(ErasurePlan plan, CancellationToken cancellationToken)
+    {
+        var entries = await stores.Suppressions.ListAsync(plan.OwnerId, cancellationToken).ConfigureAwait(false);
+        var emailKey = SuppressionEntry.EmailKey(plan.ForbiddenValues.First(v => v.Kind == PersonalDataKind.Email).Value);
+        if (entries.FirstOrDefault(e => e.Key == emailKey) is not { } entry)
+        {
+            return;
+        }
+
+        // Hash first, then remove: a crash in between leaves the address suppressed twice, never not at all.
+        await stores.Suppressions.AddAsync(entry with { Key = SuppressionEntry.EmailHashKey(plan.SuppressionHash!) }, cancellationToken).ConfigureAwait(false);
+        await stores.Suppressions.RemoveAsync(plan.OwnerId, emailKey, cancellationToken).ConfigureAwait(false);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Erased contact {ContactId} of owner {OwnerId} ({Steps} steps).")]
+    private partial void LogErased(string ownerId, string contactId, int steps);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Erasure of a contact of owner {OwnerId}: import {ImportId} is not stored, so there is no row to redact.")]
+    private partial void LogImportRowSkipped(string ownerId, string importId);
+}

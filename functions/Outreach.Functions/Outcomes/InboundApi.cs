@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Outreach.Core.Outcomes;
+using Outreach.Functions.Invocation;
+
+namespace Outreach.Functions.Outcomes;
+
+/// <summary>
+/// <c>POST /api/inbound</c> (<c>ReceiveInbound</c>): the inbound-mail webhook. Not an API-key endpoint: the mail service
+/// presents the configured shared secret (<see cref="WebhookSecret"/>). Answers what the delivery was and how it matched,
+/// never an address; a repeated delivery answers <c>duplicate</c> and changes nothing.
+/// </summary>
+internal static class InboundApi
+{
+    public const string FunctionName = "ReceiveInbound";
+
+    public static IEndpointRouteBuilder MapInbound(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/inbound", ReceiveAsync).AsFunction(FunctionName).WithName(FunctionName).AllowAnonymous()
+            .Accepts<object>("application/json", "application/x-www-form-urlencoded", "multipart/form-data");
+        return endpoints;
+    }
+
+    private static async Task<Results<Ok<InboundResponse>, ProblemHttpResult>> ReceiveAsync(
+        HttpContext context, WebhookSecret secret, InboundHandler handler, CancellationToken cancellationToken)
+    {
+        if (!secret.IsPresentedBy(context.Request))
+        {
+            context.Response.Headers.WWWAuthenticate = "Basic realm=\"inbound\"";
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "The webhook secret is missing or wrong.");
+        }
+
+        var body = await InboundBodyReader.ReadAsync(context.Request, cancellationToken).ConfigureAwait(false);
+        var result = await handler.HandleAsync(body, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(InboundResponse.Of(result));
+    }
+}

@@ -1,0 +1,76 @@
+using Outreach.Core.Outcomes;
+using Outreach.Core.Planning;
+using Outreach.Storage.Stores.Outcomes;
+
+namespace Outreach.Functions.Outcomes;
+
+/// <summary>
+/// Stores outcomes (idempotent by dedupe key) and carries out the actions the core returns: stop the contact's pending
+/// steps, suppress an address (for its owner and its cohort, <see cref="SuppressionCohort"/>, or for every owner who has it when a bounce matched nobody), and note
+/// what could not be matched. Each step is safe to repeat, so a retried webhook converges on the same state.
+/// </summary>
+internal sealed partial class OutcomeRecorder(
+    IOutcomeStore outcomes,
+    PendingStepStopper stopper,
+    ISuppressionStore suppressions,
+    TableContactEmailIndex contactEmails,
+    SuppressionCohort cohort,
+    TimeProvider time,
+    ILogger<OutcomeRecorder> logger)
+{
+    /// <returns>How many outcomes were new.</returns>
+    public async Task<int> RecordAsync(IReadOnlyList<Outcome> recorded, IReadOnlyList<OutcomeAction> actions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(recorded);
+        ArgumentNullException.ThrowIfNull(actions);
+        var added = 0;
+        foreach (var outcome in recorded)
+        {
+            added += await outcomes.AddAsync(outcome, cancellationToken).ConfigureAwait(false) ? 1 : 0;
+        }
+
+        foreach (var action in actions)
+        {
+            switch (action)
+            {
+                case StopPendingSteps stop:
+                    var outcome = recorded.First(o => o.OwnerId == stop.OwnerId && o.ContactId == stop.ContactId && o.Type == stop.Because);
+                    var moved = await stopper.ApplyAsync(outcome, cancellationToken).ConfigureAwait(false);
+                    LogStopped(outcome.OwnerId, outcome.ContactId, outcome.Type, moved);
+                    break;
+                case SuppressAddress suppress:
+                    await SuppressAsync(suppress, cancellationToken).ConfigureAwait(false);
+                    break;
+                case RecordUnmatched unmatched:
+                    LogUnmatched(unmatched.Kind, unmatched.Reason);
+                    break;
+                default:
+                    throw new InvalidOperationException($"No handler for outcome action {action.GetType().Name}.");
+            }
+        }
+
+        return added;
+    }
+
+    private async Task SuppressAsync(SuppressAddress suppress, CancellationToken cancellationToken)
+    {
+        IEnumerable<string> owners = suppress.OwnerId is { } owner
+            ? await cohort.OwnersSharingAsync(owner, cancellationToken).ConfigureAwait(false)
+            : (await contactEmails.FindAsync(suppress.EmailKey, cancellationToken).ConfigureAwait(false)).Select(c => c.OwnerId).Distinct(StringComparer.Ordinal);
+        var reason = suppress.Because == OutcomeType.Bounced ? SkipReasons.Bounced : SkipReasons.Unsubscribed;
+        foreach (var ownerId in owners)
+        {
+            await suppressions.AddAsync(SuppressionEntry.ForEmail(ownerId, suppress.EmailKey, reason, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+            LogSuppressed(ownerId, reason);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Outcome {Type} for owner {OwnerId}, contact {ContactId}: {Moved} pending task(s) stopped.")]
+    private partial void LogStopped(string ownerId, string contactId, OutcomeType type, int moved);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Suppressed an address for owner {OwnerId} ({Reason}).")]
+    private partial void LogSuppressed(string ownerId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Inbound {Kind} matched no task ({Reason}).")]
+    private partial void LogUnmatched(InboundKind kind, UnmatchedReason reason);
+}

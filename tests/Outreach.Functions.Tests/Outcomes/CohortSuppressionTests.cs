@@ -1,0 +1,44 @@
+using System.Net;
+using Outreach.Core.Accounts;
+using Outreach.Functions.Tests.Support;
+using Outreach.Testing.LocalServices;
+
+namespace Outreach.Functions.Tests.Outcomes;
+
+public sealed class CohortSuppressionTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IDisposable
+{
+    private static readonly string Coach = ApiApp.NewId("coach");
+    private readonly OutcomesApp _app = new(azurite, ("Outcomes:CohortCoaches", $"other-coach, {Coach}"));
+
+    [Fact]
+    public async Task Unsubscribing_from_one_client_of_a_configured_coach_suppresses_the_address_for_every_consenting_client_only()
+    {
+        await _app.Api.CreateAccountWithKeyAsync(Coach, AccountKind.Coach);
+        var (clientA, clientB, outsider, revoked) = (ApiApp.NewId("a"), ApiApp.NewId("b"), ApiApp.NewId("x"), ApiApp.NewId("r"));
+        foreach (var owner in new[] { clientA, clientB, outsider, revoked })
+        {
+            await _app.CreateOwnerAsync(owner);
+        }
+
+        await _app.Api.Accounts.GrantConsentAsync(clientA, Coach, ApiScopes.Read, CancellationToken.None);
+        await _app.Api.Accounts.GrantConsentAsync(clientB, Coach, ApiScopes.Read, CancellationToken.None);
+        await _app.Api.Accounts.GrantConsentAsync(revoked, Coach, ApiScopes.Read, CancellationToken.None);
+        await _app.Api.Accounts.RevokeConsentAsync(revoked, Coach, CancellationToken.None);
+        var seeded = await _app.SeedAsync(clientA, $"jane.{Guid.NewGuid().ToString("N")[..8]}@contoso.com");
+        var token = OutcomesApp.UnsubscribeToken(clientA, seeded.ContactId);
+        using var client = _app.Client();
+
+        using var response = await client.PostAsync(new Uri("/api/unsubscribe/" + token, UriKind.Relative), null);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal([$"email:{seeded.Contact.EmailKey}"], await KeysAsync(clientB));
+        Assert.Equal([$"contact:{seeded.ContactId}", $"email:{seeded.Contact.EmailKey}"], await KeysAsync(clientA));
+        Assert.Empty(await KeysAsync(outsider));
+        Assert.Empty(await KeysAsync(revoked));
+    }
+
+    public void Dispose() => _app.Dispose();
+
+    private async Task<IEnumerable<string>> KeysAsync(string ownerId) =>
+        (await _app.Stores.Suppressions.ListAsync(ownerId, CancellationToken.None)).Select(s => s.Key);
+}

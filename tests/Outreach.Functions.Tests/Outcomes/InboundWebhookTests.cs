@@ -1,0 +1,261 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Outreach.Core.Messaging.Tokens;
+using Outreach.Core.Outcomes;
+using Outreach.Core.Planning;
+using Outreach.Core.Tests.Outcomes.Support;
+using Outreach.Functions.Tests.Support;
+using Outreach.Testing.LocalServices;
+
+namespace Outreach.Functions.Tests.Outcomes;
+
+public sealed class InboundWebhookTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IDisposable
+{
+    private readonly OutcomesApp _app = new(azurite);
+
+    [Fact]
+    public async Task Reply_matched_by_in_reply_to_is_stored_stops_the_follow_up_and_is_archived_under_the_contact()
+    {
+        var seeded = await SeedAsync();
+        var sentId = SentIdOf(seeded);
+
+        var (response, body) = await _app.PostInboundJsonAsync(Reply(seeded, inReplyTo: $"<{sentId}>", messageId: $"<r-{seeded.ContactId}@mail.contoso.com>"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(("matched", "reply", "in-reply-to"), (Text(body, "status"), Text(body, "kind"), Text(body, "method")));
+        var outcome = Assert.Single(await _app.OutcomesAsync(seeded.OwnerId));
+        Assert.Equal((OutcomeType.Replied, OutcomeSource.Inbound, seeded.ContactId, seeded.ThankYouTaskId), (outcome.Type, outcome.Source, outcome.ContactId, outcome.TaskId));
+        Assert.Equal(TaskState.Replied, (await _app.TaskAsync(seeded.OwnerId, seeded.ThankYouTaskId)).State);
+        var followUp = await _app.TaskAsync(seeded.OwnerId, seeded.FollowUpTaskId);
+        Assert.Equal((TaskState.Skipped, SkipReasons.Replied), (followUp.State, followUp.SkipReason));
+        var blobs = await BlobNamesAsync(ContactBlobLayout.Prefix(seeded.OwnerId, seeded.ContactId));
+        Assert.Equal([ContactBlobLayout.Prefix(seeded.OwnerId, seeded.ContactId) + DedupeKeys.Sha256Hex(outcome.DedupeKey) + ".json"], blobs);
+    }
+
+    [Fact]
+    public async Task Reply_whose_client_dropped_in_reply_to_matches_by_references()
+    {
+        var seeded = await SeedAsync();
+
+        var (_, body) = await _app.PostInboundJsonAsync(Reply(seeded, references: [$"<{SentIdOf(seeded)}>", "<unknown-later@elsewhere.example>"]));
+
+        Assert.Equal(("matched", "references"), (Text(body, "status"), Text(body, "method")));
+        Assert.Equal(OutcomeType.Replied, Assert.Single(await _app.OutcomesAsync(seeded.OwnerId)).Type);
+    }
+
+    [Fact]
+    public async Task Reply_to_the_signed_reply_address_matches_its_task_without_thread_headers()
+    {
+        var seeded = await SeedAsync();
+        var replyAddress = new ReplyAddressTokens(OutcomesApp.Ring()).CreateAddress(seeded.ThankYouTaskId, OutcomesApp.ReplyDomain);
+
+        var (_, body) = await _app.PostInboundJsonAsync(Reply(seeded, to: replyAddress));
+
+        Assert.Equal(("matched", "reply-token"), (Text(body, "status"), Text(body, "method")));
+        Assert.Equal(seeded.ThankYouTaskId, Assert.Single(await _app.OutcomesAsync(seeded.OwnerId)).TaskId);
+    }
+
+    [Fact]
+    public async Task Reply_address_with_a_tampered_signature_matches_nothing()
+    {
+        var seeded = await SeedAsync();
+        var genuine = new ReplyAddressTokens(OutcomesApp.Ring()).CreateAddress(seeded.ThankYouTaskId, OutcomesApp.ReplyDomain);
+        var forged = genuine.Replace(seeded.ThankYouTaskId, new string('a', seeded.ThankYouTaskId.Length), StringComparison.Ordinal);
+
+        var (_, body) = await _app.PostInboundJsonAsync(Reply(seeded, to: forged, from: "stranger@elsewhere.example"));
+
+        Assert.Equal(("unmatched", "no-candidate"), (Text(body, "status"), Text(body, "reason")));
+        Assert.Empty(await _app.OutcomesAsync(seeded.OwnerId));
+        Assert.Equal(TaskState.Planned, (await _app.TaskAsync(seeded.OwnerId, seeded.FollowUpTaskId)).State);
+    }
+
+    [Fact]
+    public async Task Reply_without_thread_headers_or_token_matches_the_senders_one_open_sequence()
+    {
+        var seeded = await SeedAsync();
+
+        var (_, body) = await _app.PostInboundJsonAsync(Reply(seeded));
+
+        Assert.Equal(("matched", "sender-open-sequence"), (Text(body, "status"), Text(body, "method")));
+        var outcome = Assert.Single(await _app.OutcomesAsync(seeded.OwnerId));
+        Assert.Equal((seeded.ContactId, seeded.ThankYouTaskId), (outcome.ContactId, outcome.TaskId));
+        Assert.Equal(TaskState.Skipped, (await _app.TaskAsync(seeded.OwnerId, seeded.FollowUpTaskId)).State);
+    }
+
+    [Fact]
+    public async Task Same_delivery_posted_twice_is_recorded_once_and_answered_as_duplicate()
+    {
+        var seeded = await SeedAsync();
+        var reply = Reply(seeded, inReplyTo: $"<{SentIdOf(seeded)}>", messageId: $"<dup-{seeded.ContactId}@mail.contoso.com>");
+
+        var (_, first) = await _app.PostInboundJsonAsync(reply);
+        var (second, again) = await _app.PostInboundJsonAsync(reply);
+
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal(("matched", "duplicate"), (Text(first, "status"), Text(again, "status")));
+        Assert.Single(await _app.OutcomesAsync(seeded.OwnerId));
+    }
+
+    [Fact]
+    public async Task Mailgun_form_post_matches_by_its_in_reply_to_field()
+    {
+        var seeded = await SeedAsync();
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(seeded.Contact.Email!), "sender" },
+            { new StringContent($"Jane Doe <{seeded.Contact.Email}>"), "From" },
+            { new StringContent("Sam <" + OutcomesApp.OwnerAddress + ">"), "To" },
+            { new StringContent("Re: Thank you"), "subject" },
+            { new StringContent($"<mg-{seeded.ContactId}@mail.contoso.com>"), "Message-Id" },
+            { new StringContent($"<{SentIdOf(seeded)}>"), "In-Reply-To" },
+            { new StringContent("Thanks Sam, happy to stay in touch."), "body-plain" },
+        };
+
+        var (response, body) = await _app.PostInboundAsync(form);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(("matched", "in-reply-to"), (Text(body, "status"), Text(body, "method")));
+    }
+
+    [Fact]
+    public async Task SendGrid_form_post_matches_by_the_raw_headers_field()
+    {
+        var seeded = await SeedAsync();
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["headers"] = $"Message-ID: <sg-{seeded.ContactId}@mail.contoso.com>\nIn-Reply-To: <{SentIdOf(seeded)}>\nSubject: Re: Thank you\n",
+            ["from"] = $"Jane Doe <{seeded.Contact.Email}>",
+            ["to"] = OutcomesApp.OwnerAddress,
+            ["subject"] = "Re: Thank you",
+            ["text"] = "Thanks Sam!",
+            ["envelope"] = $$"""{"to":["{{OutcomesApp.OwnerAddress}}"],"from":"{{seeded.Contact.Email}}"}""",
+        });
+
+        var (_, body) = await _app.PostInboundAsync(form);
+
+        Assert.Equal(("matched", "in-reply-to"), (Text(body, "status"), Text(body, "method")));
+    }
+
+    [Fact]
+    public async Task Exchange_out_of_office_is_recorded_as_an_auto_reply_and_the_sequence_goes_on()
+    {
+        var seeded = await SeedAsync(MailSamples.SentId);
+
+        var (_, body) = await _app.PostInboundJsonAsync(OutcomesApp.SampleAsJson(MailSamples.ExchangeOutOfOffice));
+
+        Assert.Equal(("matched", "auto-reply"), (Text(body, "status"), Text(body, "kind")));
+        Assert.Equal(OutcomeType.AutoReplied, Assert.Single(await _app.OutcomesAsync(seeded.OwnerId)).Type);
+        Assert.Equal(TaskState.Planned, (await _app.TaskAsync(seeded.OwnerId, seeded.FollowUpTaskId)).State);
+        Assert.Equal(TaskState.Sent, (await _app.TaskAsync(seeded.OwnerId, seeded.ThankYouTaskId)).State);
+    }
+
+    [Fact]
+    public async Task Gmail_vacation_responder_is_an_auto_reply_not_a_reply()
+    {
+        var seeded = await SeedAsync(MailSamples.SentId);
+
+        var (_, body) = await _app.PostInboundJsonAsync(OutcomesApp.SampleAsJson(MailSamples.GmailVacationResponder));
+
+        Assert.Equal("auto-reply", Text(body, "kind"));
+        Assert.Equal(OutcomeType.AutoReplied, Assert.Single(await _app.OutcomesAsync(seeded.OwnerId)).Type);
+    }
+
+    [Fact]
+    public async Task Postfix_hard_bounce_suppresses_the_address_and_skips_pending_email_steps()
+    {
+        var seeded = await SeedAsync(MailSamples.SentId, email: "jane.doe@contoso.com");
+
+        var (_, body) = await _app.PostInboundJsonAsync(OutcomesApp.SampleAsJson(MailSamples.PostfixHardBounce));
+
+        Assert.Equal(("matched", "bounce", "bounced-message-id"), (Text(body, "status"), Text(body, "kind"), Text(body, "method")));
+        var outcome = Assert.Single(await _app.OutcomesAsync(seeded.OwnerId));
+        Assert.Equal((OutcomeType.Bounced, BounceSeverity.Hard), (outcome.Type, outcome.BounceSeverity));
+        var suppression = Assert.Single(await _app.Stores.Suppressions.ListAsync(seeded.OwnerId, CancellationToken.None));
+        Assert.Equal(("email:jane.doe@contoso.com", SkipReasons.Bounced), (suppression.Key, suppression.Reason));
+        var followUp = await _app.TaskAsync(seeded.OwnerId, seeded.FollowUpTaskId);
+        Assert.Equal((TaskState.Skipped, SkipReasons.Bounced), (followUp.State, followUp.SkipReason));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("wrong-secret")]
+    public async Task Delivery_without_the_webhook_secret_is_refused_and_records_nothing(string? secret)
+    {
+        var seeded = await SeedAsync();
+
+        var (response, _) = await _app.PostInboundAsync(JsonContent(Reply(seeded, inReplyTo: $"<{SentIdOf(seeded)}>")), secret);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Empty(await _app.OutcomesAsync(seeded.OwnerId));
+    }
+
+    [Fact]
+    public async Task Secret_in_the_webhook_header_is_accepted()
+    {
+        var seeded = await SeedAsync();
+        using var client = _app.Client();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/inbound") { Content = JsonContent(Reply(seeded, inReplyTo: $"<{SentIdOf(seeded)}>")) };
+        request.Headers.Add("X-Webhook-Secret", OutcomesApp.WebhookSecret);
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Body_of_no_known_shape_is_refused_naming_the_body()
+    {
+        var (response, body) = await _app.PostInboundJsonAsync(new { hello = "world" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(("inbound.unknown-shape", "body"), (Text(body, "code"), Text(body, "target")));
+    }
+
+    public void Dispose() => _app.Dispose();
+
+    private static System.Net.Http.Json.JsonContent JsonContent(object value) => System.Net.Http.Json.JsonContent.Create(value);
+
+    private static string SentIdOf(Seeded seeded) => seeded.SentMessageId;
+
+    private async Task<Seeded> SeedAsync(string? sentId = null, string? email = null) => (await _app.SeedNewOwnerAsync(email, sentId)).Seeded;
+
+    private static Dictionary<string, object> Reply(
+        Seeded seeded, string? inReplyTo = null, string[]? references = null, string? to = null, string? from = null, string? messageId = null)
+    {
+        var reply = new Dictionary<string, object>
+        {
+            ["from"] = from ?? $"Jane Doe <{seeded.Contact.Email}>",
+            ["to"] = new[] { to ?? OutcomesApp.OwnerAddress },
+            ["subject"] = "Re: Thank you for visiting our class",
+            ["messageId"] = messageId ?? $"<{Guid.NewGuid():N}@mail.contoso.com>",
+            ["text"] = "Thanks Sam, happy to stay in touch.",
+            ["receivedAt"] = "2026-03-02T10:15:00Z",
+        };
+        if (inReplyTo is not null)
+        {
+            reply["inReplyTo"] = inReplyTo;
+        }
+
+        if (references is not null)
+        {
+            reply["references"] = references;
+        }
+
+        return reply;
+    }
+
+    private static string? Text(JsonElement body, string name) =>
+        body.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private async Task<List<string>> BlobNamesAsync(string prefix)
+    {
+        var names = new List<string>();
+        await foreach (var blob in _app.Account.GetBlobContainer(ContactBlobLayout.InboundContainer).ListAsync(prefix))
+        {
+            names.Add(blob.Name);
+        }
+
+        return names;
+    }
+}
