@@ -5,6 +5,7 @@ using Outreach.Functions.Hosting;
 using Outreach.Functions.Invocation;
 using Outreach.Functions.LocalRunner;
 using Outreach.Functions.Security;
+using Outreach.Functions.Scoring;
 using Outreach.Functions.Sending;
 using Outreach.Functions.Storage;
 
@@ -21,6 +22,7 @@ builder.Services.AddLocalTriggerRunner();
 builder.Services.AddHealthFunction();
 builder.Services.AddDispatching();
 builder.Services.AddSending();
+builder.Services.AddResponseModel();
 
 var app = builder.Build();
 app.UseSecurity();
@@ -31,6 +33,7 @@ api.MapHealth().AllowAnonymous();
 api.MapAccounts();
 api.MapApiKeys();
 api.MapConsents();
+api.MapModel();
 
 app.Run();
 return 0;
