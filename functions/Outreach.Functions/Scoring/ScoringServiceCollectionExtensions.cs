@@ -29,7 +29,13 @@ internal static class ScoringServiceCollectionExtensions
             sp.GetRequiredService<TableStores>().Contacts,
             sp.GetRequiredService<ICampaignStore>(),
             sp.GetRequiredService<ISenderProfileStore>()));
-        services.TryAddSingleton<HistoryAssembler>();
+        // A factory, so the container is not validated for IOutcomeStore at start-up: the outcomes feature registers it,
+        // and only the history export and retraining need it.
+        services.TryAddSingleton(sp => new HistoryAssembler(
+            sp.GetRequiredService<TableSentTaskReader>(),
+            sp.GetRequiredService<IOutcomeStore>(),
+            sp.GetRequiredService<OutreachFeatureSource>(),
+            sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ModelRetrainer>();
         services.Replace(ServiceDescriptor.Singleton<ITaskScorer, ModelTaskScorer>());
         return services.AddTimerFunction<RetrainModelFunction>();
