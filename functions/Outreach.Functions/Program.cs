@@ -6,6 +6,7 @@ using Outreach.Functions.Invocation;
 using Outreach.Functions.LocalRunner;
 using Outreach.Functions.Outcomes;
 using Outreach.Functions.Security;
+using Outreach.Functions.Scoring;
 using Outreach.Functions.Sending;
 using Outreach.Functions.Storage;
 using Outreach.Functions.Templates;
@@ -24,6 +25,7 @@ builder.Services.AddHealthFunction();
 builder.Services.AddDispatching();
 builder.Services.AddSending();
 builder.Services.AddOutcomes();
+builder.Services.AddResponseModel();
 
 var app = builder.Build();
 app.UseSecurity();
@@ -36,6 +38,7 @@ api.MapApiKeys();
 api.MapConsents();
 api.MapTemplates();
 api.MapOutcomesApis();
+api.MapModel();
 
 app.Run();
 return 0;

@@ -45,10 +45,12 @@ var tableNames = [
   'CoachConsents'
 ]
 
-// ContactBlobLayout (core/Outreach.Core/Outcomes/Erasure/ContactBlobLayout.cs): per-contact mail copies.
+// ContactBlobLayout (core/Outreach.Core/Outcomes/Erasure/ContactBlobLayout.cs): per-contact mail copies;
+// BlobModelStore (core/Outreach.Storage/Stores/Scoring): response-model artifacts and retraining records.
 var containerNames = [
   'inbound-mail'
   'rendered-mail'
+  'models'
 ]
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {

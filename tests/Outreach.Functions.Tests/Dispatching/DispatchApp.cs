@@ -47,10 +47,8 @@ internal sealed class DispatchApp : IAsyncDisposable
                 services.AddSingleton<ISenderProfileStore>(sp => sp.GetRequiredService<CountingSenderProfileStore>());
                 services.AddSingleton(sp => new RecordingSendRequestSink(new QueueSendRequestSink(sp.GetRequiredService<DispatchStorage>().SendQueue)));
                 services.AddSingleton<ISendRequestSink>(sp => sp.GetRequiredService<RecordingSendRequestSink>());
-                if (scorer is not null)
-                {
-                    services.AddSingleton(scorer);
-                }
+                // These tests are about dispatching, not the model: without a scorer of their own every task stays neutral.
+                services.AddSingleton(scorer ?? new NeutralTaskScorer());
             },
             [("AzureWebJobsStorage", azurite.ConnectionString), ($"{DispatchingOptions.SectionName}:SendQueueName", QueueName), .. tables]);
         _client = _factory.CreateClient();

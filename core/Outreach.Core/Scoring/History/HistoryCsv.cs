@@ -68,7 +68,18 @@ public static class HistoryCsv
     }
 
     /// <summary>Writes a history with the schema's header; <c>true_p</c> and extra columns are written when any row has them.</summary>
-    public static void Write(TextWriter writer, IEnumerable<HistoryRow> rows, CancellationToken cancellationToken = default)
+    public static void Write(TextWriter writer, IEnumerable<HistoryRow> rows, CancellationToken cancellationToken = default) =>
+        Write(writer, rows, CsvInjection.None, cancellationToken);
+
+    /// <summary>
+    /// Writes a history for download: as <see cref="Write(TextWriter, IEnumerable{HistoryRow}, CancellationToken)"/>, but a
+    /// text cell a spreadsheet would run as a formula (starting with <c>= + - @</c>, tab or carriage return, e.g. a
+    /// position typed as <c>=HYPERLINK(…)</c>) is prefixed with <c>'</c> and quoted, as OWASP's CSV-injection guidance says.
+    /// </summary>
+    public static void WriteForSpreadsheet(TextWriter writer, IEnumerable<HistoryRow> rows, CancellationToken cancellationToken = default) =>
+        Write(writer, rows, CsvInjection.Escape, cancellationToken);
+
+    private static void Write(TextWriter writer, IEnumerable<HistoryRow> rows, CsvInjection injection, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(rows);
@@ -76,8 +87,8 @@ public static class HistoryCsv
         var withTrueProbability = list.Any(r => r.TrueProbability is not null);
         var extraColumns = list.SelectMany(r => r.Features.Extras?.Keys ?? Enumerable.Empty<string>()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 
-        // Free text such as a position is data, not a formula: a title like "-" must come back as written.
-        var options = new CsvWriterOptions { Injection = CsvInjection.None, NewLine = "\n" };
+        // For training files free text such as a position is data, not a formula: a title like "-" must come back as written.
+        var options = new CsvWriterOptions { Injection = injection, NewLine = "\n" };
         using var csv = CsvWriter.Create(writer, options, leaveOpen: true);
         csv.WriteHeader([.. HistoryColumns.Required, .. withTrueProbability ? [HistoryColumns.TrueProbability] : Array.Empty<string>(), .. extraColumns]);
         foreach (var row in list)

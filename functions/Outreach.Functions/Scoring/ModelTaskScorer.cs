@@ -1,0 +1,28 @@
+using Outreach.Core.Planning;
+
+namespace Outreach.Functions.Scoring;
+
+/// <summary>
+/// The dispatcher's scorer backed by the deployed response model: each pending task is described as it would be sent
+/// at its due time (<see cref="OwnerFeatureContext"/>, the derivation the history uses) and gets the model's reply
+/// probability and its explanation, which the dispatcher stores on the task.
+/// </summary>
+internal sealed class ModelTaskScorer(DeployedModels models, OutreachFeatureSource features) : ITaskScorer
+{
+    public async Task<IReadOnlyList<TaskScore>> ScoreAsync(string ownerId, IReadOnlyList<OutreachTask> tasks, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tasks);
+        if (tasks.Count == 0)
+        {
+            return [];
+        }
+
+        var model = (await models.GetAsync(cancellationToken).ConfigureAwait(false)).Model;
+        var context = await features.ForOwnerAsync(ownerId, tasks, cancellationToken).ConfigureAwait(false);
+        return [.. tasks.Select(task =>
+        {
+            var prediction = model.Predict(context.Describe(task, task.DueUtc));
+            return new TaskScore(task.TaskId, prediction.Probability, ModelLabels.Explain(prediction, model));
+        })];
+    }
+}

@@ -1,0 +1,65 @@
+using Outreach.Core.Contacts;
+using Outreach.Core.Planning;
+using Outreach.Core.Scoring.History;
+using Outreach.Functions.Scoring;
+using CampaignTemplateKind = Outreach.Core.Campaigns.TemplateKind;
+
+namespace Outreach.Functions.Tests.Scoring;
+
+public sealed class TaskFeatureMappingTests
+{
+    private static readonly DateOnly MetOn = new(2026, 3, 3);
+
+    private static Contact ContactWith(IReadOnlyList<EventMet>? events = null, string? linkedIn = null, DateOnly? connectedOn = null) => new()
+    {
+        OwnerId = "ana",
+        ContactId = "c1",
+        Events = events ?? [],
+        LinkedInUrl = linkedIn,
+        ConnectedOn = connectedOn,
+    };
+
+    [Fact]
+    public void Relationship_is_read_from_how_the_owner_met_the_contact()
+    {
+        Assert.Equal(Relationship.ClassVisit, TaskFeatureMapping.RelationshipOf(ContactWith([new EventMet("Fordham class visit", MetOn)])));
+        Assert.Equal(Relationship.Event, TaskFeatureMapping.RelationshipOf(ContactWith([new EventMet("Career fair", MetOn)])));
+        Assert.Equal(Relationship.MetInPerson, TaskFeatureMapping.RelationshipOf(ContactWith([new EventMet(null, MetOn)])));
+        Assert.Equal(Relationship.LinkedInOnly, TaskFeatureMapping.RelationshipOf(ContactWith(linkedIn: "https://www.linkedin.com/in/ana")));
+        Assert.Equal(Relationship.Cold, TaskFeatureMapping.RelationshipOf(ContactWith()));
+        Assert.Equal(Relationship.Other, TaskFeatureMapping.RelationshipOf(null));
+    }
+
+    [Fact]
+    public void Days_since_met_count_from_the_last_meeting_else_the_connection_and_are_unknown_in_the_future()
+    {
+        var sendDate = new DateOnly(2026, 3, 13);
+
+        Assert.Equal(10, TaskFeatureMapping.DaysSinceMet(ContactWith([new EventMet("Career fair", new DateOnly(2026, 1, 1)), new EventMet("Class visit", MetOn)]), sendDate));
+        Assert.Equal(12, TaskFeatureMapping.DaysSinceMet(ContactWith(connectedOn: new DateOnly(2026, 3, 1)), sendDate));
+        Assert.Null(TaskFeatureMapping.DaysSinceMet(ContactWith([new EventMet("Class visit", new DateOnly(2026, 3, 14))]), sendDate));
+        Assert.Null(TaskFeatureMapping.DaysSinceMet(ContactWith(), sendDate));
+    }
+
+    [Fact]
+    public void A_task_becomes_the_features_it_is_sent_with_in_the_senders_local_time()
+    {
+        var task = new OutreachTask
+        {
+            TaskId = "t1", OwnerId = "ana", ContactId = "c1", CampaignId = "class-visit-follow-up", StepId = "follow-up",
+            Template = CampaignTemplateKind.Nudge, Channel = TaskChannel.LinkedIn, DueUtc = new DateTimeOffset(2026, 3, 13, 9, 0, 0, TimeSpan.Zero),
+        };
+        var contact = ContactWith([new EventMet("Class visit", MetOn)]) with { Position = "VP Engineering", Offer = "an intro to my lab" };
+        var local = new DateTimeOffset(2026, 3, 13, 4, 0, 0, TimeSpan.FromHours(-5));
+
+        var features = TaskFeatureMapping.For(task, contact, 2, local);
+
+        Assert.Equal(
+            new OutreachFeatures
+            {
+                RecipientPosition = "VP Engineering", Relationship = Relationship.ClassVisit, DaysSinceMet = 10, Step = 2,
+                Channel = Channel.LinkedIn, TemplateKind = TemplateKind.FollowUp, OffersHelp = true, SentAt = local,
+            },
+            features);
+    }
+}
