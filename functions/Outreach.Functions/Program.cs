@@ -1,9 +1,11 @@
 using Outreach.Functions.Accounts;
+using Outreach.Functions.Dashboard;
 using Outreach.Functions.Dispatching;
 using Outreach.Functions.Health;
 using Outreach.Functions.Hosting;
 using Outreach.Functions.Invocation;
 using Outreach.Functions.LocalRunner;
+using Outreach.Functions.Metrics;
 using Outreach.Functions.Security;
 using Outreach.Functions.Sending;
 using Outreach.Functions.Storage;
@@ -21,6 +23,8 @@ builder.Services.AddLocalTriggerRunner();
 builder.Services.AddHealthFunction();
 builder.Services.AddDispatching();
 builder.Services.AddSending();
+builder.Services.AddMetricsApi();
+builder.Services.AddDashboard();
 
 var app = builder.Build();
 app.UseSecurity();
@@ -31,6 +35,9 @@ api.MapHealth().AllowAnonymous();
 api.MapAccounts();
 api.MapApiKeys();
 api.MapConsents();
+api.MapMetrics();
+api.MapDashboard();
+app.MapDashboardShortcut();
 
 app.Run();
 return 0;
