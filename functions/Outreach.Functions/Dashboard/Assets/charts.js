@@ -6,7 +6,7 @@ import { el, table, percent } from './dom.js';
 const svgNs = 'http://www.w3.org/2000/svg';
 const width = 480;
 const height = 240;
-const margin = { top: 16, right: 16, bottom: 44, left: 48 };
+const margin = { top: 16, right: 24, bottom: 44, left: 48 };
 const plotWidth = width - margin.left - margin.right;
 const plotHeight = height - margin.top - margin.bottom;
 let chartCount = 0;
@@ -43,7 +43,7 @@ function rateAxis(chart, scale) {
     svg('line', { class: 'axis', x1: margin.left, y1: margin.top, x2: margin.left, y2: margin.top + plotHeight }),
     svg('line', { class: 'axis', x1: margin.left, y1: margin.top + plotHeight, x2: margin.left + plotWidth, y2: margin.top + plotHeight }));
   for (const tick of [0, scale.top / 2, scale.top]) {
-    chart.append(svg('text', { x: margin.left - 6, y: scale.y(tick) + 4, 'text-anchor': 'end' }, percent(tick)));
+    chart.append(svg('text', { x: margin.left - 6, y: scale.y(tick) + 4, 'text-anchor': 'end' }, `${Math.round(tick * 100)} %`));
   }
 }
 
@@ -88,7 +88,8 @@ export function followUpChart(figure, weeks, baseline) {
     }
   }
   const every = Math.max(1, Math.ceil(weeks.length / 6));
-  weeks.forEach((w, i) => { if (i % every === 0) xLabel(chart, x(i), w.week); });
+  // "2026-W47" is labelled "W47": the full key is in the table and the summary.
+  weeks.forEach((w, i) => { if (i % every === 0) xLabel(chart, x(i), w.week.slice(5)); });
   chart.append(
     svg('text', { x: margin.left, y: height - 6 }, '— within 2 days   ··· within 7 days   - - baseline'));
   render(figure, chart, table('Follow-up rate by week', ['Week', 'Met', 'Within 2 days', 'Within 7 days'],

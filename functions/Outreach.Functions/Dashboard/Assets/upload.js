@@ -46,6 +46,10 @@ export function wireUpload(onImported) {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const data = new FormData(form);
+    // Empty optional fields are left out, so the server applies its own defaults.
+    for (const [name, value] of [...data]) {
+      if (value === '') data.delete(name);
+    }
     progress.value = 0;
     report.replaceChildren();
     setStatus(status, 'Uploading…');
