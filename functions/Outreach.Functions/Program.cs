@@ -1,10 +1,12 @@
 using Outreach.Functions.Accounts;
+using Outreach.Functions.Dashboard;
 using Outreach.Functions.Dispatching;
 using Outreach.Functions.Health;
 using Outreach.Functions.Hosting;
 using Outreach.Functions.Invocation;
 using Outreach.Functions.LocalRunner;
 using Outreach.Functions.Outcomes;
+using Outreach.Functions.Metrics;
 using Outreach.Functions.Security;
 using Outreach.Functions.Scoring;
 using Outreach.Functions.Sending;
@@ -26,6 +28,8 @@ builder.Services.AddDispatching();
 builder.Services.AddSending();
 builder.Services.AddOutcomes();
 builder.Services.AddResponseModel();
+builder.Services.AddMetricsApi();
+builder.Services.AddDashboard();
 
 var app = builder.Build();
 app.UseSecurity();
@@ -39,6 +43,9 @@ api.MapConsents();
 api.MapTemplates();
 api.MapOutcomesApis();
 api.MapModel();
+api.MapMetrics();
+api.MapDashboard();
+app.MapDashboardShortcut();
 
 app.Run();
 return 0;

@@ -69,6 +69,16 @@ public sealed class PublishedAppTests : IDisposable
         Assert.True(publish.ExitCode == 0, $"dotnet publish failed:\n{await output}\n{await errors}");
     }
 
+    /// <summary>The dashboard's page and assets are embedded in the handler, so the published app serves them with no wwwroot.</summary>
+    private static async Task AssertDashboardShipsAsync(HttpClient http, CancellationToken cancellationToken)
+    {
+        foreach (var path in new[] { "api/dashboard", "api/dashboard/assets/app.js", "api/dashboard/assets/charts.js", "api/dashboard/assets/dashboard.css" })
+        {
+            using var response = await http.GetAsync(new Uri(path, UriKind.Relative), cancellationToken);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+    }
+
     /// <summary>Starts the published handler the way the host does (port and app root in the environment) and asks for /api/health.</summary>
     private async Task ServeLikeTheHostAsync()
     {
@@ -95,6 +105,7 @@ public sealed class PublishedAppTests : IDisposable
                     using var health = await http.GetAsync(new Uri("api/health", UriKind.Relative), deadline.Token);
                     Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
                     Assert.Contains("\"storage\":\"not-configured\"", await health.Content.ReadAsStringAsync(deadline.Token), StringComparison.Ordinal);
+                    await AssertDashboardShipsAsync(http, deadline.Token);
                     return;
                 }
                 catch (HttpRequestException) when (!handler.HasExited)

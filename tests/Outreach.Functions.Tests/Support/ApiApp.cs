@@ -1,4 +1,7 @@
 using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Outreach.Core.Accounts;
 using Outreach.Testing.LocalServices;
@@ -53,6 +56,19 @@ internal sealed class ApiApp : IDisposable
         }
 
         return client;
+    }
+
+    /// <summary>
+    /// The app served by Kestrel on a free loopback port, for clients outside the process such as a browser. The port
+    /// setting a Functions host would pass is 0, so the handler binds a free port and its local runner stays off.
+    /// </summary>
+    public static (ApiApp App, Uri Address) StartOnLoopback(AzuriteFixture azurite)
+    {
+        var app = Start(azurite, ("FUNCTIONS_CUSTOMHANDLER_PORT", "0"));
+        app.Factory.UseKestrel();
+        app.Factory.StartServer();
+        var addresses = app.Factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+        return (app, new Uri(addresses.Single() + "/"));
     }
 
     public void Dispose()

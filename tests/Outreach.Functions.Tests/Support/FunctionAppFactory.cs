@@ -11,14 +11,14 @@ namespace Outreach.Functions.Tests.Support;
 
 /// <summary>
 /// The real handler (Program) over a test app root. <see cref="AsHost"/> sets FUNCTIONS_CUSTOMHANDLER_PORT as a Functions
-/// host would, so the local runner stays off and tests post envelopes themselves; <see cref="StartWithRunner"/>
+/// host would (7071 unless the settings give another, e.g. 0 for a free port), so the local runner stays off and tests post envelopes themselves; <see cref="StartWithRunner"/>
 /// serves on a real loopback port so the runner calls the handler over HTTP as it does in ./run.sh.
 /// </summary>
 internal sealed class FunctionAppFactory(string appRoot, IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection> services)
     : WebApplicationFactory<Program>
 {
     public static FunctionAppFactory AsHost(string appRoot, Action<IServiceCollection> services, params (string Key, string? Value)[] settings) =>
-        new(appRoot, settings.Append(("FUNCTIONS_CUSTOMHANDLER_PORT", "7071")).ToDictionary(s => s.Item1, s => s.Item2), services);
+        new(appRoot, new[] { ("FUNCTIONS_CUSTOMHANDLER_PORT", (string?)"7071") }.Concat(settings).GroupBy(s => s.Item1).ToDictionary(g => g.Key, g => g.Last().Item2), services);
 
     public static FunctionAppFactory WithRunner(string appRoot, IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection> services) =>
         new(appRoot, settings, services);

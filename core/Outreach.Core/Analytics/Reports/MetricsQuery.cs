@@ -79,7 +79,10 @@ public sealed record MetricsQuery
             ? day
             : throw new DomainException("metrics.date-invalid", $"'{parameter}' must be a date written yyyy-MM-dd.", parameter);
 
-    private static MetricsGroupBy ParseGroupBy(string? value)
+    /// <summary>Parses the <c>groupBy</c> parameter alone (<c>owner</c> when absent), for callers that decide whose counters to read by it.</summary>
+    /// <param name="value">The <c>groupBy</c> parameter.</param>
+    /// <exception cref="DomainException">The grouping is unknown; the target is <c>groupBy</c>.</exception>
+    public static MetricsGroupBy ParseGroupBy(string? value)
     {
         if (string.IsNullOrWhiteSpace(value))
         {

@@ -1,0 +1,87 @@
+// The dashboard's entry point: asks for the API key, then loads every section. Nothing here is inline in the page,
+// because the app's Content-Security-Policy allows scripts and styles from its own origin only.
+
+import { storedKey, storeKey, forgetKey, getJson, ApiError } from './api.js';
+import { setStatus } from './dom.js';
+import { showRates, downloadCsv } from './rates.js';
+import { wireUpload } from './upload.js';
+import { showQueue, showLinkedIn } from './tasks.js';
+import { showIntroductions } from './introductions.js';
+import { showCoach } from './coach.js';
+
+const keyForm = document.getElementById('key-form');
+const keyStatus = document.getElementById('key-status');
+const main = document.getElementById('main');
+let account = null;
+
+function range() {
+  return { from: document.getElementById('range-from').value, to: document.getElementById('range-to').value };
+}
+
+async function loadRates() {
+  try {
+    await showRates(range());
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    setStatus(document.getElementById('rates-status'), error.unavailable ? 'Rates are not available on this server yet.' : error.message, !error.unavailable);
+  }
+}
+
+async function loadClientSections() {
+  await Promise.all([loadRates(), showQueue(), showLinkedIn(), showIntroductions()]);
+}
+
+async function open() {
+  setStatus(keyStatus, 'Checking the key…');
+  try {
+    account = await getJson('account');
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    forgetKey();
+    setStatus(keyStatus, error.status === 401 ? 'That key was not accepted. Check it and try again.' : error.message, true);
+    return;
+  }
+  keyForm.hidden = true;
+  document.getElementById('session').hidden = false;
+  document.getElementById('who').textContent = `Signed in as ${account.name} (${account.kind}).`;
+  document.getElementById('sections-nav').hidden = false;
+  main.hidden = false;
+  setStatus(keyStatus, '');
+  await Promise.all([loadClientSections(), showCoach(account, loadClientSections)]);
+  main.dataset.loaded = 'true';
+  main.focus();
+}
+
+keyForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const input = document.getElementById('api-key');
+  storeKey(input.value.trim());
+  input.value = '';
+  open();
+});
+
+document.getElementById('forget-key').addEventListener('click', () => {
+  forgetKey();
+  window.location.reload();
+});
+
+document.getElementById('range-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  loadRates();
+});
+
+document.getElementById('csv-link').addEventListener('click', async (event) => {
+  event.preventDefault();
+  try {
+    await downloadCsv(range());
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    setStatus(document.getElementById('rates-status'), error.message, true);
+  }
+});
+
+wireUpload(loadClientSections);
+
+if (storedKey()) {
+  open();
+}

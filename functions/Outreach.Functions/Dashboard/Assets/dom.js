@@ -1,0 +1,32 @@
+// Small DOM helpers. Everything shown is set as text, never parsed as HTML: names and drafts come from users.
+
+export function el(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value !== undefined && value !== null && value !== false) {
+      node.setAttribute(name, value === true ? '' : String(value));
+    }
+  }
+  node.append(...children.filter((c) => c !== undefined && c !== null));
+  return node;
+}
+
+export function table(caption, headers, rows) {
+  return el('table', {},
+    el('caption', {}, caption),
+    el('thead', {}, el('tr', {}, ...headers.map((h) => el('th', { scope: 'col' }, h)))),
+    el('tbody', {}, ...rows.map((row) => el('tr', {}, ...row.map((cell) => el('td', {}, cell))))));
+}
+
+export function note(text) {
+  return el('p', { class: 'note' }, text);
+}
+
+export function percent(rate) {
+  return rate === null || rate === undefined ? 'n/a' : `${(rate * 100).toFixed(1)} %`;
+}
+
+export function setStatus(node, text, isError = false) {
+  node.textContent = text;
+  node.classList.toggle('error', isError);
+}

@@ -1,0 +1,64 @@
+// The rates section: four reads of GET /api/metrics (by week, step, template and owner) drawn as charts.
+
+import { getJson, getBlob } from './api.js';
+import { followUpChart, replyRateChart, funnelChart, empty } from './charts.js';
+import { setStatus } from './dom.js';
+
+const figure = (name) => document.querySelector(`[data-chart="${name}"]`);
+
+function replyGroups(report) {
+  return report.rows.filter((r) => r.sent > 0).map((r) => ({
+    group: r.groupKey,
+    sent: r.sent,
+    replies: r.replies,
+    rate: r.replyRate.rate,
+    low: r.replyRate.interval ? r.replyRate.interval.lower : null,
+    high: r.replyRate.interval ? r.replyRate.interval.upper : null,
+    lift: r.replyRate.lift,
+  }));
+}
+
+export async function showRates(range) {
+  const status = document.getElementById('rates-status');
+  setStatus(status, 'Loading rates…');
+  const [weeks, steps, templates, owners] = await Promise.all(
+    ['week', 'step', 'template', 'owner'].map((groupBy) => getJson('metrics', { groupBy, ...range })));
+
+  document.getElementById('range-from').value = weeks.from;
+  document.getElementById('range-to').value = weeks.to;
+  const baseline = weeks.baseline;
+
+  const weekly = weeks.rows.filter((r) => r.contactsMet > 0).map((r) => ({
+    week: r.groupKey, met: r.contactsMet, within2: r.followUpWithin2Days.rate, within7: r.followUpWithin7Days.rate,
+  }));
+  if (weekly.length) followUpChart(figure('followup'), weekly, baseline); else empty(figure('followup'), 'Nobody was met in this range.');
+
+  for (const [name, report, title] of [['step', steps, 'Reply rate by campaign step'], ['template', templates, 'Reply rate by template']]) {
+    const groups = replyGroups(report);
+    if (groups.length) replyRateChart(figure(name), title, groups, baseline); else empty(figure(name), 'Nothing was sent in this range.');
+  }
+
+  const total = (field) => owners.rows.reduce((sum, r) => sum + r[field], 0);
+  const met = total('contactsMet');
+  if (met > 0) {
+    funnelChart(figure('funnel'), [
+      { label: 'Met', value: met },
+      { label: 'Followed up', value: total('followedUp') },
+      { label: 'Replied', value: total('contactsReplied') },
+    ]);
+  } else {
+    empty(figure('funnel'), 'Nobody was met in this range.');
+  }
+
+  setStatus(status, `Showing ${weeks.from} to ${weeks.to}.`);
+  return weeks;
+}
+
+export async function downloadCsv(range) {
+  const blob = await getBlob('metrics', { groupBy: 'week', format: 'csv', ...range });
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(blob);
+  link.download = `metrics-week-${range.from || 'start'}-${range.to || 'today'}.csv`;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 0);
+}

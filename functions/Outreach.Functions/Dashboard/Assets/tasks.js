@@ -1,0 +1,76 @@
+// Today's queue (GET /api/tasks?order=score) and the LinkedIn tasks to send by hand, each with its draft
+// (GET /api/tasks/{id}/draft), a copy button and a done button (POST /api/tasks/{id}/done).
+
+import { getJson, postJson, ApiError } from './api.js';
+import { el, note, percent, setStatus } from './dom.js';
+import { loadSection } from './sections.js';
+
+const openStates = 'planned,queued';
+
+function when(utc) {
+  return utc ? new Date(utc).toLocaleString() : 'not scheduled';
+}
+
+export function showQueue() {
+  return loadSection(document.getElementById('queue-body'), async () => {
+    const { tasks } = await getJson('tasks', { state: openStates, order: 'score', take: 25 });
+    if (!tasks.length) return note('Nothing is queued.');
+    return el('ol', { class: 'task-list', 'aria-label': 'Queue ordered by predicted reply probability' },
+      ...tasks.map((t) => el('li', {},
+        el('p', {}, el('span', { class: 'score' }, `${percent(t.score)} likely to reply`), ` · ${t.contactName || 'contact'} · ${t.template || t.stepId || ''} · ${t.channel} · due ${when(t.dueUtc)}`),
+        el('p', { class: 'note' }, t.scoreExplanation || 'No explanation: this task was not scored.'))));
+  });
+}
+
+async function copy(text, status) {
+  try {
+    await navigator.clipboard.writeText(text);
+    setStatus(status, 'Copied.');
+  } catch {
+    setStatus(status, 'Select the draft and copy it with Ctrl+C.');
+  }
+}
+
+function linkedInTask(task, refresh) {
+  const status = el('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
+  const draftId = `draft-${task.id}`;
+  const draftArea = el('div');
+  const showDraft = el('button', { type: 'button', class: 'secondary' }, 'Show draft');
+  const done = el('button', { type: 'button' }, 'Mark as sent');
+  showDraft.addEventListener('click', async () => {
+    try {
+      const draft = await getJson(`tasks/${encodeURIComponent(task.id)}/draft`);
+      const text = el('textarea', { id: draftId, class: 'draft', readonly: true });
+      text.value = draft.text;
+      const copyButton = el('button', { type: 'button', class: 'secondary' }, 'Copy draft');
+      copyButton.addEventListener('click', () => copy(text.value, status));
+      draftArea.replaceChildren(el('label', { for: draftId }, `Draft for ${task.contactName || 'this contact'}`), text, copyButton);
+      text.focus();
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      setStatus(status, error.unavailable ? 'Drafts are not available on this server yet.' : error.message, !error.unavailable);
+    }
+  });
+  done.addEventListener('click', async () => {
+    try {
+      await postJson(`tasks/${encodeURIComponent(task.id)}/done`);
+      setStatus(status, 'Marked as sent.');
+      refresh();
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      setStatus(status, error.unavailable ? 'Marking done is not available on this server yet.' : error.message, !error.unavailable);
+    }
+  });
+  return el('li', {},
+    el('p', {}, el('strong', {}, task.contactName || 'Contact'), ` · ${task.template || task.stepId || ''} · due ${when(task.dueUtc)}`),
+    el('div', { class: 'session' }, showDraft, done), draftArea, status);
+}
+
+export function showLinkedIn() {
+  const refresh = () => showLinkedIn();
+  return loadSection(document.getElementById('linkedin-body'), async () => {
+    const { tasks } = await getJson('tasks', { state: openStates, channel: 'linkedin', take: 25 });
+    if (!tasks.length) return note('No LinkedIn message is waiting.');
+    return el('ul', { class: 'task-list' }, ...tasks.map((t) => linkedInTask(t, refresh)));
+  });
+}

@@ -1,0 +1,72 @@
+// CSV upload: POST /api/imports as multipart with progress, then the import report inline. A large file is queued
+// (202); the page then polls its report until it completes, for at most a minute.
+
+import { upload, getJson, ApiError } from './api.js';
+import { el, note, table, setStatus } from './dom.js';
+
+const pollDelayMs = 1000;
+const pollAttempts = 60;
+
+function wait(ms) {
+  return new Promise((resolve) => { setTimeout(resolve, ms); });
+}
+
+function renderReport(target, report) {
+  const counts = report.counts || {};
+  target.replaceChildren(
+    el('h3', {}, `Import of ${report.fileName || 'your file'}: ${report.status}`),
+    table('Rows in the file', ['Rows', 'Accepted', 'Merged', 'Already known', 'Rejected'],
+      [[counts.rows, counts.accepted, counts.merged, counts.alreadyKnown, counts.rejected].map((n) => String(n ?? 0))]));
+  const rejected = report.rejected || [];
+  if (rejected.length) {
+    target.append(table('Rejected rows and why', ['Line', 'Field', 'Reason', 'Text'],
+      rejected.map((r) => [String(r.line), r.field || '', r.reason || '', r.text || ''])));
+  } else {
+    target.append(note('No row was rejected.'));
+  }
+  if (report.error) {
+    target.append(el('p', { class: 'status error' }, report.error));
+  }
+}
+
+async function finished(id) {
+  for (let attempt = 0; attempt < pollAttempts; attempt += 1) {
+    const report = await getJson(`imports/${encodeURIComponent(id)}`);
+    if (report.status === 'completed' || report.status === 'failed') return report;
+    await wait(pollDelayMs);
+  }
+  throw new ApiError(0, { title: 'The import is still running; its report will be ready later.' });
+}
+
+export function wireUpload(onImported) {
+  const form = document.getElementById('upload-form');
+  const progress = document.getElementById('upload-progress');
+  const status = document.getElementById('upload-status');
+  const report = document.getElementById('upload-report');
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const data = new FormData(form);
+    // Empty optional fields are left out, so the server applies its own defaults.
+    for (const [name, value] of [...data]) {
+      if (value === '') data.delete(name);
+    }
+    progress.value = 0;
+    report.replaceChildren();
+    setStatus(status, 'Uploading…');
+    try {
+      const answer = await upload('imports', {}, data, (share) => { progress.value = Math.round(share * 100); });
+      const body = answer.status === 202 ? await finished(answer.body.id) : answer.body;
+      renderReport(report, body);
+      setStatus(status, 'Import finished.');
+      onImported();
+    } catch (error) {
+      if (error instanceof ApiError && error.unavailable) {
+        setStatus(status, 'Uploading is not available on this server yet.');
+      } else if (error instanceof ApiError) {
+        setStatus(status, error.message, true);
+      } else {
+        throw error;
+      }
+    }
+  });
+}

@@ -1,0 +1,42 @@
+using Outreach.Functions.Hosting;
+using Outreach.Functions.Invocation;
+
+namespace Outreach.Functions.Dashboard;
+
+/// <summary>
+/// The dashboard: <c>GET /api/dashboard</c> (function <c>Dashboard</c>) is the page and <c>GET /api/dashboard/assets/{file}</c>
+/// (function <c>DashboardAsset</c>) its scripts and styles, all embedded in the handler so the page works offline and
+/// ships with every publish. Both are anonymous: the page holds no data; it asks for an API key and sends it as a
+/// Bearer key to the API. <c>GET /dashboard</c> outside the function prefix redirects there for people who type it.
+/// </summary>
+internal static class DashboardApi
+{
+    public const string PageFunction = "Dashboard";
+    public const string AssetFunction = "DashboardAsset";
+    public const string PageFile = "index.html";
+
+    public static IServiceCollection AddDashboard(this IServiceCollection services) =>
+        services.AddSingleton(_ => DashboardAssets.FromAssembly(typeof(DashboardApi).Assembly));
+
+    public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder functions)
+    {
+        functions.MapGet("/dashboard", (DashboardAssets assets) => Serve(assets, PageFile))
+            .AsFunction(PageFunction).WithName(PageFunction).AllowAnonymous();
+        functions.MapGet("/dashboard/assets/{file}", (string file, DashboardAssets assets) => Serve(assets, file))
+            .AsFunction(AssetFunction).WithName(AssetFunction).AllowAnonymous();
+        return functions;
+    }
+
+    /// <summary>Maps <c>GET /dashboard</c> (outside the function prefix) to a redirect to the page; only the local server sees it.</summary>
+    public static IEndpointConventionBuilder MapDashboardShortcut(this IEndpointRouteBuilder app)
+    {
+        var prefix = app.ServiceProvider.GetRequiredService<FunctionApp>().Host.Extensions.Http.RoutePrefix.Trim('/');
+        var page = prefix.Length == 0 ? "/dashboard" : $"/{prefix}/dashboard";
+        return app.MapGet("/dashboard", () => TypedResults.Redirect(page)).ExcludeFromDescription();
+    }
+
+    private static IResult Serve(DashboardAssets assets, string file) =>
+        assets.Find(file) is { } asset
+            ? TypedResults.Bytes(asset.Content, asset.ContentType)
+            : TypedResults.NotFound();
+}

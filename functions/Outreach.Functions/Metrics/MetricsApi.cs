@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Outreach.Core;
+using Outreach.Core.Accounts;
+using Outreach.Core.Analytics.Export;
+using Outreach.Core.Analytics.Reports;
+using Outreach.Functions.Invocation;
+using Outreach.Functions.Security;
+using Outreach.Functions.Sending;
+using Outreach.Storage.Stores;
+
+namespace Outreach.Functions.Metrics;
+
+/// <summary>
+/// <c>GET /api/metrics?from=&amp;to=&amp;groupBy=&amp;format=</c> (function <c>GetMetrics</c>, read scope): the owner's figures
+/// from the metric counters alone, so an answer costs owners × days × groups reads whatever the history behind them.
+/// JSON by default; <c>format=csv</c> downloads the same rows as a spreadsheet-safe CSV. A coach asking for
+/// <c>groupBy=owner|cohort</c> without naming a client gets every client who consented to reads, and nobody else.
+/// </summary>
+internal static class MetricsApi
+{
+    public const string FunctionName = "GetMetrics";
+
+    public static IServiceCollection AddMetricsApi(this IServiceCollection services) =>
+        services.AddSingleton(sp => new MetricsReader(sp.GetRequiredService<TableStores>().Counters))
+            .AddSingleton<MetricsOwners>();
+
+    public static RouteHandlerBuilder MapMetrics(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet("/metrics", GetAsync).AsFunction(FunctionName).WithName(FunctionName).RequireScope(ApiScopes.Read);
+
+    private static async Task<IResult> GetAsync(
+        HttpContext context,
+        MetricsOwners owners,
+        MetricsReader reader,
+        SendingTables tables,
+        TimeProvider time,
+        string? from,
+        string? to,
+        string? groupBy,
+        string? format,
+        CancellationToken cancellationToken)
+    {
+        var csv = ParseFormat(format);
+        var grouping = MetricsQuery.ParseGroupBy(groupBy);
+        if (await owners.ResolveAsync(context, grouping, cancellationToken).ConfigureAwait(false) is not { } reach)
+        {
+            return OwnerAccess.NotFound();
+        }
+
+        var range = MetricsRange.Resolve(from, to, reach.Today(time));
+        var query = MetricsQuery.Parse(reach.OwnerIds, range.From, range.To, groupBy);
+        await tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var report = await reader.ReadAsync(query, cancellationToken).ConfigureAwait(false);
+        if (!csv)
+        {
+            return TypedResults.Ok(MetricsResponse.Of(report));
+        }
+
+        return TypedResults.Stream(
+            async body =>
+            {
+                await using var writer = new StreamWriter(body, leaveOpen: true);
+                await MetricsCsvWriter.WriteAsync(report, writer, cancellationToken).ConfigureAwait(false);
+            },
+            "text/csv; charset=utf-8",
+            MetricsResponse.CsvFileName(report));
+    }
+
+    private static bool ParseFormat(string? format) => format?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "json" => false,
+        "csv" => true,
+        _ => throw new DomainException("metrics.format-unknown", "'format' must be json or csv.", "format"),
+    };
+}

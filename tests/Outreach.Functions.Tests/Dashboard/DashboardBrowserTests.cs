@@ -1,0 +1,146 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Outreach.Core.Analytics.Counters;
+using Outreach.Functions.Tests.Support;
+using Outreach.Testing.LocalServices;
+
+namespace Outreach.Functions.Tests.Dashboard;
+
+/// <summary>
+/// The dashboard in a real browser (Debian's chromium, headless) against the real app on Kestrel and Azurite: the key
+/// is typed in, every chart is drawn from the seeded counters, and the browser reports no error. Screenshots go to
+/// TestResults/ at the repository root, beside the test logs.
+/// </summary>
+public sealed class DashboardBrowserTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+{
+    // Routes other features serve. Until they are merged the page meets 404s there, which it shows as a quiet note;
+    // the browser still logs such a 404 as a failed resource, and only those are tolerated.
+    private static readonly string[] OtherFeatureRoutes = ["api/tasks", "api/introductions", "api/imports"];
+    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+    private static readonly string Screenshots = Path.Combine(RepositoryRoot.Path, "TestResults");
+
+    private readonly (ApiApp App, Uri Site) _server = ApiApp.StartOnLoopback(azurite);
+    private readonly List<string> _browserErrors = [];
+    private HeadlessChromium? _chromium;
+
+    public async Task InitializeAsync()
+    {
+        _chromium = await HeadlessChromium.LaunchAsync();
+    }
+
+    [Fact]
+    public async Task Dashboard_draws_every_chart_from_the_counters_without_browser_errors()
+    {
+        var owner = ApiApp.NewId("owner");
+        var key = await _server.App.CreateAccountWithKeyAsync(owner);
+        var today = OwnerCalendar.LocalDate(DateTimeOffset.UtcNow, London);
+        await MetricsHistory.RecordAsync(_server.App, owner, today.AddDays(-20));
+
+        var page = await OpenWithKeyAsync(key);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath("dashboard.png"), FullPage = true });
+
+        Assert.Equal(["0.25", "0.5", "1", "1"], (await ValuesAsync(page, "followup")).Order(StringComparer.Ordinal));
+        Assert.Equal("0.05", await page.Locator("[data-chart=followup] line.baseline").GetAttributeAsync("data-baseline"));
+        Assert.Equal(["0", "1"], await ValuesAsync(page, "step"));
+        Assert.Equal(["0", "0", "1"], await ValuesAsync(page, "template"));
+        Assert.Equal(["5", "4", "2"], await ValuesAsync(page, "funnel"));
+        Assert.Equal(["follow-up", "thank-you"], await LabelsAsync(page, "step"));
+        Assert.Equal(4, await page.Locator("figure.chart details table").CountAsync());
+        Assert.Equal(4, await page.Locator("figure.chart line.baseline, [data-chart=funnel] svg").CountAsync());
+        Assert.Empty(await UnlabelledControlsAsync(page));
+        Assert.Empty(await ChartsWithoutTextAsync(page));
+        Assert.Equal("sessionStorage", await page.EvaluateAsync<string>(
+            "() => sessionStorage.getItem('outreach.apiKey') && !localStorage.length ? 'sessionStorage' : 'elsewhere'"));
+        Assert.Empty(UnexpectedBrowserErrors());
+    }
+
+    [Fact]
+    public async Task Upload_shows_the_import_report_with_rejected_rows_or_a_quiet_note_without_imports()
+    {
+        var key = await _server.App.CreateAccountWithKeyAsync(ApiApp.NewId("owner"));
+        var page = await OpenWithKeyAsync(key);
+
+        await page.SetInputFilesAsync("#upload-file", Path.Combine(RepositoryRoot.Path, "samples", "bad", "class-visit-bad-rows.csv"));
+        await page.FillAsync("#upload-event", "Class visit");
+        await page.ClickAsync("#upload-form button[type=submit]");
+        await page.WaitForFunctionAsync("() => ['Import finished.', 'Uploading is not available on this server yet.'].includes(document.getElementById('upload-status').textContent)");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath("dashboard-upload.png"), FullPage = true });
+
+        if (ServesImports())
+        {
+            // Needs POST /api/imports (the imports feature): samples/README.md documents 8 rejected rows in this file.
+            Assert.Equal("Import finished.", await page.TextContentAsync("#upload-status"));
+            Assert.Equal(100, await page.EvalOnSelectorAsync<int>("#upload-progress", "p => p.value"));
+            var lines = await page.Locator("#upload-report table:nth-of-type(2) tbody tr td:first-child").AllTextContentsAsync();
+            Assert.Equal(["2", "3", "4", "5", "6", "7", "10", "11"], lines);
+        }
+        else
+        {
+            Assert.Equal("Uploading is not available on this server yet.", await page.TextContentAsync("#upload-status"));
+            Assert.Equal(0, await page.Locator("#upload-report *").CountAsync());
+        }
+
+        Assert.Empty(UnexpectedBrowserErrors());
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_chromium is not null)
+        {
+            await _chromium.DisposeAsync();
+        }
+
+        _server.App.Dispose();
+    }
+
+    private async Task<IPage> OpenWithKeyAsync(string key)
+    {
+        var page = await _chromium!.Browser.NewPageAsync();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                _browserErrors.Add($"{message.Text} at {message.Location}");
+            }
+        };
+        page.PageError += (_, error) => _browserErrors.Add("uncaught: " + error);
+        await page.GotoAsync(new Uri(_server.Site, "api/dashboard").ToString());
+
+        // Keyboard only: focus the key field, type, press Enter.
+        await page.FocusAsync("#api-key");
+        await page.Keyboard.TypeAsync(key);
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForSelectorAsync("main[data-loaded='true']");
+        return page;
+    }
+
+    private static Task<string[]> ValuesAsync(IPage page, string chart) =>
+        page.EvalOnSelectorAllAsync<string[]>($"[data-chart={chart}] svg [data-value]", "marks => marks.map(m => m.getAttribute('data-value'))");
+
+    private static Task<string[]> LabelsAsync(IPage page, string chart) =>
+        page.EvalOnSelectorAllAsync<string[]>($"[data-chart={chart}] svg [data-label]", "marks => marks.map(m => m.getAttribute('data-label'))");
+
+    private static Task<string[]> UnlabelledControlsAsync(IPage page) =>
+        page.EvaluateAsync<string[]>(
+            "() => [...document.querySelectorAll('input, select, textarea, progress')].filter(c => !c.labels.length && !c.getAttribute('aria-label')).map(c => c.id || c.outerHTML)");
+
+    private static Task<string[]> ChartsWithoutTextAsync(IPage page) =>
+        page.EvaluateAsync<string[]>(
+            "() => [...document.querySelectorAll('figure.chart svg')].filter(s => s.getAttribute('role') !== 'img' || !s.getAttribute('aria-labelledby').split(' ').every(id => document.getElementById(id)?.textContent.trim())).map(s => s.closest('figure').id)");
+
+    private List<string> UnexpectedBrowserErrors() =>
+        [.. _browserErrors.Where(e => !(e.Contains("status of 404", StringComparison.Ordinal)
+            && OtherFeatureRoutes.Any(route => e.Contains(" at " + new Uri(_server.Site, route), StringComparison.Ordinal))))];
+
+    private bool ServesImports() =>
+        _server.App.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Any(e => e.RoutePattern.RawText?.Trim('/') == "api/imports"
+                && e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods.Contains("POST") == true);
+
+    private static string ScreenshotPath(string file)
+    {
+        Directory.CreateDirectory(Screenshots);
+        return Path.Combine(Screenshots, file);
+    }
+}

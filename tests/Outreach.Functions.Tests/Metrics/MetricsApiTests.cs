@@ -1,0 +1,197 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Outreach.Core.Accounts;
+using Outreach.Core.Analytics;
+using Outreach.Functions.Tests.Support;
+using Outreach.Testing.LocalServices;
+using Outreach.Testing.Time;
+
+namespace Outreach.Functions.Tests.Metrics;
+
+public sealed class MetricsApiTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IDisposable
+{
+    private static readonly DateOnly MetOn = new(2026, 11, 16);
+    private const string Range = "from=2026-11-16&to=2026-11-29";
+
+    private readonly ManualTimeProvider _time = new(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero));
+    private readonly ApiApp _app = ApiApp.Start(azurite);
+
+    [Fact]
+    public async Task Owner_figures_count_meetings_follow_ups_and_replies_once_each()
+    {
+        var owner = ApiApp.NewId("owner");
+        using var client = _app.Client(await _app.CreateAccountWithKeyAsync(owner));
+        await MetricsHistory.RecordAsync(_app, owner, MetOn);
+
+        var body = await GetJsonAsync(client, $"/api/metrics?groupBy=owner&{Range}");
+
+        Assert.Equal("owner", body.GetProperty("groupBy").GetString());
+        Assert.Equal("2026-11-16", body.GetProperty("from").GetString());
+        Assert.Equal("2026-11-29", body.GetProperty("to").GetString());
+        Assert.Equal(0.05, body.GetProperty("baseline").GetDouble());
+        var row = Assert.Single(body.GetProperty("rows").EnumerateArray());
+        Assert.Equal(owner, row.GetProperty("groupKey").GetString());
+        Assert.Equal(5, row.GetProperty("contactsMet").GetInt64());
+        AssertRate(row.GetProperty("followUpWithin2Days"), 2, 5);
+        AssertRate(row.GetProperty("followUpWithin7Days"), 3, 5);
+        Assert.Equal(4, row.GetProperty("followedUp").GetInt64());
+        Assert.Equal(2, row.GetProperty("contactsReplied").GetInt64());
+        Assert.Equal(4, row.GetProperty("sent").GetInt64());
+        Assert.Equal(2, row.GetProperty("replies").GetInt64());
+        AssertRate(row.GetProperty("replyRate"), 2, 4);
+        Assert.Equal(10.0, row.GetProperty("replyRate").GetProperty("lift").GetDouble(), 12);
+    }
+
+    [Fact]
+    public async Task Weeks_steps_and_templates_split_the_same_counts()
+    {
+        var owner = ApiApp.NewId("owner");
+        using var client = _app.Client(await _app.CreateAccountWithKeyAsync(owner));
+        await MetricsHistory.RecordAsync(_app, owner, MetOn);
+
+        var weeks = (await GetJsonAsync(client, $"/api/metrics?groupBy=week&{Range}")).GetProperty("rows").EnumerateArray().ToArray();
+        var steps = (await GetJsonAsync(client, $"/api/metrics?groupBy=step&{Range}")).GetProperty("rows").EnumerateArray().ToArray();
+        var templates = (await GetJsonAsync(client, $"/api/metrics?groupBy=TEMPLATE&{Range}")).GetProperty("rows").EnumerateArray().ToArray();
+
+        Assert.Equal(["2026-W47", "2026-W48"], weeks.Select(r => r.GetProperty("groupKey").GetString()));
+        Assert.Equal([4L, 1L], weeks.Select(r => r.GetProperty("contactsMet").GetInt64()));
+        Assert.Equal([1L, 1L], weeks.Select(r => r.GetProperty("followUpWithin2Days").GetProperty("successes").GetInt64()));
+        Assert.Equal([2L, 1L], weeks.Select(r => r.GetProperty("followUpWithin7Days").GetProperty("successes").GetInt64()));
+        Assert.Equal([2L, 2L], weeks.Select(r => r.GetProperty("sent").GetInt64()));
+        Assert.Equal([1L, 1L], weeks.Select(r => r.GetProperty("replies").GetInt64()));
+        Assert.Equal(["follow-up", "thank-you"], steps.Select(r => r.GetProperty("groupKey").GetString()));
+        Assert.Equal([2L, 2L], steps.Select(r => r.GetProperty("sent").GetInt64()));
+        Assert.Equal([0L, 2L], steps.Select(r => r.GetProperty("replies").GetInt64()));
+        Assert.Equal(["=cmd", "follow-up-v1", "thank-you-v1"], templates.Select(r => r.GetProperty("groupKey").GetString()));
+        Assert.Equal([1L, 1L, 2L], templates.Select(r => r.GetProperty("sent").GetInt64()));
+        Assert.Equal([0L, 0L, 2L], templates.Select(r => r.GetProperty("replies").GetInt64()));
+        Assert.All(templates, r => Assert.Equal(0, r.GetProperty("contactsMet").GetInt64()));
+    }
+
+    [Fact]
+    public async Task Csv_export_downloads_the_rows_with_formula_cells_neutralised()
+    {
+        var owner = ApiApp.NewId("owner");
+        using var client = _app.Client(await _app.CreateAccountWithKeyAsync(owner));
+        await MetricsHistory.RecordAsync(_app, owner, MetOn);
+
+        using var response = await client.GetAsync(new Uri($"/api/metrics?groupBy=template&format=csv&{Range}", UriKind.Relative));
+        var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal("metrics-template-2026-11-16-2026-11-29.csv", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        Assert.Equal(4, lines.Length);
+        Assert.StartsWith("group_by,group,contacts_met,followed_up_2d,", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("template,\"'=cmd\",0,0,,,,,0,,,,,0,0,1,0,0,", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("template,thank-you-v1,0,0,,,,,0,,,,,0,0,2,2,1,", lines[3], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Another_owners_metrics_answer_as_missing()
+    {
+        var owner = ApiApp.NewId("owner");
+        await _app.CreateAccountWithKeyAsync(owner);
+        await MetricsHistory.RecordAsync(_app, owner, MetOn);
+        using var stranger = _app.Client(await _app.CreateAccountWithKeyAsync(ApiApp.NewId("stranger")));
+        using var anonymous = _app.Client(null);
+
+        using var others = await stranger.GetAsync(new Uri($"/api/metrics?owner={owner}&{Range}", UriKind.Relative));
+        using var unauthenticated = await anonymous.GetAsync(new Uri($"/api/metrics?{Range}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, others.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, unauthenticated.StatusCode);
+    }
+
+    [Fact]
+    public async Task Coach_view_covers_consenting_clients_only()
+    {
+        var coach = ApiApp.NewId("coach");
+        var (kept, withdrawn, never) = (ApiApp.NewId("kept"), ApiApp.NewId("gone"), ApiApp.NewId("never"));
+        using var coachClient = _app.Client(await _app.CreateAccountWithKeyAsync(coach, AccountKind.Coach));
+        foreach (var client in new[] { kept, withdrawn, never })
+        {
+            using var owner = _app.Client(await _app.CreateAccountWithKeyAsync(client));
+            await MetricsHistory.RecordAsync(_app, client, MetOn, cohort: "spring-2027");
+            if (client != never)
+            {
+                using var grant = await owner.PostAsJsonAsync("/api/consents", new { coachId = coach, scopes = new[] { "read" } });
+                Assert.Equal(HttpStatusCode.Created, grant.StatusCode);
+            }
+
+            if (client == withdrawn)
+            {
+                using var revoke = await owner.DeleteAsync(new Uri($"/api/consents/{coach}", UriKind.Relative));
+                Assert.Equal(HttpStatusCode.NoContent, revoke.StatusCode);
+            }
+        }
+
+        var owners = await GetJsonAsync(coachClient, $"/api/metrics?groupBy=owner&{Range}");
+        var cohorts = await GetJsonAsync(coachClient, $"/api/metrics?groupBy=cohort&{Range}");
+        var oneClient = await GetJsonAsync(coachClient, $"/api/metrics?groupBy=template&owner={kept}&{Range}");
+        using var refused = await coachClient.GetAsync(new Uri($"/api/metrics?groupBy=owner&owner={never}&{Range}", UriKind.Relative));
+
+        Assert.Equal([kept], owners.GetProperty("owners").EnumerateArray().Select(o => o.GetString()));
+        Assert.Equal([kept], owners.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("groupKey").GetString()));
+        var cohort = Assert.Single(cohorts.GetProperty("rows").EnumerateArray());
+        Assert.Equal("spring-2027", cohort.GetProperty("groupKey").GetString());
+        Assert.Equal(5, cohort.GetProperty("contactsMet").GetInt64());
+        Assert.Equal(4, cohort.GetProperty("sent").GetInt64());
+        Assert.Equal(3, oneClient.GetProperty("rows").GetArrayLength());
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("groupBy=banana&" + Range, "groupBy")]
+    [InlineData("from=2026-11-29&to=2026-11-16", "from")]
+    [InlineData("from=16/11/2026&to=2026-11-29", "from")]
+    [InlineData("from=2025-01-01&to=2026-11-29", "to")]
+    [InlineData("format=xml&" + Range, "format")]
+    public async Task Invalid_parameters_are_rejected_naming_the_parameter(string query, string target)
+    {
+        using var client = _app.Client(await _app.CreateAccountWithKeyAsync(ApiApp.NewId("owner")));
+
+        using var response = await client.GetAsync(new Uri($"/api/metrics?{query}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(target, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("target").GetString());
+    }
+
+    [Fact]
+    public async Task Without_a_range_the_last_twelve_weeks_up_to_the_owners_today_are_read()
+    {
+        using var app = ApiApp.Start(azurite, services => services.AddSingleton<TimeProvider>(_time));
+        using var client = app.Client(await app.CreateAccountWithKeyAsync(ApiApp.NewId("owner")));
+
+        var body = await GetJsonAsync(client, "/api/metrics");
+        var onlyTo = await GetJsonAsync(client, "/api/metrics?to=2026-10-31");
+
+        Assert.Equal("2026-09-08", body.GetProperty("from").GetString());
+        Assert.Equal("2026-11-30", body.GetProperty("to").GetString());
+        Assert.Equal("2026-08-09", onlyTo.GetProperty("from").GetString());
+        Assert.Empty(body.GetProperty("rows").EnumerateArray());
+    }
+
+    public void Dispose() => _app.Dispose();
+
+    private static void AssertRate(JsonElement rate, long successes, long trials)
+    {
+        var interval = WilsonInterval.Of(successes, trials);
+        Assert.Equal(successes, rate.GetProperty("successes").GetInt64());
+        Assert.Equal(trials, rate.GetProperty("trials").GetInt64());
+        Assert.Equal((double)successes / trials, rate.GetProperty("rate").GetDouble(), 12);
+        Assert.Equal(interval.Lower, rate.GetProperty("interval").GetProperty("lower").GetDouble(), 12);
+        Assert.Equal(interval.Upper, rate.GetProperty("interval").GetProperty("upper").GetDouble(), 12);
+        Assert.Equal(0.05, rate.GetProperty("baseline").GetDouble());
+    }
+
+    private static async Task<JsonElement> GetJsonAsync(HttpClient client, string path)
+    {
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+}
