@@ -46,11 +46,12 @@ public sealed class ResponseModelPipelineTests(AzuriteFixture azurite) : IClassF
         var prior = await client.GetFromJsonAsync<JsonElement>("/api/model");
         Assert.Equal(("prior", 1, DeployedModels.PriorRows), (prior.GetProperty("origin").GetString(), prior.GetProperty("version").GetInt32(), prior.GetProperty("rows").GetInt32()));
 
-        // Class-visit contacts reply one time in six, cold ones three times in 300: warmth is a real effect.
+        // Class-visit contacts reply one time in four, cold ones two times in 300: warmth is a strong effect, so the
+        // candidate beats the baseline whichever rows the seeded split holds out (row order follows the random owner id).
         var contacts = Enumerable.Range(0, 600)
             .Select(i => i % 2 == 0 ? ClassVisitContact(owner, i, i == 0 ? "=HYPERLINK(\"http://evil.example\")" : "Analyst") : ColdContact(owner, i))
             .ToList();
-        await app.SeedSentHistoryAsync(owner, contacts, i => HistoryStart.AddDays(i % 5), i => i % 2 == 0 ? i % 12 == 0 : i % 200 == 1);
+        await app.SeedSentHistoryAsync(owner, contacts, i => HistoryStart.AddDays(i % 5), i => i % 2 == 0 ? i % 8 == 0 : i % 300 == 1);
         // Sent a day before the run: its 14-day window is still open, so it is no training row yet.
         app.Clock.SetUtcNow(HistoryStart.AddDays(20));
         await app.SeedSentHistoryAsync(owner, [ClassVisitContact(owner, 600)], _ => HistoryStart.AddDays(19), _ => false);
@@ -61,7 +62,8 @@ public sealed class ResponseModelPipelineTests(AzuriteFixture azurite) : IClassF
         }
 
         var record = Assert.Single(await app.Models.ListTrainingRecordsAsync(CancellationToken.None));
-        Assert.Equal((true, 1, 600, 53, prior.GetProperty("id").GetString()), (record.Deployed, record.Owners, record.Rows, record.Replies, record.PreviousModelId));
+        Assert.True(record.Deployed, record.Reason);
+        Assert.Equal((1, 600, 77, prior.GetProperty("id").GetString()), (record.Owners, record.Rows, record.Replies, record.PreviousModelId));
         var deployed = await app.Models.GetDeployedAsync(CancellationToken.None);
         Assert.Equal((record.CandidateModelId, ModelOrigin.History, 2, HistoryStart.AddDays(20)), (deployed!.Model.Id, deployed.Model.Origin, deployed.Model.Version, deployed.Deployment.DeployedUtc));
 
