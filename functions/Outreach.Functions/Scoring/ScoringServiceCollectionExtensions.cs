@@ -14,8 +14,8 @@ namespace Outreach.Functions.Scoring;
 /// <summary>
 /// <c>builder.Services.AddResponseModel()</c>: the model store (blob container <see cref="BlobModelStore.DefaultContainer"/>),
 /// the history assembly, the model-backed <see cref="ITaskScorer"/> in place of <see cref="NeutralTaskScorer"/>, and the
-/// <c>RetrainModel</c> timer. Call it after <c>AddDispatching()</c>, whose stores it uses; it needs an
-/// <see cref="IOutcomeStore"/> registered by the outcomes feature.
+/// <c>RetrainModel</c> timer. Call it after <c>AddDispatching()</c>, whose stores it uses; it reads the
+/// <see cref="IOutcomeStore"/> that <c>AddOutcomes()</c> registers.
 /// </summary>
 internal static class ScoringServiceCollectionExtensions
 {
@@ -29,8 +29,6 @@ internal static class ScoringServiceCollectionExtensions
             sp.GetRequiredService<TableStores>().Contacts,
             sp.GetRequiredService<ICampaignStore>(),
             sp.GetRequiredService<ISenderProfileStore>()));
-        // A factory, so the container is not validated for IOutcomeStore at start-up: the outcomes feature registers it,
-        // and only the history export and retraining need it.
         services.TryAddSingleton(sp => new HistoryAssembler(
             sp.GetRequiredService<TableSentTaskReader>(),
             sp.GetRequiredService<IOutcomeStore>(),

@@ -10,6 +10,7 @@ using Outreach.Functions.Dispatching;
 using Outreach.Functions.Tests.Support;
 using Outreach.Storage;
 using Outreach.Storage.Stores;
+using Outreach.Storage.Stores.Outcomes;
 using Outreach.Storage.Stores.Scoring;
 using Outreach.Testing.LocalServices;
 using Outreach.Testing.Time;
@@ -18,7 +19,7 @@ namespace Outreach.Functions.Tests.Scoring;
 
 /// <summary>
 /// The real handler on Azurite with its own tables, send queue and model container (fresh names per app), a fake clock,
-/// and <see cref="ScoringTestOutcomeTable"/> as the outcome store. Timers run by posting the host's envelope.
+/// and the outcomes feature's <see cref="TableOutcomeStore"/> on a table of its own. Timers run by posting the host's envelope.
 /// </summary>
 internal sealed class ScoringApp : IAsyncDisposable
 {
@@ -41,7 +42,7 @@ internal sealed class ScoringApp : IAsyncDisposable
             {
                 services.AddSingleton<TimeProvider>(Clock);
                 services.AddSingleton(new BlobModelStore(ModelContainer));
-                services.AddSingleton<IOutcomeStore>(new ScoringTestOutcomeTable(OutcomeTable));
+                services.AddSingleton<IOutcomeStore>(new TableOutcomeStore(OutcomeTable));
             },
             [($"{DispatchingOptions.SectionName}:SendQueueName", "send-" + prefix.ToLowerInvariant()), .. tables]);
         _host = _api.Factory.CreateClient();
