@@ -114,6 +114,18 @@ public sealed class TemplatesApiTests(AzuriteFixture azurite) : IClassFixture<Az
     }
 
     [Fact]
+    public async Task A_title_longer_than_one_line_of_200_characters_is_refused_naming_the_title()
+    {
+        using var response = await Owner.PutAsJsonAsync("/api/templates/thank_you", Template(new string('x', 201), "Hi"));
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("template.name-invalid", problem.GetProperty("code").GetString());
+        Assert.Equal("title", problem.GetProperty("target").GetString());
+        Assert.Equal("A template title is one line of at most 200 characters.", problem.GetProperty("title").GetString());
+    }
+
+    [Fact]
     public async Task An_unknown_template_name_is_not_found_and_cannot_be_saved()
     {
         using var get = await Owner.GetAsync(new Uri("/api/templates/thanks", UriKind.Relative));
