@@ -153,9 +153,8 @@ public sealed class TaskSender(
             return SendAttempt.Acknowledge(SendAttemptKind.LostClaim, claimed.MessageId, "sent, but the task changed before it was marked");
         }
 
-        var met = contact.LastMet;
-        var meeting = new MeetingContext(met?.MetOn ?? contact.ConnectedOn ?? schedule.LocalDateOf(sentAt), met?.Name);
-        var step = new OutreachStep(claimed.CampaignId, claimed.StepId, claimed.TemplateName ?? claimed.Template.ToString());
+        var meeting = MeetingContext.Of(contact, schedule.LocalDateOf(sentAt));
+        var step = OutreachStep.Of(claimed);
         await Task.WhenAll(
             stores.Activity.RecordSendAsync(profile.OwnerId, schedule.LocalDateOf(sentAt), sentAt, cancellationToken),
             metrics.RecordAsync(new OutreachSent(claimed.OwnerId, claimed.ContactId, claimed.TaskId, meeting, step, sentAt, claimed.Score), schedule.TimeZone, cancellationToken));

@@ -6,7 +6,7 @@ namespace Outreach.Functions.Outcomes;
 
 /// <summary>
 /// Stores outcomes (idempotent by dedupe key) and carries out the actions the core returns: stop the contact's pending
-/// steps, suppress an address (for its owner and its cohort, <see cref="SuppressionCohort"/>, or for every owner who has it when a bounce matched nobody), and note
+/// steps, count a response in the metrics (<see cref="ReplyMetrics"/>), suppress an address (for its owner and its cohort, <see cref="SuppressionCohort"/>, or for every owner who has it when a bounce matched nobody), and note
 /// what could not be matched. Each step is safe to repeat, so a retried webhook converges on the same state.
 /// </summary>
 internal sealed partial class OutcomeRecorder(
@@ -15,6 +15,7 @@ internal sealed partial class OutcomeRecorder(
     ISuppressionStore suppressions,
     TableContactEmailIndex contactEmails,
     SuppressionCohort cohort,
+    ReplyMetrics replies,
     TimeProvider time,
     ILogger<OutcomeRecorder> logger)
 {
@@ -27,6 +28,9 @@ internal sealed partial class OutcomeRecorder(
         foreach (var outcome in recorded)
         {
             added += await outcomes.AddAsync(outcome, cancellationToken).ConfigureAwait(false) ? 1 : 0;
+
+            // Also for an outcome already stored: a retry after a failure between the two writes must still count it.
+            await replies.RecordAsync(outcome, cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var action in actions)

@@ -15,6 +15,7 @@ internal static class OutcomesServiceCollectionExtensions
         services.AddOptions<OutcomesOptions>().BindConfiguration(OutcomesOptions.SectionName);
         services.AddSingleton<WebhookSecret>();
         services.AddSingleton<SuppressionCohort>();
+        services.AddSingleton<ReplyMetrics>();
         services.AddSingleton(sp => new InboundPayloadParser(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IOutcomeStore>(sp => sp.GetRequiredService<TableStores>().Outcomes);
         services.AddSingleton(sp => new PendingStepStopper(sp.GetRequiredService<TableStores>().Tasks));
@@ -24,6 +25,7 @@ internal static class OutcomesServiceCollectionExtensions
             sp.GetRequiredService<TableStores>().Suppressions,
             sp.GetRequiredService<TableStores>().ContactEmails,
             sp.GetRequiredService<SuppressionCohort>(),
+            sp.GetRequiredService<ReplyMetrics>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<OutcomeRecorder>>()));
         services.AddSingleton(sp => new ReplyTokenResolver(

@@ -1,3 +1,5 @@
+using Outreach.Core.Contacts;
+
 namespace Outreach.Core.Analytics.Events;
 
 /// <summary>
@@ -8,4 +10,16 @@ namespace Outreach.Core.Analytics.Events;
 /// carry a date, not an instant).</param>
 /// <param name="EventName">The event (class visit, career fair), or null.</param>
 /// <param name="Cohort">The coach's cohort the owner belongs to, or null.</param>
-public sealed record MeetingContext(DateOnly MetOn, string? EventName = null, string? Cohort = null);
+public sealed record MeetingContext(DateOnly MetOn, string? EventName = null, string? Cohort = null)
+{
+    /// <summary>
+    /// The meeting every metric event about <paramref name="contact"/> is credited to: the latest event met, else the
+    /// LinkedIn connection date, else <paramref name="fallback"/> (the owner's local date of the event being recorded).
+    /// </summary>
+    public static MeetingContext Of(Contact contact, DateOnly fallback)
+    {
+        ArgumentNullException.ThrowIfNull(contact);
+        var met = contact.LastMet;
+        return new MeetingContext(met?.MetOn ?? contact.ConnectedOn ?? fallback, met?.Name);
+    }
+}
