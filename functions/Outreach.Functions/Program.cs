@@ -2,6 +2,7 @@ using Outreach.Functions.Accounts;
 using Outreach.Functions.Dispatching;
 using Outreach.Functions.Health;
 using Outreach.Functions.Hosting;
+using Outreach.Functions.Imports;
 using Outreach.Functions.Invocation;
 using Outreach.Functions.LocalRunner;
 using Outreach.Functions.Security;
@@ -21,6 +22,7 @@ builder.Services.AddLocalTriggerRunner();
 builder.Services.AddHealthFunction();
 builder.Services.AddDispatching();
 builder.Services.AddSending();
+builder.Services.AddImports();
 
 var app = builder.Build();
 app.UseSecurity();
@@ -31,6 +33,8 @@ api.MapHealth().AllowAnonymous();
 api.MapAccounts();
 api.MapApiKeys();
 api.MapConsents();
+api.MapImports();
+api.MapContacts();
 
 app.Run();
 return 0;

@@ -20,6 +20,8 @@ param tags object = {}
 var queueNames = [
   'send-outreach'
   'send-outreach-poison'
+  'import-contacts'
+  'import-contacts-poison'
 ]
 
 // StoreTableNames defaults (core/Outreach.Storage/Stores/StoreTableNames.cs).
@@ -36,6 +38,7 @@ var tableNames = [
   'Templates'
   'Campaigns'
   'Senders'
+  'Imports'
   // AccountTables (core/Outreach.Storage/Stores/Accounts/AccountTables.cs).
   'Accounts'
   'ApiKeys'
@@ -46,6 +49,8 @@ var tableNames = [
 var containerNames = [
   'inbound-mail'
   'rendered-mail'
+  // ImportBlobLayout (functions/Outreach.Functions/Imports): uploaded contact files and their import reports.
+  'imports'
 ]
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
