@@ -3,6 +3,7 @@ using Outreach.Functions.Dashboard;
 using Outreach.Functions.Dispatching;
 using Outreach.Functions.Health;
 using Outreach.Functions.Hosting;
+using Outreach.Functions.Imports;
 using Outreach.Functions.Invocation;
 using Outreach.Functions.LocalRunner;
 using Outreach.Functions.Metrics;
@@ -30,6 +31,7 @@ builder.Services.AddOutcomes();
 builder.Services.AddResponseModel();
 builder.Services.AddMetricsApi();
 builder.Services.AddDashboard();
+builder.Services.AddImports();
 
 var app = builder.Build();
 app.UseSecurity();
@@ -46,6 +48,8 @@ api.MapModel();
 api.MapMetrics();
 api.MapDashboard();
 app.MapDashboardShortcut();
+api.MapImports();
+api.MapContacts();
 
 app.Run();
 return 0;

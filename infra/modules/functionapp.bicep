@@ -219,6 +219,11 @@ var outreachSettings = [
     name: 'Dispatching__FirstScanLookback'
     value: '1.00:00:00'
   }
+  // Imports: uploads up to this size are imported during the request; larger ones go through the import-contacts queue.
+  {
+    name: 'Imports__SyncMaxBytes'
+    value: string(1024 * 1024)
+  }
   // Limits: request sizes, import rows, field and template lengths, and the per-key request rate.
   {
     name: 'Limits__MaxUploadBytes'

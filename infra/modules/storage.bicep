@@ -20,6 +20,8 @@ param tags object = {}
 var queueNames = [
   'send-outreach'
   'send-outreach-poison'
+  'import-contacts'
+  'import-contacts-poison'
 ]
 
 // StoreTableNames defaults (core/Outreach.Storage/Stores/StoreTableNames.cs).
@@ -39,6 +41,7 @@ var tableNames = [
   'ContactEmails'
   'Campaigns'
   'Senders'
+  'Imports'
   // AccountTables (core/Outreach.Storage/Stores/Accounts/AccountTables.cs).
   'Accounts'
   'ApiKeys'
@@ -51,6 +54,8 @@ var containerNames = [
   'inbound-mail'
   'rendered-mail'
   'models'
+  // ImportBlobLayout (functions/Outreach.Functions/Imports): uploaded contact files and their import reports.
+  'imports'
 ]
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {

@@ -51,7 +51,10 @@ public sealed class StoreTableNames
     /// <summary>Hashed contact address → owners' contacts (reply matching by sender). Default <c>ContactEmails</c>.</summary>
     public string ContactEmails { get; set; } = "ContactEmails";
 
+    /// <summary>Contact imports (status, counts), one partition per owner. Default <c>Imports</c>.</summary>
+    public string Imports { get; set; } = "Imports";
+
     /// <summary>Every table name, in the order above.</summary>
     public IReadOnlyList<string> All =>
-        [Tasks, DueIndex, Suppressions, SenderActivity, DispatchCursor, Campaigns, Senders, Counters, Contacts, ContactKeys, SentMessages, Templates, Outcomes, InboundLedger, ContactEmails];
+        [Tasks, DueIndex, Suppressions, SenderActivity, DispatchCursor, Campaigns, Senders, Counters, Contacts, ContactKeys, SentMessages, Templates, Outcomes, InboundLedger, ContactEmails, Imports];
 }

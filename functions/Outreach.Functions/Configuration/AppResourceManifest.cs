@@ -31,7 +31,7 @@ internal sealed record AppResourceManifest(
         [typeof(AppResourceManifest).Assembly, typeof(ContactBlobLayout).Assembly, typeof(StorageAccount).Assembly, typeof(SmtpOptions).Assembly];
 
     /// <summary>Containers the app reads or writes blobs in.</summary>
-    private static readonly IReadOnlyList<string> Containers = [ContactBlobLayout.InboundContainer, ContactBlobLayout.RenderedContainer, Outreach.Storage.Stores.Scoring.BlobModelStore.DefaultContainer];
+    private static readonly IReadOnlyList<string> Containers = [ContactBlobLayout.InboundContainer, ContactBlobLayout.RenderedContainer, Outreach.Storage.Stores.Scoring.BlobModelStore.DefaultContainer, Imports.ImportBlobLayout.Container];
 
     /// <summary>Options keys whose values are secrets: Azure sets them as Key Vault references.</summary>
     private static readonly HashSet<string> SecretKeys = new(StringComparer.OrdinalIgnoreCase)

@@ -136,7 +136,7 @@ public sealed partial class InfraConsistencyTests
         Assert.Equal(AppSettingUse.NotInAzure, settings["AzureWebJobsStorage"]);
         Assert.Equal([.. new StoreTableNames().All, AccountTables.Accounts, AccountTables.ApiKeys, AccountTables.CoachConsents], manifest.Tables);
         Assert.Contains("Tasks", manifest.Tables);
-        Assert.Equal(["inbound-mail", "rendered-mail", "models"], manifest.BlobContainers);
+        Assert.Equal(["inbound-mail", "rendered-mail", "models", "imports"], manifest.BlobContainers);
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Outreach.Functions.Dispatching;
+using Outreach.Functions.Imports;
 using Outreach.Functions.Sending;
 
 namespace Outreach.Functions.Tests.Support;
@@ -53,6 +54,12 @@ internal sealed class FunctionAppFactory(string appRoot, IReadOnlyDictionary<str
         {
             // Tests of other features use app roots without the send function: unregister it, or the startup check fails.
             builder.ConfigureTestServices(s => s.RemoveQueueFunction<SendOutreachFunction>());
+        }
+
+        if (!File.Exists(Path.Combine(appRoot, ImportContactsFunction.FunctionName, "function.json")))
+        {
+            // Likewise for the import queue function (the import tests opt in with TestAppRoot.CreateWithImports).
+            builder.ConfigureTestServices(s => s.RemoveQueueFunction<ImportContactsFunction>());
         }
     }
 }

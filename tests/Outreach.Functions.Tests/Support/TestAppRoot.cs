@@ -61,6 +61,14 @@ internal sealed class TestAppRoot : IDisposable
         return root;
     }
 
+    /// <summary>An app root that also holds the shipped ImportContacts queue function (the large-file import tests).</summary>
+    public static TestAppRoot CreateWithImports(int maxDequeueCount)
+    {
+        var root = Create(maxDequeueCount);
+        root.AddShipped("ImportContacts");
+        return root;
+    }
+
     public bool HasFunction(string name) => File.Exists(System.IO.Path.Combine(Path, name, "function.json"));
 
     public void AddShipped(string name) =>

@@ -38,6 +38,15 @@ public sealed class TableContactStore(TableClient contactTable, TableClient keyT
         return [.. list.OrderBy(c => c.ContactId, StringComparer.Ordinal)];
     }
 
+    /// <summary>One page of the owner's contacts, ordered by contact id; pass the continuation back for the next page (null at the end).</summary>
+    public async Task<(IReadOnlyList<Contact> Contacts, TableContinuation? Continuation)> ListPageAsync(
+        string ownerId, int take, TableContinuation? continuation, CancellationToken cancellationToken)
+    {
+        var page = await contactTable.QueryPageAsync(
+            TableFilter.Eq("PartitionKey", ContactEntity.PartitionKey(ownerId)), pageSize: take, continuation: continuation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return ([.. page.Entities.Select(ContactEntity.To)], page.Continuation);
+    }
+
     /// <inheritdoc />
     public async ValueTask<IReadOnlyDictionary<ContactKey, Contact>> FindAsync(string ownerId, IReadOnlyCollection<ContactKey> keys, CancellationToken cancellationToken)
     {

@@ -1,0 +1,14 @@
+namespace Outreach.Functions.Imports;
+
+/// <summary>
+/// The <c>imports</c> blob container: per owner and import, the uploaded file exactly as received and the full report
+/// (every rejected row with its original text), so nothing an owner uploads is lost.
+/// </summary>
+internal static class ImportBlobLayout
+{
+    public const string Container = "imports";
+
+    public static string Upload(string ownerId, string importId) => $"{ownerId}/{importId}/upload.csv";
+
+    public static string Report(string ownerId, string importId) => $"{ownerId}/{importId}/report.json";
+}

@@ -1,0 +1,94 @@
+using System.Text.Json;
+using Outreach.Core;
+using Outreach.Functions.Hosting;
+using Outreach.Functions.Invocation;
+
+namespace Outreach.Functions.Imports;
+
+/// <summary>
+/// The queue consumer of <c>import-contacts</c>: runs a large upload stored by <c>StartImport</c> and completes its
+/// record. A file that cannot be read (a <see cref="DomainException"/>) fails the import at once: trying again would
+/// fail the same way. Anything else (storage down) fails the delivery so the host tries again; on the last delivery
+/// (<c>maxDequeueCount</c>) the import is marked failed first, and the message then goes to the poison queue. Running an
+/// import twice is harmless (re-importing changes nothing), and a completed import is not run again.
+/// </summary>
+internal sealed partial class ImportContactsFunction(Lazy<ImportStorage> storage, Lazy<ImportRunner> runner, FunctionApp app, TimeProvider time, ILogger<ImportContactsFunction> logger) : IQueueFunction
+{
+    public const string FunctionName = "ImportContacts";
+
+    public string Name => FunctionName;
+
+    public string TriggerBinding => "message";
+
+    public async Task<FunctionOutcome> HandleAsync(QueueTrigger trigger, CancellationToken cancellationToken)
+    {
+        ImportQueueMessage? message;
+        try
+        {
+            message = trigger.ReadJson<ImportQueueMessage>();
+        }
+        catch (JsonException)
+        {
+            message = null;
+        }
+
+        if (message is not { OwnerId.Length: > 0, ImportId.Length: > 0 })
+        {
+            return FunctionOutcome.Failed($"Queue message {trigger.Id} is not an import request {{ownerId, importId}}.");
+        }
+
+        await storage.Value.EnsureCreatedAsync(cancellationToken);
+        var records = storage.Value.Records;
+        var record = await records.FindAsync(message.OwnerId, message.ImportId, cancellationToken);
+        if (record is null)
+        {
+            return FunctionOutcome.Failed($"Import {message.ImportId} has no record.");
+        }
+
+        if (record.Status is ImportStatus.Completed or ImportStatus.Failed)
+        {
+            return FunctionOutcome.Success();
+        }
+
+        var isLastAttempt = trigger.DequeueCount >= app.Host.Extensions.Queues.MaxDequeueCount;
+        try
+        {
+            var completed = await RunAsync(record with { Status = ImportStatus.Running }, cancellationToken);
+            LogCompleted(record.Id, completed.Counts.Rows, trigger.DequeueCount);
+            return FunctionOutcome.Success();
+        }
+        catch (DomainException e)
+        {
+            await records.SaveAsync(Failed(record, e.Message), cancellationToken);
+            LogFailed(record.Id, e.Code);
+            return FunctionOutcome.Success();
+        }
+        catch (Exception e) when (isLastAttempt && e is not OperationCanceledException)
+        {
+            await records.SaveAsync(Failed(record, "The import could not be completed; upload the file again."), cancellationToken);
+            throw;
+        }
+    }
+
+    private async Task<ImportRecord> RunAsync(ImportRecord record, CancellationToken cancellationToken)
+    {
+        var records = storage.Value.Records;
+        await records.SaveAsync(record, cancellationToken);
+        var campaign = await runner.Value.CampaignAsync(record.OwnerId, record.Campaign, cancellationToken);
+        await using var input = await records.Blobs.OpenReadAsync(ImportBlobLayout.Upload(record.OwnerId, record.Id), cancellationToken)
+            ?? throw new DomainException("import.upload-missing", "The uploaded file is no longer stored; upload it again.", "file");
+        var request = new ImportRequest(record.Event, record.MetOn, record.Campaign, Enum.TryParse<Core.Imports.ImportFormat>(record.Format, out var f) ? f : null);
+        await using var import = await runner.Value.StartAsync(input, request.ToOptions(record.OwnerId, record.Id, record.FileName, record.SizeBytes), cancellationToken);
+        return await runner.Value.RunAsync(import, record, campaign, cancellationToken);
+    }
+
+    private ImportRecord Failed(ImportRecord record, string error) =>
+        record with { Status = ImportStatus.Failed, Error = error, CompletedUtc = time.GetUtcNow() };
+
+    // Ids, counts and codes only: never file contents, names or addresses.
+    [LoggerMessage(Level = LogLevel.Information, Message = "ImportContacts import {ImportId}: completed, {Rows} rows (delivery {DequeueCount})")]
+    private partial void LogCompleted(string importId, long rows, long dequeueCount);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "ImportContacts import {ImportId}: failed ({Code})")]
+    private partial void LogFailed(string importId, string code);
+}

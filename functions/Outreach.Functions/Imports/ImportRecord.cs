@@ -1,0 +1,79 @@
+using Outreach.Core.Imports;
+
+namespace Outreach.Functions.Imports;
+
+/// <summary>
+/// One import as <c>GET /api/imports/{id}</c> shows it and as it is stored (<see cref="ImportRecordStore"/>): what was
+/// asked for, where it is, and once completed what happened to every row. Rejected rows keep their original text.
+/// </summary>
+internal sealed record ImportRecord
+{
+    public required string Id { get; init; }
+
+    public required string OwnerId { get; init; }
+
+    public required string Status { get; init; }
+
+    public required string FileName { get; init; }
+
+    /// <summary>The format asked for or detected (<see cref="ImportFormat"/> name), null while unknown.</summary>
+    public string? Format { get; init; }
+
+    public string? Event { get; init; }
+
+    public DateOnly? MetOn { get; init; }
+
+    public string? Campaign { get; init; }
+
+    public long SizeBytes { get; init; }
+
+    public required DateTimeOffset CreatedUtc { get; init; }
+
+    public DateTimeOffset? CompletedUtc { get; init; }
+
+    public ImportCounts Counts { get; init; } = new(0, 0, 0, 0, 0);
+
+    /// <summary>Contacts handed to <see cref="Campaign"/> (accepted and merged ones), 0 without a campaign.</summary>
+    public int Enrolled { get; init; }
+
+    public IReadOnlyList<ImportRejectedRow> Rejected { get; init; } = [];
+
+    /// <summary>Rejected rows counted but not listed (the report lists the first ones).</summary>
+    public long RejectedNotListed { get; init; }
+
+    public IReadOnlyList<ImportMergedRow> Merged { get; init; } = [];
+
+    /// <summary>A note on an empty file, or why the import (or the enrolment after it) failed.</summary>
+    public string? Message { get; init; }
+
+    public string? Error { get; init; }
+
+    /// <summary>The record of a finished import: the report's counts and rows, the merged rows seen while streaming.</summary>
+    public ImportRecord Completed(ImportReport report, IReadOnlyList<ImportMergedRow> merged, int enrolled, string? error, DateTimeOffset now) => this with
+    {
+        Status = ImportStatus.Completed,
+        Format = report.Format?.ToString() ?? Format,
+        CompletedUtc = now,
+        Counts = new ImportCounts(report.RowsRead, report.Accepted, report.Merged, report.Unchanged, report.Rejected),
+        Enrolled = enrolled,
+        Rejected = [.. report.RejectedRows.SelectMany(ImportRejectedRow.Of)],
+        RejectedNotListed = report.RejectedRowsNotListed,
+        Merged = merged,
+        Message = report.Message,
+        Error = error,
+    };
+}
+
+/// <summary>Rows read, and what became of them (<c>alreadyKnown</c>: matched a stored contact and changed nothing).</summary>
+internal sealed record ImportCounts(long Rows, long Accepted, long Merged, long AlreadyKnown, long Rejected);
+
+/// <summary>One reason a row was refused, with the row's original text so nothing is lost.</summary>
+internal sealed record ImportRejectedRow(int Line, string Field, string Reason, string Text)
+{
+    /// <summary>One entry per error of the row (a row can be wrong in several fields).</summary>
+    public static IEnumerable<ImportRejectedRow> Of(RejectedRow row) =>
+        row.Errors.Select(e => new ImportRejectedRow(row.Line, e.Field, e.Reason, row.RawText));
+}
+
+/// <summary>A row merged into a contact (an earlier row of the file, or a stored contact it added to).</summary>
+internal sealed record ImportMergedRow(int Line, string ContactId);

@@ -1,0 +1,92 @@
+using Outreach.Core;
+using Outreach.Core.Campaigns;
+using Outreach.Core.Contacts;
+using Outreach.Core.Imports;
+using Outreach.Core.Planning;
+using Outreach.Storage.Stores;
+
+namespace Outreach.Functions.Imports;
+
+/// <summary>
+/// Runs one import to its end for the HTTP function (small files) and the queue function (large ones) alike: reads the
+/// rows into the owner's contacts (<see cref="ContactImporter"/> over the contact table), enrols the accepted and merged
+/// contacts in the campaign asked for, and stores the completed record.
+/// </summary>
+internal sealed class ImportRunner(TableStores stores, ImportRecordStore records, EnrolmentService enrolment, TimeProvider time)
+{
+    /// <summary>The merged rows a report lists (the count covers them all).</summary>
+    public const int MaxMergedRowsListed = 1000;
+
+    /// <summary>Contacts enrolled per <see cref="EnrolmentService.EnrolAsync"/> call.</summary>
+    private const int EnrolmentBatch = 100;
+
+    /// <summary>
+    /// Detects the file's encoding, separator and header: a <see cref="DomainException"/> <c>import.not-text</c> or
+    /// <c>import.no-header</c> when it cannot be read (the input is not disposed).
+    /// </summary>
+    public Task<ContactImport> StartAsync(Stream input, ImportOptions options, CancellationToken cancellationToken) =>
+        new ContactImporter(stores.Contacts, stores.Contacts).StartAsync(input, options, progress: null, cancellationToken);
+
+    /// <summary>The campaign an import will enrol into: a <see cref="DomainException"/> naming <c>campaign</c> when the owner has none by that id.</summary>
+    public async Task<Campaign?> CampaignAsync(string ownerId, string? campaignId, CancellationToken cancellationToken) =>
+        campaignId is null
+            ? null
+            : await stores.Campaigns.GetAsync(ownerId, campaignId, cancellationToken).ConfigureAwait(false)
+                ?? throw new DomainException("import.bad-parameter", $"There is no campaign '{campaignId}'.", "campaign");
+
+    /// <summary>Reads every row of <paramref name="import"/>, enrols, and saves and returns the completed record.</summary>
+    public async Task<ImportRecord> RunAsync(ContactImport import, ImportRecord record, Campaign? campaign, CancellationToken cancellationToken)
+    {
+        var merged = new List<ImportMergedRow>();
+        var touched = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var row in import.ReadRowsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (row.ContactId is null || row.Outcome is not (ImportRowOutcome.New or ImportRowOutcome.Merged))
+            {
+                continue;
+            }
+
+            touched.Add(row.ContactId);
+            if (row.Outcome == ImportRowOutcome.Merged && merged.Count < MaxMergedRowsListed)
+            {
+                merged.Add(new ImportMergedRow(row.Line, row.ContactId));
+            }
+        }
+
+        var (enrolled, error) = campaign is null ? (0, null) : await EnrolAsync(record.OwnerId, campaign, touched, cancellationToken).ConfigureAwait(false);
+        var completed = record.Completed(import.Report, merged, enrolled, error, time.GetUtcNow());
+        await records.SaveAsync(completed, cancellationToken).ConfigureAwait(false);
+        return completed;
+    }
+
+    /// <summary>
+    /// Enrols the contacts a hundred at a time. The contacts are imported whatever happens here: a refusal (no sender
+    /// profile yet, say) is recorded on the import as its error, and enrolling later through the campaign works.
+    /// </summary>
+    private async Task<(int Enrolled, string? Error)> EnrolAsync(string ownerId, Campaign campaign, IReadOnlyCollection<string> contactIds, CancellationToken cancellationToken)
+    {
+        var enrolled = 0;
+        try
+        {
+            foreach (var chunk in contactIds.Chunk(EnrolmentBatch))
+            {
+                var contacts = new List<Contact>(chunk.Length);
+                foreach (var id in chunk)
+                {
+                    if (await stores.Contacts.GetAsync(ownerId, id, cancellationToken).ConfigureAwait(false) is { } contact)
+                    {
+                        contacts.Add(contact);
+                    }
+                }
+
+                enrolled += (await enrolment.EnrolAsync(ownerId, campaign, contacts, cancellationToken).ConfigureAwait(false)).Contacts;
+            }
+
+            return (enrolled, null);
+        }
+        catch (DomainException e)
+        {
+            return (enrolled, $"The contacts were imported but not enrolled in '{campaign.CampaignId}': {e.Message}");
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using Microsoft.Extensions.Primitives;
+
+namespace Outreach.Functions.Imports;
+
+/// <summary>
+/// An uploaded contact file, spooled to a temporary file so any size up to the upload limit costs no memory and can
+/// be read more than once (header detection, the blob copy, the import). The body is either the file itself
+/// (<c>text/csv</c> or any non-form type) or a multipart form with the file in field <c>file</c>; the parameters come
+/// from the form fields, else from the query. The server cuts the body off at <c>Limits:MaxUploadBytes</c> (413).
+/// </summary>
+internal sealed class ImportUpload : IAsyncDisposable
+{
+    public const string FileField = "file";
+    private const string DefaultFileName = "upload.csv";
+    private const int BufferSize = 64 * 1024;
+
+    private readonly string _path;
+    private readonly IFormCollection? _form;
+    private readonly IQueryCollection _query;
+
+    private ImportUpload(string path, long length, string fileName, IFormCollection? form, IQueryCollection query)
+    {
+        _path = path;
+        Length = length;
+        FileName = fileName;
+        _form = form;
+        _query = query;
+    }
+
+    public long Length { get; }
+
+    public string FileName { get; }
+
+    /// <summary>A form field of that name, else the query parameter.</summary>
+    public string? Parameter(string name) =>
+        _form is not null && _form.TryGetValue(name, out var value) && !StringValues.IsNullOrEmpty(value) ? value.ToString() : _query[name].ToString() is { Length: > 0 } q ? q : null;
+
+    public FileStream OpenRead() =>
+        new(_path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.Asynchronous | FileOptions.SequentialScan);
+
+    /// <summary>Spools the request's file; a <see cref="Core.DomainException"/> naming <c>file</c> for a form without one.</summary>
+    public static async Task<ImportUpload> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            IFormCollection? form = null;
+            string fileName = DefaultFileName;
+            await using (var spool = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, BufferSize, FileOptions.Asynchronous))
+            {
+                if (request.HasFormContentType)
+                {
+                    form = await request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
+                    var file = form.Files.GetFile(FileField)
+                        ?? throw new Core.DomainException("import.bad-parameter", "The form has no file: send the contact file in the field 'file'.", FileField);
+                    fileName = SafeFileName(file.FileName);
+                    await using var content = file.OpenReadStream();
+                    await content.CopyToAsync(spool, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await request.Body.CopyToAsync(spool, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            return new ImportUpload(path, new FileInfo(path).Length, fileName, form, request.Query);
+        }
+        catch
+        {
+            File.Delete(path);
+            throw;
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        File.Delete(_path);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>The name without any folder part (browsers send bare names; other clients may not), at most 200 characters.</summary>
+    private static string SafeFileName(string? name)
+    {
+        var bare = Path.GetFileName((name ?? string.Empty).Replace('\\', '/').Trim());
+        return bare.Length == 0 ? DefaultFileName : bare.Length <= 200 ? bare : bare[^200..];
+    }
+}

@@ -1,0 +1,135 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Outreach.Core;
+using Outreach.Core.Accounts;
+using Outreach.Core.Imports;
+using Outreach.Functions.Invocation;
+using Outreach.Functions.Limits;
+using Outreach.Functions.Security;
+
+namespace Outreach.Functions.Imports;
+
+/// <summary>
+/// Contact imports: <c>POST /api/imports</c> (<c>StartImport</c>) takes a CSV body or a multipart upload (field
+/// <c>file</c>) with <c>event</c>, <c>metOn</c>, <c>campaign</c> and <c>format</c>; a file up to
+/// <see cref="ImportsOptions.SyncMaxBytes"/> is imported at once (200 with the record), a larger one is stored and
+/// queued for <c>ImportContacts</c> (202, <c>Location</c> the record). 415 for binary input, 400 naming the parameter or
+/// listing the known headers, 413 over <c>Limits:MaxUploadBytes</c>. <c>GET /api/imports/{id}</c> (<c>GetImport</c>) and
+/// <c>GET /api/imports</c> (<c>ListImports</c>, newest first). Another owner's import answers 404 like a missing one.
+/// </summary>
+internal static class ImportsApi
+{
+    public const string StartFunction = "StartImport";
+    public const string GetFunction = "GetImport";
+    public const string ListFunction = "ListImports";
+    private const int ListedImports = 100;
+
+    public static IEndpointRouteBuilder MapImports(this IEndpointRouteBuilder endpoints)
+    {
+        // The multipart form is read by hand, not bound: binding a form would demand an antiforgery token, which a
+        // Bearer-key call (the only way in: no cookies) does not need, since another site cannot attach the key.
+        endpoints.MapPost("/imports", StartAsync).AsFunction(StartFunction).WithName(StartFunction).RequireScope(ApiScopes.Write).AllowsUpload()
+            .Accepts<IFormFile>("text/csv", "multipart/form-data");
+        endpoints.MapGet("/imports/{id}", GetAsync).AsFunction(GetFunction).WithName(GetFunction).RequireScope(ApiScopes.Read);
+        endpoints.MapGet("/imports", ListAsync).AsFunction(ListFunction).WithName(ListFunction).RequireScope(ApiScopes.Read);
+        return endpoints;
+    }
+
+    private static async Task<IResult> StartAsync(
+        HttpContext context, OwnerAccess access, ImportStorage storage, ImportRunner runner, IOptions<ImportsOptions> options, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (await access.ResolveAsync(context, ApiScopes.Write, cancellationToken).ConfigureAwait(false) is not { } owner)
+        {
+            return OwnerAccess.NotFound();
+        }
+
+        await using var upload = await ImportUpload.ReadAsync(context.Request, cancellationToken).ConfigureAwait(false);
+        var request = ImportRequest.Parse(upload.Parameter("event"), upload.Parameter("metOn"), upload.Parameter("campaign"), upload.Parameter("format"));
+        var campaign = await runner.CampaignAsync(owner.OwnerId, request.Campaign, cancellationToken).ConfigureAwait(false);
+        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+
+        var now = time.GetUtcNow();
+        var id = ImportIds.New(now);
+        var importOptions = request.ToOptions(owner.OwnerId, id, upload.FileName, upload.Length);
+        await using var input = upload.OpenRead();
+        ContactImport import;
+        try
+        {
+            import = await runner.StartAsync(input, importOptions, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DomainException e) when (e.Code == "import.not-text")
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status415UnsupportedMediaType, title: e.Message, extensions: new Dictionary<string, object?> { ["code"] = e.Code, ["target"] = e.Target });
+        }
+
+        await using (import.ConfigureAwait(false))
+        {
+            await using (var copy = upload.OpenRead())
+            {
+                await storage.Records.Blobs.UploadAsync(ImportBlobLayout.Upload(owner.OwnerId, id), copy, "text/csv", cancellationToken).ConfigureAwait(false);
+            }
+
+            var record = new ImportRecord
+            {
+                Id = id,
+                OwnerId = owner.OwnerId,
+                Status = ImportStatus.Queued,
+                FileName = upload.FileName,
+                Format = import.Format?.ToString(),
+                Event = request.Event,
+                MetOn = request.MetOn,
+                Campaign = request.Campaign,
+                SizeBytes = upload.Length,
+                CreatedUtc = now,
+            };
+            if (upload.Length <= options.Value.SyncMaxBytes)
+            {
+                return TypedResults.Ok(await runner.RunAsync(import, record with { Status = ImportStatus.Running }, campaign, cancellationToken).ConfigureAwait(false));
+            }
+
+            await storage.Records.SaveAsync(record, cancellationToken).ConfigureAwait(false);
+            await storage.Queue.SendAsync(
+                System.Text.Json.JsonSerializer.Serialize(new ImportQueueMessage(owner.OwnerId, id), System.Text.Json.JsonSerializerOptions.Web),
+                cancellationToken: cancellationToken).ConfigureAwait(false);
+            var url = ReportUrl(owner, id);
+            return TypedResults.Accepted(url, new ImportAccepted(id, ImportStatus.Queued, url));
+        }
+    }
+
+    private static async Task<Results<Ok<ImportRecord>, ProblemHttpResult>> GetAsync(
+        string id, HttpContext context, OwnerAccess access, ImportStorage storage, CancellationToken cancellationToken)
+    {
+        if (await access.ResolveAsync(context, ApiScopes.Read, cancellationToken).ConfigureAwait(false) is not { } owner)
+        {
+            return OwnerAccess.NotFound();
+        }
+
+        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        return await storage.Records.FindAsync(owner.OwnerId, id, cancellationToken).ConfigureAwait(false) is { } record
+            ? TypedResults.Ok(record)
+            : OwnerAccess.NotFound();
+    }
+
+    private static async Task<Results<Ok<ImportList>, ProblemHttpResult>> ListAsync(
+        HttpContext context, OwnerAccess access, ImportStorage storage, CancellationToken cancellationToken)
+    {
+        if (await access.ResolveAsync(context, ApiScopes.Read, cancellationToken).ConfigureAwait(false) is not { } owner)
+        {
+            return OwnerAccess.NotFound();
+        }
+
+        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(new ImportList(await storage.Records.ListAsync(owner.OwnerId, ListedImports, cancellationToken).ConfigureAwait(false)));
+    }
+
+    /// <summary>The record's URL; a coach acting for a client keeps the client's id on it.</summary>
+    private static string ReportUrl(OwnerScope owner, string id) =>
+        owner.OnBehalf ? $"/api/imports/{id}?{OwnerAccess.OwnerQuery}={Uri.EscapeDataString(owner.OwnerId)}" : $"/api/imports/{id}";
+}
+
+/// <summary>The 202 answer to a queued import.</summary>
+internal sealed record ImportAccepted(string Id, string Status, string ReportUrl);
+
+/// <summary>The answer to <c>GET /api/imports</c>.</summary>
+internal sealed record ImportList(IReadOnlyList<ImportSummary> Imports);

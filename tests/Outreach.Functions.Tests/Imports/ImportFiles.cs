@@ -1,0 +1,36 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Outreach.Testing.LocalServices;
+
+namespace Outreach.Functions.Tests.Imports;
+
+/// <summary>The shipped sample files and the requests the import tests send.</summary>
+internal static class ImportFiles
+{
+    public static byte[] Sample(string name) => File.ReadAllBytes(Path.Combine(RepositoryRoot.Path, "samples", name));
+
+    public static Task<HttpResponseMessage> PostCsvAsync(HttpClient client, byte[] file, string query = "")
+    {
+        var content = new ByteArrayContent(file);
+        content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        return client.PostAsync(new Uri("/api/imports" + query, UriKind.Relative), content);
+    }
+
+    public static async Task<JsonElement> JsonAsync(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>();
+
+    /// <summary>counts as (rows, accepted, merged, alreadyKnown, rejected).</summary>
+    public static (long, long, long, long, long) Counts(JsonElement record)
+    {
+        var counts = record.GetProperty("counts");
+        return (counts.GetProperty("rows").GetInt64(), counts.GetProperty("accepted").GetInt64(), counts.GetProperty("merged").GetInt64(),
+            counts.GetProperty("alreadyKnown").GetInt64(), counts.GetProperty("rejected").GetInt64());
+    }
+
+    public static async Task<IReadOnlyList<JsonElement>> ContactsAsync(HttpClient client)
+    {
+        using var response = await client.GetAsync(new Uri("/api/contacts?take=1000", UriKind.Relative));
+        response.EnsureSuccessStatusCode();
+        return [.. (await JsonAsync(response)).GetProperty("contacts").EnumerateArray()];
+    }
+}

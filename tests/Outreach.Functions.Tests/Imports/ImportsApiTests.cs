@@ -1,0 +1,215 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Outreach.Core.Campaigns;
+using Outreach.Core.Senders;
+using Outreach.Functions.Tests.Support;
+using Outreach.Storage;
+using Outreach.Storage.Stores;
+using Outreach.Testing.LocalServices;
+using static Outreach.Functions.Tests.Imports.ImportFiles;
+
+namespace Outreach.Functions.Tests.Imports;
+
+/// <summary>POST/GET /api/imports and GET /api/contacts on the real handler and real Azurite, small files (imported during the request).</summary>
+public sealed class ImportsApiTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IDisposable
+{
+    private readonly ApiApp _app = ApiApp.Start(azurite, ("Limits:MaxUploadBytes", "65536"));
+
+    public void Dispose() => _app.Dispose();
+
+    [Fact]
+    public async Task Class_visit_sample_imports_at_once_with_exact_counts_and_is_listed_and_readable()
+    {
+        using var client = _app.Client(await _app.CreateAccountWithKeyAsync(ApiApp.NewId("cv")));
+
+        using var response = await PostCsvAsync(client, Sample("class-visit.csv"));
+        var record = await JsonAsync(response);
+        var id = record.GetProperty("id").GetString()!;
+        using var get = await client.GetAsync(new Uri($"/api/imports/{id}", UriKind.Relative));
+        using var list = await client.GetAsync(new Uri("/api/imports", UriKind.Relative));
+        var contacts = await ContactsAsync(client);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("completed", record.GetProperty("status").GetString());
+        Assert.Equal("ClassVisitSheet", record.GetProperty("format").GetString());
+        Assert.Equal((20L, 19L, 1L, 0L, 0L), Counts(record));
+        Assert.Equal(20, record.GetProperty("merged")[0].GetProperty("line").GetInt32());
+        Assert.Equal(HttpStatusCode.OK, get.StatusCode);
+        Assert.Equal((20L, 19L, 1L, 0L, 0L), Counts(await JsonAsync(get)));
+        var listed = Assert.Single((await JsonAsync(list)).GetProperty("imports").EnumerateArray());
+        Assert.Equal((id, "completed", "upload.csv"), (listed.GetProperty("id").GetString(), listed.GetProperty("status").GetString(), listed.GetProperty("fileName").GetString()));
+        Assert.Equal(19, contacts.Count);
+        var amara = contacts.Single(c => c.GetProperty("fullName").GetString() == "Amara Okafor");
+        Assert.True(amara.GetProperty("hasEmail").GetBoolean());
+        Assert.False(amara.TryGetProperty("email", out _));
+        Assert.Equal(["Class visit: Northwind Traders", "Alumni evening"], amara.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("name").GetString()));
+        using var one = await client.GetAsync(new Uri($"/api/contacts/{amara.GetProperty("id").GetString()}", UriKind.Relative));
+        Assert.Equal("Northwind Traders", (await JsonAsync(one)).GetProperty("company").GetString());
+    }
+
+    [Fact]
+    public async Task Importing_the_same_file_again_reports_every_row_already_known_and_changes_nothing()
+    {
+        using var client = _app.Client(await _app.CreateAccountWithKeyAsync(ApiApp.NewId("again")));
+        using var first = await PostCsvAsync(client, Sample("linkedin-Connections.csv"));
+        var before = (await ContactsAsync(client)).Select(c => c.GetRawText()).ToList();
+
+        using var second = await PostCsvAsync(client, Sample("linkedin-Connections.csv"));
+        var after = (await ContactsAsync(client)).Select(c => c.GetRawText()).ToList();
+
+        Assert.Equal((18L, 18L, 0L, 0L, 0L), Counts(await JsonAsync(first)));
+        Assert.Equal((18L, 0L, 0L, 18L, 0L), Counts(await JsonAsync(second)));
+        Assert.Equal(18, after.Count);
+        Assert.Equal(before, after);
+    }
+
+    [Fact]
+    public async Task Multipart_upload_takes_the_file_and_applies_the_event_and_date_from_the_form()
+    {
+        using var client = _app.Client(await _app.CreateAccountWithKeyAsync(ApiApp.NewId("form")));
+        using var form = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(Sample("linkedin-Connections.csv")), "file", "Connections.csv" },
+            { new StringContent("Careers fair 2024"), "event" },
+            { new StringContent("2024-11-20"), "metOn" },
+        };
+
+        using var response = await client.PostAsync(new Uri("/api/imports", UriKind.Relative), form);
+        var record = await JsonAsync(response);
+        var contacts = await ContactsAsync(client);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(("Connections.csv", "LinkedInConnections", "Careers fair 2024", "2024-11-20"),
+            (record.GetProperty("fileName").GetString(), record.GetProperty("format").GetString(), record.GetProperty("event").GetString(), record.GetProperty("metOn").GetString()));
+        Assert.Equal((18L, 18L, 0L, 0L, 0L), Counts(record));
+        Assert.All(contacts, c => Assert.Equal(("Careers fair 2024", "2024-11-20"),
+            (c.GetProperty("events")[0].GetProperty("name").GetString(), c.GetProperty("events")[0].GetProperty("metOn").GetString())));
+    }
+
+    [Fact]
+    public async Task Rejected_rows_are_reported_with_line_field_reason_and_their_original_text()
+    {
+        using var client = _app.Client(await _app.CreateAccountWithKeyAsync(ApiApp.NewId("bad")));
+        var file = "Name,Email,Company\nAda Lovelace,ada@analytical.example,Engines\nBroken Row,not-an-email,Engines\n"u8.ToArray();
+
+        using var response = await PostCsvAsync(client, file);
+        var record = await JsonAsync(response);
+
+        Assert.Equal((2L, 1L, 0L, 0L, 1L), Counts(record));
+        var rejected = Assert.Single(record.GetProperty("rejected").EnumerateArray());
+        Assert.Equal((3, "Email", "Broken Row,not-an-email,Engines"),
+            (rejected.GetProperty("line").GetInt32(), rejected.GetProperty("field").GetString(), rejected.GetProperty("text").GetString()));
+        Assert.StartsWith("is not a valid email address", rejected.GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Upload_over_the_upload_limit_gets_413_naming_the_limit()
+    {
+        using var client = _app.Client(await _app.CreateAccountWithKeyAsync(ApiApp.NewId("big")));
+        var file = Encoding.UTF8.GetBytes("Name,Email\n" + string.Concat(Enumerable.Range(0, 3000).Select(i => $"Person {i},p{i}@example.org\n")));
+
+        using var response = await PostCsvAsync(client, file);
+        var problem = await JsonAsync(response);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal(("Limits:MaxUploadBytes", 65536), (problem.GetProperty("limit").GetString(), problem.GetProperty("limitValue").GetInt32()));
+    }
+
+    [Fact]
+    public async Task Binary_data_named_csv_gets_415()
+    {
+        using var client = _app.Client(await _app.CreateAccountWithKeyAsync(ApiApp.NewId("bin")));
+        var png = new byte[4096];
+        new Random(7).NextBytes(png);
+        "\u0089PNG\r\n\u001a\n"u8.ToArray().CopyTo(png, 0);
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(png), "file", "contacts.csv" } };
+
+        using var response = await client.PostAsync(new Uri("/api/imports", UriKind.Relative), form);
+        var problem = await JsonAsync(response);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("import.not-text", problem.GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task File_without_a_recognisable_header_gets_400_listing_the_known_headers()
+    {
+        using var client = _app.Client(await _app.CreateAccountWithKeyAsync(ApiApp.NewId("hdr")));
+
+        using var response = await PostCsvAsync(client, "Colour,Size\nred,10\nblue,12\n"u8.ToArray());
+        var problem = await JsonAsync(response);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(("import.no-header", "file"), (problem.GetProperty("code").GetString(), problem.GetProperty("target").GetString()));
+        Assert.Contains("known headers:", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
+        Assert.Contains("LinkedIn URL", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unknown_format_or_bad_date_gets_400_naming_the_parameter()
+    {
+        using var client = _app.Client(await _app.CreateAccountWithKeyAsync(ApiApp.NewId("prm")));
+
+        using var format = await PostCsvAsync(client, Sample("class-visit.csv"), "?format=vcard");
+        using var date = await PostCsvAsync(client, Sample("class-visit.csv"), "?metOn=14/11/2024");
+
+        Assert.Equal((HttpStatusCode.BadRequest, "format"), (format.StatusCode, (await JsonAsync(format)).GetProperty("target").GetString()));
+        Assert.Equal((HttpStatusCode.BadRequest, "metOn"), (date.StatusCode, (await JsonAsync(date)).GetProperty("target").GetString()));
+        Assert.Empty(await ContactsAsync(client));
+    }
+
+    [Fact]
+    public async Task Another_owners_import_and_contact_answer_404()
+    {
+        using var owner = _app.Client(await _app.CreateAccountWithKeyAsync(ApiApp.NewId("own")));
+        using var other = _app.Client(await _app.CreateAccountWithKeyAsync(ApiApp.NewId("oth")));
+        using var posted = await PostCsvAsync(owner, Sample("class-visit.csv"));
+        var id = (await JsonAsync(posted)).GetProperty("id").GetString();
+        var contactId = (await ContactsAsync(owner))[0].GetProperty("id").GetString();
+
+        using var import = await other.GetAsync(new Uri($"/api/imports/{id}", UriKind.Relative));
+        using var contact = await other.GetAsync(new Uri($"/api/contacts/{contactId}", UriKind.Relative));
+        using var list = await other.GetAsync(new Uri("/api/imports", UriKind.Relative));
+
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (import.StatusCode, contact.StatusCode));
+        Assert.Empty((await JsonAsync(list)).GetProperty("imports").EnumerateArray());
+        Assert.Empty(await ContactsAsync(other));
+    }
+
+    [Fact]
+    public async Task Import_with_a_campaign_enrols_every_accepted_and_merged_contact()
+    {
+        var ownerId = ApiApp.NewId("camp");
+        using var client = _app.Client(await _app.CreateAccountWithKeyAsync(ownerId));
+        var stores = new TableStores(StorageAccount.FromConnectionString(azurite.ConnectionString));
+        await stores.CreateTablesAsync(CancellationToken.None);
+        await stores.Senders.SaveAsync(
+            new SenderProfile { OwnerId = ownerId, FirstName = "Sam", LastName = "Student", Email = "sam@students.example.edu", Signature = "Sam" }, CancellationToken.None);
+
+        using var response = await PostCsvAsync(client, Sample("class-visit.csv"), $"?campaign={DefaultCampaigns.ClassVisitFollowUpId}");
+        var record = await JsonAsync(response);
+        var withTasks = 0;
+        foreach (var contact in await ContactsAsync(client))
+        {
+            withTasks += (await stores.Tasks.ListForContactAsync(ownerId, contact.GetProperty("id").GetString()!, CancellationToken.None)).Count > 0 ? 1 : 0;
+        }
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal((19, DefaultCampaigns.ClassVisitFollowUpId, JsonValueKind.Null),
+            (record.GetProperty("enrolled").GetInt32(), record.GetProperty("campaign").GetString(), record.GetProperty("error").ValueKind));
+        Assert.Equal(19, withTasks);
+    }
+
+    [Fact]
+    public async Task Unknown_campaign_gets_400_and_imports_nothing()
+    {
+        using var client = _app.Client(await _app.CreateAccountWithKeyAsync(ApiApp.NewId("nocamp")));
+
+        using var response = await PostCsvAsync(client, Sample("class-visit.csv"), "?campaign=no-such-campaign");
+
+        Assert.Equal((HttpStatusCode.BadRequest, "campaign"), (response.StatusCode, (await JsonAsync(response)).GetProperty("target").GetString()));
+        Assert.Empty(await ContactsAsync(client));
+    }
+}

@@ -1,0 +1,70 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Outreach.Core.Accounts;
+using Outreach.Functions.Tests.Support;
+using Outreach.Testing.LocalServices;
+using static Outreach.Functions.Tests.Imports.ImportFiles;
+
+namespace Outreach.Functions.Tests.Imports;
+
+/// <summary>
+/// Files over Imports:SyncMaxBytes: stored, queued on import-contacts and imported by the ImportContacts function through
+/// the local runner, against real Azurite.
+/// </summary>
+public sealed class LargeImportTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    private readonly TestAppRoot _root = TestAppRoot.CreateWithImports(maxDequeueCount: 3);
+
+    public void Dispose() => _root.Dispose();
+
+    [Fact]
+    public async Task Large_file_is_accepted_with_202_and_imported_by_the_queue_function_with_exact_counts()
+    {
+        await using var app = FunctionAppFactory.WithRunner(_root.Path, Settings(), _ => { }).StartWithRunner();
+        var accounts = app.Services.GetRequiredService<AccountService>();
+        var ownerId = ApiApp.NewId("large");
+        await accounts.CreateAccountAsync(ownerId, AccountKind.Owner, "Large", "Europe/London", CancellationToken.None);
+        using var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", (await accounts.IssueKeyAsync(ownerId, ApiScopes.OwnerDefault, "test", CancellationToken.None)).PlainText);
+
+        using var response = await PostCsvAsync(client, Sample("class-visit.csv"), "?event=Ignored%20when%20rows%20name%20one");
+        var accepted = await JsonAsync(response);
+        var location = response.Headers.Location!;
+        var record = await WaitForFinishedAsync(client, location);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal("queued", accepted.GetProperty("status").GetString());
+        Assert.Equal($"/api/imports/{accepted.GetProperty("id").GetString()}", location.OriginalString);
+        Assert.Equal(location.OriginalString, accepted.GetProperty("reportUrl").GetString());
+        Assert.Equal("completed", record.GetProperty("status").GetString());
+        Assert.Equal((20L, 19L, 1L, 0L, 0L), Counts(record));
+        Assert.NotEqual(JsonValueKind.Null, record.GetProperty("completedUtc").ValueKind);
+        Assert.Equal(19, (await ContactsAsync(client)).Count);
+    }
+
+    private static async Task<JsonElement> WaitForFinishedAsync(HttpClient client, Uri location)
+    {
+        using var deadline = new CancellationTokenSource(Patience);
+        while (true)
+        {
+            using var response = await client.GetAsync(location, deadline.Token);
+            var record = await JsonAsync(response);
+            if (record.GetProperty("status").GetString() is "completed" or "failed")
+            {
+                return record;
+            }
+
+            await Task.Delay(100, deadline.Token);
+        }
+    }
+
+    private Dictionary<string, string?> Settings() => new()
+    {
+        ["AzureWebJobsStorage"] = azurite.ConnectionString,
+        ["LocalRunner:ShutdownGracePeriod"] = "00:00:00.500",
+        ["Imports:SyncMaxBytes"] = "1024",
+    };
+}
