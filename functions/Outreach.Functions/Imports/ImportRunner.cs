@@ -1,4 +1,5 @@
 using Outreach.Core;
+using Outreach.Core.Analytics.Events;
 using Outreach.Core.Campaigns;
 using Outreach.Core.Contacts;
 using Outreach.Core.Imports;
@@ -12,7 +13,7 @@ namespace Outreach.Functions.Imports;
 /// rows into the owner's contacts (<see cref="ContactImporter"/> over the contact table), enrols the accepted and merged
 /// contacts in the campaign asked for, and stores the completed record.
 /// </summary>
-internal sealed class ImportRunner(TableStores stores, ImportRecordStore records, EnrolmentService enrolment, TimeProvider time)
+internal sealed class ImportRunner(TableStores stores, ImportRecordStore records, EnrolmentService enrolment, MetricsRecorder metrics, TimeProvider time)
 {
     /// <summary>The merged rows a report lists (the count covers them all).</summary>
     public const int MaxMergedRowsListed = 1000;
@@ -53,10 +54,30 @@ internal sealed class ImportRunner(TableStores stores, ImportRecordStore records
             }
         }
 
+        await CountMeetingsAsync(record.OwnerId, touched, cancellationToken).ConfigureAwait(false);
         var (enrolled, error) = campaign is null ? (0, null) : await EnrolAsync(record.OwnerId, campaign, touched, cancellationToken).ConfigureAwait(false);
         var completed = record.Completed(import.Report, merged, enrolled, error, time.GetUtcNow());
         await records.SaveAsync(completed, cancellationToken).ConfigureAwait(false);
         return completed;
+    }
+
+    /// <summary>
+    /// Counts each new or merged contact's meeting in the metrics (<see cref="ContactMet"/>, credited to the same meeting
+    /// a send to them is, <see cref="MeetingContext.Of"/>). The counters are idempotent per contact and meeting date, so a
+    /// re-import or a retried queue message counts nothing twice.
+    /// </summary>
+    private async Task CountMeetingsAsync(string ownerId, IReadOnlyCollection<string> contactIds, CancellationToken cancellationToken)
+    {
+        var profile = await stores.Senders.GetAsync(ownerId, cancellationToken).ConfigureAwait(false);
+        var zone = profile?.ToSchedule().TimeZone ?? TimeZoneInfo.Utc;
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
+        foreach (var id in contactIds)
+        {
+            if (await stores.Contacts.GetAsync(ownerId, id, cancellationToken).ConfigureAwait(false) is { } contact)
+            {
+                await metrics.RecordAsync(new ContactMet(ownerId, id, MeetingContext.Of(contact, today)), zone, cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
 
     /// <summary>

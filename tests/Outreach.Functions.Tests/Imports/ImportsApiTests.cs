@@ -66,6 +66,20 @@ public sealed class ImportsApiTests(AzuriteFixture azurite) : IClassFixture<Azur
     }
 
     [Fact]
+    public async Task Each_imported_contact_counts_once_as_met_however_often_the_file_is_imported()
+    {
+        using var client = _app.Client(await _app.CreateAccountWithKeyAsync(ApiApp.NewId("met")));
+
+        using var first = await PostCsvAsync(client, Sample("class-visit.csv"));
+        using var second = await PostCsvAsync(client, Sample("class-visit.csv"));
+        using var metrics = await client.GetAsync(new Uri("/api/metrics?from=2024-01-01&to=2024-12-31&groupBy=owner", UriKind.Relative));
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK), (first.StatusCode, second.StatusCode, metrics.StatusCode));
+        var row = Assert.Single((await JsonAsync(metrics)).GetProperty("rows").EnumerateArray());
+        Assert.Equal(19L, row.GetProperty("contactsMet").GetInt64());
+    }
+
+    [Fact]
     public async Task Multipart_upload_takes_the_file_and_applies_the_event_and_date_from_the_form()
     {
         using var client = _app.Client(await _app.CreateAccountWithKeyAsync(ApiApp.NewId("form")));
