@@ -42,6 +42,9 @@ public sealed class StoreTableNames
     /// <summary>Owners' custom templates. Default <c>Templates</c>.</summary>
     public string Templates { get; set; } = "Templates";
 
+    /// <summary>Pay-it-forward introductions, one partition per owner. Default <c>Introductions</c>.</summary>
+    public string Introductions { get; set; } = "Introductions";
+
     /// <summary>Every table name, in the order above.</summary>
-    public IReadOnlyList<string> All => [Tasks, DueIndex, Suppressions, SenderActivity, DispatchCursor, Campaigns, Senders, Counters, Contacts, ContactKeys, SentMessages, Templates];
+    public IReadOnlyList<string> All => [Tasks, DueIndex, Suppressions, SenderActivity, DispatchCursor, Campaigns, Senders, Counters, Contacts, ContactKeys, SentMessages, Templates, Introductions];
 }
