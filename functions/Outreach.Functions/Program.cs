@@ -1,7 +1,9 @@
 using Outreach.Functions.Accounts;
+using Outreach.Functions.Campaigns;
 using Outreach.Functions.Dispatching;
 using Outreach.Functions.Health;
 using Outreach.Functions.Hosting;
+using Outreach.Functions.Introductions;
 using Outreach.Functions.Invocation;
 using Outreach.Functions.LocalRunner;
 using Outreach.Functions.Security;
@@ -21,6 +23,8 @@ builder.Services.AddLocalTriggerRunner();
 builder.Services.AddHealthFunction();
 builder.Services.AddDispatching();
 builder.Services.AddSending();
+builder.Services.AddCampaigns();
+builder.Services.AddIntroductions();
 
 var app = builder.Build();
 app.UseSecurity();
@@ -31,6 +35,11 @@ api.MapHealth().AllowAnonymous();
 api.MapAccounts();
 api.MapApiKeys();
 api.MapConsents();
+api.MapCampaigns();
+api.MapTasks();
+api.MapSender();
+api.MapIntroductions();
+api.MapConsentLinks();
 
 app.Run();
 return 0;
