@@ -36,6 +36,7 @@ var tableNames = [
   'Templates'
   'Campaigns'
   'Senders'
+  'Introductions'
   // AccountTables (core/Outreach.Storage/Stores/Accounts/AccountTables.cs).
   'Accounts'
   'ApiKeys'
