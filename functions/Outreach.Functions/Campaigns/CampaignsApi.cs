@@ -104,21 +104,19 @@ internal static class CampaignsApi
         }
 
         await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        switch (await catalog.FindAsync(owner.OwnerId, id, cancellationToken).ConfigureAwait(false))
+        var (own, problem) = await EditableAsync(owner.OwnerId, id, catalog, cancellationToken).ConfigureAwait(false);
+        if (own is null)
         {
-            case null:
-                return OwnerAccess.NotFound();
-            case { Access: not CampaignAccess.Own } readOnly:
-                return ReadOnly(readOnly);
-            case { } own:
-                if (request.Id is { } bodyId && !string.Equals(bodyId, id, StringComparison.Ordinal))
-                {
-                    throw new DomainException("campaign.invalid", "The body's id differs from the id in the URL; a campaign's id cannot change (task ids derive from it).", "id");
-                }
-
-                var saved = await editor.SaveAsync(owner.OwnerId, id, request, own.Campaign, cancellationToken).ConfigureAwait(false);
-                return TypedResults.Ok(CampaignResponse.Of(new VisibleCampaign(saved, CampaignAccess.Own)));
+            return problem!;
         }
+
+        if (request.Id is { } bodyId && !string.Equals(bodyId, id, StringComparison.Ordinal))
+        {
+            throw new DomainException("campaign.invalid", "The body's id differs from the id in the URL; a campaign's id cannot change (task ids derive from it).", "id");
+        }
+
+        var saved = await editor.SaveAsync(owner.OwnerId, id, request, own, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(CampaignResponse.Of(new VisibleCampaign(saved, CampaignAccess.Own)));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
@@ -131,16 +129,14 @@ internal static class CampaignsApi
         }
 
         await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        switch (await catalog.FindAsync(owner.OwnerId, id, cancellationToken).ConfigureAwait(false))
+        var (own, problem) = await EditableAsync(owner.OwnerId, id, catalog, cancellationToken).ConfigureAwait(false);
+        if (own is null)
         {
-            case null:
-                return OwnerAccess.NotFound();
-            case { Access: not CampaignAccess.Own } readOnly:
-                return ReadOnly(readOnly);
-            case { } own:
-                await editor.DeleteAsync(own.Campaign, cancellationToken).ConfigureAwait(false);
-                return TypedResults.NoContent();
+            return problem!;
         }
+
+        await editor.DeleteAsync(own, cancellationToken).ConfigureAwait(false);
+        return TypedResults.NoContent();
     }
 
     private static async Task<Results<Ok<EnrolmentResponse>, ProblemHttpResult>> EnrolAsync(
@@ -192,6 +188,15 @@ internal static class CampaignsApi
         skipped.AddRange(result.SkippedSteps.Select(s => new SkippedContact(s.ContactId, s.StepId, s.Reason)));
         return TypedResults.Ok(new EnrolmentResponse(result.Planned, result.AlreadyEnrolled, skipped));
     }
+
+    /// <summary>The owner's own campaign, or the answer to give instead: 404 when there is none, 409 when it is read-only.</summary>
+    private static async Task<(Campaign? Own, ProblemHttpResult? Problem)> EditableAsync(string ownerId, string id, CampaignCatalog catalog, CancellationToken cancellationToken) =>
+        await catalog.FindAsync(ownerId, id, cancellationToken).ConfigureAwait(false) switch
+        {
+            null => (null, OwnerAccess.NotFound()),
+            { Access: CampaignAccess.Own } own => (own.Campaign, null),
+            { } readOnly => (null, ReadOnly(readOnly)),
+        };
 
     private static ProblemHttpResult ReadOnly(VisibleCampaign campaign) => campaign.Access == CampaignAccess.Default
         ? ConflictProblems.Of("campaign.read-only", $"'{campaign.Campaign.CampaignId}' is a default campaign and cannot be changed; create your own with POST /api/campaigns.", "id")
