@@ -1,9 +1,11 @@
 using Outreach.Functions.Accounts;
+using Outreach.Functions.Campaigns;
 using Outreach.Functions.Dashboard;
 using Outreach.Functions.Dispatching;
 using Outreach.Functions.Health;
 using Outreach.Functions.Hosting;
 using Outreach.Functions.Imports;
+using Outreach.Functions.Introductions;
 using Outreach.Functions.Invocation;
 using Outreach.Functions.LocalRunner;
 using Outreach.Functions.Metrics;
@@ -32,6 +34,8 @@ builder.Services.AddResponseModel();
 builder.Services.AddMetricsApi();
 builder.Services.AddDashboard();
 builder.Services.AddImports();
+builder.Services.AddCampaigns();
+builder.Services.AddIntroductions();
 
 var app = builder.Build();
 app.UseSecurity();
@@ -50,6 +54,11 @@ api.MapDashboard();
 app.MapDashboardShortcut();
 api.MapImports();
 api.MapContacts();
+api.MapCampaigns();
+api.MapTasks();
+api.MapSender();
+api.MapIntroductions();
+api.MapConsentLinks();
 
 app.Run();
 return 0;

@@ -42,6 +42,7 @@ var tableNames = [
   'Campaigns'
   'Senders'
   'Imports'
+  'Introductions'
   // AccountTables (core/Outreach.Storage/Stores/Accounts/AccountTables.cs).
   'Accounts'
   'ApiKeys'

@@ -51,6 +51,12 @@ public sealed record Introduction
     /// <summary>True when it completed because A or B followed up (not closed by hand).</summary>
     public bool FollowedUp { get; init; }
 
+    /// <summary>
+    /// The stored copy's version (the table ETag) as last read or written, or null before it is stored, so a store can
+    /// refuse a write based on a stale read (B answering while the timer expires the request).
+    /// </summary>
+    public string? Version { get; init; }
+
     /// <summary>Id and state only: the generated record text would print the consent token into logs.</summary>
     public override string ToString() => $"Introduction {IntroductionId} ({State})";
 }

@@ -213,17 +213,7 @@ public sealed class IntroductionWorkflow
     private static DomainException NotYetDue(Introduction introduction, string action, DateTimeOffset due) =>
         new("introduction.not-yet-due", $"Cannot {action} introduction '{introduction.IntroductionId}' before {due:u}.", "state");
 
-    private static string Name(IntroductionState state) => state switch
-    {
-        IntroductionState.AwaitingConsent => "awaiting_consent",
-        IntroductionState.Declined => "declined",
-        IntroductionState.Expired => "expired",
-        IntroductionState.Introduced => "introduced",
-        IntroductionState.Nudged => "nudged",
-        IntroductionState.Completed => "completed",
-        IntroductionState.Cancelled => "cancelled",
-        _ => state.ToString(),
-    };
+    private static string Name(IntroductionState state) => IntroductionStates.NameOf(state);
 
     private static string Name(ConsentAnswer? answer) => answer switch
     {

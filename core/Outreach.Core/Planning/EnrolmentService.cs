@@ -45,6 +45,7 @@ public sealed class EnrolmentService(ISenderProfileStore profiles, ISuppressionS
         var writer = new PlanWriter(tasks, index, time);
         var (planned, existing) = (0, 0);
         var skipped = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var skippedSteps = new List<SkippedStep>();
         foreach (var task in plan.Tasks)
         {
             if (await writer.WriteAsync([task], cancellationToken).ConfigureAwait(false) == 0)
@@ -59,10 +60,11 @@ public sealed class EnrolmentService(ISenderProfileStore profiles, ISuppressionS
             {
                 var reason = task.SkipReason ?? TaskStates.NameOf(task.State);
                 skipped[reason] = skipped.GetValueOrDefault(reason) + 1;
+                skippedSteps.Add(new SkippedStep(task.ContactId, task.StepId, reason));
             }
         }
 
         var enrolled = plan.Tasks.Select(t => t.ContactId).Distinct(StringComparer.Ordinal).Count();
-        return new EnrolmentResult(enrolled, planned, existing, skipped);
+        return new EnrolmentResult(enrolled, planned, existing, skipped) { SkippedSteps = skippedSteps };
     }
 }

@@ -54,7 +54,10 @@ public sealed class StoreTableNames
     /// <summary>Contact imports (status, counts), one partition per owner. Default <c>Imports</c>.</summary>
     public string Imports { get; set; } = "Imports";
 
+    /// <summary>Pay-it-forward introductions, one partition per owner. Default <c>Introductions</c>.</summary>
+    public string Introductions { get; set; } = "Introductions";
+
     /// <summary>Every table name, in the order above.</summary>
     public IReadOnlyList<string> All =>
-        [Tasks, DueIndex, Suppressions, SenderActivity, DispatchCursor, Campaigns, Senders, Counters, Contacts, ContactKeys, SentMessages, Templates, Outcomes, InboundLedger, ContactEmails, Imports];
+        [Tasks, DueIndex, Suppressions, SenderActivity, DispatchCursor, Campaigns, Senders, Counters, Contacts, ContactKeys, SentMessages, Templates, Outcomes, InboundLedger, ContactEmails, Imports, Introductions];
 }

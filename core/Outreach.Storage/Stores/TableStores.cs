@@ -1,6 +1,7 @@
 using Outreach.Storage.Stores.Analytics;
 using Outreach.Storage.Stores.Campaigns;
 using Outreach.Storage.Stores.Contacts;
+using Outreach.Storage.Stores.Introductions;
 using Outreach.Storage.Stores.Outcomes;
 using Outreach.Storage.Stores.Planning;
 using Outreach.Storage.Stores.Senders;
@@ -11,7 +12,7 @@ namespace Outreach.Storage.Stores;
 /// <summary>
 /// Every table-backed store of one storage account, ready to register as the core interfaces
 /// (<c>ITaskStore</c>, <c>IDueIndex</c>, <c>ISuppressionStore</c>, <c>ISenderActivityStore</c>, <c>IDispatchCursorStore</c>,
-/// <c>ICampaignStore</c>, <c>ISenderProfileStore</c>, <c>ICounterStore</c>, contacts, sent messages, templates, outcomes, the inbound ledger, open sequences). Call <see cref="CreateTablesAsync"/> once at startup.
+/// <c>ICampaignStore</c>, <c>ISenderProfileStore</c>, <c>ICounterStore</c>, contacts, sent messages, templates, outcomes, the inbound ledger, open sequences, introductions, campaign shares). Call <see cref="CreateTablesAsync"/> once at startup.
 /// </summary>
 public sealed class TableStores
 {
@@ -39,6 +40,8 @@ public sealed class TableStores
         Outcomes = new TableOutcomeStore(account.GetTable(_names.Outcomes));
         InboundLedger = new TableInboundLedger(account.GetTable(_names.InboundLedger));
         OpenSequences = new TableOpenSequenceIndex(ContactEmails, Tasks);
+        Introductions = new TableIntroductionStore(account.GetTable(_names.Introductions));
+        CampaignShares = new TableCampaignShares(account.GetTable(_names.Campaigns));
     }
 
     /// <summary>The outcome store.</summary>
@@ -61,6 +64,12 @@ public sealed class TableStores
 
     /// <summary>The custom template store.</summary>
     public TableTemplateStore Templates { get; }
+
+    /// <summary>The introduction store.</summary>
+    public TableIntroductionStore Introductions { get; }
+
+    /// <summary>Which coach campaigns are shared with which client (rows in the campaigns table).</summary>
+    public TableCampaignShares CampaignShares { get; }
 
     /// <summary>The task store.</summary>
     public TableTaskStore Tasks { get; }

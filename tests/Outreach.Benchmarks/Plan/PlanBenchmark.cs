@@ -59,6 +59,11 @@ internal sealed class PlanBenchmark : IBenchmark
             report.Ratio("plan.storage_due_scan_ratio_10k_vs_10", manyOwners.TotalMilliseconds, fewOwners.TotalMilliseconds);
             report.Figure("plan.storage_empty_bucket_read_10_idle_owners", (await StorageDueScan.MeasureEmptyBucketAsync(few.Index, cancellationToken)).TotalMilliseconds, "ms");
             report.Figure("plan.storage_empty_bucket_read_10000_idle_owners", (await StorageDueScan.MeasureEmptyBucketAsync(many.Index, cancellationToken)).TotalMilliseconds, "ms");
+            var pointFew = await StorageDueScan.MeasurePointReadAsync(scan.IndexTable(10), cancellationToken);
+            var pointMany = await StorageDueScan.MeasurePointReadAsync(scan.IndexTable(10_000), cancellationToken);
+            report.Figure("plan.storage_point_read_10_idle_owners", pointFew.TotalMilliseconds, "ms");
+            report.Figure("plan.storage_point_read_10000_idle_owners", pointMany.TotalMilliseconds, "ms");
+            report.Ratio("plan.storage_point_read_ratio_10k_vs_10", pointMany.TotalMilliseconds, pointFew.TotalMilliseconds);
         }
         finally
         {

@@ -72,6 +72,36 @@ internal sealed class StorageDueScan(StorageAccount account, DateTimeOffset now,
         return DueScanTimer.Median(timings);
     }
 
+    /// <summary>
+    /// Median time of one point read (PartitionKey + RowKey) of a due-index row that does not exist. Azurite answers
+    /// point reads from its PartitionKey/RowKey indices rather than by filtering the table, so unlike a partition query
+    /// this should not grow with the number of idle owners: the bound a per-bucket point-read layout could reach.
+    /// </summary>
+    public static async Task<TimeSpan> MeasurePointReadAsync(TableClient indexTable, CancellationToken cancellationToken)
+    {
+        var timings = new List<TimeSpan>();
+        for (var run = 0; run < Repetitions + WarmUps; run++)
+        {
+            var watch = Stopwatch.StartNew();
+            var row = await indexTable.GetAsync("due-200001010000", "nobody|nothing", cancellationToken);
+            watch.Stop();
+            if (row is not null)
+            {
+                throw new InvalidOperationException("The empty bucket holds the row.");
+            }
+
+            if (run >= WarmUps)
+            {
+                timings.Add(watch.Elapsed);
+            }
+        }
+
+        return DueScanTimer.Median(timings);
+    }
+
+    /// <summary>The due-index table of a scenario built by <see cref="BuildAsync"/>.</summary>
+    public TableClient IndexTable(int idleOwners) => account.GetTable("BenchDueIndex" + idleOwners.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
     private async Task<TableClient> CreateAsync(string name, CancellationToken cancellationToken)
     {
         var table = account.GetTable(name);

@@ -9,7 +9,7 @@ namespace Outreach.Storage.Stores.Planning;
 /// <see cref="OutreachTask.Version"/>.
 /// </summary>
 /// <param name="table">The tasks table (e.g. <c>account.GetTable(StoreTableNames.Tasks)</c>); it must exist.</param>
-public sealed class TableTaskStore(TableClient table) : ITaskStore
+public sealed class TableTaskStore(TableClient table) : ITaskStore, ITaskListing
 {
     private readonly TableClient _table = table ?? throw new ArgumentNullException(nameof(table));
 
@@ -79,6 +79,41 @@ public sealed class TableTaskStore(TableClient table) : ITaskStore
         }
 
         // The same order as the in-memory store, so stop rules see tasks alike whichever store is used.
+        return [.. tasks.OrderBy(t => t.DueUtc).ThenBy(t => t.TaskId, StringComparer.Ordinal)];
+    }
+
+    /// <inheritdoc />
+    /// <remarks>One partition query; the state, channel and due filters run in the table service.</remarks>
+    public async Task<IReadOnlyList<OutreachTask>> ListAsync(string ownerId, TaskQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var filter = TableFilter.Eq("PartitionKey", TaskEntity.PartitionKey(ownerId));
+        if (query.States.Count > 0)
+        {
+            filter = filter.And(query.States.Select(s => TableFilter.Eq(nameof(OutreachTask.State), TaskStates.NameOf(s))).Aggregate((a, b) => a.Or(b)));
+        }
+
+        if (query.Channel is { } channel)
+        {
+            filter = filter.And(TableFilter.Eq(nameof(OutreachTask.Channel), TaskEntity.ChannelName(channel)));
+        }
+
+        if (query.DueFrom is { } from)
+        {
+            filter = filter.And(TableFilter.Ge(nameof(OutreachTask.DueUtc), from));
+        }
+
+        if (query.DueTo is { } to)
+        {
+            filter = filter.And(TableFilter.Lt(nameof(OutreachTask.DueUtc), to));
+        }
+
+        var tasks = new List<OutreachTask>();
+        await foreach (var entity in _table.QueryAsync(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            tasks.Add(TaskEntity.To(entity));
+        }
+
         return [.. tasks.OrderBy(t => t.DueUtc).ThenBy(t => t.TaskId, StringComparer.Ordinal)];
     }
 }

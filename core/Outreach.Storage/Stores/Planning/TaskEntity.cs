@@ -76,7 +76,7 @@ internal static class TaskEntity
 
     public static ETag ETagOf(OutreachTask task) => new(TaskVersions.Require(task));
 
-    private static string ChannelName(TaskChannel channel) => channel switch
+    public static string ChannelName(TaskChannel channel) => channel switch
     {
         TaskChannel.Email => "email",
         TaskChannel.LinkedIn => "linkedin",

@@ -1,0 +1,103 @@
+using System.Security.Cryptography;
+using Outreach.Core.Campaigns;
+using Outreach.Core.Planning;
+using Outreach.Core.Senders;
+
+namespace Outreach.Core.Introductions;
+
+/// <summary>
+/// Runs <see cref="IntroductionWorkflow"/> against storage: each event is applied to the stored introduction with a
+/// version-checked write, and the messages it requires become tasks of the owner's introduction campaign
+/// (<see cref="DefaultCampaigns.PayItForwardIntroduction"/> unless the owner stored their own under that id), written
+/// with <see cref="PlanWriter"/> so the ordinary dispatcher and sender deliver them. The introduction is stored before
+/// its tasks: the winner of a race decides, and task ids are deterministic, so a retried plan never duplicates mail.
+/// </summary>
+/// <param name="introductions">The introduction table.</param>
+/// <param name="campaigns">Campaigns (for the owner's introduction campaign).</param>
+/// <param name="profiles">Sender profiles (the introducer's schedule).</param>
+/// <param name="suppressions">Suppressions (a suppressed recipient's message is planned skipped).</param>
+/// <param name="tasks">The task table.</param>
+/// <param name="index">The due index.</param>
+/// <param name="time">The clock.</param>
+/// <param name="policy">Consent window and nudge delay.</param>
+public sealed class IntroductionService(
+    IIntroductionStore introductions,
+    ICampaignStore campaigns,
+    ISenderProfileStore profiles,
+    ISuppressionStore suppressions,
+    ITaskStore tasks,
+    IDueIndex index,
+    TimeProvider time,
+    IntroductionPolicy policy)
+{
+    private readonly IntroductionWorkflow _workflow = new(time, policy);
+
+    /// <summary>Creates an introduction between two of the owner's contacts and plans the consent ask to B.</summary>
+    /// <exception cref="DomainException">No sender profile, or what <see cref="IntroductionWorkflow.Request"/> refuses.</exception>
+    public async Task<Introduction> RequestAsync(string ownerId, string personAContactId, string personBContactId, string reason, CancellationToken cancellationToken)
+    {
+        _ = await RequireProfileAsync(ownerId, cancellationToken).ConfigureAwait(false);
+        var transition = _workflow.Request(
+            Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)),
+            ownerId,
+            personAContactId,
+            personBContactId,
+            reason,
+            Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)));
+        var stored = await introductions.TryAddAsync(transition.Introduction, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException("A random introduction id collided with a stored one.");
+        await PlanAsync(transition with { Introduction = stored }, cancellationToken).ConfigureAwait(false);
+        return stored;
+    }
+
+    /// <summary>Records B's answer (from B's link or from the introducer) and plans the introduction on yes.</summary>
+    /// <exception cref="DomainException">What <see cref="IntroductionWorkflow.RecordAnswer"/> refuses, or <c>introduction.changed</c> when a concurrent event won.</exception>
+    public Task<Introduction> AnswerAsync(Introduction introduction, ConsentAnswer answer, ConsentResponder responder, CancellationToken cancellationToken) =>
+        ApplyAsync(_workflow.RecordAnswer(introduction, answer, responder), cancellationToken);
+
+    /// <summary>The timer's move: expires an unanswered request past its deadline, or nudges A once the nudge is due.</summary>
+    /// <exception cref="DomainException">Not due yet, not in a state the timer moves, or <c>introduction.changed</c> when a concurrent event won.</exception>
+    public Task<Introduction> AdvanceAsync(Introduction introduction, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(introduction);
+        var transition = introduction.State == IntroductionState.Introduced ? _workflow.Nudge(introduction) : _workflow.Expire(introduction);
+        return ApplyAsync(transition, cancellationToken);
+    }
+
+    private async Task<Introduction> ApplyAsync(IntroductionTransition transition, CancellationToken cancellationToken)
+    {
+        if (transition.IsRepeat)
+        {
+            return transition.Introduction;
+        }
+
+        var stored = await introductions.TryReplaceAsync(transition.Introduction, cancellationToken).ConfigureAwait(false)
+            ?? throw new DomainException(
+                "introduction.changed",
+                $"Introduction '{transition.Introduction.IntroductionId}' changed while this answer was recorded; read it again.",
+                "state");
+        await PlanAsync(transition with { Introduction = stored }, cancellationToken).ConfigureAwait(false);
+        return stored;
+    }
+
+    private async Task PlanAsync(IntroductionTransition transition, CancellationToken cancellationToken)
+    {
+        if (transition.Commands.Count == 0)
+        {
+            return;
+        }
+
+        var ownerId = transition.Introduction.OwnerId;
+        var profile = await RequireProfileAsync(ownerId, cancellationToken).ConfigureAwait(false);
+        var campaign = await campaigns.GetAsync(ownerId, DefaultCampaigns.PayItForwardIntroductionId, cancellationToken).ConfigureAwait(false)
+            ?? DefaultCampaigns.PayItForwardIntroduction(ownerId);
+        var suppressed = await suppressions.LoadListAsync(ownerId, cancellationToken).ConfigureAwait(false);
+        var planned = new IntroductionTaskPlanner(time).TasksFor(transition, campaign, profile.ToSchedule(), suppressed);
+        await new PlanWriter(tasks, index, time).WriteAsync(planned, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<SenderProfile> RequireProfileAsync(string ownerId, CancellationToken cancellationToken) =>
+        await profiles.GetAsync(ownerId, cancellationToken).ConfigureAwait(false)
+        ?? throw new DomainException(
+            "introduction.no-sender-profile", "Set up the sender profile (time zone and sending window) before making introductions.", "sender");
+}

@@ -1,0 +1,82 @@
+using Outreach.Core.Introductions;
+using Outreach.Storage.Tables;
+
+namespace Outreach.Storage.Stores.Introductions;
+
+/// <summary>
+/// <see cref="IIntroductionStore"/> on the <c>Introductions</c> table (one partition per owner; see
+/// <see cref="IntroductionEntity"/>). Writes are ETag-conditional.
+/// </summary>
+/// <param name="table">The introductions table; it must exist.</param>
+public sealed class TableIntroductionStore(TableClient table) : IIntroductionStore
+{
+    private readonly TableClient _table = table ?? throw new ArgumentNullException(nameof(table));
+
+    /// <inheritdoc />
+    public async Task<Introduction?> TryAddAsync(Introduction introduction, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(introduction);
+        try
+        {
+            var etag = await _table.InsertAsync(IntroductionEntity.From(introduction), cancellationToken).ConfigureAwait(false);
+            return introduction with { Version = etag.ToString() };
+        }
+        catch (StorageConcurrencyException e) when (e.Status == 409)
+        {
+            return null;
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<Introduction?> TryReplaceAsync(Introduction introduction, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(introduction);
+        try
+        {
+            var etag = await _table.UpdateAsync(IntroductionEntity.From(introduction), IntroductionEntity.ETagOf(introduction), TableUpdateMode.Replace, cancellationToken)
+                .ConfigureAwait(false);
+            return introduction with { Version = etag.ToString() };
+        }
+        catch (StorageConcurrencyException)
+        {
+            return null;
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<Introduction?> GetAsync(string ownerId, string introductionId, CancellationToken cancellationToken)
+    {
+        var row = await _table.GetAsync(IntroductionEntity.PartitionKey(ownerId), IntroductionEntity.RowKey(introductionId), cancellationToken).ConfigureAwait(false);
+        return row is null ? null : IntroductionEntity.To(row);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<Introduction>> ListAsync(string ownerId, CancellationToken cancellationToken)
+    {
+        var found = await QueryAsync(TableFilter.Eq("PartitionKey", IntroductionEntity.PartitionKey(ownerId)), cancellationToken).ConfigureAwait(false);
+        return [.. found.OrderByDescending(i => i.RequestedAt).ThenBy(i => i.IntroductionId, StringComparer.Ordinal)];
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// A filter over the whole table: introductions are few (a handful per owner, the hourly timer is the only caller),
+    /// and the filter keeps only the due ones on the wire. If that ever grows, index them by due hour like the due index.
+    /// </remarks>
+    public Task<IReadOnlyList<Introduction>> ListDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var expiring = TableFilter.Eq(IntroductionEntity.State, nameof(IntroductionState.AwaitingConsent)).And(TableFilter.Le(IntroductionEntity.ConsentDeadline, now));
+        var nudging = TableFilter.Eq(IntroductionEntity.State, nameof(IntroductionState.Introduced)).And(TableFilter.Le(IntroductionEntity.NudgeDueAt, now));
+        return QueryAsync(expiring.Or(nudging), cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<Introduction>> QueryAsync(string filter, CancellationToken cancellationToken)
+    {
+        var found = new List<Introduction>();
+        await foreach (var row in _table.QueryAsync(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            found.Add(IntroductionEntity.To(row));
+        }
+
+        return found;
+    }
+}

@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Outreach.Core.Accounts;
+using Outreach.Core.Senders;
+using Outreach.Functions.Dispatching;
+using Outreach.Functions.Invocation;
+using Outreach.Functions.Security;
+
+namespace Outreach.Functions.Campaigns;
+
+/// <summary>
+/// <c>GET /api/sender</c> (<c>GetSender</c>; 404 until one is set) and <c>PUT /api/sender</c> (<c>UpdateSender</c>): the
+/// owner's sender profile, which planning needs before the first enrolment (time zone and window) and sending uses.
+/// </summary>
+internal static class SenderApi
+{
+    public const string GetFunction = "GetSender";
+    public const string UpdateFunction = "UpdateSender";
+
+    public static IEndpointRouteBuilder MapSender(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/sender", GetAsync).AsFunction(GetFunction).WithName(GetFunction).RequireScope(ApiScopes.Read);
+        endpoints.MapPut("/sender", PutAsync).AsFunction(UpdateFunction).WithName(UpdateFunction).RequireScope(ApiScopes.Write);
+        return endpoints;
+    }
+
+    private static async Task<Results<Ok<SenderBody>, ProblemHttpResult>> GetAsync(
+        HttpContext context, OwnerAccess access, DispatchStorage storage, ISenderProfileStore profiles, CancellationToken cancellationToken)
+    {
+        if (await access.ResolveAsync(context, ApiScopes.Read, cancellationToken).ConfigureAwait(false) is not { } owner)
+        {
+            return OwnerAccess.NotFound();
+        }
+
+        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        return await profiles.GetAsync(owner.OwnerId, cancellationToken).ConfigureAwait(false) is { } profile
+            ? TypedResults.Ok(SenderBody.Of(profile))
+            : OwnerAccess.NotFound();
+    }
+
+    private static async Task<Results<Ok<SenderBody>, ProblemHttpResult>> PutAsync(
+        SenderBody body, HttpContext context, OwnerAccess access, DispatchStorage storage, ISenderProfileStore profiles, CancellationToken cancellationToken)
+    {
+        if (await access.ResolveAsync(context, ApiScopes.Write, cancellationToken).ConfigureAwait(false) is not { } owner)
+        {
+            return OwnerAccess.NotFound();
+        }
+
+        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var previous = await profiles.GetAsync(owner.OwnerId, cancellationToken).ConfigureAwait(false);
+        var profile = body.ToProfile(owner.OwnerId, previous);
+        await profiles.SaveAsync(profile, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(SenderBody.Of(profile));
+    }
+}

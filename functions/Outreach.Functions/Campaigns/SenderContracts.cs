@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Net.Mail;
+using Outreach.Core;
+using Outreach.Core.Planning;
+using Outreach.Core.Senders;
+
+namespace Outreach.Functions.Campaigns;
+
+/// <summary>
+/// The sender profile as <c>GET|PUT /api/sender</c> show and take it: names, sending address, IANA time zone, sending
+/// window (days by English name, hours as <c>HH:mm</c>), daily cap and minimum spacing in seconds. The owner's own SMTP
+/// account is not part of it (it carries a sealed password) and a PUT keeps it unchanged.
+/// </summary>
+internal sealed record SenderBody(
+    string? FirstName,
+    string? LastName,
+    string? Email,
+    string? Signature,
+    string? School,
+    string? Program,
+    string? TimeZone,
+    WindowBody? Window,
+    int? DailyCap,
+    int? MinimumSpacingSeconds)
+{
+    public const int MaxDailyCap = 500;
+    public const int MaxSpacingSeconds = 24 * 60 * 60;
+
+    public static SenderBody Of(SenderProfile p) => new(
+        p.FirstName,
+        p.LastName,
+        p.Email,
+        p.Signature,
+        p.School,
+        p.Program,
+        p.TimeZoneId,
+        new WindowBody([.. p.Window.Days.Select(d => d.ToString().ToLowerInvariant())], p.Window.Opens.ToString("HH:mm", CultureInfo.InvariantCulture), p.Window.Closes.ToString("HH:mm", CultureInfo.InvariantCulture)),
+        p.DailyCap,
+        (int)p.MinimumSpacing.TotalSeconds);
+
+    /// <summary>The profile this body describes, keeping <paramref name="previous"/>'s SMTP account.</summary>
+    /// <exception cref="DomainException">A field is invalid (target names it: <c>timeZone</c>, <c>window.opens</c>, <c>dailyCap</c>...).</exception>
+    public SenderProfile ToProfile(string ownerId, SenderProfile? previous)
+    {
+        if (string.IsNullOrWhiteSpace(Email) || !MailAddress.TryCreate(Email.Trim(), out var address) || !string.Equals(address.Address, Email.Trim(), StringComparison.Ordinal))
+        {
+            throw new DomainException("sender.invalid", "The sending address is not an email address.", "email");
+        }
+
+        var window = Window ?? new WindowBody(null, null, null);
+        var profile = new SenderProfile
+        {
+            OwnerId = ownerId,
+            FirstName = Clean(FirstName),
+            LastName = Clean(LastName),
+            Email = address.Address,
+            Signature = Clean(Signature),
+            School = Clean(School),
+            Program = Clean(Program),
+            TimeZoneId = string.IsNullOrWhiteSpace(TimeZone) ? throw new DomainException("sender.invalid", "Name your IANA time zone, e.g. Europe/London.", "timeZone") : TimeZone.Trim(),
+            Window = new SendingWindow(
+                window.Days is null ? SendingWindow.Weekdays.Days : window.Days.Select((d, i) => ParseDay(d, $"window.days[{i}]")),
+                window.Opens is null ? SendingWindow.Weekdays.Opens : ParseTime(window.Opens, "window.opens"),
+                window.Closes is null ? SendingWindow.Weekdays.Closes : ParseTime(window.Closes, "window.closes")),
+            DailyCap = DailyCap is null or (>= 1 and <= MaxDailyCap) ? DailyCap ?? SenderSchedule.DefaultDailyCap
+                : throw new DomainException("sender.invalid", $"The daily cap is 1 to {MaxDailyCap} emails.", "dailyCap"),
+            MinimumSpacing = MinimumSpacingSeconds is null or (>= 0 and <= MaxSpacingSeconds)
+                ? MinimumSpacingSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : SenderSchedule.DefaultMinimumSpacing
+                : throw new DomainException("sender.invalid", $"The minimum spacing is 0 to {MaxSpacingSeconds} seconds.", "minimumSpacingSeconds"),
+            Smtp = previous?.Smtp,
+        };
+        try
+        {
+            // Resolve the zone now: an unknown one is refused here, not at the first send. Windows ids resolve on Linux
+            // too, but the contract (and the dashboard) speak IANA.
+            if (!profile.ToSchedule().TimeZone.HasIanaId)
+            {
+                throw new DomainException("schedule.unknown-time-zone", $"'{profile.TimeZoneId}' is not an IANA time zone (e.g. Europe/London).", "timeZone");
+            }
+        }
+        catch (DomainException e)
+        {
+            throw new DomainException("sender.invalid", e.Message, "timeZone");
+        }
+
+        return profile;
+    }
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private static DayOfWeek ParseDay(string? text, string target) =>
+        Enum.TryParse<DayOfWeek>(text, ignoreCase: true, out var day) && Enum.IsDefined(day) && !int.TryParse(text, CultureInfo.InvariantCulture, out _) ? day
+        : throw new DomainException("sender.invalid", $"'{text}' is not a day of the week (monday ... sunday).", target);
+
+    private static TimeOnly ParseTime(string text, string target) =>
+        TimeOnly.TryParseExact(text, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time
+        : throw new DomainException("sender.invalid", $"'{text}' is not a time of day (HH:mm).", target);
+}
+
+/// <summary>The sending window: days (e.g. <c>monday</c>) and local hours <c>[opens, closes)</c>.</summary>
+internal sealed record WindowBody(IReadOnlyList<string?>? Days, string? Opens, string? Closes);

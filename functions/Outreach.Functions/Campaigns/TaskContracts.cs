@@ -1,0 +1,41 @@
+using Outreach.Core.Campaigns;
+using Outreach.Core.Planning;
+
+namespace Outreach.Functions.Campaigns;
+
+/// <summary>One task as the owner's to-do and history views show it.</summary>
+internal sealed record TaskResponse(
+    string Id,
+    string ContactId,
+    string? ContactName,
+    string CampaignId,
+    string StepId,
+    string Template,
+    string Channel,
+    string State,
+    DateTimeOffset DueUtc,
+    double Score,
+    string? ScoreExplanation,
+    string? SkipReason,
+    string? FailureReason,
+    DateTimeOffset? SentUtc)
+{
+    public static TaskResponse Of(OutreachTask t, string? contactName) => new(
+        t.TaskId,
+        t.ContactId,
+        contactName,
+        t.CampaignId,
+        t.StepId,
+        TemplateKinds.NameOf(t.Template),
+        TaskChannels.NameOf(t.Channel),
+        TaskStates.NameOf(t.State),
+        t.DueUtc,
+        t.EffectiveScore,
+        t.ScoreExplanation,
+        t.SkipReason,
+        t.FailureReason,
+        t.SentUtc);
+}
+
+/// <summary>The list answer.</summary>
+internal sealed record TaskListResponse(IReadOnlyList<TaskResponse> Tasks);

@@ -1,0 +1,119 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Outreach.Core;
+using Outreach.Core.Accounts;
+using Outreach.Core.Planning;
+using Outreach.Core.Sending;
+using Outreach.Functions.Dispatching;
+using Outreach.Functions.Invocation;
+using Outreach.Functions.Security;
+
+namespace Outreach.Functions.Campaigns;
+
+/// <summary>
+/// <c>GET /api/tasks?state=&amp;channel=&amp;dueFrom=&amp;dueTo=&amp;take=&amp;order=score</c> (<c>ListTasks</c>): the owner's
+/// tasks by due time (or by predicted reply probability, highest first); <c>dueTo</c> is exclusive. <c>POST
+/// /api/tasks/{id}/done</c> (<c>CompleteTask</c>): a LinkedIn draft the owner sent by hand.
+/// </summary>
+internal static class TasksApi
+{
+    public const string ListFunction = "ListTasks";
+    public const string CompleteFunction = "CompleteTask";
+    public const int DefaultTake = 100;
+    public const int MaxTake = 1000;
+
+    public static IEndpointRouteBuilder MapTasks(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/tasks", ListAsync).AsFunction(ListFunction).WithName(ListFunction).RequireScope(ApiScopes.Read);
+        endpoints.MapPost("/tasks/{id}/done", CompleteAsync).AsFunction(CompleteFunction).WithName(CompleteFunction).RequireScope(ApiScopes.Write);
+        return endpoints;
+    }
+
+    private static async Task<Results<Ok<TaskListResponse>, ProblemHttpResult>> ListAsync(
+        HttpContext context, OwnerAccess access, DispatchStorage storage, ITaskListing listing, IContactReader contacts,
+        string? state, string? channel, string? dueFrom, string? dueTo, int? take, string? order, CancellationToken cancellationToken)
+    {
+        if (await access.ResolveAsync(context, ApiScopes.Read, cancellationToken).ConfigureAwait(false) is not { } owner)
+        {
+            return OwnerAccess.NotFound();
+        }
+
+        var query = new TaskQuery
+        {
+            States = string.IsNullOrWhiteSpace(state) ? [] : [.. state.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(TaskStates.Parse).Distinct()],
+            Channel = string.IsNullOrWhiteSpace(channel) ? null : TaskChannels.Parse(channel),
+            DueFrom = ParseInstant(dueFrom, "dueFrom"),
+            DueTo = ParseInstant(dueTo, "dueTo"),
+        };
+        var count = take ?? DefaultTake;
+        if (count is < 1 or > MaxTake)
+        {
+            throw new DomainException("task.bad-take", $"take is 1 to {MaxTake}.", "take");
+        }
+
+        var byScore = order switch
+        {
+            null or "" or "due" => false,
+            "score" => true,
+            _ => throw new DomainException("task.bad-order", $"'{order}' is not an order (due or score).", "order"),
+        };
+
+        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var tasks = await listing.ListAsync(owner.OwnerId, query, cancellationToken).ConfigureAwait(false);
+        var page = (byScore ? tasks.OrderByDescending(t => t.EffectiveScore).ThenBy(t => t.DueUtc).ThenBy(t => t.TaskId, StringComparer.Ordinal) : tasks.AsEnumerable())
+            .Take(count)
+            .ToList();
+        var names = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var contactId in page.Select(t => t.ContactId).Distinct(StringComparer.Ordinal))
+        {
+            names[contactId] = (await contacts.GetAsync(owner.OwnerId, contactId, cancellationToken).ConfigureAwait(false))?.FullName;
+        }
+
+        return TypedResults.Ok(new TaskListResponse([.. page.Select(t => TaskResponse.Of(t, names[t.ContactId]))]));
+    }
+
+    private static async Task<Results<Ok<TaskResponse>, ProblemHttpResult>> CompleteAsync(
+        string id, HttpContext context, OwnerAccess access, DispatchStorage storage, ITaskStore tasks, IContactReader contacts, TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        if (await access.ResolveAsync(context, ApiScopes.Write, cancellationToken).ConfigureAwait(false) is not { } owner)
+        {
+            return OwnerAccess.NotFound();
+        }
+
+        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        if (await tasks.FindAsync(owner.OwnerId, id, cancellationToken).ConfigureAwait(false) is not { } task)
+        {
+            return OwnerAccess.NotFound();
+        }
+
+        if (task.Channel != TaskChannel.LinkedIn)
+        {
+            throw new DomainException(
+                "task.not-linkedin", $"Task '{id}' is an email that Outreach sends itself; only LinkedIn drafts are marked done by hand.", "channel");
+        }
+
+        if (task.State == TaskState.Done)
+        {
+            return TypedResults.Ok(await ResponseAsync(task, owner.OwnerId, contacts, cancellationToken).ConfigureAwait(false)); // marking twice is harmless
+        }
+
+        if (!TaskStateMachine.CanMove(task.Channel, task.State, TaskState.Done))
+        {
+            return ConflictProblems.Of("task.invalid-transition", $"Task '{id}' is {TaskStates.NameOf(task.State)}; only a planned LinkedIn draft can be marked done.", "state");
+        }
+
+        var done = await tasks.TryReplaceAsync(task.MoveTo(TaskState.Done) with { SentUtc = time.GetUtcNow() }, cancellationToken).ConfigureAwait(false);
+        return done is null
+            ? ConflictProblems.Of("task.changed", $"Task '{id}' changed while it was being marked done; read it again.", "state")
+            : TypedResults.Ok(await ResponseAsync(done, owner.OwnerId, contacts, cancellationToken).ConfigureAwait(false));
+    }
+
+    private static async Task<TaskResponse> ResponseAsync(OutreachTask task, string ownerId, IContactReader contacts, CancellationToken cancellationToken) =>
+        TaskResponse.Of(task, (await contacts.GetAsync(ownerId, task.ContactId, cancellationToken).ConfigureAwait(false))?.FullName);
+
+    private static DateTimeOffset? ParseInstant(string? text, string target) =>
+        string.IsNullOrWhiteSpace(text) ? null
+        : DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant) ? instant
+        : throw new DomainException("task.bad-date", $"'{text}' is not a date or instant (ISO 8601).", target);
+}

@@ -1,0 +1,65 @@
+using Outreach.Core;
+using Outreach.Core.Introductions;
+using Outreach.Functions.Dispatching;
+using Outreach.Functions.Invocation;
+using Outreach.Storage;
+
+namespace Outreach.Functions.Introductions;
+
+/// <summary>
+/// The <c>AdvanceIntroductions</c> timer (<c>functions/AdvanceIntroductions/function.json</c>, hourly): expires consent
+/// requests B left unanswered past the deadline and nudges A once the nudge is due, planning the nudge as a task the
+/// dispatcher sends. An introduction another event moved on meanwhile (B answered a second before) is left alone.
+/// </summary>
+/// <remarks>Services are resolved per run, as in <c>DispatchDueFunction</c>: building the function must not need storage.</remarks>
+internal sealed partial class AdvanceIntroductionsFunction(IServiceProvider services, ILogger<AdvanceIntroductionsFunction> logger) : ITimerFunction
+{
+    public const string FunctionName = "AdvanceIntroductions";
+
+    public string Name => FunctionName;
+
+    public string TriggerBinding => "timer";
+
+    public async Task<FunctionOutcome> HandleAsync(TimerTrigger trigger, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(trigger);
+        try
+        {
+            await services.GetRequiredService<DispatchStorage>().EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+            var store = services.GetRequiredService<IIntroductionStore>();
+            var introductions = services.GetRequiredService<IntroductionService>();
+            var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+            var (expired, nudged, skipped) = (0, 0, 0);
+            foreach (var due in await store.ListDueAsync(now, cancellationToken).ConfigureAwait(false))
+            {
+                try
+                {
+                    var moved = await introductions.AdvanceAsync(due, cancellationToken).ConfigureAwait(false);
+                    _ = moved.State == IntroductionState.Expired ? expired++ : nudged++;
+                }
+                catch (DomainException e) when (IntroductionsApi.IsStateConflict(e))
+                {
+                    skipped++;
+                    LogMovedOn(logger, due.OwnerId, due.IntroductionId, e.Code);
+                }
+            }
+
+            LogRun(logger, expired, nudged, skipped);
+            return FunctionOutcome.Success().WithLog($"Expired {expired} and nudged {nudged} introductions; {skipped} had moved on.");
+        }
+        catch (StorageRequestException e)
+        {
+            LogStorageFailed(logger, e);
+            return FunctionOutcome.Failed($"Storage failed while advancing introductions: {e.Message}");
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Introductions run: {Expired} expired, {Nudged} nudged, {Skipped} moved on meanwhile")]
+    private static partial void LogRun(ILogger logger, int expired, int nudged, int skipped);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Introduction {IntroductionId} of owner {OwnerId} moved on before the timer ({Code})")]
+    private static partial void LogMovedOn(ILogger logger, string ownerId, string introductionId, string code);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Advancing introductions failed on storage; the next run looks again")]
+    private static partial void LogStorageFailed(ILogger logger, Exception exception);
+}

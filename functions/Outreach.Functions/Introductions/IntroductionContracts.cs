@@ -1,0 +1,47 @@
+using Outreach.Core.Introductions;
+
+namespace Outreach.Functions.Introductions;
+
+/// <summary>The body of <c>POST /api/introductions</c>.</summary>
+internal sealed record IntroductionRequest(string? PersonAContactId, string? PersonBContactId, string? Reason);
+
+/// <summary>The body of <c>POST /api/introductions/{id}/answer</c> and of B's JSON answer: <c>yes</c> or <c>no</c>.</summary>
+internal sealed record AnswerRequest(string? Answer);
+
+/// <summary>A person in an introduction.</summary>
+internal sealed record IntroducedPerson(string Id, string? Name);
+
+/// <summary>An introduction as its introducer sees it; <c>consentUrl</c> only while B can still answer.</summary>
+internal sealed record IntroductionResponse(
+    string Id,
+    IntroducedPerson PersonA,
+    IntroducedPerson PersonB,
+    string Reason,
+    string State,
+    string? Answer,
+    DateTimeOffset CreatedUtc,
+    DateTimeOffset ExpiresUtc,
+    DateTimeOffset? AnsweredUtc,
+    DateTimeOffset? NudgeDueUtc,
+    DateTimeOffset? NudgedUtc,
+    DateTimeOffset? ClosedUtc,
+    Uri? ConsentUrl)
+{
+    public static IntroductionResponse Of(Introduction i, string? personAName, string? personBName, Uri? consentUrl) => new(
+        i.IntroductionId,
+        new IntroducedPerson(i.PersonAContactId, personAName),
+        new IntroducedPerson(i.PersonBContactId, personBName),
+        i.Reason,
+        IntroductionStates.NameOf(i.State),
+        i.Answer?.ToString().ToLowerInvariant(),
+        i.RequestedAt,
+        i.ConsentDeadline,
+        i.AnsweredAt,
+        i.NudgeDueAt,
+        i.NudgedAt,
+        i.ClosedAt,
+        consentUrl);
+}
+
+/// <summary>The list answer.</summary>
+internal sealed record IntroductionListResponse(IReadOnlyList<IntroductionResponse> Introductions);

@@ -1,0 +1,149 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Outreach.Core;
+using Outreach.Core.Accounts;
+using Outreach.Core.Introductions;
+using Outreach.Core.Sending;
+using Outreach.Functions.Campaigns;
+using Outreach.Functions.Dispatching;
+using Outreach.Functions.Invocation;
+using Outreach.Functions.Security;
+
+namespace Outreach.Functions.Introductions;
+
+/// <summary>
+/// The introducer's side of pay-it-forward introductions: <c>POST /api/introductions</c> (<c>CreateIntroduction</c>),
+/// <c>GET /api/introductions?state=</c> (<c>ListIntroductions</c>), <c>GET /api/introductions/{id}</c>
+/// (<c>GetIntroduction</c>) and <c>POST /api/introductions/{id}/answer</c> (<c>AnswerIntroduction</c>: B answered by
+/// another route). A move the workflow forbids from the current state is 409 naming that state.
+/// </summary>
+internal static class IntroductionsApi
+{
+    public const string CreateFunction = "CreateIntroduction";
+    public const string ListFunction = "ListIntroductions";
+    public const string GetFunction = "GetIntroduction";
+    public const string AnswerFunction = "AnswerIntroduction";
+    public const int MaxReasonLength = 1000;
+
+    public static IEndpointRouteBuilder MapIntroductions(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/introductions", CreateAsync).AsFunction(CreateFunction).WithName(CreateFunction).RequireScope(ApiScopes.Write);
+        endpoints.MapGet("/introductions", ListAsync).AsFunction(ListFunction).WithName(ListFunction).RequireScope(ApiScopes.Read);
+        endpoints.MapGet("/introductions/{id}", GetAsync).AsFunction(GetFunction).WithName(GetFunction).RequireScope(ApiScopes.Read);
+        endpoints.MapPost("/introductions/{id}/answer", AnswerAsync).AsFunction(AnswerFunction).WithName(AnswerFunction).RequireScope(ApiScopes.Write);
+        return endpoints;
+    }
+
+    /// <summary>True for the workflow refusals that are about the introduction's state rather than the request (409).</summary>
+    public static bool IsStateConflict(DomainException e) => e.Code is "introduction.invalid-transition" or "introduction.contradicting-answer"
+        or "introduction.consent-expired" or "introduction.changed" or "introduction.not-yet-due";
+
+    /// <exception cref="DomainException">Neither <c>yes</c> nor <c>no</c> (target <c>answer</c>).</exception>
+    public static ConsentAnswer ParseAnswer(string? answer) => answer?.Trim().ToLowerInvariant() switch
+    {
+        "yes" => ConsentAnswer.Yes,
+        "no" => ConsentAnswer.No,
+        _ => throw new DomainException("introduction.bad-answer", "The answer is yes or no.", "answer"),
+    };
+
+    private static async Task<Results<Created<IntroductionResponse>, ProblemHttpResult>> CreateAsync(
+        IntroductionRequest request, HttpContext context, OwnerAccess access, DispatchStorage storage, IContactReader contacts,
+        IntroductionService introductions, IntroductionViews views, CancellationToken cancellationToken)
+    {
+        if (await access.ResolveAsync(context, ApiScopes.Write, cancellationToken).ConfigureAwait(false) is not { } owner)
+        {
+            return OwnerAccess.NotFound();
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > MaxReasonLength)
+        {
+            throw new DomainException("introduction.invalid", $"Say in 1 to {MaxReasonLength} characters why they should meet.", "reason");
+        }
+
+        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        await RequireEmailContactAsync(owner.OwnerId, request.PersonAContactId, "personAContactId", contacts, cancellationToken).ConfigureAwait(false);
+        await RequireEmailContactAsync(owner.OwnerId, request.PersonBContactId, "personBContactId", contacts, cancellationToken).ConfigureAwait(false);
+        var introduction = await introductions.RequestAsync(owner.OwnerId, request.PersonAContactId!, request.PersonBContactId!, request.Reason, cancellationToken)
+            .ConfigureAwait(false);
+        return TypedResults.Created(
+            $"/api/introductions/{introduction.IntroductionId}",
+            await views.ResponseAsync(introduction, cancellationToken).ConfigureAwait(false));
+    }
+
+    private static async Task<Results<Ok<IntroductionListResponse>, ProblemHttpResult>> ListAsync(
+        string? state, HttpContext context, OwnerAccess access, DispatchStorage storage, IIntroductionStore store, IntroductionViews views,
+        CancellationToken cancellationToken)
+    {
+        if (await access.ResolveAsync(context, ApiScopes.Read, cancellationToken).ConfigureAwait(false) is not { } owner)
+        {
+            return OwnerAccess.NotFound();
+        }
+
+        IntroductionState? only = string.IsNullOrWhiteSpace(state) ? null : IntroductionStates.Parse(state.Trim(), "state");
+        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var all = await store.ListAsync(owner.OwnerId, cancellationToken).ConfigureAwait(false);
+        var shown = new List<IntroductionResponse>();
+        foreach (var introduction in all.Where(i => only is null || i.State == only))
+        {
+            shown.Add(await views.ResponseAsync(introduction, cancellationToken).ConfigureAwait(false));
+        }
+
+        return TypedResults.Ok(new IntroductionListResponse(shown));
+    }
+
+    private static async Task<Results<Ok<IntroductionResponse>, ProblemHttpResult>> GetAsync(
+        string id, HttpContext context, OwnerAccess access, DispatchStorage storage, IIntroductionStore store, IntroductionViews views,
+        CancellationToken cancellationToken)
+    {
+        if (await access.ResolveAsync(context, ApiScopes.Read, cancellationToken).ConfigureAwait(false) is not { } owner)
+        {
+            return OwnerAccess.NotFound();
+        }
+
+        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        return await store.GetAsync(owner.OwnerId, id, cancellationToken).ConfigureAwait(false) is { } introduction
+            ? TypedResults.Ok(await views.ResponseAsync(introduction, cancellationToken).ConfigureAwait(false))
+            : OwnerAccess.NotFound();
+    }
+
+    private static async Task<Results<Ok<IntroductionResponse>, ProblemHttpResult>> AnswerAsync(
+        string id, AnswerRequest request, HttpContext context, OwnerAccess access, DispatchStorage storage, IIntroductionStore store,
+        IntroductionService introductions, IntroductionViews views, CancellationToken cancellationToken)
+    {
+        if (await access.ResolveAsync(context, ApiScopes.Write, cancellationToken).ConfigureAwait(false) is not { } owner)
+        {
+            return OwnerAccess.NotFound();
+        }
+
+        var answer = ParseAnswer(request.Answer);
+        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        if (await store.GetAsync(owner.OwnerId, id, cancellationToken).ConfigureAwait(false) is not { } introduction)
+        {
+            return OwnerAccess.NotFound();
+        }
+
+        try
+        {
+            var answered = await introductions.AnswerAsync(introduction, answer, ConsentResponder.ByOwner(owner.OwnerId), cancellationToken).ConfigureAwait(false);
+            return TypedResults.Ok(await views.ResponseAsync(answered, cancellationToken).ConfigureAwait(false));
+        }
+        catch (DomainException e) when (IsStateConflict(e))
+        {
+            return ConflictProblems.Of(e);
+        }
+    }
+
+    private static async Task RequireEmailContactAsync(string ownerId, string? contactId, string target, IContactReader contacts, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(contactId))
+        {
+            throw new DomainException("introduction.invalid", "Name both people by contact id.", target);
+        }
+
+        var contact = await contacts.GetAsync(ownerId, contactId, cancellationToken).ConfigureAwait(false)
+            ?? throw new DomainException("introduction.unknown-contact", $"'{contactId}' is not one of your contacts.", target);
+        if (string.IsNullOrWhiteSpace(contact.Email))
+        {
+            throw new DomainException("introduction.no-email", $"Contact '{contactId}' has no email address; an introduction goes by email.", target);
+        }
+    }
+}

@@ -1,0 +1,157 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Outreach.Functions.Tests.Support;
+using Outreach.Testing.LocalServices;
+
+namespace Outreach.Functions.Tests.Campaigns;
+
+public sealed class IntroductionsApiTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IDisposable
+{
+    private readonly CampaignsApp _app = CampaignsApp.Start(azurite);
+
+    [Fact]
+    public async Task A_request_awaits_Bs_consent_for_seven_days_and_plans_the_consent_ask_to_B()
+    {
+        using var introducer = await Introducer.CreateAsync(_app);
+        var (ownerId, owner, a, b) = (introducer.OwnerId, introducer.Client, introducer.A, introducer.B);
+
+        using var created = await owner.PostAsJsonAsync("/api/introductions", new { personAContactId = a, personBContactId = b, reason = "you both work on B2B pricing" });
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var introduction = await CampaignsApp.JsonAsync(created);
+        Assert.Equal("awaiting_consent", introduction.GetProperty("state").GetString());
+        Assert.Equal((a, "Ada Contact"), (introduction.GetProperty("personA").GetProperty("id").GetString(), introduction.GetProperty("personA").GetProperty("name").GetString()));
+        Assert.Equal(b, introduction.GetProperty("personB").GetProperty("id").GetString());
+        Assert.Equal(CampaignsApp.Now, introduction.GetProperty("createdUtc").GetDateTimeOffset());
+        Assert.Equal(CampaignsApp.Now.AddDays(7), introduction.GetProperty("expiresUtc").GetDateTimeOffset());
+        Assert.StartsWith("https://outreach.example/api/introductions/consent/", introduction.GetProperty("consentUrl").GetString(), StringComparison.Ordinal);
+        var task = Assert.Single(await introducer.TasksAsync());
+        Assert.Equal((b, "pay-it-forward-introduction", "intro_ask", "email", "planned"), Introducer.Summary(task));
+        Assert.Equal(ownerId, (await _app.Stores.Introductions.GetAsync(ownerId, introduction.GetProperty("id").GetString()!, CancellationToken.None))!.OwnerId);
+    }
+
+    [Theory]
+    [InlineData("same", "personB")]
+    [InlineData("unknown", "personAContactId")]
+    [InlineData("no-email", "personBContactId")]
+    [InlineData("no-reason", "reason")]
+    public async Task An_invalid_request_is_refused_naming_the_field(string problem, string target)
+    {
+        using var introducer = await Introducer.CreateAsync(_app);
+        var (ownerId, owner, a, b) = (introducer.OwnerId, introducer.Client, introducer.A, introducer.B);
+        var noEmail = await _app.AddContactAsync(ownerId, "Cy", withEmail: false);
+        object body = problem switch
+        {
+            "same" => new { personAContactId = a, personBContactId = a, reason = "r" },
+            "unknown" => new { personAContactId = "ct-nobody", personBContactId = b, reason = "r" },
+            "no-email" => new { personAContactId = a, personBContactId = noEmail, reason = "r" },
+            _ => new { personAContactId = a, personBContactId = b, reason = " " },
+        };
+
+        using var response = await owner.PostAsJsonAsync("/api/introductions", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(target, (await CampaignsApp.JsonAsync(response)).GetProperty("target").GetString());
+    }
+
+    [Fact]
+    public async Task A_request_without_a_sender_profile_is_refused()
+    {
+        var ownerId = ApiApp.NewId("o");
+        using var owner = await _app.OwnerAsync(ownerId, withProfile: false);
+        var (a, b) = (await _app.AddContactAsync(ownerId, "Ada"), await _app.AddContactAsync(ownerId, "Bea"));
+
+        using var response = await owner.PostAsJsonAsync("/api/introductions", new { personAContactId = a, personBContactId = b, reason = "r" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("introduction.no-sender-profile", (await CampaignsApp.JsonAsync(response)).GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task Yes_from_the_introducer_introduces_A_and_B_and_repeating_it_changes_nothing()
+    {
+        using var introducer = await Introducer.CreateAsync(_app);
+        var (owner, a) = (introducer.Client, introducer.A);
+        var id = await introducer.IntroduceIdAsync();
+
+        using var yes = await owner.PostAsJsonAsync($"/api/introductions/{id}/answer", new { answer = "yes" });
+        using var again = await owner.PostAsJsonAsync($"/api/introductions/{id}/answer", new { answer = "yes" });
+
+        var introduced = await CampaignsApp.JsonAsync(yes);
+        Assert.Equal(("introduced", "yes"), (introduced.GetProperty("state").GetString(), introduced.GetProperty("answer").GetString()));
+        Assert.Equal(CampaignsApp.Now.AddDays(7), introduced.GetProperty("nudgeDueUtc").GetDateTimeOffset());
+        Assert.Equal(JsonValueKind.Null, introduced.GetProperty("consentUrl").ValueKind);
+        Assert.Equal("introduced", (await CampaignsApp.JsonAsync(again)).GetProperty("state").GetString());
+        var intro = Assert.Single(await introducer.TasksAsync(), t => t.GetProperty("template").GetString() == "intro");
+        Assert.Equal((a, "pay-it-forward-introduction", "intro", "email", "planned"), Introducer.Summary(intro));
+        Assert.Equal(2, (await introducer.TasksAsync()).Count);
+    }
+
+    [Fact]
+    public async Task No_declines_quietly_and_a_later_yes_is_a_conflict_naming_the_answer()
+    {
+        using var introducer = await Introducer.CreateAsync(_app);
+        var owner = introducer.Client;
+        var id = await introducer.IntroduceIdAsync();
+
+        using var no = await owner.PostAsJsonAsync($"/api/introductions/{id}/answer", new { answer = "no" });
+        using var yes = await owner.PostAsJsonAsync($"/api/introductions/{id}/answer", new { answer = "yes" });
+
+        Assert.Equal("declined", (await CampaignsApp.JsonAsync(no)).GetProperty("state").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, yes.StatusCode);
+        var problem = await CampaignsApp.JsonAsync(yes);
+        Assert.Equal(("introduction.contradicting-answer", "answer"), (problem.GetProperty("code").GetString(), problem.GetProperty("target").GetString()));
+        Assert.Single(await introducer.TasksAsync()); // the consent ask only: A is never told
+    }
+
+    [Fact]
+    public async Task An_answer_at_the_deadline_is_a_conflict_saying_it_expired()
+    {
+        using var introducer = await Introducer.CreateAsync(_app);
+        var owner = introducer.Client;
+        var id = await introducer.IntroduceIdAsync();
+        _app.Clock.Advance(TimeSpan.FromDays(7));
+
+        using var yes = await owner.PostAsJsonAsync($"/api/introductions/{id}/answer", new { answer = "yes" });
+
+        Assert.Equal(HttpStatusCode.Conflict, yes.StatusCode);
+        Assert.Equal("introduction.consent-expired", (await CampaignsApp.JsonAsync(yes)).GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task An_answer_other_than_yes_or_no_is_refused()
+    {
+        using var introducer = await Introducer.CreateAsync(_app);
+        var owner = introducer.Client;
+        var id = await introducer.IntroduceIdAsync();
+
+        using var response = await owner.PostAsJsonAsync($"/api/introductions/{id}/answer", new { answer = "maybe" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("answer", (await CampaignsApp.JsonAsync(response)).GetProperty("target").GetString());
+    }
+
+    [Fact]
+    public async Task The_list_filters_by_state_and_an_unknown_state_is_refused()
+    {
+        using var introducer = await Introducer.CreateAsync(_app);
+        var owner = introducer.Client;
+        var declined = await introducer.IntroduceIdAsync();
+        var waiting = await introducer.IntroduceIdAsync();
+        using var no = await owner.PostAsJsonAsync($"/api/introductions/{declined}/answer", new { answer = "no" });
+
+        using var awaiting = await owner.GetAsync(new Uri("/api/introductions?state=awaiting_consent", UriKind.Relative));
+        using var all = await owner.GetAsync(new Uri("/api/introductions", UriKind.Relative));
+        using var one = await owner.GetAsync(new Uri($"/api/introductions/{declined}", UriKind.Relative));
+        using var bad = await owner.GetAsync(new Uri("/api/introductions?state=pending", UriKind.Relative));
+
+        Assert.Equal([waiting], (await CampaignsApp.JsonAsync(awaiting)).GetProperty("introductions").EnumerateArray().Select(i => i.GetProperty("id").GetString()));
+        Assert.Equal(2, (await CampaignsApp.JsonAsync(all)).GetProperty("introductions").GetArrayLength());
+        Assert.Equal("declined", (await CampaignsApp.JsonAsync(one)).GetProperty("state").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal("state", (await CampaignsApp.JsonAsync(bad)).GetProperty("target").GetString());
+    }
+
+    public void Dispose() => _app.Dispose();
+}
