@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # The main job: starts Azurite (data kept in .local/azurite), maildev and the function app with its local trigger
 # runner (which polls the queues and fires the timers as the Functions host would), and prints the URLs.
-# It also creates a demo owner (id "demo") and prints its API key, kept in .local/demo-key for later starts.
+# It also creates a demo owner (id "demo") and prints its API key, kept in .local/demo-key for later starts, and
+# plays the demo (scripts/demo.mjs) through the public API: imports the bundled sample files, enrols the class-visit
+# contacts in the default campaign, waits for the first thank-you notes to reach the local inbox, and shows the
+# response model (the synthetic prior on a first start). A second start duplicates nothing.
 # Ctrl-C stops everything this script started, by process id.
 # Ports default to the usual ones; override with AZURITE_BLOB_PORT, AZURITE_QUEUE_PORT, AZURITE_TABLE_PORT,
 # SMTP_PORT, INBOX_PORT, APP_PORT. A port already in use stops the script before anything starts.
@@ -70,6 +73,16 @@ account=devstoreaccount1
 key='Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='
 export AzureWebJobsStorage="DefaultEndpointsProtocol=http;AccountName=$account;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$blob_port/$account;QueueEndpoint=http://127.0.0.1:$queue_port/$account;TableEndpoint=http://127.0.0.1:$table_port/$account;"
 export ASPNETCORE_URLS="http://127.0.0.1:$app_port" DOTNET_ENVIRONMENT=Development
+# Mail goes to maildev; links in it point at this app. The token-signing key and the inbound-webhook secret are
+# made once per checkout and kept in .local (gitignored); in Azure they come from Key Vault.
+[ -s .local/token-key ] || node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("base64"))' >.local/token-key
+[ -s .local/webhook-secret ] || node -e 'process.stdout.write(require("crypto").randomBytes(24).toString("base64url"))' >.local/webhook-secret
+[ -s .local/secrets-key ] || node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("base64"))' >.local/secrets-key
+export Mail__Transport=Smtp Smtp__Host=127.0.0.1 Smtp__Port="$smtp_port" Smtp__EnableSsl=false \
+  Mail__PublicBaseUrl="http://127.0.0.1:$app_port/" \
+  Tokens__CurrentKeyId=local Tokens__Keys__local="$(cat .local/token-key)" \
+  Secrets__CurrentKeyId=local Secrets__Keys__local="$(cat .local/secrets-key)" \
+  Outcomes__WebhookSecret="$(cat .local/webhook-secret)"
 handler=functions/Outreach.Functions/bin/Release/net10.0/handler
 # The demo owner and its key: created on the first start, reused after (the key is kept in .local/demo-key,
 # which is gitignored), so a second start duplicates nothing.
@@ -81,7 +94,12 @@ demo_key=$("$handler" accounts issue-key --id demo --name demo --reuse-file .loc
 pids+=($!)
 wait_for_port "$app_port" "the function app" "$!"
 
+echo "playing the demo for owner 'demo'..."
+node scripts/demo.mjs "http://127.0.0.1:$app_port" "$demo_key" "http://127.0.0.1:$inbox_port" \
+  || echo "the demo did not finish (see above and .local/logs/functions.log); the app keeps running" >&2
+
 echo "Outreach is running (logs in .local/logs)."
+echo "  dashboard: http://127.0.0.1:$app_port/api/dashboard  (paste the demo key below)"
 echo "  app:    http://127.0.0.1:$app_port/api/health"
 echo "  inbox:  http://127.0.0.1:$inbox_port/"
 echo "  demo:   owner 'demo', API key $demo_key"
