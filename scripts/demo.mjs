@@ -55,17 +55,22 @@ const byState = new Map();
 for (const t of tasks.tasks) byState.set(`${t.channel} ${t.state}`, (byState.get(`${t.channel} ${t.state}`) ?? 0) + 1);
 console.log(`  tasks: ${[...byState].map(([k, n]) => `${n} ${k}`).join(', ')}`);
 
-// The dispatcher runs every minute; wait for its first run to reach the inbox.
+// The dispatcher runs every minute; wait for its first run to reach the inbox, if anything is due now (on a later
+// start the thank-you notes went out before, and the follow-ups are days away).
+const pending = ['planned', 'queued', 'claimed'];
+const dueNow = tasks.tasks.filter(t => t.channel === 'email' && pending.includes(t.state) && new Date(t.dueUtc) <= Date.now() + 60_000);
+const sentBefore = tasks.tasks.filter(t => t.state === 'sent').length;
 const deadline = Date.now() + 150_000;
 let delivered = await inboxCount();
-while (delivered === 0 && tasks.tasks.some(t => t.channel === 'email' && ['planned', 'queued', 'claimed'].includes(t.state)) && Date.now() < deadline) {
+while (delivered === 0 && dueNow.length > 0 && Date.now() < deadline) {
   await new Promise(resolve => setTimeout(resolve, 3000));
   delivered = await inboxCount();
 }
-console.log(`  inbox: ${delivered} message(s) delivered so far`);
+console.log(`  inbox: ${delivered} message(s) delivered since this start` +
+  `${sentBefore ? `; ${sentBefore} note(s) went out on earlier starts and are not sent again` : ''}`);
 
 const model = await api('GET', '/api/model');
 const m = model.metrics ?? {};
 console.log(`  response model: version ${model.version}, ${model.origin}` +
   `${model.origin === 'prior' ? ' (trained on a synthetic history with published effect sizes until your own replies arrive)' : ''}` +
-  `${m.auc ? `, hold-out AUC ${m.auc.toFixed(3)}, lift@10% ${m.liftAt10?.toFixed(2)}x` : ''}`);
+  `${m.auc ? `, hold-out AUC ${m.auc.toFixed(3)}, lift@10% ${m.liftAt10?.lift?.toFixed(2)}x` : ''}`);
