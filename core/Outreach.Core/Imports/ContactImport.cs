@@ -43,6 +43,9 @@ public sealed class ContactImport : IAsyncDisposable
     /// <summary>The separator sniffed from the header, or null for an empty file.</summary>
     public char? Delimiter => _detection?.Header.Delimiter;
 
+    /// <summary>The encoding and header detected, or null for an empty file (the redactor re-encodes with it).</summary>
+    internal ImportDetection? Detection => _detection;
+
     /// <summary>The report; available once <see cref="ReadRowsAsync"/> has been enumerated to the end (at once for an empty file).</summary>
     public ImportReport Report => _report ?? throw new InvalidOperationException("The report is ready once every row has been read.");
 

@@ -43,6 +43,12 @@ internal sealed record ImportRecord
 
     public IReadOnlyList<ImportMergedRow> Merged { get; init; } = [];
 
+    /// <summary>
+    /// Rows taken out of the stored file and this record because the contact they described was erased
+    /// (<see cref="ImportErasure"/>). The counts still include them; line numbers refer to the file as uploaded.
+    /// </summary>
+    public int ErasedRows { get; init; }
+
     /// <summary>A note on an empty file, or why the import (or the enrolment after it) failed.</summary>
     public string? Message { get; init; }
 

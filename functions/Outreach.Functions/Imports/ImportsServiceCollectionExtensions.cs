@@ -7,7 +7,7 @@ namespace Outreach.Functions.Imports;
 
 /// <summary>
 /// <c>builder.Services.AddImports()</c>: <see cref="ImportsOptions"/> (section <c>Imports</c>), the import record store
-/// (table <see cref="StoreTableNames.Imports"/>, container <see cref="ImportBlobLayout.Container"/>), the runner, and the
+/// (table <see cref="StoreTableNames.Imports"/>, container <see cref="ImportBlobLayout.Container"/>), the runner, the erasure of a contact's rows, and the
 /// <c>ImportContacts</c> queue function. Uses the table stores and enrolment service <c>AddDispatching()</c> registers.
 /// </summary>
 internal static class ImportsServiceCollectionExtensions
@@ -22,6 +22,7 @@ internal static class ImportsServiceCollectionExtensions
                 account.GetTable(sp.GetRequiredService<IOptions<StoreTableNames>>().Value.Imports), account.GetBlobContainer(ImportBlobLayout.Container));
         });
         services.AddSingleton<ImportStorage>();
+        services.AddSingleton<ImportErasure>();
         services.AddTransient<ImportRunner>();
         services.AddSingleton(sp => new Lazy<ImportStorage>(sp.GetRequiredService<ImportStorage>));
         services.AddTransient(sp => new Lazy<ImportRunner>(sp.GetRequiredService<ImportRunner>));

@@ -30,6 +30,7 @@ internal static class IntroductionsServiceCollectionExtensions
             sp.GetRequiredService<IntroductionPolicy>()));
         services.TryAddSingleton<ConsentLinks>();
         services.TryAddSingleton<IntroductionViews>();
+        services.TryAddSingleton<IntroductionEraser>();
         return services.AddTimerFunction<AdvanceIntroductionsFunction>();
     }
 }

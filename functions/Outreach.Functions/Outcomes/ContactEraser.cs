@@ -1,6 +1,8 @@
 using Outreach.Core.Analytics.Events;
 using Outreach.Core.Outcomes;
 using Outreach.Core.Planning;
+using Outreach.Functions.Imports;
+using Outreach.Functions.Introductions;
 using Outreach.Storage;
 using Outreach.Storage.Stores;
 
@@ -10,9 +12,12 @@ namespace Outreach.Functions.Outcomes;
 /// Erases one contact: gathers what is stored about it, lets <see cref="ErasurePlanner"/> decide, and carries the plan
 /// out in its order (contact last, so a failed run is resumed by erasing again): tasks with the sent-message rows they
 /// left, outcomes with their notes, inbound ledger keys, blobs under the contact's prefixes, the address suppression
-/// replaced by its hash, then the contact with its keys. Metric counters stay; only their per-contact dedupe markers go.
+/// replaced by its hash, then, before the contact with its keys, the introductions naming it
+/// (<see cref="IntroductionEraser"/>) and its rows in every kept import file and record (<see cref="ImportErasure"/>).
+/// Metric counters stay; only their per-contact dedupe markers go.
 /// </summary>
-internal sealed partial class ContactEraser(TableStores stores, StorageAccount account, MetricsRecorder metrics, ILogger<ContactEraser> logger)
+internal sealed partial class ContactEraser(
+    TableStores stores, StorageAccount account, MetricsRecorder metrics, IntroductionEraser introductions, ImportErasure imports, ILogger<ContactEraser> logger)
 {
     /// <returns>False when the owner has no such contact.</returns>
     public async Task<bool> EraseAsync(string ownerId, string contactId, CancellationToken cancellationToken)
@@ -35,6 +40,12 @@ internal sealed partial class ContactEraser(TableStores stores, StorageAccount a
         var byId = tasks.ToDictionary(t => t.TaskId, StringComparer.Ordinal);
         foreach (var step in plan.Steps)
         {
+            if (step.Target == ErasureTarget.Contact)
+            {
+                await introductions.EraseAsync(ownerId, contactId, cancellationToken).ConfigureAwait(false);
+                await imports.EraseAsync(contact, [.. plan.ForbiddenValues.Select(v => v.Value)], cancellationToken).ConfigureAwait(false);
+            }
+
             await CarryOutAsync(plan, step, byId, cancellationToken).ConfigureAwait(false);
         }
 
@@ -61,8 +72,8 @@ internal sealed partial class ContactEraser(TableStores stores, StorageAccount a
                 await DeleteBlobsAsync(step.Key, cancellationToken).ConfigureAwait(false);
                 break;
             case ErasureTarget.ImportRow:
-                // Uploaded import files are not kept by this app yet; when they are, their row is redacted here.
-                LogImportRowSkipped(plan.OwnerId, step.Key);
+                // Done with the contact step for every import of the owner (ImportErasure), not only the file the
+                // contact came from: a later file may have merged into it.
                 break;
             case ErasureTarget.Suppression:
                 await HashSuppressionAsync(plan, cancellationToken).ConfigureAwait(false);
@@ -114,7 +125,4 @@ internal sealed partial class ContactEraser(TableStores stores, StorageAccount a
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Erased contact {ContactId} of owner {OwnerId} ({Steps} steps).")]
     private partial void LogErased(string ownerId, string contactId, int steps);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Erasure of a contact of owner {OwnerId}: import {ImportId} is not stored, so there is no row to redact.")]
-    private partial void LogImportRowSkipped(string ownerId, string importId);
 }

@@ -2,16 +2,25 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using Outreach.Core.Analytics.Events;
+using Outreach.Core.Contacts;
+using Outreach.Core.Imports;
+using Outreach.Core.Introductions;
 using Outreach.Core.Outcomes;
 using Outreach.Core.Planning;
+using Outreach.Functions.Configuration;
+using Outreach.Functions.Hosting;
 using Outreach.Functions.Tests.Support;
+using Outreach.Storage;
 using Outreach.Storage.Stores;
 using Outreach.Testing.LocalServices;
+using static Outreach.Functions.Tests.Imports.ImportFiles;
 
 namespace Outreach.Functions.Tests.Outcomes;
 
 public sealed class ErasureTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IDisposable
 {
+    private static readonly AppResourceManifest Manifest = AppResourceManifest.For(FunctionAppLoader.Load(RepositoryRoot.Path, _ => null));
+
     private readonly OutcomesApp _app = new(azurite);
 
     [Fact]
@@ -65,6 +74,69 @@ public sealed class ErasureTests(AzuriteFixture azurite) : IClassFixture<Azurite
     }
 
     [Fact]
+    public async Task Erasing_an_imported_introduced_and_answered_contact_redacts_the_kept_upload_and_report_and_stops_the_introduction()
+    {
+        var ownerId = ApiApp.NewId("o");
+        using var client = _app.Client(await _app.CreateOwnerAsync(ownerId));
+        using var sender = await client.PutAsJsonAsync("/api/sender", new { firstName = "Sam", lastName = "Student", email = OutcomesApp.OwnerAddress, timeZone = "Europe/London" });
+        var s = Guid.NewGuid().ToString("N")[..8];
+        const string header = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n";
+        var grace = $"Grace,Hopper-{s},https://www.linkedin.com/in/grace-{s},grace.{s}@navy.example,Navy,\"Rear Admiral,\r\nCOBOL\",27 Feb 2026\r\n";
+        var ada = $"Ada,Lovelace-{s},https://www.linkedin.com/in/ada-{s},Ada.{s}@Contoso.com,Analytical,\"Engines,\r\nand notes\",27 Feb 2026\r\n";
+        var adaAgain = $"ada,LOVELACE-{s},,ada.home.{s}@example.org,Analytical!,Countess,27 Feb 2026\r\n";
+        var adaRejected = $",,,ada.{s}@contoso.com,,,\r\n";
+        var alan = $"Alan,Turing-{s},,alan.{s}@bletchley.example,Bletchley,Codebreaker,27 Feb 2026";
+        using var imported = await PostCsvAsync(client, Encoding.UTF8.GetBytes(header + grace + ada + adaAgain + adaRejected + alan), $"?campaign={Outreach.Core.Campaigns.DefaultCampaigns.ClassVisitFollowUpId}");
+        var record = await JsonAsync(imported);
+        var importId = record.GetProperty("id").GetString()!;
+        var contacts = (await ContactsAsync(client)).ToDictionary(c => c.GetProperty("fullName").GetString()!, c => c.GetProperty("id").GetString()!);
+        var adaId = contacts[$"Ada Lovelace-{s}"];
+        var graceId = contacts[$"Grace Hopper-{s}"];
+        using var introduced = await client.PostAsJsonAsync("/api/introductions", new { personAContactId = graceId, personBContactId = adaId, reason = $"Ada Lovelace-{s} (ada.{s}@contoso.com) built the engine Grace wants to hear about" });
+        var introductionId = (await JsonAsync(introduced)).GetProperty("id").GetString()!;
+        using var answered = await client.PostAsJsonAsync($"/api/introductions/{introductionId}/answer", new { answer = "yes" });
+        using var replied = await client.PostAsJsonAsync("/api/outcomes", new { contactId = adaId, type = "replied", note = $"Ada Lovelace-{s} wrote back from ada.{s}@contoso.com" });
+        var stored = await _app.Stores.Contacts.GetAsync(ownerId, adaId, CancellationToken.None) ?? throw new InvalidOperationException("Ada was not imported.");
+        string[] personal = [stored.FullName!, stored.Email!, $"linkedin.com/in/ada-{s}"];
+        var countersBefore = await CounterCellsAsync(ownerId);
+        var graceTasksBefore = (await _app.Stores.Tasks.ListForContactAsync(ownerId, graceId, CancellationToken.None)).Count(t => t.IntroductionId is null);
+        Assert.Equal(
+            (HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.Created, HttpStatusCode.OK, HttpStatusCode.Created),
+            (sender.StatusCode, imported.StatusCode, introduced.StatusCode, answered.StatusCode, replied.StatusCode));
+        Assert.Equal((5L, 3L, 1L, 0L, 1L), Counts(record));
+        Assert.Equal(3, record.GetProperty("enrolled").GetInt32());
+        Assert.Contains(await FindPersonalDataAsync(personal), f => f.StartsWith("imports/", StringComparison.Ordinal));
+        Assert.Contains(await FindPersonalDataAsync(personal), f => f.StartsWith("Introductions/", StringComparison.Ordinal));
+        Assert.Equal(
+            new[] { (adaId, IntroductionErasure.ErasedContactId), (graceId, adaId) }.Order(),
+            (await _app.Stores.Tasks.ListAsync(ownerId, new TaskQuery(), CancellationToken.None)).Where(t => t.IntroductionId == introductionId)
+                .Select(t => (t.ContactId, t.AlsoToContactIds.Count > 0 ? t.AlsoToContactIds[0] : IntroductionErasure.ErasedContactId)).Order());
+
+        using var erased = await client.DeleteAsync(new Uri($"/api/contacts/{adaId}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NoContent, erased.StatusCode);
+        Assert.Empty(await FindPersonalDataAsync(personal));
+        var upload = await BlobAsync("imports", $"{ownerId}/{importId}/upload.csv");
+        Assert.Equal(Encoding.UTF8.GetBytes(header + grace + alan), upload);
+        Assert.Equal(
+            [$"Alan Turing-{s}|Codebreaker", $"Grace Hopper-{s}|Rear Admiral, COBOL"],
+            (await ReimportAsync(upload)).Select(c => $"{c.FullName}|{c.Position}").Order(StringComparer.Ordinal));
+        using var report = await client.GetAsync(new Uri($"/api/imports/{importId}", UriKind.Relative));
+        var redacted = await JsonAsync(report);
+        Assert.Equal((5L, 3L, 1L, 0L, 1L), Counts(redacted));
+        Assert.Equal((3, 0, 0), (redacted.GetProperty("erasedRows").GetInt32(), redacted.GetProperty("rejected").GetArrayLength(), redacted.GetProperty("merged").GetArrayLength()));
+        var introduction = await _app.Stores.Introductions.GetAsync(ownerId, introductionId, CancellationToken.None) ?? throw new InvalidOperationException("The introduction is gone.");
+        Assert.Equal(
+            (IntroductionState.Completed, graceId, IntroductionErasure.ErasedContactId, string.Empty),
+            (introduction.State, introduction.PersonAContactId, introduction.PersonBContactId, introduction.Reason));
+        Assert.DoesNotContain(await _app.Stores.Tasks.ListAsync(ownerId, new TaskQuery(), CancellationToken.None), t => t.IntroductionId == introductionId || t.ContactId == adaId);
+        Assert.Equal(graceTasksBefore, (await _app.Stores.Tasks.ListForContactAsync(ownerId, graceId, CancellationToken.None)).Count);
+        Assert.NotNull(await _app.Stores.Contacts.GetAsync(ownerId, graceId, CancellationToken.None));
+        Assert.NotEmpty(countersBefore);
+        Assert.Equal(countersBefore, await CounterCellsAsync(ownerId));
+    }
+
+    [Fact]
     public async Task Erasing_another_owners_contact_is_not_found_and_erases_nothing()
     {
         var other = ApiApp.NewId("o");
@@ -80,12 +152,14 @@ public sealed class ErasureTests(AzuriteFixture azurite) : IClassFixture<Azurite
 
     public void Dispose() => _app.Dispose();
 
-    /// <summary>Every table of the account (the service's own table list) and every container the app uses, as "where: kind" findings.</summary>
+    /// <summary>Every table and blob container the app declares (<see cref="AppResourceManifest"/>), as "where: value index" findings.</summary>
     private async Task<List<string>> FindPersonalDataAsync(params string[] values)
     {
+        Assert.Equal(["inbound-mail", "rendered-mail", "models", "imports"], Manifest.BlobContainers);
         var findings = new List<string>();
-        foreach (var table in await TableNamesAsync())
+        foreach (var table in Manifest.Tables)
         {
+            await _app.Account.GetTable(table).CreateIfNotExistsAsync();
             await foreach (var row in _app.Account.GetTable(table).QueryAsync())
             {
                 var text = new StringBuilder(Uri.UnescapeDataString(row.PartitionKey)).Append('\n').Append(Uri.UnescapeDataString(row.RowKey));
@@ -98,14 +172,13 @@ public sealed class ErasureTests(AzuriteFixture azurite) : IClassFixture<Azurite
             }
         }
 
-        foreach (var containerName in new[] { ContactBlobLayout.InboundContainer, ContactBlobLayout.RenderedContainer })
+        foreach (var containerName in Manifest.BlobContainers)
         {
             var container = _app.Account.GetBlobContainer(containerName);
             await container.CreateIfNotExistsAsync();
             await foreach (var blob in container.ListAsync())
             {
-                using var content = await container.OpenReadAsync(blob.Name) ?? throw new InvalidOperationException(blob.Name);
-                var text = await new StreamReader(content).ReadToEndAsync() + "\n" + blob.Name;
+                var text = Encoding.UTF8.GetString(await BlobAsync(containerName, blob.Name)) + "\n" + blob.Name;
                 findings.AddRange(values.Where(v => text.Contains(v, StringComparison.OrdinalIgnoreCase)).Select(v => $"{containerName}/{blob.Name}: {Array.IndexOf(values, v)}"));
             }
         }
@@ -113,17 +186,20 @@ public sealed class ErasureTests(AzuriteFixture azurite) : IClassFixture<Azurite
         return findings;
     }
 
-    /// <summary>The account's tables as the Table service lists them (a query on its <c>Tables</c> collection).</summary>
-    private async Task<List<string>> TableNamesAsync()
+    private async Task<byte[]> BlobAsync(string container, string name)
     {
-        var names = new List<string>();
-        await foreach (var row in _app.Account.GetTable("Tables").QueryAsync())
-        {
-            names.Add(row.GetString("TableName") ?? throw new InvalidOperationException("A listed table has no name."));
-        }
+        using var content = new MemoryStream();
+        Assert.True(await _app.Account.GetBlobContainer(container).DownloadToAsync(name, content), $"{container}/{name} is missing.");
+        return content.ToArray();
+    }
 
-        Assert.Contains("Outcomes", names);
-        return names;
+    /// <summary>The contacts a fresh import of <paramref name="file"/> yields.</summary>
+    private static async Task<IReadOnlyList<Contact>> ReimportAsync(byte[] file)
+    {
+        var directory = new InMemoryContactDirectory();
+        using var input = new MemoryStream(file);
+        await new ContactImporter(directory, directory).ImportAsync(input, new ImportOptions { OwnerId = "reimport" }, progress: null, CancellationToken.None);
+        return directory.Contacts("reimport");
     }
 
     /// <summary>The owner's counter cells with their values (markers and the erasure index left out).</summary>

@@ -1,0 +1,116 @@
+using Outreach.Core;
+using Outreach.Core.Contacts;
+using Outreach.Core.Imports;
+using Outreach.Storage;
+
+namespace Outreach.Functions.Imports;
+
+/// <summary>
+/// The import side of erasing a contact. Uploaded files are kept (issue 4), so every one of the owner's files loses the
+/// contact's records (<see cref="ImportFileRedactor"/>: every import, not only the one the contact came from, since a
+/// later file may have merged into it), and every record loses the rejected rows of those lines or naming the contact,
+/// and the merged rows naming its id; the record counts how many rows were erased and nothing else about them.
+/// </summary>
+internal sealed partial class ImportErasure(ImportRecordStore records, ILogger<ImportErasure> logger)
+{
+    private const string UploadName = "/upload.csv";
+
+    /// <summary>Redacts the owner's import files and records; returns how many rows were erased in all.</summary>
+    /// <param name="contact">The contact, as stored.</param>
+    /// <param name="identifyingValues">The contact's email, full name and LinkedIn URL, which mark a rejected row as theirs.</param>
+    /// <param name="cancellationToken">Cancels the work; running it again finishes it.</param>
+    public async Task<int> EraseAsync(Contact contact, IReadOnlyCollection<string> identifyingValues, CancellationToken cancellationToken)
+    {
+        var erased = 0;
+        foreach (var importId in await ImportIdsAsync(contact.OwnerId, cancellationToken).ConfigureAwait(false))
+        {
+            erased += await EraseFromAsync(contact, importId, identifyingValues, cancellationToken).ConfigureAwait(false);
+        }
+
+        return erased;
+    }
+
+    private async Task<int> EraseFromAsync(Contact contact, string importId, IReadOnlyCollection<string> identifyingValues, CancellationToken cancellationToken)
+    {
+        var record = await records.FindAsync(contact.OwnerId, importId, cancellationToken).ConfigureAwait(false);
+        var erasedLines = await RedactFileAsync(contact, importId, record, identifyingValues, cancellationToken).ConfigureAwait(false);
+        if (record is null)
+        {
+            return erasedLines.Count;
+        }
+
+        var rejected = record.Rejected.Where(r => !erasedLines.Contains(r.Line) && !Mentions(r.Text, identifyingValues)).ToList();
+        var merged = record.Merged.Where(m => !erasedLines.Contains(m.Line) && !string.Equals(m.ContactId, contact.ContactId, StringComparison.Ordinal)).ToList();
+        var removedLines = new HashSet<int>(erasedLines);
+        removedLines.UnionWith(record.Rejected.Except(rejected).Select(r => r.Line));
+        removedLines.UnionWith(record.Merged.Except(merged).Select(m => m.Line));
+        if (removedLines.Count == 0)
+        {
+            return 0;
+        }
+
+        var erasedRows = removedLines.Count;
+        await records.SaveAsync(record with { Rejected = rejected, Merged = merged, ErasedRows = record.ErasedRows + erasedRows }, cancellationToken).ConfigureAwait(false);
+        return erasedRows;
+    }
+
+    /// <summary>Rewrites the stored file without the contact's records; the lines they started on.</summary>
+    private async Task<HashSet<int>> RedactFileAsync(
+        Contact contact, string importId, ImportRecord? record, IReadOnlyCollection<string> identifyingValues, CancellationToken cancellationToken)
+    {
+        var name = ImportBlobLayout.Upload(contact.OwnerId, importId);
+        using var file = new MemoryStream();
+        if (!await records.Blobs.DownloadToAsync(name, file, cancellationToken).ConfigureAwait(false))
+        {
+            return [];
+        }
+
+        var format = Enum.TryParse<ImportFormat>(record?.Format, out var parsed) ? parsed : (ImportFormat?)null;
+        ImportFileRedaction redaction;
+        try
+        {
+            redaction = await ImportFileRedactor.RedactAsync(file.ToArray(), contact, identifyingValues, format, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DomainException e)
+        {
+            // A file the importer refused (not text, no header) created no contact, so none of its rows can be this one's.
+            LogUnreadable(contact.OwnerId, importId, e.Code);
+            return [];
+        }
+
+        if (redaction.ErasedLines.Count > 0)
+        {
+            using var content = new MemoryStream(redaction.Content, writable: false);
+            await records.Blobs.UploadAsync(name, content, "text/csv", cancellationToken).ConfigureAwait(false);
+        }
+
+        return [.. redaction.ErasedLines];
+    }
+
+    private async Task<List<string>> ImportIdsAsync(string ownerId, CancellationToken cancellationToken)
+    {
+        var ids = new List<string>();
+        try
+        {
+            await foreach (var blob in records.Blobs.ListAsync(ownerId + "/", cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                if (blob.Name.EndsWith(UploadName, StringComparison.Ordinal))
+                {
+                    ids.Add(blob.Name[(ownerId.Length + 1)..^UploadName.Length]);
+                }
+            }
+        }
+        catch (StorageRequestException e) when (e.Status == 404)
+        {
+            // The container was never created: nothing was ever uploaded.
+        }
+
+        return ids;
+    }
+
+    private static bool Mentions(string text, IReadOnlyCollection<string> values) =>
+        values.Any(v => v.Length > 0 && text.Contains(v, StringComparison.OrdinalIgnoreCase));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Erasure: import {ImportId} of owner {OwnerId} could not be read again ({Code}); its file was left as it is.")]
+    private partial void LogUnreadable(string ownerId, string importId, string code);
+}

@@ -1,0 +1,60 @@
+using System.Text;
+using Outreach.Core.Contacts;
+using Outreach.Core.Imports;
+
+namespace Outreach.Core.Tests.Imports;
+
+public sealed class ImportFileRedactorTests
+{
+    private const string Header = "First Name,Last Name,Email Address,Company,Notes\r\n";
+    private const string Grace = "Grace,Hopper,grace@navy.mil,Navy,\"Compilers,\r\nand COBOL\"\r\n";
+    private const string AdaByEmail = "Ada,Lovelace,ADA@Example.org,Analytical,\"Met at the\r\nclass visit\"\r\n";
+    private const string AdaByName = "  ada , LOVELACE,ada.l@home.example,Analytical!,second row\r\n";
+    private const string AdaRejected = ",,ada@example.org,Analytical,no name\r\n";
+    private const string Alan = "Alan,Turing,alan@bletchley.uk,Bletchley,";
+
+    [Fact]
+    public async Task Removes_every_record_that_dedupes_onto_the_contact_and_keeps_the_rest_byte_for_byte()
+    {
+        var file = Bytes(Header + Grace + AdaByEmail + AdaByName + AdaRejected + Alan);
+        var ada = await AdaAsync(file);
+
+        var redaction = await ImportFileRedactor.RedactAsync(file, ada, ["ada@example.org", "Ada Lovelace"], format: null, CancellationToken.None);
+
+        Assert.Equal([4, 6, 7], redaction.ErasedLines);
+        Assert.Equal(Bytes(Header + Grace + Alan), redaction.Content);
+    }
+
+    [Fact]
+    public async Task Keeps_the_byte_order_mark_and_a_utf16_encoding()
+    {
+        var encoding = new UnicodeEncoding(bigEndian: false, byteOrderMark: true);
+        var file = encoding.GetPreamble().Concat(encoding.GetBytes(Header + AdaByEmail + "Zoë,Ångström,zoe@example.org,Uppsala,")).ToArray();
+        var ada = await AdaAsync(file);
+
+        var redaction = await ImportFileRedactor.RedactAsync(file, ada, ["ada@example.org"], format: null, CancellationToken.None);
+
+        Assert.Equal(encoding.GetPreamble().Concat(encoding.GetBytes(Header + "Zoë,Ångström,zoe@example.org,Uppsala,")).ToArray(), redaction.Content);
+    }
+
+    [Fact]
+    public async Task Leaves_a_file_without_the_contact_as_it_is()
+    {
+        var file = Bytes(Header + Grace + Alan);
+        var ada = await AdaAsync(Bytes(Header + AdaByEmail));
+
+        var redaction = await ImportFileRedactor.RedactAsync(file, ada, ["ada@example.org"], format: null, CancellationToken.None);
+
+        Assert.Same(file, redaction.Content);
+        Assert.Empty(redaction.ErasedLines);
+    }
+
+    private static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
+
+    /// <summary>Ada as the import stored her (merged from her rows), which is what erasure is given.</summary>
+    private static async Task<Contact> AdaAsync(byte[] file)
+    {
+        var run = await ImportRun.BytesAsync(file);
+        return run.Contacts.Single(c => c.LastName == "Lovelace");
+    }
+}
