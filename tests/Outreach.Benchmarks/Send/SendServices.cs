@@ -16,7 +16,6 @@ using Outreach.Storage;
 using Outreach.Storage.Queues;
 using Outreach.Storage.Stores;
 using Outreach.Testing.LocalServices;
-using CampaignKind = Outreach.Core.Campaigns.TemplateKind;
 
 namespace Outreach.Benchmarks.Send;
 
@@ -183,7 +182,7 @@ internal sealed class SendServices : IAsyncDisposable
             ContactId = c.ContactId,
             CampaignId = "class-visit",
             StepId = "thank-you",
-            Template = CampaignKind.ThankYou,
+            Template = TemplateKind.ThankYou,
             EmailKey = c.EmailKey,
             Channel = TaskChannel.Email,
             DueUtc = DateTimeOffset.UnixEpoch,

@@ -8,7 +8,6 @@ using Outreach.Core.Planning;
 using Outreach.Core.Senders;
 using Outreach.Core.Sending;
 using Outreach.Testing.Time;
-using CampaignKind = Outreach.Core.Campaigns.TemplateKind;
 
 namespace Outreach.Core.Tests.Sending;
 
@@ -205,7 +204,7 @@ public sealed class TaskSenderTests
         ContactId = contact.ContactId,
         CampaignId = "class-visit",
         StepId = "thank-you",
-        Template = CampaignKind.ThankYou,
+        Template = TemplateKind.ThankYou,
         EmailKey = contact.EmailKey,
         Channel = TaskChannel.Email,
         DueUtc = Wednesday10,
