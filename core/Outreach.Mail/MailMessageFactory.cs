@@ -30,6 +30,11 @@ internal static class MailMessageFactory
                 mail.To.Add(ToMailAddress(recipient));
             }
 
+            foreach (var copied in message.Cc)
+            {
+                mail.CC.Add(ToMailAddress(copied));
+            }
+
             if (message.ReplyTo is { } replyTo)
             {
                 mail.ReplyToList.Add(ToMailAddress(replyTo));

@@ -1,3 +1,4 @@
+using Outreach.Core.Messaging.Templates;
 namespace Outreach.Core.Campaigns;
 
 /// <summary>
@@ -26,7 +27,7 @@ public sealed record Campaign
     public required IReadOnlyList<CampaignStep> Steps { get; init; }
 
     /// <summary>True when the campaign carries the introduction workflow's messages rather than a timetable.</summary>
-    public bool IsIntroductionFlow => Steps.Count > 0 && Steps.All(s => TemplateKinds.IsIntroductionKind(s.Template));
+    public bool IsIntroductionFlow => Steps.Count > 0 && Steps.All(s => TemplateKindNames.IsIntroductionKind(s.Template));
 
     /// <summary>Whether <paramref name="ownerId"/> may enroll their contacts into this campaign.</summary>
     public bool IsAvailableTo(string ownerId) =>

@@ -1,3 +1,5 @@
+using Outreach.Core.Messaging.Templates;
+
 namespace Outreach.Core.Campaigns;
 
 /// <summary>One message in a campaign's sequence.</summary>

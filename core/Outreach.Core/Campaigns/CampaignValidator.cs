@@ -1,3 +1,4 @@
+using Outreach.Core.Messaging.Templates;
 namespace Outreach.Core.Campaigns;
 
 /// <summary>Rejects campaigns the planner could not run, naming the offending field (e.g. <c>steps[1].delay</c>).</summary>
@@ -38,7 +39,7 @@ public static class CampaignValidator
             Require(Enum.IsDefined(step.Condition), $"{at}.condition", $"Step '{step.StepId}' has an unknown condition.");
         }
 
-        var introductionSteps = campaign.Steps.Count(s => TemplateKinds.IsIntroductionKind(s.Template));
+        var introductionSteps = campaign.Steps.Count(s => TemplateKindNames.IsIntroductionKind(s.Template));
         Require(
             introductionSteps == 0 || introductionSteps == campaign.Steps.Count,
             "steps",

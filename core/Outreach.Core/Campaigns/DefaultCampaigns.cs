@@ -1,3 +1,5 @@
+using Outreach.Core.Messaging.Templates;
+
 namespace Outreach.Core.Campaigns;
 
 /// <summary>The campaigns every owner starts with.</summary>
@@ -27,7 +29,7 @@ public static class DefaultCampaigns
                 new CampaignStep
                 {
                     StepId = "stay-in-touch",
-                    Template = TemplateKind.StayInTouch,
+                    Template = TemplateKind.GiveFirst,
                     Delay = StepDelay.CalendarDays(30),
                     Condition = StepCondition.Always,
                 },

@@ -4,7 +4,7 @@ namespace Outreach.Core.Introductions;
 /// Introductions, one partition per owner (table <c>Introductions</c>, see <c>Campaigns/README.md</c>). Writes are
 /// version-checked: two events racing on one introduction (B's answer and the expiry timer) cannot both win.
 /// </summary>
-public interface IIntroductionStore
+public interface IIntroductionStore : IIntroductionReader
 {
     /// <summary>Stores a new introduction and returns it with its version; null when one with its id exists.</summary>
     Task<Introduction?> TryAddAsync(Introduction introduction, CancellationToken cancellationToken);
@@ -12,9 +12,6 @@ public interface IIntroductionStore
     /// <summary>Replaces the introduction if it is still at <see cref="Introduction.Version"/>; null when the race was lost.</summary>
     /// <exception cref="ArgumentException">The introduction has no version (it was never read from the store).</exception>
     Task<Introduction?> TryReplaceAsync(Introduction introduction, CancellationToken cancellationToken);
-
-    /// <summary>The owner's introduction with its version, or null.</summary>
-    Task<Introduction?> GetAsync(string ownerId, string introductionId, CancellationToken cancellationToken);
 
     /// <summary>The owner's introductions, newest first.</summary>
     Task<IReadOnlyList<Introduction>> ListAsync(string ownerId, CancellationToken cancellationToken);

@@ -1,5 +1,6 @@
 using Outreach.Core.Campaigns;
 using Outreach.Core.Planning;
+using Outreach.Core.Messaging.Templates;
 
 namespace Outreach.Core.Introductions;
 
@@ -42,7 +43,7 @@ public sealed class IntroductionTaskPlanner(TimeProvider time)
         var campaignStep = campaign.Steps.FirstOrDefault(s => s.Template == kind)
             ?? throw new DomainException(
                 "campaign.missing-step",
-                $"Campaign '{campaign.CampaignId}' has no {TemplateKinds.NameOf(kind)} step for introduction messages.",
+                $"Campaign '{campaign.CampaignId}' has no {TemplateKindNames.ToName(kind)} step for introduction messages.",
                 "campaignId");
         var suppressed = new[] { toContactId }.Concat(alsoTo).Any(id => suppression.IsSuppressed(introduction.OwnerId, id, emailKey: null));
         return new OutreachTask

@@ -1,5 +1,6 @@
 using Outreach.Core.Analytics;
 using Outreach.Core.Campaigns;
+using Outreach.Core.Messaging.Templates;
 
 namespace Outreach.Core.Planning;
 

@@ -1,4 +1,5 @@
 using Outreach.Core.Contacts;
+using Outreach.Core.Introductions;
 using Outreach.Core.Messaging.Delivery;
 using Outreach.Core.Messaging.Templates;
 using Outreach.Core.Messaging.Tokens;
@@ -10,8 +11,12 @@ namespace Outreach.Core.Sending;
 /// <summary>
 /// Turns a task into the message SMTP sends: the template rendered for the contact and sender, a signed unsubscribe
 /// link (HTTPS one-click and mailto), a signed <c>reply+</c> address naming the task, and the Message-ID the claim stored.
+/// An introduction's message also names both people and the reason, goes to every contact of the task (A and B on the
+/// introduction itself) with the introducer in copy when the task says so, and the consent ask carries B's signed
+/// yes/no link.
 /// </summary>
-public sealed class MessageComposer(TemplateRenderer renderer, SignedTokenService tokens, ReplyAddressTokens replyAddresses, SendingOptions options)
+public sealed class MessageComposer(
+    TemplateRenderer renderer, SignedTokenService tokens, ReplyAddressTokens replyAddresses, ConsentLinks consentLinks, SendingOptions options)
 {
     /// <summary>The purpose of unsubscribe tokens (what the unsubscribe endpoint validates).</summary>
     public const string UnsubscribePurpose = "unsubscribe";
@@ -21,13 +26,17 @@ public sealed class MessageComposer(TemplateRenderer renderer, SignedTokenServic
     /// email task (same unsubscribe link at the same instant), and the copyable draft of a LinkedIn task, which has no
     /// unsubscribe link because the student sends it by hand.
     /// </summary>
+    /// <param name="task">The task.</param>
+    /// <param name="contact">Its main recipient.</param>
+    /// <param name="sender">The owner's sender profile.</param>
+    /// <param name="template">The template resolved for the task's kind.</param>
+    /// <param name="introduction">The introduction an introduction task is about; null for a campaign step.</param>
     /// <exception cref="DomainException">The template does not render (code <c>template.*</c>).</exception>
-    public RenderedMessage Render(OutreachTask task, Contact contact, SenderProfile sender, MessageTemplate template)
+    public RenderedMessage Render(OutreachTask task, Contact contact, SenderProfile sender, MessageTemplate template, IntroductionDetails? introduction = null)
     {
         ArgumentNullException.ThrowIfNull(task);
-        return task.Channel == TaskChannel.Email
-            ? RenderEmail(task.OwnerId, contact, sender, template)
-            : Render(contact, sender, template, unsubscribe: null);
+        var unsubscribe = task.Channel == TaskChannel.Email ? UnsubscribeFor(task.OwnerId, contact) : null;
+        return Render(task, contact, sender, template, unsubscribe, introduction);
     }
 
     /// <summary>An email of <paramref name="template"/> to <paramref name="contact"/> as it would be sent now (a preview).</summary>
@@ -35,20 +44,34 @@ public sealed class MessageComposer(TemplateRenderer renderer, SignedTokenServic
     public RenderedMessage RenderEmail(string ownerId, Contact contact, SenderProfile sender, MessageTemplate template) =>
         Render(contact, sender, template, UnsubscribeFor(ownerId, contact));
 
-    /// <summary>The message for <paramref name="task"/>.</summary>
-    /// <exception cref="DomainException">The template does not render (code <c>template.*</c>).</exception>
+    /// <summary>The message for <paramref name="task"/>, an introduction's when <paramref name="introduction"/> is given.</summary>
+    /// <exception cref="DomainException">The template does not render (code <c>template.*</c>), or an introduction
+    /// task names a contact that is not one of the introduction's two people (<c>introduction.unknown-recipient</c>) or
+    /// asks for consent when the introduction no longer awaits it (<c>introduction.consent-closed</c>).</exception>
     /// <exception cref="ArgumentException">An address is not usable.</exception>
-    public OutgoingMessage Compose(OutreachTask task, Contact contact, SenderProfile sender, MessageTemplate template, string messageId)
+    public OutgoingMessage Compose(
+        OutreachTask task, Contact contact, SenderProfile sender, MessageTemplate template, string messageId, IntroductionDetails? introduction = null)
     {
         ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(sender);
         var unsubscribe = UnsubscribeFor(task.OwnerId, contact);
-        var rendered = Render(contact, sender, template, unsubscribe);
+        var rendered = Render(task, contact, sender, template, unsubscribe, introduction);
         var builder = new OutgoingMessageBuilder()
             .From(sender.Email, sender.FullName)
             .To(contact.Email ?? throw new ArgumentException("The contact has no email address.", nameof(contact)), contact.FullName)
             .Content(rendered)
             .MessageId(messageId)
             .Unsubscribe(unsubscribe);
+        foreach (var also in AlsoTo(task, introduction))
+        {
+            builder.To(also.Email ?? throw new ArgumentException("A contact on the message has no email address.", nameof(task)), also.FullName);
+        }
+
+        if (task.CopyOwner)
+        {
+            builder.Cc(sender.Email, sender.FullName);
+        }
+
         if (!string.IsNullOrWhiteSpace(options.ReplyDomain))
         {
             // The task id is the reference: a reply to this address names the task even when the client drops In-Reply-To.
@@ -64,6 +87,36 @@ public sealed class MessageComposer(TemplateRenderer renderer, SignedTokenServic
         var token = tokens.Create(UnsubscribePurpose, ownerId, TokenSubjects.ForContact(contact.ContactId));
         return UnsubscribeLinks.For(options.PublicBaseUrl, token, options.UnsubscribeMailbox);
     }
+
+    private static IEnumerable<Contact> AlsoTo(OutreachTask task, IntroductionDetails? introduction) =>
+        task.AlsoToContactIds.Select(id => introduction?.Person(id) ?? throw new DomainException(
+            "introduction.unknown-recipient", $"Task '{task.TaskId}' names a further recipient that is not part of its introduction.", "alsoToContactIds"));
+
+    private RenderedMessage Render(
+        OutreachTask task, Contact contact, SenderProfile sender, MessageTemplate template, UnsubscribeLinks? unsubscribe, IntroductionDetails? introduction)
+    {
+        if (introduction is null)
+        {
+            return Render(contact, sender, template, unsubscribe);
+        }
+
+        ArgumentNullException.ThrowIfNull(contact);
+        ArgumentNullException.ThrowIfNull(sender);
+        var details = sender.ToTemplateSender();
+        var model = TemplateModel.ForContact(contact, details, unsubscribe?.OneClick) with
+        {
+            Introducer = new PersonDetails { FirstName = details.FirstName, LastName = details.LastName },
+            PersonA = PersonDetails.From(introduction.PersonA),
+            PersonB = PersonDetails.From(introduction.PersonB),
+            Reason = introduction.Introduction.Reason,
+            ConsentUrl = task.Template == TemplateKind.IntroAsk ? ConsentUrlFor(introduction.Introduction) : null,
+        };
+        return renderer.Render(template, model);
+    }
+
+    private Uri ConsentUrlFor(Introduction introduction) =>
+        consentLinks.For(introduction) ?? throw new DomainException(
+            "introduction.consent-closed", $"Introduction '{introduction.IntroductionId}' no longer awaits an answer.", "introductionId");
 
     private RenderedMessage Render(Contact contact, SenderProfile sender, MessageTemplate template, UnsubscribeLinks? unsubscribe)
     {

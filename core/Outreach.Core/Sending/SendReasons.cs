@@ -21,6 +21,9 @@ public static class SendReasons
     /// <summary>The contact has no usable email address.</summary>
     public const string NoEmail = "no-email";
 
+    /// <summary>An introduction task's introduction, or one of its two people, no longer exists.</summary>
+    public const string IntroductionMissing = "introduction-missing";
+
     /// <summary>The day's cap was already used when the task came up.</summary>
     public const string DailyCap = "daily-cap";
 

@@ -1,3 +1,4 @@
+using Outreach.Core.Introductions;
 using Outreach.Core.Planning;
 using Outreach.Core.Senders;
 
@@ -12,6 +13,7 @@ namespace Outreach.Core.Sending;
 /// <param name="Profiles">Sender profiles.</param>
 /// <param name="SentMessages">The Message-ID index replies are matched against.</param>
 /// <param name="Templates">The owner's templates with the shipped defaults behind them.</param>
+/// <param name="Introductions">Introductions, to fill an introduction's messages (the two people, the reason, B's consent link).</param>
 public sealed record SendStores(
     ITaskStore Tasks,
     IDueIndex DueIndex,
@@ -20,4 +22,5 @@ public sealed record SendStores(
     IContactReader Contacts,
     ISenderProfileStore Profiles,
     ISentMessageLog SentMessages,
-    TemplateResolver Templates);
+    TemplateResolver Templates,
+    IIntroductionReader Introductions);

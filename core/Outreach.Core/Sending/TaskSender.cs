@@ -65,15 +65,21 @@ public sealed class TaskSender(
         var suppressionsRead = stores.Suppressions.LoadListAsync(task.OwnerId, cancellationToken);
         var activityRead = stores.Activity.GetAsync(task.OwnerId, cancellationToken);
         var templateRead = stores.Templates.ResolveAsync(task.OwnerId, task.Template, cancellationToken);
-        await Task.WhenAll(profileRead, contactRead, suppressionsRead, activityRead);
-        var (profile, contact) = (await profileRead, await contactRead);
-        if (profile is null || contact is null || contact.EmailKey is null)
+        var introductionRead = IntroductionOfAsync(task, cancellationToken);
+        await Task.WhenAll(profileRead, contactRead, suppressionsRead, activityRead, introductionRead);
+        var (profile, contact, introduction) = (await profileRead, await contactRead, await introductionRead);
+        if (profile is null || contact is null || contact.EmailKey is null || (task.IntroductionId is not null && introduction is null))
         {
-            var reason = profile is null ? SendReasons.NoSenderProfile : contact is null ? SendReasons.ContactMissing : SendReasons.NoEmail;
+            var reason = profile is null ? SendReasons.NoSenderProfile
+                : contact is null ? SendReasons.ContactMissing
+                : contact.EmailKey is null ? SendReasons.NoEmail
+                : SendReasons.IntroductionMissing;
             return await FailUnsentAsync(task, reason, cancellationToken);
         }
 
-        if ((await suppressionsRead).IsSuppressed(task.OwnerId, task.ContactId, contact.EmailKey))
+        var suppressions = await suppressionsRead;
+        var recipients = new[] { contact }.Concat(task.AlsoToContactIds.Select(id => introduction?.Person(id)).OfType<Contact>());
+        if (recipients.Any(r => suppressions.IsSuppressed(task.OwnerId, r.ContactId, r.EmailKey)))
         {
             return await stores.Tasks.TryReplaceAsync(task.MoveTo(TaskState.Skipped, SkipReasons.Suppressed), cancellationToken) is null
                 ? SendAttempt.Acknowledge(SendAttemptKind.LostClaim)
@@ -91,7 +97,7 @@ public sealed class TaskSender(
         var messageId = MessageIds.New(new Messaging.Delivery.EmailAddress(profile.Email).Domain);
         try
         {
-            message = composer.Compose(task, contact, profile, await templateRead, messageId);
+            message = composer.Compose(task, contact, profile, await templateRead, messageId, introduction);
         }
         catch (Exception e) when (e is DomainException or ArgumentException)
         {
@@ -118,6 +124,25 @@ public sealed class TaskSender(
             SendResultKind.Rejected => await RejectRecipientAsync(claimed, contact, result, cancellationToken),
             _ => await FailClaimedAsync(claimed, SendAttemptKind.Failed, SendReasons.Of(result), retry: false, cancellationToken),
         };
+    }
+
+    /// <summary>The introduction an introduction task is about, with both its people; null for a campaign step or when any part is gone.</summary>
+    private async Task<IntroductionDetails?> IntroductionOfAsync(OutreachTask task, CancellationToken cancellationToken)
+    {
+        if (task.IntroductionId is null)
+        {
+            return null;
+        }
+
+        var introduction = await stores.Introductions.GetAsync(task.OwnerId, task.IntroductionId, cancellationToken);
+        if (introduction is null)
+        {
+            return null;
+        }
+
+        var personA = stores.Contacts.GetAsync(task.OwnerId, introduction.PersonAContactId, cancellationToken);
+        var personB = stores.Contacts.GetAsync(task.OwnerId, introduction.PersonBContactId, cancellationToken);
+        return (await personA, await personB) is ({ } a, { } b) ? new IntroductionDetails(introduction, a, b) : null;
     }
 
     private static bool CapIsUsed(SenderProfile profile, SenderActivity activity, DateOnly today)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Outreach.Core;
 using Outreach.Core.Campaigns;
+using Outreach.Core.Messaging.Templates;
 
 namespace Outreach.Functions.Campaigns;
 
@@ -33,7 +34,7 @@ internal sealed record StepRequest(string? StepId, string? Template, string? Tem
         return new CampaignStep
         {
             StepId = StepId?.Trim() ?? string.Empty,
-            Template = TemplateKinds.Parse(Template, $"{at}.template"),
+            Template = TemplateKindNames.Parse(Template, $"{at}.template"),
             TemplateName = string.IsNullOrWhiteSpace(TemplateName) ? null : TemplateName.Trim(),
             Channel = ParseEnum(Channel, ChannelPreference.EmailWhenKnown, $"{at}.channel"),
             Delay = new StepDelay(delay.Amount, ParseEnum(delay.Unit, DelayUnit.BusinessDays, $"{at}.delay.unit")),
@@ -83,7 +84,7 @@ internal sealed record StepResponse(string StepId, string Template, string? Temp
 {
     public static StepResponse Of(CampaignStep s) => new(
         s.StepId,
-        TemplateKinds.NameOf(s.Template),
+        s.Template.ToName(),
         s.TemplateName,
         StepRequest.JsonName(s.Channel.ToString()),
         new DelayBody(s.Delay.Amount, StepRequest.JsonName(s.Delay.Unit.ToString())),

@@ -1,5 +1,6 @@
 using Outreach.Core.Campaigns;
 using Outreach.Core.Planning;
+using Outreach.Core.Messaging.Templates;
 
 namespace Outreach.Functions.Campaigns;
 
@@ -26,7 +27,7 @@ internal sealed record TaskResponse(
         contactName,
         t.CampaignId,
         t.StepId,
-        TemplateKinds.NameOf(t.Template),
+        t.Template.ToName(),
         TaskChannels.NameOf(t.Channel),
         TaskStates.NameOf(t.State),
         t.DueUtc,

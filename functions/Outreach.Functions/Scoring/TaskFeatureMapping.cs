@@ -1,7 +1,9 @@
 using Outreach.Core.Contacts;
 using Outreach.Core.Planning;
+using Outreach.Core.Messaging.Templates;
 using Outreach.Core.Scoring.History;
-using CampaignTemplateKind = Outreach.Core.Campaigns.TemplateKind;
+using HistoryTemplateKind = Outreach.Core.Scoring.History.TemplateKind;
+using TemplateKind = Outreach.Core.Messaging.Templates.TemplateKind;
 
 namespace Outreach.Functions.Scoring;
 
@@ -65,14 +67,15 @@ internal static class TaskFeatureMapping
         return since is { } date && date <= sendDate ? sendDate.DayNumber - date.DayNumber : null;
     }
 
-    /// <summary>The history vocabulary's kind; a nudge is a follow-up.</summary>
-    public static TemplateKind TemplateKindOf(CampaignTemplateKind kind) => kind switch
+    /// <summary>The history vocabulary's kind (same names; a nudge is a follow-up).</summary>
+    public static HistoryTemplateKind TemplateKindOf(TemplateKind kind) => kind switch
     {
-        CampaignTemplateKind.ThankYou => TemplateKind.ThankYou,
-        CampaignTemplateKind.FollowUp or CampaignTemplateKind.Nudge => TemplateKind.FollowUp,
-        CampaignTemplateKind.StayInTouch => TemplateKind.StayInTouch,
-        CampaignTemplateKind.IntroAsk => TemplateKind.IntroAsk,
-        CampaignTemplateKind.Intro => TemplateKind.Intro,
-        _ => TemplateKind.Other,
+        TemplateKind.ThankYou => HistoryTemplateKind.ThankYou,
+        TemplateKind.FollowUp or TemplateKind.Nudge => HistoryTemplateKind.FollowUp,
+        TemplateKind.GiveFirst => HistoryTemplateKind.GiveFirst,
+        TemplateKind.StayInTouch => HistoryTemplateKind.StayInTouch,
+        TemplateKind.IntroAsk => HistoryTemplateKind.IntroAsk,
+        TemplateKind.Intro => HistoryTemplateKind.Intro,
+        _ => HistoryTemplateKind.Other,
     };
 }

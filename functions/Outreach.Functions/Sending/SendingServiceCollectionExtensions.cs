@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Outreach.Core.Introductions;
 using Microsoft.Extensions.Options;
 using Outreach.Core.Analytics.Events;
 using Outreach.Core.Messaging.Delivery;
@@ -41,6 +43,7 @@ internal static class SendingServiceCollectionExtensions
         services.AddSingleton(sp => new ReplyAddressTokens(sp.GetRequiredService<SigningKeyRing>()));
         services.AddSingleton<TemplateRenderer>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SendingOptions>>().Value);
+        services.TryAddSingleton<ConsentLinks>();
         services.AddSingleton<MessageComposer>();
 
         services.AddSingleton(sp => DeploymentTransport(sp));
@@ -64,7 +67,8 @@ internal static class SendingServiceCollectionExtensions
         tables.Contacts,
         tables.Senders,
         tables.SentMessages,
-        new TemplateResolver(tables.Templates));
+        new TemplateResolver(tables.Templates),
+        tables.Introductions);
 
     private static IMailTransport DeploymentTransport(IServiceProvider sp) =>
         sp.GetRequiredService<IOptions<MailDeliveryOptions>>().Value.Transport == MailTransportKind.Pickup

@@ -4,6 +4,7 @@ using Outreach.Core.Planning;
 using Outreach.Storage;
 using Outreach.Storage.Stores.Planning;
 using Outreach.Storage.Tables;
+using Outreach.Core.Messaging.Templates;
 
 namespace Outreach.Benchmarks.Plan;
 

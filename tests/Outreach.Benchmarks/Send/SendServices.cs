@@ -1,3 +1,4 @@
+using Outreach.Core.Introductions;
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -16,7 +17,6 @@ using Outreach.Storage;
 using Outreach.Storage.Queues;
 using Outreach.Storage.Stores;
 using Outreach.Testing.LocalServices;
-using CampaignKind = Outreach.Core.Campaigns.TemplateKind;
 
 namespace Outreach.Benchmarks.Send;
 
@@ -165,8 +165,10 @@ internal sealed class SendServices : IAsyncDisposable
         var keys = new SigningKeyRing("k1", new Dictionary<string, byte[]> { ["k1"] = new byte[32].Select((_, i) => (byte)(i + 7)).ToArray() });
         var options = new SendingOptions { PublicBaseUrl = new Uri("https://outreach.example/"), ReplyDomain = "in.outreach.example", UnsubscribeMailbox = "unsubscribe@outreach.example" };
         var stores = new SendStores(
-            _stores.Tasks, _stores.DueIndex, _stores.Suppressions, _stores.SenderActivity, _stores.Contacts, _stores.Senders, _stores.SentMessages, new TemplateResolver(_stores.Templates));
-        var composer = new MessageComposer(new TemplateRenderer(), new SignedTokenService(keys, TimeProvider.System), new ReplyAddressTokens(keys), options);
+            _stores.Tasks, _stores.DueIndex, _stores.Suppressions, _stores.SenderActivity, _stores.Contacts, _stores.Senders, _stores.SentMessages, new TemplateResolver(_stores.Templates),
+            _stores.Introductions);
+        var tokens = new SignedTokenService(keys, TimeProvider.System);
+        var composer = new MessageComposer(new TemplateRenderer(), tokens, new ReplyAddressTokens(keys), new ConsentLinks(tokens, options, TimeProvider.System), options);
         return new TaskSender(stores, composer, new OneTransport(transport), new MetricsRecorder(_stores.Counters), options, TimeProvider.System);
     }
 
@@ -183,7 +185,7 @@ internal sealed class SendServices : IAsyncDisposable
             ContactId = c.ContactId,
             CampaignId = "class-visit",
             StepId = "thank-you",
-            Template = CampaignKind.ThankYou,
+            Template = TemplateKind.ThankYou,
             EmailKey = c.EmailKey,
             Channel = TaskChannel.Email,
             DueUtc = DateTimeOffset.UnixEpoch,

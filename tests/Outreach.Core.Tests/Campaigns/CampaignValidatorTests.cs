@@ -1,4 +1,5 @@
 using Outreach.Core.Campaigns;
+using Outreach.Core.Messaging.Templates;
 
 namespace Outreach.Core.Tests.Campaigns;
 
@@ -54,20 +55,21 @@ public sealed class CampaignValidatorTests
     [Theory]
     [InlineData("thank_you", TemplateKind.ThankYou)]
     [InlineData("follow_up", TemplateKind.FollowUp)]
-    [InlineData("give_first", TemplateKind.StayInTouch)]
+    [InlineData("give_first", TemplateKind.GiveFirst)]
+    [InlineData(" Give_First ", TemplateKind.GiveFirst)]
     [InlineData("stay_in_touch", TemplateKind.StayInTouch)]
     [InlineData("intro_ask", TemplateKind.IntroAsk)]
     [InlineData("intro", TemplateKind.Intro)]
     [InlineData("NUDGE", TemplateKind.Nudge)]
     public void Template_kind_wire_names_parse(string name, TemplateKind expected) =>
-        Assert.Equal(expected, TemplateKinds.Parse(name, "steps[0].template"));
+        Assert.Equal(expected, TemplateKindNames.Parse(name, "steps[0].template"));
 
     [Fact]
     public void Unknown_template_kind_name_is_rejected_with_its_field()
     {
-        var error = Assert.Throws<DomainException>(() => TemplateKinds.Parse("thankyou", "steps[3].template"));
+        var error = Assert.Throws<DomainException>(() => TemplateKindNames.Parse("thankyou", "steps[3].template"));
 
-        Assert.Equal("campaign.unknown-template-kind", error.Code);
+        Assert.Equal("template.unknown-kind", error.Code);
         Assert.Equal("steps[3].template", error.Target);
     }
 
@@ -110,7 +112,7 @@ public sealed class CampaignValidatorTests
             [
                 ("thank-you", TemplateKind.ThankYou, StepDelay.BusinessDays(1), StepCondition.OnlyIfNoReply),
                 ("follow-up", TemplateKind.FollowUp, StepDelay.CalendarDays(7), StepCondition.OnlyIfNoReply),
-                ("stay-in-touch", TemplateKind.StayInTouch, StepDelay.CalendarDays(30), StepCondition.Always),
+                ("stay-in-touch", TemplateKind.GiveFirst, StepDelay.CalendarDays(30), StepCondition.Always),
             ],
             campaign.Steps.Select(s => (s.StepId, s.Template, s.Delay, s.Condition)).ToArray());
         Assert.All(campaign.Steps, s => Assert.Equal(new TimeOnly(9, 0), s.SendAt));

@@ -1,6 +1,7 @@
 using Outreach.Core.Campaigns;
 using Outreach.Core.Planning;
 using static Outreach.Core.Tests.Planning.Given;
+using Outreach.Core.Messaging.Templates;
 
 namespace Outreach.Core.Tests.Planning;
 

@@ -1,3 +1,4 @@
+using Outreach.Core.Introductions;
 using Outreach.Core.Analytics.Counters;
 using Outreach.Core.Analytics.Events;
 using Outreach.Core.Contacts;
@@ -8,7 +9,6 @@ using Outreach.Core.Planning;
 using Outreach.Core.Senders;
 using Outreach.Core.Sending;
 using Outreach.Testing.Time;
-using CampaignKind = Outreach.Core.Campaigns.TemplateKind;
 
 namespace Outreach.Core.Tests.Sending;
 
@@ -205,7 +205,7 @@ public sealed class TaskSenderTests
         ContactId = contact.ContactId,
         CampaignId = "class-visit",
         StepId = "thank-you",
-        Template = CampaignKind.ThankYou,
+        Template = TemplateKind.ThankYou,
         EmailKey = contact.EmailKey,
         Channel = TaskChannel.Email,
         DueUtc = Wednesday10,
@@ -216,8 +216,15 @@ public sealed class TaskSenderTests
     {
         var keys = new SigningKeyRing("k1", new Dictionary<string, byte[]> { ["k1"] = new byte[32] });
         var options = new SendingOptions { PublicBaseUrl = new Uri("https://outreach.example/"), ReplyDomain = "in.outreach.example" };
-        var stores = new SendStores(_tasks, _dueIndex, _suppressions, _activity, _contacts, _profiles, _sent, new TemplateResolver(new InMemoryTemplateStore()));
-        var composer = new MessageComposer(new TemplateRenderer(), new SignedTokenService(keys, _clock), new ReplyAddressTokens(keys), options);
+        var stores = new SendStores(_tasks, _dueIndex, _suppressions, _activity, _contacts, _profiles, _sent, new TemplateResolver(new InMemoryTemplateStore()), new NoIntroductions());
+        var tokens = new SignedTokenService(keys, _clock);
+        var composer = new MessageComposer(new TemplateRenderer(), tokens, new ReplyAddressTokens(keys), new ConsentLinks(tokens, options, _clock), options);
         return new TaskSender(stores, composer, _transport, new MetricsRecorder(_counters), options, _clock);
+    }
+
+    /// <summary>These tests send campaign steps only; introductions are sent end to end in the Functions tests.</summary>
+    private sealed class NoIntroductions : IIntroductionReader
+    {
+        public Task<Introduction?> GetAsync(string ownerId, string introductionId, CancellationToken cancellationToken) => Task.FromResult<Introduction?>(null);
     }
 }

@@ -24,18 +24,20 @@ internal sealed class CampaignsApp : IDisposable
 
     private readonly ApiApp _app;
 
-    private CampaignsApp(AzuriteFixture azurite)
+    private CampaignsApp(AzuriteFixture azurite, TestAppRoot root, (string Key, string? Value)[] settings)
     {
         var prefix = "C" + Guid.NewGuid().ToString("N")[..10];
         Clock = new ManualTimeProvider(Now);
         _app = ApiApp.Start(
             azurite,
+            root,
             services => services.AddSingleton<TimeProvider>(Clock),
             [
                 .. TableSettings(prefix),
                 ("Tokens:CurrentKeyId", "k1"),
                 ("Tokens:Keys:k1", Convert.ToBase64String([.. Enumerable.Range(1, 32).Select(i => (byte)i)])),
                 ("Mail:PublicBaseUrl", "https://outreach.example/"),
+                .. settings,
             ]);
     }
 
@@ -45,7 +47,15 @@ internal sealed class CampaignsApp : IDisposable
 
     public AccountService Accounts => _app.Accounts;
 
-    public static CampaignsApp Start(AzuriteFixture azurite) => new(azurite);
+    /// <summary>Starts the app; <paramref name="settings"/> add to (or override) the defaults, e.g. an SMTP server.</summary>
+    public static CampaignsApp Start(AzuriteFixture azurite, params (string Key, string? Value)[] settings) => new(azurite, TestAppRoot.Create(), settings);
+
+    /// <summary>Starts the app with the queue functions too (SendOutreach), so tests can deliver queued tasks to the sender.</summary>
+    public static CampaignsApp StartWithSending(AzuriteFixture azurite, params (string Key, string? Value)[] settings) =>
+        new(azurite, TestAppRoot.CreateWithSending(maxDequeueCount: 3), settings);
+
+    /// <summary>A client that talks to the handler as the Functions host does (queue and timer invocations).</summary>
+    public HttpClient HostClient() => _app.Factory.CreateClient();
 
     /// <summary>An owner (or coach) with a key, and a sender profile in Europe/London unless <paramref name="withProfile"/> is false.</summary>
     public async Task<HttpClient> OwnerAsync(string ownerId, AccountKind kind = AccountKind.Owner, bool withProfile = true)

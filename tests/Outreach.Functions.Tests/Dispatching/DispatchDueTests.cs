@@ -1,6 +1,7 @@
 using System.Net;
 using Outreach.Core.Planning;
 using Outreach.Testing.LocalServices;
+using Outreach.Core.Messaging.Templates;
 
 namespace Outreach.Functions.Tests.Dispatching;
 
@@ -210,7 +211,7 @@ public sealed class DispatchDueTests(AzuriteFixture azurite) : IClassFixture<Azu
         ContactId = "someone",
         CampaignId = "class-visit-follow-up",
         StepId = "thank-you",
-        Template = Core.Campaigns.TemplateKind.ThankYou,
+        Template = TemplateKind.ThankYou,
         Channel = TaskChannel.Email,
         EmailKey = "someone@example.org",
         DueUtc = due,

@@ -13,7 +13,7 @@ using Outreach.Functions.Tests.Support;
 using Outreach.Storage;
 using Outreach.Storage.Stores;
 using Outreach.Testing.LocalServices;
-using CampaignKind = Outreach.Core.Campaigns.TemplateKind;
+using Outreach.Core.Messaging.Templates;
 
 namespace Outreach.Functions.Tests.Outcomes;
 
@@ -95,8 +95,8 @@ internal sealed partial class OutcomesApp : IDisposable
         };
         await Stores.Contacts.WriteAsync(ownerId, [contact], CancellationToken.None);
         sentMessageId ??= $"sent-{contact.ContactId}@student.example";
-        var thankYou = Task(contact, "thank-you", CampaignKind.ThankYou, TaskState.Sent) with { SentUtc = SentUtc, MessageId = "<" + sentMessageId + ">" };
-        var followUp = Task(contact, "follow-up", CampaignKind.FollowUp, TaskState.Planned);
+        var thankYou = Task(contact, "thank-you", TemplateKind.ThankYou, TaskState.Sent) with { SentUtc = SentUtc, MessageId = "<" + sentMessageId + ">" };
+        var followUp = Task(contact, "follow-up", TemplateKind.FollowUp, TaskState.Planned);
         Assert.True(await Stores.Tasks.TryAddAsync(thankYou, CancellationToken.None));
         Assert.True(await Stores.Tasks.TryAddAsync(followUp, CancellationToken.None));
         await Stores.SentMessages.RecordAsync(sentMessageId, new SentMessageRef(ownerId, thankYou.TaskId, contact.ContactId, OwnerAddress), CancellationToken.None);
@@ -136,7 +136,7 @@ internal sealed partial class OutcomesApp : IDisposable
 
     public void Dispose() => _app.Dispose();
 
-    private static OutreachTask Task(Contact contact, string stepId, CampaignKind template, TaskState state) => new()
+    private static OutreachTask Task(Contact contact, string stepId, TemplateKind template, TaskState state) => new()
     {
         TaskId = TaskIds.ForCampaignStep(contact.OwnerId, "class-visit", contact.ContactId, stepId),
         OwnerId = contact.OwnerId,

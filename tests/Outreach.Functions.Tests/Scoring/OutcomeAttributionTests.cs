@@ -1,7 +1,7 @@
 using Outreach.Core.Outcomes;
 using Outreach.Core.Planning;
 using Outreach.Functions.Scoring;
-using CampaignTemplateKind = Outreach.Core.Campaigns.TemplateKind;
+using Outreach.Core.Messaging.Templates;
 
 namespace Outreach.Functions.Tests.Scoring;
 
@@ -11,7 +11,7 @@ public sealed class OutcomeAttributionTests
 
     private static OutreachTask Sent(string taskId, string contactId, int day) => new()
     {
-        TaskId = taskId, OwnerId = "ana", ContactId = contactId, CampaignId = "c", StepId = taskId, Template = CampaignTemplateKind.ThankYou,
+        TaskId = taskId, OwnerId = "ana", ContactId = contactId, CampaignId = "c", StepId = taskId, Template = TemplateKind.ThankYou,
         Channel = TaskChannel.Email, DueUtc = Start.AddDays(day), State = TaskState.Sent, SentUtc = Start.AddDays(day),
     };
 

@@ -14,6 +14,7 @@ using Outreach.Storage.Stores.Outcomes;
 using Outreach.Storage.Stores.Scoring;
 using Outreach.Testing.LocalServices;
 using Outreach.Testing.Time;
+using Outreach.Core.Messaging.Templates;
 
 namespace Outreach.Functions.Tests.Scoring;
 

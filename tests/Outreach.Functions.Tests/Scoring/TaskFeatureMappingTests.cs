@@ -1,8 +1,9 @@
 using Outreach.Core.Contacts;
 using Outreach.Core.Planning;
 using Outreach.Core.Scoring.History;
+using HistoryTemplateKind = Outreach.Core.Scoring.History.TemplateKind;
+using TemplateKind = Outreach.Core.Messaging.Templates.TemplateKind;
 using Outreach.Functions.Scoring;
-using CampaignTemplateKind = Outreach.Core.Campaigns.TemplateKind;
 
 namespace Outreach.Functions.Tests.Scoring;
 
@@ -47,7 +48,7 @@ public sealed class TaskFeatureMappingTests
         var task = new OutreachTask
         {
             TaskId = "t1", OwnerId = "ana", ContactId = "c1", CampaignId = "class-visit-follow-up", StepId = "follow-up",
-            Template = CampaignTemplateKind.Nudge, Channel = TaskChannel.LinkedIn, DueUtc = new DateTimeOffset(2026, 3, 13, 9, 0, 0, TimeSpan.Zero),
+            Template = TemplateKind.Nudge, Channel = TaskChannel.LinkedIn, DueUtc = new DateTimeOffset(2026, 3, 13, 9, 0, 0, TimeSpan.Zero),
         };
         var contact = ContactWith([new EventMet("Class visit", MetOn)]) with { Position = "VP Engineering", Offer = "an intro to my lab" };
         var local = new DateTimeOffset(2026, 3, 13, 4, 0, 0, TimeSpan.FromHours(-5));
@@ -58,8 +59,19 @@ public sealed class TaskFeatureMappingTests
             new OutreachFeatures
             {
                 RecipientPosition = "VP Engineering", Relationship = Relationship.ClassVisit, DaysSinceMet = 10, Step = 2,
-                Channel = Channel.LinkedIn, TemplateKind = TemplateKind.FollowUp, OffersHelp = true, SentAt = local,
+                Channel = Channel.LinkedIn, TemplateKind = HistoryTemplateKind.FollowUp, OffersHelp = true, SentAt = local,
             },
             features);
     }
+
+    [Theory]
+    [InlineData(TemplateKind.ThankYou, HistoryTemplateKind.ThankYou)]
+    [InlineData(TemplateKind.FollowUp, HistoryTemplateKind.FollowUp)]
+    [InlineData(TemplateKind.GiveFirst, HistoryTemplateKind.GiveFirst)]
+    [InlineData(TemplateKind.StayInTouch, HistoryTemplateKind.StayInTouch)]
+    [InlineData(TemplateKind.IntroAsk, HistoryTemplateKind.IntroAsk)]
+    [InlineData(TemplateKind.Intro, HistoryTemplateKind.Intro)]
+    [InlineData(TemplateKind.Nudge, HistoryTemplateKind.FollowUp)]
+    public void Every_message_kind_maps_to_its_history_kind(TemplateKind kind, HistoryTemplateKind expected) =>
+        Assert.Equal(expected, TaskFeatureMapping.TemplateKindOf(kind));
 }

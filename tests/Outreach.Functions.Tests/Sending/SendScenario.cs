@@ -11,7 +11,7 @@ using Outreach.Storage;
 using Outreach.Storage.Queues;
 using Outreach.Storage.Stores;
 using Outreach.Testing.LocalServices;
-using CampaignKind = Outreach.Core.Campaigns.TemplateKind;
+using Outreach.Core.Messaging.Templates;
 
 namespace Outreach.Functions.Tests.Sending;
 
@@ -53,7 +53,7 @@ internal sealed class SendScenario(AzuriteFixture azurite, TestAppRoot root)
         ContactId = contact.ContactId,
         CampaignId = "class-visit",
         StepId = stepId,
-        Template = stepId == "thank-you" ? CampaignKind.ThankYou : CampaignKind.FollowUp,
+        Template = stepId == "thank-you" ? TemplateKind.ThankYou : TemplateKind.FollowUp,
         EmailKey = contact.EmailKey,
         Channel = TaskChannel.Email,
         DueUtc = new DateTimeOffset(2026, 11, 11, 9, 0, 0, TimeSpan.Zero),

@@ -30,9 +30,12 @@ internal sealed class ApiApp : IDisposable
     public static ApiApp Start(AzuriteFixture azurite, params (string Key, string? Value)[] settings) =>
         Start(azurite, _ => { }, settings);
 
-    public static ApiApp Start(AzuriteFixture azurite, Action<IServiceCollection> services, params (string Key, string? Value)[] settings)
+    public static ApiApp Start(AzuriteFixture azurite, Action<IServiceCollection> services, params (string Key, string? Value)[] settings) =>
+        Start(azurite, TestAppRoot.Create(), services, settings);
+
+    /// <summary>Starts the app on <paramref name="root"/> (e.g. <see cref="TestAppRoot.CreateWithSending"/> to include the queue functions); the app disposes it.</summary>
+    public static ApiApp Start(AzuriteFixture azurite, TestAppRoot root, Action<IServiceCollection> services, params (string Key, string? Value)[] settings)
     {
-        var root = TestAppRoot.Create();
         var factory = FunctionAppFactory.AsHost(root.Path, services, [("AzureWebJobsStorage", azurite.ConnectionString), .. settings]);
         return new ApiApp(root, factory);
     }

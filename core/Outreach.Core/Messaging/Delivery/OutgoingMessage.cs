@@ -20,6 +20,9 @@ public sealed record OutgoingMessage
     /// <summary>Where replies go (the sender's mailbox or a signed reply address), or null for <see cref="From"/>.</summary>
     public EmailAddress? ReplyTo { get; init; }
 
+    /// <summary>Recipients in copy (the introducer on an introduction); usually empty.</summary>
+    public IReadOnlyList<EmailAddress> Cc { get; init; } = [];
+
     /// <summary>One line, no CR/LF.</summary>
     public required string Subject { get; init; }
 

@@ -18,6 +18,7 @@ public sealed partial class OutgoingMessageBuilder
     };
 
     private readonly List<EmailAddress> _to = [];
+    private readonly List<EmailAddress> _cc = [];
     private readonly List<KeyValuePair<string, string>> _headers = [];
     private EmailAddress? _from;
     private EmailAddress? _replyTo;
@@ -38,6 +39,13 @@ public sealed partial class OutgoingMessageBuilder
     public OutgoingMessageBuilder To(string address, string? displayName = null)
     {
         _to.Add(new EmailAddress(address, displayName));
+        return this;
+    }
+
+    /// <summary>Adds a recipient in copy.</summary>
+    public OutgoingMessageBuilder Cc(string address, string? displayName = null)
+    {
+        _cc.Add(new EmailAddress(address, displayName));
         return this;
     }
 
@@ -130,6 +138,7 @@ public sealed partial class OutgoingMessageBuilder
         {
             From = from,
             To = [.. _to],
+            Cc = [.. _cc],
             ReplyTo = _replyTo,
             Subject = _subject ?? throw new InvalidOperationException("A message needs a subject."),
             Text = _text ?? throw new InvalidOperationException("A message needs a plain-text part."),

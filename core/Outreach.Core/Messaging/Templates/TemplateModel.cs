@@ -46,6 +46,9 @@ public sealed record TemplateModel
     /// <summary>Why the two should meet, as a clause ("you both work on B2B pricing").</summary>
     public string? Reason { get; init; }
 
+    /// <summary>B's signed yes/no link on an introduction's consent ask; null on every other message.</summary>
+    public Uri? ConsentUrl { get; init; }
+
     /// <summary>
     /// The model for a note to <paramref name="contact"/>: names, company, position and profile from the contact,
     /// the latest meeting as the event, its notes as <see cref="Notes"/> and their first line as <see cref="Topic"/>.
@@ -83,6 +86,7 @@ public sealed record TemplateModel
         data["personA"] = (PersonA ?? new PersonDetails()).ToData();
         data["personB"] = (PersonB ?? new PersonDetails()).ToData();
         data["reason"] = TemplateText.Clean(Reason);
+        data["consentUrl"] = ConsentUrl?.AbsoluteUri;
         return data;
     }
 }

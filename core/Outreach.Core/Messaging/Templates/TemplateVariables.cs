@@ -43,6 +43,7 @@ public static class TemplateVariables
         ("personA", Person),
         ("personB", Person),
         ("reason", VariableShape.Value),
+        ("consentUrl", VariableShape.Value),
     ]);
 
     /// <summary>Every variable path a template may print, e.g. <c>firstName</c>, <c>sender.fullName</c>, <c>event.metOn</c>.</summary>

@@ -1,12 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Outreach.Core.Campaigns;
+using Outreach.Core.Messaging.Templates;
 
 namespace Outreach.Storage.Stores.Campaigns;
 
 /// <summary>
 /// A campaign as stored in its row: camel-case JSON, template kinds by wire name (<c>thank_you</c>, see
-/// <see cref="TemplateKinds"/>), other enums by name.
+/// <see cref="TemplateKindNames"/>), other enums by name.
 /// </summary>
 internal static class CampaignJson
 {
@@ -33,9 +34,9 @@ internal static class CampaignJson
     private sealed class TemplateKindConverter : JsonConverter<TemplateKind>
     {
         public override TemplateKind Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            TemplateKinds.Parse(reader.GetString(), "template");
+            TemplateKindNames.Parse(reader.GetString(), "template");
 
         public override void Write(Utf8JsonWriter writer, TemplateKind value, JsonSerializerOptions options) =>
-            writer.WriteStringValue(TemplateKinds.NameOf(value));
+            writer.WriteStringValue(value.ToName());
     }
 }

@@ -3,6 +3,7 @@ using Azure;
 using Outreach.Core.Campaigns;
 using Outreach.Core.Planning;
 using Outreach.Storage.Tables;
+using Outreach.Core.Messaging.Templates;
 
 namespace Outreach.Storage.Stores.Planning;
 
@@ -29,7 +30,7 @@ internal static class TaskEntity
             [nameof(task.IntroductionId)] = task.IntroductionId,
             [nameof(task.AlsoToContactIds)] = JsonSerializer.Serialize(task.AlsoToContactIds),
             [nameof(task.CopyOwner)] = task.CopyOwner,
-            [nameof(task.Template)] = TemplateKinds.NameOf(task.Template),
+            [nameof(task.Template)] = task.Template.ToName(),
             [nameof(task.TemplateName)] = task.TemplateName,
             [nameof(task.EmailKey)] = task.EmailKey,
             [nameof(task.Channel)] = ChannelName(task.Channel),
@@ -57,7 +58,7 @@ internal static class TaskEntity
         IntroductionId = entity.GetString(nameof(OutreachTask.IntroductionId)),
         AlsoToContactIds = JsonSerializer.Deserialize<string[]>(Required(entity, nameof(OutreachTask.AlsoToContactIds))) ?? [],
         CopyOwner = entity.GetBoolean(nameof(OutreachTask.CopyOwner)) ?? false,
-        Template = TemplateKinds.Parse(entity.GetString(nameof(OutreachTask.Template)), nameof(OutreachTask.Template)),
+        Template = TemplateKindNames.Parse(entity.GetString(nameof(OutreachTask.Template)), nameof(OutreachTask.Template)),
         TemplateName = entity.GetString(nameof(OutreachTask.TemplateName)),
         EmailKey = entity.GetString(nameof(OutreachTask.EmailKey)),
         Channel = ParseChannel(Required(entity, nameof(OutreachTask.Channel))),

@@ -1,6 +1,7 @@
 using Outreach.Core.Campaigns;
 using Outreach.Storage.Stores.Campaigns;
 using Outreach.Testing.LocalServices;
+using Outreach.Core.Messaging.Templates;
 
 namespace Outreach.Storage.Tests.Stores.Campaigns;
 
@@ -25,7 +26,7 @@ public sealed class TableCampaignStoreTests(AzuriteFixture azurite)
                 new CampaignStep { StepId = "thanks", Template = TemplateKind.ThankYou, Delay = StepDelay.BusinessDays(1), SendAt = new TimeOnly(8, 30) },
                 new CampaignStep
                 {
-                    StepId = "give", Template = TemplateKind.StayInTouch, TemplateName = "article", Delay = StepDelay.CalendarDays(21),
+                    StepId = "give", Template = TemplateKind.GiveFirst, TemplateName = "article", Delay = StepDelay.CalendarDays(21),
                     Channel = ChannelPreference.EmailOnly, Condition = StepCondition.Always,
                 },
             ],

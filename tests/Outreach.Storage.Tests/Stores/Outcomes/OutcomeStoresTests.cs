@@ -6,7 +6,7 @@ using Outreach.Storage.Stores.Outcomes;
 using Outreach.Storage.Stores.Planning;
 using Outreach.Storage.Stores.Sending;
 using Outreach.Testing.LocalServices;
-using CampaignKind = Outreach.Core.Campaigns.TemplateKind;
+using Outreach.Core.Messaging.Templates;
 
 namespace Outreach.Storage.Tests.Stores.Outcomes;
 
@@ -119,7 +119,7 @@ public sealed class OutcomeStoresTests(AzuriteFixture azurite)
         ContactId = contactId,
         CampaignId = "class-visit",
         StepId = taskId,
-        Template = CampaignKind.FollowUp,
+        Template = TemplateKind.FollowUp,
         Channel = TaskChannel.Email,
         DueUtc = Noon,
         State = state,

@@ -1,5 +1,6 @@
 using Outreach.Core.Campaigns;
 using Outreach.Core.Planning;
+using Outreach.Core.Messaging.Templates;
 
 namespace Outreach.Storage.Tests.Stores.Planning;
 

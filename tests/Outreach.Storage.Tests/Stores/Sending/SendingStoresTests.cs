@@ -7,7 +7,6 @@ using Outreach.Core.Sending;
 using Outreach.Storage.Stores.Senders;
 using Outreach.Storage.Stores.Sending;
 using Outreach.Testing.LocalServices;
-using CampaignKind = Outreach.Core.Campaigns.TemplateKind;
 using Outreach.Core.Messaging.Delivery;
 
 namespace Outreach.Storage.Tests.Stores.Sending;
@@ -37,9 +36,9 @@ public sealed class SendingStoresTests(AzuriteFixture azurite)
         await store.SaveAsync("owner-1", custom, CancellationToken.None);
         var resolver = new TemplateResolver(store);
 
-        var thanks = await resolver.ResolveAsync("owner-1", CampaignKind.ThankYou, CancellationToken.None);
-        var followUp = await resolver.ResolveAsync("owner-1", CampaignKind.FollowUp, CancellationToken.None);
-        var otherOwner = await resolver.ResolveAsync("owner-2", CampaignKind.ThankYou, CancellationToken.None);
+        var thanks = await resolver.ResolveAsync("owner-1", TemplateKind.ThankYou, CancellationToken.None);
+        var followUp = await resolver.ResolveAsync("owner-1", TemplateKind.FollowUp, CancellationToken.None);
+        var otherOwner = await resolver.ResolveAsync("owner-2", TemplateKind.ThankYou, CancellationToken.None);
 
         Assert.Equal(custom.Fingerprint, thanks.Fingerprint);
         Assert.Equal(DefaultTemplates.For(TemplateKind.FollowUp).Fingerprint, followUp.Fingerprint);

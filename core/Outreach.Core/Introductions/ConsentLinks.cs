@@ -1,8 +1,7 @@
-using Outreach.Core.Introductions;
 using Outreach.Core.Messaging.Tokens;
 using Outreach.Core.Sending;
 
-namespace Outreach.Functions.Introductions;
+namespace Outreach.Core.Introductions;
 
 /// <summary>
 /// B's consent link: <c>{PublicBaseUrl}api/introductions/consent/{token}</c>, where the token is signed
@@ -10,8 +9,9 @@ namespace Outreach.Functions.Introductions;
 /// consent secret, which the workflow compares again in constant time. Any token that fails, for whatever reason, reads
 /// as "no such link", so a guesser learns nothing.
 /// </summary>
-internal sealed class ConsentLinks(SignedTokenService tokens, SendingOptions sending, TimeProvider time)
+public sealed class ConsentLinks(SignedTokenService tokens, SendingOptions sending, TimeProvider time)
 {
+    /// <summary>The purpose consent tokens are signed for.</summary>
     public const string Purpose = "introduction-consent";
     private const string SubjectPrefix = "i:";
 
@@ -44,4 +44,7 @@ internal sealed class ConsentLinks(SignedTokenService tokens, SendingOptions sen
 }
 
 /// <summary>What a consent link names.</summary>
-internal sealed record ConsentLinkClaims(string OwnerId, string IntroductionId, string ConsentSecret);
+/// <param name="OwnerId">The introducer.</param>
+/// <param name="IntroductionId">The introduction.</param>
+/// <param name="ConsentSecret">The introduction's consent secret, compared again by the workflow.</param>
+public sealed record ConsentLinkClaims(string OwnerId, string IntroductionId, string ConsentSecret);
