@@ -24,7 +24,7 @@ internal sealed class CampaignsApp : IDisposable
 
     private readonly ApiApp _app;
 
-    private CampaignsApp(AzuriteFixture azurite)
+    private CampaignsApp(AzuriteFixture azurite, (string Key, string? Value)[] settings)
     {
         var prefix = "C" + Guid.NewGuid().ToString("N")[..10];
         Clock = new ManualTimeProvider(Now);
@@ -36,6 +36,7 @@ internal sealed class CampaignsApp : IDisposable
                 ("Tokens:CurrentKeyId", "k1"),
                 ("Tokens:Keys:k1", Convert.ToBase64String([.. Enumerable.Range(1, 32).Select(i => (byte)i)])),
                 ("Mail:PublicBaseUrl", "https://outreach.example/"),
+                .. settings,
             ]);
     }
 
@@ -43,9 +44,11 @@ internal sealed class CampaignsApp : IDisposable
 
     public TableStores Stores => _app.Factory.Services.GetRequiredService<TableStores>();
 
+    public IServiceProvider Services => _app.Factory.Services;
+
     public AccountService Accounts => _app.Accounts;
 
-    public static CampaignsApp Start(AzuriteFixture azurite) => new(azurite);
+    public static CampaignsApp Start(AzuriteFixture azurite, params (string Key, string? Value)[] settings) => new(azurite, settings);
 
     /// <summary>An owner (or coach) with a key, and a sender profile in Europe/London unless <paramref name="withProfile"/> is false.</summary>
     public async Task<HttpClient> OwnerAsync(string ownerId, AccountKind kind = AccountKind.Owner, bool withProfile = true)
