@@ -20,33 +20,35 @@ internal sealed record SeededOwner(string OwnerId, HttpClient Client, IReadOnlyD
     public const string CampaignId = "b-only";
     public const string MetricsWindow = "from=2026-01-01&to=2026-01-31&groupBy=owner";
 
-    private static readonly string[] People = ["Zenobia Quillfeather", "Bartholomew Wrenfield", "Cyrus Ashgrove"];
+    private static readonly string[] Trio = ["Zenobia Quillfeather", "Bartholomew Wrenfield", "Cyrus Ashgrove"];
 
-    public static async Task<SeededOwner> CreateAsync(CampaignsApp app, string ownerId, string coachId)
+    /// <summary>Seeds <paramref name="ownerId"/>, who consents to <paramref name="coachId"/>; three people (two with email) at <paramref name="company"/>.</summary>
+    public static async Task<SeededOwner> CreateAsync(CampaignsApp app, string ownerId, string coachId, IReadOnlyList<string>? people = null, string company = "Fabrikam")
     {
+        people ??= Trio;
         var client = await app.OwnerAsync(ownerId);
-        var import = await Json(await ImportAsync(client, PeopleCsv(ownerId, People, "Fabrikam")), HttpStatusCode.OK);
+        var import = await Json(await ImportAsync(client, PeopleCsv(ownerId, people, company)), HttpStatusCode.OK);
         var contacts = (await GetJsonAsync(client, "/api/contacts?take=100")).GetProperty("contacts").EnumerateArray()
             .ToDictionary(c => c.GetProperty("fullName").GetString()!, c => c.GetProperty("id").GetString()!);
-        var (zenobia, bartholomew, cyrus) = (contacts[People[0]], contacts[People[1]], contacts[People[2]]);
+        var (zenobia, bartholomew, cyrus) = (contacts[people[0]], contacts[people[1]], contacts[people[2]]);
         await SendAsync(client, HttpMethod.Post, "/api/campaigns", HttpStatusCode.Created, new
         {
             id = CampaignId,
-            name = "B private campaign",
+            name = $"{company} private campaign",
             steps = new[] { new { stepId = "s", template = "thank_you", delay = new { amount = 1, unit = "businessDays" } } },
         });
         var enrolled = await SendAsync(client, HttpMethod.Post, $"/api/campaigns/{CampaignId}/enrolments", HttpStatusCode.OK, new { contactIds = new[] { zenobia, bartholomew, cyrus } });
         Assert.Equal(3, enrolled.GetProperty("planned").GetInt32());
         await SendAsync(client, HttpMethod.Put, "/api/templates/follow_up", HttpStatusCode.OK, new
         {
-            title = "B private title", subject = "B private subject", text = "B private text", html = "<p>B private html</p>",
+            title = $"{company} private title", subject = $"{company} private subject", text = $"{company} private text", html = $"<p>{company} private html</p>",
         });
         var introduction = await SendAsync(client, HttpMethod.Post, "/api/introductions", HttpStatusCode.Created, new
         {
-            personAContactId = zenobia, personBContactId = bartholomew, reason = "B private reason",
+            personAContactId = zenobia, personBContactId = bartholomew, reason = $"{company} private reason",
         });
-        await SendAsync(client, HttpMethod.Post, "/api/outcomes", HttpStatusCode.Created, new { contactId = bartholomew, type = "replied", note = "B private note" });
-        var key = await SendAsync(client, HttpMethod.Post, "/api/keys", HttpStatusCode.Created, new { name = "B private key" });
+        await SendAsync(client, HttpMethod.Post, "/api/outcomes", HttpStatusCode.Created, new { contactId = bartholomew, type = "replied", note = $"{company} private note" });
+        var key = await SendAsync(client, HttpMethod.Post, "/api/keys", HttpStatusCode.Created, new { name = $"{company} private key" });
         await CampaignsApp.GrantConsentAsync(client, coachId, "read");
 
         var ids = new Dictionary<string, string>
@@ -63,7 +65,7 @@ internal sealed record SeededOwner(string OwnerId, HttpClient Client, IReadOnlyD
             ["key"] = key.GetProperty("details").GetProperty("keyId").GetString()!,
             ["coach"] = coachId,
         };
-        string[] markers = [.. People.SelectMany(p => p.Split(' ')), "Fabrikam", "B private"];
+        string[] markers = [.. people.SelectMany(p => p.Split(' ')), company];
         return new SeededOwner(ownerId, client, ids, markers);
     }
 
