@@ -42,7 +42,7 @@ internal static class IsolationWalk
         WalkCase.Scoped("GetImport", Get("/api/imports/{import}")),
         WalkCase.Scoped("ListImports", Get("/api/imports", HttpStatusCode.OK), Get($"/api/imports?{Owner}")),
         WalkCase.Scoped("ListContacts", Get("/api/contacts?take=100", HttpStatusCode.OK), Get($"/api/contacts?{Owner}")),
-        WalkCase.Scoped("GetContact", Get("/api/contacts/{contact}"), Get("/api/contacts/{linkedin}")),
+        WalkCase.Scoped("GetContact", Get("/api/contacts/{contact}"), Get("/api/contacts/{linkedin}"), Get($"/api/contacts/{{contact}}?{Owner}")),
         WalkCase.Scoped("EraseContact", Delete("/api/contacts/{contact}")),
 
         WalkCase.Scoped("ListCampaigns", Get("/api/campaigns", HttpStatusCode.OK), Get($"/api/campaigns?{Owner}")),
