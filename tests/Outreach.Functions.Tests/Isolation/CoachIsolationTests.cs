@@ -45,7 +45,7 @@ public sealed class CoachIsolationTests(AzuriteFixture azurite) : IClassFixture<
         var reached = new List<(string Path, HttpStatusCode Status, string Body, string OwnBody)>();
         foreach (var probe in MainRoutes)
         {
-            var path = new Uri(Fill(probe.Path, consenting.Ids), UriKind.Relative);
+            var path = new Uri(IsolationWalker.Fill(probe.Path, consenting.Ids), UriKind.Relative);
             using var response = await coach.GetAsync(path);
             using var own = await consenting.Client.GetAsync(path);
             reached.Add((path.ToString(), response.StatusCode, await response.Content.ReadAsStringAsync(), await own.Content.ReadAsStringAsync()));
@@ -116,7 +116,4 @@ public sealed class CoachIsolationTests(AzuriteFixture azurite) : IClassFixture<
     }
 
     public void Dispose() => _app.Dispose();
-
-    private static string Fill(string path, IReadOnlyDictionary<string, string> ids) =>
-        ids.Aggregate(path, (filled, id) => filled.Replace("{" + id.Key + "}", id.Value, StringComparison.Ordinal));
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using Outreach.Functions.Tests.Campaigns;
+using Outreach.Functions.Tests.Imports;
 using Outreach.Functions.Tests.Support;
 using Outreach.Testing.LocalServices;
 
@@ -30,7 +31,7 @@ public sealed class IsolationWalkTests(AzuriteFixture azurite) : IClassFixture<A
         using var coach = await _app.OwnerAsync(coachId, Core.Accounts.AccountKind.Coach, withProfile: false);
         using var victim = await SeededOwner.CreateAsync(_app, ApiApp.NewId("b"), coachId);
         using var attacker = await _app.OwnerAsync(ApiApp.NewId("a"));
-        using var ownImport = await SeededOwner.ImportAsync(attacker, SeededOwner.PeopleCsv("a", ["Alice Attacker", "Arthur Attacker"], "Contoso"));
+        using var ownImport = await ImportFiles.PostCsvAsync(attacker, SeededOwner.PeopleCsv("a", ["Alice Attacker", "Arthur Attacker"], "Contoso"));
         using var ownCampaign = await attacker.PostAsync(
             new Uri("/api/campaigns", UriKind.Relative),
             new StringContent($$"""{ "id": "{{IsolationWalk.AttackerCampaignId}}", "name": "A campaign", "steps": [ { "stepId": "s", "template": "thank_you", "delay": { "amount": 1, "unit": "businessDays" } } ] }""", System.Text.Encoding.UTF8, "application/json"));

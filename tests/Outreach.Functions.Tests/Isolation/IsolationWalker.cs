@@ -50,7 +50,8 @@ internal sealed partial class IsolationWalker(HttpClient caller, IReadOnlyDictio
         return ((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, Tokenize(TraceId().Replace(body, string.Empty), ids));
     }
 
-    private static string Fill(string text, IReadOnlyDictionary<string, string> ids) =>
+    /// <summary><paramref name="text"/> with each <c>{token}</c> replaced by its id.</summary>
+    public static string Fill(string text, IReadOnlyDictionary<string, string> ids) =>
         ids.Aggregate(text, (filled, id) => filled.Replace("{" + id.Key + "}", id.Value, StringComparison.Ordinal));
 
     // Longest first, so an id that contains another (a task id built from a contact id) is replaced whole.

@@ -1,10 +1,10 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Outreach.Core.Planning;
 using Outreach.Functions.Tests.Campaigns;
+using Outreach.Functions.Tests.Imports;
 using Outreach.Functions.Tests.Support;
 
 namespace Outreach.Functions.Tests.Isolation;
@@ -27,7 +27,7 @@ internal sealed record SeededOwner(string OwnerId, HttpClient Client, IReadOnlyD
     {
         people ??= Trio;
         var client = await app.OwnerAsync(ownerId);
-        var import = await Json(await ImportAsync(client, PeopleCsv(ownerId, people, company)), HttpStatusCode.OK);
+        var import = await Json(await ImportFiles.PostCsvAsync(client, PeopleCsv(ownerId, people, company)), HttpStatusCode.OK);
         var contacts = (await GetJsonAsync(client, "/api/contacts?take=100")).GetProperty("contacts").EnumerateArray()
             .ToDictionary(c => c.GetProperty("fullName").GetString()!, c => c.GetProperty("id").GetString()!);
         var (zenobia, bartholomew, cyrus) = (contacts[people[0]], contacts[people[1]], contacts[people[2]]);
@@ -82,13 +82,6 @@ internal sealed record SeededOwner(string OwnerId, HttpClient Client, IReadOnlyD
         }
 
         return Encoding.UTF8.GetBytes(csv.ToString());
-    }
-
-    public static Task<HttpResponseMessage> ImportAsync(HttpClient client, byte[] csv, string query = "")
-    {
-        var content = new ByteArrayContent(csv);
-        content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        return client.PostAsync(new Uri("/api/imports" + query, UriKind.Relative), content);
     }
 
     /// <summary>Everything this owner can read about their own data, as status and body per route (B's view, before and after the walk).</summary>
