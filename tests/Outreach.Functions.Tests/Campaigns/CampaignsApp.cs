@@ -45,6 +45,8 @@ internal sealed class CampaignsApp : IDisposable
 
     public TableStores Stores => _app.Factory.Services.GetRequiredService<TableStores>();
 
+    public IServiceProvider Services => _app.Factory.Services;
+
     public AccountService Accounts => _app.Accounts;
 
     /// <summary>Starts the app; <paramref name="settings"/> add to (or override) the defaults, e.g. an SMTP server.</summary>
