@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text;
 using Microsoft.Playwright;
 using Outreach.Core.Analytics.Counters;
 using Outreach.Functions.Tests.Support;
@@ -67,6 +69,36 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite) : IClassFixtur
         var lines = await page.Locator("#upload-report table:nth-of-type(2) tbody tr td:first-child").AllTextContentsAsync();
         Assert.Equal(["2", "3", "4", "5", "6", "7", "10", "11"], lines);
 
+        Assert.True(_browserErrors.Count == 0, "The browser reported:\n" + string.Join("\n", _browserErrors));
+    }
+
+    [Fact]
+    public async Task Queue_and_LinkedIn_sections_list_the_imported_contacts_tasks_and_show_a_draft_to_copy()
+    {
+        var key = await _server.App.CreateAccountWithKeyAsync(ApiApp.NewId("owner"));
+        using (var client = _server.App.Client(key))
+        {
+            using var sender = await client.PutAsJsonAsync("/api/sender", new { firstName = "Sam", lastName = "Student", email = "sam@students.example", timeZone = "Europe/London" });
+            sender.EnsureSuccessStatusCode();
+            using var csv = new StringContent(await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Path, "samples", "class-visit.csv")), Encoding.UTF8, "text/csv");
+            using var imported = await client.PostAsync(new Uri("/api/imports?campaign=class-visit-follow-up", UriKind.Relative), csv);
+            imported.EnsureSuccessStatusCode();
+        }
+
+        var page = await OpenWithKeyAsync(key);
+        await page.WaitForSelectorAsync("#queue-body li");
+        await page.WaitForSelectorAsync("#linkedin-body li");
+        var linkedIn = page.Locator("#linkedin-body li");
+        await linkedIn.Filter(new LocatorFilterOptions { HasText = "Sofía Hernández" }).First.GetByRole(AriaRole.Button, new() { Name = "Show draft" }).ClickAsync();
+        var draft = await page.Locator("#linkedin-body textarea.draft").InputValueAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath("dashboard-queue.png"), FullPage = true });
+
+        // 17 contacts with an email and 2 without (LinkedIn), three steps each: 51 + 6 open tasks; the queue shows 25.
+        Assert.Equal(25, await page.Locator("#queue-body li").CountAsync());
+        Assert.Equal(6, await linkedIn.CountAsync());
+        Assert.Equal(["Jonas Berg", "Sofía Hernández"], (await page.Locator("#linkedin-body li strong").AllTextContentsAsync()).Distinct().Order(StringComparer.Ordinal));
+        Assert.Contains("Sofía", draft, StringComparison.Ordinal);
+        Assert.DoesNotContain("{{", draft, StringComparison.Ordinal);
         Assert.True(_browserErrors.Count == 0, "The browser reported:\n" + string.Join("\n", _browserErrors));
     }
 
