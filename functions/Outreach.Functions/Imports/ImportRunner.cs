@@ -1,4 +1,5 @@
 using Outreach.Core;
+using Outreach.Core.Analytics.Counters;
 using Outreach.Core.Analytics.Events;
 using Outreach.Core.Campaigns;
 using Outreach.Core.Contacts;
@@ -54,60 +55,53 @@ internal sealed class ImportRunner(TableStores stores, ImportRecordStore records
             }
         }
 
-        await CountMeetingsAsync(record.OwnerId, touched, cancellationToken).ConfigureAwait(false);
-        var (enrolled, error) = campaign is null ? (0, null) : await EnrolAsync(record.OwnerId, campaign, touched, cancellationToken).ConfigureAwait(false);
+        var (enrolled, error) = await ApplyAsync(record.OwnerId, campaign, touched, cancellationToken).ConfigureAwait(false);
         var completed = record.Completed(import.Report, merged, enrolled, error, time.GetUtcNow());
         await records.SaveAsync(completed, cancellationToken).ConfigureAwait(false);
         return completed;
     }
 
     /// <summary>
-    /// Counts each new or merged contact's meeting in the metrics (<see cref="ContactMet"/>, credited to the same meeting
-    /// a send to them is, <see cref="MeetingContext.Of"/>). The counters are idempotent per contact and meeting date, so a
-    /// re-import or a retried queue message counts nothing twice.
+    /// For the new and merged contacts, a hundred at a time (each read once): counts their meeting in the metrics
+    /// (<see cref="ContactMet"/>, credited to the meeting a send to them is, <see cref="MeetingContext.Of"/>; idempotent
+    /// per contact and date, so a re-import or a retried queue message counts nothing twice) and enrols them in
+    /// <paramref name="campaign"/>. The contacts are imported whatever happens to enrolment: a refusal (no sender profile
+    /// yet, say) is recorded on the import as its error, and enrolling later through the campaign works.
     /// </summary>
-    private async Task CountMeetingsAsync(string ownerId, IReadOnlyCollection<string> contactIds, CancellationToken cancellationToken)
+    private async Task<(int Enrolled, string? Error)> ApplyAsync(string ownerId, Campaign? campaign, IReadOnlyCollection<string> contactIds, CancellationToken cancellationToken)
     {
         var profile = await stores.Senders.GetAsync(ownerId, cancellationToken).ConfigureAwait(false);
         var zone = profile?.ToSchedule().TimeZone ?? TimeZoneInfo.Utc;
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
-        foreach (var id in contactIds)
-        {
-            if (await stores.Contacts.GetAsync(ownerId, id, cancellationToken).ConfigureAwait(false) is { } contact)
-            {
-                await metrics.RecordAsync(new ContactMet(ownerId, id, MeetingContext.Of(contact, today)), zone, cancellationToken).ConfigureAwait(false);
-            }
-        }
-    }
-
-    /// <summary>
-    /// Enrols the contacts a hundred at a time. The contacts are imported whatever happens here: a refusal (no sender
-    /// profile yet, say) is recorded on the import as its error, and enrolling later through the campaign works.
-    /// </summary>
-    private async Task<(int Enrolled, string? Error)> EnrolAsync(string ownerId, Campaign campaign, IReadOnlyCollection<string> contactIds, CancellationToken cancellationToken)
-    {
+        var today = OwnerCalendar.LocalDate(time.GetUtcNow(), zone);
         var enrolled = 0;
-        try
+        string? error = null;
+        foreach (var chunk in contactIds.Chunk(EnrolmentBatch))
         {
-            foreach (var chunk in contactIds.Chunk(EnrolmentBatch))
+            var contacts = new List<Contact>(chunk.Length);
+            foreach (var id in chunk)
             {
-                var contacts = new List<Contact>(chunk.Length);
-                foreach (var id in chunk)
+                if (await stores.Contacts.GetAsync(ownerId, id, cancellationToken).ConfigureAwait(false) is { } contact)
                 {
-                    if (await stores.Contacts.GetAsync(ownerId, id, cancellationToken).ConfigureAwait(false) is { } contact)
-                    {
-                        contacts.Add(contact);
-                    }
+                    contacts.Add(contact);
+                    await metrics.RecordAsync(new ContactMet(ownerId, id, MeetingContext.Of(contact, today)), zone, cancellationToken).ConfigureAwait(false);
                 }
+            }
 
+            if (campaign is null || error is not null)
+            {
+                continue;
+            }
+
+            try
+            {
                 enrolled += (await enrolment.EnrolAsync(ownerId, campaign, contacts, cancellationToken).ConfigureAwait(false)).Contacts;
             }
+            catch (DomainException e)
+            {
+                error = $"The contacts were imported but not enrolled in '{campaign.CampaignId}': {e.Message}";
+            }
+        }
 
-            return (enrolled, null);
-        }
-        catch (DomainException e)
-        {
-            return (enrolled, $"The contacts were imported but not enrolled in '{campaign.CampaignId}': {e.Message}");
-        }
+        return (enrolled, error);
     }
 }

@@ -2,7 +2,6 @@ using Outreach.Core;
 using Outreach.Core.Introductions;
 using Outreach.Functions.Dispatching;
 using Outreach.Functions.Invocation;
-using Outreach.Storage;
 
 namespace Outreach.Functions.Introductions;
 
@@ -11,47 +10,37 @@ namespace Outreach.Functions.Introductions;
 /// requests B left unanswered past the deadline and nudges A once the nudge is due, planning the nudge as a task the
 /// dispatcher sends. An introduction another event moved on meanwhile (B answered a second before) is left alone.
 /// </summary>
-/// <remarks>Services are resolved per run, as in <c>DispatchDueFunction</c>: building the function must not need storage.</remarks>
-internal sealed partial class AdvanceIntroductionsFunction(IServiceProvider services, ILogger<AdvanceIntroductionsFunction> logger) : ITimerFunction
+internal sealed partial class AdvanceIntroductionsFunction(IServiceProvider services, ILogger<AdvanceIntroductionsFunction> logger) : StorageTimerFunction(logger)
 {
     public const string FunctionName = "AdvanceIntroductions";
 
-    public string Name => FunctionName;
+    public override string Name => FunctionName;
 
-    public string TriggerBinding => "timer";
+    protected override string AfterStorageFailure => "the next run looks again";
 
-    public async Task<FunctionOutcome> HandleAsync(TimerTrigger trigger, CancellationToken cancellationToken)
+    protected override async Task<FunctionOutcome> RunAsync(CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(trigger);
-        try
+        await services.GetRequiredService<DispatchStorage>().EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var store = services.GetRequiredService<IIntroductionStore>();
+        var introductions = services.GetRequiredService<IntroductionService>();
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var (expired, nudged, skipped) = (0, 0, 0);
+        foreach (var due in await store.ListDueAsync(now, cancellationToken).ConfigureAwait(false))
         {
-            await services.GetRequiredService<DispatchStorage>().EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-            var store = services.GetRequiredService<IIntroductionStore>();
-            var introductions = services.GetRequiredService<IntroductionService>();
-            var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-            var (expired, nudged, skipped) = (0, 0, 0);
-            foreach (var due in await store.ListDueAsync(now, cancellationToken).ConfigureAwait(false))
+            try
             {
-                try
-                {
-                    var moved = await introductions.AdvanceAsync(due, cancellationToken).ConfigureAwait(false);
-                    _ = moved.State == IntroductionState.Expired ? expired++ : nudged++;
-                }
-                catch (DomainException e) when (IntroductionsApi.IsStateConflict(e))
-                {
-                    skipped++;
-                    LogMovedOn(logger, due.OwnerId, due.IntroductionId, e.Code);
-                }
+                var moved = await introductions.AdvanceAsync(due, cancellationToken).ConfigureAwait(false);
+                _ = moved.State == IntroductionState.Expired ? expired++ : nudged++;
             }
+            catch (DomainException e) when (IntroductionsApi.IsStateConflict(e))
+            {
+                skipped++;
+                LogMovedOn(Logger, due.OwnerId, due.IntroductionId, e.Code);
+            }
+        }
 
-            LogRun(logger, expired, nudged, skipped);
-            return FunctionOutcome.Success().WithLog($"Expired {expired} and nudged {nudged} introductions; {skipped} had moved on.");
-        }
-        catch (StorageRequestException e)
-        {
-            LogStorageFailed(logger, e);
-            return FunctionOutcome.Failed($"Storage failed while advancing introductions: {e.Message}");
-        }
+        LogRun(Logger, expired, nudged, skipped);
+        return FunctionOutcome.Success().WithLog($"Expired {expired} and nudged {nudged} introductions; {skipped} had moved on.");
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Introductions run: {Expired} expired, {Nudged} nudged, {Skipped} moved on meanwhile")]
@@ -59,7 +48,4 @@ internal sealed partial class AdvanceIntroductionsFunction(IServiceProvider serv
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Introduction {IntroductionId} of owner {OwnerId} moved on before the timer ({Code})")]
     private static partial void LogMovedOn(ILogger logger, string ownerId, string introductionId, string code);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Advancing introductions failed on storage; the next run looks again")]
-    private static partial void LogStorageFailed(ILogger logger, Exception exception);
 }

@@ -1,3 +1,4 @@
+using Outreach.Core.Analytics.Counters;
 using Outreach.Core.Analytics.Events;
 using Outreach.Core.Outcomes;
 using Outreach.Core.Planning;
@@ -35,7 +36,7 @@ internal sealed class ReplyMetrics(TableStores stores, MetricsRecorder metrics, 
         }
 
         var zone = profile.ToSchedule().TimeZone;
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
+        var today = OwnerCalendar.LocalDate(time.GetUtcNow(), zone);
         var reply = new ReplyReceived(
             outcome.OwnerId, outcome.ContactId, task.TaskId, MeetingContext.Of(contact, today), OutreachStep.Of(task),
             sentAt, outcome.OccurredAt, task.Score);
