@@ -1,4 +1,5 @@
 using Outreach.Functions.Dispatching;
+using Outreach.Functions.Storage;
 using Outreach.Storage;
 using Outreach.Storage.Queues;
 
@@ -7,32 +8,29 @@ namespace Outreach.Functions.Imports;
 /// <summary>
 /// Creates what imports write to, once per process on first use: the stores' tables (with the send queue, through
 /// <see cref="DispatchStorage"/>, since enrolment writes tasks), the <c>Imports</c> table, the <c>imports</c> container
-/// and the <c>import-contacts</c> queue.
+/// and the <c>import-contacts</c> queue (<see cref="SetUpOnce"/>).
 /// </summary>
-internal sealed class ImportStorage(DispatchStorage dispatch, ImportRecordStore records, StorageAccount account)
+internal sealed class ImportStorage : IDisposable
 {
-    private Task? _created;
+    private readonly SetUpOnce _setUp;
 
-    public QueueClient Queue { get; } = account.GetQueue(ImportQueueMessage.QueueName, QueueMessageEncoding.Base64);
-
-    public ImportRecordStore Records => records;
-
-    public Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    public ImportStorage(DispatchStorage dispatch, ImportRecordStore records, StorageAccount account)
     {
-        // A failed creation is tried again by the next caller rather than remembered.
-        var created = _created;
-        if (created is null || created.IsFaulted || created.IsCanceled)
+        Records = records;
+        Queue = account.GetQueue(ImportQueueMessage.QueueName, QueueMessageEncoding.Base64);
+        _setUp = new SetUpOnce(async cancellationToken =>
         {
-            _created = created = CreateAsync();
-        }
-
-        return created.WaitAsync(cancellationToken);
+            await dispatch.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+            await records.CreateAsync(cancellationToken).ConfigureAwait(false);
+            await Queue.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+        });
     }
 
-    private async Task CreateAsync()
-    {
-        await dispatch.EnsureCreatedAsync(CancellationToken.None).ConfigureAwait(false);
-        await records.CreateAsync(CancellationToken.None).ConfigureAwait(false);
-        await Queue.CreateIfNotExistsAsync(CancellationToken.None).ConfigureAwait(false);
-    }
+    public QueueClient Queue { get; }
+
+    public ImportRecordStore Records { get; }
+
+    public Task EnsureCreatedAsync(CancellationToken cancellationToken) => _setUp.EnsureAsync(cancellationToken);
+
+    public void Dispose() => _setUp.Dispose();
 }
