@@ -1,6 +1,3 @@
-using System.Buffers.Binary;
-using Outreach.Core.Messaging.Tokens;
-
 namespace Outreach.Core.Contacts;
 
 /// <summary>
@@ -13,23 +10,39 @@ public static class ContactIdFactory
     public static string Create(string ownerId, ContactKey key) => Format(CreateValue(ownerId, key));
 
     /// <summary>
-    /// The 128 bits behind an id (two independently seeded 64-bit hashes of owner and key), kept instead of the
-    /// string where millions are held (the import's index). A cryptographic hash bought nothing here and cost a
-    /// fifth of the import's time.
+    /// The 128 bits behind an id (two independently seeded 64-bit hashes of the key, seeded by owner and kind), kept
+    /// instead of the string where millions are held (the import's index). A cryptographic hash bought nothing here
+    /// and cost a fifth of the import's time.
     /// </summary>
-    internal static UInt128 CreateValue(string ownerId, ContactKey key)
-    {
-        ArgumentNullException.ThrowIfNull(ownerId);
-        var high = StableHash.Finish(StableHash.Append(StableHash.Append(0x243F6A8885A308D3UL ^ (ulong)key.Kind, ownerId), key.Value));
-        var low = StableHash.Finish(StableHash.Append(StableHash.Append(0x13198A2E03707344UL ^ ((ulong)key.Kind << 7), key.Value), ownerId));
-        return new UInt128(high, low);
-    }
+    internal static UInt128 CreateValue(string ownerId, ContactKey key) => For(ownerId).CreateValue(key.Kind, key.Value);
 
-    /// <summary>The id text of a value from <see cref="CreateValue"/>: lower-case base32, letters and digits only.</summary>
-    internal static string Format(UInt128 value)
+    /// <summary>Makes ids and key hashes for one owner (the owner is hashed once, not per key).</summary>
+    internal static OwnerContactIds For(string ownerId) => new(ownerId);
+
+    /// <summary>The key hash (<see cref="OwnerContactIds.KeyHash"/>) of the key an id was made from: its high half.</summary>
+    internal static ulong KeyHashOf(UInt128 id) => (ulong)(id >> 64);
+
+    /// <summary>
+    /// The id text of a value from <see cref="CreateValue(string, ContactKey)"/>: lower-case base32 (RFC 4648, no padding) of
+    /// its sixteen big-endian bytes, letters and digits only. Written straight from the two halves: an import makes one
+    /// per new contact.
+    /// </summary>
+    internal static string Format(UInt128 value) => string.Create(26, value, static (chars, value) =>
     {
-        Span<byte> bytes = stackalloc byte[16];
-        BinaryPrimitives.WriteUInt128BigEndian(bytes, value);
-        return Base32.Encode(bytes);
-    }
+        const string alphabet = "abcdefghijklmnopqrstuvwxyz234567";
+        var high = (ulong)(value >> 64);
+        var low = (ulong)value;
+        for (var i = 0; i < 12; i++)
+        {
+            chars[i] = alphabet[(int)(high >> (59 - (5 * i))) & 31];
+        }
+
+        chars[12] = alphabet[(int)(((high & 0xF) << 1) | (low >> 63))];
+        for (var i = 0; i < 12; i++)
+        {
+            chars[13 + i] = alphabet[(int)(low >> (58 - (5 * i))) & 31];
+        }
+
+        chars[25] = alphabet[(int)(low & 7) << 2];
+    });
 }

@@ -71,34 +71,130 @@ public static class ContactKeys
     /// </summary>
     public static string? NameAndCompanyKey(string? firstName, string? lastName, string? company)
     {
-        if (string.IsNullOrWhiteSpace(company) || (string.IsNullOrWhiteSpace(firstName) && string.IsNullOrWhiteSpace(lastName)))
+        var capacity = NameAndCompanyCapacity(firstName, lastName, company);
+        if (capacity == 0)
         {
             return null;
         }
 
-        var capacity = (firstName?.Length ?? 0) + (lastName?.Length ?? 0) + company.Length + 2;
-
-        // A pooled buffer: stackalloc would zero it on every call, which cost more than the folding itself.
-        var rented = ArrayPool<char>.Shared.Rent(capacity);
+        var rented = capacity > StackLimit ? ArrayPool<char>.Shared.Rent(capacity) : null;
         try
         {
-            var buffer = rented.AsSpan();
-            var length = AppendFolded(buffer, 0, firstName);
-            length = AppendFolded(buffer, length, lastName);
-            if (length == 0)
-            {
-                return null;
-            }
-
-            buffer[length++] = '|';
-            var beforeCompany = length;
-            length = AppendFolded(buffer, length, company);
-            return length == beforeCompany ? null : new string(buffer[..length]);
+            var buffer = rented ?? stackalloc char[capacity];
+            var length = FoldNameAndCompany(buffer, firstName, lastName, company);
+            return length == 0 ? null : new string(buffer[..length]);
         }
         finally
         {
-            ArrayPool<char>.Shared.Return(rented);
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
         }
+    }
+
+    /// <summary>
+    /// The 64-bit hashes (<see cref="OwnerContactIds.KeyHash"/>) of the keys <see cref="Of(string, string, string, string, string)"/>
+    /// gives for these fields, in the same order, and the id of the strongest, without building the key strings: an
+    /// import hashes every row's keys but needs the strings only to look keys up in storage.
+    /// </summary>
+    /// <param name="email">The email as imported.</param>
+    /// <param name="linkedInUrl">The canonical LinkedIn URL.</param>
+    /// <param name="firstName">The first name.</param>
+    /// <param name="lastName">The last name.</param>
+    /// <param name="company">The company.</param>
+    /// <param name="ids">The owner's id maker (the owner seeds the hashes and the id).</param>
+    /// <param name="scratch">Room to lower-case or fold a key in; a key longer than it gets a buffer of its own.</param>
+    /// <param name="hashes">Receives the hashes, strongest first.</param>
+    /// <param name="newId">The id (<see cref="ContactIdFactory.CreateValue(string, ContactKey)"/>) of the strongest key.</param>
+    /// <returns>How many hashes were written to <paramref name="hashes"/> (at most three).</returns>
+    internal static int HashesOf(
+        string? email, string? linkedInUrl, string? firstName, string? lastName, string? company, in OwnerContactIds ids, Span<char> scratch, Span<ulong> hashes, out UInt128 newId)
+    {
+        newId = default;
+        var count = 0;
+        if (!string.IsNullOrWhiteSpace(email))
+        {
+            ReadOnlySpan<char> key = email.AsSpan().Trim();
+            if (key.ContainsAnyInRange('A', 'Z') || (key.ContainsAnyExceptInRange('\u0000', '\u007F') && HasUpper(key)))
+            {
+                var lower = key.Length <= scratch.Length ? scratch[..key.Length] : new char[key.Length];
+                key.ToLowerInvariant(lower);
+                key = lower;
+            }
+
+            Add(ContactKeyKind.Email, key, ids, hashes, ref count, ref newId);
+        }
+
+        if (!string.IsNullOrEmpty(linkedInUrl))
+        {
+            Add(ContactKeyKind.LinkedIn, linkedInUrl, ids, hashes, ref count, ref newId);
+        }
+
+        var capacity = NameAndCompanyCapacity(firstName, lastName, company);
+        if (capacity > 0)
+        {
+            var buffer = capacity <= scratch.Length ? scratch : new char[capacity];
+            var length = FoldNameAndCompany(buffer, firstName, lastName, company);
+            if (length > 0)
+            {
+                Add(ContactKeyKind.NameAndCompany, buffer[..length], ids, hashes, ref count, ref newId);
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>The first (strongest) key makes the id, whose high half is its hash; the others are hashed alone.</summary>
+    private static void Add(ContactKeyKind kind, ReadOnlySpan<char> key, in OwnerContactIds ids, Span<ulong> hashes, ref int count, ref UInt128 newId)
+    {
+        if (count == 0)
+        {
+            newId = ids.CreateValue(kind, key);
+            hashes[count++] = ContactIdFactory.KeyHashOf(newId);
+        }
+        else
+        {
+            hashes[count++] = ids.KeyHash(kind, key);
+        }
+    }
+
+    /// <summary>Keys longer than this are folded in a pooled buffer instead of on the stack.</summary>
+    private const int StackLimit = 512;
+
+    private static bool HasUpper(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsUpper(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The buffer a name + company key needs, or 0 when there is no key (no company, or no name).</summary>
+    private static int NameAndCompanyCapacity(string? firstName, string? lastName, string? company) =>
+        string.IsNullOrWhiteSpace(company) || (string.IsNullOrWhiteSpace(firstName) && string.IsNullOrWhiteSpace(lastName))
+            ? 0
+            : (firstName?.Length ?? 0) + (lastName?.Length ?? 0) + company.Length + 2;
+
+    /// <summary>Folds the name and company key into <paramref name="buffer"/>; its length, or 0 when either part folds to nothing.</summary>
+    private static int FoldNameAndCompany(Span<char> buffer, string? firstName, string? lastName, string? company)
+    {
+        var length = AppendFolded(buffer, 0, firstName);
+        length = AppendFolded(buffer, length, lastName);
+        if (length == 0)
+        {
+            return 0;
+        }
+
+        buffer[length++] = '|';
+        var beforeCompany = length;
+        length = AppendFolded(buffer, length, company);
+        return length == beforeCompany ? 0 : length;
     }
 
     /// <summary>Appends the folded letters and digits of <paramref name="text"/>, words separated by one space.</summary>
@@ -110,9 +206,10 @@ public static class ContactKeys
         }
 
         var pendingSpace = length > 0 && buffer[length - 1] != '|';
+        var table = FoldTable;
         foreach (var c in text)
         {
-            var folded = Fold(c);
+            var folded = c < table.Length ? table[c] : FoldBeyondTable(c);
             if (folded == '\0')
             {
                 pendingSpace |= length > 0 && buffer[length - 1] != '|';
@@ -138,45 +235,34 @@ public static class ContactKeys
 
     private const char Mark = '\uFFFF';
 
-    /// <summary>The lower-case base letter or digit of <paramref name="c"/>, <see cref="Mark"/> for a combining mark, or \0 for a separator.</summary>
-    private static char Fold(char c)
-    {
-        if (c < 0x80)
-        {
-            return char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '\0';
-        }
-
-        if (c - FoldedFirst < FoldedLatin.Value.Length)
-        {
-            return FoldedLatin.Value[c - FoldedFirst];
-        }
-
-        return char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark ? Mark : '\0';
-    }
-
-    private const char FoldedFirst = '\u0080';
+    /// <summary>The lower-case letter or digit of a character past <see cref="FoldTable"/>, <see cref="Mark"/> for a combining mark, or \0 for a separator.</summary>
+    private static char FoldBeyondTable(char c) =>
+        char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark ? Mark : '\0';
 
     /// <summary>
-    /// U+0080 to U+1EFF (Latin-1, Latin Extended, IPA, Greek, Cyrillic, Vietnamese...) folded once through
-    /// Unicode decomposition (é → e, Å → a), so the hot path never calls <see cref="string.Normalize()"/>.
-    /// Letters with no decomposition (ß, ø, ł) stay themselves.
+    /// U+0000 to U+1EFF (ASCII, Latin-1, Latin Extended, IPA, Greek, Cyrillic, Vietnamese...) folded once: letters
+    /// and digits to their lower-case base letter through Unicode decomposition (é → e, Å → a), combining marks to
+    /// <see cref="Mark"/>, everything else to \0. One array read per character, and the hot path never calls
+    /// <see cref="string.Normalize()"/>. Letters with no decomposition (ß, ø, ł) stay themselves.
     /// </summary>
-    private static readonly Lazy<char[]> FoldedLatin = new(() =>
+    private static readonly char[] FoldTable = BuildFoldTable();
+
+    private static char[] BuildFoldTable()
     {
-        var table = new char[0x1F00 - FoldedFirst];
+        var table = new char[0x1F00];
         for (var i = 0; i < table.Length; i++)
         {
-            var c = (char)(FoldedFirst + i);
+            var c = (char)i;
             if (!char.IsLetterOrDigit(c))
             {
                 table[i] = CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark ? Mark : '\0';
                 continue;
             }
 
-            var decomposed = char.IsSurrogate(c) ? c.ToString() : c.ToString().Normalize(NormalizationForm.FormD);
+            var decomposed = c < 0x80 || char.IsSurrogate(c) ? c.ToString() : c.ToString().Normalize(NormalizationForm.FormD);
             table[i] = char.ToLowerInvariant(decomposed[0]);
         }
 
         return table;
-    });
+    }
 }

@@ -12,4 +12,13 @@ public interface IContactDirectory
     /// <param name="cancellationToken">Cancels the lookup.</param>
     /// <returns>For every key that matched, the contact it belongs to (keys without a match are absent).</returns>
     ValueTask<IReadOnlyDictionary<ContactKey, Contact>> FindAsync(string ownerId, IReadOnlyCollection<ContactKey> keys, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Whether <paramref name="ownerId"/> has any stored contact. An import asks once before its first batch: into an
+    /// owner with none (a first import, and the largest files are first imports), no row can match a stored contact,
+    /// so it skips every per-key lookup and de-duplicates in memory alone.
+    /// </summary>
+    /// <param name="ownerId">The owner.</param>
+    /// <param name="cancellationToken">Cancels the check.</param>
+    ValueTask<bool> HasContactsAsync(string ownerId, CancellationToken cancellationToken);
 }

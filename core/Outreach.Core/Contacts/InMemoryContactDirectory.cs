@@ -64,6 +64,16 @@ public sealed class InMemoryContactDirectory : IContactDirectory, IContactSink, 
     }
 
     /// <inheritdoc />
+    public ValueTask<bool> HasContactsAsync(string ownerId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            return ValueTask.FromResult(_owners.TryGetValue(ownerId, out var owner) && owner.ById.Count > 0);
+        }
+    }
+
+    /// <inheritdoc />
     public ValueTask WriteAsync(string ownerId, IReadOnlyList<Contact> contacts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(contacts);

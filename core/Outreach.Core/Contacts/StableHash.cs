@@ -45,8 +45,4 @@ internal static class StableHash
         h ^= h >> 33;
         return h;
     }
-
-    /// <summary>A 64-bit hash of a key (its kind and value), for the import's in-memory index.</summary>
-    public static ulong Of(ContactKey key, ulong seed = 0x9E3779B97F4A7C15UL) =>
-        Finish(Append(seed ^ ((ulong)key.Kind * C2), key.Value));
 }

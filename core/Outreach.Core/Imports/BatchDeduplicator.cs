@@ -3,49 +3,83 @@ using Outreach.Core.Contacts;
 namespace Outreach.Core.Imports;
 
 /// <summary>
-/// De-duplicates a batch of staged rows against the contacts already changed in this batch, the contacts this
-/// import created (<see cref="DedupeIndex"/>), and the stored contacts (one <see cref="IContactDirectory"/>
-/// lookup per batch), in that order for each key, email first, then LinkedIn URL, then name + company. Then it
-/// hands the batch's created and changed contacts to the sink in one write.
+/// De-duplicates a batch of staged rows, in file order, against the contacts this import created
+/// (<see cref="DedupeIndex"/>, earlier rows of the batch included) and the stored contacts (one
+/// <see cref="IContactDirectory"/> lookup per batch), key by key, email first, then LinkedIn URL, then name +
+/// company. Then it hands the batch's created and changed contacts to the sink in one write. Into an owner with no
+/// stored contact (asked once, <see cref="IContactDirectory.HasContactsAsync"/>) it never looks anything up and
+/// never builds a key string: rows are matched on their key hashes in memory alone.
 /// </summary>
-internal sealed class BatchDeduplicator(string ownerId, IContactDirectory directory, IContactSink sink)
+internal sealed class BatchDeduplicator(string ownerId, IContactDirectory directory, IContactSink sink, DedupeIndex index)
 {
     private static readonly IReadOnlyDictionary<ContactKey, Contact> NothingFound = new Dictionary<ContactKey, Contact>();
 
-    private readonly DedupeIndex _index = new();
-    private readonly List<ContactKey> _lookup = [];
-    private readonly List<Pending> _pending = [];
-    private readonly Dictionary<string, int> _pendingById = new(StringComparer.Ordinal);
-    private readonly Dictionary<ulong, int> _pendingByKey = [];
-    private readonly List<ulong> _pendingKeys = [];
+    /// <summary>The contacts to write, by place in the batch.</summary>
+    private readonly List<Contact> _batch = [];
 
-    /// <summary>Resolves every accepted row of <paramref name="rows"/> and writes the batch; appends one result per row, in order.</summary>
-    public async ValueTask ProcessAsync(List<StagedRow> rows, List<ImportRowResult> results, CancellationToken cancellationToken)
+    /// <summary>For each place in the batch, the ordinal in <see cref="DedupeIndex"/> of a contact this import created, or -1 for a stored one.</summary>
+    private readonly List<int> _batchOrdinals = [];
+
+    // Stored contacts changed in this batch (only when the owner has stored contacts): by id and by every key of the rows merged into them.
+    private readonly Dictionary<string, int> _storedById = new(StringComparer.Ordinal);
+    private readonly Dictionary<ulong, int> _storedByKey = [];
+    private readonly List<ContactKey> _lookup = [];
+    private bool? _directoryHasContacts;
+
+    /// <summary>What <see cref="TouchKeys"/> read, kept so the reads are not optimised away.</summary>
+    private ulong _touched;
+
+    /// <summary>Resolves the first <paramref name="count"/> rows and writes the batch; appends one result per row, in order.</summary>
+    public async ValueTask ProcessAsync(StagedRow[] rows, int count, List<ImportRowResult> results, CancellationToken cancellationToken)
     {
-        var found = await LookUpAsync(rows, cancellationToken);
-        foreach (var row in rows)
+        _directoryHasContacts ??= await directory.HasContactsAsync(ownerId, cancellationToken).ConfigureAwait(false);
+        var found = _directoryHasContacts.Value ? await LookUpAsync(rows, count, cancellationToken).ConfigureAwait(false) : NothingFound;
+        TouchKeys(rows, count);
+        for (var i = 0; i < count; i++)
         {
+            var row = rows[i];
             results.Add(row.IsRejected
                 ? new ImportRowResult(row.Line, ImportRowOutcome.Rejected, null, row.Errors!, row.RawText)
                 : Resolve(row, found));
         }
 
-        await FlushAsync(cancellationToken);
+        await FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private ValueTask<IReadOnlyDictionary<ContactKey, Contact>> LookUpAsync(List<StagedRow> rows, CancellationToken cancellationToken)
+    /// <summary>Brings the index slots of the batch's keys into the cache together (<see cref="DedupeIndex.Touch"/>).</summary>
+    private void TouchKeys(StagedRow[] rows, int count)
+    {
+        ulong touched = 0;
+        for (var r = 0; r < count; r++)
+        {
+            var row = rows[r];
+            for (var i = 0; i < row.KeyCount; i++)
+            {
+                touched ^= index.Touch(row.KeyHash(i));
+            }
+        }
+
+        _touched = touched;
+    }
+
+    /// <summary>Asks the directory for the keys the index cannot answer (a key of a contact this import created has nothing newer in storage).</summary>
+    private ValueTask<IReadOnlyDictionary<ContactKey, Contact>> LookUpAsync(StagedRow[] rows, int count, CancellationToken cancellationToken)
     {
         _lookup.Clear();
-        foreach (var row in rows)
+        for (var r = 0; r < count; r++)
         {
-            var keys = row.Keys;
+            var row = rows[r];
+            if (row.Contact is not { } contact)
+            {
+                continue;
+            }
+
+            var keys = row.StoredKeys = ContactKeys.Of(contact);
             for (var i = 0; i < keys.Length; i++)
             {
-                // A key of a contact this import created is answered by the index; storage has nothing newer.
-                keys[i].IndexHit = _index.Find(keys[i].Hash);
-                if (keys[i].IndexHit < 0)
+                if (index.Find(row.KeyHash(i)) < 0)
                 {
-                    _lookup.Add(keys[i].Key);
+                    _lookup.Add(keys[i]);
                 }
             }
         }
@@ -55,120 +89,140 @@ internal sealed class BatchDeduplicator(string ownerId, IContactDirectory direct
 
     private ImportRowResult Resolve(StagedRow row, IReadOnlyDictionary<ContactKey, Contact> found)
     {
-        foreach (var key in row.Keys)
+        for (var i = 0; i < row.KeyCount; i++)
         {
-            // Earlier rows of this batch first: their keys are neither in the lookup nor (all) in the index yet.
-            if (_pendingByKey.TryGetValue(key.Hash, out var pendingIndex))
+            var hash = row.KeyHash(i);
+            if (_storedByKey.Count > 0 && _storedByKey.TryGetValue(hash, out var storedSlot))
             {
-                return MergeInto(row, pendingIndex);
+                return MergeIntoStored(row, storedSlot);
             }
 
-            if (key.IndexHit is var ordinal and >= 0)
+            if (index.Find(hash) is var ordinal and >= 0)
             {
-                var id = ContactIdFactory.Format(_index.IdOf(ordinal));
-                if (_pendingById.TryGetValue(id, out var created))
-                {
-                    return MergeInto(row, created);
-                }
-
-                // Created by this import and already written: send only what this row adds; the sink merges it.
-                Stage(new Pending(row.WithId(id), ordinal), row);
-                return new ImportRowResult(row.Line, ImportRowOutcome.Merged, id, [], null);
+                return MergeIntoCreated(row, ordinal);
             }
 
-            if (found.Count > 0 && found.TryGetValue(key.Key, out var stored))
+            if (found.Count > 0 && row.StoredKeys is { } keys && found.TryGetValue(keys[i], out var stored))
             {
-                if (_pendingById.TryGetValue(stored.ContactId, out var changed))
-                {
-                    return MergeInto(row, changed);
-                }
-
-                var merged = ContactMerger.Merge(stored, row.Contact, out var storedChanged);
-                if (storedChanged)
-                {
-                    Stage(new Pending(merged, Ordinal: -1), row);
-                }
-
-                return new ImportRowResult(row.Line, storedChanged ? ImportRowOutcome.Merged : ImportRowOutcome.Unchanged, stored.ContactId, [], null);
+                return MergeIntoStored(row, stored);
             }
         }
 
-        Stage(new Pending(row.Contact, _index.AddContact(row.NewId)), row);
-        return new ImportRowResult(row.Line, ImportRowOutcome.New, row.Contact.ContactId, [], null);
+        var created = index.AddContact(row.NewId, row.Fields);
+        Stage(row.Contact!, created);
+        RegisterKeys(row, created);
+        return new ImportRowResult(row.Line, ImportRowOutcome.New, row.Contact!.ContactId, [], null);
     }
 
-    /// <summary>Folds the row into a contact already created or changed in this batch.</summary>
-    private ImportRowResult MergeInto(StagedRow row, int pendingIndex)
+    /// <summary>
+    /// Folds the row into a contact this import created: into its pending version when it is in this batch, else (it
+    /// was written with an earlier batch) by sending only what this row says under its id, for the sink to merge. A
+    /// row folded into a contact this file created is a merge even when it adds nothing.
+    /// </summary>
+    private ImportRowResult MergeIntoCreated(StagedRow row, int ordinal)
     {
-        var target = _pending[pendingIndex];
-        var merged = ContactMerger.Merge(target.Contact, row.Contact, out var changed);
+        ref var fields = ref index.FieldsOf(ordinal);
+        var filled = row.Fields & ~fields;
+        fields |= row.Fields;
+        var id = ContactIdFactory.Format(index.IdOf(ordinal));
+        if (index.PendingSlotOf(ordinal) is var slot and >= 0)
+        {
+            _batch[slot] = ContactMerger.Merge(_batch[slot], row.Contact!);
+        }
+        else
+        {
+            Stage(row.Contact! with { ContactId = id }, ordinal);
+        }
+
+        RegisterKeys(row, ordinal);
+        return new ImportRowResult(row.Line, ImportRowOutcome.Merged, id, [], null, filled);
+    }
+
+    /// <summary>Folds the row into a stored contact found by the lookup; a row that adds nothing leaves it unchanged (a re-import reports every row so).</summary>
+    private ImportRowResult MergeIntoStored(StagedRow row, Contact stored)
+    {
+        if (_storedById.TryGetValue(stored.ContactId, out var slot))
+        {
+            return MergeIntoStored(row, slot);
+        }
+
+        var merged = ContactMerger.Merge(stored, row.Contact!, out var changed);
         if (changed)
         {
-            _pending[pendingIndex] = target with { Contact = merged };
+            slot = Stage(merged, -1);
+            _storedById.Add(merged.ContactId, slot);
+            RegisterStoredKeys(row, slot);
         }
 
-        RegisterKeys(row, pendingIndex, target.Ordinal);
-
-        // A row folded into a contact this file created is a merge even when it adds nothing; a row that adds
-        // nothing to a stored contact leaves it unchanged (so a re-import reports every row unchanged).
-        var outcome = target.Ordinal >= 0 || changed ? ImportRowOutcome.Merged : ImportRowOutcome.Unchanged;
-        return new ImportRowResult(row.Line, outcome, merged.ContactId, [], null);
+        return Stored(row, stored, changed);
     }
 
-    private void Stage(Pending pending, StagedRow row)
+    /// <summary>Folds the row into a stored contact already changed in this batch.</summary>
+    private ImportRowResult MergeIntoStored(StagedRow row, int slot)
     {
-        var index = _pending.Count;
-        _pending.Add(pending);
-        _pendingById.Add(pending.Contact.ContactId, index);
-        RegisterKeys(row, index, pending.Ordinal);
+        var target = _batch[slot];
+        var merged = ContactMerger.Merge(target, row.Contact!, out var changed);
+        _batch[slot] = merged;
+        RegisterStoredKeys(row, slot);
+        return Stored(row, target, changed);
     }
 
-    private void RegisterKeys(StagedRow row, int pendingIndex, int ordinal)
+    private static ImportRowResult Stored(StagedRow row, Contact before, bool changed) => changed
+        ? new ImportRowResult(row.Line, ImportRowOutcome.Merged, before.ContactId, [], null, row.Fields & ~ContactFieldSets.Of(before))
+        : new ImportRowResult(row.Line, ImportRowOutcome.Unchanged, before.ContactId, [], null);
+
+    private int Stage(Contact contact, int ordinal)
     {
-        foreach (var key in row.Keys)
+        var slot = _batch.Count;
+        _batch.Add(contact);
+        _batchOrdinals.Add(ordinal);
+        if (ordinal >= 0)
         {
-            if (_pendingByKey.TryAdd(key.Hash, pendingIndex))
-            {
-                _pendingKeys.Add(key.Hash);
-            }
-            if (ordinal >= 0 && key.IndexHit < 0)
-            {
-                _index.TryAdd(key.Hash, ordinal);
-            }
+            index.SetPendingSlot(ordinal, slot);
+        }
+
+        return slot;
+    }
+
+    private void RegisterKeys(StagedRow row, int ordinal)
+    {
+        for (var i = 0; i < row.KeyCount; i++)
+        {
+            index.TryAdd(row.KeyHash(i), ordinal);
+        }
+    }
+
+    /// <summary>Keys of rows merged into a stored contact stay in this batch's map: the next batch asks storage, which has them by then.</summary>
+    private void RegisterStoredKeys(StagedRow row, int slot)
+    {
+        for (var i = 0; i < row.KeyCount; i++)
+        {
+            _storedByKey.TryAdd(row.KeyHash(i), slot);
         }
     }
 
     private async ValueTask FlushAsync(CancellationToken cancellationToken)
     {
-        if (_pending.Count == 0)
+        if (_batch.Count == 0)
         {
             return;
         }
 
-        var batch = new Contact[_pending.Count];
-        for (var i = 0; i < batch.Length; i++)
+        await sink.WriteAsync(ownerId, _batch.ToArray(), cancellationToken).ConfigureAwait(false);
+        foreach (var ordinal in _batchOrdinals)
         {
-            batch[i] = _pending[i].Contact;
+            if (ordinal >= 0)
+            {
+                index.SetPendingSlot(ordinal, -1);
+            }
         }
 
-        await sink.WriteAsync(ownerId, batch, cancellationToken);
-
-        // Entry by entry: Clear() zeroes the whole bucket array every batch, which profiling showed costing more
-        // than the look-ups themselves.
-        foreach (var pending in _pending)
+        _batch.Clear();
+        _batchOrdinals.Clear();
+        if (_storedById.Count > 0)
         {
-            _pendingById.Remove(pending.Contact.ContactId);
+            _storedById.Clear();
+            _storedByKey.Clear();
         }
-
-        foreach (var hash in _pendingKeys)
-        {
-            _pendingByKey.Remove(hash);
-        }
-
-        _pending.Clear();
-        _pendingKeys.Clear();
     }
-
-    /// <summary>A contact created or changed in the current batch; <paramref name="Ordinal"/> is its place in the index when this import created it, else -1.</summary>
-    private sealed record Pending(Contact Contact, int Ordinal);
 }

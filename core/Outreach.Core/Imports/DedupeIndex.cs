@@ -1,81 +1,126 @@
+using System.Numerics;
+using Outreach.Core.Contacts;
+
 namespace Outreach.Core.Imports;
 
 /// <summary>
-/// The keys of every contact this import created, mapped to their ids, in as little memory as possible: an
-/// open-addressing table from a 64-bit hash of the key (<see cref="Contacts.StableHash.Of"/>) to the ordinal of
-/// the contact, whose 128-bit id is kept once in a list (about 30 bytes a key and 16 a contact, so a
-/// million-row file needs tens of megabytes, and a lookup is one cache miss, not the two of a Dictionary).
-/// Two different keys sharing a 64-bit hash would merge two people; with a few million keys the odds are
-/// below one in a million, which the import accepts.
+/// The contacts this import created and their keys, in as little memory as possible: an open-addressing table
+/// from a 64-bit hash of each key (<see cref="OwnerContactIds.KeyHash"/>) to the contact's ordinal, and per
+/// contact its 128-bit id, the fields it has and its place in the batch being written. A slot holds the hash and
+/// the ordinal side by side, so a lookup is one cache miss. About 24 bytes a key and 24 a contact: a million-row
+/// file needs tens of megabytes. Two different keys sharing a 64-bit hash would merge two people; with a few
+/// million keys the odds are below one in a million, which the import accepts.
 /// </summary>
 internal sealed class DedupeIndex
 {
     private const double MaxLoad = 0.7;
 
-    private readonly List<UInt128> _ids = [];
-    private ulong[] _keys = new ulong[1024];
-    private int[] _ordinals = new int[1024];
-    private int _count;
+    /// <summary>The largest table sized up front from the file's length (larger files grow it as they go).</summary>
+    private const int MaxInitialSlots = 1 << 20;
+
+    private Slot[] _slots;
+    private UInt128[] _ids;
+    private ContactFieldSet[] _fields;
+    private int[] _pendingPlusOne;
+    private int _keys;
+    private int _contacts;
+
+    /// <param name="expectedKeys">Roughly how many keys the import will hold (sizes the table once instead of growing it).</param>
+    public DedupeIndex(int expectedKeys = 0)
+    {
+        var slots = (int)Math.Min(MaxInitialSlots, BitOperations.RoundUpToPowerOf2((uint)Math.Max(1024, expectedKeys / MaxLoad)));
+        _slots = new Slot[slots];
+        var contacts = Math.Max(256, Math.Min(slots / 2, expectedKeys / 2));
+        _ids = new UInt128[contacts];
+        _fields = new ContactFieldSet[contacts];
+        _pendingPlusOne = new int[contacts];
+    }
 
     /// <summary>Keys held.</summary>
-    public int Count => _count;
+    public int Count => _keys;
 
     /// <summary>Contacts held.</summary>
-    public int Contacts => _ids.Count;
+    public int Contacts => _contacts;
 
-    /// <summary>Registers a contact created by this import; returns its ordinal for <see cref="TryAdd"/>.</summary>
-    public int AddContact(UInt128 id)
+    /// <summary>Registers a contact created by this import; returns its ordinal.</summary>
+    public int AddContact(UInt128 id, ContactFieldSet fields)
     {
-        _ids.Add(id);
-        return _ids.Count - 1;
+        if (_contacts == _ids.Length)
+        {
+            var size = _ids.Length * 2;
+            Array.Resize(ref _ids, size);
+            Array.Resize(ref _fields, size);
+            Array.Resize(ref _pendingPlusOne, size);
+        }
+
+        _ids[_contacts] = id;
+        _fields[_contacts] = fields;
+        return _contacts++;
     }
 
     /// <summary>The id of the contact with ordinal <paramref name="ordinal"/>.</summary>
     public UInt128 IdOf(int ordinal) => _ids[ordinal];
 
+    /// <summary>The fields the contact has (as far as this import wrote them).</summary>
+    public ref ContactFieldSet FieldsOf(int ordinal) => ref _fields[ordinal];
+
+    /// <summary>Where the contact is in the batch being built, or -1.</summary>
+    public int PendingSlotOf(int ordinal) => _pendingPlusOne[ordinal] - 1;
+
+    /// <summary>Records where the contact is in the batch being built (-1: not in it).</summary>
+    public void SetPendingSlot(int ordinal, int slot) => _pendingPlusOne[ordinal] = slot + 1;
+
     /// <summary>The ordinal of the contact holding the key with this hash, or -1.</summary>
     public int Find(ulong keyHash)
     {
         var key = Stored(keyHash);
-        var mask = _keys.Length - 1;
-        for (var slot = (int)key & mask; ; slot = (slot + 1) & mask)
+        var slots = _slots;
+        var mask = slots.Length - 1;
+        for (var i = (int)key & mask; ; i = (i + 1) & mask)
         {
-            var k = _keys[slot];
-            if (k == key)
+            ref var slot = ref slots[i];
+            if (slot.Key == key)
             {
-                return _ordinals[slot];
+                return slot.Ordinal;
             }
 
-            if (k == 0)
+            if (slot.Key == 0)
             {
                 return -1;
             }
         }
     }
 
+    /// <summary>
+    /// Reads the slot a key hashes to and returns what it holds. Called for every key of a batch before resolving it:
+    /// these reads do not depend on one another, so the processor fetches their cache lines in parallel instead of
+    /// stalling on one miss after another during <see cref="Find"/>.
+    /// </summary>
+    public ulong Touch(ulong keyHash) => _slots[(int)Stored(keyHash) & (_slots.Length - 1)].Key;
+
     /// <summary>Maps the key to contact <paramref name="ordinal"/> unless it already maps to a contact.</summary>
     public void TryAdd(ulong keyHash, int ordinal)
     {
-        if (_count + 1 > _keys.Length * MaxLoad)
+        if (_keys + 1 > _slots.Length * MaxLoad)
         {
             Grow();
         }
 
         var key = Stored(keyHash);
-        var mask = _keys.Length - 1;
-        for (var slot = (int)key & mask; ; slot = (slot + 1) & mask)
+        var slots = _slots;
+        var mask = slots.Length - 1;
+        for (var i = (int)key & mask; ; i = (i + 1) & mask)
         {
-            var k = _keys[slot];
-            if (k == key)
+            ref var slot = ref slots[i];
+            if (slot.Key == key)
             {
                 return;
             }
 
-            if (k == 0)
+            if (slot.Key == 0)
             {
-                _keys[slot] = key;
-                _ordinals[slot] = ordinal;
-                _count++;
+                slot = new Slot(key, ordinal);
+                _keys++;
                 return;
             }
         }
@@ -86,27 +131,27 @@ internal sealed class DedupeIndex
 
     private void Grow()
     {
-        var oldKeys = _keys;
-        var oldOrdinals = _ordinals;
-        _keys = new ulong[oldKeys.Length * 2];
-        _ordinals = new int[oldKeys.Length * 2];
-        var mask = _keys.Length - 1;
-        for (var i = 0; i < oldKeys.Length; i++)
+        var old = _slots;
+        var slots = new Slot[old.Length * 2];
+        var mask = slots.Length - 1;
+        foreach (var slot in old)
         {
-            var key = oldKeys[i];
-            if (key == 0)
+            if (slot.Key == 0)
             {
                 continue;
             }
 
-            var slot = (int)key & mask;
-            while (_keys[slot] != 0)
+            var i = (int)slot.Key & mask;
+            while (slots[i].Key != 0)
             {
-                slot = (slot + 1) & mask;
+                i = (i + 1) & mask;
             }
 
-            _keys[slot] = key;
-            _ordinals[slot] = oldOrdinals[i];
+            slots[i] = slot;
         }
+
+        _slots = slots;
     }
+
+    private readonly record struct Slot(ulong Key, int Ordinal);
 }

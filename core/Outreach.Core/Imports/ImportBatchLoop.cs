@@ -8,6 +8,9 @@ namespace Outreach.Core.Imports;
 /// </summary>
 internal sealed class ImportBatchLoop : IAsyncDisposable
 {
+    /// <summary>A rough size of one data row, to size the de-duplication index from the file's length up front.</summary>
+    private const int TypicalRowBytes = 100;
+
     private readonly ImportDetection _detection;
     private readonly ReplayStream _stream;
     private readonly ImportOptions _options;
@@ -17,8 +20,9 @@ internal sealed class ImportBatchLoop : IAsyncDisposable
     private readonly BatchDeduplicator _deduplicator;
     private readonly ImportReportBuilder _report;
     private readonly CsvRecordCursor _cursor;
-    private readonly List<StagedRow> _rows;
+    private readonly StagedRow[] _rows;
     private readonly List<ImportRowResult> _results;
+    private long _rowsStaged;
     private bool _atHeader;
     private bool _ended;
 
@@ -30,19 +34,24 @@ internal sealed class ImportBatchLoop : IAsyncDisposable
         _progress = progress;
         _totalBytes = totalBytes;
         _normaliser = new RowNormaliser(detection.Header.Layout, options);
-        _deduplicator = new BatchDeduplicator(options.OwnerId, directory, sink);
+        _deduplicator = new BatchDeduplicator(options.OwnerId, directory, sink, new DedupeIndex(ExpectedKeys(totalBytes, options.MaxRows)));
         _report = new ImportReportBuilder(options.MaxRejectedRowsInReport);
         _cursor = new CsvRecordCursor(stream, detection.Header.Delimiter, detection.Encoding.Encoding);
-        _rows = new List<StagedRow>(options.BatchSize);
+        _rows = new StagedRow[options.BatchSize];
+        for (var i = 0; i < _rows.Length; i++)
+        {
+            _rows[i] = new StagedRow();
+        }
+
         _results = new List<ImportRowResult>(options.BatchSize);
     }
 
     /// <summary>The results of the last batch, in file order.</summary>
     public IReadOnlyList<ImportRowResult> Results => _results;
 
-    public ImportReport Report => _report.Build(_detection, _normaliser.FormulaLikeCells, _stream.BytesRead);
+    public ImportReport Report => _report.Build(_detection, _normaliser.FormulaLikeCells, _stream.BytesRead, _options.MaxRows);
 
-    /// <summary>Processes the next batch; false when the file has no more rows.</summary>
+    /// <summary>Processes the next batch; false when the file has no more rows (or the import reached its row limit).</summary>
     public async ValueTask<bool> NextBatchAsync(CancellationToken cancellationToken)
     {
         _results.Clear();
@@ -57,35 +66,73 @@ internal sealed class ImportBatchLoop : IAsyncDisposable
             _atHeader = true;
         }
 
-        _rows.Clear();
-        while (_rows.Count < _options.BatchSize)
+        var count = 0;
+        while (count < _rows.Length)
         {
+            if (_rowsStaged == _options.MaxRows)
+            {
+                await StopAtLimitAsync(cancellationToken);
+                break;
+            }
+
             if (!await _cursor.ReadAsync(cancellationToken))
             {
                 _ended = true;
                 break;
             }
 
-            if (_normaliser.Read(_cursor) is { } row)
+            if (_normaliser.Read(_cursor, _rows[count]))
             {
-                _rows.Add(row);
+                count++;
+                _rowsStaged++;
             }
         }
 
-        if (_rows.Count > 0)
+        if (count > 0)
         {
-            await _deduplicator.ProcessAsync(_rows, _results, cancellationToken);
+            await _deduplicator.ProcessAsync(_rows, count, _results, cancellationToken);
             foreach (var result in _results)
             {
                 _report.Count(result);
             }
+
+            for (var i = 0; i < count; i++)
+            {
+                _rows[i].Reset();
+            }
         }
 
         _progress?.Report(new ImportProgress(_report.RowsRead, _stream.BytesRead, _totalBytes));
-        return _rows.Count > 0;
+        return count > 0;
     }
 
     public ValueTask DisposeAsync() => _cursor.DisposeAsync();
+
+    /// <summary>About two keys a row (a LinkedIn URL and name + company; an email now and then), rows guessed from the file's length.</summary>
+    private static int ExpectedKeys(long? totalBytes, long? maxRows)
+    {
+        var rows = (totalBytes ?? 0) / TypicalRowBytes;
+        if (maxRows is { } max)
+        {
+            rows = Math.Min(rows, max);
+        }
+
+        return (int)Math.Min(int.MaxValue / 2, rows) * 2;
+    }
+
+    /// <summary>At the row limit: notes the line of the next non-blank row, if there is one, as the first not read.</summary>
+    private async ValueTask StopAtLimitAsync(CancellationToken cancellationToken)
+    {
+        _ended = true;
+        while (await _cursor.ReadAsync(cancellationToken))
+        {
+            if (_cursor.QuotingProblem is not null || !RowNormaliser.IsBlank(_cursor))
+            {
+                _report.NotReadFrom(_cursor.Line);
+                return;
+            }
+        }
+    }
 
     /// <summary>Passes over the preamble (records before the header line) and the header itself.</summary>
     private async ValueTask SkipToHeaderAsync(CancellationToken cancellationToken)

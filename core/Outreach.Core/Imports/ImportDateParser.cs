@@ -11,9 +11,6 @@ namespace Outreach.Core.Imports;
 /// </summary>
 internal static class ImportDateParser
 {
-    private static readonly string[] Months =
-        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-
     /// <summary>Parses <paramref name="text"/> (trimmed, non-empty).</summary>
     /// <param name="text">The cell.</param>
     /// <param name="dayFirst">True or false when the import's culture fixes the order of numeric dates; null otherwise.</param>
@@ -68,11 +65,7 @@ internal static class ImportDateParser
             return false;
         }
 
-        var month = 0;
-        for (var m = 0; m < Months.Length && month == 0; m++)
-        {
-            month = monthText[..3].Equals(Months[m], StringComparison.OrdinalIgnoreCase) ? m + 1 : 0;
-        }
+        var month = MonthOfAbbreviation(monthText[..3]);
 
         if (month == 0 || (monthText.Length > 3 && !CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(month).AsSpan().Equals(monthText, StringComparison.OrdinalIgnoreCase) && !(month == 9 && monthText.Equals("sept", StringComparison.OrdinalIgnoreCase))))
         {
@@ -114,16 +107,34 @@ internal static class ImportDateParser
             year = (year * 10) + (c - '0');
         }
 
-        var monthText = text.Slice(dayDigits + 1, 3);
-        for (var m = 0; m < Months.Length; m++)
+        var month = MonthOfAbbreviation(text.Slice(dayDigits + 1, 3));
+        return month > 0 && TryCreate(year, month, day, out date);
+    }
+
+    /// <summary>The month (1-12) of an English three-letter abbreviation in any case, or 0: one switch, not twelve comparisons.</summary>
+    private static int MonthOfAbbreviation(ReadOnlySpan<char> text)
+    {
+        if (!char.IsAsciiLetter(text[0]) || !char.IsAsciiLetter(text[1]) || !char.IsAsciiLetter(text[2]))
         {
-            if (monthText.Equals(Months[m], StringComparison.OrdinalIgnoreCase))
-            {
-                return TryCreate(year, m + 1, day, out date);
-            }
+            return 0;
         }
 
-        return false;
+        return ((text[0] | 0x20) << 16 | (text[1] | 0x20) << 8 | (text[2] | 0x20)) switch
+        {
+            'j' << 16 | 'a' << 8 | 'n' => 1,
+            'f' << 16 | 'e' << 8 | 'b' => 2,
+            'm' << 16 | 'a' << 8 | 'r' => 3,
+            'a' << 16 | 'p' << 8 | 'r' => 4,
+            'm' << 16 | 'a' << 8 | 'y' => 5,
+            'j' << 16 | 'u' << 8 | 'n' => 6,
+            'j' << 16 | 'u' << 8 | 'l' => 7,
+            'a' << 16 | 'u' << 8 | 'g' => 8,
+            's' << 16 | 'e' << 8 | 'p' => 9,
+            'o' << 16 | 'c' << 8 | 't' => 10,
+            'n' << 16 | 'o' << 8 | 'v' => 11,
+            'd' << 16 | 'e' << 8 | 'c' => 12,
+            _ => 0,
+        };
     }
 
     private static string? TryParseNumeric(ReadOnlySpan<char> text, bool? dayFirst, out DateOnly date)

@@ -35,6 +35,18 @@ public sealed record ImportOptions
     /// <summary>How many rejected rows the report lists in full (the rest are only counted); default 1000.</summary>
     public int MaxRejectedRowsInReport { get; init; } = 1000;
 
+    /// <summary>
+    /// The longest value any one field may have, in characters, on top of <see cref="RowLimits"/> (which it can only
+    /// lower); a longer value rejects its row, naming the limit. Null (the default): <see cref="RowLimits"/> alone.
+    /// </summary>
+    public int? MaxFieldLength { get; init; }
+
+    /// <summary>
+    /// The most data rows one import reads; the import stops there (what it read is kept) and its report says from
+    /// which line on the file was not read (<see cref="ImportReport.NotReadFromLine"/>). Null (the default): no limit.
+    /// </summary>
+    public long? MaxRows { get; init; }
+
     /// <summary>The file's size in bytes when known (for progress); null uses the stream's length when it can seek.</summary>
     public long? TotalBytes { get; init; }
 
@@ -59,6 +71,16 @@ public sealed record ImportOptions
         if (DefaultEvent is { Length: > RowLimits.Name })
         {
             throw new DomainException("import.bad-parameter", $"event is longer than {RowLimits.Name} characters.", "event");
+        }
+
+        if (MaxFieldLength is < 1)
+        {
+            throw new DomainException("import.bad-parameter", $"maxFieldLength must be at least 1, not {MaxFieldLength}.", "maxFieldLength");
+        }
+
+        if (MaxRows is < 1)
+        {
+            throw new DomainException("import.bad-parameter", $"maxRows must be at least 1, not {MaxRows}.", "maxRows");
         }
 
         if (Format is { } format && !Enum.IsDefined(format))

@@ -54,6 +54,12 @@ public sealed record ImportReport
     /// <summary>Bytes of the file read.</summary>
     public long BytesRead { get; init; }
 
-    /// <summary>A note for the user when the file held nothing to import (empty, or a header without rows).</summary>
+    /// <summary>
+    /// The line of the first row left unread because the import reached <see cref="ImportOptions.MaxRows"/>, or null
+    /// when the whole file was read. The rows before it are imported.
+    /// </summary>
+    public int? NotReadFromLine { get; init; }
+
+    /// <summary>A note for the user when the file held nothing to import (empty, or a header without rows), or was not read to its end.</summary>
     public string? Message { get; init; }
 }

@@ -15,7 +15,12 @@ internal sealed class ImportReportBuilder(int maxRejectedRows)
 
     public long Rejected { get; private set; }
 
-    public void Count(ImportRowResult result)
+    /// <summary>The line of the first row not read because the import reached its row limit, or null.</summary>
+    public int? NotReadFromLine { get; private set; }
+
+    public void NotReadFrom(int line) => NotReadFromLine = line;
+
+    public void Count(in ImportRowResult result)
     {
         RowsRead++;
         switch (result.Outcome)
@@ -42,7 +47,7 @@ internal sealed class ImportReportBuilder(int maxRejectedRows)
         }
     }
 
-    public ImportReport Build(ImportDetection detection, long formulaLikeCells, long bytesRead) => new()
+    public ImportReport Build(ImportDetection detection, long formulaLikeCells, long bytesRead, long? maxRows) => new()
     {
         Format = detection.Header.Layout.Format,
         Encoding = detection.Encoding.Name,
@@ -59,6 +64,10 @@ internal sealed class ImportReportBuilder(int maxRejectedRows)
         RejectedRowsNotListed = Rejected - _rejectedRows.Count,
         FormulaLikeCells = formulaLikeCells,
         BytesRead = bytesRead,
-        Message = RowsRead == 0 ? "The file has a header but no rows to import." : null,
+        NotReadFromLine = NotReadFromLine,
+        Message = NotReadFromLine is { } line
+            ? $"The import stopped after {maxRows} rows, the most one import may hold: the rows from line {line} on were not read. " +
+              "Import them as a file of their own (rows imported already are recognised, not duplicated)."
+            : RowsRead == 0 ? "The file has a header but no rows to import." : null,
     };
 }

@@ -18,6 +18,16 @@ internal sealed class RowNormaliser
     private readonly ImportOptions _options;
     private readonly bool? _dayFirst;
     private readonly int _columns;
+    private readonly FieldLimits _limits;
+    private readonly IReadOnlyList<EventMet> _defaultEvents;
+
+    /// <summary>Where a row's keys are lower-cased and folded for hashing (names and company within their limits fit).</summary>
+    private readonly char[] _scratch = new char[1024];
+
+    private readonly OwnerContactIds _ids;
+
+    /// <summary>Whether the current record needs no whitespace cleaning beyond its cells' edges (<see cref="CsvRecordCursor.IsPlainRecord"/>).</summary>
+    private bool _plain;
 
     public RowNormaliser(ImportLayout layout, ImportOptions options)
     {
@@ -25,33 +35,38 @@ internal sealed class RowNormaliser
         _options = options;
         _dayFirst = options.DateCulture is { } culture ? ImportDateParser.DayFirstIn(culture) : null;
         _columns = layout.Headers.Count;
+        _limits = FieldLimits.Within(options.MaxFieldLength);
+        _ids = ContactIdFactory.For(options.OwnerId);
+        _defaultEvents = options.DefaultEvent is null && options.DefaultMetOn is null ? [] : [new EventMet(options.DefaultEvent, options.DefaultMetOn)];
     }
 
     /// <summary>Cells kept as text although they start like a spreadsheet formula.</summary>
     public long FormulaLikeCells { get; private set; }
 
-    /// <summary>The staged row, or null for a blank row (every cell empty), which is skipped.</summary>
-    public StagedRow? Read(CsvRecordCursor cursor)
+    /// <summary>Reads the cursor's record into <paramref name="row"/>; false for a blank row (every cell empty), which is skipped.</summary>
+    public bool Read(CsvRecordCursor cursor, StagedRow row)
     {
         if (cursor.QuotingProblem is { } quoting)
         {
-            return new StagedRow(cursor.Line, [new RowError("row", quoting)], cursor.RawText());
+            row.Reject(cursor.Line, [new RowError("row", quoting)], cursor.RawText());
+            return true;
         }
 
         if (IsBlank(cursor))
         {
-            return null;
+            return false;
         }
 
+        _plain = cursor.IsPlainRecord;
         List<RowError>? errors = null;
         if (cursor.FieldCount > _columns && HasDataBeyondHeader(cursor))
         {
             Add(ref errors, "row", $"has {cursor.FieldCount} cells but the header has {_columns}; the extra cells hold data no column is named for");
         }
 
-        var firstName = Text(cursor, ContactField.FirstName, RowLimits.Name, ref errors);
-        var lastName = Text(cursor, ContactField.LastName, RowLimits.Name, ref errors);
-        var fullName = Text(cursor, ContactField.FullName, RowLimits.Name, ref errors);
+        var firstName = Text(cursor, ContactField.FirstName, _limits.Name, ref errors);
+        var lastName = Text(cursor, ContactField.LastName, _limits.Name, ref errors);
+        var fullName = Text(cursor, ContactField.FullName, _limits.Name, ref errors);
         if (firstName is null && lastName is null && fullName is not null)
         {
             (firstName, lastName) = SplitFullName(fullName);
@@ -59,13 +74,13 @@ internal sealed class RowNormaliser
 
         var email = Email(cursor, ref errors);
         var linkedIn = LinkedIn(cursor, ref errors);
-        var company = Text(cursor, ContactField.Company, RowLimits.Name, ref errors);
-        var position = Text(cursor, ContactField.Position, RowLimits.Name, ref errors);
+        var company = Text(cursor, ContactField.Company, _limits.Name, ref errors);
+        var position = Text(cursor, ContactField.Position, _limits.Name, ref errors);
         var connectedOn = Date(cursor, ContactField.ConnectedOn, ref errors);
-        var eventName = Text(cursor, ContactField.Event, RowLimits.Name, ref errors) ?? _options.DefaultEvent;
-        var metOn = Date(cursor, ContactField.MetOn, ref errors) ?? _options.DefaultMetOn;
-        var notes = Text(cursor, ContactField.Notes, RowLimits.Notes, ref errors, multiLine: true);
-        var offer = Text(cursor, ContactField.Offer, RowLimits.Notes, ref errors, multiLine: true);
+        var eventName = Text(cursor, ContactField.Event, _limits.Name, ref errors);
+        var metOn = Date(cursor, ContactField.MetOn, ref errors);
+        var notes = Text(cursor, ContactField.Notes, _limits.Notes, ref errors, multiLine: true);
+        var offer = Text(cursor, ContactField.Offer, _limits.Notes, ref errors, multiLine: true);
         var tags = Tags(cursor, ref errors);
 
         if (firstName is null && lastName is null && !HasErrorOn(errors, ContactField.FirstName, ContactField.LastName, ContactField.FullName))
@@ -80,18 +95,12 @@ internal sealed class RowNormaliser
 
         if (errors is not null)
         {
-            return new StagedRow(cursor.Line, errors, cursor.RawText());
+            row.Reject(cursor.Line, errors, cursor.RawText());
+            return true;
         }
 
-        var identities = ContactKeys.Of(email, linkedIn, firstName, lastName, company);
-        var keys = new RowKey[identities.Length];
-        for (var i = 0; i < keys.Length; i++)
-        {
-            keys[i] = new RowKey(identities[i]);
-        }
-
-        // The id it gets if it is new, from its strongest key: built now so a new row's contact is made once.
-        var newId = ContactIdFactory.CreateValue(_options.OwnerId, keys[0].Key);
+        // The id it gets if it is new comes from its strongest key: made now so a new row's contact is made once.
+        var keyCount = ContactKeys.HashesOf(email, linkedIn, firstName, lastName, company, _ids, _scratch, row.KeyBuffer, out var newId);
         var contact = new Contact
         {
             OwnerId = _options.OwnerId,
@@ -103,13 +112,28 @@ internal sealed class RowNormaliser
             Company = company,
             Position = position,
             ConnectedOn = connectedOn,
-            Events = eventName is null && metOn is null ? [] : [new EventMet(eventName, metOn)],
+            Events = EventsOf(eventName, metOn),
             Notes = notes,
             Offer = offer,
             Tags = tags,
             Source = new ContactSource(_options.ImportId, _options.FileName, cursor.Line),
         };
-        return new StagedRow(cursor.Line, contact, keys, newId);
+        row.Accept(cursor.Line, contact, keyCount, newId);
+        return true;
+    }
+
+    /// <summary>
+    /// The row's meeting: its own event and date, else the import's. Rows that give neither share one (immutable)
+    /// list, so a file without those columns allocates nothing for them.
+    /// </summary>
+    private IReadOnlyList<EventMet> EventsOf(string? eventName, DateOnly? metOn)
+    {
+        if (eventName is null && metOn is null)
+        {
+            return _defaultEvents;
+        }
+
+        return [new EventMet(eventName ?? _options.DefaultEvent, metOn ?? _options.DefaultMetOn)];
     }
 
     private static (string? First, string? Last) SplitFullName(string fullName)
@@ -134,7 +158,7 @@ internal sealed class RowNormaliser
             return null;
         }
 
-        var value = multiLine ? TextCleaner.MultiLine(raw) : TextCleaner.SingleLine(raw);
+        var value = multiLine ? TextCleaner.MultiLine(raw, _plain) : TextCleaner.SingleLine(raw, _plain);
         if (value is null)
         {
             return null;
@@ -156,7 +180,7 @@ internal sealed class RowNormaliser
 
     private string? Email(CsvRecordCursor cursor, ref List<RowError>? errors)
     {
-        var value = TextCleaner.SingleLine(Cell(cursor, ContactField.Email));
+        var value = TextCleaner.SingleLine(Cell(cursor, ContactField.Email), _plain);
         if (value is null)
         {
             return null;
@@ -170,9 +194,9 @@ internal sealed class RowNormaliser
         }
 
         var header = _layout.HeaderOf(ContactField.Email);
-        if (value.Length > RowLimits.Email)
+        if (value.Length > _limits.Email)
         {
-            Add(ref errors, header, $"is {value.Length} characters long; the limit is {RowLimits.Email}");
+            Add(ref errors, header, $"is {value.Length} characters long; the limit is {_limits.Email}");
             return null;
         }
 
@@ -187,16 +211,16 @@ internal sealed class RowNormaliser
 
     private string? LinkedIn(CsvRecordCursor cursor, ref List<RowError>? errors)
     {
-        var value = TextCleaner.SingleLine(Cell(cursor, ContactField.LinkedInUrl));
+        var value = TextCleaner.SingleLine(Cell(cursor, ContactField.LinkedInUrl), _plain);
         if (value is null)
         {
             return null;
         }
 
         var header = _layout.HeaderOf(ContactField.LinkedInUrl);
-        if (value.Length > RowLimits.Url)
+        if (value.Length > _limits.Url)
         {
-            Add(ref errors, header, $"is {value.Length} characters long; the limit is {RowLimits.Url}");
+            Add(ref errors, header, $"is {value.Length} characters long; the limit is {_limits.Url}");
             return null;
         }
 
@@ -211,7 +235,7 @@ internal sealed class RowNormaliser
 
     private DateOnly? Date(CsvRecordCursor cursor, ContactField field, ref List<RowError>? errors)
     {
-        var value = TextCleaner.SingleLine(Cell(cursor, field));
+        var value = TextCleaner.SingleLine(Cell(cursor, field), _plain);
         if (value is null)
         {
             return null;
@@ -228,7 +252,7 @@ internal sealed class RowNormaliser
 
     private string[] Tags(CsvRecordCursor cursor, ref List<RowError>? errors)
     {
-        var value = Text(cursor, ContactField.Tags, RowLimits.Tags, ref errors);
+        var value = Text(cursor, ContactField.Tags, _limits.Tags, ref errors);
         if (value is null)
         {
             return [];
@@ -295,7 +319,8 @@ internal sealed class RowNormaliser
         return false;
     }
 
-    private static bool IsBlank(CsvRecordCursor cursor)
+    /// <summary>Whether every cell of the record is empty or spaces (a blank row is skipped, not counted).</summary>
+    public static bool IsBlank(CsvRecordCursor cursor)
     {
         for (var i = 0; i < cursor.FieldCount; i++)
         {

@@ -9,14 +9,19 @@ internal static class TextCleaner
     /// A one-line value: trimmed, every run of whitespace (line breaks and non-breaking spaces included) one
     /// space; null when nothing is left.
     /// </summary>
-    public static string? SingleLine(string? value)
+    /// <param name="value">The cell.</param>
+    /// <param name="plainRecord">
+    /// The record the cell comes from holds no control character, double space or non-ASCII space at all
+    /// (<see cref="CsvRecordCursor.IsPlainRecord"/>), checked once for the whole record: only the cell's edges are left to look at.
+    /// </param>
+    public static string? SingleLine(string? value, bool plainRecord = false)
     {
         if (string.IsNullOrEmpty(value))
         {
             return null;
         }
 
-        if (IsCleanSingleLine(value))
+        if (plainRecord ? value[0] != ' ' && value[^1] != ' ' : IsCleanSingleLine(value))
         {
             return value;
         }
@@ -48,16 +53,18 @@ internal static class TextCleaner
     /// A multi-line value (notes): line breaks kept as <c>\n</c> (at most one empty line in a row), spaces
     /// within a line collapsed, each line and the whole trimmed; null when nothing is left.
     /// </summary>
-    public static string? MultiLine(string? value)
+    /// <param name="value">The cell.</param>
+    /// <param name="plainRecord">As for <see cref="SingleLine"/> (a plain record has no line break either).</param>
+    public static string? MultiLine(string? value, bool plainRecord = false)
     {
         if (string.IsNullOrEmpty(value))
         {
             return null;
         }
 
-        if (value.AsSpan().IndexOfAny('\r', '\n') < 0)
+        if (plainRecord || value.AsSpan().IndexOfAny('\r', '\n') < 0)
         {
-            return SingleLine(value);
+            return SingleLine(value, plainRecord);
         }
 
         var lines = value.ReplaceLineEndings("\n").Split('\n');

@@ -67,6 +67,32 @@ public sealed class RowValidationTests
         Assert.Equal(["a", "b"], ada.Tags);
     }
 
+    [Theory]
+    [InlineData("\"Acme\tLabs\"", "Acme Labs")]
+    [InlineData("\"Acme  Labs\"", "Acme Labs")]
+    [InlineData("\" Acme Labs \"", "Acme Labs")]
+    [InlineData("Acme\u00a0Labs", "Acme Labs")]
+    [InlineData("Acme\u2003Labs", "Acme Labs")]
+    [InlineData("Acme\u3000Labs", "Acme Labs")]
+    [InlineData("\"Acme\r\nLabs\"", "Acme Labs")]
+    [InlineData("Café Labs", "Café Labs")]
+    [InlineData("Acme Labs", "Acme Labs")]
+    public async Task A_single_cell_needing_cleaning_is_cleaned_in_an_otherwise_plain_row(string company, string expected)
+    {
+        var run = await ImportRun.TextAsync(Header + "\n" + $"Ada,Lovelace,ada@example.org,,{company},Engineer,,,,,\n");
+
+        var ada = run.ContactOn(2);
+        Assert.Equal((expected, "Ada", "Engineer"), (ada.Company, ada.FirstName, ada.Position));
+    }
+
+    [Fact]
+    public async Task A_tab_inside_a_quoted_cell_of_a_tab_separated_file_is_cleaned()
+    {
+        var run = await ImportRun.TextAsync("First name\tLast name\tEmail\tCompany\nAda\tLovelace\tada@example.org\t\"Acme\tLabs\"\n");
+
+        Assert.Equal("Acme Labs", run.ContactOn(2).Company);
+    }
+
     [Fact]
     public async Task Default_event_and_met_on_apply_to_rows_that_have_none()
     {

@@ -48,6 +48,28 @@ public sealed class TableContactStore(TableClient contactTable, TableClient keyT
     }
 
     /// <inheritdoc />
+    public async ValueTask<bool> HasContactsAsync(string ownerId, CancellationToken cancellationToken)
+    {
+        // The service may answer a page with no rows but a continuation (a query that ran into its time limit):
+        // only an empty page without one means there is nothing.
+        TableContinuation? continuation = null;
+        do
+        {
+            var page = await contactTable.QueryPageAsync(
+                TableFilter.Eq("PartitionKey", ContactEntity.PartitionKey(ownerId)), pageSize: 1, continuation: continuation, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (page.Entities.Count > 0)
+            {
+                return true;
+            }
+
+            continuation = page.Continuation;
+        }
+        while (continuation is not null);
+
+        return false;
+    }
+
+    /// <inheritdoc />
     public async ValueTask<IReadOnlyDictionary<ContactKey, Contact>> FindAsync(string ownerId, IReadOnlyCollection<ContactKey> keys, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(keys);

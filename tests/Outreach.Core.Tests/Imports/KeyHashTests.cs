@@ -1,0 +1,50 @@
+using System.Buffers.Binary;
+using Outreach.Core.Contacts;
+using Outreach.Core.Messaging.Tokens;
+
+namespace Outreach.Core.Tests.Imports;
+
+/// <summary>The import hashes keys without building them: the hashes and ids must be those of the keys themselves.</summary>
+public sealed class KeyHashTests
+{
+    public static TheoryData<string?, string?, string?, string?, string?> People => new()
+    {
+        { "ada@example.org", "https://www.linkedin.com/in/ada", "Ada", "Lovelace", "Acme" },
+        { "  ADA@Example.ORG ", null, "Ada", null, null },
+        { "ÉLODIE@exemple.fr", null, "Élodie", "Dupré", "Société Générale" },
+        { "ǅemal@example.org", null, null, null, null }, // a title-case letter: not "upper", so kept as is
+        { null, "https://www.linkedin.com/in/jgarcia", "José", "  García ", "Acme, Inc." },
+        { null, null, "Søren", "Kierkegaard-Ø", "Ørsted A/S" },
+        { null, "https://www.linkedin.com/in/x", "李", "小龙", "東京 株式会社" },
+        { "x@y.z", null, "!!!", "???", "Acme" }, // the name folds to nothing: no name key
+        { null, null, "Ada", "Lovelace", new string('a', 2000) }, // longer than the scratch buffer
+    };
+
+    [Theory]
+    [MemberData(nameof(People))]
+    public void Row_key_hashes_and_the_new_id_are_those_of_the_keys_the_contact_has(string? email, string? linkedIn, string? first, string? last, string? company)
+    {
+        var ids = ContactIdFactory.For("student-1");
+        Span<ulong> hashes = stackalloc ulong[3];
+
+        var count = ContactKeys.HashesOf(email, linkedIn, first, last, company, ids, new char[64], hashes, out var newId);
+
+        var keys = ContactKeys.Of(email, linkedIn, first, last, company);
+        Assert.Equal(keys.Select(k => ids.KeyHash(k.Kind, k.Value)), hashes[..count].ToArray());
+        Assert.Equal(ContactIdFactory.CreateValue("student-1", keys[0]), newId);
+        Assert.Equal(ContactIdFactory.KeyHashOf(newId), hashes[0]);
+    }
+
+    [Fact]
+    public void Ids_are_base32_of_their_sixteen_big_endian_bytes()
+    {
+        var random = new Random(7);
+        Span<byte> bytes = stackalloc byte[16];
+        for (var i = 0; i < 1000; i++)
+        {
+            random.NextBytes(bytes);
+            var value = BinaryPrimitives.ReadUInt128BigEndian(bytes);
+            Assert.Equal(Base32.Encode(bytes), ContactIdFactory.Format(value));
+        }
+    }
+}
