@@ -235,11 +235,11 @@ var outreachSettings = [
   }
   {
     name: 'Limits__MaxRowsPerImport'
-    value: '10000'
+    value: '50000'
   }
   {
     name: 'Limits__MaxFieldLength'
-    value: '2000'
+    value: '4000'
   }
   {
     name: 'Limits__MaxTemplateBytes'

@@ -9,7 +9,7 @@ namespace Outreach.Functions.Imports;
 /// The import side of erasing a contact. Uploaded files are kept (issue 4), so every one of the owner's files loses the
 /// contact's records (<see cref="ImportFileRedactor"/>: every import, not only the one the contact came from, since a
 /// later file may have merged into it), and every record loses the rejected rows of those lines or naming the contact,
-/// and the merged rows naming its id; the record counts how many rows were erased and nothing else about them.
+/// and the accepted and merged rows naming its id; the record counts how many rows were erased and nothing else about them.
 /// </summary>
 internal sealed partial class ImportErasure(ImportRecordStore records, ILogger<ImportErasure> logger)
 {
@@ -40,9 +40,11 @@ internal sealed partial class ImportErasure(ImportRecordStore records, ILogger<I
         }
 
         var rejected = record.Rejected.Where(r => !erasedLines.Contains(r.Line) && !Mentions(r.Text, identifyingValues)).ToList();
+        var accepted = record.Accepted.Where(a => !erasedLines.Contains(a.Line) && !string.Equals(a.ContactId, contact.ContactId, StringComparison.Ordinal)).ToList();
         var merged = record.Merged.Where(m => !erasedLines.Contains(m.Line) && !string.Equals(m.ContactId, contact.ContactId, StringComparison.Ordinal)).ToList();
         var removedLines = new HashSet<int>(erasedLines);
         removedLines.UnionWith(record.Rejected.Except(rejected).Select(r => r.Line));
+        removedLines.UnionWith(record.Accepted.Except(accepted).Select(a => a.Line));
         removedLines.UnionWith(record.Merged.Except(merged).Select(m => m.Line));
         if (removedLines.Count == 0)
         {
@@ -50,7 +52,7 @@ internal sealed partial class ImportErasure(ImportRecordStore records, ILogger<I
         }
 
         var erasedRows = removedLines.Count;
-        await records.SaveAsync(record with { Rejected = rejected, Merged = merged, ErasedRows = record.ErasedRows + erasedRows }, cancellationToken).ConfigureAwait(false);
+        await records.SaveAsync(record with { Rejected = rejected, Accepted = accepted, Merged = merged, ErasedRows = record.ErasedRows + erasedRows }, cancellationToken).ConfigureAwait(false);
         return erasedRows;
     }
 

@@ -41,7 +41,17 @@ internal sealed record ImportRecord
     /// <summary>Rejected rows counted but not listed (the report lists the first ones).</summary>
     public long RejectedNotListed { get; init; }
 
+    /// <summary>The first rows that created a contact (<see cref="ImportRunner.MaxRowsListed"/>; the count covers them all).</summary>
+    public IReadOnlyList<ImportAcceptedRow> Accepted { get; init; } = [];
+
+    /// <summary>The first rows merged into a contact, with the fields each filled in (capped like <see cref="Accepted"/>).</summary>
     public IReadOnlyList<ImportMergedRow> Merged { get; init; } = [];
+
+    /// <summary>
+    /// The line of the first row not read because the file has more rows than <c>Limits:MaxRowsPerImport</c>, or
+    /// null when the whole file was read. Everything before it is imported.
+    /// </summary>
+    public int? NotReadFromLine { get; init; }
 
     /// <summary>
     /// Rows taken out of the stored file and this record because the contact they described was erased
@@ -54,8 +64,9 @@ internal sealed record ImportRecord
 
     public string? Error { get; init; }
 
-    /// <summary>The record of a finished import: the report's counts and rows, the merged rows seen while streaming.</summary>
-    public ImportRecord Completed(ImportReport report, IReadOnlyList<ImportMergedRow> merged, int enrolled, string? error, DateTimeOffset now) => this with
+    /// <summary>The record of a finished import: the report's counts and rows, the accepted and merged rows seen while streaming.</summary>
+    public ImportRecord Completed(
+        ImportReport report, IReadOnlyList<ImportAcceptedRow> accepted, IReadOnlyList<ImportMergedRow> merged, int enrolled, string? error, DateTimeOffset now) => this with
     {
         Status = ImportStatus.Completed,
         Format = report.Format?.ToString() ?? Format,
@@ -64,8 +75,10 @@ internal sealed record ImportRecord
         Enrolled = enrolled,
         Rejected = [.. report.RejectedRows.SelectMany(ImportRejectedRow.Of)],
         RejectedNotListed = report.RejectedRowsNotListed,
+        Accepted = accepted,
         Merged = merged,
-        Message = report.Message,
+        NotReadFromLine = report.NotReadFromLine,
+        Message = report.NotReadFromLine is null ? report.Message : report.Message + " The limit is the Limits:MaxRowsPerImport setting.",
         Error = error,
     };
 }
@@ -81,5 +94,12 @@ internal sealed record ImportRejectedRow(int Line, string Field, string Reason, 
         row.Errors.Select(e => new ImportRejectedRow(row.Line, e.Field, e.Reason, row.RawText));
 }
 
-/// <summary>A row merged into a contact (an earlier row of the file, or a stored contact it added to).</summary>
-internal sealed record ImportMergedRow(int Line, string ContactId);
+/// <summary>A row that created a contact.</summary>
+internal sealed record ImportAcceptedRow(int Line, string ContactId);
+
+/// <summary>
+/// A row merged into a contact (an earlier row of the file, or a stored contact it added to), and the contact's fields
+/// that were empty and it filled in (<c>email</c>, <c>company</c>, <c>events</c>...; empty when it only confirmed what
+/// was known, or appended to notes and events the contact had).
+/// </summary>
+internal sealed record ImportMergedRow(int Line, string ContactId, IReadOnlyList<string> Fields);

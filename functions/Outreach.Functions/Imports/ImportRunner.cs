@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Outreach.Core;
 using Outreach.Core.Analytics.Counters;
 using Outreach.Core.Analytics.Events;
@@ -5,6 +6,7 @@ using Outreach.Core.Campaigns;
 using Outreach.Core.Contacts;
 using Outreach.Core.Imports;
 using Outreach.Core.Planning;
+using Outreach.Functions.Limits;
 using Outreach.Storage.Stores;
 
 namespace Outreach.Functions.Imports;
@@ -14,10 +16,11 @@ namespace Outreach.Functions.Imports;
 /// rows into the owner's contacts (<see cref="ContactImporter"/> over the contact table), enrols the accepted and merged
 /// contacts in the campaign asked for, and stores the completed record.
 /// </summary>
-internal sealed class ImportRunner(TableStores stores, ImportRecordStore records, EnrolmentService enrolment, MetricsRecorder metrics, TimeProvider time)
+internal sealed class ImportRunner(
+    TableStores stores, ImportRecordStore records, EnrolmentService enrolment, MetricsRecorder metrics, IOptions<LimitsOptions> limits, TimeProvider time)
 {
-    /// <summary>The merged rows a report lists (the count covers them all).</summary>
-    public const int MaxMergedRowsListed = 1000;
+    /// <summary>The accepted rows, and separately the merged rows, a report lists (the counts cover them all).</summary>
+    public const int MaxRowsListed = 1000;
 
     /// <summary>Contacts enrolled per <see cref="EnrolmentService.EnrolAsync"/> call.</summary>
     private const int EnrolmentBatch = 100;
@@ -27,7 +30,8 @@ internal sealed class ImportRunner(TableStores stores, ImportRecordStore records
     /// <c>import.no-header</c> when it cannot be read (the input is not disposed).
     /// </summary>
     public Task<ContactImport> StartAsync(Stream input, ImportOptions options, CancellationToken cancellationToken) =>
-        new ContactImporter(stores.Contacts, stores.Contacts).StartAsync(input, options, progress: null, cancellationToken);
+        new ContactImporter(stores.Contacts, stores.Contacts).StartAsync(
+            input, options with { MaxRows = limits.Value.MaxRowsPerImport, MaxFieldLength = limits.Value.MaxFieldLength }, progress: null, cancellationToken);
 
     /// <summary>The campaign an import will enrol into: a <see cref="DomainException"/> naming <c>campaign</c> when the owner has none by that id.</summary>
     public async Task<Campaign?> CampaignAsync(string ownerId, string? campaignId, CancellationToken cancellationToken) =>
@@ -39,6 +43,7 @@ internal sealed class ImportRunner(TableStores stores, ImportRecordStore records
     /// <summary>Reads every row of <paramref name="import"/>, enrols, and saves and returns the completed record.</summary>
     public async Task<ImportRecord> RunAsync(ContactImport import, ImportRecord record, Campaign? campaign, CancellationToken cancellationToken)
     {
+        var accepted = new List<ImportAcceptedRow>();
         var merged = new List<ImportMergedRow>();
         var touched = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var row in import.ReadRowsAsync(cancellationToken).ConfigureAwait(false))
@@ -49,14 +54,18 @@ internal sealed class ImportRunner(TableStores stores, ImportRecordStore records
             }
 
             touched.Add(row.ContactId);
-            if (row.Outcome == ImportRowOutcome.Merged && merged.Count < MaxMergedRowsListed)
+            if (row.Outcome == ImportRowOutcome.New && accepted.Count < MaxRowsListed)
             {
-                merged.Add(new ImportMergedRow(row.Line, row.ContactId));
+                accepted.Add(new ImportAcceptedRow(row.Line, row.ContactId));
+            }
+            else if (row.Outcome == ImportRowOutcome.Merged && merged.Count < MaxRowsListed)
+            {
+                merged.Add(new ImportMergedRow(row.Line, row.ContactId, ContactFieldSets.NamesOf(row.Filled)));
             }
         }
 
         var (enrolled, error) = await ApplyAsync(record.OwnerId, campaign, touched, cancellationToken).ConfigureAwait(false);
-        var completed = record.Completed(import.Report, merged, enrolled, error, time.GetUtcNow());
+        var completed = record.Completed(import.Report, accepted, merged, enrolled, error, time.GetUtcNow());
         await records.SaveAsync(completed, cancellationToken).ConfigureAwait(false);
         return completed;
     }

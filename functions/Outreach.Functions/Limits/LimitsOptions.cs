@@ -18,13 +18,19 @@ internal sealed class LimitsOptions
     [Range(1024, 1L << 31)]
     public long MaxRequestBytes { get; set; } = 1024 * 1024;
 
-    /// <summary>The most rows one import may hold.</summary>
+    /// <summary>
+    /// The most rows one import reads; past it the import stops, keeps what it read and names the first line it did not
+    /// read. 50,000 by default: LinkedIn caps connections at 30,000, so a whole export always fits.
+    /// </summary>
     [Range(1, 1_000_000)]
-    public int MaxRowsPerImport { get; set; } = 10_000;
+    public int MaxRowsPerImport { get; set; } = 50_000;
 
-    /// <summary>The longest value any one imported or submitted field may have, in characters.</summary>
+    /// <summary>
+    /// The longest value any one imported field may have, in characters (4,000 by default, the length notes may have);
+    /// it can only lower the import's own per-field limits (names 256, emails 320).
+    /// </summary>
     [Range(16, 1_000_000)]
-    public int MaxFieldLength { get; set; } = 2_000;
+    public int MaxFieldLength { get; set; } = 4_000;
 
     /// <summary>The largest template source, in UTF-8 bytes.</summary>
     [Range(256, 10 * 1024 * 1024)]

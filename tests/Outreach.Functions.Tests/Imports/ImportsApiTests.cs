@@ -35,7 +35,13 @@ public sealed class ImportsApiTests(AzuriteFixture azurite) : IClassFixture<Azur
         Assert.Equal("completed", record.GetProperty("status").GetString());
         Assert.Equal("ClassVisitSheet", record.GetProperty("format").GetString());
         Assert.Equal((20L, 19L, 1L, 0L, 0L), Counts(record));
-        Assert.Equal(20, record.GetProperty("merged")[0].GetProperty("line").GetInt32());
+        var merged = Assert.Single(record.GetProperty("merged").EnumerateArray());
+        var accepted = record.GetProperty("accepted").EnumerateArray().ToList();
+        Assert.Equal(20, merged.GetProperty("line").GetInt32());
+        Assert.Empty(merged.GetProperty("fields").EnumerateArray()); // Amara's second row adds an event, notes and a tag, but fills no empty field
+        Assert.Equal(Enumerable.Range(2, 18).Append(21), accepted.Select(a => a.GetProperty("line").GetInt32()));
+        Assert.Equal(accepted[0].GetProperty("contactId").GetString(), merged.GetProperty("contactId").GetString());
+        Assert.False(record.TryGetProperty("notReadFromLine", out var notRead) && notRead.ValueKind != JsonValueKind.Null);
         Assert.Equal(HttpStatusCode.OK, get.StatusCode);
         Assert.Equal((20L, 19L, 1L, 0L, 0L), Counts(await JsonAsync(get)));
         var listed = Assert.Single((await JsonAsync(list)).GetProperty("imports").EnumerateArray());
