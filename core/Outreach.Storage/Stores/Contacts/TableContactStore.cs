@@ -47,28 +47,44 @@ public sealed class TableContactStore(TableClient contactTable, TableClient keyT
         return ([.. page.Entities.Select(ContactEntity.To)], page.Continuation);
     }
 
+    /// <summary>
+    /// The contacts with these ids, in the same order (null where there is none): point reads, at most
+    /// <see cref="BoundedRequests.MaxInFlight"/> at a time.
+    /// </summary>
+    public Task<Contact?[]> GetManyAsync(string ownerId, IReadOnlyList<string> contactIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(contactIds);
+        return BoundedRequests.SelectAsync(contactIds, (id, token) => GetAsync(ownerId, id, token), cancellationToken);
+    }
+
     /// <inheritdoc />
+    /// <remarks>
+    /// Each distinct key is one point read on the key table and each distinct contact they point at one read on the
+    /// contact table, both run concurrently (bounded): two round trips of latency per batch rather than one per key.
+    /// </remarks>
     public async ValueTask<IReadOnlyDictionary<ContactKey, Contact>> FindAsync(string ownerId, IReadOnlyCollection<ContactKey> keys, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        var found = new Dictionary<ContactKey, Contact>();
+        var distinct = keys.Distinct().ToArray();
+        var partition = TableKeyCodec.Encode(ownerId);
+        var rows = await BoundedRequests.SelectAsync(distinct, (key, token) => keyTable.GetAsync(partition, KeyRow(key), token), cancellationToken)
+            .ConfigureAwait(false);
+        var claimedBy = rows.Select(row => row?.GetString(ContactIdProperty)).ToArray();
+        var ids = claimedBy.OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
+        var contacts = await GetManyAsync(ownerId, ids, cancellationToken).ConfigureAwait(false);
         var byId = new Dictionary<string, Contact?>(StringComparer.Ordinal);
-        foreach (var key in keys)
+        for (var i = 0; i < ids.Length; i++)
         {
-            var row = await keyTable.GetAsync(TableKeyCodec.Encode(ownerId), KeyRow(key), cancellationToken).ConfigureAwait(false);
-            if (row?.GetString(ContactIdProperty) is not { } contactId)
-            {
-                continue;
-            }
+            byId[ids[i]] = contacts[i];
+        }
 
-            if (!byId.TryGetValue(contactId, out var contact))
+        var found = new Dictionary<ContactKey, Contact>();
+        for (var i = 0; i < distinct.Length; i++)
+        {
+            // A key row whose contact is gone (erased between the two reads) matches nothing.
+            if (claimedBy[i] is { } id && byId[id] is { } contact)
             {
-                byId[contactId] = contact = await GetAsync(ownerId, contactId, cancellationToken).ConfigureAwait(false);
-            }
-
-            if (contact is not null)
-            {
-                found[key] = contact;
+                found[distinct[i]] = contact;
             }
         }
 
@@ -76,9 +92,17 @@ public sealed class TableContactStore(TableClient contactTable, TableClient keyT
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// The same result as writing the contacts one by one in order, in few round trips: the stored rows of the
+    /// batch are read concurrently, a contact id sent twice is merged in order, the contact rows are upserted in
+    /// transactions of 100 (one partition), then the keys are claimed (<see cref="ClaimKeysAsync"/>) and the
+    /// address index written concurrently.
+    /// </remarks>
     public async ValueTask WriteAsync(string ownerId, IReadOnlyList<Contact> contacts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(contacts);
+        var incomingById = new Dictionary<string, List<Contact>>(StringComparer.Ordinal);
+        var ids = new List<string>();
         foreach (var incoming in contacts)
         {
             if (incoming.OwnerId != ownerId)
@@ -86,19 +110,39 @@ public sealed class TableContactStore(TableClient contactTable, TableClient keyT
                 throw new ArgumentException($"Contact {incoming.ContactId} belongs to another owner than the batch.", nameof(contacts));
             }
 
-            var existing = await GetAsync(ownerId, incoming.ContactId, cancellationToken).ConfigureAwait(false);
-            var stored = existing is null ? incoming : ContactMerger.Merge(existing, incoming);
-            await contactTable.UpsertAsync(ContactEntity.From(stored), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-            foreach (var key in ContactKeys.Of(stored))
+            if (!incomingById.TryGetValue(incoming.ContactId, out var versions))
             {
-                await ClaimKeyAsync(ownerId, key, stored.ContactId, cancellationToken).ConfigureAwait(false);
+                incomingById[incoming.ContactId] = versions = [];
+                ids.Add(incoming.ContactId);
             }
 
-            if (stored.EmailKey is { Length: > 0 } emailKey)
-            {
-                await emailIndex.AddAsync(emailKey, ownerId, stored.ContactId, cancellationToken).ConfigureAwait(false);
-            }
+            versions.Add(incoming);
         }
+
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        var existing = await GetManyAsync(ownerId, ids, cancellationToken).ConfigureAwait(false);
+        var stored = new Contact[ids.Count];
+        for (var i = 0; i < ids.Count; i++)
+        {
+            // Folded in batch order, as writing them one after the other would.
+            Contact? merged = existing[i];
+            foreach (var incoming in incomingById[ids[i]])
+            {
+                merged = merged is null ? incoming : ContactMerger.Merge(merged, incoming);
+            }
+
+            stored[i] = merged!;
+        }
+
+        await contactTable.UpsertInBatchesAsync(stored.Select(ContactEntity.From), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        await ClaimKeysAsync(ownerId, stored, existing, cancellationToken).ConfigureAwait(false);
+        var withEmail = stored.Where(c => c.EmailKey is { Length: > 0 }).ToArray();
+        await BoundedRequests.ForEachAsync(withEmail, (contact, token) => emailIndex.AddAsync(contact.EmailKey!, ownerId, contact.ContactId, token), cancellationToken)
+            .ConfigureAwait(false);
     }
 
     /// <summary>
@@ -129,11 +173,57 @@ public sealed class TableContactStore(TableClient contactTable, TableClient keyT
         return await contactTable.DeleteAsync(ContactEntity.PartitionKey(ownerId), ContactEntity.RowKey(contactId), cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task ClaimKeyAsync(string ownerId, ContactKey key, string contactId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Claims every key of the stored contacts, the first claimer keeping a key (in batch order within the batch).
+    /// Keys a contact did not have before are new in the table nearly always, so they are inserted in transactions
+    /// of 100; a transaction that meets a key already claimed (by another contact) is rolled back whole, and its keys
+    /// are then claimed one by one. Keys the stored row already had were claimed when it was written, so they
+    /// go one by one (concurrently) straight away: insert-if-absent still takes one back that an erasure freed.
+    /// </summary>
+    private async Task ClaimKeysAsync(string ownerId, Contact[] stored, Contact?[] existing, CancellationToken cancellationToken)
+    {
+        var partition = TableKeyCodec.Encode(ownerId);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var fresh = new List<TableEntity>();
+        var held = new List<TableEntity>();
+        for (var i = 0; i < stored.Length; i++)
+        {
+            var before = existing[i] is { } old ? ContactKeys.Of(old) : [];
+            foreach (var key in ContactKeys.Of(stored[i]))
+            {
+                var row = KeyRow(key);
+                if (seen.Add(row))
+                {
+                    var entity = new TableEntity(partition, row) { [ContactIdProperty] = stored[i].ContactId };
+                    (before.Contains(key) ? held : fresh).Add(entity);
+                }
+            }
+        }
+
+        var transactions = fresh.Chunk(TableClient.MaxTransactionActions).ToArray();
+        await BoundedRequests.ForEachAsync(transactions, InsertAllOrEachAsync, cancellationToken).ConfigureAwait(false);
+        await BoundedRequests.ForEachAsync(held, ClaimKeyAsync, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task InsertAllOrEachAsync(TableEntity[] keyRows, CancellationToken cancellationToken)
     {
         try
         {
-            await keyTable.InsertAsync(new TableEntity(TableKeyCodec.Encode(ownerId), KeyRow(key)) { [ContactIdProperty] = contactId }, cancellationToken).ConfigureAwait(false);
+            await keyTable.SubmitTransactionAsync([.. keyRows.Select(row => new TableTransactionAction(TableTransactionActionType.Add, row))], cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (StorageConcurrencyException e) when (e.Status == 409)
+        {
+            // Some key is claimed already and nothing was applied: claim each, the first claimer keeping its key.
+            await BoundedRequests.ForEachAsync(keyRows, ClaimKeyAsync, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task ClaimKeyAsync(TableEntity keyRow, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await keyTable.InsertAsync(keyRow, cancellationToken).ConfigureAwait(false);
         }
         catch (StorageConcurrencyException e) when (e.Status == 409)
         {
