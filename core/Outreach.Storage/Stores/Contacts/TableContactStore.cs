@@ -18,6 +18,9 @@ public sealed class TableContactStore(TableClient contactTable, TableClient keyT
 {
     private const string ContactIdProperty = "ContactId";
 
+    /// <summary>How many stored contacts of a batch are found by a refused insert, each costing a retry, before the rest is read at once.</summary>
+    private const int StoredContactsFoundOneByOne = 2;
+
     /// <inheritdoc />
     public async Task<Contact?> GetAsync(string ownerId, string contactId, CancellationToken cancellationToken)
     {
@@ -93,16 +96,15 @@ public sealed class TableContactStore(TableClient contactTable, TableClient keyT
 
     /// <inheritdoc />
     /// <remarks>
-    /// The same result as writing the contacts one by one in order, in few round trips: the stored rows of the
-    /// batch are read concurrently, a contact id sent twice is merged in order, the contact rows are upserted in
-    /// transactions of 100 (one partition), then the keys are claimed (<see cref="ClaimKeysAsync"/>) and the
-    /// address index written concurrently.
+    /// The same result as writing the contacts one by one in order, in few round trips: a contact id sent twice is
+    /// merged in order, the contact rows are written in transactions of 100 (<see cref="WriteRowsAsync"/>; one
+    /// partition), then the keys are claimed (<see cref="ClaimKeysAsync"/>) and the address index written concurrently.
     /// </remarks>
     public async ValueTask WriteAsync(string ownerId, IReadOnlyList<Contact> contacts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(contacts);
-        var incomingById = new Dictionary<string, List<Contact>>(StringComparer.Ordinal);
-        var ids = new List<string>();
+        var versionsById = new Dictionary<string, List<Contact>>(StringComparer.Ordinal);
+        var versions = new List<List<Contact>>();
         foreach (var incoming in contacts)
         {
             if (incoming.OwnerId != ownerId)
@@ -110,27 +112,84 @@ public sealed class TableContactStore(TableClient contactTable, TableClient keyT
                 throw new ArgumentException($"Contact {incoming.ContactId} belongs to another owner than the batch.", nameof(contacts));
             }
 
-            if (!incomingById.TryGetValue(incoming.ContactId, out var versions))
+            if (!versionsById.TryGetValue(incoming.ContactId, out var ofId))
             {
-                incomingById[incoming.ContactId] = versions = [];
-                ids.Add(incoming.ContactId);
+                versionsById[incoming.ContactId] = ofId = [];
+                versions.Add(ofId);
             }
 
-            versions.Add(incoming);
+            ofId.Add(incoming);
         }
 
-        if (ids.Count == 0)
+        var existing = new List<Contact?>(versions.Count);
+        var stored = new List<Contact>(versions.Count);
+        foreach (var chunk in versions.Chunk(TableClient.MaxTransactionActions))
         {
-            return;
+            var (before, after) = await WriteRowsAsync(ownerId, chunk, cancellationToken).ConfigureAwait(false);
+            existing.AddRange(before);
+            stored.AddRange(after);
         }
 
-        var existing = await GetManyAsync(ownerId, ids, cancellationToken).ConfigureAwait(false);
-        var stored = new Contact[ids.Count];
-        for (var i = 0; i < ids.Count; i++)
+        await ClaimKeysAsync(ownerId, stored, existing, cancellationToken).ConfigureAwait(false);
+        var withEmail = stored.Where(c => c.EmailKey is { Length: > 0 }).ToArray();
+        await BoundedRequests.ForEachAsync(withEmail, (contact, token) => emailIndex.AddAsync(contact.EmailKey!, ownerId, contact.ContactId, token), cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Writes up to 100 contacts (each the versions of one id, in batch order) in one transaction, as inserts first: a
+    /// batch of new contacts (a first import) needs no reads. The transaction names the contact it found stored
+    /// already (and changed nothing), so that one is read, merged and the transaction retried with it as an upsert;
+    /// after <see cref="StoredContactsFoundOneByOne"/> such contacts the rest of the batch is read at once instead.
+    /// </summary>
+    /// <returns>Each contact's row before (null when new) and as written.</returns>
+    private async Task<(Contact?[] Existing, Contact[] Stored)> WriteRowsAsync(string ownerId, List<Contact>[] versions, CancellationToken cancellationToken)
+    {
+        var existing = new Contact?[versions.Length];
+        var read = new bool[versions.Length];
+        for (var attempt = 0; attempt <= StoredContactsFoundOneByOne; attempt++)
         {
-            // Folded in batch order, as writing them one after the other would.
-            Contact? merged = existing[i];
-            foreach (var incoming in incomingById[ids[i]])
+            var stored = Fold(existing, versions);
+            try
+            {
+                await SubmitRowsAsync(stored, read, cancellationToken).ConfigureAwait(false);
+                return (existing, stored);
+            }
+            catch (StorageConcurrencyException e) when (e.Status == 409 && e.FailedActionIndex is { } index && index < read.Length && !read[index])
+            {
+                existing[index] = await GetAsync(ownerId, versions[index][0].ContactId, cancellationToken).ConfigureAwait(false);
+                read[index] = true;
+            }
+        }
+
+        // Many are stored already (a re-import with changes): read the others concurrently and upsert them all.
+        var unread = Enumerable.Range(0, versions.Length).Where(i => !read[i]).ToArray();
+        var rows = await GetManyAsync(ownerId, [.. unread.Select(i => versions[i][0].ContactId)], cancellationToken).ConfigureAwait(false);
+        for (var j = 0; j < unread.Length; j++)
+        {
+            existing[unread[j]] = rows[j];
+        }
+
+        Array.Fill(read, true);
+        var merged = Fold(existing, versions);
+        await SubmitRowsAsync(merged, read, cancellationToken).ConfigureAwait(false);
+        return (existing, merged);
+    }
+
+    /// <summary>One transaction: an upsert for each contact whose stored row was read (and merged), an insert for the others.</summary>
+    private async Task SubmitRowsAsync(Contact[] stored, bool[] read, CancellationToken cancellationToken) =>
+        await contactTable.SubmitTransactionAsync(
+            [.. stored.Select((contact, i) => new TableTransactionAction(read[i] ? TableTransactionActionType.UpsertReplace : TableTransactionActionType.Add, ContactEntity.From(contact)))],
+            cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Each stored row (or nothing) merged with the versions of its id in batch order, as writing them one after the other would.</summary>
+    private static Contact[] Fold(Contact?[] existing, List<Contact>[] versions)
+    {
+        var stored = new Contact[versions.Length];
+        for (var i = 0; i < versions.Length; i++)
+        {
+            var merged = existing[i];
+            foreach (var incoming in versions[i])
             {
                 merged = merged is null ? incoming : ContactMerger.Merge(merged, incoming);
             }
@@ -138,11 +197,7 @@ public sealed class TableContactStore(TableClient contactTable, TableClient keyT
             stored[i] = merged!;
         }
 
-        await contactTable.UpsertInBatchesAsync(stored.Select(ContactEntity.From), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-        await ClaimKeysAsync(ownerId, stored, existing, cancellationToken).ConfigureAwait(false);
-        var withEmail = stored.Where(c => c.EmailKey is { Length: > 0 }).ToArray();
-        await BoundedRequests.ForEachAsync(withEmail, (contact, token) => emailIndex.AddAsync(contact.EmailKey!, ownerId, contact.ContactId, token), cancellationToken)
-            .ConfigureAwait(false);
+        return stored;
     }
 
     /// <summary>
@@ -180,13 +235,13 @@ public sealed class TableContactStore(TableClient contactTable, TableClient keyT
     /// are then claimed one by one. Keys the stored row already had were claimed when it was written, so they
     /// go one by one (concurrently) straight away: insert-if-absent still takes one back that an erasure freed.
     /// </summary>
-    private async Task ClaimKeysAsync(string ownerId, Contact[] stored, Contact?[] existing, CancellationToken cancellationToken)
+    private async Task ClaimKeysAsync(string ownerId, List<Contact> stored, List<Contact?> existing, CancellationToken cancellationToken)
     {
         var partition = TableKeyCodec.Encode(ownerId);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var fresh = new List<TableEntity>();
         var held = new List<TableEntity>();
-        for (var i = 0; i < stored.Length; i++)
+        for (var i = 0; i < stored.Count; i++)
         {
             var before = existing[i] is { } old ? ContactKeys.Of(old) : [];
             foreach (var key in ContactKeys.Of(stored[i]))
