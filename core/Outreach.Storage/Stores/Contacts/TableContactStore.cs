@@ -9,6 +9,8 @@ namespace Outreach.Storage.Stores.Contacts;
 /// (RowKey the key-encoded <see cref="ContactKey"/>, pointing at the contact id). Writes merge like the import core
 /// expects (<see cref="InMemoryContactDirectory"/>): the stored contact becomes <see cref="ContactMerger.Merge(Contact, Contact)"/>
 /// of the stored and the incoming one, and the first contact to claim a key keeps it (insert-if-absent).
+/// A batch costs a few round trips, not a few per contact: its point reads run concurrently (at most
+/// <see cref="BoundedRequests.MaxInFlight"/> at a time) and its contact and key rows go in transactions of 100.
 /// </summary>
 /// <param name="contactTable">The contacts table; it must exist.</param>
 /// <param name="keyTable">The contact-keys table; it must exist.</param>
@@ -256,21 +258,23 @@ public sealed class TableContactStore(TableClient contactTable, TableClient keyT
         }
 
         var transactions = fresh.Chunk(TableClient.MaxTransactionActions).ToArray();
-        await BoundedRequests.ForEachAsync(transactions, InsertAllOrEachAsync, cancellationToken).ConfigureAwait(false);
-        await BoundedRequests.ForEachAsync(held, ClaimKeyAsync, cancellationToken).ConfigureAwait(false);
+        var inserted = await BoundedRequests.SelectAsync(transactions, TryInsertAllAsync, cancellationToken).ConfigureAwait(false);
+        var oneByOne = held.Concat(transactions.Where((_, i) => !inserted[i]).SelectMany(rows => rows)).ToArray();
+        await BoundedRequests.ForEachAsync(oneByOne, ClaimKeyAsync, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task InsertAllOrEachAsync(TableEntity[] keyRows, CancellationToken cancellationToken)
+    /// <summary>Inserts the key rows in one transaction: false when one is claimed already (then none was inserted).</summary>
+    private async Task<bool> TryInsertAllAsync(TableEntity[] keyRows, CancellationToken cancellationToken)
     {
         try
         {
             await keyTable.SubmitTransactionAsync([.. keyRows.Select(row => new TableTransactionAction(TableTransactionActionType.Add, row))], cancellationToken)
                 .ConfigureAwait(false);
+            return true;
         }
         catch (StorageConcurrencyException e) when (e.Status == 409)
         {
-            // Some key is claimed already and nothing was applied: claim each, the first claimer keeping its key.
-            await BoundedRequests.ForEachAsync(keyRows, ClaimKeyAsync, cancellationToken).ConfigureAwait(false);
+            return false;
         }
     }
 
