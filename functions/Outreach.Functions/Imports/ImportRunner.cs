@@ -71,7 +71,7 @@ internal sealed class ImportRunner(
     }
 
     /// <summary>
-    /// For the new and merged contacts, a hundred at a time (each read once): counts their meeting in the metrics
+    /// For the new and merged contacts, a hundred at a time (each read once, the hundred concurrently): counts their meeting in the metrics
     /// (<see cref="ContactMet"/>, credited to the meeting a send to them is, <see cref="MeetingContext.Of"/>; idempotent
     /// per contact and date, so a re-import or a retried queue message counts nothing twice) and enrols them in
     /// <paramref name="campaign"/>. The contacts are imported whatever happens to enrolment: a refusal (no sender profile
@@ -87,12 +87,12 @@ internal sealed class ImportRunner(
         foreach (var chunk in contactIds.Chunk(EnrolmentBatch))
         {
             var contacts = new List<Contact>(chunk.Length);
-            foreach (var id in chunk)
+            foreach (var contact in await stores.Contacts.GetManyAsync(ownerId, chunk, cancellationToken).ConfigureAwait(false))
             {
-                if (await stores.Contacts.GetAsync(ownerId, id, cancellationToken).ConfigureAwait(false) is { } contact)
+                if (contact is not null)
                 {
                     contacts.Add(contact);
-                    await metrics.RecordAsync(new ContactMet(ownerId, id, MeetingContext.Of(contact, today)), zone, cancellationToken).ConfigureAwait(false);
+                    await metrics.RecordAsync(new ContactMet(ownerId, contact.ContactId, MeetingContext.Of(contact, today)), zone, cancellationToken).ConfigureAwait(false);
                 }
             }
 

@@ -26,6 +26,19 @@ public sealed class TableContactStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task An_owner_has_contacts_once_one_is_written_and_another_owner_sharing_a_prefix_does_not()
+    {
+        var store = await NewStoreAsync();
+        var before = await store.HasContactsAsync("owner-7", CancellationToken.None);
+        await store.WriteAsync("owner-7", [new Contact { OwnerId = "owner-7", ContactId = "a", FirstName = "Ann", Email = "ann@example.org" }], CancellationToken.None);
+
+        Assert.False(before);
+        Assert.True(await store.HasContactsAsync("owner-7", CancellationToken.None));
+        Assert.False(await store.HasContactsAsync("owner-70", CancellationToken.None));
+        Assert.False(await store.HasContactsAsync("owner-", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task A_contact_is_found_by_each_of_its_keys_including_keys_with_slashes_and_bars()
     {
         var store = await NewStoreAsync();
@@ -68,13 +81,202 @@ public sealed class TableContactStoreTests(AzuriteFixture azurite)
         Assert.Equal("a", Assert.Single(byEmail).Value.ContactId);
     }
 
+    [Fact]
+    public async Task A_batch_of_100_new_contacts_is_written_with_every_key_claimed_and_indexed_by_address()
+    {
+        var store = await NewStoreAsync();
+        var batch = Enumerable.Range(0, 100).Select(i => Person("o", $"c{i:D3}", i)).ToArray();
+
+        await store.WriteAsync("o", batch, CancellationToken.None);
+
+        Assert.Equal(batch, await store.ListAsync("o", CancellationToken.None), ContactComparer);
+        var keys = batch.SelectMany(ContactKeys.Of).ToArray();
+        var found = await store.FindAsync("o", keys, CancellationToken.None);
+        Assert.Equal(300, keys.Length);
+        Assert.Equal(300, found.Count);
+        Assert.All(batch, contact => Assert.All(ContactKeys.Of(contact), key => Assert.Equal(contact.ContactId, found[key].ContactId)));
+        Assert.Equal([("o", "c042")], await _emailIndex!.FindAsync("person42@example.org", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Keys_already_claimed_by_another_contact_stay_with_it_and_the_rest_of_the_batch_is_written()
+    {
+        var store = await NewStoreAsync();
+        var claimer = new Contact { OwnerId = "o", ContactId = "first", Email = "person5@example.org" };
+        await store.WriteAsync("o", [claimer], CancellationToken.None);
+        var batch = Enumerable.Range(0, 10).Select(i => Person("o", $"c{i:D3}", i)).ToArray();
+
+        await store.WriteAsync("o", batch, CancellationToken.None);
+
+        Assert.Equal([.. batch, claimer], await store.ListAsync("o", CancellationToken.None), ContactComparer);
+        var found = await store.FindAsync("o", [.. batch.SelectMany(ContactKeys.Of)], CancellationToken.None);
+        Assert.Equal(30, found.Count);
+        Assert.Equal("first", found[new ContactKey(ContactKeyKind.Email, "person5@example.org")].ContactId);
+        Assert.Equal("c005", found[ContactKeys.Of(batch[5])[1]].ContactId);
+        Assert.Equal("c005", found[ContactKeys.Of(batch[5])[2]].ContactId);
+        Assert.All(batch.Where(c => c.ContactId != "c005"), contact => Assert.All(ContactKeys.Of(contact), key => Assert.Equal(contact.ContactId, found[key].ContactId)));
+        Assert.Equal([("o", "c005"), ("o", "first")], await _emailIndex!.FindAsync("person5@example.org", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Two_contacts_of_one_batch_with_a_shared_key_leave_it_to_the_earlier_one()
+    {
+        var store = await NewStoreAsync();
+        var earlier = new Contact { OwnerId = "o", ContactId = "b", Email = "shared@example.org" };
+        var later = new Contact { OwnerId = "o", ContactId = "a", Email = "shared@example.org", LinkedInUrl = "https://www.linkedin.com/in/a" };
+
+        await store.WriteAsync("o", [earlier, later], CancellationToken.None);
+
+        var found = await store.FindAsync("o", [.. ContactKeys.Of(later)], CancellationToken.None);
+        Assert.Equal("b", found[ContactKeys.Of(later)[0]].ContactId);
+        Assert.Equal("a", found[ContactKeys.Of(later)[1]].ContactId);
+    }
+
+    [Fact]
+    public async Task The_same_contact_id_twice_in_one_batch_is_merged_in_order_into_the_stored_one()
+    {
+        var store = await NewStoreAsync();
+        var stored = new Contact { OwnerId = "o", ContactId = "a", FirstName = "Ann", Tags = ["x"] };
+        var once = new Contact { OwnerId = "o", ContactId = "a", Email = "ann@example.org", Tags = ["y"] };
+        var twice = new Contact { OwnerId = "o", ContactId = "a", Company = "Acme", LinkedInUrl = "https://www.linkedin.com/in/ann", Tags = ["z"] };
+        await store.WriteAsync("o", [stored], CancellationToken.None);
+
+        await store.WriteAsync("o", [once, twice], CancellationToken.None);
+
+        var expected = ContactMerger.Merge(ContactMerger.Merge(stored, once), twice);
+        Assert.Equal(expected, Assert.Single(await store.ListAsync("o", CancellationToken.None)), ContactComparer);
+        Assert.Equal(["x", "y", "z"], expected.Tags);
+        var found = await store.FindAsync("o", ContactKeys.Of(expected), CancellationToken.None);
+        Assert.Equal(3, ContactKeys.Of(expected).Length);
+        Assert.All(ContactKeys.Of(expected), key => Assert.Equal("a", found[key].ContactId));
+    }
+
+    [Fact]
+    public async Task Finding_duplicate_keys_and_several_keys_of_one_contact_reads_each_key_and_contact_once()
+    {
+        var (store, contactRequests, keyRequests) = await NewRecordedStoreAsync();
+        var ann = new Contact { OwnerId = "o", ContactId = "ann", Email = "ann@example.org", LinkedInUrl = "https://www.linkedin.com/in/ann" };
+        var bob = new Contact { OwnerId = "o", ContactId = "bob", Email = "bob@example.org" };
+        await store.WriteAsync("o", [ann, bob], CancellationToken.None);
+        var annEmail = new ContactKey(ContactKeyKind.Email, "ann@example.org");
+        var annLinkedIn = new ContactKey(ContactKeyKind.LinkedIn, "https://www.linkedin.com/in/ann");
+        var bobEmail = new ContactKey(ContactKeyKind.Email, "bob@example.org");
+        var nobody = new ContactKey(ContactKeyKind.Email, "nobody@example.org");
+        var contactReadsBefore = contactRequests.Requests.Count;
+        var keyReadsBefore = keyRequests.Requests.Count;
+
+        var found = await store.FindAsync("o", [annEmail, bobEmail, annEmail, annLinkedIn, nobody, bobEmail], CancellationToken.None);
+
+        Assert.Equal(
+            [(annEmail, "ann"), (bobEmail, "bob"), (annLinkedIn, "ann")],
+            found.Select(pair => (pair.Key, pair.Value.ContactId)).OrderBy(pair => pair.Key.ToString(), StringComparer.Ordinal));
+        Assert.Equal(ann, found[annLinkedIn], ContactComparer);
+        Assert.Equal(4, keyRequests.Requests.Count - keyReadsBefore);
+        Assert.Equal(2, contactRequests.Requests.Count - contactReadsBefore);
+    }
+
+    [Fact]
+    public async Task Writing_100_new_contacts_takes_one_transaction_for_the_contacts_and_three_for_their_keys()
+    {
+        var (store, contactRequests, keyRequests) = await NewRecordedStoreAsync();
+        var batch = Enumerable.Range(0, 100).Select(i => Person("o", $"c{i:D3}", i)).ToArray();
+
+        await store.WriteAsync("o", batch, CancellationToken.None);
+
+        Assert.Equal(["POST "], contactRequests.Requests);
+        Assert.Equal(["POST ", "POST ", "POST "], keyRequests.Requests);
+    }
+
+    [Fact]
+    public async Task A_batch_with_one_stored_contact_reads_only_that_one_and_retries_the_transaction_with_it_merged()
+    {
+        var (store, contactRequests, _) = await NewRecordedStoreAsync();
+        var stored = new Contact { OwnerId = "o", ContactId = "a", FirstName = "Ann", Tags = ["x"] };
+        await store.WriteAsync("o", [stored], CancellationToken.None);
+        var changed = new Contact { OwnerId = "o", ContactId = "a", Company = "Acme", Tags = ["y"] };
+        var created = new Contact { OwnerId = "o", ContactId = "b", FirstName = "Bob" };
+        var before = contactRequests.Requests.Count;
+
+        await store.WriteAsync("o", [created, changed], CancellationToken.None);
+
+        // The insert-all transaction (refused: "a" is stored), a read of "a", the transaction again with "a" upserted.
+        Assert.Equal(["POST ", "GET ", "POST "], contactRequests.Requests.Skip(before));
+        Assert.Equal([ContactMerger.Merge(stored, changed), created], await store.ListAsync("o", CancellationToken.None), ContactComparer);
+    }
+
+    [Fact]
+    public async Task A_batch_with_many_stored_contacts_reads_the_rest_at_once_after_two_refused_inserts()
+    {
+        var (store, contactRequests, _) = await NewRecordedStoreAsync();
+        var stored = Enumerable.Range(0, 3).Select(i => new Contact { OwnerId = "o", ContactId = $"s{i}", FirstName = $"Stored{i}", Tags = ["old"] }).ToArray();
+        await store.WriteAsync("o", stored, CancellationToken.None);
+        var changes = stored.Select(c => new Contact { OwnerId = "o", ContactId = c.ContactId, Company = "Acme", Tags = ["new"] }).ToArray();
+        var created = new[] { new Contact { OwnerId = "o", ContactId = "n0", FirstName = "New0" }, new Contact { OwnerId = "o", ContactId = "n1", FirstName = "New1" } };
+        var before = contactRequests.Requests.Count;
+
+        await store.WriteAsync("o", [created[0], changes[0], changes[1], created[1], changes[2]], CancellationToken.None);
+
+        // Two refused inserts each find one stored contact; the third refusal reads the three others at once.
+        Assert.Equal(["POST ", "GET ", "POST ", "GET ", "POST ", "GET ", "GET ", "GET ", "POST "], contactRequests.Requests.Skip(before));
+        Assert.Equal(
+            [created[0], created[1], .. stored.Zip(changes, ContactMerger.Merge)],
+            await store.ListAsync("o", CancellationToken.None), ContactComparer);
+    }
+
+    [Fact]
+    public async Task A_key_transaction_that_meets_a_claimed_key_falls_back_to_one_insert_per_key_of_that_transaction()
+    {
+        var (store, _, keyRequests) = await NewRecordedStoreAsync();
+        await store.WriteAsync("o", [new Contact { OwnerId = "o", ContactId = "first", Email = "person5@example.org" }], CancellationToken.None);
+        var before = keyRequests.Requests.Count;
+
+        await store.WriteAsync("o", [.. Enumerable.Range(0, 10).Select(i => Person("o", $"c{i:D3}", i))], CancellationToken.None);
+
+        // One rolled-back transaction of the 30 keys, then the 30 one by one (one of them refused).
+        Assert.Equal(31, keyRequests.Requests.Count - before);
+    }
+
+    /// <summary>A contact with all three keys: email, LinkedIn URL, name + company.</summary>
+    private static Contact Person(string ownerId, string contactId, int i) => new()
+    {
+        OwnerId = ownerId,
+        ContactId = contactId,
+        FirstName = "Person",
+        LastName = $"Number{i}",
+        Company = "Acme",
+        Email = $"person{i}@example.org",
+        LinkedInUrl = $"https://www.linkedin.com/in/person-{i}",
+    };
+
     private static readonly EqualityComparer<Contact?> ContactComparer = EqualityComparer<Contact?>.Create(
         (a, b) => System.Text.Json.JsonSerializer.Serialize(a) == System.Text.Json.JsonSerializer.Serialize(b),
         c => 0);
 
-    private async Task<TableContactStore> NewStoreAsync() =>
-        new(await StoreTables.NewAsync(azurite, "contacts"), await StoreTables.NewAsync(azurite, "contactkeys"),
+    private Outreach.Storage.Stores.Outcomes.TableContactEmailIndex? _emailIndex;
+
+    private async Task<TableContactStore> NewStoreAsync()
+    {
+        _emailIndex = new Outreach.Storage.Stores.Outcomes.TableContactEmailIndex(await StoreTables.NewAsync(azurite, "contactemails"));
+        return new(await StoreTables.NewAsync(azurite, "contacts"), await StoreTables.NewAsync(azurite, "contactkeys"), _emailIndex);
+    }
+
+    /// <summary>A store whose contact and key tables each record the requests made to them (after creation).</summary>
+    private async Task<(TableContactStore Store, RequestRecorder ContactRequests, RequestRecorder KeyRequests)> NewRecordedStoreAsync()
+    {
+        var contacts = await StoreTables.NewAsync(azurite, "contacts");
+        var keys = await StoreTables.NewAsync(azurite, "contactkeys");
+        var (contactRequests, keyRequests) = (new RequestRecorder(), new RequestRecorder());
+        var store = new TableContactStore(Recorded(contacts.Name, contactRequests), Recorded(keys.Name, keyRequests),
             new Outreach.Storage.Stores.Outcomes.TableContactEmailIndex(await StoreTables.NewAsync(azurite, "contactemails")));
+        return (store, contactRequests, keyRequests);
+    }
+
+    private Outreach.Storage.Tables.TableClient Recorded(string tableName, RequestRecorder recorder)
+    {
+        var options = TestAccounts.FastRetries();
+        options.AddPolicy(recorder, Azure.Core.HttpPipelinePosition.PerCall);
+        return TestAccounts.For(azurite, options).GetTable(tableName);
+    }
 
     private static async Task<ImportReport> ImportSampleAsync(TableContactStore store)
     {
