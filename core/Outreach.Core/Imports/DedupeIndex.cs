@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 using Outreach.Core.Contacts;
 
 namespace Outreach.Core.Imports;
@@ -7,7 +8,7 @@ namespace Outreach.Core.Imports;
 /// The contacts this import created and their keys, in as little memory as possible: an open-addressing table
 /// from a 64-bit hash of each key (<see cref="OwnerContactIds.KeyHash"/>) to the contact's ordinal, and per
 /// contact its 128-bit id, the fields it has and its place in the batch being written. A slot holds the hash and
-/// the ordinal side by side, so a lookup is one cache miss. About 24 bytes a key and 24 a contact: a million-row
+/// the ordinal side by side, so a lookup is one cache miss. About 20 bytes a key and 24 a contact: a million-row
 /// file needs tens of megabytes. Two different keys sharing a 64-bit hash would merge two people; with a few
 /// million keys the odds are below one in a million, which the import accepts.
 /// </summary>
@@ -15,8 +16,11 @@ internal sealed class DedupeIndex
 {
     private const double MaxLoad = 0.7;
 
-    /// <summary>The largest table sized up front from the file's length (larger files grow it as they go).</summary>
-    private const int MaxInitialSlots = 1 << 20;
+    /// <summary>
+    /// The largest table sized up front (8M slots, 96 MiB: about 3.5 million rows). Sizing from the start instead of
+    /// growing matters for memory: a grow holds the old table and the new one, twice as large, at once.
+    /// </summary>
+    private const int MaxInitialSlots = 1 << 23;
 
     private Slot[] _slots;
     private UInt128[] _ids;
@@ -153,5 +157,7 @@ internal sealed class DedupeIndex
         _slots = slots;
     }
 
+    /// <summary>Twelve bytes, not sixteen: packed, so a million-row file's table is a quarter smaller (x64 and Arm64 read the unaligned key at full speed).</summary>
+    [StructLayout(LayoutKind.Sequential, Pack = 4)]
     private readonly record struct Slot(ulong Key, int Ordinal);
 }
