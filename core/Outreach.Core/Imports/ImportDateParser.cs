@@ -11,6 +11,8 @@ namespace Outreach.Core.Imports;
 /// </summary>
 internal static class ImportDateParser
 {
+    private const string NotADate = "is not a date like 15 Mar 2024 or 2024-03-15";
+
     /// <summary>Parses <paramref name="text"/> (trimmed, non-empty).</summary>
     /// <param name="text">The cell.</param>
     /// <param name="dayFirst">True or false when the import's culture fixes the order of numeric dates; null otherwise.</param>
@@ -26,7 +28,7 @@ internal static class ImportDateParser
 
         if (char.IsAsciiLetter(text[^1]) || text.Contains(' '))
         {
-            return TryParseDayMonthName(text, out date) ? null : "is not a date like 15 Mar 2024 or 2024-03-15";
+            return DayMonthNameProblem(text, out date);
         }
 
         return TryParseNumeric(text, dayFirst, out date);
@@ -42,13 +44,15 @@ internal static class ImportDateParser
         return day >= 0 && (month < 0 || day < month);
     }
 
-    private static bool TryParseDayMonthName(ReadOnlySpan<char> text, out DateOnly date)
+    /// <summary>A day, an English month name and a year: null when it is a date, else why not.</summary>
+    private static string? DayMonthNameProblem(ReadOnlySpan<char> text, out DateOnly date)
     {
-        date = default;
-        if (TryParseLinkedInShape(text, out date))
+        if (TryReadLinkedInShape(text, out var linkedIn))
         {
-            return true;
+            return Create(linkedIn.Year, linkedIn.Month, linkedIn.Day, out date);
         }
+
+        date = default;
 
         Span<Range> parts = stackalloc Range[4];
         var count = text.Split(parts, ' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -56,29 +60,29 @@ internal static class ImportDateParser
             || !int.TryParse(text[parts[0]], NumberStyles.None, CultureInfo.InvariantCulture, out var day)
             || !int.TryParse(text[parts[2]], NumberStyles.None, CultureInfo.InvariantCulture, out var year))
         {
-            return false;
+            return NotADate;
         }
 
         var monthText = text[parts[1]].TrimEnd('.').TrimEnd(',');
         if (monthText.Length < 3)
         {
-            return false;
+            return NotADate;
         }
 
         var month = MonthOfAbbreviation(monthText[..3]);
 
         if (month == 0 || (monthText.Length > 3 && !CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(month).AsSpan().Equals(monthText, StringComparison.OrdinalIgnoreCase) && !(month == 9 && monthText.Equals("sept", StringComparison.OrdinalIgnoreCase))))
         {
-            return false;
+            return NotADate;
         }
 
-        return TryCreate(year, month, day, out date);
+        return Create(year, month, day, out date);
     }
 
-    /// <summary>The exact shape LinkedIn writes (<c>d Mon yyyy</c> / <c>dd Mon yyyy</c>), parsed without splitting.</summary>
-    private static bool TryParseLinkedInShape(ReadOnlySpan<char> text, out DateOnly date)
+    /// <summary>The exact shape LinkedIn writes (<c>d Mon yyyy</c> / <c>dd Mon yyyy</c>), read without splitting; whether the day makes a date is not checked.</summary>
+    private static bool TryReadLinkedInShape(ReadOnlySpan<char> text, out (int Year, int Month, int Day) parts)
     {
-        date = default;
+        parts = default;
         var dayDigits = text.Length == 11 ? 2 : text.Length == 10 ? 1 : 0;
         if (dayDigits == 0 || text[dayDigits] != ' ' || text[dayDigits + 4] != ' ')
         {
@@ -108,7 +112,8 @@ internal static class ImportDateParser
         }
 
         var month = MonthOfAbbreviation(text.Slice(dayDigits + 1, 3));
-        return month > 0 && TryCreate(year, month, day, out date);
+        parts = (year, month, day);
+        return month > 0;
     }
 
     /// <summary>The month (1-12) of an English three-letter abbreviation in any case, or 0: one switch, not twelve comparisons.</summary>
@@ -144,17 +149,17 @@ internal static class ImportDateParser
         Span<Range> parts = stackalloc Range[4];
         if (separator == '\0' || text.Split(parts, separator) != 3)
         {
-            return "is not a date like 15 Mar 2024 or 2024-03-15";
+            return NotADate;
         }
 
         if (!TryNumber(text[parts[0]], out var a) || !TryNumber(text[parts[1]], out var b) || !TryNumber(text[parts[2]], out var c))
         {
-            return "is not a date like 15 Mar 2024 or 2024-03-15";
+            return NotADate;
         }
 
         if (text[parts[0]].Length == 4)
         {
-            return TryCreate(a, b, c, out date) ? null : "is not a real calendar date";
+            return Create(a, b, c, out date);
         }
 
         if (text[parts[2]].Length != 4)
@@ -181,21 +186,27 @@ internal static class ImportDateParser
         }
 
         var (day, month) = first ? (a, b) : (b, a);
-        return TryCreate(c, month, day, out date) ? null : "is not a real calendar date";
+        return Create(c, month, day, out date);
     }
 
     private static bool TryNumber(ReadOnlySpan<char> text, out int value) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value);
 
-    private static bool TryCreate(int year, int month, int day, out DateOnly date)
+    /// <summary>The date, or why these numbers are none: a day the month does not have, or a year no contact was met in.</summary>
+    private static string? Create(int year, int month, int day, out DateOnly date)
     {
         date = default;
-        if (year is < 1900 or > 2200 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        if (year is < 1900 or > 2200)
         {
-            return false;
+            return "has a year before 1900 or after 2200";
+        }
+
+        if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            return "is not a real calendar date";
         }
 
         date = new DateOnly(year, month, day);
-        return true;
+        return null;
     }
 }

@@ -33,8 +33,11 @@ public sealed class ImportDateParserTests
     }
 
     [Theory]
-    [InlineData("32 Jan 2023", "is not a date like 15 Mar 2024 or 2024-03-15")]
-    [InlineData("30 Feb 2024", "is not a date like 15 Mar 2024 or 2024-03-15")]
+    [InlineData("32 Jan 2023", "is not a real calendar date")]
+    [InlineData("30 Feb 2024", "is not a real calendar date")]
+    [InlineData("29  February 2023", "is not a real calendar date")]
+    [InlineData("15 Mar 1850", "has a year before 1900 or after 2200")]
+    [InlineData("1850-03-15", "has a year before 1900 or after 2200")]
     [InlineData("15 Marc 2024", "is not a date like 15 Mar 2024 or 2024-03-15")]
     [InlineData("2024-13-01", "is not a real calendar date")]
     [InlineData("14/11/24", "has a year that is not four digits")]
