@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Text;
+using Outreach.Core.Contacts;
+
+namespace Outreach.Core.Imports;
+
+/// <summary>
+/// Every rejected row of an import as a CSV the owner can fix and import again: the file's own header and separator
+/// with one more column in front, <see cref="ErrorColumn"/>, saying what is wrong (<c>Line 7: Email Address is not a
+/// valid email address: ...</c>), then each rejected row's original text, whole and unchanged. The report lists the
+/// first rejected rows only (<see cref="ImportOptions.MaxRejectedRowsInReport"/>); this lists them all. Importing the
+/// corrected file works as it is: the extra column is one the importer does not know, so it is ignored.
+/// </summary>
+/// <remarks>
+/// The rows are found by reading the kept upload again with the import's own options, against no contacts and storing
+/// nothing: whether a row is refused depends on the row alone, never on what is stored, so the lines and reasons are
+/// the report's. The rows' text is the owner's own file and is written as it was (escaping a cell that starts like a
+/// formula would change the data when it is imported again); the added cells never start like one.
+/// </remarks>
+public static class RejectedRowsCsv
+{
+    /// <summary>The column added in front of the file's own.</summary>
+    public const string ErrorColumn = "Import error";
+
+    /// <summary>Writes the header and every rejected row of <paramref name="file"/> to <paramref name="output"/> (left open).</summary>
+    /// <param name="file">The file as uploaded (or as kept after erasure).</param>
+    /// <param name="options">The options the file was imported with (format, limits); nothing is stored under its owner.</param>
+    /// <param name="output">Where the CSV goes.</param>
+    /// <param name="cancellationToken">Cancels reading and writing.</param>
+    /// <returns>How many rows were written (the header not counted); 0 and nothing written for an empty file.</returns>
+    /// <exception cref="DomainException">The file cannot be read as an import (<c>import.not-text</c>, <c>import.no-header</c>).</exception>
+    public static async Task<long> WriteAsync(Stream file, ImportOptions options, TextWriter output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(output);
+        var import = await new ContactImporter(new InMemoryContactDirectory(), DiscardingSink.Instance)
+            .StartAsync(file, options, progress: null, cancellationToken)
+            .ConfigureAwait(false);
+        await using (import.ConfigureAwait(false))
+        {
+            if (import.Detection is not { } detection)
+            {
+                return 0;
+            }
+
+            var delimiter = detection.Header.Delimiter;
+            var line = new StringBuilder(Cell(ErrorColumn, delimiter));
+            foreach (var header in detection.Header.Layout.Headers)
+            {
+                line.Append(delimiter).Append(Cell(header, delimiter));
+            }
+
+            await WriteLineAsync(output, line, cancellationToken).ConfigureAwait(false);
+            long rows = 0;
+            await foreach (var row in import.ReadRowsAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (row.Outcome != ImportRowOutcome.Rejected)
+                {
+                    continue;
+                }
+
+                line.Clear().Append(Cell(Describe(row), delimiter)).Append(delimiter).Append((row.RawText ?? string.Empty).TrimEnd('\r', '\n'));
+                await WriteLineAsync(output, line, cancellationToken).ConfigureAwait(false);
+                rows++;
+            }
+
+            await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+            return rows;
+        }
+    }
+
+    /// <summary>"Line 7: Email Address is not a valid email address: ...; Connected On '31 Feb 2024' is not a date ...".</summary>
+    private static string Describe(in ImportRowResult row) =>
+        string.Create(CultureInfo.InvariantCulture, $"Line {row.Line}: {string.Join("; ", row.Errors.Select(e => $"{e.Field} {e.Reason}"))}");
+
+    /// <summary>A cell as CSV writes it: quoted, quotes doubled, when it holds the separator, a quote, a line break or edge spaces.</summary>
+    private static string Cell(string value, char delimiter) =>
+        value.AsSpan().IndexOfAny(delimiter, '"', '\n') >= 0 || value.Contains('\r', StringComparison.Ordinal) || value.Trim().Length != value.Length
+            ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\""
+            : value;
+
+    private static async Task WriteLineAsync(TextWriter output, StringBuilder line, CancellationToken cancellationToken)
+    {
+        line.Append("\r\n");
+        await output.WriteAsync(line, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Keeps nothing: the rows are read again only to find the rejected ones.</summary>
+    private sealed class DiscardingSink : IContactSink
+    {
+        public static readonly DiscardingSink Instance = new();
+
+        public ValueTask WriteAsync(string ownerId, IReadOnlyList<Contact> contacts, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+    }
+}
