@@ -77,8 +77,8 @@ internal sealed partial class ImportContactsFunction(Lazy<ImportStorage> storage
         var campaign = await runner.Value.CampaignAsync(record.OwnerId, record.Campaign, cancellationToken);
         await using var input = await records.Blobs.OpenReadAsync(ImportBlobLayout.Upload(record.OwnerId, record.Id), cancellationToken)
             ?? throw new DomainException("import.upload-missing", "The uploaded file is no longer stored; upload it again.", "file");
-        var request = new ImportRequest(record.Event, record.MetOn, record.Campaign, Enum.TryParse<Core.Imports.ImportFormat>(record.Format, out var f) ? f : null);
-        await using var import = await runner.Value.StartAsync(input, request.ToOptions(record.OwnerId, record.Id, record.FileName, record.SizeBytes), cancellationToken);
+        var options = ImportRequest.Of(record).ToOptions(record.OwnerId, record.Id, record.FileName, record.SizeBytes);
+        await using var import = await runner.Value.StartAsync(input, options, cancellationToken);
         return await runner.Value.RunAsync(import, record, campaign, cancellationToken);
     }
 

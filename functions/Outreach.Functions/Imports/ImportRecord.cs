@@ -25,6 +25,9 @@ internal sealed record ImportRecord
 
     public string? Campaign { get; init; }
 
+    /// <summary>The culture named for numeric dates (<c>dateCulture</c>), or null.</summary>
+    public string? DateCulture { get; init; }
+
     public long SizeBytes { get; init; }
 
     public required DateTimeOffset CreatedUtc { get; init; }

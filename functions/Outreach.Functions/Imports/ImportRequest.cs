@@ -5,10 +5,15 @@ using Outreach.Core.Imports;
 namespace Outreach.Functions.Imports;
 
 /// <summary>
-/// What a caller asks of one import (<c>event</c>, <c>metOn</c>, <c>campaign</c>, <c>format</c>, from the query or the
-/// multipart form), checked: a bad value is a <see cref="DomainException"/> naming the parameter.
+/// What a caller asks of one import (<c>event</c>, <c>metOn</c>, <c>campaign</c>, <c>format</c>, <c>dateCulture</c>,
+/// from the query or the multipart form), checked: a bad value is a <see cref="DomainException"/> naming the parameter.
 /// </summary>
-internal sealed record ImportRequest(string? Event, DateOnly? MetOn, string? Campaign, ImportFormat? Format)
+/// <param name="Event">The event the rows' people were met at, for rows that name none.</param>
+/// <param name="MetOn">The date they were met, for rows that give none.</param>
+/// <param name="Campaign">The campaign to enrol the imported contacts in.</param>
+/// <param name="Format">The format to read the file as, instead of detecting it.</param>
+/// <param name="DateCulture">The culture whose short dates say whether <c>03/04/2024</c> is day or month first.</param>
+internal sealed record ImportRequest(string? Event, DateOnly? MetOn, string? Campaign, ImportFormat? Format, CultureInfo? DateCulture = null)
 {
     /// <summary>Short names accepted for <c>format</c> besides the <see cref="ImportFormat"/> names themselves.</summary>
     private static readonly Dictionary<string, ImportFormat> FormatNames = new(StringComparer.OrdinalIgnoreCase)
@@ -20,11 +25,20 @@ internal sealed record ImportRequest(string? Event, DateOnly? MetOn, string? Cam
         ["class-visit"] = ImportFormat.ClassVisitSheet,
     };
 
-    public static ImportRequest Parse(string? eventName, string? metOn, string? campaign, string? format) => new(
+    public static ImportRequest Parse(string? eventName, string? metOn, string? campaign, string? format, string? dateCulture) => new(
         string.IsNullOrWhiteSpace(eventName) ? null : eventName.Trim(),
         ParseDate(metOn),
         string.IsNullOrWhiteSpace(campaign) ? null : campaign.Trim(),
-        ParseFormat(format));
+        ParseFormat(format),
+        ParseCulture(dateCulture));
+
+    /// <summary>What <paramref name="record"/>'s import was asked (to read its kept upload again as it was read).</summary>
+    public static ImportRequest Of(ImportRecord record) => new(
+        record.Event,
+        record.MetOn,
+        record.Campaign,
+        Enum.TryParse<ImportFormat>(record.Format, out var format) ? format : null,
+        record.DateCulture is { } culture ? CultureInfo.GetCultureInfo(culture) : null);
 
     public ImportOptions ToOptions(string ownerId, string importId, string fileName, long sizeBytes) => new()
     {
@@ -34,8 +48,32 @@ internal sealed record ImportRequest(string? Event, DateOnly? MetOn, string? Cam
         Format = Format,
         DefaultEvent = Event,
         DefaultMetOn = MetOn,
+        DateCulture = DateCulture,
         TotalBytes = sizeBytes,
     };
+
+    private static CultureInfo? ParseCulture(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        try
+        {
+            var culture = CultureInfo.GetCultureInfo(value.Trim(), predefinedOnly: true);
+            if (!culture.Equals(CultureInfo.InvariantCulture))
+            {
+                return culture;
+            }
+        }
+        catch (CultureNotFoundException)
+        {
+            // Answered below, as an empty name is.
+        }
+
+        throw new DomainException("import.bad-parameter", "dateCulture must be a culture name such as en-GB (day first) or en-US (month first).", "dateCulture");
+    }
 
     private static DateOnly? ParseDate(string? value) =>
         string.IsNullOrWhiteSpace(value)

@@ -30,8 +30,11 @@ internal sealed class ImportRunner(
     /// <c>import.no-header</c> when it cannot be read (the input is not disposed).
     /// </summary>
     public Task<ContactImport> StartAsync(Stream input, ImportOptions options, CancellationToken cancellationToken) =>
-        new ContactImporter(stores.Contacts, stores.Contacts).StartAsync(
-            input, options with { MaxRows = limits.Value.MaxRowsPerImport, MaxFieldLength = limits.Value.MaxFieldLength }, progress: null, cancellationToken);
+        new ContactImporter(stores.Contacts, stores.Contacts).StartAsync(input, WithinLimits(options), progress: null, cancellationToken);
+
+    /// <summary><paramref name="options"/> under this deployment's <c>Limits:MaxRowsPerImport</c> and <c>Limits:MaxFieldLength</c>.</summary>
+    public ImportOptions WithinLimits(ImportOptions options) =>
+        options with { MaxRows = limits.Value.MaxRowsPerImport, MaxFieldLength = limits.Value.MaxFieldLength };
 
     /// <summary>The campaign an import will enrol into: a <see cref="DomainException"/> naming <c>campaign</c> when the owner has none by that id.</summary>
     public async Task<Campaign?> CampaignAsync(string ownerId, string? campaignId, CancellationToken cancellationToken) =>

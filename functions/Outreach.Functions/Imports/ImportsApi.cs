@@ -11,17 +11,19 @@ namespace Outreach.Functions.Imports;
 
 /// <summary>
 /// Contact imports: <c>POST /api/imports</c> (<c>StartImport</c>) takes a CSV body or a multipart upload (field
-/// <c>file</c>) with <c>event</c>, <c>metOn</c>, <c>campaign</c> and <c>format</c>; a file up to
+/// <c>file</c>) with <c>event</c>, <c>metOn</c>, <c>campaign</c>, <c>format</c> and <c>dateCulture</c>; a file up to
 /// <see cref="ImportsOptions.SyncMaxBytes"/> is imported at once (200 with the record), a larger one is stored and
 /// queued for <c>ImportContacts</c> (202, <c>Location</c> the record). 415 for binary input, 400 naming the parameter or
 /// listing the known headers, 413 over <c>Limits:MaxUploadBytes</c>. <c>GET /api/imports/{id}</c> (<c>GetImport</c>) and
-/// <c>GET /api/imports</c> (<c>ListImports</c>, newest first). Another owner's import answers 404 like a missing one.
+/// <c>GET /api/imports</c> (<c>ListImports</c>, newest first), <c>GET /api/imports/{id}/rejected</c> (<c>GetRejectedRows</c>,
+/// every rejected row as CSV). Another owner's import answers 404 like a missing one.
 /// </summary>
 internal static class ImportsApi
 {
     public const string StartFunction = "StartImport";
     public const string GetFunction = "GetImport";
     public const string ListFunction = "ListImports";
+    public const string RejectedFunction = "GetRejectedRows";
     private const int ListedImports = 100;
 
     public static IEndpointRouteBuilder MapImports(this IEndpointRouteBuilder endpoints)
@@ -31,6 +33,8 @@ internal static class ImportsApi
         endpoints.MapPost("/imports", StartAsync).AsFunction(StartFunction).WithName(StartFunction).RequireScope(ApiScopes.Write).AllowsUpload()
             .Accepts<IFormFile>("text/csv", "multipart/form-data");
         endpoints.MapGet("/imports/{id}", GetAsync).AsFunction(GetFunction).WithName(GetFunction).RequireScope(ApiScopes.Read);
+        endpoints.MapGet("/imports/{id}/rejected", GetRejectedAsync).AsFunction(RejectedFunction).WithName(RejectedFunction).RequireScope(ApiScopes.Read)
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
         endpoints.MapGet("/imports", ListAsync).AsFunction(ListFunction).WithName(ListFunction).RequireScope(ApiScopes.Read);
         return endpoints;
     }
@@ -44,7 +48,8 @@ internal static class ImportsApi
         }
 
         await using var upload = await ImportUpload.ReadAsync(context.Request, cancellationToken).ConfigureAwait(false);
-        var request = ImportRequest.Parse(upload.Parameter("event"), upload.Parameter("metOn"), upload.Parameter("campaign"), upload.Parameter("format"));
+        var request = ImportRequest.Parse(
+            upload.Parameter("event"), upload.Parameter("metOn"), upload.Parameter("campaign"), upload.Parameter("format"), upload.Parameter("dateCulture"));
         var campaign = await runner.CampaignAsync(owner.OwnerId, request.Campaign, cancellationToken).ConfigureAwait(false);
         await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
 
@@ -80,6 +85,7 @@ internal static class ImportsApi
                 Event = request.Event,
                 MetOn = request.MetOn,
                 Campaign = request.Campaign,
+                DateCulture = request.DateCulture?.Name,
                 SizeBytes = upload.Length,
                 CreatedUtc = now,
             };
@@ -109,6 +115,55 @@ internal static class ImportsApi
         return await storage.Records.FindAsync(owner.OwnerId, id, cancellationToken).ConfigureAwait(false) is { } record
             ? TypedResults.Ok(record)
             : OwnerAccess.NotFound();
+    }
+
+    /// <summary>
+    /// Every rejected row of a completed import as a CSV to fix and import again (<see cref="RejectedRowsCsv"/>), read
+    /// from the kept upload; the record itself lists only the first rows. 409 while the import has not completed.
+    /// </summary>
+    private static async Task<IResult> GetRejectedAsync(
+        string id, HttpContext context, OwnerAccess access, ImportStorage storage, ImportRunner runner, CancellationToken cancellationToken)
+    {
+        if (await access.ResolveAsync(context, ApiScopes.Read, cancellationToken).ConfigureAwait(false) is not { } owner)
+        {
+            return OwnerAccess.NotFound();
+        }
+
+        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        if (await storage.Records.FindAsync(owner.OwnerId, id, cancellationToken).ConfigureAwait(false) is not { } record)
+        {
+            return OwnerAccess.NotFound();
+        }
+
+        if (record.Status != ImportStatus.Completed)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                title: $"The import is {record.Status}: its rejected rows can be listed once it has completed.",
+                extensions: new Dictionary<string, object?> { ["code"] = "import.not-completed" });
+        }
+
+        if (await storage.Records.Blobs.OpenReadAsync(ImportBlobLayout.Upload(owner.OwnerId, id), cancellationToken).ConfigureAwait(false) is not { } file)
+        {
+            return OwnerAccess.NotFound();
+        }
+
+        var options = runner.WithinLimits(ImportRequest.Of(record).ToOptions(owner.OwnerId, id, record.FileName, record.SizeBytes));
+        return TypedResults.Stream(
+            async body =>
+            {
+                await using (file.ConfigureAwait(false))
+                {
+                    // With a byte order mark, so a spreadsheet opens names with accents as UTF-8.
+                    var writer = new StreamWriter(body, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true);
+                    await using (writer.ConfigureAwait(false))
+                    {
+                        await RejectedRowsCsv.WriteAsync(file, options, writer, cancellationToken).ConfigureAwait(false);
+                    }
+                }
+            },
+            "text/csv; charset=utf-8",
+            $"rejected-rows-{id}.csv");
     }
 
     private static async Task<Results<Ok<ImportList>, ProblemHttpResult>> ListAsync(

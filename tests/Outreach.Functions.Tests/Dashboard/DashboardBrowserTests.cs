@@ -69,6 +69,16 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite) : IClassFixtur
         var lines = await page.Locator("#upload-report table:nth-of-type(2) tbody tr td:first-child").AllTextContentsAsync();
         Assert.Equal(["2", "3", "4", "5", "6", "7", "10", "11"], lines);
 
+        // The button downloads every rejected row as a CSV to fix: the file's header with the error column in front.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#download-rejected"));
+        using (var reader = new StreamReader(await download.CreateReadStreamAsync()))
+        {
+            var csv = (await reader.ReadToEndAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+            Assert.StartsWith("rejected-rows-", download.SuggestedFilename, StringComparison.Ordinal);
+            Assert.StartsWith("Import error,First name,Last name,Email,", csv[0], StringComparison.Ordinal);
+            Assert.Equal(9, csv.Length);
+        }
+
         Assert.True(_browserErrors.Count == 0, "The browser reported:\n" + string.Join("\n", _browserErrors));
     }
 

@@ -124,6 +124,47 @@ public sealed class ImportsApiTests(AzuriteFixture azurite) : IClassFixture<Azur
         Assert.StartsWith("is not a valid email address", rejected.GetProperty("reason").GetString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("", null)]
+    [InlineData("?dateCulture=en-GB", "2024-04-03")]
+    [InlineData("?dateCulture=en-US", "2024-03-04")]
+    public async Task A_numeric_date_whose_order_is_unclear_is_refused_unless_the_import_names_a_date_culture(string query, string? metOn)
+    {
+        using var client = _app.Client(await _app.CreateAccountWithKeyAsync(ApiApp.NewId("date")));
+        var file = "Name,Email,Met on\nAna Lima,ana@example.org,03/04/2024\n"u8.ToArray();
+
+        using var response = await PostCsvAsync(client, file, query);
+        var record = await JsonAsync(response);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        if (metOn is null)
+        {
+            Assert.Equal((1L, 0L, 0L, 0L, 1L), Counts(record));
+            Assert.StartsWith("'03/04/2024' is ambiguous", record.GetProperty("rejected")[0].GetProperty("reason").GetString(), StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Equal((1L, 1L, 0L, 0L, 0L), Counts(record));
+            Assert.Equal(query[(query.IndexOf('=', StringComparison.Ordinal) + 1)..], record.GetProperty("dateCulture").GetString());
+            Assert.Equal(metOn, (await ContactsAsync(client))[0].GetProperty("events")[0].GetProperty("metOn").GetString());
+        }
+    }
+
+    [Theory]
+    [InlineData("xx-NOPE")]
+    [InlineData("invariant")]
+    public async Task An_unknown_date_culture_is_a_400_naming_the_parameter(string culture)
+    {
+        using var client = _app.Client(await _app.CreateAccountWithKeyAsync(ApiApp.NewId("culture")));
+
+        using var response = await PostCsvAsync(client, "Name,Email\nAda,ada@example.org\n"u8.ToArray(), $"?dateCulture={culture}");
+        var problem = await JsonAsync(response);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("dateCulture", problem.GetProperty("target").GetString());
+        Assert.Empty(await ContactsAsync(client));
+    }
+
     [Fact]
     public async Task Upload_over_the_upload_limit_gets_413_naming_the_limit()
     {

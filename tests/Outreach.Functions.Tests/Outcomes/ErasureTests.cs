@@ -99,6 +99,7 @@ public sealed class ErasureTests(AzuriteFixture azurite) : IClassFixture<Azurite
         var stored = await _app.Stores.Contacts.GetAsync(ownerId, adaId, CancellationToken.None) ?? throw new InvalidOperationException("Ada was not imported.");
         string[] personal = [stored.FullName!, stored.Email!, $"linkedin.com/in/ada-{s}"];
         var countersBefore = await CounterCellsAsync(ownerId);
+        var rejectedBefore = await RejectedRowsAsync(client, importId);
         var graceTasksBefore = (await _app.Stores.Tasks.ListForContactAsync(ownerId, graceId, CancellationToken.None)).Count(t => t.IntroductionId is null);
         Assert.Equal(
             (HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.Created, HttpStatusCode.OK, HttpStatusCode.Created),
@@ -125,6 +126,8 @@ public sealed class ErasureTests(AzuriteFixture azurite) : IClassFixture<Azurite
         var redacted = await JsonAsync(report);
         Assert.Equal((5L, 3L, 1L, 0L, 1L), Counts(redacted));
         Assert.Equal((3, 0, 0), (redacted.GetProperty("erasedRows").GetInt32(), redacted.GetProperty("rejected").GetArrayLength(), redacted.GetProperty("merged").GetArrayLength()));
+        Assert.Contains($"ada.{s}@contoso.com", rejectedBefore, StringComparison.Ordinal);
+        Assert.Equal("Import error," + header, await RejectedRowsAsync(client, importId)); // read from the redacted upload: the header alone
         var introduction = await _app.Stores.Introductions.GetAsync(ownerId, introductionId, CancellationToken.None) ?? throw new InvalidOperationException("The introduction is gone.");
         Assert.Equal(
             (IntroductionState.Completed, graceId, IntroductionErasure.ErasedContactId, string.Empty),
@@ -216,5 +219,13 @@ public sealed class ErasureTests(AzuriteFixture azurite) : IClassFixture<Azurite
         }
 
         return cells;
+    }
+
+    /// <summary>GET /api/imports/{id}/rejected, without its byte order mark.</summary>
+    private static async Task<string> RejectedRowsAsync(HttpClient client, string importId)
+    {
+        using var response = await client.GetAsync(new Uri($"/api/imports/{importId}/rejected", UriKind.Relative));
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF');
     }
 }

@@ -1,7 +1,7 @@
 // CSV upload: POST /api/imports as multipart with progress, then the import report inline. A large file is queued
 // (202); the page then polls its report until it completes, for at most a minute.
 
-import { upload, getJson, ApiError } from './api.js';
+import { upload, getJson, getBlob, ApiError } from './api.js';
 import { el, note, table, setStatus } from './dom.js';
 
 const pollDelayMs = 1000;
@@ -21,12 +21,37 @@ function renderReport(target, report) {
   if (rejected.length) {
     target.append(table('Rejected rows and why', ['Line', 'Field', 'Reason', 'Text'],
       rejected.map((r) => [String(r.line), r.field || '', r.reason || '', r.text || ''])));
+    if (report.status === 'completed') {
+      target.append(downloadButton(report, counts.rejected));
+    }
   } else {
     target.append(note('No row was rejected.'));
   }
   if (report.error) {
     target.append(el('p', { class: 'status error' }, report.error));
   }
+}
+
+// Every rejected row (the report lists the first thousand) as a CSV in the file's own columns, with the reason in
+// front, to fix and upload again.
+function downloadButton(report, count) {
+  const status = el('span', { class: 'status', role: 'status' });
+  const button = el('button', { type: 'button', id: 'download-rejected' }, `Download the ${count} rejected rows to fix (CSV)`);
+  button.addEventListener('click', async () => {
+    try {
+      const blob = await getBlob(`imports/${encodeURIComponent(report.id)}/rejected`);
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(blob);
+      link.download = `rejected-rows-${report.id}.csv`;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 0);
+      setStatus(status, '');
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      setStatus(status, error.message, true);
+    }
+  });
+  return el('p', {}, button, ' ', status);
 }
 
 async function finished(id) {
