@@ -219,10 +219,15 @@ var outreachSettings = [
     name: 'Dispatching__FirstScanLookback'
     value: '1.00:00:00'
   }
-  // Imports: uploads up to this size are imported during the request; larger ones go through the import-contacts queue.
+  // Imports: uploads up to this size are imported during the request; larger ones go through the import-contacts queue,
+  // writing how far they have got to their record at most this often.
   {
     name: 'Imports__SyncMaxBytes'
     value: string(1024 * 1024)
+  }
+  {
+    name: 'Imports__ProgressInterval'
+    value: '00:00:02'
   }
   // Limits: request sizes, import rows, field and template lengths, and the per-key request rate.
   {

@@ -78,12 +78,13 @@ internal sealed partial class ImportContactsFunction(Lazy<ImportStorage> storage
         await using var input = await records.Blobs.OpenReadAsync(ImportBlobLayout.Upload(record.OwnerId, record.Id), cancellationToken)
             ?? throw new DomainException("import.upload-missing", "The uploaded file is no longer stored; upload it again.", "file");
         var options = ImportRequest.Of(record).ToOptions(record.OwnerId, record.Id, record.FileName, record.SizeBytes);
-        await using var import = await runner.Value.StartAsync(input, options, cancellationToken);
-        return await runner.Value.RunAsync(import, record, campaign, cancellationToken);
+        var progress = new LatestImportProgress();
+        await using var import = await runner.Value.StartAsync(input, options, progress, cancellationToken);
+        return await runner.Value.RunAsync(import, record, campaign, progress, cancellationToken);
     }
 
     private ImportRecord Failed(ImportRecord record, string error) =>
-        record with { Status = ImportStatus.Failed, Error = error, CompletedUtc = time.GetUtcNow() };
+        record with { Status = ImportStatus.Failed, Error = error, Progress = null, CompletedUtc = time.GetUtcNow() };
 
     // Ids, counts and codes only: never file contents, names or addresses.
     [LoggerMessage(Level = LogLevel.Information, Message = "ImportContacts import {ImportId}: completed, {Rows} rows (delivery {DequeueCount})")]

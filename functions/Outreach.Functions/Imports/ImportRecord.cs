@@ -36,6 +36,9 @@ internal sealed record ImportRecord
 
     public ImportCounts Counts { get; init; } = new(0, 0, 0, 0, 0);
 
+    /// <summary>How far a running import has got (written every <c>Imports:ProgressInterval</c>); null before it starts and once it has ended.</summary>
+    public ImportRecordProgress? Progress { get; init; }
+
     /// <summary>Contacts handed to <see cref="Campaign"/> (accepted and merged ones), 0 without a campaign.</summary>
     public int Enrolled { get; init; }
 
@@ -72,6 +75,7 @@ internal sealed record ImportRecord
         ImportReport report, IReadOnlyList<ImportAcceptedRow> accepted, IReadOnlyList<ImportMergedRow> merged, int enrolled, string? error, DateTimeOffset now) => this with
     {
         Status = ImportStatus.Completed,
+        Progress = null,
         Format = report.Format?.ToString() ?? Format,
         CompletedUtc = now,
         Counts = new ImportCounts(report.RowsRead, report.Accepted, report.Merged, report.Unchanged, report.Rejected),
@@ -84,6 +88,17 @@ internal sealed record ImportRecord
         Message = report.NotReadFromLine is null ? report.Message : report.Message + " The limit is the Limits:MaxRowsPerImport setting.",
         Error = error,
     };
+}
+
+/// <summary>How far a running import has got: rows and bytes read, and the share of the file read when its size is known.</summary>
+internal sealed record ImportRecordProgress(long RowsRead, long BytesRead, long? TotalBytes, int? Percent)
+{
+    /// <summary>The record's view of <paramref name="progress"/>; the percentage stays below 100 until the import completes.</summary>
+    public static ImportRecordProgress Of(ImportProgress progress) => new(
+        progress.RowsRead,
+        progress.BytesRead,
+        progress.TotalBytes,
+        progress.TotalBytes is > 0 and var total ? (int)Math.Min(99, progress.BytesRead * 100 / total) : null);
 }
 
 /// <summary>Rows read, and what became of them (<c>alreadyKnown</c>: matched a stored contact and changed nothing).</summary>

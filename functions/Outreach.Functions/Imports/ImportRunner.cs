@@ -17,7 +17,13 @@ namespace Outreach.Functions.Imports;
 /// contacts in the campaign asked for, and stores the completed record.
 /// </summary>
 internal sealed class ImportRunner(
-    TableStores stores, ImportRecordStore records, EnrolmentService enrolment, MetricsRecorder metrics, IOptions<LimitsOptions> limits, TimeProvider time)
+    TableStores stores,
+    ImportRecordStore records,
+    EnrolmentService enrolment,
+    MetricsRecorder metrics,
+    IOptions<LimitsOptions> limits,
+    IOptions<ImportsOptions> options,
+    TimeProvider time)
 {
     /// <summary>The accepted rows, and separately the merged rows, a report lists (the counts cover them all).</summary>
     public const int MaxRowsListed = 1000;
@@ -29,8 +35,12 @@ internal sealed class ImportRunner(
     /// Detects the file's encoding, separator and header: a <see cref="DomainException"/> <c>import.not-text</c> or
     /// <c>import.no-header</c> when it cannot be read (the input is not disposed).
     /// </summary>
-    public Task<ContactImport> StartAsync(Stream input, ImportOptions options, CancellationToken cancellationToken) =>
-        new ContactImporter(stores.Contacts, stores.Contacts).StartAsync(input, WithinLimits(options), progress: null, cancellationToken);
+    /// <param name="input">The file.</param>
+    /// <param name="options">What the import was asked to do.</param>
+    /// <param name="progress">Receives how far the import has got, batch by batch (for <see cref="RunAsync"/> to record), or null.</param>
+    /// <param name="cancellationToken">Cancels the import.</param>
+    public Task<ContactImport> StartAsync(Stream input, ImportOptions options, LatestImportProgress? progress, CancellationToken cancellationToken) =>
+        new ContactImporter(stores.Contacts, stores.Contacts).StartAsync(input, WithinLimits(options), progress, cancellationToken);
 
     /// <summary><paramref name="options"/> under this deployment's <c>Limits:MaxRowsPerImport</c> and <c>Limits:MaxFieldLength</c>.</summary>
     public ImportOptions WithinLimits(ImportOptions options) =>
@@ -43,14 +53,28 @@ internal sealed class ImportRunner(
             : await stores.Campaigns.GetAsync(ownerId, campaignId, cancellationToken).ConfigureAwait(false)
                 ?? throw new DomainException("import.bad-parameter", $"There is no campaign '{campaignId}'.", "campaign");
 
-    /// <summary>Reads every row of <paramref name="import"/>, enrols, and saves and returns the completed record.</summary>
-    public async Task<ImportRecord> RunAsync(ContactImport import, ImportRecord record, Campaign? campaign, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads every row of <paramref name="import"/>, enrols, and saves and returns the completed record. Given the
+    /// <paramref name="progress"/> the import was started with, it saves the running record with how far it has got
+    /// every <see cref="ImportsOptions.ProgressInterval"/> (when it has moved on), for a caller polling a queued import.
+    /// </summary>
+    public async Task<ImportRecord> RunAsync(
+        ContactImport import, ImportRecord record, Campaign? campaign, LatestImportProgress? progress, CancellationToken cancellationToken)
     {
         var accepted = new List<ImportAcceptedRow>();
         var merged = new List<ImportMergedRow>();
         var touched = new HashSet<string>(StringComparer.Ordinal);
+        var interval = options.Value.ProgressInterval;
+        var savedAt = time.GetTimestamp();
+        ImportProgress? saved = null;
         await foreach (var row in import.ReadRowsAsync(cancellationToken).ConfigureAwait(false))
         {
+            if (progress?.Latest is { } latest && latest != saved && time.GetElapsedTime(savedAt) >= interval)
+            {
+                await records.SaveAsync(record with { Progress = ImportRecordProgress.Of(latest) }, cancellationToken).ConfigureAwait(false);
+                (saved, savedAt) = (latest, time.GetTimestamp());
+            }
+
             if (row.ContactId is null || row.Outcome is not (ImportRowOutcome.New or ImportRowOutcome.Merged))
             {
                 continue;

@@ -60,7 +60,7 @@ internal static class ImportsApi
         ContactImport import;
         try
         {
-            import = await runner.StartAsync(input, importOptions, cancellationToken).ConfigureAwait(false);
+            import = await runner.StartAsync(input, importOptions, progress: null, cancellationToken).ConfigureAwait(false);
         }
         catch (DomainException e) when (e.Code == "import.not-text")
         {
@@ -91,7 +91,7 @@ internal static class ImportsApi
             };
             if (upload.Length <= options.Value.SyncMaxBytes)
             {
-                return TypedResults.Ok(await runner.RunAsync(import, record with { Status = ImportStatus.Running }, campaign, cancellationToken).ConfigureAwait(false));
+                return TypedResults.Ok(await runner.RunAsync(import, record with { Status = ImportStatus.Running }, campaign, progress: null, cancellationToken).ConfigureAwait(false));
             }
 
             await storage.Records.SaveAsync(record, cancellationToken).ConfigureAwait(false);

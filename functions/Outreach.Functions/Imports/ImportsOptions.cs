@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Outreach.Functions.Imports;
 
-/// <summary>The <c>Imports</c> configuration section: which uploads are imported during the request and which are queued.</summary>
+/// <summary>The <c>Imports</c> configuration section: which uploads are imported during the request and which are queued, and how often a queued one reports progress.</summary>
 internal sealed class ImportsOptions
 {
     public const string SectionName = "Imports";
@@ -13,4 +13,11 @@ internal sealed class ImportsOptions
     /// </summary>
     [Range(0, 1L << 31)]
     public long SyncMaxBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>
+    /// How often a queued import writes how far it has got to its record (<c>progress</c> on <c>GET /api/imports/{id}</c>),
+    /// at most: every 2 seconds by default, and only when it has moved on.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
+    public TimeSpan ProgressInterval { get; set; } = TimeSpan.FromSeconds(2);
 }

@@ -1,5 +1,5 @@
 // CSV upload: POST /api/imports as multipart with progress, then the import report inline. A large file is queued
-// (202); the page then polls its report until it completes, for at most a minute.
+// (202); the page then polls its report, showing how far the import has got, until it completes, for at most a minute.
 
 import { upload, getJson, getBlob, ApiError } from './api.js';
 import { el, note, table, setStatus } from './dom.js';
@@ -54,10 +54,18 @@ function downloadButton(report, count) {
   return el('p', {}, button, ' ', status);
 }
 
-async function finished(id) {
+// A queued import's record carries its progress while it runs.
+function importingText(progress) {
+  if (!progress) return 'Queued; the import starts shortly…';
+  const rows = `${progress.rowsRead.toLocaleString()} rows read`;
+  return progress.percent === null || progress.percent === undefined ? `Importing… ${rows}` : `Importing… ${progress.percent} % (${rows})`;
+}
+
+async function finished(id, onProgress) {
   for (let attempt = 0; attempt < pollAttempts; attempt += 1) {
     const report = await getJson(`imports/${encodeURIComponent(id)}`);
     if (report.status === 'completed' || report.status === 'failed') return report;
+    onProgress(report.progress);
     await wait(pollDelayMs);
   }
   throw new ApiError(0, { title: 'The import is still running; its report will be ready later.' });
@@ -80,7 +88,9 @@ export function wireUpload(onImported) {
     setStatus(status, 'Uploading…');
     try {
       const answer = await upload('imports', {}, data, (share) => { progress.value = Math.round(share * 100); });
-      const body = answer.status === 202 ? await finished(answer.body.id) : answer.body;
+      const body = answer.status === 202
+        ? await finished(answer.body.id, (p) => setStatus(status, importingText(p)))
+        : answer.body;
       renderReport(report, body);
       setStatus(status, 'Import finished.');
       onImported();
