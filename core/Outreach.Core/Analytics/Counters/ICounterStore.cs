@@ -18,7 +18,9 @@ namespace Outreach.Core.Analytics.Counters;
 /// <c>If-Match: ETag</c> (or <i>insert</i> it when it was absent). The two succeed or fail together, so a crash
 /// can never leave a counted fact without its marker or the reverse. 409 EntityAlreadyExists on the marker means
 /// the fact was already counted: report it as not applied. 412 (or 409 on the counter insert) means another
-/// writer got there first: re-read and retry.</description></item>
+/// writer got there first: re-read and retry. Many increments on one cell may share that transaction (up to 99
+/// markers and the counter, whose deltas are summed); a 409 on one marker drops that increment, and any other whose
+/// marker a read finds, and the rest are submitted again.</description></item>
 /// <item><description><b>Erasure index</b>: before the transaction, upsert <c>{owner}|subject|{contact}</c> /
 /// <c>{marker partition}|{marker row}</c>. Erasing a contact lists that partition, deletes each marker it names,
 /// then the index rows; the counters stay. After erasure a redelivered event for the contact would count again,
@@ -31,7 +33,7 @@ public interface ICounterStore
     /// Applies each increment unless one with the same dedupe key, cell and counter was applied before.
     /// Increments are independent: a failure part-way may be retried with the whole list.
     /// </summary>
-    /// <param name="increments">The increments from one event.</param>
+    /// <param name="increments">The increments from one event or from many (an import's contacts met); the same one twice counts once.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>How many were applied now (the rest had been applied already).</returns>
     Task<int> ApplyAsync(IReadOnlyList<CounterIncrement> increments, CancellationToken cancellationToken);

@@ -5,36 +5,18 @@ namespace Outreach.Storage.Stores.Analytics;
 
 /// <summary>
 /// <see cref="ICounterStore"/> on one table, following the protocol in <see cref="ICounterStore"/>'s remarks exactly:
-/// counter rows <c>{owner}|{kind}</c> / <c>{yyyy-MM-dd}|{value}</c>, and for each increment one entity-group transaction
-/// that inserts its marker and updates the counter under If-Match (or inserts it), so a fact is counted once even when
-/// events are redelivered or several appliers race on one cell.
+/// counter rows <c>{owner}|{kind}</c> / <c>{yyyy-MM-dd}|{value}</c>, and for each cell one entity-group transaction
+/// that inserts the markers of its increments and updates the counter under If-Match (or inserts it), so a fact is
+/// counted once even when events are redelivered or several appliers race on one cell (applying, in
+/// <c>TableCounterStore.Apply.cs</c>).
 /// </summary>
 /// <param name="table">The counters table (e.g. <c>account.GetTable(StoreTableNames.Counters)</c>); it must exist.</param>
-public sealed class TableCounterStore(TableClient table) : ICounterStore
+public sealed partial class TableCounterStore(TableClient table) : ICounterStore
 {
     private const string MarkerPartitionProperty = "MarkerPartition";
     private const string MarkerRowProperty = "MarkerRow";
 
     private readonly TableClient _table = table ?? throw new ArgumentNullException(nameof(table));
-
-    /// <inheritdoc />
-    /// <exception cref="StorageConcurrencyException">One cell stayed contended for every attempt; retrying the list is safe.</exception>
-    public async Task<int> ApplyAsync(IReadOnlyList<CounterIncrement> increments, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(increments);
-        foreach (var increment in increments)
-        {
-            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(increment.Delta);
-        }
-
-        var applied = 0;
-        foreach (var increment in increments)
-        {
-            applied += await ApplyOneAsync(increment, cancellationToken).ConfigureAwait(false) ? 1 : 0;
-        }
-
-        return applied;
-    }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<CounterCell>> ReadAsync(
@@ -80,45 +62,5 @@ public sealed class TableCounterStore(TableClient table) : ICounterStore
         await _table.SubmitInBatchesAsync(
             indexRows.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, r)), cancellationToken).ConfigureAwait(false);
         return deleted;
-    }
-
-    private async Task<bool> ApplyOneAsync(CounterIncrement increment, CancellationToken cancellationToken)
-    {
-        var partition = CounterKeys.Partition(increment.Cell.OwnerId, increment.Cell.Kind);
-        var cellRow = CounterKeys.CellRow(increment.Cell.Day, increment.Cell.Value);
-        var markerRow = CounterKeys.MarkerRow(increment);
-        await _table.UpsertAsync(
-            new TableEntity(CounterKeys.SubjectPartition(increment.Dedupe.OwnerId, increment.Dedupe.SubjectId), CounterKeys.SubjectRow(partition, markerRow))
-            {
-                [MarkerPartitionProperty] = partition,
-                [MarkerRowProperty] = markerRow,
-            },
-            TableUpdateMode.Replace,
-            cancellationToken).ConfigureAwait(false);
-
-        return await ConditionalWrites.RetryOnConflictAsync(
-            async ct =>
-            {
-                var cell = await _table.GetAsync(partition, cellRow, ct).ConfigureAwait(false);
-                var counter = new TableEntity(partition, cellRow) { [increment.Counter] = (cell?.GetInt64(increment.Counter) ?? 0) + increment.Delta };
-                TableTransactionAction[] actions =
-                [
-                    new(TableTransactionActionType.Add, new TableEntity(partition, markerRow)),
-                    cell is null
-                        ? new(TableTransactionActionType.Add, counter)
-                        : new(TableTransactionActionType.UpdateMerge, counter, cell.ETag),
-                ];
-                try
-                {
-                    await _table.SubmitTransactionAsync(actions, ct).ConfigureAwait(false);
-                    return true;
-                }
-                catch (StorageConcurrencyException e) when (e.FailedActionIndex == 0)
-                {
-                    return false; // the marker exists: this fact was counted before
-                }
-            },
-            "Applying a counter increment",
-            cancellationToken).ConfigureAwait(false);
     }
 }

@@ -101,4 +101,75 @@ public sealed class TableCounterStoreTests(AzuriteFixture azurite)
 
         Assert.Empty(await store.ReadAsync("owner/1", DimensionKind.Event, Day, Day, CancellationToken.None));
     }
+
+    [Fact]
+    public async Task Two_hundred_fifty_increments_on_one_cell_are_counted_across_transactions()
+    {
+        var store = await NewStoreAsync();
+        var increments = Enumerable.Range(0, 250).Select(i => Sent($"met:{i}", $"contact-{i}")).ToList();
+
+        var applied = await store.ApplyAsync(increments, CancellationToken.None);
+
+        Assert.Equal(250, applied);
+        Assert.Equal(250, CountOf(await store.ReadAsync("owner/1", DimensionKind.Event, Day, Day, CancellationToken.None), AwkwardEvent, CounterNames.Sent));
+        Assert.Equal(0, await store.ApplyAsync(increments, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_batch_mixing_counted_and_new_facts_counts_only_the_new_ones()
+    {
+        var store = await NewStoreAsync();
+        // Counted before, one at a time: every third fact, including the first and the last of the batch below.
+        foreach (var i in Enumerable.Range(0, 150).Where(i => i % 3 == 0 || i == 149))
+        {
+            await store.ApplyAsync([Sent($"met:{i}", $"contact-{i}")], CancellationToken.None);
+        }
+
+        var applied = await store.ApplyAsync(
+            [.. Enumerable.Range(0, 150).Select(i => Sent($"met:{i}", $"contact-{i}")), Sent("met:other", value: "fair")], CancellationToken.None);
+
+        var countedBefore = Enumerable.Range(0, 150).Count(i => i % 3 == 0 || i == 149);
+        Assert.Equal(150 - countedBefore + 1, applied);
+        var cells = await store.ReadAsync("owner/1", DimensionKind.Event, Day, Day, CancellationToken.None);
+        Assert.Equal(150, CountOf(cells, AwkwardEvent, CounterNames.Sent));
+        Assert.Equal(1, CountOf(cells, "fair", CounterNames.Sent));
+    }
+
+    [Fact]
+    public async Task The_same_fact_twice_in_one_list_counts_once()
+    {
+        var store = await NewStoreAsync();
+
+        var applied = await store.ApplyAsync([Sent("met:1"), Sent("met:2"), Sent("met:1")], CancellationToken.None);
+
+        Assert.Equal(2, applied);
+        Assert.Equal(2, CountOf(await store.ReadAsync("owner/1", DimensionKind.Event, Day, Day, CancellationToken.None), AwkwardEvent, CounterNames.Sent));
+    }
+
+    [Fact]
+    public async Task Concurrent_batches_overlapping_on_one_cell_count_each_fact_once()
+    {
+        var store = await NewStoreAsync();
+
+        // Four appliers, each with 120 facts, every fact shared by two of them.
+        var applied = await Task.WhenAll(Enumerable.Range(0, 4).Select(a =>
+            store.ApplyAsync([.. Enumerable.Range(a * 60, 120).Select(i => Sent($"met:{i % 240}", $"contact-{i % 240}"))], CancellationToken.None)));
+
+        Assert.Equal(240, applied.Sum());
+        Assert.Equal(240, CountOf(await store.ReadAsync("owner/1", DimensionKind.Event, Day, Day, CancellationToken.None), AwkwardEvent, CounterNames.Sent));
+    }
+
+    [Fact]
+    public async Task Erasing_one_contact_of_a_large_batch_lets_only_its_fact_count_again()
+    {
+        var store = await NewStoreAsync();
+        var increments = Enumerable.Range(0, 120).Select(i => Sent($"met:{i}", $"contact-{i}")).ToList();
+        await store.ApplyAsync(increments, CancellationToken.None);
+
+        var erased = await store.EraseSubjectAsync("owner/1", "contact-7", CancellationToken.None);
+
+        Assert.Equal(1, erased);
+        Assert.Equal(1, await store.ApplyAsync(increments, CancellationToken.None));
+        Assert.Equal(121, CountOf(await store.ReadAsync("owner/1", DimensionKind.Event, Day, Day, CancellationToken.None), AwkwardEvent, CounterNames.Sent));
+    }
 }
