@@ -98,7 +98,7 @@ internal sealed class ImportRunner(
     }
 
     /// <summary>
-    /// For the new and merged contacts, a hundred at a time (each read once, the hundred concurrently): counts their meeting in the metrics
+    /// For the new and merged contacts, a hundred at a time (each read once, the hundred concurrently): counts their meetings in the metrics in one apply
     /// (<see cref="ContactMet"/>, credited to the meeting a send to them is, <see cref="MeetingContext.Of"/>; idempotent
     /// per contact and date, so a re-import or a retried queue message counts nothing twice) and enrols them in
     /// <paramref name="campaign"/>. The contacts are imported whatever happens to enrolment: a refusal (no sender profile
@@ -119,9 +119,11 @@ internal sealed class ImportRunner(
                 if (contact is not null)
                 {
                     contacts.Add(contact);
-                    await metrics.RecordAsync(new ContactMet(ownerId, contact.ContactId, MeetingContext.Of(contact, today)), zone, cancellationToken).ConfigureAwait(false);
                 }
             }
+
+            await metrics.RecordAllAsync(
+                [.. contacts.Select(c => new ContactMet(ownerId, c.ContactId, MeetingContext.Of(c, today)))], zone, cancellationToken).ConfigureAwait(false);
 
             if (campaign is null || error is not null)
             {

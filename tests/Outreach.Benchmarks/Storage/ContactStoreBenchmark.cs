@@ -2,8 +2,10 @@ using Azure.Core;
 using Azure.Core.Pipeline;
 using Outreach.Benchmarks.Import;
 using Outreach.Benchmarks.Infrastructure;
+using Outreach.Core.Analytics.Events;
 using Outreach.Core.Imports;
 using Outreach.Storage;
+using Outreach.Storage.Stores.Analytics;
 using Outreach.Storage.Stores.Contacts;
 using Outreach.Storage.Stores.Outcomes;
 using Outreach.Testing.LocalServices;
@@ -13,8 +15,9 @@ namespace Outreach.Benchmarks.Storage;
 /// <summary>
 /// The contact import end to end into <see cref="TableContactStore"/> on a local Azurite: a generated LinkedIn
 /// export (<c>--rows N</c>, default 2000) imported into empty tables (every row a new contact: key look-ups, contact
-/// rows, key rows), then the same file again (every row found and unchanged: look-ups only). Wall-clock rows/s,
-/// since the store's cost is round trips, not CPU.
+/// rows, key rows), then the same file again (every row found and unchanged: look-ups only), then the meetings those
+/// contacts add to the metrics, one by one against a hundred per apply. Wall-clock rows/s, since the store's cost is
+/// round trips, not CPU.
 /// </summary>
 internal sealed class ContactStoreBenchmark : IBenchmark
 {
@@ -58,12 +61,62 @@ internal sealed class ContactStoreBenchmark : IBenchmark
             report.Figure("contacts.reimport_unchanged", again.Result.Unchanged, "rows");
             report.Figure("contacts.reimport_rows_per_s", again.Result.RowsRead / again.WallTime.TotalSeconds, "rows/s");
             report.Figure("contacts.reimport_requests", againRequests, "requests");
+            await MeasureMeetingsCountedAsync(account, requests, rows, report, cancellationToken);
         }
         finally
         {
             await azurite.DisposeAsync();
             folder.Delete(recursive: true);
         }
+    }
+
+    /// <summary>
+    /// What an import then does for the metrics: one <see cref="ContactMet"/> per contact, recorded one by one (as
+    /// before) and a hundred per apply (as <c>ImportRunner</c> does), each into fresh counter tables.
+    /// </summary>
+    private static async Task MeasureMeetingsCountedAsync(StorageAccount account, RequestCounter requests, int rows, BenchmarkReport report, CancellationToken cancellationToken)
+    {
+        var meeting = new MeetingContext(new DateOnly(2026, 11, 20), "Career fair", "Fall cohort");
+        var events = Enumerable.Range(0, rows).Select(i => new ContactMet("bench-owner", $"contact-{i}", meeting)).ToList();
+
+        var oneByOne = await NewRecorderAsync(account, "counters1", cancellationToken);
+        var before = requests.Count;
+        var single = await Measured.RunAsync(async () =>
+        {
+            foreach (var met in events)
+            {
+                await oneByOne.RecordAsync(met, TimeZoneInfo.Utc, cancellationToken);
+            }
+
+            return 0;
+        });
+        var singleRequests = requests.Count - before;
+
+        var batched = await NewRecorderAsync(account, "counters100", cancellationToken);
+        before = requests.Count;
+        var hundreds = await Measured.RunAsync(async () =>
+        {
+            foreach (var chunk in events.Chunk(100))
+            {
+                await batched.RecordAllAsync(chunk, TimeZoneInfo.Utc, cancellationToken);
+            }
+
+            return 0;
+        });
+        var batchedRequests = requests.Count - before;
+
+        report.Figure("contacts.met_one_by_one_requests", singleRequests, "requests");
+        report.Figure("contacts.met_one_by_one_per_s", rows / single.WallTime.TotalSeconds, "contacts/s");
+        report.Figure("contacts.met_batched_requests", batchedRequests, "requests");
+        report.Figure("contacts.met_batched_per_s", rows / hundreds.WallTime.TotalSeconds, "contacts/s");
+        report.Figure("contacts.met_batched_speedup", single.WallTime / hundreds.WallTime, "ratio");
+    }
+
+    private static async Task<MetricsRecorder> NewRecorderAsync(StorageAccount account, string name, CancellationToken cancellationToken)
+    {
+        var table = account.GetTable(name);
+        await table.CreateIfNotExistsAsync(cancellationToken);
+        return new MetricsRecorder(new TableCounterStore(table));
     }
 
     private static async Task<TableContactStore> NewStoreAsync(StorageAccount account, string prefix, CancellationToken cancellationToken)

@@ -81,4 +81,37 @@ public sealed class IdempotentRecordingTests
         Assert.Equal(0, _metrics.Store.MarkerCount);
         Assert.Empty(await _metrics.Store.ReadAsync("owner-1", DimensionKind.Owner, Day, Day, CancellationToken.None));
     }
+
+    [Fact]
+    public async Task Recording_many_events_at_once_counts_as_recording_them_one_by_one()
+    {
+        var meeting = MetricsScenario.Meeting(Day);
+        MetricEvent[] events = [new ContactMet("owner-1", "c1", meeting), new ContactMet("owner-1", "c2", meeting), new ContactMet("owner-1", "c1", meeting)];
+        var oneByOne = new MetricsScenario();
+        foreach (var metricEvent in events)
+        {
+            await oneByOne.RecordAsync(metricEvent);
+        }
+
+        var applied = await _metrics.Recorder.RecordAllAsync(events, TimeZoneInfo.Utc, CancellationToken.None);
+        var again = await _metrics.Recorder.RecordAllAsync(events, TimeZoneInfo.Utc, CancellationToken.None);
+
+        Assert.Equal((6, 0), (applied, again));
+        Assert.Equal(2, (await _metrics.OwnerRowAsync(Day, Day)).ContactsMet);
+        Assert.Equal(oneByOne.Store.MarkerCount, _metrics.Store.MarkerCount);
+    }
+
+    [Fact]
+    public async Task Recording_many_refuses_an_erasure_and_an_invalid_event_before_applying_any()
+    {
+        var meeting = MetricsScenario.Meeting(Day);
+        var valid = new ContactMet("owner-1", "c1", meeting);
+
+        await Assert.ThrowsAsync<ArgumentException>(() =>
+            _metrics.Recorder.RecordAllAsync([valid, new ContactErased("owner-1", "c2")], TimeZoneInfo.Utc, CancellationToken.None));
+        await Assert.ThrowsAsync<DomainException>(() =>
+            _metrics.Recorder.RecordAllAsync([valid, new ContactMet("owner-1", "", meeting)], TimeZoneInfo.Utc, CancellationToken.None));
+
+        Assert.Equal(0, _metrics.Store.MarkerCount);
+    }
 }

@@ -26,4 +26,31 @@ public sealed class MetricsRecorder(ICounterStore store)
 
         return await store.ApplyAsync(increments, cancellationToken);
     }
+
+    /// <summary>
+    /// Records many events in one apply, so a store can put the increments of one cell in one write (an import's
+    /// hundred contacts met on one day share their owner, cohort and event cells). Erasures are not taken here.
+    /// </summary>
+    /// <param name="metricEvents">The events; every one is validated before anything is applied.</param>
+    /// <param name="ownerTimeZone">The owner's time zone (decides which calendar day a send falls on).</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>Increments applied now (those recorded before are skipped).</returns>
+    /// <exception cref="DomainException">An event is invalid; nothing was applied.</exception>
+    /// <exception cref="ArgumentException">An event is a <see cref="ContactErased"/>; use <see cref="RecordAsync"/>.</exception>
+    public async Task<int> RecordAllAsync(IReadOnlyList<MetricEvent> metricEvents, TimeZoneInfo ownerTimeZone, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(metricEvents);
+        var increments = new List<CounterIncrement>();
+        foreach (var metricEvent in metricEvents)
+        {
+            if (metricEvent is ContactErased)
+            {
+                throw new ArgumentException("An erasure is recorded on its own, with RecordAsync.", nameof(metricEvents));
+            }
+
+            increments.AddRange(MetricsProjector.Project(metricEvent, ownerTimeZone));
+        }
+
+        return increments.Count == 0 ? 0 : await store.ApplyAsync(increments, cancellationToken);
+    }
 }
