@@ -5,6 +5,7 @@ import { storedKey, storeKey, forgetKey, getJson, ApiError } from './api.js';
 import { setStatus } from './dom.js';
 import { showRates, downloadCsv } from './rates.js';
 import { wireUpload } from './upload.js';
+import { showImports } from './imports.js';
 import { showQueue, showLinkedIn } from './tasks.js';
 import { showIntroductions } from './introductions.js';
 import { showCoach } from './coach.js';
@@ -28,7 +29,7 @@ async function loadRates() {
 }
 
 async function loadClientSections() {
-  await Promise.all([loadRates(), showQueue(), showLinkedIn(), showIntroductions()]);
+  await Promise.all([loadRates(), showImports(), showQueue(), showLinkedIn(), showIntroductions()]);
 }
 
 async function open() {

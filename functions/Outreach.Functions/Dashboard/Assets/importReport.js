@@ -1,0 +1,80 @@
+// An import's report as the page shows it (counts, rejected rows, a button to download them all as a CSV), and
+// the polling that waits for a queued import to finish, showing how far it has got.
+
+import { getJson, getBlob, ApiError } from './api.js';
+import { el, note, table, setStatus } from './dom.js';
+
+const pollDelayMs = 1000;
+const stalledPolls = 120;
+
+function wait(ms) {
+  return new Promise((resolve) => { setTimeout(resolve, ms); });
+}
+
+export function renderReport(target, report) {
+  const counts = report.counts || {};
+  target.replaceChildren(
+    el('h3', {}, `Import of ${report.fileName || 'your file'}: ${report.status}`),
+    table('Rows in the file', ['Rows', 'Accepted', 'Merged', 'Already known', 'Rejected'],
+      [[counts.rows, counts.accepted, counts.merged, counts.alreadyKnown, counts.rejected].map((n) => String(n ?? 0))]));
+  const rejected = report.rejected || [];
+  if (rejected.length) {
+    target.append(table('Rejected rows and why', ['Line', 'Field', 'Reason', 'Text'],
+      rejected.map((r) => [String(r.line), r.field || '', r.reason || '', r.text || ''])));
+    if (report.status === 'completed') {
+      target.append(downloadButton(report, counts.rejected));
+    }
+  } else {
+    target.append(note('No row was rejected.'));
+  }
+  if (report.error) {
+    target.append(el('p', { class: 'status error' }, report.error));
+  }
+}
+
+// Every rejected row (the report lists the first thousand) as a CSV in the file's own columns, with the reason in
+// front, to fix and upload again.
+function downloadButton(report, count) {
+  const status = el('span', { class: 'status', role: 'status' });
+  const button = el('button', { type: 'button', id: 'download-rejected' }, `Download the ${count} rejected rows to fix (CSV)`);
+  button.addEventListener('click', async () => {
+    try {
+      const blob = await getBlob(`imports/${encodeURIComponent(report.id)}/rejected`);
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(blob);
+      link.download = `rejected-rows-${report.id}.csv`;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 0);
+      setStatus(status, '');
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      setStatus(status, error.message, true);
+    }
+  });
+  return el('p', {}, button, ' ', status);
+}
+
+// A queued import's record carries its progress while it runs.
+export function importingText(progress) {
+  if (!progress) return 'Queued; the import starts shortly…';
+  const rows = `${progress.rowsRead.toLocaleString()} rows read`;
+  return progress.percent === null || progress.percent === undefined ? `Importing… ${rows}` : `Importing… ${progress.percent} % (${rows})`;
+}
+
+// Polls the import's record until it completes or fails, or has shown no progress for stalledPolls polls in a row.
+export async function finished(id, onProgress) {
+  let last = '';
+  for (let unchanged = 0; unchanged < stalledPolls; unchanged += 1) {
+    const report = await getJson(`imports/${encodeURIComponent(id)}`);
+    if (report.status === 'completed' || report.status === 'failed') return report;
+    const seen = JSON.stringify([report.status, report.progress]);
+    if (seen !== last) {
+      last = seen;
+      unchanged = 0;
+    }
+    onProgress(report.progress);
+    await wait(pollDelayMs);
+  }
+  throw new ApiError(0, { title: `The import has not moved for two minutes; its report will be at /api/imports/${id} when it completes.` });
+}
+

@@ -1,0 +1,50 @@
+// Recent imports (GET /api/imports): each upload with its status and counts, and a button that shows its report
+// (waiting for it when it is still queued or running), so a report stays at hand after the page was closed.
+
+import { getJson, ApiError } from './api.js';
+import { el, note, table, setStatus } from './dom.js';
+import { loadSection } from './sections.js';
+import { renderReport, finished, importingText } from './importReport.js';
+
+const shown = 10;
+
+async function showReport(id) {
+  const status = document.getElementById('upload-status');
+  const target = document.getElementById('upload-report');
+  target.replaceChildren();
+  try {
+    let report = await getJson(`imports/${encodeURIComponent(id)}`);
+    if (report.status !== 'completed' && report.status !== 'failed') {
+      setStatus(status, importingText(report.progress));
+      report = await finished(id, (p) => setStatus(status, importingText(p)));
+    }
+    renderReport(target, report);
+    setStatus(status, '');
+    target.querySelector('h3')?.setAttribute('tabindex', '-1');
+    target.querySelector('h3')?.focus();
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    setStatus(status, error.message, true);
+  }
+}
+
+function reportButton(item) {
+  const button = el('button', { type: 'button', class: 'secondary', 'aria-label': `Show the report of ${item.fileName}` }, 'Show report');
+  button.addEventListener('click', () => showReport(item.id));
+  return button;
+}
+
+export function showImports() {
+  return loadSection(document.getElementById('imports-body'), async () => {
+    const { imports } = await getJson('imports');
+    if (!imports.length) return note('No file uploaded yet.');
+    return table('Your last uploads, newest first', ['File', 'Uploaded', 'Status', 'Rows', 'Accepted', 'Merged', 'Rejected', 'Report'],
+      imports.slice(0, shown).map((i) => [
+        i.fileName,
+        new Date(i.createdUtc).toLocaleString(),
+        i.status,
+        ...[i.counts?.rows, i.counts?.accepted, i.counts?.merged, i.counts?.rejected].map((n) => String(n ?? 0)),
+        reportButton(i),
+      ]));
+  });
+}

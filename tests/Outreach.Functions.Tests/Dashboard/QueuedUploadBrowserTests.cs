@@ -1,0 +1,107 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Outreach.Core.Accounts;
+using Outreach.Functions.Tests.Support;
+using Outreach.Testing.LocalServices;
+
+namespace Outreach.Functions.Tests.Dashboard;
+
+/// <summary>
+/// An upload too large to import at once, in a real browser: the app on Kestrel with its local runner and the
+/// ImportContacts queue function, on Azurite. The page gets 202, polls the import until the queue function has
+/// finished it and shows its report; the recent-imports list then shows the upload and its report again.
+/// </summary>
+public sealed class QueuedUploadBrowserTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+{
+    private readonly TestAppRoot _root = TestAppRoot.CreateWithImports(maxDequeueCount: 3);
+    private readonly List<string> _browserErrors = [];
+    private FunctionAppFactory? _app;
+    private HeadlessChromium? _chromium;
+
+    public async Task InitializeAsync()
+    {
+        _app = FunctionAppFactory.WithRunner(_root.Path, Settings(), _ => { }).StartWithRunner();
+        _chromium = await HeadlessChromium.LaunchAsync();
+    }
+
+    [Fact]
+    public async Task A_queued_upload_is_polled_to_its_report_and_listed_under_recent_imports()
+    {
+        var accounts = _app!.Services.GetRequiredService<AccountService>();
+        var owner = ApiApp.NewId("queued");
+        await accounts.CreateAccountAsync(owner, AccountKind.Owner, "Queued", "Europe/London", CancellationToken.None);
+        var key = (await accounts.IssueKeyAsync(owner, ApiScopes.OwnerDefault, "test", CancellationToken.None)).PlainText;
+        var page = await OpenWithKeyAsync(key);
+        Assert.Equal("No file uploaded yet.", (await page.Locator("#imports-body").TextContentAsync())?.Trim());
+
+        // samples/class-visit.csv is over the 1 KiB limit set below, so the app answers 202 and queues it.
+        await page.SetInputFilesAsync("#upload-file", Path.Combine(RepositoryRoot.Path, "samples", "class-visit.csv"));
+        var posted = await page.RunAndWaitForResponseAsync(
+            () => page.ClickAsync("#upload-form button[type=submit]"),
+            r => r.Url.EndsWith("/api/imports", StringComparison.Ordinal) && r.Request.Method == "POST");
+        await page.WaitForFunctionAsync("() => document.getElementById('upload-status').textContent === 'Import finished.'", null, new() { Timeout = 60_000 });
+
+        Assert.Equal(202, posted.Status);
+        Assert.StartsWith("Import of class-visit.csv: completed", await page.Locator("#upload-report h3").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Equal(["20", "19", "1", "0", "0"], await page.Locator("#upload-report table:first-of-type tbody td").AllTextContentsAsync());
+
+        // The list was refreshed after the import: one row, completed, with the same counts; its button shows the report again.
+        await page.WaitForSelectorAsync("#imports-body tbody tr");
+        var cells = await page.Locator("#imports-body tbody tr td").AllTextContentsAsync();
+        Assert.Equal(["class-visit.csv", "completed", "20", "19", "1", "0"], [cells[0], .. cells.Skip(2).Take(5)]);
+        await page.EvaluateAsync("() => document.getElementById('upload-report').replaceChildren()");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show the report of class-visit.csv" }).ClickAsync();
+        await page.WaitForSelectorAsync("#upload-report h3");
+        Assert.Equal(["20", "19", "1", "0", "0"], await page.Locator("#upload-report table:first-of-type tbody td").AllTextContentsAsync());
+        Directory.CreateDirectory(Path.Combine(RepositoryRoot.Path, "TestResults"));
+        await page.Locator("#upload").ScreenshotAsync(new() { Path = Path.Combine(RepositoryRoot.Path, "TestResults", "dashboard-recent-imports.png") });
+        Assert.True(_browserErrors.Count == 0, "The browser reported:\n" + string.Join("\n", _browserErrors));
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_chromium is not null)
+        {
+            await _chromium.DisposeAsync();
+        }
+
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+
+        _root.Dispose();
+    }
+
+    private async Task<IPage> OpenWithKeyAsync(string key)
+    {
+        var page = await _chromium!.Browser.NewPageAsync();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                _browserErrors.Add($"{message.Text} at {message.Location}");
+            }
+        };
+        page.PageError += (_, error) => _browserErrors.Add("uncaught: " + error);
+        var site = _app!.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        await page.GotoAsync(site + "/api/dashboard");
+        await page.FocusAsync("#api-key");
+        await page.Keyboard.TypeAsync(key);
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForSelectorAsync("main[data-loaded='true']");
+        return page;
+    }
+
+    private Dictionary<string, string?> Settings() => new()
+    {
+        ["AzureWebJobsStorage"] = azurite.ConnectionString,
+        ["LocalRunner:ShutdownGracePeriod"] = "00:00:00.500",
+        ["Imports:SyncMaxBytes"] = "1024",
+        ["Tokens:CurrentKeyId"] = "browser",
+        ["Tokens:Keys:browser"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+    };
+}
