@@ -7,7 +7,8 @@ namespace Outreach.Core.Imports;
 /// <summary>
 /// Every rejected row of an import as a CSV the owner can fix and import again: the file's own header and separator
 /// with one more column in front, <see cref="ErrorColumn"/>, saying what is wrong (<c>Line 7: Email Address is not a
-/// valid email address: ...</c>), then each rejected row's original text, whole and unchanged. The report lists the
+/// valid email address: ...</c>), then each rejected row's original text, whole and unchanged (a line that opens a
+/// quote it never closes goes whole into one cell, so it cannot swallow the rows after it). The report lists the
 /// first rejected rows only (<see cref="ImportOptions.MaxRejectedRowsInReport"/>); this lists them all. Importing the
 /// corrected file works as it is: the extra column is one the importer does not know, so it is ignored.
 /// </summary>
@@ -21,6 +22,9 @@ public static class RejectedRowsCsv
 {
     /// <summary>The column added in front of the file's own.</summary>
     public const string ErrorColumn = "Import error";
+
+    /// <summary>Added to the error of a row whose text opens a quote it never closes, which is written as one cell.</summary>
+    public const string UnclosedQuoteNote = " (the whole line is in the next cell, as it was in the file: fix its quotes, then split it into its cells)";
 
     /// <summary>Writes the header and every rejected row of <paramref name="file"/> to <paramref name="output"/> (left open).</summary>
     /// <param name="file">The file as uploaded (or as kept after erasure).</param>
@@ -60,7 +64,16 @@ public static class RejectedRowsCsv
                     continue;
                 }
 
-                line.Clear().Append(Cell(Describe(row), delimiter)).Append(delimiter).Append((row.RawText ?? string.Empty).TrimEnd('\r', '\n'));
+                var text = (row.RawText ?? string.Empty).TrimEnd('\r', '\n');
+                if (OpensUnclosedQuote(text))
+                {
+                    line.Clear().Append(Cell(Describe(row) + UnclosedQuoteNote, delimiter)).Append(delimiter).Append(Quoted(text));
+                }
+                else
+                {
+                    line.Clear().Append(Cell(Describe(row), delimiter)).Append(delimiter).Append(text);
+                }
+
                 await WriteLineAsync(output, line, cancellationToken).ConfigureAwait(false);
                 rows++;
             }
@@ -70,14 +83,22 @@ public static class RejectedRowsCsv
         }
     }
 
+    /// <summary>
+    /// Whether the text has an odd number of quotes: written as it is, it would open a quoted cell that swallows every
+    /// row after it in a spreadsheet (and in the importer but for its containment). Such a row goes in one cell instead.
+    /// </summary>
+    private static bool OpensUnclosedQuote(string text) => text.AsSpan().Count('"') % 2 == 1;
+
     /// <summary>"Line 7: Email Address is not a valid email address: ...; Connected On '31 Feb 2024' is not a date ...".</summary>
     private static string Describe(in ImportRowResult row) =>
         string.Create(CultureInfo.InvariantCulture, $"Line {row.Line}: {string.Join("; ", row.Errors.Select(e => $"{e.Field} {e.Reason}"))}");
 
+    private static string Quoted(string value) => $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+
     /// <summary>A cell as CSV writes it: quoted, quotes doubled, when it holds the separator, a quote, a line break or edge spaces.</summary>
     private static string Cell(string value, char delimiter) =>
         value.AsSpan().IndexOfAny(delimiter, '"', '\n') >= 0 || value.Contains('\r', StringComparison.Ordinal) || value.Trim().Length != value.Length
-            ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\""
+            ? Quoted(value)
             : value;
 
     private static async Task WriteLineAsync(TextWriter output, StringBuilder line, CancellationToken cancellationToken)

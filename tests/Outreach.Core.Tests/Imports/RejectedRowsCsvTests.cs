@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CsvHelper;
 using Outreach.Core.Imports;
 
 namespace Outreach.Core.Tests.Imports;
@@ -78,6 +79,33 @@ public sealed class RejectedRowsCsvTests
             "Import error,Name,Email,Notes,\"Where, when\"\r\n" +
             "Line 2: Email is not a valid email address: it has no @,Ada Lovelace,not-an-email,\"met at the fair;\nsecond line\",\"Leeds, May\"\r\n",
             csv);
+    }
+
+    [Fact]
+    public async Task A_line_opening_a_quote_it_never_closes_goes_whole_into_one_cell_and_swallows_no_row_after_it()
+    {
+        var (csv, rows) = await WriteAsync(
+            "Name,Email\n" +
+            "Ada Lovelace,\"ada@example.org\n" +
+            "Grace Hopper,grace@example.org\n" +
+            "Bad Row,not-an-email\n");
+
+        Assert.Equal(2, rows);
+        var records = new List<string[]>();
+        await using (var reader = CsvReader.Create(new MemoryStream(Encoding.UTF8.GetBytes(csv)), CsvReaderOptions.Default with { HasHeader = false }, leaveOpen: false))
+        {
+            while (await reader.ReadAsync(CancellationToken.None))
+            {
+                records.Add([.. Enumerable.Range(0, reader.FieldCount).Select(reader.GetString)]);
+            }
+        }
+
+        Assert.Equal(3, records.Count);
+        Assert.Equal(["Import error", "Name", "Email"], records[0]);
+        Assert.StartsWith("Line 2: row opens a quoted field", records[1][0], StringComparison.Ordinal);
+        Assert.EndsWith(RejectedRowsCsv.UnclosedQuoteNote, records[1][0], StringComparison.Ordinal);
+        Assert.Equal("Ada Lovelace,\"ada@example.org", records[1][1]);
+        Assert.Equal(["Line 4: Email is not a valid email address: it has no @", "Bad Row", "not-an-email"], records[2]);
     }
 
     [Fact]
