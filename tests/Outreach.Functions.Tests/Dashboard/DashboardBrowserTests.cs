@@ -122,26 +122,7 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite) : IClassFixtur
         _server.App.Dispose();
     }
 
-    private async Task<IPage> OpenWithKeyAsync(string key)
-    {
-        var page = await _chromium!.Browser.NewPageAsync();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                _browserErrors.Add($"{message.Text} at {message.Location}");
-            }
-        };
-        page.PageError += (_, error) => _browserErrors.Add("uncaught: " + error);
-        await page.GotoAsync(new Uri(_server.Site, "api/dashboard").ToString());
-
-        // Keyboard only: focus the key field, type, press Enter.
-        await page.FocusAsync("#api-key");
-        await page.Keyboard.TypeAsync(key);
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForSelectorAsync("main[data-loaded='true']");
-        return page;
-    }
+    private Task<IPage> OpenWithKeyAsync(string key) => DashboardPage.OpenWithKeyAsync(_chromium!.Browser, _server.Site, key, _browserErrors);
 
     private static Task<string[]> ValuesAsync(IPage page, string chart) =>
         page.EvalOnSelectorAllAsync<string[]>($"[data-chart={chart}] svg [data-value]", "marks => marks.map(m => m.getAttribute('data-value'))");

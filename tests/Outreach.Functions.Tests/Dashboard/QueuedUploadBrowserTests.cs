@@ -76,25 +76,12 @@ public sealed class QueuedUploadBrowserTests(AzuriteFixture azurite) : IClassFix
         _root.Dispose();
     }
 
-    private async Task<IPage> OpenWithKeyAsync(string key)
-    {
-        var page = await _chromium!.Browser.NewPageAsync();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                _browserErrors.Add($"{message.Text} at {message.Location}");
-            }
-        };
-        page.PageError += (_, error) => _browserErrors.Add("uncaught: " + error);
-        var site = _app!.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        await page.GotoAsync(site + "/api/dashboard");
-        await page.FocusAsync("#api-key");
-        await page.Keyboard.TypeAsync(key);
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForSelectorAsync("main[data-loaded='true']");
-        return page;
-    }
+    private Task<IPage> OpenWithKeyAsync(string key) =>
+        DashboardPage.OpenWithKeyAsync(
+            _chromium!.Browser,
+            new Uri(_app!.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single() + "/"),
+            key,
+            _browserErrors);
 
     private Dictionary<string, string?> Settings() => new()
     {
