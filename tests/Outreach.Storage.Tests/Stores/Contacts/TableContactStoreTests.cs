@@ -247,6 +247,32 @@ public sealed class TableContactStoreTests(AzuriteFixture azurite)
         Email = $"person{i}@example.org",
         LinkedInUrl = $"https://www.linkedin.com/in/person-{i}",
     };
+    [Fact]
+    public async Task Notes_appended_import_after_import_past_the_64_KiB_property_limit_are_kept_whole()
+    {
+        var store = await NewStoreAsync();
+        // Ten imports of one contact, each with another 4,000-character note (the longest a cell may be).
+        var notes = Enumerable.Range(0, 10).Select(i => i + ": " + new string((char)('a' + i), 3_995) + "\U0001F600").ToArray();
+        foreach (var note in notes)
+        {
+            await store.WriteAsync("owner-n", [new Contact { OwnerId = "owner-n", ContactId = "ada", FirstName = "Ada", Email = "ada@example.org", Notes = note }], CancellationToken.None);
+        }
+
+        var stored = await store.GetAsync("owner-n", "ada", CancellationToken.None);
+
+        Assert.Equal(notes, stored!.Notes!.Split(ContactMerger.NoteSeparator));
+        Assert.True(stored.Notes.Length > 32_768);
+
+        // An emoji (a surrogate pair) across the 30,000-character boundary between two stored parts stays whole.
+        var across = new string('a', 29_999) + "\U0001F600" + new string('b', 40_000);
+        await store.WriteAsync("owner-n", [new Contact { OwnerId = "owner-n", ContactId = "bob", FirstName = "Bob", Offer = across }], CancellationToken.None);
+        Assert.Equal(across, (await store.GetAsync("owner-n", "bob", CancellationToken.None))!.Offer);
+
+        // Erased and imported again with a short note: nothing of the long one comes back.
+        await store.DeleteAsync("owner-n", "ada", CancellationToken.None);
+        await store.WriteAsync("owner-n", [new Contact { OwnerId = "owner-n", ContactId = "ada", FirstName = "Ada", Email = "ada@example.org", Notes = "short" }], CancellationToken.None);
+        Assert.Equal("short", (await store.GetAsync("owner-n", "ada", CancellationToken.None))!.Notes);
+    }
 
     private static readonly EqualityComparer<Contact?> ContactComparer = EqualityComparer<Contact?>.Create(
         (a, b) => System.Text.Json.JsonSerializer.Serialize(a) == System.Text.Json.JsonSerializer.Serialize(b),
