@@ -29,7 +29,8 @@ internal static class SendingServiceCollectionExtensions
         services.AddOptions<MailDeliveryOptions>().BindConfiguration(SendingOptions.SectionName);
         services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.SectionName);
         services.AddOptions<PickupDirectoryOptions>().BindConfiguration(PickupDirectoryOptions.SectionName);
-        services.AddOptions<SigningKeyOptions>().BindConfiguration(SigningKeyOptions.SectionName);
+        services.AddOptions<SigningKeyOptions>().BindConfiguration(SigningKeyOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SigningKeyOptions>, SigningKeyOptionsValidator>();
         services.AddOptions<SecretKeyOptions>().BindConfiguration(SecretKeyOptions.SectionName);
         services.AddOptions<StoreTableNames>().BindConfiguration(TablesSection);
 

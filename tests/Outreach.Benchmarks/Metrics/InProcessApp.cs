@@ -44,6 +44,8 @@ internal sealed class InProcessApp : WebApplicationFactory<handler::Program>
         builder.UseSetting("FunctionApp:AppRootPath", _root);
         builder.UseSetting("AzureWebJobsStorage", _storage);
         builder.UseSetting("FUNCTIONS_CUSTOMHANDLER_PORT", "7071");
+        builder.UseSetting("Tokens:CurrentKeyId", "bench");
+        builder.UseSetting("Tokens:Keys:bench", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
         // The benchmark fires hundreds of reads per key a minute; the per-key limit would measure 429s instead.
         builder.UseSetting("Limits:RequestsPerMinute", "100000");
         // Standard output carries the JSON lines only.

@@ -92,6 +92,10 @@ public sealed class PublishedAppTests : IDisposable
         info.Environment["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         info.Environment["FUNCTIONS_APP_ROOT_PATH"] = _output;
         info.Environment.Remove("AzureWebJobsStorage");
+
+        // App settings reach the handler as environment variables; the token ring is one the app does not start without.
+        info.Environment["Tokens__CurrentKeyId"] = "k1";
+        info.Environment["Tokens__Keys__k1"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
         using var handler = Process.Start(info)!;
         var output = handler.StandardOutput.ReadToEndAsync();
         try

@@ -32,9 +32,18 @@ internal sealed class FunctionAppFactory(string appRoot, IReadOnlyDictionary<str
         return this;
     }
 
+    /// <summary>A signing key for apps whose test does not configure <c>Tokens</c> itself (the app does not start without one).</summary>
+    private static readonly string DefaultSigningKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("FunctionApp:AppRootPath", appRoot);
+        if (!settings.ContainsKey("Tokens:CurrentKeyId"))
+        {
+            builder.UseSetting("Tokens:CurrentKeyId", "tests");
+            builder.UseSetting("Tokens:Keys:tests", DefaultSigningKey);
+        }
+
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
