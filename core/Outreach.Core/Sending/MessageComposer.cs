@@ -13,7 +13,8 @@ namespace Outreach.Core.Sending;
 /// link (HTTPS one-click and mailto), a signed <c>reply+</c> address naming the task, and the Message-ID the claim stored.
 /// An introduction's message also names both people and the reason, goes to every contact of the task (A and B on the
 /// introduction itself) with the introducer in copy when the task says so, and the consent ask carries B's signed
-/// yes/no link.
+/// yes/no link. A message to both A and B carries each one's own unsubscribe link (<c>personA.unsubscribeUrl</c>,
+/// <c>personB.unsubscribeUrl</c>) and no List-Unsubscribe header, which could only name one of them.
 /// </summary>
 public sealed class MessageComposer(
     TemplateRenderer renderer, SignedTokenService tokens, ReplyAddressTokens replyAddresses, ConsentLinks consentLinks, SendingOptions options)
@@ -35,7 +36,7 @@ public sealed class MessageComposer(
     public RenderedMessage Render(OutreachTask task, Contact contact, SenderProfile sender, MessageTemplate template, IntroductionDetails? introduction = null)
     {
         ArgumentNullException.ThrowIfNull(task);
-        var unsubscribe = task.Channel == TaskChannel.Email ? UnsubscribeFor(task.OwnerId, contact) : null;
+        var unsubscribe = task.Channel == TaskChannel.Email && !ToSeveral(task) ? UnsubscribeFor(task.OwnerId, contact) : null;
         return Render(task, contact, sender, template, unsubscribe, introduction);
     }
 
@@ -54,14 +55,21 @@ public sealed class MessageComposer(
     {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(sender);
-        var unsubscribe = UnsubscribeFor(task.OwnerId, contact);
+
+        // A message to both people of an introduction has no List-Unsubscribe header: it could name one of them only,
+        // and whoever clicked it would stop notes to that one. Each has their own link in the body instead.
+        var unsubscribe = ToSeveral(task) ? null : UnsubscribeFor(task.OwnerId, contact);
         var rendered = Render(task, contact, sender, template, unsubscribe, introduction);
         var builder = new OutgoingMessageBuilder()
             .From(sender.Email, sender.FullName)
             .To(contact.Email ?? throw new ArgumentException("The contact has no email address.", nameof(contact)), contact.FullName)
             .Content(rendered)
-            .MessageId(messageId)
-            .Unsubscribe(unsubscribe);
+            .MessageId(messageId);
+        if (unsubscribe is not null)
+        {
+            builder.Unsubscribe(unsubscribe);
+        }
+
         foreach (var also in AlsoTo(task, introduction))
         {
             builder.To(also.Email ?? throw new ArgumentException("A contact on the message has no email address.", nameof(task)), also.FullName);
@@ -88,6 +96,8 @@ public sealed class MessageComposer(
         return UnsubscribeLinks.For(options.PublicBaseUrl, token, options.UnsubscribeMailbox);
     }
 
+    private static bool ToSeveral(OutreachTask task) => task.AlsoToContactIds.Count > 0;
+
     private static IEnumerable<Contact> AlsoTo(OutreachTask task, IntroductionDetails? introduction) =>
         task.AlsoToContactIds.Select(id => introduction?.Person(id) ?? throw new DomainException(
             "introduction.unknown-recipient", $"Task '{task.TaskId}' names a further recipient that is not part of its introduction.", "alsoToContactIds"));
@@ -106,13 +116,19 @@ public sealed class MessageComposer(
         var model = TemplateModel.ForContact(contact, details, unsubscribe?.OneClick) with
         {
             Introducer = new PersonDetails { FirstName = details.FirstName, LastName = details.LastName },
-            PersonA = PersonDetails.From(introduction.PersonA),
-            PersonB = PersonDetails.From(introduction.PersonB),
+            PersonA = Introduced(task, introduction.PersonA),
+            PersonB = Introduced(task, introduction.PersonB),
             Reason = introduction.Introduction.Reason,
             ConsentUrl = task.Template == TemplateKind.IntroAsk ? ConsentUrlFor(introduction.Introduction) : null,
         };
         return renderer.Render(template, model);
     }
+
+    /// <summary>Person A or B; with their own unsubscribe link on an email to both of them (never on one to the other alone).</summary>
+    private PersonDetails Introduced(OutreachTask task, Contact person) =>
+        task.Channel == TaskChannel.Email && ToSeveral(task)
+            ? PersonDetails.From(person) with { UnsubscribeUrl = UnsubscribeFor(task.OwnerId, person).OneClick }
+            : PersonDetails.From(person);
 
     private Uri ConsentUrlFor(Introduction introduction) =>
         consentLinks.For(introduction) ?? throw new DomainException(

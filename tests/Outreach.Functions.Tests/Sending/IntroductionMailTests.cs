@@ -53,12 +53,31 @@ public sealed class IntroductionMailTests(AzuriteFixture azurite, MailDevFixture
         Assert.Equal([$"{introducer.A}@example.org", $"{introducer.B}@example.org"], Addresses(introMail, "to"));
         Assert.Equal(["sam@school.example"], Addresses(introMail, "cc"));
         Assert.Equal("An introduction: Ada Contact and Bea Contact", introMail.GetProperty("subject").GetString());
-        Assert.Contains("you both like pricing", introMail.GetProperty("text").GetString()!, StringComparison.Ordinal);
-        Assert.True(introMail.GetProperty("headers").TryGetProperty("list-unsubscribe", out _));
+        var introText = introMail.GetProperty("text").GetString()!;
+        Assert.Contains("you both like pricing", introText, StringComparison.Ordinal);
         Assert.Equal(TaskState.Sent, intro.State);
+
+        // One message to two people: no List-Unsubscribe header (it could name one of them only), and each has their own
+        // link in the body. B's link stops notes to B, and A stays reachable.
+        Assert.False(introMail.GetProperty("headers").TryGetProperty("list-unsubscribe", out _));
+        var links = UnsubscribeLinks(introText);
+        Assert.Equal(2, links.Length);
+        Assert.Contains("Ada: " + links[0], introText, StringComparison.Ordinal);
+        Assert.Contains("Bea: " + links[1], introText, StringComparison.Ordinal);
+        using (var stop = await anonymous.PostAsync(links[1].PathAndQuery, new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")])))
+        {
+            Assert.Equal(HttpStatusCode.OK, stop.StatusCode);
+        }
+
+        var suppressed = (await _app.Stores.Suppressions.ListAsync(introducer.OwnerId, CancellationToken.None)).Select(x => x.Key).ToList();
+        Assert.Contains($"contact:{introducer.B}", suppressed);
+        Assert.DoesNotContain($"contact:{introducer.A}", suppressed);
     }
 
     public void Dispose() => _app.Dispose();
+
+    private static Uri[] UnsubscribeLinks(string text) =>
+        [.. text.Split('\n', ' ').Select(w => w.Trim()).Where(w => w.StartsWith("https://outreach.example/api/unsubscribe/", StringComparison.Ordinal)).Select(w => new Uri(w))];
 
     private static string[] Addresses(JsonElement mail, string field) =>
         mail.TryGetProperty(field, out var list) && list.ValueKind == JsonValueKind.Array

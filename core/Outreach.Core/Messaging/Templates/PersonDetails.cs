@@ -18,6 +18,12 @@ public sealed record PersonDetails
     /// <summary>LinkedIn profile URL.</summary>
     public string? LinkedInUrl { get; init; }
 
+    /// <summary>
+    /// This person's own one-click unsubscribe link, on a message to both people of an introduction (each must be able to
+    /// stop notes to themselves, and a message has one List-Unsubscribe header, which cannot say who clicked it).
+    /// </summary>
+    public Uri? UnsubscribeUrl { get; init; }
+
     /// <summary>"First Last", or whichever part is known.</summary>
     public string? FullName => TemplateText.JoinName(FirstName, LastName);
 
@@ -44,4 +50,12 @@ public sealed record PersonDetails
         ["position"] = TemplateText.Clean(Position),
         ["linkedInUrl"] = TemplateText.Clean(LinkedInUrl),
     };
+
+    /// <summary>The fields of person A or B: a person's, and their unsubscribe link.</summary>
+    internal Dictionary<string, object?> ToIntroducedData()
+    {
+        var data = ToData();
+        data["unsubscribeUrl"] = UnsubscribeUrl?.AbsoluteUri;
+        return data;
+    }
 }

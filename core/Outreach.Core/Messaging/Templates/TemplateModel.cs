@@ -25,7 +25,7 @@ public sealed record TemplateModel
     /// <summary>Recipient's tags (<c>{{#each tags}}</c>).</summary>
     public IReadOnlyList<string> Tags { get; init; } = [];
 
-    /// <summary>The one-click unsubscribe link for this message.</summary>
+    /// <summary>The recipient's one-click unsubscribe link; null on a message to both people of an introduction, where each has their own (<c>personA.unsubscribeUrl</c>, <c>personB.unsubscribeUrl</c>).</summary>
     public Uri? UnsubscribeUrl { get; init; }
 
     /// <summary>Who the message is from.</summary>
@@ -83,8 +83,8 @@ public sealed record TemplateModel
         data["sender"] = Sender.ToData();
         data["event"] = (Event ?? new MeetingDetails(null, null)).ToData();
         data["introducer"] = (Introducer ?? new PersonDetails()).ToData();
-        data["personA"] = (PersonA ?? new PersonDetails()).ToData();
-        data["personB"] = (PersonB ?? new PersonDetails()).ToData();
+        data["personA"] = (PersonA ?? new PersonDetails()).ToIntroducedData();
+        data["personB"] = (PersonB ?? new PersonDetails()).ToIntroducedData();
         data["reason"] = TemplateText.Clean(Reason);
         data["consentUrl"] = ConsentUrl?.AbsoluteUri;
         return data;

@@ -20,6 +20,9 @@ public static class TemplateVariables
 
     private static readonly VariableShape Person = VariableShape.Object(PersonFields);
 
+    // Person A or B of an introduction: a person, and on the message to both of them their own unsubscribe link.
+    private static readonly VariableShape IntroducedPerson = VariableShape.Object([.. PersonFields, ("unsubscribeUrl", VariableShape.Value)]);
+
     internal static VariableShape Root { get; } = VariableShape.Object(
     [
         .. PersonFields,
@@ -40,8 +43,8 @@ public static class TemplateVariables
             ("name", VariableShape.Value),
             ("metOn", VariableShape.Value))),
         ("introducer", Person),
-        ("personA", Person),
-        ("personB", Person),
+        ("personA", IntroducedPerson),
+        ("personB", IntroducedPerson),
         ("reason", VariableShape.Value),
         ("consentUrl", VariableShape.Value),
     ]);
