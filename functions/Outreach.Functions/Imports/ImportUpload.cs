@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Primitives;
+using Outreach.Core.Imports;
 
 namespace Outreach.Functions.Imports;
 
@@ -7,6 +8,8 @@ namespace Outreach.Functions.Imports;
 /// be read more than once (header detection, the blob copy, the import). The body is either the file itself
 /// (<c>text/csv</c> or any non-form type) or a multipart form with the file in field <c>file</c>; the parameters come
 /// from the form fields, else from the query. The server cuts the body off at <c>Limits:MaxUploadBytes</c> (413).
+/// A ZIP archive (LinkedIn's data export as downloaded) is replaced by the contacts file inside it
+/// (<see cref="ImportArchive"/>): only that file is imported and kept, never the rest of the archive.
 /// </summary>
 internal sealed class ImportUpload : IAsyncDisposable
 {
@@ -38,8 +41,11 @@ internal sealed class ImportUpload : IAsyncDisposable
     public FileStream OpenRead() =>
         new(_path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.Asynchronous | FileOptions.SequentialScan);
 
-    /// <summary>Spools the request's file; a <see cref="Core.DomainException"/> naming <c>file</c> for a form without one.</summary>
-    public static async Task<ImportUpload> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Spools the request's file (the contacts file of a ZIP archive, at most <paramref name="maxBytes"/>); a
+    /// <see cref="Core.DomainException"/> naming <c>file</c> for a form without one or an archive without one.
+    /// </summary>
+    public static async Task<ImportUpload> ReadAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
     {
         var path = Path.GetTempFileName();
         try
@@ -63,7 +69,43 @@ internal sealed class ImportUpload : IAsyncDisposable
                 }
             }
 
+            if (await IsZipAsync(path, cancellationToken).ConfigureAwait(false))
+            {
+                (path, fileName) = await UnzipAsync(path, maxBytes, cancellationToken).ConfigureAwait(false);
+            }
+
             return new ImportUpload(path, new FileInfo(path).Length, fileName, form, request.Query);
+        }
+        catch
+        {
+            File.Delete(path);
+            throw;
+        }
+    }
+
+    private static async Task<bool> IsZipAsync(string path, CancellationToken cancellationToken)
+    {
+        var start = new byte[4];
+        await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous);
+        var read = await file.ReadAtLeastAsync(start, start.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+        return ImportArchive.IsZip(start.AsSpan(0, read));
+    }
+
+    /// <summary>Replaces the spooled archive with the contacts file inside it; returns the new spool and the file's name.</summary>
+    private static async Task<(string Path, string FileName)> UnzipAsync(string archivePath, long maxBytes, CancellationToken cancellationToken)
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            string fileName;
+            await using (var archive = new FileStream(archivePath, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.Asynchronous))
+            await using (var spool = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, BufferSize, FileOptions.Asynchronous))
+            {
+                (fileName, _) = await ImportArchive.ExtractContactsAsync(archive, spool, maxBytes, cancellationToken).ConfigureAwait(false);
+            }
+
+            File.Delete(archivePath);
+            return (path, SafeFileName(fileName));
         }
         catch
         {

@@ -11,7 +11,8 @@ namespace Outreach.Functions.Imports;
 
 /// <summary>
 /// Contact imports: <c>POST /api/imports</c> (<c>StartImport</c>) takes a CSV body or a multipart upload (field
-/// <c>file</c>) with <c>event</c>, <c>metOn</c>, <c>campaign</c>, <c>format</c> and <c>dateCulture</c>; a file up to
+/// <c>file</c>) with <c>event</c>, <c>metOn</c>, <c>campaign</c>, <c>format</c> and <c>dateCulture</c>, or a ZIP archive
+/// holding the file (LinkedIn's data export: its Connections.csv is taken, nothing else kept); a file up to
 /// <see cref="ImportsOptions.SyncMaxBytes"/> is imported at once (200 with the record), a larger one is stored and
 /// queued for <c>ImportContacts</c> (202, <c>Location</c> the record). 415 for binary input, 400 naming the parameter or
 /// listing the known headers, 413 over <c>Limits:MaxUploadBytes</c>. <c>GET /api/imports/{id}</c> (<c>GetImport</c>) and
@@ -40,14 +41,34 @@ internal static class ImportsApi
     }
 
     private static async Task<IResult> StartAsync(
-        HttpContext context, OwnerAccess access, ImportStorage storage, ImportRunner runner, IOptions<ImportsOptions> options, TimeProvider time, CancellationToken cancellationToken)
+        HttpContext context,
+        OwnerAccess access,
+        ImportStorage storage,
+        ImportRunner runner,
+        IOptions<ImportsOptions> options,
+        IOptions<LimitsOptions> limits,
+        TimeProvider time,
+        CancellationToken cancellationToken)
     {
         if (await access.ResolveAsync(context, ApiScopes.Write, cancellationToken).ConfigureAwait(false) is not { } owner)
         {
             return OwnerAccess.NotFound();
         }
 
-        await using var upload = await ImportUpload.ReadAsync(context.Request, cancellationToken).ConfigureAwait(false);
+        ImportUpload upload;
+        try
+        {
+            upload = await ImportUpload.ReadAsync(context.Request, limits.Value.MaxUploadBytes, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DomainException e) when (e.Code == "import.archive-too-large")
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status413PayloadTooLarge,
+                title: e.Message,
+                extensions: new Dictionary<string, object?> { ["code"] = e.Code, ["target"] = e.Target, ["limit"] = "Limits:MaxUploadBytes", ["limitValue"] = limits.Value.MaxUploadBytes });
+        }
+
+        await using var uploaded = upload;
         var request = ImportRequest.Parse(
             upload.Parameter("event"), upload.Parameter("metOn"), upload.Parameter("campaign"), upload.Parameter("format"), upload.Parameter("dateCulture"));
         var campaign = await runner.CampaignAsync(owner.OwnerId, request.Campaign, cancellationToken).ConfigureAwait(false);

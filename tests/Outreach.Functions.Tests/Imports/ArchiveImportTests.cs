@@ -1,0 +1,89 @@
+using System.IO.Compression;
+using System.Net;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Outreach.Functions.Imports;
+using Outreach.Functions.Tests.Support;
+using Outreach.Testing.LocalServices;
+using static Outreach.Functions.Tests.Imports.ImportFiles;
+
+namespace Outreach.Functions.Tests.Imports;
+
+/// <summary>
+/// LinkedIn's data export uploaded as LinkedIn sends it, a ZIP archive: its Connections.csv is imported and kept, and
+/// nothing else of the archive (messages, invitations) is stored. On the real handler and Azurite.
+/// </summary>
+public sealed class ArchiveImportTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IDisposable
+{
+    private readonly ApiApp _app = ApiApp.Start(azurite, ("Limits:MaxUploadBytes", "65536"));
+
+    public void Dispose() => _app.Dispose();
+
+    [Fact]
+    public async Task LinkedIns_export_archive_imports_its_connections_and_keeps_only_that_file()
+    {
+        var owner = ApiApp.NewId("zip");
+        using var client = _app.Client(await _app.CreateAccountWithKeyAsync(owner));
+        var connections = Sample("linkedin-Connections.csv");
+        using var form = new MultipartFormDataContent
+        {
+            {
+                new ByteArrayContent(Zip(
+                    ("Basic_LinkedInDataExport_12-01-2026/messages.csv", Encoding.UTF8.GetBytes("FROM,TO,CONTENT\nAda,Sam,a private message\n")),
+                    ("Basic_LinkedInDataExport_12-01-2026/Connections.csv", connections))),
+                "file",
+                "Basic_LinkedInDataExport_12-01-2026.zip"
+            },
+        };
+
+        using var response = await client.PostAsync(new Uri("/api/imports", UriKind.Relative), form);
+        var record = await JsonAsync(response);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(("Connections.csv", "LinkedInConnections"), (record.GetProperty("fileName").GetString(), record.GetProperty("format").GetString()));
+        Assert.Equal((18L, 18L, 0L, 0L, 0L), Counts(record));
+        Assert.Equal(18, (await ContactsAsync(client)).Count);
+        Assert.Equal(connections, await KeptUploadAsync(owner, record.GetProperty("id").GetString()!));
+    }
+
+    [Fact]
+    public async Task An_archive_without_a_csv_is_400_naming_the_file_and_one_expanding_past_the_limit_is_413()
+    {
+        using var client = _app.Client(await _app.CreateAccountWithKeyAsync(ApiApp.NewId("zip")));
+
+        using var noCsv = await PostCsvAsync(client, Zip(("Profile.txt", "Ada"u8.ToArray())));
+        using var tooLarge = await PostCsvAsync(client, Zip(("Connections.csv", Encoding.UTF8.GetBytes(new string('a', 200_000)))));
+        var noCsvProblem = await JsonAsync(noCsv);
+        var tooLargeProblem = await JsonAsync(tooLarge);
+
+        Assert.Equal(HttpStatusCode.BadRequest, noCsv.StatusCode);
+        Assert.Equal(("import.archive-no-csv", "file"), (noCsvProblem.GetProperty("code").GetString(), noCsvProblem.GetProperty("target").GetString()));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
+        Assert.Equal(("import.archive-too-large", "Limits:MaxUploadBytes"), (tooLargeProblem.GetProperty("code").GetString(), tooLargeProblem.GetProperty("limit").GetString()));
+        Assert.Empty(await ContactsAsync(client));
+    }
+
+    private async Task<byte[]> KeptUploadAsync(string owner, string importId)
+    {
+        var storage = _app.Factory.Services.GetRequiredService<ImportStorage>();
+        await using var blob = (await storage.Records.Blobs.OpenReadAsync(ImportBlobLayout.Upload(owner, importId), CancellationToken.None))!;
+        using var copy = new MemoryStream();
+        await blob.CopyToAsync(copy);
+        return copy.ToArray();
+    }
+
+    private static byte[] Zip(params (string Name, byte[] Content)[] entries)
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, content) in entries)
+            {
+                using var entry = zip.CreateEntry(name).Open();
+                entry.Write(content);
+            }
+        }
+
+        return buffer.ToArray();
+    }
+}
