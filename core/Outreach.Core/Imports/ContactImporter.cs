@@ -49,7 +49,7 @@ public sealed class ContactImporter(IContactDirectory directory, IContactSink si
         // since a cut last line is then simply not used to find the header.
         var isWholeFile = length < prefix.Length || (input.CanSeek && input.Position >= input.Length);
         var totalBytes = options.TotalBytes ?? (input.CanSeek ? input.Length : null);
-        var detection = Detect(prefix.AsSpan(0, length), isWholeFile, options.Format);
+        var detection = Detect(prefix.AsSpan(0, length), isWholeFile, options.Format, options.Columns);
         var stream = new ReplayStream(prefix, length, input);
         return new ContactImport(detection, stream, options, directory, sink, progress, totalBytes);
     }
@@ -61,7 +61,7 @@ public sealed class ContactImporter(IContactDirectory directory, IContactSink si
         return await import.RunToEndAsync(cancellationToken);
     }
 
-    private static ImportDetection? Detect(ReadOnlySpan<byte> prefix, bool isWholeFile, ImportFormat? format)
+    private static ImportDetection? Detect(ReadOnlySpan<byte> prefix, bool isWholeFile, ImportFormat? format, ColumnMapping? columns)
     {
         if (prefix.IsEmpty)
         {
@@ -75,17 +75,33 @@ public sealed class ContactImporter(IContactDirectory directory, IContactSink si
             return null;
         }
 
-        var header = HeaderLocator.Locate(text, isWholeFile, format) ?? throw NoHeader(format);
-        return new ImportDetection(encoding, header);
+        var header = HeaderLocator.Locate(text, isWholeFile, format, columns);
+        if (columns is not null)
+        {
+            // A typo in a mapped name would otherwise leave that column unread without a word, or no header found.
+            var (line, cells) = header is not null ? (header.Line, header.Layout.Headers) : HeaderLocator.MeantHeader(text, isWholeFile, columns) ?? (0, []);
+            if (cells.Count > 0 && columns.Missing(cells.Select(HeaderAliases.Fold).ToHashSet(StringComparer.Ordinal)).ToList() is { Count: > 0 } missing)
+            {
+                throw new DomainException(
+                    "import.bad-parameter",
+                    $"columns names {string.Join(", ", missing.Select(m => $"'{m}'"))}, not a column of the header on line {line} " +
+                    $"({string.Join(", ", cells.Where(h => h.Length > 0))}).",
+                    "columns");
+            }
+        }
+
+        return new ImportDetection(encoding, header ?? throw NoHeader(format, columns));
     }
 
-    private static DomainException NoHeader(ImportFormat? format)
+    private static DomainException NoHeader(ImportFormat? format, ColumnMapping? columns)
     {
         var expected = format is { } f ? $"It was to be read as {f}, whose header was not found. " : string.Empty;
+        var mapped = columns is null ? string.Empty : $" and the columns named in columns ({columns})";
         return new DomainException(
             "import.no-header",
             $"No header row was recognised in the first {SampleBytes / 1024} KiB of the file. {expected}" +
-            $"A header needs a name column and an email or LinkedIn URL column; known headers: {HeaderAliases.KnownHeadersText}.",
+            $"A header needs a name column and an email or LinkedIn URL column; known headers: {HeaderAliases.KnownHeadersText}{mapped}. " +
+            $"Name your own columns with the columns parameter, for example columns=Correo=email;Nombre=name.",
             "file");
     }
 }

@@ -17,7 +17,8 @@ internal static class HeaderLocator
     /// <param name="text">The decoded start of the file.</param>
     /// <param name="isWholeFile">Whether <paramref name="text"/> is the whole file (else its last line may be cut).</param>
     /// <param name="format">The format the caller insists on, or null to detect it.</param>
-    public static HeaderMatch? Locate(string text, bool isWholeFile, ImportFormat? format)
+    /// <param name="mapping">The caller's own column names (they count as recognised headers), or null.</param>
+    public static HeaderMatch? Locate(string text, bool isWholeFile, ImportFormat? format, ColumnMapping? mapping = null)
     {
         HeaderMatch? best = null;
         var bestIndex = int.MaxValue;
@@ -32,7 +33,7 @@ internal static class HeaderLocator
                     break;
                 }
 
-                if (cells.Count > 1 && IsHeader(cells, format, out var layout)
+                if (cells.Count > 1 && IsHeader(cells, format, mapping, out var layout)
                     && (index < bestIndex || layout.Recognised.Count > bestRecognised))
                 {
                     best = new HeaderMatch(line, delimiter, layout);
@@ -48,9 +49,35 @@ internal static class HeaderLocator
         return best;
     }
 
-    private static bool IsHeader(List<string> cells, ImportFormat? format, out ImportLayout layout)
+    /// <summary>
+    /// When no header was found with <paramref name="mapping"/>: the first record (with any separator) holding at least
+    /// one of its names, which is the header the caller meant, so an error can say which mapped names it lacks.
+    /// </summary>
+    public static (int Line, IReadOnlyList<string> Cells)? MeantHeader(string text, bool isWholeFile, ColumnMapping mapping)
     {
-        layout = ImportLayout.Create(cells, format);
+        (int Line, IReadOnlyList<string> Cells)? best = null;
+        foreach (var delimiter in Delimiters)
+        {
+            foreach (var (line, cells) in Records(text, delimiter, isWholeFile).Take(MaxRecordsScanned))
+            {
+                if (cells.Count > 1 && cells.Exists(c => mapping.TryGet(HeaderAliases.Fold(c), out _)))
+                {
+                    if (best is null || line < best.Value.Line)
+                    {
+                        best = (line, cells);
+                    }
+
+                    break;
+                }
+            }
+        }
+
+        return best;
+    }
+
+    private static bool IsHeader(List<string> cells, ImportFormat? format, ColumnMapping? mapping, out ImportLayout layout)
+    {
+        layout = ImportLayout.Create(cells, format, mapping);
         if (format is { } wanted)
         {
             var folded = cells.ConvertAll(HeaderAliases.Fold);

@@ -40,7 +40,10 @@ internal sealed class ImportLayout
     public string HeaderOf(ContactField field) => Has(field) ? Headers[ColumnOf(field)] : field.ToString();
 
     /// <summary>Maps <paramref name="headers"/> for <paramref name="format"/>, or detects the format when it is null.</summary>
-    public static ImportLayout Create(IReadOnlyList<string> headers, ImportFormat? format)
+    /// <param name="headers">The header cells.</param>
+    /// <param name="format">The format insisted on, or null.</param>
+    /// <param name="mapping">The caller's own column names, which win over the alias table; null for none.</param>
+    public static ImportLayout Create(IReadOnlyList<string> headers, ImportFormat? format, ColumnMapping? mapping = null)
     {
         var folded = new string[headers.Count];
         for (var i = 0; i < headers.Count; i++)
@@ -49,15 +52,36 @@ internal sealed class ImportLayout
         }
 
         var chosen = format ?? Detect(folded);
+
+        // The caller's own names first, so a mapped column wins over an alias column before it; then the alias table.
+        var fieldOf = new ContactField?[headers.Count];
+        var mapped = new bool[headers.Count];
+        for (var i = 0; i < headers.Count; i++)
+        {
+            ContactField? own = null;
+            mapped[i] = mapping?.TryGet(folded[i], out own) ?? false;
+            fieldOf[i] = mapped[i] ? own : HeaderAliases.FieldFor(folded[i], chosen);
+        }
+
         var columns = new int[FieldCount];
         Array.Fill(columns, -1);
+        foreach (var pass in (ReadOnlySpan<bool>)[true, false])
+        {
+            for (var i = 0; i < headers.Count; i++)
+            {
+                if (mapped[i] == pass && fieldOf[i] is { } field && columns[(int)field] < 0)
+                {
+                    columns[(int)field] = i;
+                }
+            }
+        }
+
         var recognised = new List<RecognisedColumn>();
         var ignored = new List<string>();
         for (var i = 0; i < headers.Count; i++)
         {
-            if (HeaderAliases.FieldFor(folded[i], chosen) is { } field && columns[(int)field] < 0)
+            if (fieldOf[i] is { } field && columns[(int)field] == i)
             {
-                columns[(int)field] = i;
                 recognised.Add(new RecognisedColumn(headers[i], field));
             }
             else if (headers[i].Length > 0)

@@ -17,6 +17,9 @@ public sealed record ImportOptions
     /// <summary>The format to read the file as; null (the default) detects it from the header.</summary>
     public ImportFormat? Format { get; init; }
 
+    /// <summary>The caller's own names for columns the alias table does not know (or should ignore); null for none.</summary>
+    public ColumnMapping? Columns { get; init; }
+
     /// <summary>The event applied to rows that name none (e.g. "Class visit: Contoso, 14 Nov").</summary>
     public string? DefaultEvent { get; init; }
 

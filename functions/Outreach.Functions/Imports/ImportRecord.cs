@@ -28,6 +28,9 @@ internal sealed record ImportRecord
     /// <summary>The culture named for numeric dates (<c>dateCulture</c>), or null.</summary>
     public string? DateCulture { get; init; }
 
+    /// <summary>The caller's own column names (<c>columns</c>, as <c>header=field; ...</c>), or null.</summary>
+    public string? Columns { get; init; }
+
     public long SizeBytes { get; init; }
 
     public required DateTimeOffset CreatedUtc { get; init; }

@@ -5,7 +5,7 @@ using Outreach.Core.Imports;
 namespace Outreach.Functions.Imports;
 
 /// <summary>
-/// What a caller asks of one import (<c>event</c>, <c>metOn</c>, <c>campaign</c>, <c>format</c>, <c>dateCulture</c>,
+/// What a caller asks of one import (<c>event</c>, <c>metOn</c>, <c>campaign</c>, <c>format</c>, <c>dateCulture</c>, <c>columns</c>,
 /// from the query or the multipart form), checked: a bad value is a <see cref="DomainException"/> naming the parameter.
 /// </summary>
 /// <param name="Event">The event the rows' people were met at, for rows that name none.</param>
@@ -13,7 +13,8 @@ namespace Outreach.Functions.Imports;
 /// <param name="Campaign">The campaign to enrol the imported contacts in.</param>
 /// <param name="Format">The format to read the file as, instead of detecting it.</param>
 /// <param name="DateCulture">The culture whose short dates say whether <c>03/04/2024</c> is day or month first.</param>
-internal sealed record ImportRequest(string? Event, DateOnly? MetOn, string? Campaign, ImportFormat? Format, CultureInfo? DateCulture = null)
+/// <param name="Columns">The caller's own names for columns (<c>Correo=email; Empresa=company</c>).</param>
+internal sealed record ImportRequest(string? Event, DateOnly? MetOn, string? Campaign, ImportFormat? Format, CultureInfo? DateCulture = null, ColumnMapping? Columns = null)
 {
     /// <summary>Short names accepted for <c>format</c> besides the <see cref="ImportFormat"/> names themselves.</summary>
     private static readonly Dictionary<string, ImportFormat> FormatNames = new(StringComparer.OrdinalIgnoreCase)
@@ -25,12 +26,13 @@ internal sealed record ImportRequest(string? Event, DateOnly? MetOn, string? Cam
         ["class-visit"] = ImportFormat.ClassVisitSheet,
     };
 
-    public static ImportRequest Parse(string? eventName, string? metOn, string? campaign, string? format, string? dateCulture) => new(
+    public static ImportRequest Parse(string? eventName, string? metOn, string? campaign, string? format, string? dateCulture, string? columns) => new(
         string.IsNullOrWhiteSpace(eventName) ? null : eventName.Trim(),
         ParseDate(metOn),
         string.IsNullOrWhiteSpace(campaign) ? null : campaign.Trim(),
         ParseFormat(format),
-        ParseCulture(dateCulture));
+        ParseCulture(dateCulture),
+        ColumnMapping.Parse(columns));
 
     /// <summary>What <paramref name="record"/>'s import was asked (to read its kept upload again as it was read).</summary>
     public static ImportRequest Of(ImportRecord record) => new(
@@ -38,7 +40,8 @@ internal sealed record ImportRequest(string? Event, DateOnly? MetOn, string? Cam
         record.MetOn,
         record.Campaign,
         Enum.TryParse<ImportFormat>(record.Format, out var format) ? format : null,
-        record.DateCulture is { } culture ? CultureInfo.GetCultureInfo(culture) : null);
+        record.DateCulture is { } culture ? CultureInfo.GetCultureInfo(culture) : null,
+        ColumnMapping.Parse(record.Columns));
 
     public ImportOptions ToOptions(string ownerId, string importId, string fileName, long sizeBytes) => new()
     {
@@ -49,6 +52,7 @@ internal sealed record ImportRequest(string? Event, DateOnly? MetOn, string? Cam
         DefaultEvent = Event,
         DefaultMetOn = MetOn,
         DateCulture = DateCulture,
+        Columns = Columns,
         TotalBytes = sizeBytes,
     };
 

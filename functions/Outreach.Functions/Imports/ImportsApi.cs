@@ -11,7 +11,7 @@ namespace Outreach.Functions.Imports;
 
 /// <summary>
 /// Contact imports: <c>POST /api/imports</c> (<c>StartImport</c>) takes a CSV body or a multipart upload (field
-/// <c>file</c>) with <c>event</c>, <c>metOn</c>, <c>campaign</c>, <c>format</c> and <c>dateCulture</c>, or a ZIP archive
+/// <c>file</c>) with <c>event</c>, <c>metOn</c>, <c>campaign</c>, <c>format</c>, <c>dateCulture</c> and <c>columns</c>, or a ZIP archive
 /// holding the file (LinkedIn's data export: its Connections.csv is taken, nothing else kept); a file up to
 /// <see cref="ImportsOptions.SyncMaxBytes"/> is imported at once (200 with the record), a larger one is stored and
 /// queued for <c>ImportContacts</c> (202, <c>Location</c> the record). 415 for binary input, 400 naming the parameter or
@@ -70,7 +70,7 @@ internal static class ImportsApi
 
         await using var uploaded = upload;
         var request = ImportRequest.Parse(
-            upload.Parameter("event"), upload.Parameter("metOn"), upload.Parameter("campaign"), upload.Parameter("format"), upload.Parameter("dateCulture"));
+            upload.Parameter("event"), upload.Parameter("metOn"), upload.Parameter("campaign"), upload.Parameter("format"), upload.Parameter("dateCulture"), upload.Parameter("columns"));
         var campaign = await runner.CampaignAsync(owner.OwnerId, request.Campaign, cancellationToken).ConfigureAwait(false);
         await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
 
@@ -107,6 +107,7 @@ internal static class ImportsApi
                 MetOn = request.MetOn,
                 Campaign = request.Campaign,
                 DateCulture = request.DateCulture?.Name,
+                Columns = request.Columns?.ToString(),
                 SizeBytes = upload.Length,
                 CreatedUtc = now,
             };
