@@ -43,6 +43,23 @@ internal sealed record ImportRequest(string? Event, DateOnly? MetOn, string? Cam
         record.DateCulture is { } culture ? CultureInfo.GetCultureInfo(culture) : null,
         ColumnMapping.Parse(record.Columns));
 
+    /// <summary>The record of a new import of this request, queued (the caller runs it at once or queues it).</summary>
+    public ImportRecord NewRecord(string ownerId, string importId, string fileName, long sizeBytes, ImportFormat? format, DateTimeOffset createdUtc) => new()
+    {
+        Id = importId,
+        OwnerId = ownerId,
+        Status = ImportStatus.Queued,
+        FileName = fileName,
+        Format = format?.ToString(),
+        Event = Event,
+        MetOn = MetOn,
+        Campaign = Campaign,
+        DateCulture = DateCulture?.Name,
+        Columns = Columns?.ToString(),
+        SizeBytes = sizeBytes,
+        CreatedUtc = createdUtc,
+    };
+
     public ImportOptions ToOptions(string ownerId, string importId, string fileName, long sizeBytes) => new()
     {
         OwnerId = ownerId,

@@ -55,73 +55,43 @@ internal static class ImportsApi
             return OwnerAccess.NotFound();
         }
 
-        ImportUpload upload;
         try
         {
-            upload = await ImportUpload.ReadAsync(context.Request, limits.Value.MaxUploadBytes, cancellationToken).ConfigureAwait(false);
-        }
-        catch (DomainException e) when (e.Code == "import.archive-too-large")
-        {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status413PayloadTooLarge,
-                title: e.Message,
-                extensions: new Dictionary<string, object?> { ["code"] = e.Code, ["target"] = e.Target, ["limit"] = "Limits:MaxUploadBytes", ["limitValue"] = limits.Value.MaxUploadBytes });
-        }
+            await using var upload = await ImportUpload.ReadAsync(context.Request, limits.Value.MaxUploadBytes, cancellationToken).ConfigureAwait(false);
+            var request = ImportRequest.Parse(
+                upload.Parameter("event"), upload.Parameter("metOn"), upload.Parameter("campaign"), upload.Parameter("format"), upload.Parameter("dateCulture"), upload.Parameter("columns"));
+            var campaign = await runner.CampaignAsync(owner.OwnerId, request.Campaign, cancellationToken).ConfigureAwait(false);
+            await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
 
-        await using var uploaded = upload;
-        var request = ImportRequest.Parse(
-            upload.Parameter("event"), upload.Parameter("metOn"), upload.Parameter("campaign"), upload.Parameter("format"), upload.Parameter("dateCulture"), upload.Parameter("columns"));
-        var campaign = await runner.CampaignAsync(owner.OwnerId, request.Campaign, cancellationToken).ConfigureAwait(false);
-        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-
-        var now = time.GetUtcNow();
-        var id = ImportIds.New(now);
-        var importOptions = request.ToOptions(owner.OwnerId, id, upload.FileName, upload.Length);
-        await using var input = upload.OpenRead();
-        ContactImport import;
-        try
-        {
-            import = await runner.StartAsync(input, importOptions, progress: null, cancellationToken).ConfigureAwait(false);
-        }
-        catch (DomainException e) when (e.Code == "import.not-text")
-        {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status415UnsupportedMediaType, title: e.Message, extensions: new Dictionary<string, object?> { ["code"] = e.Code, ["target"] = e.Target });
-        }
-
-        await using (import.ConfigureAwait(false))
-        {
-            await using (var copy = upload.OpenRead())
+            var now = time.GetUtcNow();
+            var id = ImportIds.New(now);
+            await using var input = upload.OpenRead();
+            var import = await runner.StartAsync(input, request.ToOptions(owner.OwnerId, id, upload.FileName, upload.Length), progress: null, cancellationToken)
+                .ConfigureAwait(false);
+            await using (import.ConfigureAwait(false))
             {
-                await storage.Records.Blobs.UploadAsync(ImportBlobLayout.Upload(owner.OwnerId, id), copy, "text/csv", cancellationToken).ConfigureAwait(false);
+                await using (var copy = upload.OpenRead())
+                {
+                    await storage.Records.Blobs.UploadAsync(ImportBlobLayout.Upload(owner.OwnerId, id), copy, "text/csv", cancellationToken).ConfigureAwait(false);
+                }
+
+                var record = request.NewRecord(owner.OwnerId, id, upload.FileName, upload.Length, import.Format, now);
+                if (upload.Length <= options.Value.SyncMaxBytes)
+                {
+                    return TypedResults.Ok(await runner.RunAsync(import, record with { Status = ImportStatus.Running }, campaign, progress: null, cancellationToken).ConfigureAwait(false));
+                }
+
+                await storage.Records.SaveAsync(record, cancellationToken).ConfigureAwait(false);
+                await storage.Queue.SendAsync(
+                    System.Text.Json.JsonSerializer.Serialize(new ImportQueueMessage(owner.OwnerId, id), System.Text.Json.JsonSerializerOptions.Web),
+                    cancellationToken: cancellationToken).ConfigureAwait(false);
+                var url = ReportUrl(owner, id);
+                return TypedResults.Accepted(url, new ImportAccepted(id, ImportStatus.Queued, url));
             }
-
-            var record = new ImportRecord
-            {
-                Id = id,
-                OwnerId = owner.OwnerId,
-                Status = ImportStatus.Queued,
-                FileName = upload.FileName,
-                Format = import.Format?.ToString(),
-                Event = request.Event,
-                MetOn = request.MetOn,
-                Campaign = request.Campaign,
-                DateCulture = request.DateCulture?.Name,
-                Columns = request.Columns?.ToString(),
-                SizeBytes = upload.Length,
-                CreatedUtc = now,
-            };
-            if (upload.Length <= options.Value.SyncMaxBytes)
-            {
-                return TypedResults.Ok(await runner.RunAsync(import, record with { Status = ImportStatus.Running }, campaign, progress: null, cancellationToken).ConfigureAwait(false));
-            }
-
-            await storage.Records.SaveAsync(record, cancellationToken).ConfigureAwait(false);
-            await storage.Queue.SendAsync(
-                System.Text.Json.JsonSerializer.Serialize(new ImportQueueMessage(owner.OwnerId, id), System.Text.Json.JsonSerializerOptions.Web),
-                cancellationToken: cancellationToken).ConfigureAwait(false);
-            var url = ReportUrl(owner, id);
-            return TypedResults.Accepted(url, new ImportAccepted(id, ImportStatus.Queued, url));
+        }
+        catch (DomainException e) when (ImportProblems.Handles(e))
+        {
+            return ImportProblems.For(e, limits.Value);
         }
     }
 
