@@ -38,7 +38,7 @@ public static class RejectedRowsCsv
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(output);
-        var import = await new ContactImporter(new InMemoryContactDirectory(), DiscardingSink.Instance)
+        var import = await new ContactImporter(new InMemoryContactDirectory(), DiscardingContactSink.Instance)
             .StartAsync(file, options, progress: null, cancellationToken)
             .ConfigureAwait(false);
         await using (import.ConfigureAwait(false))
@@ -105,13 +105,5 @@ public static class RejectedRowsCsv
     {
         line.Append("\r\n");
         await output.WriteAsync(line, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Keeps nothing: the rows are read again only to find the rejected ones.</summary>
-    private sealed class DiscardingSink : IContactSink
-    {
-        public static readonly DiscardingSink Instance = new();
-
-        public ValueTask WriteAsync(string ownerId, IReadOnlyList<Contact> contacts, CancellationToken cancellationToken) => ValueTask.CompletedTask;
     }
 }

@@ -14,7 +14,9 @@ namespace Outreach.Functions.Imports;
 /// <param name="Format">The format to read the file as, instead of detecting it.</param>
 /// <param name="DateCulture">The culture whose short dates say whether <c>03/04/2024</c> is day or month first.</param>
 /// <param name="Columns">The caller's own names for columns (<c>Correo=email; Empresa=company</c>).</param>
-internal sealed record ImportRequest(string? Event, DateOnly? MetOn, string? Campaign, ImportFormat? Format, CultureInfo? DateCulture = null, ColumnMapping? Columns = null)
+/// <param name="Check">Whether to only check the file (<c>check=true</c>): report what the import would do, store nothing.</param>
+internal sealed record ImportRequest(
+    string? Event, DateOnly? MetOn, string? Campaign, ImportFormat? Format, CultureInfo? DateCulture = null, ColumnMapping? Columns = null, bool Check = false)
 {
     /// <summary>Short names accepted for <c>format</c> besides the <see cref="ImportFormat"/> names themselves.</summary>
     private static readonly Dictionary<string, ImportFormat> FormatNames = new(StringComparer.OrdinalIgnoreCase)
@@ -26,13 +28,19 @@ internal sealed record ImportRequest(string? Event, DateOnly? MetOn, string? Cam
         ["class-visit"] = ImportFormat.ClassVisitSheet,
     };
 
-    public static ImportRequest Parse(string? eventName, string? metOn, string? campaign, string? format, string? dateCulture, string? columns) => new(
-        string.IsNullOrWhiteSpace(eventName) ? null : eventName.Trim(),
-        ParseDate(metOn),
-        string.IsNullOrWhiteSpace(campaign) ? null : campaign.Trim(),
-        ParseFormat(format),
-        ParseCulture(dateCulture),
-        ColumnMapping.Parse(columns));
+    /// <summary>The request from the parameters as the caller gave them (or null where absent).</summary>
+    public static ImportRequest Parse(Func<string, string?> parameter)
+    {
+        ArgumentNullException.ThrowIfNull(parameter);
+        return new(
+            parameter("event") is { } eventName && !string.IsNullOrWhiteSpace(eventName) ? eventName.Trim() : null,
+            ParseDate(parameter("metOn")),
+            parameter("campaign") is { } campaign && !string.IsNullOrWhiteSpace(campaign) ? campaign.Trim() : null,
+            ParseFormat(parameter("format")),
+            ParseCulture(parameter("dateCulture")),
+            ColumnMapping.Parse(parameter("columns")),
+            ParseFlag(parameter("check"), "check"));
+    }
 
     /// <summary>What <paramref name="record"/>'s import was asked (to read its kept upload again as it was read).</summary>
     public static ImportRequest Of(ImportRecord record) => new(
@@ -95,6 +103,13 @@ internal sealed record ImportRequest(string? Event, DateOnly? MetOn, string? Cam
 
         throw new DomainException("import.bad-parameter", "dateCulture must be a culture name such as en-GB (day first) or en-US (month first).", "dateCulture");
     }
+
+    private static bool ParseFlag(string? value, string name) => value?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "false" or "0" => false,
+        "true" or "1" => true,
+        _ => throw new DomainException("import.bad-parameter", $"{name} must be true or false.", name),
+    };
 
     private static DateOnly? ParseDate(string? value) =>
         string.IsNullOrWhiteSpace(value)

@@ -61,6 +61,44 @@ internal sealed class ImportRunner(
     public async Task<ImportRecord> RunAsync(
         ContactImport import, ImportRecord record, Campaign? campaign, LatestImportProgress? progress, CancellationToken cancellationToken)
     {
+        var (accepted, merged, touched) = await ReadRowsAsync(import, record, progress, cancellationToken).ConfigureAwait(false);
+        var (enrolled, error) = await ApplyAsync(record.OwnerId, campaign, touched, cancellationToken).ConfigureAwait(false);
+        var completed = record.Completed(import.Report, accepted, merged, enrolled, error, time.GetUtcNow());
+        await records.SaveAsync(completed, cancellationToken).ConfigureAwait(false);
+        return completed;
+    }
+
+    /// <summary>
+    /// Starts a check of a file (<c>check=true</c>): read and de-duplicated against the owner's stored contacts exactly
+    /// as an import would be, but nothing is written (<see cref="DiscardingContactSink"/>). Fails as
+    /// <see cref="StartAsync"/> does, and for a file over <see cref="ImportsOptions.SyncMaxBytes"/>, which is imported
+    /// in the background and so not checked while the caller waits.
+    /// </summary>
+    public Task<ContactImport> StartCheckAsync(Stream input, ImportOptions importOptions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(importOptions);
+        if (importOptions.TotalBytes > options.Value.SyncMaxBytes)
+        {
+            throw new DomainException(
+                "import.bad-parameter",
+                $"check reads files of up to {options.Value.SyncMaxBytes} bytes (Imports:SyncMaxBytes); import this one, and its report lists the same.",
+                "check");
+        }
+
+        return new ContactImporter(stores.Contacts, DiscardingContactSink.Instance).StartAsync(input, WithinLimits(importOptions), progress: null, cancellationToken);
+    }
+
+    /// <summary>Reads every row of a check (<see cref="StartCheckAsync"/>) and returns what an import would have reported, status <see cref="ImportStatus.Checked"/>; nothing is stored, counted or enrolled.</summary>
+    public async Task<ImportRecord> CheckAsync(ContactImport import, ImportRecord record, CancellationToken cancellationToken)
+    {
+        var (accepted, merged, _) = await ReadRowsAsync(import, record, progress: null, cancellationToken).ConfigureAwait(false);
+        return record.Completed(import.Report, accepted, merged, enrolled: 0, error: null, time.GetUtcNow()) with { Status = ImportStatus.Checked };
+    }
+
+    /// <summary>Reads the rows, listing the first accepted and merged ones and collecting every contact touched; saves progress as <see cref="RunAsync"/> says.</summary>
+    private async Task<(List<ImportAcceptedRow> Accepted, List<ImportMergedRow> Merged, HashSet<string> Touched)> ReadRowsAsync(
+        ContactImport import, ImportRecord record, LatestImportProgress? progress, CancellationToken cancellationToken)
+    {
         var accepted = new List<ImportAcceptedRow>();
         var merged = new List<ImportMergedRow>();
         var touched = new HashSet<string>(StringComparer.Ordinal);
@@ -91,10 +129,7 @@ internal sealed class ImportRunner(
             }
         }
 
-        var (enrolled, error) = await ApplyAsync(record.OwnerId, campaign, touched, cancellationToken).ConfigureAwait(false);
-        var completed = record.Completed(import.Report, accepted, merged, enrolled, error, time.GetUtcNow());
-        await records.SaveAsync(completed, cancellationToken).ConfigureAwait(false);
-        return completed;
+        return (accepted, merged, touched);
     }
 
     /// <summary>

@@ -7,4 +7,7 @@ internal static class ImportStatus
     public const string Running = "running";
     public const string Completed = "completed";
     public const string Failed = "failed";
+
+    /// <summary>A check (<c>check=true</c>): what the import would do, with nothing stored.</summary>
+    public const string Checked = "checked";
 }

@@ -11,7 +11,8 @@ namespace Outreach.Functions.Imports;
 
 /// <summary>
 /// Contact imports: <c>POST /api/imports</c> (<c>StartImport</c>) takes a CSV body or a multipart upload (field
-/// <c>file</c>) with <c>event</c>, <c>metOn</c>, <c>campaign</c>, <c>format</c>, <c>dateCulture</c> and <c>columns</c>, or a ZIP archive
+/// <c>file</c>) with <c>event</c>, <c>metOn</c>, <c>campaign</c>, <c>format</c>, <c>dateCulture</c>, <c>columns</c> and
+/// <c>check</c> (report what the import would do, store nothing), or a ZIP archive
 /// holding the file (LinkedIn's data export: its Connections.csv is taken, nothing else kept); a file up to
 /// <see cref="ImportsOptions.SyncMaxBytes"/> is imported at once (200 with the record), a larger one is stored and
 /// queued for <c>ImportContacts</c> (202, <c>Location</c> the record). 415 for binary input, 400 naming the parameter or
@@ -58,16 +59,26 @@ internal static class ImportsApi
         try
         {
             await using var upload = await ImportUpload.ReadAsync(context.Request, limits.Value.MaxUploadBytes, cancellationToken).ConfigureAwait(false);
-            var request = ImportRequest.Parse(
-                upload.Parameter("event"), upload.Parameter("metOn"), upload.Parameter("campaign"), upload.Parameter("format"), upload.Parameter("dateCulture"), upload.Parameter("columns"));
+            var request = ImportRequest.Parse(upload.Parameter);
             var campaign = await runner.CampaignAsync(owner.OwnerId, request.Campaign, cancellationToken).ConfigureAwait(false);
             await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
 
             var now = time.GetUtcNow();
             var id = ImportIds.New(now);
+            var importOptions = request.ToOptions(owner.OwnerId, id, upload.FileName, upload.Length);
             await using var input = upload.OpenRead();
-            var import = await runner.StartAsync(input, request.ToOptions(owner.OwnerId, id, upload.FileName, upload.Length), progress: null, cancellationToken)
-                .ConfigureAwait(false);
+            if (request.Check)
+            {
+                // What the import would do, nothing stored: its id leads nowhere.
+                var check = await runner.StartCheckAsync(input, importOptions, cancellationToken).ConfigureAwait(false);
+                await using (check.ConfigureAwait(false))
+                {
+                    var checkRecord = request.NewRecord(owner.OwnerId, id, upload.FileName, upload.Length, check.Format, now);
+                    return TypedResults.Ok(await runner.CheckAsync(check, checkRecord, cancellationToken).ConfigureAwait(false));
+                }
+            }
+
+            var import = await runner.StartAsync(input, importOptions, progress: null, cancellationToken).ConfigureAwait(false);
             await using (import.ConfigureAwait(false))
             {
                 await using (var copy = upload.OpenRead())

@@ -83,6 +83,25 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite) : IClassFixtur
     }
 
     [Fact]
+    public async Task Check_without_importing_shows_the_report_and_imports_nothing()
+    {
+        var key = await _server.App.CreateAccountWithKeyAsync(ApiApp.NewId("owner"));
+        var page = await OpenWithKeyAsync(key);
+
+        await page.SetInputFilesAsync("#upload-file", Path.Combine(RepositoryRoot.Path, "samples", "bad", "class-visit-bad-rows.csv"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check without importing" }).ClickAsync();
+        await page.WaitForFunctionAsync("() => document.getElementById('upload-status').textContent === 'Checked: nothing was imported.'");
+
+        Assert.StartsWith("Check of class-visit-bad-rows.csv", await page.Locator("#upload-report h3").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Equal(["2", "3", "4", "5", "6", "7", "10", "11"], await page.Locator("#upload-report table:nth-of-type(2) tbody tr td:first-child").AllTextContentsAsync());
+        Assert.Equal(0, await page.Locator("#download-rejected").CountAsync()); // nothing is stored to download from
+        Assert.Equal("No file uploaded yet.", (await page.Locator("#imports-body").TextContentAsync())?.Trim());
+        using var client = _server.App.Client(key);
+        Assert.Empty(await Imports.ImportFiles.ContactsAsync(client));
+        Assert.True(_browserErrors.Count == 0, "The browser reported:\n" + string.Join("\n", _browserErrors));
+    }
+
+    [Fact]
     public async Task Queue_and_LinkedIn_sections_list_the_imported_contacts_tasks_and_show_a_draft_to_copy()
     {
         var key = await _server.App.CreateAccountWithKeyAsync(ApiApp.NewId("owner"));

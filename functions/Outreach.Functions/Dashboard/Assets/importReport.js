@@ -14,7 +14,9 @@ function wait(ms) {
 export function renderReport(target, report) {
   const counts = report.counts || {};
   target.replaceChildren(
-    el('h3', {}, `Import of ${report.fileName || 'your file'}: ${report.status}`),
+    el('h3', {}, report.status === 'checked'
+      ? `Check of ${report.fileName || 'your file'}: what an import would do (nothing imported yet)`
+      : `Import of ${report.fileName || 'your file'}: ${report.status}`),
     table('Rows in the file', ['Rows', 'Accepted', 'Merged', 'Already known', 'Rejected'],
       [[counts.rows, counts.accepted, counts.merged, counts.alreadyKnown, counts.rejected].map((n) => String(n ?? 0))]));
   const rejected = report.rejected || [];
