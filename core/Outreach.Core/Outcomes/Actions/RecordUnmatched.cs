@@ -1,6 +1,6 @@
 namespace Outreach.Core.Outcomes;
 
-/// <summary>Keep the inbound delivery for an owner to review: it could not be tied to a task.</summary>
+/// <summary>Note that an inbound delivery could not be tied to a task, and why (the function app logs it; nothing about it is stored).</summary>
 /// <param name="DedupeKey">The delivery's key.</param>
 /// <param name="Kind">What it was classified as.</param>
 /// <param name="Reason">Why it did not match.</param>

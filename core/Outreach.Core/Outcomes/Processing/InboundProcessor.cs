@@ -7,7 +7,8 @@ namespace Outreach.Core.Outcomes;
 /// <item>a reply stops the contact's pending steps;</item>
 /// <item>an auto-reply is recorded and stops nothing;</item>
 /// <item>a hard bounce stops the contact's steps and suppresses every failed address (even unmatched); a soft bounce is recorded only;</item>
-/// <item>anything unmatched is kept for review with the reason.</item>
+/// <item>anything unmatched is reported with the reason (<see cref="RecordUnmatched"/>): it names no owner to show it to
+/// (or, for <see cref="UnmatchedReason.FromOwner"/>, is the owner's own mail), so the app logs it, without addresses.</item>
 /// </list>
 /// The ledger is written after the read-only look-ups so a failed look-up leaves the delivery retryable.
 /// Outcomes carry the same dedupe key, so stores should insert them if absent: then a crash between the
