@@ -28,7 +28,8 @@ public static class ImportArchive
     /// <param name="cancellationToken">Cancels the copy.</param>
     /// <returns>The entry's file name (without its folders) and its length.</returns>
     /// <exception cref="DomainException">
-    /// The archive cannot be read (<c>import.archive-unreadable</c>), holds no CSV (<c>import.archive-no-csv</c>), holds
+    /// The archive cannot be read (<c>import.archive-unreadable</c>), is a workbook (.xlsx, .ods: <c>import.spreadsheet</c>),
+    /// holds no CSV (<c>import.archive-no-csv</c>), holds
     /// several and none is Connections.csv (<c>import.archive-ambiguous</c>), or the entry is larger than
     /// <paramref name="maxBytes"/> (<c>import.archive-too-large</c>); each names the target <c>file</c>.
     /// </exception>
@@ -66,6 +67,11 @@ public static class ImportArchive
         if (connections.Count == 0 && csv.Count == 1)
         {
             return csv[0];
+        }
+
+        if (csv.Count == 0 && SpreadsheetFiles.KindOfArchive(entries.Select(e => e.FullName)) is { } workbook)
+        {
+            throw SpreadsheetFiles.Refusal(workbook);
         }
 
         if (csv.Count == 0)

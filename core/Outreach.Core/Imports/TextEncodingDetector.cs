@@ -21,6 +21,11 @@ internal static class TextEncodingDetector
     /// <param name="isWholeFile">Whether the prefix is the whole file (so a cut-off character at its end is an error).</param>
     public static DetectedEncoding Detect(ReadOnlySpan<byte> prefix, bool isWholeFile)
     {
+        if (SpreadsheetFiles.IsLegacyExcel(prefix))
+        {
+            throw SpreadsheetFiles.Refusal("an Excel 97-2003 workbook (.xls)");
+        }
+
         var detected = FromByteOrderMark(prefix) ?? FromContent(prefix, isWholeFile);
         if (detected.PreambleLength > 0 && detected.Name != "utf-8-bom")
         {

@@ -1,25 +1,26 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Outreach.Core;
+using Outreach.Core.Imports;
 using Outreach.Functions.Limits;
 
 namespace Outreach.Functions.Imports;
 
 /// <summary>
 /// The import refusals that are not 400 (which every other <see cref="DomainException"/> is, through the app's
-/// exception handler): binary input is 415, and a contacts file that expands out of a ZIP past the upload limit is 413
+/// exception handler): binary input and a spreadsheet workbook are 415, and a contacts file that expands out of a ZIP past the upload limit is 413
 /// naming <c>Limits:MaxUploadBytes</c>, as a body over it is.
 /// </summary>
 internal static class ImportProblems
 {
     /// <summary>Whether <paramref name="error"/> is one of these.</summary>
-    public static bool Handles(DomainException error) => error.Code is "import.not-text" or "import.archive-too-large";
+    public static bool Handles(DomainException error) => error.Code is "import.not-text" or SpreadsheetFiles.Code or "import.archive-too-large";
 
     public static ProblemHttpResult For(DomainException error, LimitsOptions limits)
     {
         ArgumentNullException.ThrowIfNull(error);
         ArgumentNullException.ThrowIfNull(limits);
         var extensions = new Dictionary<string, object?> { ["code"] = error.Code, ["target"] = error.Target };
-        if (error.Code == "import.not-text")
+        if (error.Code is "import.not-text" or SpreadsheetFiles.Code)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: error.Message, extensions: extensions);
         }

@@ -42,6 +42,28 @@ public sealed class ImportArchiveTests
         Assert.Equal(("import.archive-no-csv", "file"), (error.Code, error.Target));
     }
 
+    [Theory]
+    [InlineData("an Excel workbook (.xlsx)", "[Content_Types].xml", "xl/workbook.xml", "xl/worksheets/sheet1.xml")]
+    [InlineData("an OpenDocument spreadsheet (.ods)", "mimetype", "content.xml", "META-INF/manifest.xml")]
+    public async Task A_workbook_is_refused_as_what_it_is_with_how_to_save_it_as_csv(string kind, params string[] entries)
+    {
+        var error = await Assert.ThrowsAsync<DomainException>(() => ExtractAsync(Zip([.. entries.Select(e => (e, (string?)"<x/>"))])));
+
+        Assert.Equal((SpreadsheetFiles.Code, "file"), (error.Code, error.Target));
+        Assert.StartsWith($"The file is {kind}, not CSV. Save it as CSV and upload that: in Excel, File > Save As > CSV UTF-8", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_old_excel_workbook_is_refused_as_what_it_is()
+    {
+        byte[] xls = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. new byte[504]];
+
+        var error = await Assert.ThrowsAsync<DomainException>(() => ImportRun.BytesAsync(xls));
+
+        Assert.Equal(SpreadsheetFiles.Code, error.Code);
+        Assert.StartsWith("The file is an Excel 97-2003 workbook (.xls), not CSV.", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Several_csv_files_and_no_Connections_csv_are_refused_listing_them()
     {

@@ -63,6 +63,20 @@ public sealed class ArchiveImportTests(AzuriteFixture azurite) : IClassFixture<A
         Assert.Empty(await ContactsAsync(client));
     }
 
+    [Fact]
+    public async Task An_excel_workbook_is_415_saying_what_it_is_and_how_to_save_it_as_csv()
+    {
+        using var client = _app.Client(await _app.CreateAccountWithKeyAsync(ApiApp.NewId("xlsx")));
+        var workbook = Zip(("[Content_Types].xml", "<Types/>"u8.ToArray()), ("xl/workbook.xml", "<workbook/>"u8.ToArray()), ("xl/worksheets/sheet1.xml", "<worksheet/>"u8.ToArray()));
+
+        using var response = await PostCsvAsync(client, workbook);
+        var problem = await JsonAsync(response);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal(("import.spreadsheet", "file"), (problem.GetProperty("code").GetString(), problem.GetProperty("target").GetString()));
+        Assert.StartsWith("The file is an Excel workbook (.xlsx), not CSV.", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
+    }
+
     private async Task<byte[]> KeptUploadAsync(string owner, string importId)
     {
         var storage = _app.Factory.Services.GetRequiredService<ImportStorage>();
