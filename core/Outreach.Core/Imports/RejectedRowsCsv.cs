@@ -49,10 +49,10 @@ public static class RejectedRowsCsv
             }
 
             var delimiter = detection.Header.Delimiter;
-            var line = new StringBuilder(Cell(ErrorColumn, delimiter));
+            var line = new StringBuilder(CsvText.Cell(ErrorColumn, delimiter));
             foreach (var header in detection.Header.Layout.Headers)
             {
-                line.Append(delimiter).Append(Cell(header, delimiter));
+                line.Append(delimiter).Append(CsvText.Cell(header, delimiter));
             }
 
             await WriteLineAsync(output, line, cancellationToken).ConfigureAwait(false);
@@ -67,11 +67,11 @@ public static class RejectedRowsCsv
                 var text = (row.RawText ?? string.Empty).TrimEnd('\r', '\n');
                 if (OpensUnclosedQuote(text))
                 {
-                    line.Clear().Append(Cell(Describe(row) + UnclosedQuoteNote, delimiter)).Append(delimiter).Append(Quoted(text));
+                    line.Clear().Append(CsvText.Cell(Describe(row) + UnclosedQuoteNote, delimiter)).Append(delimiter).Append(CsvText.Quoted(text));
                 }
                 else
                 {
-                    line.Clear().Append(Cell(Describe(row), delimiter)).Append(delimiter).Append(text);
+                    line.Clear().Append(CsvText.Cell(Describe(row), delimiter)).Append(delimiter).Append(text);
                 }
 
                 await WriteLineAsync(output, line, cancellationToken).ConfigureAwait(false);
@@ -92,14 +92,6 @@ public static class RejectedRowsCsv
     /// <summary>"Line 7: Email Address is not a valid email address: ...; Connected On '31 Feb 2024' is not a date ...".</summary>
     private static string Describe(in ImportRowResult row) =>
         string.Create(CultureInfo.InvariantCulture, $"Line {row.Line}: {string.Join("; ", row.Errors.Select(e => $"{e.Field} {e.Reason}"))}");
-
-    private static string Quoted(string value) => $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
-
-    /// <summary>A cell as CSV writes it: quoted, quotes doubled, when it holds the separator, a quote, a line break or edge spaces.</summary>
-    private static string Cell(string value, char delimiter) =>
-        value.AsSpan().IndexOfAny(delimiter, '"', '\n') >= 0 || value.Contains('\r', StringComparison.Ordinal) || value.Trim().Length != value.Length
-            ? Quoted(value)
-            : value;
 
     private static async Task WriteLineAsync(TextWriter output, StringBuilder line, CancellationToken cancellationToken)
     {

@@ -1,8 +1,9 @@
 namespace Outreach.Core.Imports;
 
 /// <summary>
-/// Recognises a spreadsheet workbook uploaded instead of CSV (Excel's .xlsx and .xls, OpenDocument's .ods), so the
-/// refusal says what the file is and how to save it as CSV instead of calling it binary or an archive without a CSV.
+/// Recognises a spreadsheet workbook where CSV is read (Excel's .xlsx and .xls, OpenDocument's .ods), so the refusal
+/// says what the file is and how to save it as CSV instead of calling it binary or an archive without a CSV. (Uploads
+/// of Excel workbooks are turned into CSV first, <see cref="WorkbookConverter"/>; an .ods is not.)
 /// </summary>
 public static class SpreadsheetFiles
 {

@@ -9,7 +9,8 @@ namespace Outreach.Functions.Imports;
 /// (<c>text/csv</c> or any non-form type) or a multipart form with the file in field <c>file</c>; the parameters come
 /// from the form fields, else from the query. The server cuts the body off at <c>Limits:MaxUploadBytes</c> (413).
 /// A ZIP archive (LinkedIn's data export as downloaded) is replaced by the contacts file inside it
-/// (<see cref="ImportArchive"/>): only that file is imported and kept, never the rest of the archive.
+/// (<see cref="ImportArchive"/>): only that file is imported and kept, never the rest of the archive. An Excel workbook
+/// (.xlsx, .xls) is replaced by its first sheet as CSV (<see cref="WorkbookConverter"/>), which is what is kept.
 /// </summary>
 internal sealed class ImportUpload : IAsyncDisposable
 {
@@ -69,9 +70,19 @@ internal sealed class ImportUpload : IAsyncDisposable
                 }
             }
 
-            if (await IsZipAsync(path, cancellationToken).ConfigureAwait(false))
+            switch (await KindOfAsync(path, cancellationToken).ConfigureAwait(false))
             {
-                (path, fileName) = await UnzipAsync(path, maxBytes, cancellationToken).ConfigureAwait(false);
+                case SpooledKind.Workbook:
+                    path = await ReplaceAsync(path, (workbook, csv) => WorkbookConverter.ToCsvAsync(workbook, csv, maxBytes, cancellationToken), cancellationToken).ConfigureAwait(false);
+                    break;
+                case SpooledKind.Archive:
+                    string? entry = null;
+                    path = await ReplaceAsync(
+                        path,
+                        async (archive, csv) => entry = (await ImportArchive.ExtractContactsAsync(archive, csv, maxBytes, cancellationToken).ConfigureAwait(false)).FileName,
+                        cancellationToken).ConfigureAwait(false);
+                    fileName = SafeFileName(entry);
+                    break;
             }
 
             return new ImportUpload(path, new FileInfo(path).Length, fileName, form, request.Query);
@@ -83,29 +94,49 @@ internal sealed class ImportUpload : IAsyncDisposable
         }
     }
 
-    private static async Task<bool> IsZipAsync(string path, CancellationToken cancellationToken)
+    /// <summary>What was uploaded: an Excel workbook (.xlsx, .xls) to convert, another ZIP archive to take the contacts file from, or the file itself.</summary>
+    private static async Task<SpooledKind> KindOfAsync(string path, CancellationToken cancellationToken)
     {
-        var start = new byte[4];
-        await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous);
+        var start = new byte[8];
+        await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.Asynchronous);
         var read = await file.ReadAtLeastAsync(start, start.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
-        return ImportArchive.IsZip(start.AsSpan(0, read));
+        if (SpreadsheetFiles.IsLegacyExcel(start.AsSpan(0, read)))
+        {
+            return SpooledKind.Workbook;
+        }
+
+        if (!ImportArchive.IsZip(start.AsSpan(0, read)))
+        {
+            return SpooledKind.File;
+        }
+
+        file.Position = 0;
+        try
+        {
+            using var zip = new System.IO.Compression.ZipArchive(file, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true);
+            return WorkbookConverter.IsXlsx(zip.Entries.Select(e => e.FullName)) ? SpooledKind.Workbook : SpooledKind.Archive;
+        }
+        catch (InvalidDataException)
+        {
+            return SpooledKind.Archive; // extracting says it cannot be read
+        }
     }
 
-    /// <summary>Replaces the spooled archive with the contacts file inside it; returns the new spool and the file's name.</summary>
-    private static async Task<(string Path, string FileName)> UnzipAsync(string archivePath, long maxBytes, CancellationToken cancellationToken)
+    /// <summary>Writes what <paramref name="convert"/> makes of the spooled file to a new spool, deletes the old one and returns the new one's path.</summary>
+    private static async Task<string> ReplaceAsync(string spooled, Func<Stream, Stream, Task> convert, CancellationToken cancellationToken)
     {
         var path = Path.GetTempFileName();
         try
         {
-            string fileName;
-            await using (var archive = new FileStream(archivePath, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.Asynchronous))
-            await using (var spool = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, BufferSize, FileOptions.Asynchronous))
+            await using (var source = new FileStream(spooled, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.Asynchronous))
+            await using (var target = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, BufferSize, FileOptions.Asynchronous))
             {
-                (fileName, _) = await ImportArchive.ExtractContactsAsync(archive, spool, maxBytes, cancellationToken).ConfigureAwait(false);
+                await convert(source, target).ConfigureAwait(false);
+                await target.FlushAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            File.Delete(archivePath);
-            return (path, SafeFileName(fileName));
+            File.Delete(spooled);
+            return path;
         }
         catch
         {
@@ -125,5 +156,12 @@ internal sealed class ImportUpload : IAsyncDisposable
     {
         var bare = Path.GetFileName((name ?? string.Empty).Replace('\\', '/').Trim());
         return bare.Length == 0 ? DefaultFileName : bare.Length <= 200 ? bare : bare[^200..];
+    }
+
+    private enum SpooledKind
+    {
+        File,
+        Workbook,
+        Archive,
     }
 }

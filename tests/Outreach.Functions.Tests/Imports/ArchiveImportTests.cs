@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Outreach.Functions.Imports;
 using Outreach.Functions.Tests.Support;
+using Outreach.Testing.Files;
 using Outreach.Testing.LocalServices;
 using static Outreach.Functions.Tests.Imports.ImportFiles;
 
@@ -64,17 +65,43 @@ public sealed class ArchiveImportTests(AzuriteFixture azurite) : IClassFixture<A
     }
 
     [Fact]
-    public async Task An_excel_workbook_is_415_saying_what_it_is_and_how_to_save_it_as_csv()
+    public async Task An_excel_sheet_imports_as_its_first_sheet_and_the_csv_of_it_is_what_is_kept()
     {
-        using var client = _app.Client(await _app.CreateAccountWithKeyAsync(ApiApp.NewId("xlsx")));
-        var workbook = Zip(("[Content_Types].xml", "<Types/>"u8.ToArray()), ("xl/workbook.xml", "<workbook/>"u8.ToArray()), ("xl/worksheets/sheet1.xml", "<worksheet/>"u8.ToArray()));
+        var owner = ApiApp.NewId("xlsx");
+        using var client = _app.Client(await _app.CreateAccountWithKeyAsync(owner));
+        var workbook = XlsxFile.Create(
+        [
+            ["First name", "Last name", "Email", "Company", "Met on"],
+            ["Ada", "Lovelace", "ada@example.org", "Acme", new DateOnly(2024, 11, 14)],
+            ["No", "Address", null, "Acme", null],
+        ]);
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(workbook), "file", "class visit.xlsx" } };
 
-        using var response = await PostCsvAsync(client, workbook);
+        using var response = await client.PostAsync(new Uri("/api/imports", UriKind.Relative), form);
+        var record = await JsonAsync(response);
+        var id = record.GetProperty("id").GetString()!;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("class visit.xlsx", record.GetProperty("fileName").GetString());
+        Assert.Equal((2L, 1L, 0L, 0L, 1L), Counts(record));
+        Assert.Equal(3, Assert.Single(record.GetProperty("rejected").EnumerateArray()).GetProperty("line").GetInt32());
+        Assert.Equal(
+            "First name,Last name,Email,Company,Met on\r\nAda,Lovelace,ada@example.org,Acme,2024-11-14\r\nNo,Address,,Acme\r\n",
+            Encoding.UTF8.GetString(await KeptUploadAsync(owner, id)));
+    }
+
+    [Fact]
+    public async Task An_opendocument_spreadsheet_is_415_saying_what_it_is_and_how_to_save_it_as_csv()
+    {
+        using var client = _app.Client(await _app.CreateAccountWithKeyAsync(ApiApp.NewId("ods")));
+        var spreadsheet = Zip(("mimetype", "application/vnd.oasis.opendocument.spreadsheet"u8.ToArray()), ("content.xml", "<office:document-content/>"u8.ToArray()));
+
+        using var response = await PostCsvAsync(client, spreadsheet);
         var problem = await JsonAsync(response);
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
         Assert.Equal(("import.spreadsheet", "file"), (problem.GetProperty("code").GetString(), problem.GetProperty("target").GetString()));
-        Assert.StartsWith("The file is an Excel workbook (.xlsx), not CSV.", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("The file is an OpenDocument spreadsheet (.ods), not CSV.", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
     }
 
     private async Task<byte[]> KeptUploadAsync(string owner, string importId)
