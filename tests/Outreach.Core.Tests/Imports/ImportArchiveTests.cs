@@ -1,6 +1,6 @@
-using System.IO.Compression;
 using System.Text;
 using Outreach.Core.Imports;
+using Outreach.Testing.Files;
 
 namespace Outreach.Core.Tests.Imports;
 
@@ -12,7 +12,7 @@ public sealed class ImportArchiveTests
     [Fact]
     public async Task LinkedIns_export_gives_its_Connections_csv_and_nothing_else()
     {
-        var archive = Zip(
+        var archive = ZipBytes.Create(
             ("Complete_LinkedInDataExport_12-01-2026/messages.csv", "FROM,TO,CONTENT\na,b,private\n"),
             ("Complete_LinkedInDataExport_12-01-2026/Invitations.csv", "From,To\n"),
             ("Complete_LinkedInDataExport_12-01-2026/Connections.csv", Connections),
@@ -27,7 +27,7 @@ public sealed class ImportArchiveTests
     [Fact]
     public async Task The_only_csv_of_an_archive_is_taken_and_macOS_resource_copies_are_not_csv_files()
     {
-        var archive = Zip(("class visit/sheet.csv", "Name,Email\nAda,ada@example.org\n"), ("__MACOSX/class visit/._sheet.csv", "\0\u0005binary"), ("class visit/", null));
+        var archive = ZipBytes.Create(("class visit/sheet.csv", "Name,Email\nAda,ada@example.org\n"), ("__MACOSX/class visit/._sheet.csv", "\0\u0005binary"), ("class visit/", null));
 
         var (name, text, _) = await ExtractAsync(archive);
 
@@ -37,7 +37,7 @@ public sealed class ImportArchiveTests
     [Fact]
     public async Task An_archive_without_a_csv_is_refused_naming_the_file()
     {
-        var error = await Assert.ThrowsAsync<DomainException>(() => ExtractAsync(Zip(("notes.txt", "hello"))));
+        var error = await Assert.ThrowsAsync<DomainException>(() => ExtractAsync(ZipBytes.Create(("notes.txt", "hello"))));
 
         Assert.Equal(("import.archive-no-csv", "file"), (error.Code, error.Target));
     }
@@ -47,7 +47,7 @@ public sealed class ImportArchiveTests
     [InlineData("an OpenDocument spreadsheet (.ods)", "mimetype", "content.xml", "META-INF/manifest.xml")]
     public async Task A_workbook_is_refused_as_what_it_is_with_how_to_save_it_as_csv(string kind, params string[] entries)
     {
-        var error = await Assert.ThrowsAsync<DomainException>(() => ExtractAsync(Zip([.. entries.Select(e => (e, (string?)"<x/>"))])));
+        var error = await Assert.ThrowsAsync<DomainException>(() => ExtractAsync(ZipBytes.Create([.. entries.Select(e => (e, (string?)"<x/>"))])));
 
         Assert.Equal((SpreadsheetFiles.Code, "file"), (error.Code, error.Target));
         Assert.StartsWith($"The file is {kind}, not CSV. Save it as CSV and upload that: in Excel, File > Save As > CSV UTF-8", error.Message, StringComparison.Ordinal);
@@ -67,7 +67,7 @@ public sealed class ImportArchiveTests
     [Fact]
     public async Task Several_csv_files_and_no_Connections_csv_are_refused_listing_them()
     {
-        var error = await Assert.ThrowsAsync<DomainException>(() => ExtractAsync(Zip(("a.csv", "x\n"), ("b/c.csv", "y\n"))));
+        var error = await Assert.ThrowsAsync<DomainException>(() => ExtractAsync(ZipBytes.Create(("a.csv", "x\n"), ("b/c.csv", "y\n"))));
 
         Assert.Equal("import.archive-ambiguous", error.Code);
         Assert.Contains("2 CSV files (a.csv, b/c.csv)", error.Message, StringComparison.Ordinal);
@@ -77,7 +77,7 @@ public sealed class ImportArchiveTests
     public async Task An_entry_that_expands_past_the_limit_is_refused_whatever_its_header_says()
     {
         // 1 MiB of one byte compresses to about a kilobyte: the limit is on what comes out, not on the upload.
-        var archive = Zip(("Connections.csv", new string('a', 1 << 20)));
+        var archive = ZipBytes.Create(("Connections.csv", new string('a', 1 << 20)));
 
         var error = await Assert.ThrowsAsync<DomainException>(() => ExtractAsync(archive, maxBytes: 64 * 1024));
 
@@ -88,7 +88,7 @@ public sealed class ImportArchiveTests
     [Fact]
     public async Task A_damaged_archive_is_refused_as_unreadable()
     {
-        var archive = Zip(("Connections.csv", Connections));
+        var archive = ZipBytes.Create(("Connections.csv", Connections));
         var damaged = archive[..(archive.Length / 2)];
 
         var error = await Assert.ThrowsAsync<DomainException>(() => ExtractAsync(damaged));
@@ -103,25 +103,6 @@ public sealed class ImportArchiveTests
     [InlineData(new byte[] { 0x50, 0x4B }, false)]
     public void A_zip_is_known_by_its_first_four_bytes(byte[] start, bool isZip) =>
         Assert.Equal(isZip, ImportArchive.IsZip(start));
-
-    private static byte[] Zip(params (string Name, string? Text)[] entries)
-    {
-        using var buffer = new MemoryStream();
-        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var (name, text) in entries)
-            {
-                var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
-                if (text is not null)
-                {
-                    using var writer = new StreamWriter(entry.Open(), new UTF8Encoding(false));
-                    writer.Write(text);
-                }
-            }
-        }
-
-        return buffer.ToArray();
-    }
 
     private static async Task<(string Name, string Text, long Length)> ExtractAsync(byte[] archive, long maxBytes = 1 << 20)
     {

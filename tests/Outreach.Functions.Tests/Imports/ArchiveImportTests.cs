@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Net;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,9 +28,9 @@ public sealed class ArchiveImportTests(AzuriteFixture azurite) : IClassFixture<A
         using var form = new MultipartFormDataContent
         {
             {
-                new ByteArrayContent(Zip(
-                    ("Basic_LinkedInDataExport_12-01-2026/messages.csv", Encoding.UTF8.GetBytes("FROM,TO,CONTENT\nAda,Sam,a private message\n")),
-                    ("Basic_LinkedInDataExport_12-01-2026/Connections.csv", connections))),
+                new ByteArrayContent(ZipBytes.Create(
+                    ("Basic_LinkedInDataExport_12-01-2026/messages.csv", "FROM,TO,CONTENT\nAda,Sam,a private message\n"),
+                    ("Basic_LinkedInDataExport_12-01-2026/Connections.csv", Encoding.UTF8.GetString(connections)))),
                 "file",
                 "Basic_LinkedInDataExport_12-01-2026.zip"
             },
@@ -52,8 +51,8 @@ public sealed class ArchiveImportTests(AzuriteFixture azurite) : IClassFixture<A
     {
         using var client = _app.Client(await _app.CreateAccountWithKeyAsync(ApiApp.NewId("zip")));
 
-        using var noCsv = await PostCsvAsync(client, Zip(("Profile.txt", "Ada"u8.ToArray())));
-        using var tooLarge = await PostCsvAsync(client, Zip(("Connections.csv", Encoding.UTF8.GetBytes(new string('a', 200_000)))));
+        using var noCsv = await PostCsvAsync(client, ZipBytes.Create(("Profile.txt", "Ada")));
+        using var tooLarge = await PostCsvAsync(client, ZipBytes.Create(("Connections.csv", new string('a', 200_000))));
         var noCsvProblem = await JsonAsync(noCsv);
         var tooLargeProblem = await JsonAsync(tooLarge);
 
@@ -94,7 +93,7 @@ public sealed class ArchiveImportTests(AzuriteFixture azurite) : IClassFixture<A
     public async Task An_opendocument_spreadsheet_is_415_saying_what_it_is_and_how_to_save_it_as_csv()
     {
         using var client = _app.Client(await _app.CreateAccountWithKeyAsync(ApiApp.NewId("ods")));
-        var spreadsheet = Zip(("mimetype", "application/vnd.oasis.opendocument.spreadsheet"u8.ToArray()), ("content.xml", "<office:document-content/>"u8.ToArray()));
+        var spreadsheet = ZipBytes.Create(("mimetype", "application/vnd.oasis.opendocument.spreadsheet"), ("content.xml", "<office:document-content/>"));
 
         using var response = await PostCsvAsync(client, spreadsheet);
         var problem = await JsonAsync(response);
@@ -111,20 +110,5 @@ public sealed class ArchiveImportTests(AzuriteFixture azurite) : IClassFixture<A
         using var copy = new MemoryStream();
         await blob.CopyToAsync(copy);
         return copy.ToArray();
-    }
-
-    private static byte[] Zip(params (string Name, byte[] Content)[] entries)
-    {
-        using var buffer = new MemoryStream();
-        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var (name, content) in entries)
-            {
-                using var entry = zip.CreateEntry(name).Open();
-                entry.Write(content);
-            }
-        }
-
-        return buffer.ToArray();
     }
 }
