@@ -37,23 +37,45 @@ public static class ImportArchive
         Stream archive, Stream destination, long maxBytes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(archive);
-        ArgumentNullException.ThrowIfNull(destination);
+        using var zip = Open(archive);
+        return await ExtractContactsAsync(zip, destination, maxBytes, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Opens <paramref name="archive"/> (left open); <c>import.archive-unreadable</c> when it is no ZIP archive.</summary>
+    internal static ZipArchive Open(Stream archive)
+    {
         try
         {
-            using var zip = new ZipArchive(archive, ZipArchiveMode.Read, leaveOpen: true);
-            var entry = Choose(zip.Entries);
-            await using var content = entry.Open();
-            var length = await CopyAtMostAsync(content, destination, maxBytes, cancellationToken).ConfigureAwait(false);
-            return (entry.Name, length);
+            return new ZipArchive(archive, ZipArchiveMode.Read, leaveOpen: true);
         }
         catch (InvalidDataException)
         {
-            throw new DomainException(
-                "import.archive-unreadable",
-                "The ZIP archive cannot be read (it is damaged, or protected by a password): unzip it and upload the CSV file inside.",
-                "file");
+            throw Unreadable();
         }
     }
+
+    /// <summary>As <see cref="ExtractContactsAsync(Stream, Stream, long, CancellationToken)"/>, from an archive already open.</summary>
+    internal static async Task<(string FileName, long Length)> ExtractContactsAsync(
+        ZipArchive zip, Stream destination, long maxBytes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(zip);
+        ArgumentNullException.ThrowIfNull(destination);
+        var entry = Choose(zip.Entries);
+        try
+        {
+            await using var content = entry.Open();
+            return (entry.Name, await CopyAtMostAsync(content, destination, maxBytes, cancellationToken).ConfigureAwait(false));
+        }
+        catch (InvalidDataException)
+        {
+            throw Unreadable();
+        }
+    }
+
+    private static DomainException Unreadable() => new(
+        "import.archive-unreadable",
+        "The ZIP archive cannot be read (it is damaged, or protected by a password): unzip it and upload the CSV file inside.",
+        "file");
 
     private static ZipArchiveEntry Choose(IReadOnlyCollection<ZipArchiveEntry> entries)
     {

@@ -10,6 +10,9 @@ public static class SpreadsheetFiles
     /// <summary>The error code for a workbook (the HTTP layer answers 415, as for other non-text input).</summary>
     public const string Code = "import.spreadsheet";
 
+    /// <summary>The part every .xlsx has.</summary>
+    private const string XlsxWorkbookPart = "xl/workbook.xml";
+
     private const string HowToSaveAsCsv =
         "Save it as CSV and upload that: in Excel, File > Save As > CSV UTF-8 (Comma delimited); in Google Sheets, " +
         "File > Download > Comma-separated values; in LibreOffice or Numbers, export as CSV.";
@@ -17,12 +20,15 @@ public static class SpreadsheetFiles
     /// <summary>Whether the file starts like an Excel 97-2003 workbook (an OLE compound file).</summary>
     public static bool IsLegacyExcel(ReadOnlySpan<byte> start) => start.StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
 
+    /// <summary>Whether a ZIP archive with these entry names is an Excel workbook (.xlsx).</summary>
+    public static bool IsXlsx(IEnumerable<string> entryNames) => entryNames.Contains(XlsxWorkbookPart, StringComparer.Ordinal);
+
     /// <summary>What workbook a ZIP archive with these entry names is, or null when it is none.</summary>
     public static string? KindOfArchive(IEnumerable<string> entryNames)
     {
         ArgumentNullException.ThrowIfNull(entryNames);
         var names = entryNames.ToHashSet(StringComparer.Ordinal);
-        return names.Contains("xl/workbook.xml") ? "an Excel workbook (.xlsx)"
+        return IsXlsx(names) ? "an Excel workbook (.xlsx)"
             : names.Contains("mimetype") && names.Contains("content.xml") ? "an OpenDocument spreadsheet (.ods)"
             : null;
     }

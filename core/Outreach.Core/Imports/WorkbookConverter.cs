@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Text;
 using ExcelDataReader;
 
@@ -9,25 +8,15 @@ namespace Outreach.Core.Imports;
 /// Turns the first sheet of an Excel workbook (.xlsx, or .xls) into the CSV the import reads, so a "simple sheet" kept in
 /// Excel imports as it is. Row N of the sheet is line N of the CSV (empty rows stay as empty lines) unless a cell holds
 /// line breaks; dates become <c>yyyy-MM-dd</c>, numbers their invariant text, and cells are never evaluated (a formula
-/// gives its cached value). The CSV stops at a byte limit, and an .xlsx whose parts expand past a few times that is
-/// refused before it is read, so a small workbook cannot expand into a huge file.
+/// gives its cached value). The CSV stops at a byte limit. Uploads come here through <see cref="UploadConverter"/>,
+/// which also refuses an .xlsx whose parts expand too far before it is read.
 /// </summary>
-public static class WorkbookConverter
+internal static class WorkbookConverter
 {
-    /// <summary>How many times the CSV limit an .xlsx's parts may hold once expanded (their XML is far larger than the CSV).</summary>
-    private const int ExpandedPartsPerCsvByte = 8;
-
     static WorkbookConverter() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance); // .xls text is in Windows code pages
 
-    /// <summary>Whether a ZIP archive with these entry names is an Excel workbook (.xlsx).</summary>
-    public static bool IsXlsx(IEnumerable<string> entryNames)
-    {
-        ArgumentNullException.ThrowIfNull(entryNames);
-        return entryNames.Contains("xl/workbook.xml", StringComparer.Ordinal);
-    }
-
     /// <summary>Writes the first sheet of <paramref name="workbook"/> as UTF-8 CSV to <paramref name="destination"/>.</summary>
-    /// <param name="workbook">The .xlsx or .xls file (seekable).</param>
+    /// <param name="workbook">The .xlsx or .xls file, from its start.</param>
     /// <param name="destination">Where the CSV goes.</param>
     /// <param name="maxBytes">The most the CSV may hold.</param>
     /// <param name="cancellationToken">Checked between rows.</param>
@@ -39,7 +28,6 @@ public static class WorkbookConverter
     {
         ArgumentNullException.ThrowIfNull(workbook);
         ArgumentNullException.ThrowIfNull(destination);
-        RefuseExpandingXlsx(workbook, maxBytes);
         var writer = new StreamWriter(destination, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 1 << 16, leaveOpen: true);
         await using (writer.ConfigureAwait(false))
         {
@@ -48,13 +36,18 @@ public static class WorkbookConverter
             {
                 using var reader = ExcelReaderFactory.CreateReader(workbook, new ExcelReaderConfiguration { LeaveOpen = true });
                 var line = new StringBuilder();
+                var cells = new List<string>();
                 while (reader.Read())
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     line.Clear();
-                    AppendRow(reader, line);
+                    AppendRow(reader, cells, line);
                     line.Append("\r\n");
-                    written += Encoding.UTF8.GetByteCount(line.ToString());
+                    foreach (var chunk in line.GetChunks())
+                    {
+                        written += Encoding.UTF8.GetByteCount(chunk.Span);
+                    }
+
                     if (written > maxBytes)
                     {
                         throw TooLarge(maxBytes);
@@ -76,74 +69,32 @@ public static class WorkbookConverter
     }
 
     /// <summary>The row's cells up to its last non-empty one, comma-separated.</summary>
-    private static void AppendRow(IExcelDataReader reader, StringBuilder line)
+    private static void AppendRow(IExcelDataReader reader, List<string> cells, StringBuilder line)
     {
-        var last = reader.FieldCount - 1;
-        while (last >= 0 && Text(reader.GetValue(last)) is null or "")
+        cells.Clear();
+        for (var i = 0; i < reader.FieldCount; i++)
         {
-            last--;
+            cells.Add(Text(reader.GetValue(i)));
         }
 
-        for (var i = 0; i <= last; i++)
+        var count = cells.FindLastIndex(c => c.Length > 0) + 1;
+        for (var i = 0; i < count; i++)
         {
-            if (i > 0)
-            {
-                line.Append(',');
-            }
-
-            line.Append(CsvText.Cell(Text(reader.GetValue(i)) ?? string.Empty, ','));
+            line.Append(i > 0 ? "," : string.Empty).Append(CsvText.Cell(cells[i], ','));
         }
     }
 
-    private static string? Text(object? value) => value switch
+    private static string Text(object? value) => value switch
     {
-        null => null,
+        null => string.Empty,
         string text => text,
         DateTime { TimeOfDay.Ticks: 0 } date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         DateTime moment => moment.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
         double number => number.ToString(CultureInfo.InvariantCulture),
         bool flag => flag ? "TRUE" : "FALSE",
         IFormattable other => other.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString(),
+        _ => value.ToString() ?? string.Empty,
     };
-
-    /// <summary>Refuses an .xlsx whose parts, as their ZIP headers declare them, expand far past the CSV limit (the reader holds some parts in memory).</summary>
-    private static void RefuseExpandingXlsx(Stream workbook, long maxBytes)
-    {
-        if (!workbook.CanSeek)
-        {
-            throw new ArgumentException("The workbook stream must be seekable.", nameof(workbook));
-        }
-
-        Span<byte> start = stackalloc byte[4];
-        var position = workbook.Position;
-        var read = workbook.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
-        workbook.Position = position;
-        if (!ImportArchive.IsZip(start[..read]))
-        {
-            return;
-        }
-
-        long expanded;
-        try
-        {
-            using var zip = new ZipArchive(workbook, ZipArchiveMode.Read, leaveOpen: true);
-            expanded = zip.Entries.Sum(e => e.Length);
-        }
-        catch (InvalidDataException)
-        {
-            expanded = 0; // the reader says it cannot read it
-        }
-        finally
-        {
-            workbook.Position = position;
-        }
-
-        if (expanded > maxBytes * ExpandedPartsPerCsvByte)
-        {
-            throw TooLarge(maxBytes);
-        }
-    }
 
     private static DomainException TooLarge(long maxBytes) =>
         new("import.archive-too-large", $"The workbook's sheet is larger than {maxBytes} bytes as CSV, the most an upload may be.", "file");

@@ -9,8 +9,8 @@ namespace Outreach.Functions.Imports;
 /// (<c>text/csv</c> or any non-form type) or a multipart form with the file in field <c>file</c>; the parameters come
 /// from the form fields, else from the query. The server cuts the body off at <c>Limits:MaxUploadBytes</c> (413).
 /// A ZIP archive (LinkedIn's data export as downloaded) is replaced by the contacts file inside it
-/// (<see cref="ImportArchive"/>): only that file is imported and kept, never the rest of the archive. An Excel workbook
-/// (.xlsx, .xls) is replaced by its first sheet as CSV (<see cref="WorkbookConverter"/>), which is what is kept.
+/// (<see cref="UploadConverter"/>): only that file is imported and kept, never the rest of the archive. An Excel workbook
+/// (.xlsx, .xls) is replaced by its first sheet as CSV, which is what is kept.
 /// </summary>
 internal sealed class ImportUpload : IAsyncDisposable
 {
@@ -70,19 +70,10 @@ internal sealed class ImportUpload : IAsyncDisposable
                 }
             }
 
-            switch (await KindOfAsync(path, cancellationToken).ConfigureAwait(false))
+            if (await NeedsConversionAsync(path, cancellationToken).ConfigureAwait(false))
             {
-                case SpooledKind.Workbook:
-                    path = await ReplaceAsync(path, (workbook, csv) => WorkbookConverter.ToCsvAsync(workbook, csv, maxBytes, cancellationToken), cancellationToken).ConfigureAwait(false);
-                    break;
-                case SpooledKind.Archive:
-                    string? entry = null;
-                    path = await ReplaceAsync(
-                        path,
-                        async (archive, csv) => entry = (await ImportArchive.ExtractContactsAsync(archive, csv, maxBytes, cancellationToken).ConfigureAwait(false)).FileName,
-                        cancellationToken).ConfigureAwait(false);
-                    fileName = SafeFileName(entry);
-                    break;
+                (path, var entry) = await ConvertAsync(path, maxBytes, cancellationToken).ConfigureAwait(false);
+                fileName = entry is null ? fileName : SafeFileName(entry);
             }
 
             return new ImportUpload(path, new FileInfo(path).Length, fileName, form, request.Query);
@@ -94,49 +85,34 @@ internal sealed class ImportUpload : IAsyncDisposable
         }
     }
 
-    /// <summary>What was uploaded: an Excel workbook (.xlsx, .xls) to convert, another ZIP archive to take the contacts file from, or the file itself.</summary>
-    private static async Task<SpooledKind> KindOfAsync(string path, CancellationToken cancellationToken)
+    /// <summary>Whether the spooled upload is a workbook or a ZIP archive, to be turned into CSV first (<see cref="UploadConverter"/>).</summary>
+    private static async Task<bool> NeedsConversionAsync(string path, CancellationToken cancellationToken)
     {
-        var start = new byte[8];
-        await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.Asynchronous);
+        var start = new byte[UploadConverter.SignatureBytes];
+        await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous);
         var read = await file.ReadAtLeastAsync(start, start.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
-        if (SpreadsheetFiles.IsLegacyExcel(start.AsSpan(0, read)))
-        {
-            return SpooledKind.Workbook;
-        }
-
-        if (!ImportArchive.IsZip(start.AsSpan(0, read)))
-        {
-            return SpooledKind.File;
-        }
-
-        file.Position = 0;
-        try
-        {
-            using var zip = new System.IO.Compression.ZipArchive(file, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true);
-            return WorkbookConverter.IsXlsx(zip.Entries.Select(e => e.FullName)) ? SpooledKind.Workbook : SpooledKind.Archive;
-        }
-        catch (InvalidDataException)
-        {
-            return SpooledKind.Archive; // extracting says it cannot be read
-        }
+        return UploadConverter.NeedsConversion(start.AsSpan(0, read));
     }
 
-    /// <summary>Writes what <paramref name="convert"/> makes of the spooled file to a new spool, deletes the old one and returns the new one's path.</summary>
-    private static async Task<string> ReplaceAsync(string spooled, Func<Stream, Stream, Task> convert, CancellationToken cancellationToken)
+    /// <summary>
+    /// Replaces the spooled upload with its CSV (<see cref="UploadConverter"/>): returns the new spool, and the name of the
+    /// file taken out of an archive (null for a workbook, whose CSV keeps the upload's name).
+    /// </summary>
+    private static async Task<(string Path, string? Entry)> ConvertAsync(string spooled, long maxBytes, CancellationToken cancellationToken)
     {
         var path = Path.GetTempFileName();
         try
         {
+            string? entry;
             await using (var source = new FileStream(spooled, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.Asynchronous))
             await using (var target = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, BufferSize, FileOptions.Asynchronous))
             {
-                await convert(source, target).ConfigureAwait(false);
+                entry = await UploadConverter.ToCsvAsync(source, target, maxBytes, cancellationToken).ConfigureAwait(false);
                 await target.FlushAsync(cancellationToken).ConfigureAwait(false);
             }
 
             File.Delete(spooled);
-            return path;
+            return (path, entry);
         }
         catch
         {
@@ -156,12 +132,5 @@ internal sealed class ImportUpload : IAsyncDisposable
     {
         var bare = Path.GetFileName((name ?? string.Empty).Replace('\\', '/').Trim());
         return bare.Length == 0 ? DefaultFileName : bare.Length <= 200 ? bare : bare[^200..];
-    }
-
-    private enum SpooledKind
-    {
-        File,
-        Workbook,
-        Archive,
     }
 }
