@@ -61,7 +61,8 @@ public sealed class ColumnMapping
             var equals = raw.LastIndexOf('=');
             var header = equals > 0 ? raw[..equals].Trim() : string.Empty;
             var field = equals >= 0 ? raw[(equals + 1)..].Trim() : string.Empty;
-            if (header.Length == 0 || HeaderAliases.Fold(header).Length == 0 || field.Length == 0)
+            var folded = HeaderAliases.Fold(header);
+            if (folded.Length == 0 || field.Length == 0)
             {
                 throw Bad(parameter, $"'{raw}' is not written header=field (for example Correo=email).");
             }
@@ -71,7 +72,7 @@ public sealed class ColumnMapping
                 throw Bad(parameter, $"'{raw}' maps to '{field}', which is not a field; use one of {FieldNames}.");
             }
 
-            if (!headers.Add(HeaderAliases.Fold(header)))
+            if (!headers.Add(folded))
             {
                 throw Bad(parameter, $"names the column '{header}' twice.");
             }

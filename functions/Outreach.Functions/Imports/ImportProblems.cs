@@ -7,8 +7,8 @@ namespace Outreach.Functions.Imports;
 
 /// <summary>
 /// The import refusals that are not 400 (which every other <see cref="DomainException"/> is, through the app's
-/// exception handler): binary input and a spreadsheet workbook are 415, and a contacts file that expands out of a ZIP past the upload limit is 413
-/// naming <c>Limits:MaxUploadBytes</c>, as a body over it is.
+/// exception handler): binary input and a spreadsheet workbook are 415, and a file that expands out of a ZIP or a
+/// workbook past the upload limit is 413 naming <c>Limits:MaxUploadBytes</c>, as a body over it is.
 /// </summary>
 internal static class ImportProblems
 {

@@ -86,9 +86,10 @@ internal static class ContactEntity
 
     private static string? ReadText(TableEntity entity, string name)
     {
-        if (entity.GetString(name) is not { } first || entity.GetString(PartName(name, 2)) is null)
+        var first = entity.GetString(name);
+        if (first is null || entity.GetString(PartName(name, 2)) is null)
         {
-            return entity.GetString(name); // the common case: one part or none
+            return first; // the common case: one part or none
         }
 
         var text = new System.Text.StringBuilder(first);

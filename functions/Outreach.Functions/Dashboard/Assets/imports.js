@@ -13,11 +13,8 @@ async function showReport(id) {
   const target = document.getElementById('upload-report');
   target.replaceChildren();
   try {
-    let report = await getJson(`imports/${encodeURIComponent(id)}`);
-    if (report.status !== 'completed' && report.status !== 'failed') {
-      setStatus(status, importingText(report.progress));
-      report = await finished(id, (p) => setStatus(status, importingText(p)));
-    }
+    // A finished import answers on the first poll; one still running shows how far it has got until it ends.
+    const report = await finished(id, (p) => setStatus(status, importingText(p)));
     renderReport(target, report);
     setStatus(status, '');
     target.querySelector('h3')?.setAttribute('tabindex', '-1');
