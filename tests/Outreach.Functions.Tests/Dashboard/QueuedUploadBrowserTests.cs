@@ -88,7 +88,5 @@ public sealed class QueuedUploadBrowserTests(AzuriteFixture azurite) : IClassFix
         ["AzureWebJobsStorage"] = azurite.ConnectionString,
         ["LocalRunner:ShutdownGracePeriod"] = "00:00:00.500",
         ["Imports:SyncMaxBytes"] = "1024",
-        ["Tokens:CurrentKeyId"] = "browser",
-        ["Tokens:Keys:browser"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
     };
 }

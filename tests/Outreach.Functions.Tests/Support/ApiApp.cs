@@ -63,16 +63,12 @@ internal sealed class ApiApp : IDisposable
 
     /// <summary>
     /// The app served by Kestrel on a free loopback port, for clients outside the process such as a browser. The port
-    /// setting a Functions host would pass is 0, so the handler binds a free port and its local runner stays off. It has
-    /// a token-signing key, as every deployment does (introductions carry signed consent links).
+    /// setting a Functions host would pass is 0, so the handler binds a free port and its local runner stays off. Its
+    /// token-signing key is the one every test app gets (<see cref="FunctionAppFactory"/>).
     /// </summary>
     public static (ApiApp App, Uri Address) StartOnLoopback(AzuriteFixture azurite)
     {
-        var app = Start(
-            azurite,
-            ("FUNCTIONS_CUSTOMHANDLER_PORT", "0"),
-            ("Tokens:CurrentKeyId", "browser"),
-            ("Tokens:Keys:browser", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))));
+        var app = Start(azurite, ("FUNCTIONS_CUSTOMHANDLER_PORT", "0"));
         app.Factory.UseKestrel();
         app.Factory.StartServer();
         var addresses = app.Factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
