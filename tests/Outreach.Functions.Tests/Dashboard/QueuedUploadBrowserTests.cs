@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Outreach.Core.Accounts;
@@ -76,12 +73,7 @@ public sealed class QueuedUploadBrowserTests(AzuriteFixture azurite) : IClassFix
         _root.Dispose();
     }
 
-    private Task<IPage> OpenWithKeyAsync(string key) =>
-        DashboardPage.OpenWithKeyAsync(
-            _chromium!.Browser,
-            new Uri(_app!.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single() + "/"),
-            key,
-            _browserErrors);
+    private Task<IPage> OpenWithKeyAsync(string key) => DashboardPage.OpenWithKeyAsync(_chromium!.Browser, _app!.ServerAddress, key, _browserErrors);
 
     private Dictionary<string, string?> Settings() => new()
     {

@@ -1,7 +1,4 @@
 using System.Net.Http.Headers;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Outreach.Core.Accounts;
 using Outreach.Testing.LocalServices;
@@ -71,8 +68,7 @@ internal sealed class ApiApp : IDisposable
         var app = Start(azurite, ("FUNCTIONS_CUSTOMHANDLER_PORT", "0"));
         app.Factory.UseKestrel();
         app.Factory.StartServer();
-        var addresses = app.Factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
-        return (app, new Uri(addresses.Single() + "/"));
+        return (app, app.Factory.ServerAddress);
     }
 
     public void Dispose()

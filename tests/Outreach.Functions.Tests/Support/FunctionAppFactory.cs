@@ -1,5 +1,8 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +26,10 @@ internal sealed class FunctionAppFactory(string appRoot, IReadOnlyDictionary<str
 
     public static FunctionAppFactory WithRunner(string appRoot, IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection> services) =>
         new(appRoot, settings, services);
+
+    /// <summary>Where Kestrel serves the app, once started on a port (<see cref="StartWithRunner"/>, or <c>UseKestrel</c> and <c>StartServer</c>).</summary>
+    public Uri ServerAddress =>
+        new(Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single() + "/");
 
     /// <summary>Starts Kestrel on a free loopback port; the local runner starts with it.</summary>
     public FunctionAppFactory StartWithRunner()
