@@ -229,7 +229,7 @@ var outreachSettings = [
     name: 'Imports__ProgressInterval'
     value: '00:00:02'
   }
-  // Limits: request sizes, import rows, field and template lengths, and the per-key request rate.
+  // Limits: request sizes, import rows, field and template lengths, contacts read at once, and the per-key request rate.
   {
     name: 'Limits__MaxUploadBytes'
     value: string(20 * 1024 * 1024)
@@ -245,6 +245,11 @@ var outreachSettings = [
   {
     name: 'Limits__MaxFieldLength'
     value: '4000'
+  }
+  {
+    // Stored contacts an import may read at once and hold in memory (tens of MB at most) instead of ~3 reads a row.
+    name: 'Limits__MaxContactsReadAtOnce'
+    value: '20000'
   }
   {
     name: 'Limits__MaxTemplateBytes'

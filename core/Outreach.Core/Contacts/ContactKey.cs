@@ -15,4 +15,30 @@ public readonly record struct ContactKey(ContactKeyKind Kind, string Value)
         ContactKeyKind.LinkedIn => "linkedin:" + Value,
         _ => "name:" + Value,
     };
+
+    /// <summary>Reads a key back from its <see cref="ToString"/> form; false for text that is not one.</summary>
+    public static bool TryParse(string? text, out ContactKey key)
+    {
+        key = default;
+        var colon = text?.IndexOf(':', StringComparison.Ordinal) ?? -1;
+        if (colon <= 0 || colon == text!.Length - 1)
+        {
+            return false;
+        }
+
+        ContactKeyKind? kind = text.AsSpan(0, colon) switch
+        {
+            "email" => ContactKeyKind.Email,
+            "linkedin" => ContactKeyKind.LinkedIn,
+            "name" => ContactKeyKind.NameAndCompany,
+            _ => null,
+        };
+        if (kind is null)
+        {
+            return false;
+        }
+
+        key = new ContactKey(kind.Value, text[(colon + 1)..]);
+        return true;
+    }
 }

@@ -21,4 +21,14 @@ public interface IContactDirectory
     /// <param name="ownerId">The owner.</param>
     /// <param name="cancellationToken">Cancels the check.</param>
     ValueTask<bool> HasContactsAsync(string ownerId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Every stored contact of <paramref name="ownerId"/> and which contact holds each key, read in as few requests as
+    /// the store can (a partition scan), when the owner has at most <paramref name="maxContacts"/> contacts; null when
+    /// it has more, in which case the store stops reading as soon as it knows.
+    /// </summary>
+    /// <param name="ownerId">The owner.</param>
+    /// <param name="maxContacts">The most contacts worth reading (at least 1).</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    ValueTask<ContactDirectorySnapshot?> TryReadAllAsync(string ownerId, int maxContacts, CancellationToken cancellationToken);
 }

@@ -53,9 +53,10 @@ public sealed class InMemoryContactDirectory : IContactDirectory, IContactSink, 
             var found = new Dictionary<ContactKey, Contact>();
             foreach (var key in keys)
             {
-                if (owner.IdByKey.TryGetValue(key, out var id))
+                // A key whose holder is gone (a snapshot read while it was being erased) matches nothing, as in a store.
+                if (owner.IdByKey.TryGetValue(key, out var id) && owner.ById.TryGetValue(id, out var contact))
                 {
-                    found[key] = owner.ById[id];
+                    found[key] = contact;
                 }
             }
 
@@ -70,6 +71,48 @@ public sealed class InMemoryContactDirectory : IContactDirectory, IContactSink, 
         lock (_gate)
         {
             return ValueTask.FromResult(_owners.TryGetValue(ownerId, out var owner) && owner.ById.Count > 0);
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask<ContactDirectorySnapshot?> TryReadAllAsync(string ownerId, int maxContacts, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxContacts, 1);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            if (!_owners.TryGetValue(ownerId, out var owner))
+            {
+                return ValueTask.FromResult<ContactDirectorySnapshot?>(new ContactDirectorySnapshot([], new Dictionary<ContactKey, string>()));
+            }
+
+            return ValueTask.FromResult(owner.ById.Count > maxContacts
+                ? null
+                : new ContactDirectorySnapshot([.. owner.ById.Values], new Dictionary<ContactKey, string>(owner.IdByKey)));
+        }
+    }
+
+    /// <summary>
+    /// Replaces what is held for <paramref name="ownerId"/> with <paramref name="snapshot"/>, keys held as the snapshot
+    /// says (not claimed anew): a copy of a store to de-duplicate against in memory.
+    /// </summary>
+    public void Load(string ownerId, ContactDirectorySnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var owner = new OwnerContacts();
+        foreach (var contact in snapshot.Contacts)
+        {
+            owner.ById[contact.ContactId] = contact;
+        }
+
+        foreach (var (key, id) in snapshot.KeyHolders)
+        {
+            owner.IdByKey[key] = id;
+        }
+
+        lock (_gate)
+        {
+            _owners[ownerId] = owner;
         }
     }
 

@@ -8,9 +8,11 @@ namespace Outreach.Core.Imports;
 /// <see cref="IContactDirectory"/> lookup per batch), key by key, email first, then LinkedIn URL, then name +
 /// company. Then it hands the batch's created and changed contacts to the sink in one write. Into an owner with no
 /// stored contact (asked once, <see cref="IContactDirectory.HasContactsAsync"/>) it never looks anything up and
-/// never builds a key string: rows are matched on their key hashes in memory alone.
+/// never builds a key string: rows are matched on their key hashes in memory alone. Into an owner with at most
+/// <paramref name="readAtOnceLimit"/> contacts it reads them all first (<see cref="IContactDirectory.TryReadAllAsync"/>)
+/// and looks keys up in that copy, which it keeps up to date with the stored contacts each batch changes.
 /// </summary>
-internal sealed class BatchDeduplicator(string ownerId, IContactDirectory directory, IContactSink sink, DedupeIndex index)
+internal sealed class BatchDeduplicator(string ownerId, IContactDirectory directory, IContactSink sink, DedupeIndex index, int readAtOnceLimit = 0)
 {
     private static readonly IReadOnlyDictionary<ContactKey, Contact> NothingFound = new Dictionary<ContactKey, Contact>();
 
@@ -26,13 +28,26 @@ internal sealed class BatchDeduplicator(string ownerId, IContactDirectory direct
     private readonly List<ContactKey> _lookup = [];
     private bool? _directoryHasContacts;
 
+    /// <summary>The copy of the owner's stored contacts, when they were read at once; null when keys are looked up in the directory.</summary>
+    private InMemoryContactDirectory? _copy;
+
     /// <summary>What <see cref="TouchKeys"/> read, kept so the reads are not optimised away.</summary>
     private ulong _touched;
 
     /// <summary>Resolves the first <paramref name="count"/> rows and writes the batch; appends one result per row, in order.</summary>
     public async ValueTask ProcessAsync(StagedRow[] rows, int count, List<ImportRowResult> results, CancellationToken cancellationToken)
     {
-        _directoryHasContacts ??= await directory.HasContactsAsync(ownerId, cancellationToken).ConfigureAwait(false);
+        if (_directoryHasContacts is null)
+        {
+            _directoryHasContacts = await directory.HasContactsAsync(ownerId, cancellationToken).ConfigureAwait(false);
+            if (_directoryHasContacts.Value && readAtOnceLimit > 0
+                && await directory.TryReadAllAsync(ownerId, readAtOnceLimit, cancellationToken).ConfigureAwait(false) is { } snapshot)
+            {
+                _copy = new InMemoryContactDirectory();
+                _copy.Load(ownerId, snapshot);
+            }
+        }
+
         var found = _directoryHasContacts.Value ? await LookUpAsync(rows, count, cancellationToken).ConfigureAwait(false) : NothingFound;
         TouchKeys(rows, count);
         for (var i = 0; i < count; i++)
@@ -84,7 +99,7 @@ internal sealed class BatchDeduplicator(string ownerId, IContactDirectory direct
             }
         }
 
-        return _lookup.Count == 0 ? ValueTask.FromResult(NothingFound) : directory.FindAsync(ownerId, _lookup, cancellationToken);
+        return _lookup.Count == 0 ? ValueTask.FromResult(NothingFound) : ((IContactDirectory?)_copy ?? directory).FindAsync(ownerId, _lookup, cancellationToken);
     }
 
     private ImportRowResult Resolve(StagedRow row, IReadOnlyDictionary<ContactKey, Contact> found)
@@ -209,6 +224,12 @@ internal sealed class BatchDeduplicator(string ownerId, IContactDirectory direct
         }
 
         await sink.WriteAsync(ownerId, _batch.ToArray(), cancellationToken).ConfigureAwait(false);
+        if (_copy is not null && _storedById.Count > 0)
+        {
+            // The copy follows what the batch did to stored contacts, merged as the sink merged them. Contacts this
+            // import created stay out of it (the index answers for them), so it never grows past what was read.
+            await _copy.WriteAsync(ownerId, [.. _storedById.Values.Select(slot => _batch[slot])], cancellationToken).ConfigureAwait(false);
+        }
         foreach (var ordinal in _batchOrdinals)
         {
             if (ordinal >= 0)

@@ -34,7 +34,8 @@ internal sealed class ImportBatchLoop : IAsyncDisposable
         _progress = progress;
         _totalBytes = totalBytes;
         _normaliser = new RowNormaliser(detection.Header.Layout, options);
-        _deduplicator = new BatchDeduplicator(options.OwnerId, directory, sink, new DedupeIndex(ExpectedKeys(totalBytes, options.MaxRows)));
+        var expectedRows = ExpectedRows(totalBytes, options.MaxRows);
+        _deduplicator = new BatchDeduplicator(options.OwnerId, directory, sink, new DedupeIndex(expectedRows * 2), ContactsWorthReadingAtOnce(expectedRows, totalBytes, options));
         _report = new ImportReportBuilder(options.MaxRejectedRowsInReport);
         _cursor = new CsvRecordCursor(stream, detection.Header.Delimiter, detection.Encoding.Encoding);
         _rows = new StagedRow[options.BatchSize];
@@ -108,8 +109,8 @@ internal sealed class ImportBatchLoop : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _cursor.DisposeAsync();
 
-    /// <summary>About two keys a row (a LinkedIn URL and name + company; an email now and then), rows guessed from the file's length.</summary>
-    private static int ExpectedKeys(long? totalBytes, long? maxRows)
+    /// <summary>The rows guessed from the file's length (0 when it is not known); the index sizes for about two keys a row (a LinkedIn URL and name + company; an email now and then).</summary>
+    private static int ExpectedRows(long? totalBytes, long? maxRows)
     {
         var rows = (totalBytes ?? 0) / TypicalRowBytes;
         if (maxRows is { } max)
@@ -117,8 +118,17 @@ internal sealed class ImportBatchLoop : IAsyncDisposable
             rows = Math.Min(rows, max);
         }
 
-        return (int)Math.Min(int.MaxValue / 2, rows) * 2;
+        return (int)Math.Min(int.MaxValue / 4, rows);
     }
+
+    /// <summary>
+    /// The most stored contacts worth reading at once instead of looking keys up (<see cref="ImportOptions.MaxContactsReadAtOnce"/>):
+    /// a thousand of them (and their keys) take a few requests, while a row takes about three point reads, so reading up
+    /// to twice as many contacts as the file has rows costs far fewer requests, and no more data than twice the file.
+    /// 0 (look keys up) when the file's size is not known.
+    /// </summary>
+    private static int ContactsWorthReadingAtOnce(int expectedRows, long? totalBytes, ImportOptions options) =>
+        totalBytes is null ? 0 : (int)Math.Min(options.MaxContactsReadAtOnce, Math.Max(1L, expectedRows) * 2);
 
     /// <summary>At the row limit: notes the line of the next non-blank row, if there is one, as the first not read.</summary>
     private async ValueTask StopAtLimitAsync(CancellationToken cancellationToken)

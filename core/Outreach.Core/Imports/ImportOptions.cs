@@ -53,6 +53,14 @@ public sealed record ImportOptions
     /// <summary>The file's size in bytes when known (for progress); null uses the stream's length when it can seek.</summary>
     public long? TotalBytes { get; init; }
 
+    /// <summary>
+    /// An import into an owner who has contacts reads them all at once (<see cref="Contacts.IContactDirectory.TryReadAllAsync"/>:
+    /// a few partition pages instead of about three point reads a row) when the owner has at most this many and at most
+    /// twice as many as the file is expected to have rows (from <see cref="TotalBytes"/>). They are then held in memory
+    /// for the import, so this bounds its memory. 0 always looks keys up batch by batch. Default 20,000.
+    /// </summary>
+    public int MaxContactsReadAtOnce { get; init; } = 20_000;
+
     /// <summary>Checks the options, naming the bad parameter.</summary>
     internal void Validate()
     {
@@ -84,6 +92,11 @@ public sealed record ImportOptions
         if (MaxRows is < 1)
         {
             throw new DomainException("import.bad-parameter", $"maxRows must be at least 1, not {MaxRows}.", "maxRows");
+        }
+
+        if (MaxContactsReadAtOnce < 0)
+        {
+            throw new DomainException("import.bad-parameter", $"maxContactsReadAtOnce cannot be negative, not {MaxContactsReadAtOnce}.", "maxContactsReadAtOnce");
         }
 
         if (Format is { } format && !Enum.IsDefined(format))

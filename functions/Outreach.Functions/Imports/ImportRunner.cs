@@ -42,9 +42,9 @@ internal sealed class ImportRunner(
     public Task<ContactImport> StartAsync(Stream input, ImportOptions options, LatestImportProgress? progress, CancellationToken cancellationToken) =>
         new ContactImporter(stores.Contacts, stores.Contacts).StartAsync(input, WithinLimits(options), progress, cancellationToken);
 
-    /// <summary><paramref name="options"/> under this deployment's <c>Limits:MaxRowsPerImport</c> and <c>Limits:MaxFieldLength</c>.</summary>
+    /// <summary><paramref name="options"/> under this deployment's <c>Limits:MaxRowsPerImport</c>, <c>Limits:MaxFieldLength</c> and <c>Limits:MaxContactsReadAtOnce</c>.</summary>
     public ImportOptions WithinLimits(ImportOptions options) =>
-        options with { MaxRows = limits.Value.MaxRowsPerImport, MaxFieldLength = limits.Value.MaxFieldLength };
+        options with { MaxRows = limits.Value.MaxRowsPerImport, MaxFieldLength = limits.Value.MaxFieldLength, MaxContactsReadAtOnce = limits.Value.MaxContactsReadAtOnce };
 
     /// <summary>The campaign an import will enrol into: a <see cref="DomainException"/> naming <c>campaign</c> when the owner has none by that id.</summary>
     public async Task<Campaign?> CampaignAsync(string ownerId, string? campaignId, CancellationToken cancellationToken) =>

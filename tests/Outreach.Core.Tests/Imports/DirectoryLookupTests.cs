@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Outreach.Core.Contacts;
 using Outreach.Core.Imports;
@@ -31,19 +32,130 @@ public sealed class DirectoryLookupTests
         await stored.WriteAsync(ImportRun.Owner, [new Contact { OwnerId = ImportRun.Owner, ContactId = "c1", FirstName = "Grace", Email = "grace@example.org" }], CancellationToken.None);
         var directory = new CountingDirectory(stored);
 
-        var report = await ImportAsync(directory, batchSize: 2);
+        var report = await ImportAsync(directory, batchSize: 2, readAtOnce: 0);
 
         Assert.Equal((1L, 2L), (report.Accepted, report.Merged)); // Grace into the stored contact, the second Ada into the first
         Assert.Equal("Hopper", stored.Get(ImportRun.Owner, "c1")!.LastName);
         // Batch 1: Ada's and Grace's email and name keys (4). Batch 2: Ada's email key is the file's own by then; nothing is asked.
-        Assert.Equal((1, 1, 4), (directory.HasContactsCalls, directory.FindCalls, directory.KeysLookedUp));
+        Assert.Equal((1, 1, 4, 0), (directory.HasContactsCalls, directory.FindCalls, directory.KeysLookedUp, directory.ReadAllCalls));
     }
 
-    private static async Task<ImportReport> ImportAsync(CountingDirectory directory, int batchSize = 100)
+    [Fact]
+    public async Task Importing_a_file_again_reads_the_owner_at_once_and_looks_no_key_up()
+    {
+        var file = ManyRows(300);
+        var directory = new CountingDirectory(new InMemoryContactDirectory());
+        await ImportAsync(directory, file);
+
+        var again = await ImportAsync(directory, file);
+
+        Assert.Equal((300L, 0L, 0L), (again.Unchanged, again.Accepted, again.Merged));
+        Assert.Equal((1, 0), (directory.ReadAllCalls, directory.FindCalls));
+        // About 100 bytes a row: the file is expected to hold about 150 rows, and twice that many contacts are worth reading.
+        Assert.Equal(2 * (Encoding.UTF8.GetByteCount(file) / 100), directory.LastReadAllLimit);
+    }
+
+    [Fact]
+    public async Task An_owner_with_more_contacts_than_worth_reading_at_once_has_the_keys_looked_up_with_the_same_result()
+    {
+        var file = ManyRows(300);
+        var directory = new CountingDirectory(new InMemoryContactDirectory());
+        await ImportAsync(directory, file);
+
+        var again = await ImportAsync(directory, file, readAtOnce: 299);
+
+        Assert.Equal((300L, 0L, 0L), (again.Unchanged, again.Accepted, again.Merged));
+        Assert.Equal(1, directory.ReadAllCalls);
+        Assert.Equal(3, directory.FindCalls); // one a batch of 100
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(100)]
+    public async Task Reading_the_owner_at_once_gives_every_row_the_outcome_looking_keys_up_gives(int batchSize)
+    {
+        const string file =
+            "First name,Last name,Email,LinkedIn URL,Company\n" +
+            "Grace,Hopper,grace@example.org,,Navy\n" +                     // fills the stored Grace
+            "Ada,Lovelace,,https://www.linkedin.com/in/ada-l,Acme\n" +     // name + company: held by the first stored Ada
+            "Grace,Hopper,GRACE@example.org,,Navy\n" +                     // nothing new once Grace was filled
+            "Alan,Turing,alan@example.org,,Bletchley\n" +                  // new
+            "Ada,Lovelace,ada.l@other.org,,\n" +                           // the second stored Ada, by email
+            "Alan,Turing,,https://www.linkedin.com/in/alan,Bletchley\n" +  // into the new Alan
+            "Ada,Lovelace,ada@example.org,https://www.linkedin.com/in/ada-l,Acme\n";
+
+        var readAtOnce = await ImportIntoStoredAsync(file, batchSize, readAtOnce: 1000);
+        var lookedUp = await ImportIntoStoredAsync(file, batchSize, readAtOnce: 0);
+
+        Assert.Equal((1, 0), (readAtOnce.Directory.ReadAllCalls, readAtOnce.Directory.FindCalls));
+        Assert.Equal(0, lookedUp.Directory.ReadAllCalls);
+        Assert.Equal(
+            [ImportRowOutcome.Merged, ImportRowOutcome.Merged, ImportRowOutcome.Unchanged, ImportRowOutcome.New, ImportRowOutcome.Unchanged, ImportRowOutcome.Merged, ImportRowOutcome.Unchanged],
+            readAtOnce.Rows.Select(r => r.Outcome));
+        Assert.Equal(lookedUp.Rows, readAtOnce.Rows, RowResultComparer.Instance);
+        Assert.Equal(
+            lookedUp.Directory.Inner.Contacts(ImportRun.Owner).Select(Describe),
+            readAtOnce.Directory.Inner.Contacts(ImportRun.Owner).Select(Describe));
+    }
+
+    private static async Task<(CountingDirectory Directory, List<ImportRowResult> Rows)> ImportIntoStoredAsync(string file, int batchSize, int readAtOnce)
+    {
+        var stored = new InMemoryContactDirectory();
+        await stored.WriteAsync(
+            ImportRun.Owner,
+            [
+                new Contact { OwnerId = ImportRun.Owner, ContactId = "c1", FirstName = "Ada", LastName = "Lovelace", Email = "ada@example.org", Company = "Acme" },
+                new Contact { OwnerId = ImportRun.Owner, ContactId = "c2", FirstName = "Ada", LastName = "Lovelace", Email = "ada.l@other.org", Company = "Acme" },
+                new Contact { OwnerId = ImportRun.Owner, ContactId = "c3", FirstName = "Grace", Email = "grace@example.org" },
+            ],
+            CancellationToken.None);
+        var directory = new CountingDirectory(stored);
+        var importer = new ContactImporter(directory, stored);
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(file));
+        var options = ImportRun.Options() with { BatchSize = batchSize, MaxContactsReadAtOnce = readAtOnce };
+        await using var import = await importer.StartAsync(stream, options, progress: null, CancellationToken.None);
+        var rows = new List<ImportRowResult>();
+        await foreach (var row in import.ReadRowsAsync())
+        {
+            rows.Add(row);
+        }
+
+        return (directory, rows);
+    }
+
+    private static string Describe(Contact contact) =>
+        $"{contact.ContactId} {contact.FirstName} {contact.LastName} {contact.Email} {contact.LinkedInUrl} {contact.Company}";
+
+    /// <summary>Rows of about 100 bytes, each a person of their own.</summary>
+    private static string ManyRows(int count)
+    {
+        var text = new StringBuilder("First name,Last name,Email,Company\n");
+        for (var i = 0; i < count; i++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"Person{i:D5},Surname{i:D5},person.{i:D5}@a-rather-long-example-domain.org,Company number {i:D5} Limited\n");
+        }
+
+        return text.ToString();
+    }
+
+    private static async Task<ImportReport> ImportAsync(CountingDirectory directory, string file = Rows, int batchSize = 100, int readAtOnce = 20_000)
     {
         var importer = new ContactImporter(directory, directory.Inner);
-        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(Rows));
-        return await importer.ImportAsync(stream, ImportRun.Options() with { BatchSize = batchSize }, progress: null, CancellationToken.None);
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(file));
+        var options = ImportRun.Options() with { BatchSize = batchSize, MaxContactsReadAtOnce = readAtOnce };
+        return await importer.ImportAsync(stream, options, progress: null, CancellationToken.None);
+    }
+
+    /// <summary>Row results compared by what they say (their error lists are separate instances).</summary>
+    private sealed class RowResultComparer : IEqualityComparer<ImportRowResult>
+    {
+        public static readonly RowResultComparer Instance = new();
+
+        public bool Equals(ImportRowResult x, ImportRowResult y) =>
+            (x.Line, x.Outcome, x.ContactId, x.Filled) == (y.Line, y.Outcome, y.ContactId, y.Filled);
+
+        public int GetHashCode(ImportRowResult obj) => obj.Line;
     }
 
     private sealed class CountingDirectory(InMemoryContactDirectory inner) : IContactDirectory
@@ -56,6 +168,10 @@ public sealed class DirectoryLookupTests
 
         public int KeysLookedUp { get; private set; }
 
+        public int ReadAllCalls { get; private set; }
+
+        public int? LastReadAllLimit { get; private set; }
+
         public ValueTask<IReadOnlyDictionary<ContactKey, Contact>> FindAsync(string ownerId, IReadOnlyCollection<ContactKey> keys, CancellationToken cancellationToken)
         {
             FindCalls++;
@@ -67,6 +183,13 @@ public sealed class DirectoryLookupTests
         {
             HasContactsCalls++;
             return inner.HasContactsAsync(ownerId, cancellationToken);
+        }
+
+        public ValueTask<ContactDirectorySnapshot?> TryReadAllAsync(string ownerId, int maxContacts, CancellationToken cancellationToken)
+        {
+            ReadAllCalls++;
+            LastReadAllLimit = maxContacts;
+            return inner.TryReadAllAsync(ownerId, maxContacts, cancellationToken);
         }
     }
 }

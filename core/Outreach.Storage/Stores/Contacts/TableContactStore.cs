@@ -15,7 +15,7 @@ namespace Outreach.Storage.Stores.Contacts;
 /// <param name="contactTable">The contacts table; it must exist.</param>
 /// <param name="keyTable">The contact-keys table; it must exist.</param>
 /// <param name="emailIndex">The cross-owner address index reply matching reads; written with each contact that has an email.</param>
-public sealed class TableContactStore(TableClient contactTable, TableClient keyTable, Outcomes.TableContactEmailIndex emailIndex)
+public sealed partial class TableContactStore(TableClient contactTable, TableClient keyTable, Outcomes.TableContactEmailIndex emailIndex)
     : IContactDirectory, IContactSink, IContactReader
 {
     private const string ContactIdProperty = "ContactId";

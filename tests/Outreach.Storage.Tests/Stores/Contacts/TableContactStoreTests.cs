@@ -7,16 +7,18 @@ namespace Outreach.Storage.Tests.Stores.Contacts;
 
 /// <summary>The table contact store under the real import core, on Azurite.</summary>
 [Collection(AzuriteGroup.Name)]
-public sealed class TableContactStoreTests(AzuriteFixture azurite)
+public sealed partial class TableContactStoreTests(AzuriteFixture azurite)
 {
-    [Fact]
-    public async Task Importing_the_class_visit_sample_twice_leaves_every_row_unchanged_the_second_time()
+    [Theory]
+    [InlineData(20_000)] // the owner's contacts read at once
+    [InlineData(0)] // each batch's keys looked up
+    public async Task Importing_the_class_visit_sample_twice_leaves_every_row_unchanged_the_second_time(int maxContactsReadAtOnce)
     {
         var store = await NewStoreAsync();
-        var first = await ImportSampleAsync(store);
+        var first = await ImportSampleAsync(store, maxContactsReadAtOnce);
         var stored = await store.ListAsync("owner-1", CancellationToken.None);
 
-        var second = await ImportSampleAsync(store);
+        var second = await ImportSampleAsync(store, maxContactsReadAtOnce);
 
         Assert.True(first.Accepted > 0);
         Assert.Equal(first.Accepted, stored.Count);
@@ -304,10 +306,10 @@ public sealed class TableContactStoreTests(AzuriteFixture azurite)
         return TestAccounts.For(azurite, options).GetTable(tableName);
     }
 
-    private static async Task<ImportReport> ImportSampleAsync(TableContactStore store)
+    private static async Task<ImportReport> ImportSampleAsync(TableContactStore store, int maxContactsReadAtOnce)
     {
         await using var file = File.OpenRead(Path.Combine(RepositoryRoot.Path, "samples", "class-visit.csv"));
-        var options = new ImportOptions { OwnerId = "owner-1", ImportId = "imp", FileName = "class-visit.csv" };
+        var options = new ImportOptions { OwnerId = "owner-1", ImportId = "imp", FileName = "class-visit.csv", MaxContactsReadAtOnce = maxContactsReadAtOnce };
         return await new ContactImporter(store, store).ImportAsync(file, options, null, CancellationToken.None);
     }
 }
