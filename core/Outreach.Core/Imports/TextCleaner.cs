@@ -62,7 +62,7 @@ internal static class TextCleaner
             return null;
         }
 
-        if (plainRecord || value.AsSpan().IndexOfAny('\r', '\n') < 0)
+        if (plainRecord || value.AsSpan().IndexOfAny(LineBreaks) < 0)
         {
             return SingleLine(value, plainRecord);
         }
@@ -89,6 +89,12 @@ internal static class TextCleaner
 
         return kept.Count == 0 ? null : string.Join('\n', kept);
     }
+
+    /// <summary>
+    /// What <see cref="string.ReplaceLineEndings(string)"/> takes for a line break: CR, LF, form feed, NEL, and the
+    /// Unicode line and paragraph separators (a converted workbook writes a line break inside a cell as U+2028).
+    /// </summary>
+    private static readonly SearchValues<char> LineBreaks = SearchValues.Create("\r\n\f\u0085\u2028\u2029");
 
     /// <summary>ASCII control characters (tab, CR, LF included): searched with a vectorised ASCII lookup.</summary>
     private static readonly SearchValues<char> AsciiControls = SearchValues.Create(

@@ -6,9 +6,11 @@ namespace Outreach.Core.Imports;
 
 /// <summary>
 /// Turns the first sheet of an Excel workbook (.xlsx, or .xls) into the CSV the import reads, so a "simple sheet" kept in
-/// Excel imports as it is. Row N of the sheet is line N of the CSV (empty rows stay as empty lines) unless a cell holds
-/// line breaks; dates become <c>yyyy-MM-dd</c>, numbers their invariant text, and cells are never evaluated (a formula
-/// gives its cached value). The CSV stops at a byte limit. Uploads come here through <see cref="UploadConverter"/>,
+/// Excel imports as it is. Row N of the sheet is line N of the CSV (empty rows stay as empty lines), so every line the
+/// import report names is the sheet's row: a line break inside a cell (Alt+Enter) is written as U+2028 LINE SEPARATOR,
+/// which the import reads back as a line break in notes (<see cref="TextCleaner.MultiLine"/>) and as a space elsewhere.
+/// Dates become <c>yyyy-MM-dd</c>, numbers their invariant text, and cells are never evaluated (a formula gives its
+/// cached value). The CSV stops at a byte limit. Uploads come here through <see cref="UploadConverter"/>,
 /// which also refuses an .xlsx whose parts expand too far before it is read.
 /// </summary>
 internal static class WorkbookConverter
@@ -84,10 +86,13 @@ internal static class WorkbookConverter
         }
     }
 
+    /// <summary>Written for a line break inside a cell, so the cell stays on its row's line.</summary>
+    internal const string LineBreakInCell = "\u2028";
+
     private static string Text(object? value) => value switch
     {
         null => string.Empty,
-        string text => text,
+        string text => text.AsSpan().IndexOfAny('\r', '\n') < 0 ? text : text.ReplaceLineEndings(LineBreakInCell),
         DateTime { TimeOfDay.Ticks: 0 } date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         DateTime moment => moment.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
         double number => number.ToString(CultureInfo.InvariantCulture),

@@ -75,6 +75,7 @@ public sealed class RowValidationTests
     [InlineData("Acme\u2003Labs", "Acme Labs")]
     [InlineData("Acme\u3000Labs", "Acme Labs")]
     [InlineData("\"Acme\r\nLabs\"", "Acme Labs")]
+    [InlineData("Acme\u2028Labs", "Acme Labs")]
     [InlineData("Café Labs", "Café Labs")]
     [InlineData("Acme Labs", "Acme Labs")]
     public async Task A_single_cell_needing_cleaning_is_cleaned_in_an_otherwise_plain_row(string company, string expected)
@@ -83,6 +84,14 @@ public sealed class RowValidationTests
 
         var ada = run.ContactOn(2);
         Assert.Equal((expected, "Ada", "Engineer"), (ada.Company, ada.FirstName, ada.Position));
+    }
+
+    [Fact]
+    public async Task A_unicode_line_separator_in_notes_is_a_line_break_as_a_converted_workbook_writes_one()
+    {
+        var run = await ImportRun.TextAsync(Header + "\n" + "Ada,Lovelace,ada@example.org,,Acme,Engineer,,,Engines \u2028 and poetry\u2028\u2028\u2028Later,,\n");
+
+        Assert.Equal("Engines\nand poetry\n\nLater", run.ContactOn(2).Notes);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Text;
 using Outreach.Core.Imports;
 using Outreach.Testing.Files;
+using Outreach.Testing.LocalServices;
 
 namespace Outreach.Core.Tests.Imports;
 
@@ -8,7 +9,7 @@ namespace Outreach.Core.Tests.Imports;
 public sealed class WorkbookConverterTests
 {
     [Fact]
-    public async Task The_first_sheet_becomes_csv_row_for_row_with_dates_as_iso_and_cells_quoted_as_csv_needs()
+    public async Task The_first_sheet_becomes_csv_row_for_row_with_dates_as_iso_line_breaks_kept_in_their_cell_and_cells_quoted_as_csv_needs()
     {
         var workbook = XlsxFile.Create(
             [
@@ -24,12 +25,51 @@ public sealed class WorkbookConverterTests
 
         Assert.Equal(
             "First name,Last name,Email,Company,Met on,What we talked about\r\n" +
-            "Ada,Lovelace,ada@example.org,\"Acme, Inc.\",2024-11-14,\"She said \"\"hello\"\"\nand more\"\r\n" +
+            "Ada,Lovelace,ada@example.org,\"Acme, Inc.\",2024-11-14,\"She said \"\"hello\"\"\u2028and more\"\r\n" +
             "\r\n" +
             "Grace,Hopper,grace@example.org\r\n" +
             "Zip,,,,,1984\r\n",
             csv);
         Assert.Equal(Encoding.UTF8.GetByteCount(csv), length);
+    }
+
+    [Fact]
+    public async Task An_excel_97_2003_workbook_becomes_the_same_csv_with_its_date_cell_as_iso_and_accents_kept()
+    {
+        // Written by xlwt (Fixtures/make-class-visit-xls.py): the date cell is a number formatted DD/MM/YYYY, as Excel stores it.
+        var workbook = await File.ReadAllBytesAsync(Path.Combine(RepositoryRoot.Path, "tests", "Outreach.Core.Tests", "Imports", "Fixtures", "class-visit.xls"));
+
+        var (csv, _) = await ConvertAsync(workbook);
+
+        Assert.Equal(
+            "First name,Last name,Email,Company,Met on,What we talked about\r\n" +
+            "Ada,Lovelace,ada@example.org,\"Acme, Inc.\",2024-11-14,\"She said \"\"hello\"\"\u2028and more\"\r\n" +
+            "\r\n" +
+            "Zoë,Ångström,zoe@example.org\r\n" +
+            "Zip,,,,,1984\r\n",
+            csv);
+    }
+
+    [Fact]
+    public async Task An_excel_97_2003_upload_is_converted_and_imported_with_exact_counts()
+    {
+        await using var upload = File.OpenRead(Path.Combine(RepositoryRoot.Path, "tests", "Outreach.Core.Tests", "Imports", "Fixtures", "class-visit.xls"));
+        using var csv = new MemoryStream();
+        var start = new byte[UploadConverter.SignatureBytes];
+        await upload.ReadExactlyAsync(start);
+        upload.Position = 0;
+
+        var archived = await UploadConverter.ToCsvAsync(upload, csv, maxBytes: 1 << 20, CancellationToken.None);
+        var run = await ImportRun.BytesAsync(csv.ToArray());
+
+        Assert.True(UploadConverter.NeedsConversion(start));
+        Assert.Null(archived); // a workbook keeps the upload's name
+        Assert.Equal((3L, 2L, 0L, 1L), (run.Report.RowsRead, run.Report.Accepted, run.Report.Merged, run.Report.Rejected));
+        // "Zip" has a name but no email or LinkedIn URL: the report names the sheet's row 5, although Ada's notes above it have two lines.
+        Assert.Equal([5], run.RejectedLines);
+        Assert.Equal(new DateOnly(2024, 11, 14), run.ContactOn(2).Events.Single().MetOn);
+        Assert.Equal("She said \"hello\"\nand more", run.ContactOn(2).Notes);
+        Assert.Equal("Ångström", run.ContactOn(4).LastName);
     }
 
     [Fact]
