@@ -18,4 +18,17 @@ public interface IContactSink
     /// <param name="contacts">The contacts, each id at most once.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     ValueTask WriteAsync(string ownerId, IReadOnlyList<Contact> contacts, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Stores a batch as <see cref="WriteAsync(string, IReadOnlyList{Contact}, CancellationToken)"/> does, told which
+    /// contacts the caller believes are stored already (one it read from the directory, or created in an earlier
+    /// batch): a store can read those first instead of finding each by a refused insert. A wrong belief costs
+    /// requests, never correctness. By default the belief is ignored.
+    /// </summary>
+    /// <param name="ownerId">The owner of every contact in the batch.</param>
+    /// <param name="contacts">The contacts, each id at most once.</param>
+    /// <param name="storedAlready">For each contact, whether it is believed stored already.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    ValueTask WriteAsync(string ownerId, IReadOnlyList<Contact> contacts, IReadOnlyList<bool> storedAlready, CancellationToken cancellationToken) =>
+        WriteAsync(ownerId, contacts, cancellationToken);
 }

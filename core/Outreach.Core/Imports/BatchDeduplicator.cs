@@ -22,6 +22,9 @@ internal sealed class BatchDeduplicator(string ownerId, IContactDirectory direct
     /// <summary>For each place in the batch, the ordinal in <see cref="DedupeIndex"/> of a contact this import created, or -1 for a stored one.</summary>
     private readonly List<int> _batchOrdinals = [];
 
+    /// <summary>For each place in the batch, whether the contact is stored already (read from the directory, or written with an earlier batch).</summary>
+    private readonly List<bool> _batchStored = [];
+
     // Stored contacts changed in this batch (only when the owner has stored contacts): by id and by every key of the rows merged into them.
     private readonly Dictionary<string, int> _storedById = new(StringComparer.Ordinal);
     private readonly Dictionary<ulong, int> _storedByKey = [];
@@ -124,7 +127,7 @@ internal sealed class BatchDeduplicator(string ownerId, IContactDirectory direct
         }
 
         var created = index.AddContact(row.NewId, row.Fields);
-        Stage(row.Contact!, created);
+        Stage(row.Contact!, created, stored: false);
         RegisterKeys(row, created);
         return new ImportRowResult(row.Line, ImportRowOutcome.New, row.Contact!.ContactId, [], null);
     }
@@ -146,7 +149,7 @@ internal sealed class BatchDeduplicator(string ownerId, IContactDirectory direct
         }
         else
         {
-            Stage(row.Contact! with { ContactId = id }, ordinal);
+            Stage(row.Contact! with { ContactId = id }, ordinal, stored: true);
         }
 
         RegisterKeys(row, ordinal);
@@ -164,7 +167,7 @@ internal sealed class BatchDeduplicator(string ownerId, IContactDirectory direct
         var merged = ContactMerger.Merge(stored, row.Contact!, out var changed);
         if (changed)
         {
-            slot = Stage(merged, -1);
+            slot = Stage(merged, -1, stored: true);
             _storedById.Add(merged.ContactId, slot);
             RegisterStoredKeys(row, slot);
         }
@@ -186,11 +189,12 @@ internal sealed class BatchDeduplicator(string ownerId, IContactDirectory direct
         ? new ImportRowResult(row.Line, ImportRowOutcome.Merged, before.ContactId, [], null, row.Fields & ~ContactFieldSets.Of(before))
         : new ImportRowResult(row.Line, ImportRowOutcome.Unchanged, before.ContactId, [], null);
 
-    private int Stage(Contact contact, int ordinal)
+    private int Stage(Contact contact, int ordinal, bool stored)
     {
         var slot = _batch.Count;
         _batch.Add(contact);
         _batchOrdinals.Add(ordinal);
+        _batchStored.Add(stored);
         if (ordinal >= 0)
         {
             index.SetPendingSlot(ordinal, slot);
@@ -223,7 +227,7 @@ internal sealed class BatchDeduplicator(string ownerId, IContactDirectory direct
             return;
         }
 
-        await sink.WriteAsync(ownerId, _batch.ToArray(), cancellationToken).ConfigureAwait(false);
+        await sink.WriteAsync(ownerId, _batch.ToArray(), _batchStored.ToArray(), cancellationToken).ConfigureAwait(false);
         if (_copy is not null && _storedById.Count > 0)
         {
             // The copy follows what the batch did to stored contacts, merged as the sink merged them. Contacts this
@@ -240,6 +244,7 @@ internal sealed class BatchDeduplicator(string ownerId, IContactDirectory direct
 
         _batch.Clear();
         _batchOrdinals.Clear();
+        _batchStored.Clear();
         if (_storedById.Count > 0)
         {
             _storedById.Clear();

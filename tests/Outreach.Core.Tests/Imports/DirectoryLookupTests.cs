@@ -99,6 +99,32 @@ public sealed class DirectoryLookupTests
             readAtOnce.Directory.Inner.Contacts(ImportRun.Owner).Select(Describe));
     }
 
+    [Fact]
+    public async Task The_sink_is_told_which_contacts_of_a_batch_are_stored_already()
+    {
+        const string file =
+            "First name,Last name,Email,LinkedIn URL,Company\n" +
+            "Ada,Lovelace,ada@example.org,,Acme\n" +                       // new
+            "Grace,Hopper,grace@example.org,,Navy\n" +                     // into the stored Grace
+            "Ada,Lovelace,ADA@example.org,https://www.linkedin.com/in/ada,\n" + // into Ada, written with the first batch
+            "Alan,Turing,alan@example.org,,Bletchley\n" +                  // new
+            "Alan,Turing,,https://www.linkedin.com/in/alan,Bletchley\n";   // into Alan, written with the second batch
+        var stored = new InMemoryContactDirectory();
+        await stored.WriteAsync(ImportRun.Owner, [new Contact { OwnerId = ImportRun.Owner, ContactId = "c3", FirstName = "Grace", Email = "grace@example.org" }], CancellationToken.None);
+        var sink = new BeliefRecordingSink(stored);
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(file));
+
+        await new ContactImporter(stored, sink).ImportAsync(stream, ImportRun.Options() with { BatchSize = 2 }, progress: null, CancellationToken.None);
+
+        Assert.Equal(
+            [
+                [("Ada", false), ("Grace", true)],
+                [("Ada", true), ("Alan", false)],
+            ],
+            sink.Batches.Take(2));
+        Assert.Equal([("Alan", true)], sink.Batches[2]);
+    }
+
     private static async Task<(CountingDirectory Directory, List<ImportRowResult> Rows)> ImportIntoStoredAsync(string file, int batchSize, int readAtOnce)
     {
         var stored = new InMemoryContactDirectory();
@@ -145,6 +171,21 @@ public sealed class DirectoryLookupTests
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(file));
         var options = ImportRun.Options() with { BatchSize = batchSize, MaxContactsReadAtOnce = readAtOnce };
         return await importer.ImportAsync(stream, options, progress: null, CancellationToken.None);
+    }
+
+    /// <summary>Writes through to a real in-memory store and records, batch by batch, each contact's first name and whether it was believed stored.</summary>
+    private sealed class BeliefRecordingSink(InMemoryContactDirectory inner) : IContactSink
+    {
+        public List<List<(string? Name, bool Stored)>> Batches { get; } = [];
+
+        public ValueTask WriteAsync(string ownerId, IReadOnlyList<Contact> contacts, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("The import says which contacts are stored already.");
+
+        public ValueTask WriteAsync(string ownerId, IReadOnlyList<Contact> contacts, IReadOnlyList<bool> storedAlready, CancellationToken cancellationToken)
+        {
+            Batches.Add([.. contacts.Select((c, i) => (inner.Get(ownerId, c.ContactId)?.FirstName ?? c.FirstName, storedAlready[i]))]);
+            return inner.WriteAsync(ownerId, contacts, cancellationToken);
+        }
     }
 
     /// <summary>Row results compared by what they say (their error lists are separate instances).</summary>

@@ -226,6 +226,42 @@ public sealed partial class TableContactStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_batch_told_which_contacts_are_stored_reads_those_first_and_writes_in_one_transaction()
+    {
+        var (store, contactRequests, _) = await NewRecordedStoreAsync();
+        var stored = Enumerable.Range(0, 3).Select(i => new Contact { OwnerId = "o", ContactId = $"s{i}", FirstName = $"Stored{i}", Tags = ["old"] }).ToArray();
+        await store.WriteAsync("o", stored, CancellationToken.None);
+        var changes = stored.Select(c => new Contact { OwnerId = "o", ContactId = c.ContactId, Company = "Acme", Tags = ["new"] }).ToArray();
+        var created = new[] { new Contact { OwnerId = "o", ContactId = "n0", FirstName = "New0" }, new Contact { OwnerId = "o", ContactId = "n1", FirstName = "New1" } };
+        var before = contactRequests.Requests.Count;
+
+        await store.WriteAsync("o", [created[0], changes[0], changes[1], created[1], changes[2]], [false, true, true, false, true], CancellationToken.None);
+
+        // The three believed stored are read at once, then one transaction: no refused insert.
+        Assert.Equal(["GET ", "GET ", "GET ", "POST "], contactRequests.Requests.Skip(before));
+        Assert.Equal(
+            [created[0], created[1], .. stored.Zip(changes, ContactMerger.Merge)],
+            await store.ListAsync("o", CancellationToken.None), ContactComparer);
+    }
+
+    [Fact]
+    public async Task Wrong_beliefs_about_which_contacts_are_stored_cost_requests_not_data()
+    {
+        var (store, contactRequests, _) = await NewRecordedStoreAsync();
+        var stored = new Contact { OwnerId = "o", ContactId = "s", FirstName = "Stored", Tags = ["old"] };
+        await store.WriteAsync("o", [stored], CancellationToken.None);
+        var change = new Contact { OwnerId = "o", ContactId = "s", Company = "Acme", Tags = ["new"] };
+        var created = new Contact { OwnerId = "o", ContactId = "n", FirstName = "New" };
+        var before = contactRequests.Requests.Count;
+
+        // "n" is believed stored but is not; "s" is stored but not believed to be.
+        await store.WriteAsync("o", [created, change], [true, false], CancellationToken.None);
+
+        Assert.Equal(["GET ", "POST ", "GET ", "POST "], contactRequests.Requests.Skip(before));
+        Assert.Equal([created, ContactMerger.Merge(stored, change)], await store.ListAsync("o", CancellationToken.None), ContactComparer);
+    }
+
+    [Fact]
     public async Task A_key_transaction_that_meets_a_claimed_key_falls_back_to_one_insert_per_key_of_that_transaction()
     {
         var (store, _, keyRequests) = await NewRecordedStoreAsync();

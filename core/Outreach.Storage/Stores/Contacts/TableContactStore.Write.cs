@@ -1,0 +1,212 @@
+using Outreach.Core.Contacts;
+using Outreach.Storage.Tables;
+
+namespace Outreach.Storage.Stores.Contacts;
+
+// The write path: contact rows in transactions of 100, then the keys they claim and the address index.
+public sealed partial class TableContactStore
+{
+    /// <summary>How many stored contacts of a batch are found by a refused insert, each costing a retry, before the rest is read at once.</summary>
+    private const int StoredContactsFoundOneByOne = 2;
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// The same result as writing the contacts one by one in order, in few round trips: a contact id sent twice is
+    /// merged in order, the contact rows are written in transactions of 100 (<see cref="WriteRowsAsync"/>; one
+    /// partition), then the keys are claimed (<see cref="ClaimKeysAsync"/>) and the address index written concurrently.
+    /// </remarks>
+    public ValueTask WriteAsync(string ownerId, IReadOnlyList<Contact> contacts, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(contacts);
+        return WriteAsync(ownerId, contacts, new bool[contacts.Count], cancellationToken);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// As the other overload, except that the contacts believed stored are read first (concurrently) and written as
+    /// merged replacements in the batch's one transaction, instead of each being found by a refused insert.
+    /// </remarks>
+    public async ValueTask WriteAsync(string ownerId, IReadOnlyList<Contact> contacts, IReadOnlyList<bool> storedAlready, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(contacts);
+        ArgumentNullException.ThrowIfNull(storedAlready);
+        if (storedAlready.Count != contacts.Count)
+        {
+            throw new ArgumentException("storedAlready must say, for each contact, whether it is believed stored.", nameof(storedAlready));
+        }
+
+        var versionsById = new Dictionary<string, int>(StringComparer.Ordinal);
+        var versions = new List<List<Contact>>();
+        var believed = new List<bool>();
+        for (var i = 0; i < contacts.Count; i++)
+        {
+            var incoming = contacts[i];
+            if (incoming.OwnerId != ownerId)
+            {
+                throw new ArgumentException($"Contact {incoming.ContactId} belongs to another owner than the batch.", nameof(contacts));
+            }
+
+            if (!versionsById.TryGetValue(incoming.ContactId, out var at))
+            {
+                versionsById[incoming.ContactId] = at = versions.Count;
+                versions.Add([]);
+                believed.Add(false);
+            }
+
+            versions[at].Add(incoming);
+            believed[at] |= storedAlready[i];
+        }
+
+        var existing = new List<Contact?>(versions.Count);
+        var stored = new List<Contact>(versions.Count);
+        for (var start = 0; start < versions.Count; start += TableClient.MaxTransactionActions)
+        {
+            var count = Math.Min(TableClient.MaxTransactionActions, versions.Count - start);
+            var (before, after) = await WriteRowsAsync(ownerId, [.. versions.GetRange(start, count)], [.. believed.GetRange(start, count)], cancellationToken)
+                .ConfigureAwait(false);
+            existing.AddRange(before);
+            stored.AddRange(after);
+        }
+
+        await ClaimKeysAsync(ownerId, stored, existing, cancellationToken).ConfigureAwait(false);
+        var withEmail = stored.Where(c => c.EmailKey is { Length: > 0 }).ToArray();
+        await BoundedRequests.ForEachAsync(withEmail, (contact, token) => emailIndex.AddAsync(contact.EmailKey!, ownerId, contact.ContactId, token), cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Writes up to 100 contacts (each the versions of one id, in batch order) in one transaction. Those believed stored
+    /// are read first (concurrently) and go in as merged replacements; the others go in as inserts, so a batch of new
+    /// contacts (a first import) needs no reads. A refused transaction names a contact it found stored already (and
+    /// changed nothing), so that one is read, merged and the transaction retried with it as an upsert; after
+    /// <see cref="StoredContactsFoundOneByOne"/> such surprises the rest of the batch is read at once instead.
+    /// </summary>
+    /// <returns>Each contact's row before (null when new) and as written.</returns>
+    private async Task<(Contact?[] Existing, Contact[] Stored)> WriteRowsAsync(string ownerId, List<Contact>[] versions, bool[] believedStored, CancellationToken cancellationToken)
+    {
+        var existing = new Contact?[versions.Length];
+        var read = new bool[versions.Length];
+        var believed = Enumerable.Range(0, versions.Length).Where(i => believedStored[i]).ToArray();
+        if (believed.Length > 0)
+        {
+            var found = await GetManyAsync(ownerId, [.. believed.Select(i => versions[i][0].ContactId)], cancellationToken).ConfigureAwait(false);
+            for (var j = 0; j < believed.Length; j++)
+            {
+                existing[believed[j]] = found[j];
+                read[believed[j]] = true;
+            }
+        }
+
+        for (var attempt = 0; attempt <= StoredContactsFoundOneByOne; attempt++)
+        {
+            var stored = Fold(existing, versions);
+            try
+            {
+                await SubmitRowsAsync(stored, read, cancellationToken).ConfigureAwait(false);
+                return (existing, stored);
+            }
+            catch (StorageConcurrencyException e) when (e.Status == 409 && e.FailedActionIndex is { } index && index < read.Length && !read[index])
+            {
+                existing[index] = await GetAsync(ownerId, versions[index][0].ContactId, cancellationToken).ConfigureAwait(false);
+                read[index] = true;
+            }
+        }
+
+        // Many are stored already (a re-import with changes): read the others concurrently and upsert them all.
+        var unread = Enumerable.Range(0, versions.Length).Where(i => !read[i]).ToArray();
+        var rows = await GetManyAsync(ownerId, [.. unread.Select(i => versions[i][0].ContactId)], cancellationToken).ConfigureAwait(false);
+        for (var j = 0; j < unread.Length; j++)
+        {
+            existing[unread[j]] = rows[j];
+        }
+
+        Array.Fill(read, true);
+        var merged = Fold(existing, versions);
+        await SubmitRowsAsync(merged, read, cancellationToken).ConfigureAwait(false);
+        return (existing, merged);
+    }
+
+    /// <summary>One transaction: an upsert for each contact whose stored row was read (and merged), an insert for the others.</summary>
+    private async Task SubmitRowsAsync(Contact[] stored, bool[] read, CancellationToken cancellationToken) =>
+        await contactTable.SubmitTransactionAsync(
+            [.. stored.Select((contact, i) => new TableTransactionAction(read[i] ? TableTransactionActionType.UpsertReplace : TableTransactionActionType.Add, ContactEntity.From(contact)))],
+            cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Each stored row (or nothing) merged with the versions of its id in batch order, as writing them one after the other would.</summary>
+    private static Contact[] Fold(Contact?[] existing, List<Contact>[] versions)
+    {
+        var stored = new Contact[versions.Length];
+        for (var i = 0; i < versions.Length; i++)
+        {
+            var merged = existing[i];
+            foreach (var incoming in versions[i])
+            {
+                merged = merged is null ? incoming : ContactMerger.Merge(merged, incoming);
+            }
+
+            stored[i] = merged!;
+        }
+
+        return stored;
+    }
+
+    /// <summary>
+    /// Claims every key of the stored contacts, the first claimer keeping a key (in batch order within the batch).
+    /// Keys a contact did not have before are new in the table nearly always, so they are inserted in transactions
+    /// of 100; a transaction that meets a key already claimed (by another contact) is rolled back whole, and its keys
+    /// are then claimed one by one. Keys the stored row already had were claimed when it was written, so they
+    /// go one by one (concurrently) straight away: insert-if-absent still takes one back that an erasure freed.
+    /// </summary>
+    private async Task ClaimKeysAsync(string ownerId, List<Contact> stored, List<Contact?> existing, CancellationToken cancellationToken)
+    {
+        var partition = TableKeyCodec.Encode(ownerId);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var fresh = new List<TableEntity>();
+        var held = new List<TableEntity>();
+        for (var i = 0; i < stored.Count; i++)
+        {
+            var before = existing[i] is { } old ? ContactKeys.Of(old) : [];
+            foreach (var key in ContactKeys.Of(stored[i]))
+            {
+                var row = KeyRow(key);
+                if (seen.Add(row))
+                {
+                    var entity = new TableEntity(partition, row) { [ContactIdProperty] = stored[i].ContactId };
+                    (before.Contains(key) ? held : fresh).Add(entity);
+                }
+            }
+        }
+
+        var transactions = fresh.Chunk(TableClient.MaxTransactionActions).ToArray();
+        var inserted = await BoundedRequests.SelectAsync(transactions, TryInsertAllAsync, cancellationToken).ConfigureAwait(false);
+        var oneByOne = held.Concat(transactions.Where((_, i) => !inserted[i]).SelectMany(rows => rows)).ToArray();
+        await BoundedRequests.ForEachAsync(oneByOne, ClaimKeyAsync, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Inserts the key rows in one transaction: false when one is claimed already (then none was inserted).</summary>
+    private async Task<bool> TryInsertAllAsync(TableEntity[] keyRows, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await keyTable.SubmitTransactionAsync([.. keyRows.Select(row => new TableTransactionAction(TableTransactionActionType.Add, row))], cancellationToken)
+                .ConfigureAwait(false);
+            return true;
+        }
+        catch (StorageConcurrencyException e) when (e.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    private async Task ClaimKeyAsync(TableEntity keyRow, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await keyTable.InsertAsync(keyRow, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StorageConcurrencyException e) when (e.Status == 409)
+        {
+            // The first contact to claim a key keeps it.
+        }
+    }
+}
