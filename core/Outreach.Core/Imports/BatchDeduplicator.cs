@@ -234,6 +234,7 @@ internal sealed class BatchDeduplicator(string ownerId, IContactDirectory direct
             // import created stay out of it (the index answers for them), so it never grows past what was read.
             await _copy.WriteAsync(ownerId, [.. _storedById.Values.Select(slot => _batch[slot])], cancellationToken).ConfigureAwait(false);
         }
+
         foreach (var ordinal in _batchOrdinals)
         {
             if (ordinal >= 0)
