@@ -129,7 +129,7 @@ public static class ImportArchive
             if (copied > maxBytes)
             {
                 throw new DomainException(
-                    "import.archive-too-large",
+                    ImportErrorCodes.ExpandsTooFar,
                     $"The contacts file in the ZIP archive is larger than {maxBytes} bytes, the most an upload may be.",
                     "file");
             }

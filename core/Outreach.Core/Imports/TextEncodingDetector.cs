@@ -12,7 +12,7 @@ namespace Outreach.Core.Imports;
 internal static class TextEncodingDetector
 {
     /// <summary>The error code for binary input (the HTTP layer answers 415).</summary>
-    public const string NotTextCode = "import.not-text";
+    public const string NotTextCode = ImportErrorCodes.NotText;
 
     private static readonly Encoding Utf8NoBom = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 

@@ -47,7 +47,7 @@ public static class UploadConverter
             if (zip.Entries.Sum(e => e.Length) > maxBytes * ExpandedPartsPerCsvByte)
             {
                 throw new DomainException(
-                    "import.archive-too-large",
+                    ImportErrorCodes.ExpandsTooFar,
                     $"The workbook's parts expand past {maxBytes * ExpandedPartsPerCsvByte} bytes, too much for a sheet of at most {maxBytes} bytes as CSV.",
                     "file");
             }

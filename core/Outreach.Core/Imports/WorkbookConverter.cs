@@ -102,5 +102,5 @@ internal static class WorkbookConverter
     };
 
     private static DomainException TooLarge(long maxBytes) =>
-        new("import.archive-too-large", $"The workbook's sheet is larger than {maxBytes} bytes as CSV, the most an upload may be.", "file");
+        new(ImportErrorCodes.ExpandsTooFar, $"The workbook's sheet is larger than {maxBytes} bytes as CSV, the most an upload may be.", "file");
 }

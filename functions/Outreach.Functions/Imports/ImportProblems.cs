@@ -13,14 +13,14 @@ namespace Outreach.Functions.Imports;
 internal static class ImportProblems
 {
     /// <summary>Whether <paramref name="error"/> is one of these.</summary>
-    public static bool Handles(DomainException error) => error.Code is "import.not-text" or SpreadsheetFiles.Code or "import.archive-too-large";
+    public static bool Handles(DomainException error) => error.Code is ImportErrorCodes.NotText or SpreadsheetFiles.Code or ImportErrorCodes.ExpandsTooFar;
 
     public static ProblemHttpResult For(DomainException error, LimitsOptions limits)
     {
         ArgumentNullException.ThrowIfNull(error);
         ArgumentNullException.ThrowIfNull(limits);
         var extensions = new Dictionary<string, object?> { ["code"] = error.Code, ["target"] = error.Target };
-        if (error.Code is "import.not-text" or SpreadsheetFiles.Code)
+        if (error.Code is ImportErrorCodes.NotText or SpreadsheetFiles.Code)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: error.Message, extensions: extensions);
         }
