@@ -102,6 +102,31 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite) : IClassFixtur
     }
 
     [Fact]
+    public async Task Recent_imports_show_the_newest_ten_and_the_rest_on_request()
+    {
+        var key = await _server.App.CreateAccountWithKeyAsync(ApiApp.NewId("owner"));
+        using (var client = _server.App.Client(key))
+        {
+            for (var i = 1; i <= 12; i++)
+            {
+                using var imported = await Imports.ImportFiles.PostCsvAsync(client, Encoding.UTF8.GetBytes($"Name,Email\nPerson {i},person{i}@example.org\n"));
+                Assert.Equal(System.Net.HttpStatusCode.OK, imported.StatusCode);
+            }
+        }
+
+        var page = await OpenWithKeyAsync(key);
+        await page.WaitForSelectorAsync("#imports-body tbody tr");
+        var shown = await page.Locator("#imports-body tbody tr").CountAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show all 12 uploads" }).ClickAsync();
+
+        Assert.Equal(10, shown);
+        Assert.Equal(12, await page.Locator("#imports-body tbody tr").CountAsync());
+        Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "Show all 12 uploads" }).CountAsync());
+        Assert.Equal("Show the report of upload.csv", await page.EvaluateAsync<string>("() => document.activeElement.getAttribute('aria-label')"));
+        Assert.True(_browserErrors.Count == 0, "The browser reported:\n" + string.Join("\n", _browserErrors));
+    }
+
+    [Fact]
     public async Task Queue_and_LinkedIn_sections_list_the_imported_contacts_tasks_and_show_a_draft_to_copy()
     {
         var key = await _server.App.CreateAccountWithKeyAsync(ApiApp.NewId("owner"));

@@ -31,17 +31,31 @@ function reportButton(item) {
   return button;
 }
 
+function importsTable(imports) {
+  return table('Your last uploads, newest first', ['File', 'Uploaded', 'Status', 'Rows', 'Accepted', 'Merged', 'Rejected', 'Report'],
+    imports.map((i) => [
+      i.fileName,
+      new Date(i.createdUtc).toLocaleString(),
+      i.status,
+      ...[i.counts?.rows, i.counts?.accepted, i.counts?.merged, i.counts?.rejected].map((n) => String(n ?? 0)),
+      reportButton(i),
+    ]));
+}
+
 export function showImports() {
   return loadSection(document.getElementById('imports-body'), async () => {
     const { imports } = await getJson('imports');
     if (!imports.length) return note('No file uploaded yet.');
-    return table('Your last uploads, newest first', ['File', 'Uploaded', 'Status', 'Rows', 'Accepted', 'Merged', 'Rejected', 'Report'],
-      imports.slice(0, shown).map((i) => [
-        i.fileName,
-        new Date(i.createdUtc).toLocaleString(),
-        i.status,
-        ...[i.counts?.rows, i.counts?.accepted, i.counts?.merged, i.counts?.rejected].map((n) => String(n ?? 0)),
-        reportButton(i),
-      ]));
+    const first = importsTable(imports.slice(0, shown));
+    if (imports.length <= shown) return first;
+    // The API lists the last 100; the page shows the newest few until asked for the rest.
+    const more = el('button', { type: 'button', class: 'secondary' }, `Show all ${imports.length} uploads`);
+    more.addEventListener('click', () => {
+      const all = importsTable(imports);
+      first.replaceWith(all);
+      more.remove();
+      all.querySelector('tbody tr:nth-child(' + (shown + 1) + ') button')?.focus();
+    });
+    return [first, more];
   });
 }
