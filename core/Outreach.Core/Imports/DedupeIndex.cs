@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Runtime.InteropServices;
 using Outreach.Core.Contacts;
 
@@ -32,7 +31,7 @@ internal sealed class DedupeIndex
     /// <param name="expectedKeys">Roughly how many keys the import will hold (sizes the table once instead of growing it).</param>
     public DedupeIndex(int expectedKeys = 0)
     {
-        var slots = (int)Math.Min(MaxInitialSlots, BitOperations.RoundUpToPowerOf2((uint)Math.Max(1024, expectedKeys / MaxLoad)));
+        var slots = (int)Math.Min(MaxInitialSlots, Math.Max(1024, Math.Ceiling(expectedKeys / MaxLoad)));
         _slots = new Slot[slots];
         var contacts = Math.Max(256, Math.Min(slots / 2, expectedKeys / 2));
         _ids = new UInt128[contacts];
@@ -79,8 +78,7 @@ internal sealed class DedupeIndex
     {
         var key = Stored(keyHash);
         var slots = _slots;
-        var mask = slots.Length - 1;
-        for (var i = (int)key & mask; ; i = (i + 1) & mask)
+        for (var i = Home(key, slots.Length); ; i = Next(i, slots.Length))
         {
             ref var slot = ref slots[i];
             if (slot.Key == key)
@@ -100,7 +98,7 @@ internal sealed class DedupeIndex
     /// these reads do not depend on one another, so the processor fetches their cache lines in parallel instead of
     /// stalling on one miss after another during <see cref="Find"/>.
     /// </summary>
-    public ulong Touch(ulong keyHash) => _slots[(int)Stored(keyHash) & (_slots.Length - 1)].Key;
+    public ulong Touch(ulong keyHash) => _slots[Home(Stored(keyHash), _slots.Length)].Key;
 
     /// <summary>Maps the key to contact <paramref name="ordinal"/> unless it already maps to a contact.</summary>
     public void TryAdd(ulong keyHash, int ordinal)
@@ -112,8 +110,7 @@ internal sealed class DedupeIndex
 
         var key = Stored(keyHash);
         var slots = _slots;
-        var mask = slots.Length - 1;
-        for (var i = (int)key & mask; ; i = (i + 1) & mask)
+        for (var i = Home(key, slots.Length); ; i = Next(i, slots.Length))
         {
             ref var slot = ref slots[i];
             if (slot.Key == key)
@@ -130,6 +127,14 @@ internal sealed class DedupeIndex
         }
     }
 
+    /// <summary>
+    /// The slot a key starts probing at: its high 32 bits scaled to the table's length (Lemire's multiply-shift), so the
+    /// table can be sized to the file instead of rounded up to a power of two (up to half of it empty).
+    /// </summary>
+    private static int Home(ulong key, int length) => (int)(((key >> 32) * (ulong)(uint)length) >> 32);
+
+    private static int Next(int slot, int length) => slot + 1 == length ? 0 : slot + 1;
+
     /// <summary>0 marks an empty slot, so a hash of 0 is stored as 1 (one more 64-bit collision, no more).</summary>
     private static ulong Stored(ulong keyHash) => keyHash == 0 ? 1 : keyHash;
 
@@ -137,7 +142,6 @@ internal sealed class DedupeIndex
     {
         var old = _slots;
         var slots = new Slot[old.Length * 2];
-        var mask = slots.Length - 1;
         foreach (var slot in old)
         {
             if (slot.Key == 0)
@@ -145,10 +149,10 @@ internal sealed class DedupeIndex
                 continue;
             }
 
-            var i = (int)slot.Key & mask;
+            var i = Home(slot.Key, slots.Length);
             while (slots[i].Key != 0)
             {
-                i = (i + 1) & mask;
+                i = Next(i, slots.Length);
             }
 
             slots[i] = slot;

@@ -37,13 +37,29 @@ public sealed class DedupeIndexTests
         var first = index.AddContact(1, ContactFieldSet.Email);
         var second = index.AddContact(2, ContactFieldSet.LinkedInUrl);
 
-        // Equal low bits: both hash to the same slot in any table, the second probes on.
-        index.TryAdd(0x1_0000_0005, first);
-        index.TryAdd(0x2_0000_0005, second);
+        // Equal high bits: both start at the same slot in any table, the second probes on.
+        index.TryAdd(0x5_0000_0001, first);
+        index.TryAdd(0x5_0000_0002, second);
 
-        Assert.Equal(first, index.Find(0x1_0000_0005));
-        Assert.Equal(second, index.Find(0x2_0000_0005));
-        Assert.Equal(-1, index.Find(0x3_0000_0005));
+        Assert.Equal(first, index.Find(0x5_0000_0001));
+        Assert.Equal(second, index.Find(0x5_0000_0002));
+        Assert.Equal(-1, index.Find(0x5_0000_0003));
+    }
+
+    [Fact]
+    public void Probing_past_the_last_slot_goes_on_from_the_first()
+    {
+        var index = new DedupeIndex(expectedKeys: 1000); // a table that is not a power of two long
+        var ordinals = Enumerable.Range(0, 3).Select(i => index.AddContact((UInt128)i, ContactFieldSet.Email)).ToArray();
+
+        // All-ones high bits start at the last slot; the second and third key wrap around to the first slots.
+        for (var i = 0; i < 3; i++)
+        {
+            index.TryAdd(0xFFFF_FFFF_0000_0001UL + (ulong)i, ordinals[i]);
+        }
+
+        Assert.Equal(ordinals, Enumerable.Range(0, 3).Select(i => index.Find(0xFFFF_FFFF_0000_0001UL + (ulong)i)));
+        Assert.Equal(-1, index.Find(0xFFFF_FFFF_0000_0009UL));
     }
 
     [Fact]
