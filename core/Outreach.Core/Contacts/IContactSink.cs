@@ -22,8 +22,9 @@ public interface IContactSink
     /// <summary>
     /// Stores a batch as <see cref="WriteAsync(string, IReadOnlyList{Contact}, CancellationToken)"/> does, told which
     /// contacts the caller believes are stored already (one it read from the directory, or created in an earlier
-    /// batch): a store can read those first instead of finding each by a refused insert. A wrong belief costs
-    /// requests, never correctness. By default the belief is ignored.
+    /// batch): a store can read those first instead of finding each by a refused insert. A contact believed stored that
+    /// is not there was erased while the import ran, and is not written again: an erasure wins over an import running at
+    /// the same time. A stored contact not believed to be is merged as usual. By default the belief is ignored.
     /// </summary>
     /// <param name="ownerId">The owner of every contact in the batch.</param>
     /// <param name="contacts">The contacts, each id at most once.</param>

@@ -117,6 +117,22 @@ public sealed class InMemoryContactDirectory : IContactDirectory, IContactSink, 
     }
 
     /// <inheritdoc />
+    /// <remarks>As a store does: a contact believed stored that is not held was erased meanwhile and is not written again.</remarks>
+    public ValueTask WriteAsync(string ownerId, IReadOnlyList<Contact> contacts, IReadOnlyList<bool> storedAlready, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(contacts);
+        ArgumentNullException.ThrowIfNull(storedAlready);
+        Contact[] kept;
+        lock (_gate)
+        {
+            _owners.TryGetValue(ownerId, out var owner);
+            kept = [.. contacts.Where((contact, i) => !storedAlready[i] || (owner?.ById.ContainsKey(contact.ContactId) ?? false))];
+        }
+
+        return WriteAsync(ownerId, kept, cancellationToken);
+    }
+
+    /// <inheritdoc />
     public ValueTask WriteAsync(string ownerId, IReadOnlyList<Contact> contacts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(contacts);

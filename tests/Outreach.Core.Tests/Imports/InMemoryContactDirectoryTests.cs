@@ -27,6 +27,22 @@ public sealed class InMemoryContactDirectoryTests
     }
 
     [Fact]
+    public async Task A_contact_believed_stored_but_not_held_is_not_written_as_a_store_treats_one_erased_meanwhile()
+    {
+        var directory = new InMemoryContactDirectory();
+        var held = new Contact { OwnerId = "o", ContactId = "held", FirstName = "Ada" };
+        await directory.WriteAsync("o", [held], CancellationToken.None);
+
+        await directory.WriteAsync(
+            "o",
+            [held with { Company = "Acme" }, new Contact { OwnerId = "o", ContactId = "gone", FirstName = "Erased" }, new Contact { OwnerId = "o", ContactId = "new", FirstName = "Grace" }],
+            [true, true, false],
+            CancellationToken.None);
+
+        Assert.Equal([("held", "Acme"), ("new", null)], directory.Contacts("o").Select(c => (c.ContactId, c.Company)));
+    }
+
+    [Fact]
     public async Task Owners_do_not_see_each_others_contacts()
     {
         var directory = new InMemoryContactDirectory();

@@ -24,7 +24,8 @@ public sealed partial class TableContactStore
     /// <inheritdoc />
     /// <remarks>
     /// As the other overload, except that the contacts believed stored are read first (concurrently) and written as
-    /// merged replacements in the batch's one transaction, instead of each being found by a refused insert.
+    /// merged replacements in the batch's one transaction, instead of each being found by a refused insert. One of
+    /// them that is gone was erased meanwhile and is not written again.
     /// </remarks>
     public async ValueTask WriteAsync(string ownerId, IReadOnlyList<Contact> contacts, IReadOnlyList<bool> storedAlready, CancellationToken cancellationToken)
     {
@@ -62,8 +63,9 @@ public sealed partial class TableContactStore
         for (var start = 0; start < versions.Count; start += TableClient.MaxTransactionActions)
         {
             var count = Math.Min(TableClient.MaxTransactionActions, versions.Count - start);
-            var (before, after) = await WriteRowsAsync(ownerId, [.. versions.GetRange(start, count)], [.. believed.GetRange(start, count)], cancellationToken)
+            var (kept, known) = await ReadBelievedAsync(ownerId, [.. versions.GetRange(start, count)], [.. believed.GetRange(start, count)], cancellationToken)
                 .ConfigureAwait(false);
+            var (before, after) = await WriteRowsAsync(ownerId, kept, known, cancellationToken).ConfigureAwait(false);
             existing.AddRange(before);
             stored.AddRange(after);
         }
@@ -75,28 +77,60 @@ public sealed partial class TableContactStore
     }
 
     /// <summary>
-    /// Writes up to 100 contacts (each the versions of one id, in batch order) in one transaction. Those believed stored
-    /// are read first (concurrently) and go in as merged replacements; the others go in as inserts, so a batch of new
-    /// contacts (a first import) needs no reads. A refused transaction names a contact it found stored already (and
-    /// changed nothing), so that one is read, merged and the transaction retried with it as an upsert; after
-    /// <see cref="StoredContactsFoundOneByOne"/> such surprises the rest of the batch is read at once instead.
+    /// Reads the contacts of a chunk that are believed stored (concurrently). One that is gone was erased while the import
+    /// ran: it is left out of the chunk and not written again, since an erasure wins over an import running at the same time.
     /// </summary>
-    /// <returns>Each contact's row before (null when new) and as written.</returns>
-    private async Task<(Contact?[] Existing, Contact[] Stored)> WriteRowsAsync(string ownerId, List<Contact>[] versions, bool[] believedStored, CancellationToken cancellationToken)
+    /// <returns>The versions to write and, for each, its stored row when it was read (null otherwise).</returns>
+    private async Task<(List<Contact>[] Versions, Contact?[] Known)> ReadBelievedAsync(
+        string ownerId, List<Contact>[] versions, bool[] believedStored, CancellationToken cancellationToken)
     {
-        var existing = new Contact?[versions.Length];
-        var read = new bool[versions.Length];
+        var known = new Contact?[versions.Length];
         var believed = Enumerable.Range(0, versions.Length).Where(i => believedStored[i]).ToArray();
-        if (believed.Length > 0)
+        if (believed.Length == 0)
         {
-            var found = await GetManyAsync(ownerId, [.. believed.Select(i => versions[i][0].ContactId)], cancellationToken).ConfigureAwait(false);
-            for (var j = 0; j < believed.Length; j++)
+            return (versions, known);
+        }
+
+        var found = await GetManyAsync(ownerId, [.. believed.Select(i => versions[i][0].ContactId)], cancellationToken).ConfigureAwait(false);
+        var gone = new HashSet<int>();
+        for (var j = 0; j < believed.Length; j++)
+        {
+            if (found[j] is { } row)
             {
-                existing[believed[j]] = found[j];
-                read[believed[j]] = true;
+                known[believed[j]] = row;
+            }
+            else
+            {
+                gone.Add(believed[j]);
             }
         }
 
+        if (gone.Count == 0)
+        {
+            return (versions, known);
+        }
+
+        var kept = Enumerable.Range(0, versions.Length).Where(i => !gone.Contains(i)).ToArray();
+        return ([.. kept.Select(i => versions[i])], [.. kept.Select(i => known[i])]);
+    }
+
+    /// <summary>
+    /// Writes up to 100 contacts (each the versions of one id, in batch order) in one transaction: those whose stored row
+    /// is known go in as merged replacements, the others as inserts, so a batch of new contacts (a first import) needs no
+    /// reads. A refused transaction names a contact it found stored already (and changed nothing), so that one is read,
+    /// merged and the transaction retried with it as an upsert; after <see cref="StoredContactsFoundOneByOne"/> such
+    /// surprises the rest of the batch is read at once instead.
+    /// </summary>
+    /// <returns>Each contact's row before (null when new) and as written.</returns>
+    private async Task<(Contact?[] Existing, Contact[] Stored)> WriteRowsAsync(string ownerId, List<Contact>[] versions, Contact?[] known, CancellationToken cancellationToken)
+    {
+        if (versions.Length == 0)
+        {
+            return ([], []);
+        }
+
+        var existing = (Contact?[])known.Clone();
+        var read = Array.ConvertAll(known, row => row is not null);
         for (var attempt = 0; attempt <= StoredContactsFoundOneByOne; attempt++)
         {
             var stored = Fold(existing, versions);

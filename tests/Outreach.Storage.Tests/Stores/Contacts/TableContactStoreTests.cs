@@ -234,20 +234,22 @@ public sealed partial class TableContactStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Wrong_beliefs_about_which_contacts_are_stored_cost_requests_not_data()
+    public async Task A_contact_believed_stored_but_erased_meanwhile_is_not_written_again_and_one_stored_unbelieved_is_merged()
     {
         var (store, contactRequests, _) = await NewRecordedStoreAsync();
         var stored = new Contact { OwnerId = "o", ContactId = "s", FirstName = "Stored", Tags = ["old"] };
-        await store.WriteAsync("o", [stored], CancellationToken.None);
+        var erased = new Contact { OwnerId = "o", ContactId = "e", FirstName = "Erased", Email = "erased@example.org", Notes = "private" };
+        await store.WriteAsync("o", [stored, erased], CancellationToken.None);
+        Assert.True(await store.DeleteAsync("o", "e", CancellationToken.None));
         var change = new Contact { OwnerId = "o", ContactId = "s", Company = "Acme", Tags = ["new"] };
-        var created = new Contact { OwnerId = "o", ContactId = "n", FirstName = "New" };
         var before = contactRequests.Requests.Count;
 
-        // "n" is believed stored but is not; "s" is stored but not believed to be.
-        await store.WriteAsync("o", [created, change], [true, false], CancellationToken.None);
+        // An import read "e" before its erasure and merged a row into it; "s" is stored but not believed to be.
+        await store.WriteAsync("o", [erased with { Company = "Acme" }, change], [true, false], CancellationToken.None);
 
         Assert.Equal(["GET ", "POST ", "GET ", "POST "], contactRequests.Requests.Skip(before));
-        Assert.Equal([created, ContactMerger.Merge(stored, change)], await store.ListAsync("o", CancellationToken.None), ContactComparer);
+        Assert.Equal([ContactMerger.Merge(stored, change)], await store.ListAsync("o", CancellationToken.None), ContactComparer);
+        Assert.Empty(await store.FindAsync("o", ContactKeys.Of(erased), CancellationToken.None));
     }
 
     [Fact]
