@@ -57,7 +57,8 @@ public sealed record ImportOptions
     /// An import into an owner who has contacts reads them all at once (<see cref="Contacts.IContactDirectory.TryReadAllAsync"/>:
     /// a few partition pages instead of about three point reads a row) when the owner has at most this many and at most
     /// twice as many as the file is expected to have rows (from <see cref="TotalBytes"/>). They are then held in memory
-    /// for the import, so this bounds its memory. 0 always looks keys up batch by batch. Default 20,000.
+    /// for the import, so this bounds its memory (a store may also refuse owners whose contacts hold too much text). 0
+    /// always looks keys up batch by batch. Default 20,000.
     /// </summary>
     public int MaxContactsReadAtOnce { get; init; } = 20_000;
 

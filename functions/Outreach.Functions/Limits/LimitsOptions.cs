@@ -34,7 +34,8 @@ internal sealed class LimitsOptions
 
     /// <summary>
     /// The most stored contacts an import into a known owner reads at once and holds in memory instead of looking its
-    /// rows up in storage (20,000 by default; 0 always looks rows up). Re-importing a LinkedIn export then costs a few
+    /// rows up in storage (20,000 by default; 0 always looks rows up). The table store also stops at 32 Mi characters
+    /// of their text, so long notes cannot make the copy large. Re-importing a LinkedIn export then costs a few
     /// requests instead of about three a row.
     /// </summary>
     [Range(0, 1_000_000)]

@@ -1,4 +1,5 @@
 using Outreach.Core.Contacts;
+using Outreach.Storage.Stores.Contacts;
 
 namespace Outreach.Storage.Tests.Stores.Contacts;
 
@@ -66,5 +67,20 @@ public sealed partial class TableContactStoreTests
         Assert.Equal("c0042", snapshot.KeyHolders[new ContactKey(ContactKeyKind.LinkedIn, "https://www.linkedin.com/in/person-42")]);
         Assert.Equal((2, 2), (contactReads, keyReads)); // 1,000 and 5 of each
         Assert.Null(tooMany);
+    }
+
+    [Fact]
+    public async Task Contacts_with_more_text_than_may_be_held_are_not_read_at_once_however_few()
+    {
+        var (contacts, keys) = (await StoreTables.NewAsync(azurite, "contacts"), await StoreTables.NewAsync(azurite, "contactkeys"));
+        var emails = new Outreach.Storage.Stores.Outcomes.TableContactEmailIndex(await StoreTables.NewAsync(azurite, "contactemails"));
+        var roomy = new TableContactStore(contacts, keys, emails) { MaxCharactersReadAtOnce = 20_000 };
+        var tight = new TableContactStore(contacts, keys, emails) { MaxCharactersReadAtOnce = 8_000 };
+        var notes = new string('n', 3_000);
+        await roomy.WriteAsync("o", [.. Enumerable.Range(0, 3).Select(i => new Contact { OwnerId = "o", ContactId = $"c{i}", FirstName = $"P{i}", Notes = notes })], CancellationToken.None);
+
+        // Three contacts of a little over 3,000 characters each: within 20,000, past 8,000.
+        Assert.Equal(3, (await roomy.TryReadAllAsync("o", maxContacts: 10, CancellationToken.None))?.Contacts.Count);
+        Assert.Null(await tight.TryReadAllAsync("o", maxContacts: 10, CancellationToken.None));
     }
 }
