@@ -220,7 +220,8 @@ var outreachSettings = [
     value: '1.00:00:00'
   }
   // Imports: uploads up to this size are imported during the request; larger ones go through the import-contacts queue,
-  // writing how far they have got to their record at most this often.
+  // writing how far they have got to their record at most this often; one import writes at a time per owner, the
+  // next waiting this long.
   {
     name: 'Imports__SyncMaxBytes'
     value: string(1024 * 1024)
@@ -228,6 +229,10 @@ var outreachSettings = [
   {
     name: 'Imports__ProgressInterval'
     value: '00:00:02'
+  }
+  {
+    name: 'Imports__ConcurrentImportWait'
+    value: '00:01:00'
   }
   // Limits: request sizes, import rows, field and template lengths, contacts read at once, and the per-key request rate.
   {

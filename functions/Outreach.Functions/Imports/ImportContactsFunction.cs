@@ -8,7 +8,8 @@ namespace Outreach.Functions.Imports;
 /// <summary>
 /// The queue consumer of <c>import-contacts</c>: runs a large upload stored by <c>StartImport</c> and completes its
 /// record. A file that cannot be read (a <see cref="DomainException"/>) fails the import at once: trying again would
-/// fail the same way. Anything else (storage down) fails the delivery so the host tries again; on the last delivery
+/// fail the same way. Another import of the owner still writing (<c>import.owner-busy</c>) fails the delivery instead,
+/// so the import runs on a later one. Anything else (storage down) fails the delivery so the host tries again; on the last delivery
 /// (<c>maxDequeueCount</c>) the import is marked failed first, and the message then goes to the poison queue. Running an
 /// import twice is harmless (re-importing changes nothing), and a completed import is not run again.
 /// </summary>
@@ -56,6 +57,11 @@ internal sealed partial class ImportContactsFunction(Lazy<ImportStorage> storage
             var completed = await RunAsync(record with { Status = ImportStatus.Running }, cancellationToken);
             LogCompleted(record.Id, completed.Counts.Rows, trigger.DequeueCount);
             return FunctionOutcome.Success();
+        }
+        catch (DomainException e) when (e.Code == ImportLeases.OwnerBusyCode && !isLastAttempt)
+        {
+            // Another import of the owner is still writing: this one runs on a later delivery.
+            return FunctionOutcome.Failed($"Import {record.Id} waits for another import of its owner.");
         }
         catch (DomainException e)
         {

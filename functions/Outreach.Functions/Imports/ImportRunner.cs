@@ -19,6 +19,7 @@ namespace Outreach.Functions.Imports;
 internal sealed class ImportRunner(
     TableStores stores,
     ImportRecordStore records,
+    ImportLeases leases,
     EnrolmentService enrolment,
     MetricsRecorder metrics,
     IOptions<LimitsOptions> limits,
@@ -57,11 +58,22 @@ internal sealed class ImportRunner(
     /// Reads every row of <paramref name="import"/>, enrols, and saves and returns the completed record. Given the
     /// <paramref name="progress"/> the import was started with, it saves the running record with how far it has got
     /// every <see cref="ImportsOptions.ProgressInterval"/> (when it has moved on), for a caller polling a queued import.
+    /// The rows are written under the owner's import lease (<see cref="ImportLeases"/>): another import of the owner
+    /// running is waited for up to <see cref="ImportsOptions.ConcurrentImportWait"/>, then a <see cref="DomainException"/>
+    /// <c>import.owner-busy</c>.
     /// </summary>
     public async Task<ImportRecord> RunAsync(
         ContactImport import, ImportRecord record, Campaign? campaign, LatestImportProgress? progress, CancellationToken cancellationToken)
     {
-        var (accepted, merged, touched) = await ReadRowsAsync(import, record, progress, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(record);
+        (List<ImportAcceptedRow> Accepted, List<ImportMergedRow> Merged, HashSet<string> Touched) rows;
+        var lease = await leases.AcquireAsync(record.OwnerId, record.Id, options.Value.ConcurrentImportWait, cancellationToken).ConfigureAwait(false);
+        await using (lease.ConfigureAwait(false))
+        {
+            rows = await ReadRowsAsync(import, record, progress, lease, cancellationToken).ConfigureAwait(false);
+        }
+
+        var (accepted, merged, touched) = rows;
         var (enrolled, error) = await ApplyAsync(record.OwnerId, campaign, touched, cancellationToken).ConfigureAwait(false);
         var completed = record.Completed(import.Report, accepted, merged, enrolled, error, time.GetUtcNow());
         await records.SaveAsync(completed, cancellationToken).ConfigureAwait(false);
@@ -91,13 +103,16 @@ internal sealed class ImportRunner(
     /// <summary>Reads every row of a check (<see cref="StartCheckAsync"/>) and returns what an import would have reported, status <see cref="ImportStatus.Checked"/>; nothing is stored, counted or enrolled.</summary>
     public async Task<ImportRecord> CheckAsync(ContactImport import, ImportRecord record, CancellationToken cancellationToken)
     {
-        var (accepted, merged, _) = await ReadRowsAsync(import, record, progress: null, cancellationToken).ConfigureAwait(false);
+        var (accepted, merged, _) = await ReadRowsAsync(import, record, progress: null, lease: null, cancellationToken).ConfigureAwait(false);
         return record.Completed(import.Report, accepted, merged, enrolled: 0, error: null, time.GetUtcNow()) with { Status = ImportStatus.Checked };
     }
 
-    /// <summary>Reads the rows, listing the first accepted and merged ones and collecting every contact touched; saves progress as <see cref="RunAsync"/> says.</summary>
+    /// <summary>
+    /// Reads the rows, listing the first accepted and merged ones and collecting every contact touched; saves progress as
+    /// <see cref="RunAsync"/> says, and keeps renewing the owner's <paramref name="lease"/> (null for a check, which writes nothing).
+    /// </summary>
     private async Task<(List<ImportAcceptedRow> Accepted, List<ImportMergedRow> Merged, HashSet<string> Touched)> ReadRowsAsync(
-        ContactImport import, ImportRecord record, LatestImportProgress? progress, CancellationToken cancellationToken)
+        ContactImport import, ImportRecord record, LatestImportProgress? progress, ImportLease? lease, CancellationToken cancellationToken)
     {
         var accepted = new List<ImportAcceptedRow>();
         var merged = new List<ImportMergedRow>();
@@ -107,6 +122,11 @@ internal sealed class ImportRunner(
         ImportProgress? saved = null;
         await foreach (var row in import.ReadRowsAsync(cancellationToken).ConfigureAwait(false))
         {
+            if (lease is not null)
+            {
+                await lease.RenewIfDueAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             if (progress?.Latest is { } latest && latest != saved && time.GetElapsedTime(savedAt) >= interval)
             {
                 await records.SaveAsync(record with { Progress = ImportRecordProgress.Of(latest) }, cancellationToken).ConfigureAwait(false);

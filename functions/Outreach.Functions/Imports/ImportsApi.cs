@@ -104,6 +104,12 @@ internal static class ImportsApi
         {
             return ImportProblems.For(e, limits.Value);
         }
+        catch (DomainException e) when (e.Code == ImportLeases.OwnerBusyCode)
+        {
+            context.Response.Headers.RetryAfter = "30";
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict, title: e.Message, extensions: new Dictionary<string, object?> { ["code"] = e.Code, ["target"] = e.Target });
+        }
     }
 
     private static async Task<Results<Ok<ImportRecord>, ProblemHttpResult>> GetAsync(

@@ -21,6 +21,8 @@ internal static class ImportsServiceCollectionExtensions
             return new ImportRecordStore(
                 account.GetTable(sp.GetRequiredService<IOptions<StoreTableNames>>().Value.Imports), account.GetBlobContainer(ImportBlobLayout.Container));
         });
+        services.AddSingleton(sp => new ImportLeases(
+            sp.GetRequiredService<StorageAccount>().GetTable(sp.GetRequiredService<IOptions<StoreTableNames>>().Value.Imports), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ImportStorage>();
         services.AddSingleton<ImportErasure>();
         services.AddTransient<ImportRunner>();

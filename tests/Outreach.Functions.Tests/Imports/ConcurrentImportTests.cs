@@ -1,0 +1,149 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Outreach.Core.Accounts;
+using Outreach.Functions.Imports;
+using Outreach.Functions.Tests.Support;
+using Outreach.Storage;
+using Outreach.Testing.LocalServices;
+using Outreach.Testing.Time;
+using static Outreach.Functions.Tests.Imports.ImportFiles;
+
+namespace Outreach.Functions.Tests.Imports;
+
+/// <summary>
+/// One import writes at a time per owner (<see cref="ImportLeases"/>): on the real handler, its local runner and the
+/// ImportContacts queue function, against real Azurite.
+/// </summary>
+public sealed class ConcurrentImportTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    private readonly TestAppRoot _root = TestAppRoot.CreateWithImports(maxDequeueCount: 20);
+
+    public void Dispose() => _root.Dispose();
+
+    [Fact]
+    public async Task An_upload_while_another_import_of_the_owner_writes_waits_then_gets_409_and_imports_once_the_owner_is_free()
+    {
+        await using var app = FunctionAppFactory.WithRunner(_root.Path, Settings(syncMaxBytes: 1 << 20), _ => { }).StartWithRunner();
+        var (ownerId, client) = await OwnerAsync(app);
+        using var _ = client;
+        var file = Encoding.UTF8.GetBytes("Name,Email\nAda Lovelace,ada@example.org\n");
+        var other = await app.Services.GetRequiredService<ImportLeases>().TryAcquireAsync(ownerId, "another-import", CancellationToken.None);
+
+        HttpStatusCode refused;
+        JsonElement problem;
+        string? retryAfter;
+        await using (other)
+        {
+            using var response = await PostCsvAsync(client, file);
+            (refused, problem, retryAfter) = (response.StatusCode, await JsonAsync(response), response.Headers.RetryAfter?.ToString());
+            Assert.Empty(await ContactsAsync(client));
+        }
+
+        using var again = await PostCsvAsync(client, file);
+
+        Assert.NotNull(other);
+        Assert.Equal(HttpStatusCode.Conflict, refused);
+        Assert.Equal(("import.owner-busy", "file"), (problem.GetProperty("code").GetString(), problem.GetProperty("target").GetString()));
+        Assert.Equal("30", retryAfter);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Single(await ContactsAsync(client));
+    }
+
+    [Fact]
+    public async Task A_queued_import_waits_over_later_deliveries_for_the_owner_and_then_completes()
+    {
+        await using var app = FunctionAppFactory.WithRunner(_root.Path, Settings(syncMaxBytes: 1024), _ => { }).StartWithRunner();
+        var (ownerId, client) = await OwnerAsync(app);
+        using var _ = client;
+        var other = await app.Services.GetRequiredService<ImportLeases>().TryAcquireAsync(ownerId, "another-import", CancellationToken.None);
+
+        HttpStatusCode status;
+        Uri location;
+        JsonElement waiting;
+        await using (other)
+        {
+            using var response = await PostCsvAsync(client, Sample("class-visit.csv"));
+            (status, location) = (response.StatusCode, response.Headers.Location!);
+            await Task.Delay(TimeSpan.FromSeconds(3)); // several deliveries, each waiting half a second
+            using var meanwhile = await client.GetAsync(location);
+            waiting = await JsonAsync(meanwhile);
+        }
+
+        var record = await WaitForFinishedAsync(client, location);
+
+        Assert.Equal(HttpStatusCode.Accepted, status);
+        Assert.Contains(waiting.GetProperty("status").GetString(), new[] { "queued", "running" });
+        Assert.Equal("completed", record.GetProperty("status").GetString());
+        Assert.Equal((20L, 19L, 1L, 0L, 0L), Counts(record));
+    }
+
+    [Fact]
+    public async Task A_lease_is_renewed_while_held_taken_over_once_run_out_and_freed_only_by_its_holder()
+    {
+        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
+        var table = StorageAccount.FromConnectionString(azurite.ConnectionString).GetTable("Leases" + Guid.NewGuid().ToString("N")[..8]);
+        await table.CreateIfNotExistsAsync();
+        var leases = new ImportLeases(table, clock);
+
+        var first = await leases.TryAcquireAsync("owner", "a", CancellationToken.None);
+        var whileHeld = await leases.TryAcquireAsync("owner", "b", CancellationToken.None);
+        clock.Advance(TimeSpan.FromSeconds(30));
+        await first!.RenewIfDueAsync(CancellationToken.None);
+        clock.Advance(TimeSpan.FromSeconds(40)); // 70 s after taking it, 40 s after renewing it
+        var afterRenewal = await leases.TryAcquireAsync("owner", "b", CancellationToken.None);
+        clock.Advance(TimeSpan.FromSeconds(21)); // a minute and a second since the renewal: run out
+        var second = await leases.TryAcquireAsync("owner", "b", CancellationToken.None);
+        await first.RenewIfDueAsync(CancellationToken.None);
+        await first.DisposeAsync();
+        var afterFirstLetGo = await leases.TryAcquireAsync("owner", "c", CancellationToken.None);
+        await second!.DisposeAsync();
+        var third = await leases.TryAcquireAsync("owner", "c", CancellationToken.None);
+
+        Assert.Null(whileHeld);
+        Assert.Null(afterRenewal);
+        Assert.NotNull(second);
+        Assert.False(first.Held); // lost to "b", so letting go did not free "b"'s lease
+        Assert.Null(afterFirstLetGo);
+        Assert.NotNull(third);
+        Assert.NotNull(await leases.TryAcquireAsync("other-owner", "d", CancellationToken.None));
+    }
+
+    private static async Task<(string OwnerId, HttpClient Client)> OwnerAsync(FunctionAppFactory app)
+    {
+        var accounts = app.Services.GetRequiredService<AccountService>();
+        var ownerId = ApiApp.NewId("busy");
+        await accounts.CreateAccountAsync(ownerId, AccountKind.Owner, "Busy", "Europe/London", CancellationToken.None);
+        await app.Services.GetRequiredService<ImportStorage>().EnsureCreatedAsync(CancellationToken.None); // the lease row's table
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", (await accounts.IssueKeyAsync(ownerId, ApiScopes.OwnerDefault, "test", CancellationToken.None)).PlainText);
+        return (ownerId, client);
+    }
+
+    private static async Task<JsonElement> WaitForFinishedAsync(HttpClient client, Uri location)
+    {
+        using var deadline = new CancellationTokenSource(Patience);
+        while (true)
+        {
+            using var response = await client.GetAsync(location, deadline.Token);
+            var record = await JsonAsync(response);
+            if (record.GetProperty("status").GetString() is "completed" or "failed")
+            {
+                return record;
+            }
+
+            await Task.Delay(100, deadline.Token);
+        }
+    }
+
+    private Dictionary<string, string?> Settings(long syncMaxBytes) => new()
+    {
+        ["AzureWebJobsStorage"] = azurite.ConnectionString,
+        ["LocalRunner:ShutdownGracePeriod"] = "00:00:00.500",
+        ["Imports:SyncMaxBytes"] = syncMaxBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Imports:ConcurrentImportWait"] = "00:00:00.500",
+    };
+}
