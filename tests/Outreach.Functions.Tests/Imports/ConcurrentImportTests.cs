@@ -18,8 +18,6 @@ namespace Outreach.Functions.Tests.Imports;
 /// </summary>
 public sealed class ConcurrentImportTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IDisposable
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
-
     private readonly TestAppRoot _root = TestAppRoot.CreateWithImports(maxDequeueCount: 20);
 
     public void Dispose() => _root.Dispose();
@@ -121,22 +119,6 @@ public sealed class ConcurrentImportTests(AzuriteFixture azurite) : IClassFixtur
         var client = app.CreateClient();
         client.DefaultRequestHeaders.Authorization = new("Bearer", (await accounts.IssueKeyAsync(ownerId, ApiScopes.OwnerDefault, "test", CancellationToken.None)).PlainText);
         return (ownerId, client);
-    }
-
-    private static async Task<JsonElement> WaitForFinishedAsync(HttpClient client, Uri location)
-    {
-        using var deadline = new CancellationTokenSource(Patience);
-        while (true)
-        {
-            using var response = await client.GetAsync(location, deadline.Token);
-            var record = await JsonAsync(response);
-            if (record.GetProperty("status").GetString() is "completed" or "failed")
-            {
-                return record;
-            }
-
-            await Task.Delay(100, deadline.Token);
-        }
     }
 
     private Dictionary<string, string?> Settings(long syncMaxBytes) => new()

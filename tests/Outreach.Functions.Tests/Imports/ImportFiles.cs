@@ -33,4 +33,21 @@ internal static class ImportFiles
         response.EnsureSuccessStatusCode();
         return [.. (await JsonAsync(response)).GetProperty("contacts").EnumerateArray()];
     }
+
+    /// <summary>Polls a queued import's record until it has completed or failed (at most 30 seconds), and returns it.</summary>
+    public static async Task<JsonElement> WaitForFinishedAsync(HttpClient client, Uri location)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            using var response = await client.GetAsync(location, deadline.Token);
+            var record = await JsonAsync(response);
+            if (record.GetProperty("status").GetString() is "completed" or "failed")
+            {
+                return record;
+            }
+
+            await Task.Delay(100, deadline.Token);
+        }
+    }
 }

@@ -14,8 +14,6 @@ namespace Outreach.Functions.Tests.Imports;
 /// </summary>
 public sealed class LargeImportTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IDisposable
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
-
     private readonly TestAppRoot _root = TestAppRoot.CreateWithImports(maxDequeueCount: 3);
 
     public void Dispose() => _root.Dispose();
@@ -43,22 +41,6 @@ public sealed class LargeImportTests(AzuriteFixture azurite) : IClassFixture<Azu
         Assert.Equal((20L, 19L, 1L, 0L, 0L), Counts(record));
         Assert.NotEqual(JsonValueKind.Null, record.GetProperty("completedUtc").ValueKind);
         Assert.Equal(19, (await ContactsAsync(client)).Count);
-    }
-
-    private static async Task<JsonElement> WaitForFinishedAsync(HttpClient client, Uri location)
-    {
-        using var deadline = new CancellationTokenSource(Patience);
-        while (true)
-        {
-            using var response = await client.GetAsync(location, deadline.Token);
-            var record = await JsonAsync(response);
-            if (record.GetProperty("status").GetString() is "completed" or "failed")
-            {
-                return record;
-            }
-
-            await Task.Delay(100, deadline.Token);
-        }
     }
 
     private Dictionary<string, string?> Settings() => new()
