@@ -56,6 +56,7 @@ internal static class ImportsApi
             return OwnerAccess.NotFound();
         }
 
+        string? keptUpload = null;
         try
         {
             await using var upload = await ImportUpload.ReadAsync(context.Request, limits.Value.MaxUploadBytes, cancellationToken).ConfigureAwait(false);
@@ -83,7 +84,8 @@ internal static class ImportsApi
             {
                 await using (var copy = upload.OpenRead())
                 {
-                    await storage.Records.Blobs.UploadAsync(ImportBlobLayout.Upload(owner.OwnerId, id), copy, "text/csv", cancellationToken).ConfigureAwait(false);
+                    keptUpload = ImportBlobLayout.Upload(owner.OwnerId, id);
+                    await storage.Records.Blobs.UploadAsync(keptUpload, copy, "text/csv", cancellationToken).ConfigureAwait(false);
                 }
 
                 var record = request.NewRecord(owner.OwnerId, id, upload.FileName, upload.Length, import.Format, now);
@@ -106,6 +108,12 @@ internal static class ImportsApi
         }
         catch (DomainException e) when (e.Code == ImportLeases.OwnerBusyCode)
         {
+            // Nothing was imported: the file is not kept either (it has no record to be found by).
+            if (keptUpload is not null)
+            {
+                await storage.Records.Blobs.DeleteIfExistsAsync(keptUpload, cancellationToken).ConfigureAwait(false);
+            }
+
             context.Response.Headers.RetryAfter = "30";
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status409Conflict, title: e.Message, extensions: new Dictionary<string, object?> { ["code"] = e.Code, ["target"] = e.Target });

@@ -39,6 +39,7 @@ public sealed class ConcurrentImportTests(AzuriteFixture azurite) : IClassFixtur
             using var response = await PostCsvAsync(client, file);
             (refused, problem, retryAfter) = (response.StatusCode, await JsonAsync(response), response.Headers.RetryAfter?.ToString());
             Assert.Empty(await ContactsAsync(client));
+            Assert.Empty(await app.Services.GetRequiredService<ImportStorage>().Records.Blobs.ListAsync(ownerId + "/").ToListAsync()); // the file is not kept
         }
 
         using var again = await PostCsvAsync(client, file);
