@@ -1,6 +1,4 @@
 using Azure;
-using Outreach.Storage;
-using Outreach.Storage.Tables;
 
 namespace Outreach.Functions.Imports;
 
@@ -17,11 +15,11 @@ internal sealed class ImportLease : IAsyncDisposable
     private ETag _etag;
     private DateTimeOffset _renewedAt;
 
-    internal ImportLease(ImportLeases leases, string ownerId, TableEntity row, ETag etag)
+    internal ImportLease(ImportLeases leases, string ownerId, string importId, ETag etag)
     {
         _leases = leases;
         _ownerId = ownerId;
-        _importId = row.GetString("ImportId")!;
+        _importId = importId;
         _etag = etag;
         _renewedAt = leases.Time.GetUtcNow();
     }

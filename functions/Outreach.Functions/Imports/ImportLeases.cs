@@ -19,6 +19,9 @@ internal sealed class ImportLeases(TableClient table, TimeProvider time)
     /// <summary>The partition of the lease rows, apart from the owners' import rows (owner ids never start with '~').</summary>
     public const string Partition = "~leases";
 
+    /// <summary>The code of the refusal when another import of the owner holds the lease too long.</summary>
+    public const string OwnerBusyCode = "import.owner-busy";
+
     /// <summary>How long a lease holds unless renewed.</summary>
     public static readonly TimeSpan Duration = TimeSpan.FromMinutes(1);
 
@@ -54,16 +57,13 @@ internal sealed class ImportLeases(TableClient table, TimeProvider time)
         }
     }
 
-    /// <summary>The code of the refusal when another import of the owner holds the lease too long.</summary>
-    public const string OwnerBusyCode = "import.owner-busy";
-
     /// <summary>Takes the owner's lease if nobody holds it, or the holder's has run out; null otherwise.</summary>
     public async Task<ImportLease?> TryAcquireAsync(string ownerId, string importId, CancellationToken cancellationToken)
     {
         var row = Row(ownerId, importId);
         try
         {
-            return new ImportLease(this, ownerId, row, await table.InsertAsync(row, cancellationToken).ConfigureAwait(false));
+            return new ImportLease(this, ownerId, importId, await table.InsertAsync(row, cancellationToken).ConfigureAwait(false));
         }
         catch (StorageConcurrencyException e) when (e.Status == 409)
         {
@@ -78,7 +78,7 @@ internal sealed class ImportLeases(TableClient table, TimeProvider time)
 
         try
         {
-            return new ImportLease(this, ownerId, row, await table.UpdateAsync(row, held.ETag, cancellationToken: cancellationToken).ConfigureAwait(false));
+            return new ImportLease(this, ownerId, importId, await table.UpdateAsync(row, held.ETag, cancellationToken: cancellationToken).ConfigureAwait(false));
         }
         catch (StorageRequestException e) when (e.Status is 404 or 409 or 412)
         {
