@@ -1,6 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Outreach.Core.Accounts;
 using Outreach.Functions.Tests.Support;
 using Outreach.Testing.LocalServices;
 
@@ -27,10 +25,7 @@ public sealed class QueuedUploadBrowserTests(AzuriteFixture azurite) : IClassFix
     [Fact]
     public async Task A_queued_upload_is_polled_to_its_report_and_listed_under_recent_imports()
     {
-        var accounts = _app!.Services.GetRequiredService<AccountService>();
-        var owner = ApiApp.NewId("queued");
-        await accounts.CreateAccountAsync(owner, AccountKind.Owner, "Queued", "Europe/London", CancellationToken.None);
-        var key = (await accounts.IssueKeyAsync(owner, ApiScopes.OwnerDefault, "test", CancellationToken.None)).PlainText;
+        var key = await _app!.CreateAccountWithKeyAsync(ApiApp.NewId("queued"));
         var page = await OpenWithKeyAsync(key);
         Assert.Equal("No file uploaded yet.", (await page.Locator("#imports-body").TextContentAsync())?.Trim());
 

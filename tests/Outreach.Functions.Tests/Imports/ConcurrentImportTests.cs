@@ -2,7 +2,6 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Outreach.Core.Accounts;
 using Outreach.Functions.Imports;
 using Outreach.Functions.Tests.Support;
 using Outreach.Storage;
@@ -113,13 +112,10 @@ public sealed class ConcurrentImportTests(AzuriteFixture azurite) : IClassFixtur
 
     private static async Task<(string OwnerId, HttpClient Client)> OwnerAsync(FunctionAppFactory app)
     {
-        var accounts = app.Services.GetRequiredService<AccountService>();
         var ownerId = ApiApp.NewId("busy");
-        await accounts.CreateAccountAsync(ownerId, AccountKind.Owner, "Busy", "Europe/London", CancellationToken.None);
+        var key = await app.CreateAccountWithKeyAsync(ownerId);
         await app.Services.GetRequiredService<ImportStorage>().EnsureCreatedAsync(CancellationToken.None); // the lease row's table
-        var client = app.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new("Bearer", (await accounts.IssueKeyAsync(ownerId, ApiScopes.OwnerDefault, "test", CancellationToken.None)).PlainText);
-        return (ownerId, client);
+        return (ownerId, app.ClientWithKey(key));
     }
 
     private Dictionary<string, string?> Settings(long syncMaxBytes) => new()

@@ -1,7 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
-using Outreach.Core.Accounts;
 using Outreach.Functions.Tests.Support;
 using Outreach.Testing.LocalServices;
 using static Outreach.Functions.Tests.Imports.ImportFiles;
@@ -22,11 +20,7 @@ public sealed class LargeImportTests(AzuriteFixture azurite) : IClassFixture<Azu
     public async Task Large_file_is_accepted_with_202_and_imported_by_the_queue_function_with_exact_counts()
     {
         await using var app = FunctionAppFactory.WithRunner(_root.Path, Settings(), _ => { }).StartWithRunner();
-        var accounts = app.Services.GetRequiredService<AccountService>();
-        var ownerId = ApiApp.NewId("large");
-        await accounts.CreateAccountAsync(ownerId, AccountKind.Owner, "Large", "Europe/London", CancellationToken.None);
-        using var client = app.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new("Bearer", (await accounts.IssueKeyAsync(ownerId, ApiScopes.OwnerDefault, "test", CancellationToken.None)).PlainText);
+        using var client = app.ClientWithKey(await app.CreateAccountWithKeyAsync(ApiApp.NewId("large")));
 
         using var response = await PostCsvAsync(client, Sample("class-visit.csv"), "?event=Ignored%20when%20rows%20name%20one");
         var accepted = await JsonAsync(response);

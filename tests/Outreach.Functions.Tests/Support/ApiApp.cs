@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
 using Outreach.Core.Accounts;
 using Outreach.Testing.LocalServices;
@@ -40,23 +39,11 @@ internal sealed class ApiApp : IDisposable
     public static string NewId(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 9)];
 
     /// <summary>Creates an account and returns a new key for it.</summary>
-    public async Task<string> CreateAccountWithKeyAsync(string accountId, AccountKind kind = AccountKind.Owner, ApiScopes scopes = ApiScopes.OwnerDefault)
-    {
-        await Accounts.CreateAccountAsync(accountId, kind, $"Test {kind}", "Europe/London", CancellationToken.None);
-        return (await Accounts.IssueKeyAsync(accountId, scopes, "test", CancellationToken.None)).PlainText;
-    }
+    public Task<string> CreateAccountWithKeyAsync(string accountId, AccountKind kind = AccountKind.Owner, ApiScopes scopes = ApiScopes.OwnerDefault) =>
+        Factory.CreateAccountWithKeyAsync(accountId, kind, scopes);
 
     /// <summary>A client that sends <paramref name="key"/> as a Bearer key (none when null).</summary>
-    public HttpClient Client(string? key)
-    {
-        var client = Factory.CreateClient();
-        if (key is not null)
-        {
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        }
-
-        return client;
-    }
+    public HttpClient Client(string? key) => Factory.ClientWithKey(key);
 
     /// <summary>
     /// The app served by Kestrel on a free loopback port, for clients outside the process such as a browser. The port

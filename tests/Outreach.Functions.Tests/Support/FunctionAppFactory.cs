@@ -39,6 +39,27 @@ internal sealed class FunctionAppFactory(string appRoot, IReadOnlyDictionary<str
         return this;
     }
 
+    /// <summary>Creates an account through the app's own <see cref="Core.Accounts.AccountService"/> and returns a new key for it.</summary>
+    public async Task<string> CreateAccountWithKeyAsync(
+        string accountId, Core.Accounts.AccountKind kind = Core.Accounts.AccountKind.Owner, Core.Accounts.ApiScopes scopes = Core.Accounts.ApiScopes.OwnerDefault)
+    {
+        var accounts = Services.GetRequiredService<Core.Accounts.AccountService>();
+        await accounts.CreateAccountAsync(accountId, kind, $"Test {kind}", "Europe/London", CancellationToken.None);
+        return (await accounts.IssueKeyAsync(accountId, scopes, "test", CancellationToken.None)).PlainText;
+    }
+
+    /// <summary>A client that sends <paramref name="key"/> as a Bearer key (none when null).</summary>
+    public HttpClient ClientWithKey(string? key)
+    {
+        var client = CreateClient();
+        if (key is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+        }
+
+        return client;
+    }
+
     /// <summary>A signing key for apps whose test does not configure <c>Tokens</c> itself (the app does not start without one).</summary>
     private static readonly string DefaultSigningKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
