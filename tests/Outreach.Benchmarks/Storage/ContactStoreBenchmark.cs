@@ -136,10 +136,16 @@ internal sealed class ContactStoreBenchmark : IBenchmark
         return new TableContactStore(contacts, keys, new TableContactEmailIndex(account.GetTable(prefix + "contactemails")));
     }
 
-    private static async Task<ImportReport> ImportAsync(TableContactStore store, string path, CancellationToken cancellationToken, int maxContactsReadAtOnce = 20_000)
+    /// <summary>Imports the file with the default options, or with <paramref name="maxContactsReadAtOnce"/> when given.</summary>
+    private static async Task<ImportReport> ImportAsync(TableContactStore store, string path, CancellationToken cancellationToken, int? maxContactsReadAtOnce = null)
     {
         await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous);
-        var options = new ImportOptions { OwnerId = "bench-owner", ImportId = "bench", FileName = "Connections.csv", MaxContactsReadAtOnce = maxContactsReadAtOnce };
+        var options = new ImportOptions { OwnerId = "bench-owner", ImportId = "bench", FileName = "Connections.csv" };
+        if (maxContactsReadAtOnce is { } limit)
+        {
+            options = options with { MaxContactsReadAtOnce = limit };
+        }
+
         return await new ContactImporter(store, store).ImportAsync(stream, options, progress: null, cancellationToken);
     }
 

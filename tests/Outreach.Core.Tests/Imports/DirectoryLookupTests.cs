@@ -165,11 +165,16 @@ public sealed class DirectoryLookupTests
         return text.ToString();
     }
 
-    private static async Task<ImportReport> ImportAsync(CountingDirectory directory, string file = Rows, int batchSize = 100, int readAtOnce = 20_000)
+    private static async Task<ImportReport> ImportAsync(CountingDirectory directory, string file = Rows, int batchSize = 100, int? readAtOnce = null)
     {
         var importer = new ContactImporter(directory, directory.Inner);
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(file));
-        var options = ImportRun.Options() with { BatchSize = batchSize, MaxContactsReadAtOnce = readAtOnce };
+        var options = ImportRun.Options() with { BatchSize = batchSize };
+        if (readAtOnce is { } limit)
+        {
+            options = options with { MaxContactsReadAtOnce = limit };
+        }
+
         return await importer.ImportAsync(stream, options, progress: null, CancellationToken.None);
     }
 
