@@ -1,3 +1,4 @@
+using System.Text;
 using Outreach.Core;
 using Outreach.Core.Contacts;
 using Outreach.Core.Imports;
@@ -9,7 +10,8 @@ namespace Outreach.Functions.Imports;
 /// The import side of erasing a contact. Uploaded files are kept (issue 4), so every one of the owner's files loses the
 /// contact's records (<see cref="ImportFileRedactor"/>: every import, not only the one the contact came from, since a
 /// later file may have merged into it), and every record loses the rejected rows of those lines or naming the contact,
-/// and the accepted and merged rows naming its id; the record counts how many rows were erased and nothing else about them.
+/// and the accepted and merged rows naming its id, as does every row's outcome (<see cref="ImportBlobLayout.Rows"/>); the
+/// record counts how many rows were erased and nothing else about them.
 /// </summary>
 internal sealed partial class ImportErasure(ImportRecordStore records, ILogger<ImportErasure> logger)
 {
@@ -46,6 +48,7 @@ internal sealed partial class ImportErasure(ImportRecordStore records, ILogger<I
         removedLines.UnionWith(record.Rejected.Except(rejected).Select(r => r.Line));
         removedLines.UnionWith(record.Accepted.Except(accepted).Select(a => a.Line));
         removedLines.UnionWith(record.Merged.Except(merged).Select(m => m.Line));
+        removedLines.UnionWith(await RedactRowsAsync(contact, importId, removedLines, cancellationToken).ConfigureAwait(false));
         if (removedLines.Count == 0)
         {
             return 0;
@@ -87,6 +90,50 @@ internal sealed partial class ImportErasure(ImportRecordStore records, ILogger<I
         }
 
         return [.. redaction.ErasedLines];
+    }
+
+    /// <summary>
+    /// Rewrites the import's row outcomes (<see cref="ImportRowLog"/>) without the rows on <paramref name="lines"/> and
+    /// those naming the contact (the record lists only the first rows, this file every one); the lines it took out.
+    /// </summary>
+    private async Task<HashSet<int>> RedactRowsAsync(Contact contact, string importId, HashSet<int> lines, CancellationToken cancellationToken)
+    {
+        var name = ImportBlobLayout.Rows(contact.OwnerId, importId);
+        using var file = new MemoryStream();
+        if (!await records.Blobs.DownloadToAsync(name, file, cancellationToken).ConfigureAwait(false))
+        {
+            return [];
+        }
+
+        file.Position = 0;
+        var removed = new HashSet<int>();
+        using var kept = new MemoryStream();
+        using (var reader = new StreamReader(file, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true))
+        {
+            var writer = new StreamWriter(kept, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true);
+            await using (writer.ConfigureAwait(false))
+            {
+                while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } text)
+                {
+                    if (ImportRowsCsv.TryReadKey(text, out var line, out var contactId) && (lines.Contains(line) || contactId.SequenceEqual(contact.ContactId)))
+                    {
+                        removed.Add(line);
+                        continue;
+                    }
+
+                    await writer.WriteAsync(text.AsMemory(), cancellationToken).ConfigureAwait(false);
+                    await writer.WriteAsync("\r\n".AsMemory(), cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+
+        if (removed.Count > 0)
+        {
+            kept.Position = 0;
+            await records.Blobs.UploadAsync(name, kept, ImportRowLog.ContentType, cancellationToken).ConfigureAwait(false);
+        }
+
+        return removed;
     }
 
     private async Task<List<string>> ImportIdsAsync(string ownerId, CancellationToken cancellationToken)

@@ -50,7 +50,10 @@ internal sealed record ImportRecord
     /// <summary>Rejected rows counted but not listed (the report lists the first ones).</summary>
     public long RejectedNotListed { get; init; }
 
-    /// <summary>The first rows that created a contact (<see cref="ImportRunner.MaxRowsListed"/>; the count covers them all).</summary>
+    /// <summary>
+    /// The first rows that created a contact (<see cref="ImportRunner.MaxRowsListed"/>; the count covers them all, and
+    /// <c>GET /api/imports/{id}/rows</c> lists every row, <see cref="ImportRowLog"/>).
+    /// </summary>
     public IReadOnlyList<ImportAcceptedRow> Accepted { get; init; } = [];
 
     /// <summary>The first rows merged into a contact, with the fields each filled in (capped like <see cref="Accepted"/>).</summary>

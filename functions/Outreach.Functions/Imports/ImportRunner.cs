@@ -67,10 +67,17 @@ internal sealed class ImportRunner(
     {
         ArgumentNullException.ThrowIfNull(record);
         (List<ImportAcceptedRow> Accepted, List<ImportMergedRow> Merged, HashSet<string> Touched) rows;
-        var lease = await leases.AcquireAsync(record.OwnerId, record.Id, options.Value.ConcurrentImportWait, cancellationToken).ConfigureAwait(false);
-        await using (lease.ConfigureAwait(false))
+        var log = ImportRowLog.Create();
+        await using (log.ConfigureAwait(false))
         {
-            rows = await ReadRowsAsync(import, record, progress, lease, cancellationToken).ConfigureAwait(false);
+            var lease = await leases.AcquireAsync(record.OwnerId, record.Id, options.Value.ConcurrentImportWait, cancellationToken).ConfigureAwait(false);
+            await using (lease.ConfigureAwait(false))
+            {
+                rows = await ReadRowsAsync(import, record, progress, lease, log, cancellationToken).ConfigureAwait(false);
+            }
+
+            // Before the completed record, so a completed import always has its rows.
+            await log.SaveAsync(records.Blobs, ImportBlobLayout.Rows(record.OwnerId, record.Id), cancellationToken).ConfigureAwait(false);
         }
 
         var (accepted, merged, touched) = rows;
@@ -103,16 +110,17 @@ internal sealed class ImportRunner(
     /// <summary>Reads every row of a check (<see cref="StartCheckAsync"/>) and returns what an import would have reported, status <see cref="ImportStatus.Checked"/>; nothing is stored, counted or enrolled.</summary>
     public async Task<ImportRecord> CheckAsync(ContactImport import, ImportRecord record, CancellationToken cancellationToken)
     {
-        var (accepted, merged, _) = await ReadRowsAsync(import, record, progress: null, lease: null, cancellationToken).ConfigureAwait(false);
+        var (accepted, merged, _) = await ReadRowsAsync(import, record, progress: null, lease: null, log: null, cancellationToken).ConfigureAwait(false);
         return record.Completed(import.Report, accepted, merged, enrolled: 0, error: null, time.GetUtcNow()) with { Status = ImportStatus.Checked };
     }
 
     /// <summary>
-    /// Reads the rows, listing the first accepted and merged ones and collecting every contact touched; saves progress as
-    /// <see cref="RunAsync"/> says, and keeps renewing the owner's <paramref name="lease"/> (null for a check, which writes nothing).
+    /// Reads the rows, listing the first accepted and merged ones, every row in <paramref name="log"/>, and collecting every
+    /// contact touched; saves progress as <see cref="RunAsync"/> says, and keeps renewing the owner's <paramref name="lease"/>
+    /// (the lease and the log are null for a check, which stores nothing).
     /// </summary>
     private async Task<(List<ImportAcceptedRow> Accepted, List<ImportMergedRow> Merged, HashSet<string> Touched)> ReadRowsAsync(
-        ContactImport import, ImportRecord record, LatestImportProgress? progress, ImportLease? lease, CancellationToken cancellationToken)
+        ContactImport import, ImportRecord record, LatestImportProgress? progress, ImportLease? lease, ImportRowLog? log, CancellationToken cancellationToken)
     {
         var accepted = new List<ImportAcceptedRow>();
         var merged = new List<ImportMergedRow>();
@@ -131,6 +139,11 @@ internal sealed class ImportRunner(
             {
                 await records.SaveAsync(record with { Progress = ImportRecordProgress.Of(latest) }, cancellationToken).ConfigureAwait(false);
                 (saved, savedAt) = (latest, time.GetTimestamp());
+            }
+
+            if (log is not null)
+            {
+                await log.AddAsync(row, cancellationToken).ConfigureAwait(false);
             }
 
             if (row.ContactId is null || row.Outcome is not (ImportRowOutcome.New or ImportRowOutcome.Merged))

@@ -79,6 +79,16 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite) : IClassFixtur
             Assert.Equal(9, csv.Length);
         }
 
+        // And every row's outcome: 2 accepted, 8 rejected.
+        download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#download-rows"));
+        using (var reader = new StreamReader(await download.CreateReadStreamAsync()))
+        {
+            var csv = (await reader.ReadToEndAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+            Assert.StartsWith("rows-", download.SuggestedFilename, StringComparison.Ordinal);
+            Assert.Equal(Core.Imports.ImportRowsCsv.Header, csv[0]);
+            Assert.Equal([("accepted", 2), ("rejected", 8)], csv.Skip(1).GroupBy(r => r.Split(',')[1]).Select(g => (g.Key, g.Count())).Order());
+        }
+
         Assert.True(_browserErrors.Count == 0, "The browser reported:\n" + string.Join("\n", _browserErrors));
     }
 
@@ -94,7 +104,7 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite) : IClassFixtur
 
         Assert.StartsWith("Check of class-visit-bad-rows.csv", await page.Locator("#upload-report h3").TextContentAsync(), StringComparison.Ordinal);
         Assert.Equal(["2", "3", "4", "5", "6", "7", "10", "11"], await page.Locator("#upload-report table:nth-of-type(2) tbody tr td:first-child").AllTextContentsAsync());
-        Assert.Equal(0, await page.Locator("#download-rejected").CountAsync()); // nothing is stored to download from
+        Assert.Equal(0, await page.Locator("#download-rejected, #download-rows").CountAsync()); // nothing is stored to download from
         Assert.Equal("No file uploaded yet.", (await page.Locator("#imports-body").TextContentAsync())?.Trim());
         using var client = _server.App.Client(key);
         Assert.Empty(await Imports.ImportFiles.ContactsAsync(client));

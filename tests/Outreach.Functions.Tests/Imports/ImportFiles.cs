@@ -34,6 +34,14 @@ internal static class ImportFiles
         return [.. (await JsonAsync(response)).GetProperty("contacts").EnumerateArray()];
     }
 
+    /// <summary>GET /api/imports/{id}/rows: its lines without the byte order mark, the header first.</summary>
+    public static async Task<string[]> RowOutcomesAsync(HttpClient client, string importId)
+    {
+        using var response = await client.GetAsync(new Uri($"/api/imports/{importId}/rows", UriKind.Relative));
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+    }
+
     /// <summary>Polls a queued import's record until it has completed or failed (at most 30 seconds), and returns it.</summary>
     public static async Task<JsonElement> WaitForFinishedAsync(HttpClient client, Uri location)
     {

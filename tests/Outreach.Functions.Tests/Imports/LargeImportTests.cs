@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Outreach.Core.Imports;
 using Outreach.Functions.Tests.Support;
 using Outreach.Testing.LocalServices;
 using static Outreach.Functions.Tests.Imports.ImportFiles;
@@ -35,6 +36,9 @@ public sealed class LargeImportTests(AzuriteFixture azurite) : IClassFixture<Azu
         Assert.Equal((20L, 19L, 1L, 0L, 0L), Counts(record));
         Assert.NotEqual(JsonValueKind.Null, record.GetProperty("completedUtc").ValueKind);
         Assert.Equal(19, (await ContactsAsync(client)).Count);
+        var rows = await RowOutcomesAsync(client, accepted.GetProperty("id").GetString()!);
+        Assert.Equal((ImportRowsCsv.Header, 20), (rows[0], rows.Length - 1));
+        Assert.Equal([("accepted", 19), ("merged", 1)], rows.Skip(1).GroupBy(r => r.Split(',')[1]).Select(g => (g.Key, g.Count())).Order());
     }
 
     private Dictionary<string, string?> Settings() => new()

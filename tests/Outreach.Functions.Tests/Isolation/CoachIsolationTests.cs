@@ -23,6 +23,7 @@ public sealed class CoachIsolationTests(AzuriteFixture azurite) : IClassFixture<
         Get($"/api/imports?{Owner}"),
         Get($"/api/imports/{{import}}?{Owner}"),
         Get($"/api/imports/{{import}}/rejected?{Owner}"),
+        Get($"/api/imports/{{import}}/rows?{Owner}"),
         Get($"/api/campaigns/{{campaign}}?{Owner}"),
         Get($"/api/introductions/{{intro}}?{Owner}"),
         Get($"/api/outcomes?{Owner}"),

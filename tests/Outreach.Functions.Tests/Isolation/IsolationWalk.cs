@@ -41,6 +41,7 @@ internal static class IsolationWalk
         WalkCase.Scoped("StartImport", new Probe(HttpMethod.Post, $"/api/imports?{Owner}", HttpStatusCode.NotFound, Csv, "text/csv")),
         WalkCase.Scoped("GetImport", Get("/api/imports/{import}")),
         WalkCase.Scoped("GetRejectedRows", Get("/api/imports/{import}/rejected"), Get($"/api/imports/{{import}}/rejected?{Owner}")),
+        WalkCase.Scoped("GetImportRows", Get("/api/imports/{import}/rows"), Get($"/api/imports/{{import}}/rows?{Owner}")),
         WalkCase.Scoped("ListImports", Get("/api/imports", HttpStatusCode.OK), Get($"/api/imports?{Owner}")),
         WalkCase.Scoped("ListContacts", Get("/api/contacts?take=100", HttpStatusCode.OK), Get($"/api/contacts?{Owner}")),
         WalkCase.Scoped("GetContact", Get("/api/contacts/{contact}"), Get("/api/contacts/{linkedin}"), Get($"/api/contacts/{{contact}}?{Owner}")),

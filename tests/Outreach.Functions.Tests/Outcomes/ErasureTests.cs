@@ -100,6 +100,8 @@ public sealed class ErasureTests(AzuriteFixture azurite) : IClassFixture<Azurite
         string[] personal = [stored.FullName!, stored.Email!, $"linkedin.com/in/ada-{s}"];
         var countersBefore = await CounterCellsAsync(ownerId);
         var rejectedBefore = await RejectedRowsAsync(client, importId);
+        var rowsBefore = await RowOutcomesAsync(client, importId);
+        var alanId = contacts[$"Alan Turing-{s}"];
         var graceTasksBefore = (await _app.Stores.Tasks.ListForContactAsync(ownerId, graceId, CancellationToken.None)).Count(t => t.IntroductionId is null);
         Assert.Equal(
             (HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.Created, HttpStatusCode.OK, HttpStatusCode.Created),
@@ -128,6 +130,10 @@ public sealed class ErasureTests(AzuriteFixture azurite) : IClassFixture<Azurite
         Assert.Equal((3, 0, 0), (redacted.GetProperty("erasedRows").GetInt32(), redacted.GetProperty("rejected").GetArrayLength(), redacted.GetProperty("merged").GetArrayLength()));
         Assert.Contains($"ada.{s}@contoso.com", rejectedBefore, StringComparison.Ordinal);
         Assert.Equal("Import error," + header, await RejectedRowsAsync(client, importId)); // read from the redacted upload: the header alone
+        Assert.Equal(
+            [$"2,accepted,{graceId}", $"4,accepted,{adaId}", $"6,merged,{adaId}", "7,rejected,", $"8,accepted,{alanId}"],
+            rowsBefore.Skip(1).Select(r => string.Join(',', r.Split(',')[..3])));
+        Assert.Equal([ImportRowsCsv.Header, $"2,accepted,{graceId},,", $"8,accepted,{alanId},,"], await RowOutcomesAsync(client, importId));
         var introduction = await _app.Stores.Introductions.GetAsync(ownerId, introductionId, CancellationToken.None) ?? throw new InvalidOperationException("The introduction is gone.");
         Assert.Equal(
             (IntroductionState.Completed, graceId, IntroductionErasure.ErasedContactId, string.Empty),

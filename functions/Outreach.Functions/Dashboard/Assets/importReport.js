@@ -1,4 +1,5 @@
-// An import's report as the page shows it (counts, rejected rows, a button to download them all as a CSV), and
+// An import's report as the page shows it (counts, rejected rows, buttons to download every row's outcome and every
+// rejected row as CSV), and
 // the polling that waits for a queued import to finish, showing how far it has got.
 
 import { getJson, getBlob, ApiError } from './api.js';
@@ -19,12 +20,18 @@ export function renderReport(target, report) {
       : `Import of ${report.fileName || 'your file'}: ${report.status}`),
     table('Rows in the file', ['Rows', 'Accepted', 'Merged', 'Already known', 'Rejected'],
       [[counts.rows, counts.accepted, counts.merged, counts.alreadyKnown, counts.rejected].map((n) => String(n ?? 0))]));
+  const completed = report.status === 'completed';
+  if (completed && counts.rows) {
+    // Every row's line, outcome and contact (the record lists the first thousand of each outcome).
+    target.append(downloadButton(report, 'rows', 'download-rows', `Download every row's outcome (${counts.rows} rows, CSV)`, `rows-${report.id}.csv`));
+  }
   const rejected = report.rejected || [];
   if (rejected.length) {
     target.append(table('Rejected rows and why', ['Line', 'Field', 'Reason', 'Text'],
       rejected.map((r) => [String(r.line), r.field || '', r.reason || '', r.text || ''])));
-    if (report.status === 'completed') {
-      target.append(downloadButton(report, counts.rejected));
+    if (completed) {
+      // Every rejected row as a CSV in the file's own columns, with the reason in front, to fix and upload again.
+      target.append(downloadButton(report, 'rejected', 'download-rejected', `Download the ${counts.rejected} rejected rows to fix (CSV)`, `rejected-rows-${report.id}.csv`));
     }
   } else {
     target.append(note('No row was rejected.'));
@@ -34,17 +41,16 @@ export function renderReport(target, report) {
   }
 }
 
-// Every rejected row (the report lists the first thousand) as a CSV in the file's own columns, with the reason in
-// front, to fix and upload again.
-function downloadButton(report, count) {
+// A button that downloads one of the import's listings (imports/{id}/{listing}) as fileName.
+function downloadButton(report, listing, id, label, fileName) {
   const status = el('span', { class: 'status', role: 'status' });
-  const button = el('button', { type: 'button', id: 'download-rejected' }, `Download the ${count} rejected rows to fix (CSV)`);
+  const button = el('button', { type: 'button', id }, label);
   button.addEventListener('click', async () => {
     try {
-      const blob = await getBlob(`imports/${encodeURIComponent(report.id)}/rejected`);
+      const blob = await getBlob(`imports/${encodeURIComponent(report.id)}/${listing}`);
       const link = document.createElement('a');
       link.href = URL.createObjectURL(blob);
-      link.download = `rejected-rows-${report.id}.csv`;
+      link.download = fileName;
       link.click();
       setTimeout(() => URL.revokeObjectURL(link.href), 0);
       setStatus(status, '');

@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Outreach.Core.Imports;
+using Outreach.Functions.Imports;
+using Outreach.Functions.Tests.Support;
+using Outreach.Storage;
+using Outreach.Testing.LocalServices;
+using static Outreach.Functions.Tests.Imports.ImportFiles;
+
+namespace Outreach.Functions.Tests.Imports;
+
+/// <summary>GET /api/imports/{id}/rows on the real handler and real Azurite: every row of an import and what became of it.</summary>
+public sealed class ImportRowsApiTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IDisposable
+{
+    // Files up to 64 KiB import at once; larger ones are queued (and stay queued: this app runs no queue function).
+    private readonly ApiApp _app = ApiApp.Start(azurite, ("Imports:SyncMaxBytes", "65536"));
+
+    public void Dispose() => _app.Dispose();
+
+    [Fact]
+    public async Task Every_row_is_listed_with_its_outcome_though_the_record_lists_the_first_thousand()
+    {
+        using var client = _app.Client(await _app.CreateAccountWithKeyAsync(ApiApp.NewId("rows")));
+        var file = new StringBuilder("Name,Email,Company\n");
+        for (var i = 0; i < 1050; i++)
+        {
+            file.Append(CultureInfo.InvariantCulture, $"Person {i},p{i}@example.org,\n");
+        }
+
+        file.Append("Person 7,P7@Example.org,Initrode\n"); // line 1052: merges into line 9's contact, filling its company
+        file.Append("Person 8,p8@example.org,\n"); // line 1053: the same as line 10, nothing to add
+        file.Append("Nobody,nobody-at-example.org,\"Acme, Inc.\"\n"); // line 1054: refused
+
+        using var posted = await PostCsvAsync(client, Encoding.UTF8.GetBytes(file.ToString()));
+        var record = await JsonAsync(posted);
+        var id = record.GetProperty("id").GetString()!;
+        using var response = await client.GetAsync(new Uri($"/api/imports/{id}/rows", UriKind.Relative));
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        var lines = Encoding.UTF8.GetString(bytes.AsSpan(3)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        Assert.Equal((1053L, 1050L, 2L, 0L, 1L), Counts(record));
+        Assert.Equal(1000, record.GetProperty("accepted").GetArrayLength());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal($"rows-{id}.csv", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
+        Assert.Equal(Encoding.UTF8.Preamble.ToArray(), bytes[..3]);
+        Assert.Equal(ImportRowsCsv.Header, lines[0]);
+        Assert.Equal(1054, lines.Length);
+
+        // The record's first thousand accepted rows are the file's, line for line; the file goes on past them.
+        var listed = record.GetProperty("accepted").EnumerateArray().Select(a => $"{a.GetProperty("line").GetInt32()},accepted,{a.GetProperty("contactId").GetString()},,");
+        Assert.Equal(listed, lines.Skip(1).Take(1000));
+        Assert.Equal(Enumerable.Range(2, 1050), lines.Skip(1).Take(1050).Select(l => int.Parse(l.Split(',')[0], CultureInfo.InvariantCulture)));
+        Assert.All(lines.Skip(1).Take(1050), l => Assert.Equal("accepted", l.Split(',')[1]));
+        var contactOf = lines.Skip(1).Take(1050).ToDictionary(l => l.Split(',')[0], l => l.Split(',')[2]);
+        Assert.Equal($"1052,merged,{contactOf["9"]},company,", lines[1051]);
+        Assert.Equal($"1053,merged,{contactOf["10"]},,", lines[1052]);
+        Assert.Equal("1054,rejected,,,Email is not a valid email address: it has no @", lines[1053]);
+    }
+
+    [Fact]
+    public async Task Reimporting_the_file_lists_every_row_as_already_known_with_its_contact()
+    {
+        using var client = _app.Client(await _app.CreateAccountWithKeyAsync(ApiApp.NewId("again")));
+        var file = Sample("linkedin-Connections.csv");
+        using var first = await PostCsvAsync(client, file);
+        var firstRows = await RowOutcomesAsync(client, (await JsonAsync(first)).GetProperty("id").GetString()!);
+
+        using var second = await PostCsvAsync(client, file);
+        var secondRows = await RowOutcomesAsync(client, (await JsonAsync(second)).GetProperty("id").GetString()!);
+
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.True(firstRows.Length > 10);
+        Assert.Equal(firstRows.Length, secondRows.Length);
+        Assert.Equal(["already known"], secondRows.Skip(1).Select(r => r.Split(',')[1]).Distinct());
+        Assert.Equal(firstRows.Skip(1).Select(r => (r.Split(',')[0], r.Split(',')[2])), secondRows.Skip(1).Select(r => (r.Split(',')[0], r.Split(',')[2])));
+    }
+
+    [Fact]
+    public async Task Erasing_a_contact_takes_its_rows_out_of_the_list_past_the_first_thousand_too()
+    {
+        using var client = _app.Client(await _app.CreateAccountWithKeyAsync(ApiApp.NewId("erase")));
+        var file = new StringBuilder("Name,Email\n");
+        for (var i = 0; i < 1010; i++)
+        {
+            file.Append(CultureInfo.InvariantCulture, $"Person {i},p{i}@example.org\n");
+        }
+
+        using var posted = await PostCsvAsync(client, Encoding.UTF8.GetBytes(file.ToString()));
+        var record = await JsonAsync(posted);
+        var id = record.GetProperty("id").GetString()!;
+        var before = await RowOutcomesAsync(client, id);
+        var erasedId = before[1006].Split(',')[2]; // line 1007, Person 1005: not among the accepted rows the record lists
+
+        using var erased = await client.DeleteAsync(new Uri($"/api/contacts/{erasedId}", UriKind.Relative));
+        var after = await RowOutcomesAsync(client, id);
+        using var redacted = await client.GetAsync(new Uri($"/api/imports/{id}", UriKind.Relative));
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.NoContent), (posted.StatusCode, erased.StatusCode));
+        Assert.DoesNotContain(record.GetProperty("accepted").EnumerateArray(), a => a.GetProperty("contactId").GetString() == erasedId);
+        Assert.Equal(before.Where(l => !l.StartsWith("1007,", StringComparison.Ordinal)), after);
+        Assert.Equal(1010, after.Length);
+        Assert.Equal(1, (await JsonAsync(redacted)).GetProperty("erasedRows").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_queued_import_answers_409_a_missing_one_404_and_one_without_kept_rows_says_so()
+    {
+        var ownerId = ApiApp.NewId("wait");
+        using var client = _app.Client(await _app.CreateAccountWithKeyAsync(ownerId));
+        var large = "Name,Email\n" + string.Concat(Enumerable.Range(0, 3000).Select(i => string.Create(CultureInfo.InvariantCulture, $"Person {i},p{i}@example.org\n")));
+        using var queued = await PostCsvAsync(client, Encoding.UTF8.GetBytes(large));
+        var queuedId = (await JsonAsync(queued)).GetProperty("id").GetString();
+        using var small = await PostCsvAsync(client, "Name,Email\nAna Lima,ana@example.org\n"u8.ToArray());
+        var smallId = (await JsonAsync(small)).GetProperty("id").GetString()!;
+        await _app.Factory.Services.GetRequiredService<StorageAccount>().GetBlobContainer(ImportBlobLayout.Container)
+            .DeleteAsync(ImportBlobLayout.Rows(ownerId, smallId));
+
+        using var notCompleted = await client.GetAsync(new Uri($"/api/imports/{queuedId}/rows", UriKind.Relative));
+        using var missing = await client.GetAsync(new Uri("/api/imports/20260101000000000-aaaaaaaa/rows", UriKind.Relative));
+        using var notKept = await client.GetAsync(new Uri($"/api/imports/{smallId}/rows", UriKind.Relative));
+        var conflict = await JsonAsync(notCompleted);
+        var gone = await JsonAsync(notKept);
+
+        Assert.Equal((HttpStatusCode.Accepted, HttpStatusCode.OK), (queued.StatusCode, small.StatusCode));
+        Assert.Equal(HttpStatusCode.Conflict, notCompleted.StatusCode);
+        Assert.Equal("import.not-completed", conflict.GetProperty("code").GetString());
+        Assert.Equal("The import is queued: its rows can be listed once it has completed.", conflict.GetProperty("title").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, notKept.StatusCode);
+        Assert.Equal("import.rows-not-kept", gone.GetProperty("code").GetString());
+    }
+}
