@@ -58,33 +58,32 @@ internal sealed class ImportRunner(
     /// Reads every row of <paramref name="import"/>, enrols, and saves and returns the completed record. Given the
     /// <paramref name="progress"/> the import was started with, it saves the running record with how far it has got
     /// every <see cref="ImportsOptions.ProgressInterval"/> (when it has moved on), for a caller polling a queued import.
-    /// The rows are written under the owner's import lease (<see cref="ImportLeases"/>): another import of the owner
-    /// running is waited for up to <see cref="ImportsOptions.ConcurrentImportWait"/>, then a <see cref="DomainException"/>
-    /// <c>import.owner-busy</c>.
+    /// The import runs under the owner's import lease (<see cref="ImportLeases"/>), from its first row to its completed
+    /// record: another import of the owner, or an erasure (<see cref="Outcomes.ContactEraser"/>), running is waited for up
+    /// to <see cref="ImportsOptions.ConcurrentImportWait"/>, then a <see cref="DomainException"/> <c>import.owner-busy</c>.
+    /// So an erasure never meets a half-done import: it finds the contact to erase with everything the import added, and
+    /// the import's rows and record as they end.
     /// </summary>
     public async Task<ImportRecord> RunAsync(
         ContactImport import, ImportRecord record, Campaign? campaign, LatestImportProgress? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        (List<ImportAcceptedRow> Accepted, List<ImportMergedRow> Merged, HashSet<string> Touched) rows;
         var log = ImportRowLog.Create();
         await using (log.ConfigureAwait(false))
         {
             var lease = await leases.AcquireAsync(record.OwnerId, record.Id, options.Value.ConcurrentImportWait, cancellationToken).ConfigureAwait(false);
             await using (lease.ConfigureAwait(false))
             {
-                rows = await ReadRowsAsync(import, record, progress, lease, log, cancellationToken).ConfigureAwait(false);
+                var (accepted, merged, touched) = await ReadRowsAsync(import, record, progress, lease, log, cancellationToken).ConfigureAwait(false);
+
+                // Before the completed record, so a completed import always has its rows.
+                await log.SaveAsync(records.Blobs, ImportBlobLayout.Rows(record.OwnerId, record.Id), cancellationToken).ConfigureAwait(false);
+                var (enrolled, error) = await ApplyAsync(record.OwnerId, campaign, touched, lease, cancellationToken).ConfigureAwait(false);
+                var completed = record.Completed(import.Report, accepted, merged, enrolled, error, time.GetUtcNow());
+                await records.SaveAsync(completed, cancellationToken).ConfigureAwait(false);
+                return completed;
             }
-
-            // Before the completed record, so a completed import always has its rows.
-            await log.SaveAsync(records.Blobs, ImportBlobLayout.Rows(record.OwnerId, record.Id), cancellationToken).ConfigureAwait(false);
         }
-
-        var (accepted, merged, touched) = rows;
-        var (enrolled, error) = await ApplyAsync(record.OwnerId, campaign, touched, cancellationToken).ConfigureAwait(false);
-        var completed = record.Completed(import.Report, accepted, merged, enrolled, error, time.GetUtcNow());
-        await records.SaveAsync(completed, cancellationToken).ConfigureAwait(false);
-        return completed;
     }
 
     /// <summary>
@@ -172,7 +171,8 @@ internal sealed class ImportRunner(
     /// <paramref name="campaign"/>. The contacts are imported whatever happens to enrolment: a refusal (no sender profile
     /// yet, say) is recorded on the import as its error, and enrolling later through the campaign works.
     /// </summary>
-    private async Task<(int Enrolled, string? Error)> ApplyAsync(string ownerId, Campaign? campaign, IReadOnlyCollection<string> contactIds, CancellationToken cancellationToken)
+    private async Task<(int Enrolled, string? Error)> ApplyAsync(
+        string ownerId, Campaign? campaign, IReadOnlyCollection<string> contactIds, ImportLease lease, CancellationToken cancellationToken)
     {
         var profile = await stores.Senders.GetAsync(ownerId, cancellationToken).ConfigureAwait(false);
         var zone = profile?.ToSchedule().TimeZone ?? TimeZoneInfo.Utc;
@@ -181,6 +181,7 @@ internal sealed class ImportRunner(
         string? error = null;
         foreach (var chunk in contactIds.Chunk(EnrolmentBatch))
         {
+            await lease.RenewIfDueAsync(cancellationToken).ConfigureAwait(false);
             var contacts = new List<Contact>(chunk.Length);
             foreach (var contact in await stores.Contacts.GetManyAsync(ownerId, chunk, cancellationToken).ConfigureAwait(false))
             {

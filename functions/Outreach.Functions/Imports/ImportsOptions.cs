@@ -22,9 +22,10 @@ internal sealed class ImportsOptions
     public TimeSpan ProgressInterval { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
-    /// How long an import waits for another import of the same owner to finish writing (one at a time per owner, see
-    /// <see cref="ImportLeases"/>) before it is refused with <c>import.owner-busy</c>: 409 for an upload, another delivery
-    /// later for a queued one. A minute by default, about what a large queued import takes.
+    /// How long an import, or the erasure of a contact, waits for another import of the same owner to finish (one at a
+    /// time per owner, see <see cref="ImportLeases"/>) before it is refused with <c>import.owner-busy</c>: 409 for an
+    /// upload or an erasure, another delivery later for a queued import. A minute by default, about what a large queued
+    /// import takes.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan ConcurrentImportWait { get; set; } = TimeSpan.FromMinutes(1);

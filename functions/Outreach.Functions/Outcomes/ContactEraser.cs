@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Options;
 using Outreach.Core.Analytics.Events;
+using Outreach.Core.Contacts;
 using Outreach.Core.Outcomes;
 using Outreach.Core.Planning;
 using Outreach.Functions.Imports;
@@ -14,19 +16,46 @@ namespace Outreach.Functions.Outcomes;
 /// left, outcomes with their notes, inbound ledger keys, blobs under the contact's prefixes, the address suppression
 /// replaced by its hash, then, before the contact with its keys, the introductions naming it
 /// (<see cref="IntroductionEraser"/>) and its rows in every kept import file and record (<see cref="ImportErasure"/>).
-/// Metric counters stay; only their per-contact dedupe markers go.
+/// Metric counters stay; only their per-contact dedupe markers go. It runs under the owner's import lease
+/// (<see cref="ImportLeases"/>), so never while an import of the owner runs: such an import could merge a row into the
+/// contact being erased, or save its record with the contact's rows after the erasure had been through it.
 /// </summary>
 internal sealed partial class ContactEraser(
-    TableStores stores, StorageAccount account, MetricsRecorder metrics, IntroductionEraser introductions, ImportErasure imports, ILogger<ContactEraser> logger)
+    TableStores stores,
+    StorageAccount account,
+    MetricsRecorder metrics,
+    IntroductionEraser introductions,
+    ImportErasure imports,
+    ImportLeases leases,
+    IOptions<ImportsOptions> importsOptions,
+    ILogger<ContactEraser> logger)
 {
     /// <returns>False when the owner has no such contact.</returns>
+    /// <exception cref="Core.DomainException"><c>import.owner-busy</c>: an import of the owner ran on for longer than <see cref="ImportsOptions.ConcurrentImportWait"/>.</exception>
     public async Task<bool> EraseAsync(string ownerId, string contactId, CancellationToken cancellationToken)
     {
-        if (await stores.Contacts.GetAsync(ownerId, contactId, cancellationToken).ConfigureAwait(false) is not { } contact)
+        if (await stores.Contacts.GetAsync(ownerId, contactId, cancellationToken).ConfigureAwait(false) is null)
         {
             return false;
         }
 
+        var lease = await leases.AcquireAsync(ownerId, $"erasure-{contactId}", importsOptions.Value.ConcurrentImportWait, cancellationToken).ConfigureAwait(false);
+        await using (lease.ConfigureAwait(false))
+        {
+            // Read again under the lease: an import that ran meanwhile may have added to it (an email it had not), or erased it.
+            if (await stores.Contacts.GetAsync(ownerId, contactId, cancellationToken).ConfigureAwait(false) is not { } contact)
+            {
+                return false;
+            }
+
+            await EraseAsync(contact, lease, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+    }
+
+    private async Task EraseAsync(Contact contact, ImportLease lease, CancellationToken cancellationToken)
+    {
+        var (ownerId, contactId) = (contact.OwnerId, contact.ContactId);
         var tasks = await stores.Tasks.ListForContactAsync(ownerId, contactId, cancellationToken).ConfigureAwait(false);
         var outcomes = await stores.Outcomes.ListForContactAsync(ownerId, contactId, cancellationToken).ConfigureAwait(false);
         var plan = ErasurePlanner.Plan(new ErasureRequest
@@ -40,6 +69,7 @@ internal sealed partial class ContactEraser(
         var byId = tasks.ToDictionary(t => t.TaskId, StringComparer.Ordinal);
         foreach (var step in plan.Steps)
         {
+            await lease.RenewIfDueAsync(cancellationToken).ConfigureAwait(false);
             if (step.Target == ErasureTarget.Contact)
             {
                 await introductions.EraseAsync(ownerId, contactId, cancellationToken).ConfigureAwait(false);
@@ -51,7 +81,6 @@ internal sealed partial class ContactEraser(
 
         await metrics.RecordAsync(new ContactErased(ownerId, contactId), TimeZoneInfo.Utc, cancellationToken).ConfigureAwait(false);
         LogErased(ownerId, contactId, plan.Steps.Count);
-        return true;
     }
 
     private async Task CarryOutAsync(ErasurePlan plan, ErasureStep step, Dictionary<string, OutreachTask> tasks, CancellationToken cancellationToken)

@@ -12,8 +12,8 @@ using static Outreach.Functions.Tests.Imports.ImportFiles;
 namespace Outreach.Functions.Tests.Imports;
 
 /// <summary>
-/// One import writes at a time per owner (<see cref="ImportLeases"/>): on the real handler, its local runner and the
-/// ImportContacts queue function, against real Azurite.
+/// One import writes at a time per owner, and no contact is erased while one does (<see cref="ImportLeases"/>): on the
+/// real handler, its local runner and the ImportContacts queue function, against real Azurite.
 /// </summary>
 public sealed class ConcurrentImportTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IDisposable
 {
@@ -80,6 +80,49 @@ public sealed class ConcurrentImportTests(AzuriteFixture azurite) : IClassFixtur
     }
 
     [Fact]
+    public async Task Erasing_a_contact_waits_for_the_owners_running_import_and_gets_409_when_it_runs_on()
+    {
+        // Two seconds' wait: the import below that ends after a fifth of a second ends well within it, on a busy machine too.
+        await using var app = FunctionAppFactory.WithRunner(_root.Path, Settings(syncMaxBytes: 1 << 20, concurrentImportWait: "00:00:02"), _ => { }).StartWithRunner();
+        var (ownerId, client) = await OwnerAsync(app);
+        using var _ = client;
+        using var imported = await PostCsvAsync(client, Encoding.UTF8.GetBytes("Name,Email\nAda Lovelace,ada@example.org\n"));
+        var contactId = Assert.Single(await ContactsAsync(client)).GetProperty("id").GetString();
+        var erase = new Uri($"/api/contacts/{contactId}", UriKind.Relative);
+        var leases = app.Services.GetRequiredService<ImportLeases>();
+
+        // An import holding the owner past the wait: nothing is erased, and the caller is told to come back.
+        HttpStatusCode refused;
+        JsonElement problem;
+        string? retryAfter;
+        await using (await leases.TryAcquireAsync(ownerId, "another-import", CancellationToken.None))
+        {
+            using var response = await client.DeleteAsync(erase);
+            (refused, problem, retryAfter) = (response.StatusCode, await JsonAsync(response), response.Headers.RetryAfter?.ToString());
+        }
+
+        var stillThere = await ContactsAsync(client);
+
+        // An import that ends within the wait: the erasure waits for it, then erases.
+        var running = await leases.TryAcquireAsync(ownerId, "another-import", CancellationToken.None);
+        var erasing = client.DeleteAsync(erase);
+        await Task.Delay(TimeSpan.FromMilliseconds(200));
+        var finishedWhileHeld = erasing.IsCompleted;
+        await running!.DisposeAsync();
+        using var erased = await erasing;
+
+        Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, refused);
+        Assert.Equal("import.owner-busy", problem.GetProperty("code").GetString());
+        Assert.StartsWith("An import for this account is still running; erase the contact again", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
+        Assert.Equal("30", retryAfter);
+        Assert.Single(stillThere);
+        Assert.False(finishedWhileHeld);
+        Assert.Equal(HttpStatusCode.NoContent, erased.StatusCode);
+        Assert.Empty(await ContactsAsync(client));
+    }
+
+    [Fact]
     public async Task A_lease_is_renewed_while_held_taken_over_once_run_out_and_freed_only_by_its_holder()
     {
         var clock = new ManualTimeProvider(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
@@ -118,11 +161,11 @@ public sealed class ConcurrentImportTests(AzuriteFixture azurite) : IClassFixtur
         return (ownerId, app.ClientWithKey(key));
     }
 
-    private Dictionary<string, string?> Settings(long syncMaxBytes) => new()
+    private Dictionary<string, string?> Settings(long syncMaxBytes, string concurrentImportWait = "00:00:00.500") => new()
     {
         ["AzureWebJobsStorage"] = azurite.ConnectionString,
         ["LocalRunner:ShutdownGracePeriod"] = "00:00:00.500",
         ["Imports:SyncMaxBytes"] = syncMaxBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Imports:ConcurrentImportWait"] = "00:00:00.500",
+        ["Imports:ConcurrentImportWait"] = concurrentImportWait,
     };
 }
