@@ -28,7 +28,7 @@ public sealed partial class TableClient
         var body = TableBatchBody.Build(_tableUri, actions, batch, changeset);
         if (body.Length > MaxTransactionBytes)
         {
-            throw new ArgumentException($"The transaction is {body.Length} bytes; the service accepts at most {MaxTransactionBytes} (4 MiB). Split it.", nameof(actions));
+            throw new TableTransactionTooLargeException(body.Length, MaxTransactionBytes);
         }
 
         using var message = Create(RequestMethod.Post, Address(_serviceEndpoint, "/$batch"), body, "multipart/mixed; boundary=" + batch);

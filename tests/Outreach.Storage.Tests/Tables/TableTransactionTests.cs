@@ -66,13 +66,14 @@ public sealed class TableTransactionTests(AzuriteFixture azurite)
         var tooMany = await Assert.ThrowsAsync<ArgumentException>(() => table.SubmitTransactionAsync(Enumerable.Range(0, 101).Select(i => Add("p", $"r{i}")).ToList()));
         var twoPartitions = await Assert.ThrowsAsync<ArgumentException>(() => table.SubmitTransactionAsync([Add("p", "a"), Add("q", "b")]));
         var repeated = await Assert.ThrowsAsync<ArgumentException>(() => table.SubmitTransactionAsync([Add("p", "a"), Add("p", "a")]));
-        var tooBig = await Assert.ThrowsAsync<ArgumentException>(() => table.SubmitTransactionAsync(
+        var tooBig = await Assert.ThrowsAsync<TableTransactionTooLargeException>(() => table.SubmitTransactionAsync(
             Enumerable.Range(0, 100).Select(i => new TableTransactionAction(TableTransactionActionType.Add, new TableEntity("p", $"r{i}") { ["Text"] = new string('x', 45_000) })).ToList()));
 
         Assert.StartsWith("A transaction holds 1 to 100 actions, not 101.", tooMany.Message, StringComparison.Ordinal);
         Assert.StartsWith("Action 1 is in another partition", twoPartitions.Message, StringComparison.Ordinal);
         Assert.StartsWith("Action 1 repeats a RowKey", repeated.Message, StringComparison.Ordinal);
         Assert.Contains("the service accepts at most 4194304 (4 MiB)", tooBig.Message, StringComparison.Ordinal);
+        Assert.True(tooBig.Bytes > 4 * 1024 * 1024);
     }
 
     [Fact]

@@ -303,6 +303,32 @@ public sealed partial class TableContactStoreTests(AzuriteFixture azurite)
         Assert.Equal("short", (await store.GetAsync("owner-n", "ada", CancellationToken.None))!.Notes);
     }
 
+    [Fact]
+    public async Task A_full_batch_of_long_notes_in_cyrillic_is_written_whole_though_it_is_over_a_transactions_4_MiB()
+    {
+        var store = await NewStoreAsync();
+
+        // A hundred rows (one batch) with notes and offer at the longest a cell may be, in Russian: 8,000 characters
+        // a contact, written \u-escaped by a strict JSON writer, six bytes each, would make a 4.8 MB transaction.
+        var note = string.Concat(Enumerable.Repeat("Обсудили стажировку в отделе аналитики. ", 100))[..RowLimits.Notes];
+        var contacts = Enumerable.Range(0, 100).Select(i => new Contact
+        {
+            OwnerId = "owner-ru",
+            ContactId = $"c{i:D3}",
+            FirstName = "Анна",
+            LastName = $"Иванова {i}",
+            Email = $"anna{i}@example.ru",
+            Notes = note,
+            Offer = note,
+        }).ToList();
+
+        await store.WriteAsync("owner-ru", contacts, CancellationToken.None);
+
+        var stored = await store.ListAsync("owner-ru", CancellationToken.None);
+        Assert.Equal(100, stored.Count);
+        Assert.All(stored, c => Assert.Equal((note, note), (c.Notes, c.Offer)));
+    }
+
     private static readonly EqualityComparer<Contact?> ContactComparer = EqualityComparer<Contact?>.Create(
         (a, b) => System.Text.Json.JsonSerializer.Serialize(a) == System.Text.Json.JsonSerializer.Serialize(b),
         c => 0);
