@@ -48,7 +48,7 @@ async function freshClassVisitSheet() {
 
 async function importSample(file, query) {
   const csv = file === 'class-visit.csv' ? await freshClassVisitSheet() : await readFile(new URL(`../samples/${file}`, import.meta.url));
-  const record = await api('POST', `/api/imports?${new URLSearchParams(query)}`, csv, 'text/csv');
+  const record = await api('POST', `/api/imports?${new URLSearchParams({ ...query, fileName: file })}`, csv, 'text/csv');
   const c = record.counts;
   console.log(`  imported ${file}: ${c.rows} rows, ${c.accepted} new, ${c.merged} merged, ${c.alreadyKnown} already known, ` +
     `${c.rejected} rejected${record.enrolled ? `, ${record.enrolled} enrolled` : ''}${record.error ? ` (${record.error})` : ''}`);

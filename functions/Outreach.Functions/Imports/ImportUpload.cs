@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
 using Outreach.Core.Imports;
 
 namespace Outreach.Functions.Imports;
@@ -6,8 +7,8 @@ namespace Outreach.Functions.Imports;
 /// <summary>
 /// An uploaded contact file, spooled to a temporary file so any size up to the upload limit costs no memory and can
 /// be read more than once (header detection, the blob copy, the import). The body is either the file itself
-/// (<c>text/csv</c> or any non-form type) or a multipart form with the file in field <c>file</c>; the parameters come
-/// from the form fields, else from the query. The server cuts the body off at <c>Limits:MaxUploadBytes</c> (413).
+/// (<c>text/csv</c> or any non-form type, named by <c>fileName</c> or a <c>Content-Disposition</c> header) or a
+/// multipart form with the file in field <c>file</c>; the parameters come from the form fields, else from the query. The server cuts the body off at <c>Limits:MaxUploadBytes</c> (413).
 /// A ZIP archive (LinkedIn's data export as downloaded) is replaced by the contacts file inside it
 /// (<see cref="UploadConverter"/>): only that file is imported and kept, never the rest of the archive. An Excel workbook
 /// (.xlsx, .xls) is replaced by its first sheet as CSV, which is what is kept.
@@ -16,6 +17,7 @@ internal sealed class ImportUpload : IAsyncDisposable
 {
     public const string FileField = "file";
     private const string DefaultFileName = "upload.csv";
+    private const string FileNameParameter = "fileName";
     private const int BufferSize = 64 * 1024;
 
     private readonly string _path;
@@ -66,6 +68,7 @@ internal sealed class ImportUpload : IAsyncDisposable
                 }
                 else
                 {
+                    fileName = RawBodyFileName(request) ?? fileName;
                     await request.Body.CopyToAsync(spool, cancellationToken).ConfigureAwait(false);
                 }
             }
@@ -125,6 +128,24 @@ internal sealed class ImportUpload : IAsyncDisposable
     {
         File.Delete(_path);
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// The name a caller posting the file as the body gives it: the <c>fileName</c> query parameter, else the file name
+    /// of a <c>Content-Disposition</c> header (<c>attachment; filename="Connections.csv"</c>, as some clients send); null
+    /// when neither names one. The records and the dashboard show it, as they show a form upload's file name.
+    /// </summary>
+    private static string? RawBodyFileName(HttpRequest request)
+    {
+        if (request.Query[FileNameParameter].ToString() is { Length: > 0 } named)
+        {
+            return SafeFileName(named);
+        }
+
+        return ContentDispositionHeaderValue.TryParse(request.Headers.ContentDisposition.ToString(), out var disposition)
+            && HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName) is { Length: > 0 } given
+            ? SafeFileName(given.ToString())
+            : null;
     }
 
     /// <summary>The name without any folder part (browsers send bare names; other clients may not), at most 200 characters.</summary>

@@ -85,6 +85,31 @@ public sealed class ImportsApiTests(AzuriteFixture azurite) : IClassFixture<Azur
         Assert.Equal(19L, row.GetProperty("contactsMet").GetInt64());
     }
 
+    [Theory]
+    [InlineData("?fileName=Connections.csv", null, "Connections.csv")]
+    [InlineData("?fileName=C%3A%5CUsers%5Cana%5CMy%20contacts.csv", null, "My contacts.csv")] // a client's full path: the name alone
+    [InlineData("", "attachment; filename=\"Class visit.csv\"", "Class visit.csv")]
+    [InlineData("", "attachment; filename*=UTF-8''Kontakte%20M%C3%BCnchen.csv", "Kontakte München.csv")]
+    [InlineData("?fileName=named.csv", "attachment; filename=\"header.csv\"", "named.csv")]
+    [InlineData("", null, "upload.csv")]
+    public async Task A_file_posted_as_the_body_is_named_by_fileName_or_its_content_disposition(string query, string? disposition, string expected)
+    {
+        using var client = _app.Client(await _app.CreateAccountWithKeyAsync(ApiApp.NewId("name")));
+        var content = new ByteArrayContent("Name,Email\nAna Lima,ana@example.org\n"u8.ToArray());
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+        if (disposition is not null)
+        {
+            content.Headers.TryAddWithoutValidation("Content-Disposition", disposition);
+        }
+
+        using var response = await client.PostAsync(new Uri("/api/imports" + query, UriKind.Relative), content);
+        using var list = await client.GetAsync(new Uri("/api/imports", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(expected, (await JsonAsync(response)).GetProperty("fileName").GetString());
+        Assert.Equal(expected, Assert.Single((await JsonAsync(list)).GetProperty("imports").EnumerateArray()).GetProperty("fileName").GetString());
+    }
+
     [Fact]
     public async Task Multipart_upload_takes_the_file_and_applies_the_event_and_date_from_the_form()
     {
