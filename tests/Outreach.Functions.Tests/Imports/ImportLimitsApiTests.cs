@@ -1,17 +1,31 @@
 using System.Net;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Outreach.Core.Imports;
+using Outreach.Functions.Imports;
 using Outreach.Functions.Tests.Support;
 using Outreach.Testing.LocalServices;
 using static Outreach.Functions.Tests.Imports.ImportFiles;
 
 namespace Outreach.Functions.Tests.Imports;
 
-/// <summary>Limits:MaxRowsPerImport and Limits:MaxFieldLength applied to imports on the real handler and real Azurite.</summary>
+/// <summary>Limits:MaxRowsPerImport, Limits:MaxFieldLength and Limits:MaxContactsReadAtOnce applied to imports on the real handler and real Azurite.</summary>
 public sealed class ImportLimitsApiTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IDisposable
 {
-    private readonly ApiApp _app = ApiApp.Start(azurite, ("Limits:MaxRowsPerImport", "5"), ("Limits:MaxFieldLength", "200"));
+    private readonly ApiApp _app = ApiApp.Start(azurite, ("Limits:MaxRowsPerImport", "5"), ("Limits:MaxFieldLength", "200"), ("Limits:MaxContactsReadAtOnce", "7"));
 
     public void Dispose() => _app.Dispose();
+
+    [Fact]
+    public void Every_import_runs_under_the_deployments_limits_whatever_its_options_say()
+    {
+        var runner = _app.Factory.Services.GetRequiredService<ImportRunner>();
+
+        var options = runner.WithinLimits(new ImportOptions { OwnerId = "o", MaxRows = 1_000, MaxFieldLength = 4_000, MaxContactsReadAtOnce = 20_000 });
+
+        // Limits:MaxContactsReadAtOnce shows only in how many requests a re-import makes; its effect is tested in the core and store tests.
+        Assert.Equal((5L, 200, 7), (options.MaxRows, options.MaxFieldLength, options.MaxContactsReadAtOnce));
+    }
 
     [Fact]
     public async Task A_file_over_the_row_limit_imports_the_rows_before_it_and_names_the_first_line_not_read_and_the_setting()
