@@ -41,8 +41,7 @@ public static class ImportRowsCsv
             .AppendJoin(' ', ContactFieldSets.NamesOf(row.Filled)).Append(',');
         if (row.Errors.Count > 0)
         {
-            var problems = string.Join("; ", row.Errors.Select(e => $"{e.Field} {e.Reason}"));
-            line.Append(CsvText.Cell(problems.ReplaceLineEndings(" "), ','));
+            line.Append(CsvText.Cell(RowError.Describe(row.Errors).ReplaceLineEndings(" "), ','));
         }
     }
 

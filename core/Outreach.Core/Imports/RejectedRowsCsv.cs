@@ -91,7 +91,7 @@ public static class RejectedRowsCsv
 
     /// <summary>"Line 7: Email Address is not a valid email address: ...; Connected On '31 Feb 2024' is not a date ...".</summary>
     private static string Describe(in ImportRowResult row) =>
-        string.Create(CultureInfo.InvariantCulture, $"Line {row.Line}: {string.Join("; ", row.Errors.Select(e => $"{e.Field} {e.Reason}"))}");
+        string.Create(CultureInfo.InvariantCulture, $"Line {row.Line}: {RowError.Describe(row.Errors)}");
 
     private static async Task WriteLineAsync(TextWriter output, StringBuilder line, CancellationToken cancellationToken)
     {
