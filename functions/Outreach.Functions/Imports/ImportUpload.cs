@@ -148,10 +148,11 @@ internal sealed class ImportUpload : IAsyncDisposable
             : null;
     }
 
-    /// <summary>The name without any folder part (browsers send bare names; other clients may not), at most 200 characters.</summary>
+    /// <summary>The name without any folder part (browsers send bare names; other clients may not) or control characters, at most 200 characters.</summary>
     private static string SafeFileName(string? name)
     {
-        var bare = Path.GetFileName((name ?? string.Empty).Replace('\\', '/').Trim());
+        var printable = string.Concat((name ?? string.Empty).Where(c => !char.IsControl(c)));
+        var bare = Path.GetFileName(printable.Replace('\\', '/').Trim());
         return bare.Length == 0 ? DefaultFileName : bare.Length <= 200 ? bare : bare[^200..];
     }
 }

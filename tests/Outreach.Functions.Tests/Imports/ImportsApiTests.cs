@@ -91,6 +91,7 @@ public sealed class ImportsApiTests(AzuriteFixture azurite) : IClassFixture<Azur
     [InlineData("", "attachment; filename=\"Class visit.csv\"", "Class visit.csv")]
     [InlineData("", "attachment; filename*=UTF-8''Kontakte%20M%C3%BCnchen.csv", "Kontakte München.csv")]
     [InlineData("?fileName=named.csv", "attachment; filename=\"header.csv\"", "named.csv")]
+    [InlineData("?fileName=..%2F..%2Fcontacts%0D%0A.csv", null, "contacts.csv")] // folders and line breaks dropped
     [InlineData("", null, "upload.csv")]
     public async Task A_file_posted_as_the_body_is_named_by_fileName_or_its_content_disposition(string query, string? disposition, string expected)
     {
