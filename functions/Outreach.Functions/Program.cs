@@ -53,6 +53,7 @@ api.MapMetrics();
 api.MapDashboard();
 app.MapDashboardShortcut();
 api.MapImports();
+api.MapImportListings();
 api.MapContacts();
 api.MapCampaigns();
 api.MapTasks();
