@@ -14,7 +14,7 @@ namespace Outreach.Functions.Tests.Imports;
 /// <summary>GET /api/imports/{id}/rows on the real handler and real Azurite: every row of an import and what became of it.</summary>
 public sealed class ImportRowsApiTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IDisposable
 {
-    // Files up to 64 KiB import at once; larger ones are queued (and stay queued: this app runs no queue function).
+    // Files up to 64 KiB import at once.
     private readonly ApiApp _app = ApiApp.Start(azurite, ("Imports:SyncMaxBytes", "65536"));
 
     public void Dispose() => _app.Dispose();
@@ -107,30 +107,20 @@ public sealed class ImportRowsApiTests(AzuriteFixture azurite) : IClassFixture<A
     }
 
     [Fact]
-    public async Task A_queued_import_answers_409_a_missing_one_404_and_one_without_kept_rows_says_so()
+    public async Task An_import_completed_before_rows_were_kept_says_so_with_404()
     {
-        var ownerId = ApiApp.NewId("wait");
+        var ownerId = ApiApp.NewId("old");
         using var client = _app.Client(await _app.CreateAccountWithKeyAsync(ownerId));
-        var large = "Name,Email\n" + string.Concat(Enumerable.Range(0, 3000).Select(i => string.Create(CultureInfo.InvariantCulture, $"Person {i},p{i}@example.org\n")));
-        using var queued = await PostCsvAsync(client, Encoding.UTF8.GetBytes(large));
-        var queuedId = (await JsonAsync(queued)).GetProperty("id").GetString();
-        using var small = await PostCsvAsync(client, "Name,Email\nAna Lima,ana@example.org\n"u8.ToArray());
-        var smallId = (await JsonAsync(small)).GetProperty("id").GetString()!;
-        await _app.Factory.Services.GetRequiredService<StorageAccount>().GetBlobContainer(ImportBlobLayout.Container)
-            .DeleteAsync(ImportBlobLayout.Rows(ownerId, smallId));
+        using var posted = await PostCsvAsync(client, "Name,Email\nAna Lima,ana@example.org\n"u8.ToArray());
+        var id = (await JsonAsync(posted)).GetProperty("id").GetString()!;
+        await _app.Factory.Services.GetRequiredService<StorageAccount>().GetBlobContainer(ImportBlobLayout.Container).DeleteAsync(ImportBlobLayout.Rows(ownerId, id));
 
-        using var notCompleted = await client.GetAsync(new Uri($"/api/imports/{queuedId}/rows", UriKind.Relative));
-        using var missing = await client.GetAsync(new Uri("/api/imports/20260101000000000-aaaaaaaa/rows", UriKind.Relative));
-        using var notKept = await client.GetAsync(new Uri($"/api/imports/{smallId}/rows", UriKind.Relative));
-        var conflict = await JsonAsync(notCompleted);
-        var gone = await JsonAsync(notKept);
+        using var response = await client.GetAsync(new Uri($"/api/imports/{id}/rows", UriKind.Relative));
+        var problem = await JsonAsync(response);
 
-        Assert.Equal((HttpStatusCode.Accepted, HttpStatusCode.OK), (queued.StatusCode, small.StatusCode));
-        Assert.Equal(HttpStatusCode.Conflict, notCompleted.StatusCode);
-        Assert.Equal("import.not-completed", conflict.GetProperty("code").GetString());
-        Assert.Equal("The import is queued: its rows can be listed once it has completed.", conflict.GetProperty("title").GetString());
-        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, notKept.StatusCode);
-        Assert.Equal("import.rows-not-kept", gone.GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("import.rows-not-kept", problem.GetProperty("code").GetString());
+        Assert.Contains($"/api/imports/{id}/rejected", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
     }
 }

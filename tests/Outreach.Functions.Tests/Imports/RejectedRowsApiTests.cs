@@ -82,22 +82,24 @@ public sealed class RejectedRowsApiTests(AzuriteFixture azurite) : IClassFixture
         Assert.Equal(["Import error,Name,Email,Met on", "Line 3: Email is not a valid email address: it has no @,Raj Patel,raj-at-example.org,14/11/2024"], lines);
     }
 
-    [Fact]
-    public async Task An_import_that_has_not_completed_answers_409_and_a_missing_one_404()
+    [Theory]
+    [InlineData("rejected", "rejected rows")]
+    [InlineData("rows", "rows")] // every row's outcome (ImportRowsApiTests)
+    public async Task A_listing_of_an_import_that_has_not_completed_answers_409_and_of_a_missing_one_404(string listing, string named)
     {
         using var client = _app.Client(await _app.CreateAccountWithKeyAsync(ApiApp.NewId("wait")));
         var file = "Name,Email\n" + string.Concat(Enumerable.Range(0, 1000).Select(i => string.Create(CultureInfo.InvariantCulture, $"Person {i},p{i}@example.org\n")));
         using var posted = await PostCsvAsync(client, Encoding.UTF8.GetBytes(file));
         var id = (await JsonAsync(posted)).GetProperty("id").GetString();
 
-        using var queued = await client.GetAsync(new Uri($"/api/imports/{id}/rejected", UriKind.Relative));
-        using var missing = await client.GetAsync(new Uri("/api/imports/20260101000000000-aaaaaaaa/rejected", UriKind.Relative));
+        using var queued = await client.GetAsync(new Uri($"/api/imports/{id}/{listing}", UriKind.Relative));
+        using var missing = await client.GetAsync(new Uri($"/api/imports/20260101000000000-aaaaaaaa/{listing}", UriKind.Relative));
         var problem = await JsonAsync(queued);
 
         Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, queued.StatusCode);
         Assert.Equal("import.not-completed", problem.GetProperty("code").GetString());
-        Assert.Equal("The import is queued: its rejected rows can be listed once it has completed.", problem.GetProperty("title").GetString());
+        Assert.Equal($"The import is queued: its {named} can be listed once it has completed.", problem.GetProperty("title").GetString());
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
 
