@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 using Outreach.Testing.LocalServices;
 
@@ -9,6 +11,21 @@ namespace Outreach.Functions.Tests.Imports;
 internal static class ImportFiles
 {
     public static byte[] Sample(string name) => File.ReadAllBytes(Path.Combine(RepositoryRoot.Path, "samples", name));
+
+    /// <summary>
+    /// A file of <paramref name="count"/> numbered people under <paramref name="header"/>, one line each: by default
+    /// <c>Person 0,p0@example.org</c>, <c>Person 1,p1@example.org</c>...; <paramref name="line"/> writes row i otherwise.
+    /// </summary>
+    public static string NumberedPeople(int count, string header = "Name,Email", Func<int, string>? line = null)
+    {
+        var file = new StringBuilder(header).Append('\n');
+        for (var i = 0; i < count; i++)
+        {
+            file.Append(line?.Invoke(i) ?? string.Create(CultureInfo.InvariantCulture, $"Person {i},p{i}@example.org")).Append('\n');
+        }
+
+        return file.ToString();
+    }
 
     public static Task<HttpResponseMessage> PostCsvAsync(HttpClient client, byte[] file, string query = "")
     {

@@ -30,14 +30,8 @@ public sealed class ImportProgressTests(AzuriteFixture azurite) : IClassFixture<
         using var client = _app.Client(await _app.CreateAccountWithKeyAsync(ownerId));
         // One person under many names: every row merges into the first, so storing the rows costs a write per batch and
         // the test's time goes into reading, not into thousands of contact and counter writes.
-        var file = new StringBuilder("Name,Email,Position\n");
         var position = new string('p', 200);
-        for (var i = 0; i < Rows; i++)
-        {
-            file.Append(CultureInfo.InvariantCulture, $"Person {i},person@example.org,{position}\n");
-        }
-
-        var bytes = Encoding.UTF8.GetBytes(file.ToString());
+        var bytes = Encoding.UTF8.GetBytes(NumberedPeople(Rows, "Name,Email,Position", i => string.Create(CultureInfo.InvariantCulture, $"Person {i},person@example.org,{position}")));
         var storage = _app.Factory.Services.GetRequiredService<ImportStorage>();
         var runner = _app.Factory.Services.GetRequiredService<ImportRunner>();
         await storage.EnsureCreatedAsync(CancellationToken.None);

@@ -23,12 +23,7 @@ public sealed class ImportRowsApiTests(AzuriteFixture azurite) : IClassFixture<A
     public async Task Every_row_is_listed_with_its_outcome_though_the_record_lists_the_first_thousand()
     {
         using var client = _app.Client(await _app.CreateAccountWithKeyAsync(ApiApp.NewId("rows")));
-        var file = new StringBuilder("Name,Email,Company\n");
-        for (var i = 0; i < 1050; i++)
-        {
-            file.Append(CultureInfo.InvariantCulture, $"Person {i},p{i}@example.org,\n");
-        }
-
+        var file = new StringBuilder(NumberedPeople(1050, "Name,Email,Company", i => string.Create(CultureInfo.InvariantCulture, $"Person {i},p{i}@example.org,")));
         file.Append("Person 7,P7@Example.org,Initrode\n"); // line 1052: merges into line 9's contact, filling its company
         file.Append("Person 8,p8@example.org,\n"); // line 1053: the same as line 10, nothing to add
         file.Append("Nobody,nobody-at-example.org,\"Acme, Inc.\"\n"); // line 1054: refused
@@ -83,13 +78,7 @@ public sealed class ImportRowsApiTests(AzuriteFixture azurite) : IClassFixture<A
     public async Task Erasing_a_contact_takes_its_rows_out_of_the_list_past_the_first_thousand_too()
     {
         using var client = _app.Client(await _app.CreateAccountWithKeyAsync(ApiApp.NewId("erase")));
-        var file = new StringBuilder("Name,Email\n");
-        for (var i = 0; i < 1010; i++)
-        {
-            file.Append(CultureInfo.InvariantCulture, $"Person {i},p{i}@example.org\n");
-        }
-
-        using var posted = await PostCsvAsync(client, Encoding.UTF8.GetBytes(file.ToString()));
+        using var posted = await PostCsvAsync(client, Encoding.UTF8.GetBytes(NumberedPeople(1010)));
         var record = await JsonAsync(posted);
         var id = record.GetProperty("id").GetString()!;
         var before = await RowOutcomesAsync(client, id);

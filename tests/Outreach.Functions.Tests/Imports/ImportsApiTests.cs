@@ -195,7 +195,7 @@ public sealed class ImportsApiTests(AzuriteFixture azurite) : IClassFixture<Azur
     public async Task Upload_over_the_upload_limit_gets_413_naming_the_limit()
     {
         using var client = _app.Client(await _app.CreateAccountWithKeyAsync(ApiApp.NewId("big")));
-        var file = Encoding.UTF8.GetBytes("Name,Email\n" + string.Concat(Enumerable.Range(0, 3000).Select(i => $"Person {i},p{i}@example.org\n")));
+        var file = Encoding.UTF8.GetBytes(NumberedPeople(3000));
 
         using var response = await PostCsvAsync(client, file);
         var problem = await JsonAsync(response);

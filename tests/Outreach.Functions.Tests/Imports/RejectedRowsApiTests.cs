@@ -49,13 +49,9 @@ public sealed class RejectedRowsApiTests(AzuriteFixture azurite) : IClassFixture
     public async Task Every_rejected_row_is_in_the_csv_though_the_record_lists_the_first_thousand()
     {
         using var client = _app.Client(await _app.CreateAccountWithKeyAsync(ApiApp.NewId("many")));
-        var file = new StringBuilder("Name,Email\n");
-        for (var i = 0; i < 1100; i++)
-        {
-            file.Append(CultureInfo.InvariantCulture, $"P {i},p{i}\n");
-        }
+        var file = NumberedPeople(1100, line: i => string.Create(CultureInfo.InvariantCulture, $"P {i},p{i}"));
 
-        using var posted = await PostCsvAsync(client, Encoding.UTF8.GetBytes(file.ToString()));
+        using var posted = await PostCsvAsync(client, Encoding.UTF8.GetBytes(file));
         var record = await JsonAsync(posted);
         using var response = await client.GetAsync(new Uri($"/api/imports/{record.GetProperty("id").GetString()}/rejected", UriKind.Relative));
         var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
@@ -88,8 +84,7 @@ public sealed class RejectedRowsApiTests(AzuriteFixture azurite) : IClassFixture
     public async Task A_listing_of_an_import_that_has_not_completed_answers_409_and_of_a_missing_one_404(string listing, string named)
     {
         using var client = _app.Client(await _app.CreateAccountWithKeyAsync(ApiApp.NewId("wait")));
-        var file = "Name,Email\n" + string.Concat(Enumerable.Range(0, 1000).Select(i => string.Create(CultureInfo.InvariantCulture, $"Person {i},p{i}@example.org\n")));
-        using var posted = await PostCsvAsync(client, Encoding.UTF8.GetBytes(file));
+        using var posted = await PostCsvAsync(client, Encoding.UTF8.GetBytes(NumberedPeople(1000)));
         var id = (await JsonAsync(posted)).GetProperty("id").GetString();
 
         using var queued = await client.GetAsync(new Uri($"/api/imports/{id}/{listing}", UriKind.Relative));
