@@ -1,5 +1,6 @@
 using Outreach.Core.Contacts;
 using Outreach.Core.Introductions;
+using Outreach.Core.Planning;
 
 namespace Outreach.Core.Sending;
 
@@ -9,6 +10,27 @@ namespace Outreach.Core.Sending;
 /// <param name="PersonB">The person A is introduced to (who is asked for consent first).</param>
 public sealed record IntroductionDetails(Introduction Introduction, Contact PersonA, Contact PersonB)
 {
+    /// <summary>
+    /// The introduction <paramref name="task"/> belongs to, with both its people, as its message is rendered from (sent,
+    /// or shown as its draft); null for a campaign step, or when the introduction or one of its people is gone.
+    /// </summary>
+    public static async Task<IntroductionDetails?> OfAsync(
+        OutreachTask task, IIntroductionReader introductions, IContactReader contacts, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(introductions);
+        ArgumentNullException.ThrowIfNull(contacts);
+        if (task.IntroductionId is null
+            || await introductions.GetAsync(task.OwnerId, task.IntroductionId, cancellationToken).ConfigureAwait(false) is not { } introduction)
+        {
+            return null;
+        }
+
+        var personA = contacts.GetAsync(task.OwnerId, introduction.PersonAContactId, cancellationToken);
+        var personB = contacts.GetAsync(task.OwnerId, introduction.PersonBContactId, cancellationToken);
+        return (await personA.ConfigureAwait(false), await personB.ConfigureAwait(false)) is ({ } a, { } b) ? new IntroductionDetails(introduction, a, b) : null;
+    }
+
     /// <summary>The contact with <paramref name="contactId"/> (A or B), or null when it is neither.</summary>
     public Contact? Person(string contactId) =>
         contactId == PersonA.ContactId ? PersonA : contactId == PersonB.ContactId ? PersonB : null;

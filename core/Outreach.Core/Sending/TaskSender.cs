@@ -65,7 +65,7 @@ public sealed class TaskSender(
         var suppressionsRead = stores.Suppressions.LoadListAsync(task.OwnerId, cancellationToken);
         var activityRead = stores.Activity.GetAsync(task.OwnerId, cancellationToken);
         var templateRead = stores.Templates.ResolveAsync(task.OwnerId, task.Template, cancellationToken);
-        var introductionRead = IntroductionOfAsync(task, cancellationToken);
+        var introductionRead = IntroductionDetails.OfAsync(task, stores.Introductions, stores.Contacts, cancellationToken);
         await Task.WhenAll(profileRead, contactRead, suppressionsRead, activityRead, introductionRead);
         var (profile, contact, introduction) = (await profileRead, await contactRead, await introductionRead);
         if (profile is null || contact is null || contact.EmailKey is null || (task.IntroductionId is not null && introduction is null))
@@ -124,25 +124,6 @@ public sealed class TaskSender(
             SendResultKind.Rejected => await RejectRecipientAsync(claimed, contact, result, cancellationToken),
             _ => await FailClaimedAsync(claimed, SendAttemptKind.Failed, SendReasons.Of(result), retry: false, cancellationToken),
         };
-    }
-
-    /// <summary>The introduction an introduction task is about, with both its people; null for a campaign step or when any part is gone.</summary>
-    private async Task<IntroductionDetails?> IntroductionOfAsync(OutreachTask task, CancellationToken cancellationToken)
-    {
-        if (task.IntroductionId is null)
-        {
-            return null;
-        }
-
-        var introduction = await stores.Introductions.GetAsync(task.OwnerId, task.IntroductionId, cancellationToken);
-        if (introduction is null)
-        {
-            return null;
-        }
-
-        var personA = stores.Contacts.GetAsync(task.OwnerId, introduction.PersonAContactId, cancellationToken);
-        var personB = stores.Contacts.GetAsync(task.OwnerId, introduction.PersonBContactId, cancellationToken);
-        return (await personA, await personB) is ({ } a, { } b) ? new IntroductionDetails(introduction, a, b) : null;
     }
 
     private static bool CapIsUsed(SenderProfile profile, SenderActivity activity, DateOnly today)

@@ -95,8 +95,10 @@ internal static class TemplatePreviewApi
             return OwnerAccess.NotFound();
         }
 
+        // An introduction's message names both people (and an ask carries B's consent link), as the sent one does.
+        var introduction = await IntroductionDetails.OfAsync(task, stores.Introductions, stores.Contacts, cancellationToken).ConfigureAwait(false);
         var template = await stores.Templates.ResolveAsync(owner.OwnerId, task.Template, cancellationToken).ConfigureAwait(false);
-        return TypedResults.Ok(RenderedResponse.Of(composer.Render(task, contact, sender, template)));
+        return TypedResults.Ok(RenderedResponse.Of(composer.Render(task, contact, sender, template, introduction)));
     }
 
     /// <summary>The contact (null when the owner has no such contact) and the owner's sender profile, which a message needs.</summary>

@@ -72,6 +72,33 @@ public sealed class TaskDraftTests(AzuriteFixture azurite, MailDevFixture mailde
     }
 
     [Fact]
+    public async Task The_draft_of_an_introduction_ask_names_both_people_and_carries_the_consent_link_the_sent_ask_has()
+    {
+        var bob = SendScenario.Contact(_host.OwnerId, "c-bob", "Bob", "Brennan", "bob@example.org");
+        await _host.Scenario.Stores.Contacts.WriteAsync(_host.OwnerId, [bob], CancellationToken.None);
+        var zoeId = _host.Tasks[0].ContactId;
+        using var introduced = await Owner.PostAsJsonAsync("/api/introductions", new { personAContactId = zoeId, personBContactId = bob.ContactId, reason = "both price data products" });
+        var tasks = await _host.Scenario.Stores.Tasks.ListAsync(_host.OwnerId, new TaskQuery(), CancellationToken.None);
+        var planned = Assert.Single(tasks, t => t.IntroductionId is not null);
+        var ask = await _host.Scenario.Stores.Tasks.TryReplaceAsync(planned with { State = TaskState.Queued }, CancellationToken.None) // as the dispatcher would
+            ?? throw new InvalidOperationException("The ask could not be queued.");
+
+        var draft = await Owner.GetFromJsonAsync<JsonElement>($"/api/tasks/{ask.TaskId}/draft");
+        using var handler = _host.Factory.CreateClient();
+        using var delivery = await SendScenario.PostDeliveryAsync(handler, ask, dequeueCount: 1);
+        var email = Assert.Single(await maildev.WaitForEmailsAsync(1, SendScenario.Patience));
+
+        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.OK), (introduced.StatusCode, delivery.StatusCode));
+        Assert.Equal(bob.ContactId, ask.ContactId);
+        var text = draft.GetProperty("text").GetString()!;
+        Assert.Contains("Zoë", text, StringComparison.Ordinal);
+        Assert.Contains("both price data products", text, StringComparison.Ordinal);
+        Assert.Contains("/api/introductions/consent/", text, StringComparison.Ordinal);
+        Assert.Equal(draft.GetProperty("subject").GetString(), email.GetProperty("subject").GetString());
+        Assert.Equal(text, Normalized(email.GetProperty("text").GetString()));
+    }
+
+    [Fact]
     public async Task Another_owners_task_draft_is_not_found_exactly_like_a_missing_task()
     {
         var task = _host.Tasks[0];
