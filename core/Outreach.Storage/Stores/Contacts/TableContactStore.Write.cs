@@ -119,11 +119,10 @@ public sealed partial class TableContactStore
     /// is known go in as merged replacements, the others as inserts, so a batch of new contacts (a first import) needs no
     /// reads. A refused transaction names a contact it found stored already (and changed nothing), so that one is read,
     /// merged and the transaction retried with it as an upsert; after <see cref="StoredContactsFoundOneByOne"/> such
-    /// surprises the rest of the batch is read at once instead. A transaction too large for the service is split
-    /// (<see cref="WriteHalvesAsync"/>).
+    /// surprises the rest of the batch is read at once instead.
     /// </summary>
     /// <returns>Each contact's row before (null when new) and as written.</returns>
-    private async Task<(Contact?[] Existing, Contact[] Stored)> WriteRowsAsync(string ownerId, List<Contact>[] versions, Contact?[] known, CancellationToken cancellationToken)
+    private async Task<(Contact?[] Existing, Contact[] Stored)> WriteTransactionAsync(string ownerId, List<Contact>[] versions, Contact?[] known, CancellationToken cancellationToken)
     {
         if (versions.Length == 0)
         {
@@ -145,10 +144,6 @@ public sealed partial class TableContactStore
                 existing[index] = await GetAsync(ownerId, versions[index][0].ContactId, cancellationToken).ConfigureAwait(false);
                 read[index] = true;
             }
-            catch (TableTransactionTooLargeException) when (versions.Length > 1)
-            {
-                return await WriteHalvesAsync(ownerId, versions, existing, cancellationToken).ConfigureAwait(false);
-            }
         }
 
         // Many are stored already (a re-import with changes): read the others concurrently and upsert them all.
@@ -161,29 +156,30 @@ public sealed partial class TableContactStore
 
         Array.Fill(read, true);
         var merged = Fold(existing, versions);
-        try
-        {
-            await SubmitRowsAsync(merged, read, cancellationToken).ConfigureAwait(false);
-        }
-        catch (TableTransactionTooLargeException) when (versions.Length > 1)
-        {
-            return await WriteHalvesAsync(ownerId, versions, existing, cancellationToken).ConfigureAwait(false);
-        }
-
+        await SubmitRowsAsync(merged, read, cancellationToken).ConfigureAwait(false);
         return (existing, merged);
     }
 
     /// <summary>
-    /// Writes the contacts as two transactions, each halved again while it is too large: long notes in a script JSON
-    /// escapes (six bytes a Cyrillic or CJK character) take a batch of a hundred past the service's 4 MiB. The rows read
-    /// so far go with their halves; the transaction refused for its size sent nothing.
+    /// Writes the contacts in one transaction (<see cref="WriteTransactionAsync"/>), or, when that is too large for the
+    /// service, as two halves, each halved again while it is: long notes in a script JSON escapes (six bytes a Cyrillic
+    /// or CJK character) take a batch of a hundred past the service's 4 MiB. The transaction refused for its size sent
+    /// nothing, so the halves start from what was known before it.
     /// </summary>
-    private async Task<(Contact?[] Existing, Contact[] Stored)> WriteHalvesAsync(string ownerId, List<Contact>[] versions, Contact?[] existing, CancellationToken cancellationToken)
+    /// <returns>Each contact's row before (null when new) and as written.</returns>
+    private async Task<(Contact?[] Existing, Contact[] Stored)> WriteRowsAsync(string ownerId, List<Contact>[] versions, Contact?[] known, CancellationToken cancellationToken)
     {
-        var half = versions.Length / 2;
-        var (firstExisting, firstStored) = await WriteRowsAsync(ownerId, versions[..half], existing[..half], cancellationToken).ConfigureAwait(false);
-        var (secondExisting, secondStored) = await WriteRowsAsync(ownerId, versions[half..], existing[half..], cancellationToken).ConfigureAwait(false);
-        return ([.. firstExisting, .. secondExisting], [.. firstStored, .. secondStored]);
+        try
+        {
+            return await WriteTransactionAsync(ownerId, versions, known, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TableTransactionTooLargeException) when (versions.Length > 1)
+        {
+            var half = versions.Length / 2;
+            var (firstExisting, firstStored) = await WriteRowsAsync(ownerId, versions[..half], known[..half], cancellationToken).ConfigureAwait(false);
+            var (secondExisting, secondStored) = await WriteRowsAsync(ownerId, versions[half..], known[half..], cancellationToken).ConfigureAwait(false);
+            return ([.. firstExisting, .. secondExisting], [.. firstStored, .. secondStored]);
+        }
     }
 
     /// <summary>One transaction: an upsert for each contact whose stored row was read (and merged), an insert for the others.</summary>
