@@ -35,22 +35,35 @@ internal sealed class ImportLeases(TableClient table, TimeProvider time)
     /// Takes the owner's lease for <paramref name="importId"/>, waiting up to <paramref name="wait"/> for another
     /// import of the owner to finish: a <see cref="DomainException"/> <c>import.owner-busy</c> when it has not by then.
     /// </summary>
-    public async Task<ImportLease> AcquireAsync(string ownerId, string importId, TimeSpan wait, CancellationToken cancellationToken)
+    public Task<ImportLease> AcquireAsync(string ownerId, string importId, TimeSpan wait, CancellationToken cancellationToken) =>
+        AcquireAsync(
+            ownerId,
+            importId,
+            wait,
+            "Another import for this account is still running; upload this file again once it has finished (its report is under Recent imports).",
+            "file",
+            cancellationToken);
+
+    /// <summary>As <see cref="AcquireAsync(string, string, TimeSpan, CancellationToken)"/>, for another holder than an import (an erasure), which says what to do when the owner is busy.</summary>
+    /// <param name="ownerId">The owner.</param>
+    /// <param name="holderId">Who holds the lease (an import id, or the work's own).</param>
+    /// <param name="wait">How long to wait for the lease.</param>
+    /// <param name="busyMessage">The message of the <c>import.owner-busy</c> refusal.</param>
+    /// <param name="busyTarget">The parameter that refusal names.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    public async Task<ImportLease> AcquireAsync(string ownerId, string holderId, TimeSpan wait, string busyMessage, string busyTarget, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
         while (true)
         {
-            if (await TryAcquireAsync(ownerId, importId, cancellationToken).ConfigureAwait(false) is { } lease)
+            if (await TryAcquireAsync(ownerId, holderId, cancellationToken).ConfigureAwait(false) is { } lease)
             {
                 return lease;
             }
 
             if (time.GetElapsedTime(started) >= wait)
             {
-                throw new DomainException(
-                    OwnerBusyCode,
-                    "Another import for this account is still running; upload this file again once it has finished (its report is under Recent imports).",
-                    "file");
+                throw new DomainException(OwnerBusyCode, busyMessage, busyTarget);
             }
 
             await Task.Delay(PollInterval, time, cancellationToken).ConfigureAwait(false);

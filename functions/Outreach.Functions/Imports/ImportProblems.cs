@@ -15,6 +15,19 @@ internal static class ImportProblems
     /// <summary>Whether <paramref name="error"/> is one of these.</summary>
     public static bool Handles(DomainException error) => error.Code is ImportErrorCodes.NotText or SpreadsheetFiles.Code or ImportErrorCodes.ExpandsTooFar;
 
+    /// <summary>
+    /// 409 for work refused because an import of the owner held the lease past the wait (<see cref="ImportLeases.OwnerBusyCode"/>),
+    /// with Retry-After: an upload while another runs, or an erasure while one runs.
+    /// </summary>
+    public static ProblemHttpResult OwnerBusy(HttpContext context, DomainException error)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(error);
+        context.Response.Headers.RetryAfter = "30";
+        return TypedResults.Problem(
+            statusCode: StatusCodes.Status409Conflict, title: error.Message, extensions: new Dictionary<string, object?> { ["code"] = error.Code, ["target"] = error.Target });
+    }
+
     public static ProblemHttpResult For(DomainException error, LimitsOptions limits)
     {
         ArgumentNullException.ThrowIfNull(error);

@@ -111,9 +111,7 @@ internal static class ImportsApi
                 await storage.Records.Blobs.DeleteIfExistsAsync(keptUpload, cancellationToken).ConfigureAwait(false);
             }
 
-            context.Response.Headers.RetryAfter = "30";
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status409Conflict, title: e.Message, extensions: new Dictionary<string, object?> { ["code"] = e.Code, ["target"] = e.Target });
+            return ImportProblems.OwnerBusy(context, e);
         }
     }
 

@@ -39,7 +39,13 @@ internal sealed partial class ContactEraser(
             return false;
         }
 
-        var lease = await leases.AcquireAsync(ownerId, $"erasure-{contactId}", importsOptions.Value.ConcurrentImportWait, cancellationToken).ConfigureAwait(false);
+        var lease = await leases.AcquireAsync(
+            ownerId,
+            $"erasure-{contactId}",
+            importsOptions.Value.ConcurrentImportWait,
+            "An import for this account is still running; erase the contact again once it has finished (its report is under Recent imports). Nothing was erased yet.",
+            "id",
+            cancellationToken).ConfigureAwait(false);
         await using (lease.ConfigureAwait(false))
         {
             // Read again under the lease: an import that ran meanwhile may have added to it (an email it had not), or erased it.

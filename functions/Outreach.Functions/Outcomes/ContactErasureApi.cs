@@ -35,11 +35,7 @@ internal static class ContactErasureApi
         catch (DomainException e) when (e.Code == ImportLeases.OwnerBusyCode)
         {
             // Erasing waits for a running import of the owner (it could merge rows into this contact meanwhile).
-            context.Response.Headers.RetryAfter = "30";
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status409Conflict,
-                title: "An import for this account is still running; erase the contact again once it has finished (its report is under Recent imports). Nothing was erased yet.",
-                extensions: new Dictionary<string, object?> { ["code"] = e.Code });
+            return ImportProblems.OwnerBusy(context, e);
         }
     }
 }

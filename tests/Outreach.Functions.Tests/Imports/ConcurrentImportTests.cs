@@ -113,7 +113,7 @@ public sealed class ConcurrentImportTests(AzuriteFixture azurite) : IClassFixtur
 
         Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, refused);
-        Assert.Equal("import.owner-busy", problem.GetProperty("code").GetString());
+        Assert.Equal(("import.owner-busy", "id"), (problem.GetProperty("code").GetString(), problem.GetProperty("target").GetString()));
         Assert.StartsWith("An import for this account is still running; erase the contact again", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
         Assert.Equal("30", retryAfter);
         Assert.Single(stillThere);
