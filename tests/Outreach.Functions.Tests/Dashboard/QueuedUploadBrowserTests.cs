@@ -70,10 +70,5 @@ public sealed class QueuedUploadBrowserTests(AzuriteFixture azurite) : IClassFix
 
     private Task<IPage> OpenWithKeyAsync(string key) => DashboardPage.OpenWithKeyAsync(_chromium!.Browser, _app!.ServerAddress, key, _browserErrors);
 
-    private Dictionary<string, string?> Settings() => new()
-    {
-        ["AzureWebJobsStorage"] = azurite.ConnectionString,
-        ["LocalRunner:ShutdownGracePeriod"] = "00:00:00.500",
-        ["Imports:SyncMaxBytes"] = "1024",
-    };
+    private Dictionary<string, string?> Settings() => FunctionAppFactory.RunnerSettings(azurite.ConnectionString, ("Imports:SyncMaxBytes", "1024"));
 }

@@ -161,11 +161,8 @@ public sealed class ConcurrentImportTests(AzuriteFixture azurite) : IClassFixtur
         return (ownerId, app.ClientWithKey(key));
     }
 
-    private Dictionary<string, string?> Settings(long syncMaxBytes, string concurrentImportWait = "00:00:00.500") => new()
-    {
-        ["AzureWebJobsStorage"] = azurite.ConnectionString,
-        ["LocalRunner:ShutdownGracePeriod"] = "00:00:00.500",
-        ["Imports:SyncMaxBytes"] = syncMaxBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Imports:ConcurrentImportWait"] = concurrentImportWait,
-    };
+    private Dictionary<string, string?> Settings(long syncMaxBytes, string concurrentImportWait = "00:00:00.500") => FunctionAppFactory.RunnerSettings(
+        azurite.ConnectionString,
+        ("Imports:SyncMaxBytes", syncMaxBytes.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        ("Imports:ConcurrentImportWait", concurrentImportWait));
 }

@@ -41,10 +41,5 @@ public sealed class LargeImportTests(AzuriteFixture azurite) : IClassFixture<Azu
         Assert.Equal([("accepted", 19), ("merged", 1)], rows.Skip(1).GroupBy(r => r.Split(',')[1]).Select(g => (g.Key, g.Count())).Order());
     }
 
-    private Dictionary<string, string?> Settings() => new()
-    {
-        ["AzureWebJobsStorage"] = azurite.ConnectionString,
-        ["LocalRunner:ShutdownGracePeriod"] = "00:00:00.500",
-        ["Imports:SyncMaxBytes"] = "1024",
-    };
+    private Dictionary<string, string?> Settings() => FunctionAppFactory.RunnerSettings(azurite.ConnectionString, ("Imports:SyncMaxBytes", "1024"));
 }

@@ -27,6 +27,25 @@ internal sealed class FunctionAppFactory(string appRoot, IReadOnlyDictionary<str
     public static FunctionAppFactory WithRunner(string appRoot, IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection> services) =>
         new(appRoot, settings, services);
 
+    /// <summary>
+    /// The settings of an app with its local runner on <paramref name="storageConnectionString"/> (Azurite): a short
+    /// shutdown grace so a test's app stops at once, and <paramref name="more"/> (a later key wins).
+    /// </summary>
+    public static Dictionary<string, string?> RunnerSettings(string storageConnectionString, params (string Key, string? Value)[] more)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = storageConnectionString,
+            ["LocalRunner:ShutdownGracePeriod"] = "00:00:00.500",
+        };
+        foreach (var (key, value) in more)
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+
     /// <summary>Where Kestrel serves the app, once started on a port (<see cref="StartWithRunner"/>, or <c>UseKestrel</c> and <c>StartServer</c>).</summary>
     public Uri ServerAddress =>
         new(Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single() + "/");
