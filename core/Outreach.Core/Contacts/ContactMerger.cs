@@ -5,6 +5,8 @@ namespace Outreach.Core.Contacts;
 /// non-empty, a known value is never replaced by a different one (the first source wins; the student edits by
 /// hand), every event met is kept once, notes are appended once, tags are unioned. The merge is idempotent
 /// (<c>Merge(Merge(a, b), b)</c> equals <c>Merge(a, b)</c>), so storage may apply a batch twice after a retry.
+/// A part that would take the contact past its <see cref="ContactLimits"/> is not merged at all (the contact keeps
+/// that part as it was, whole, never cut), and the merge says which parts it left out.
 /// </summary>
 public static class ContactMerger
 {
@@ -19,16 +21,22 @@ public static class ContactMerger
     /// <param name="existing">What is stored (or earlier in the file).</param>
     /// <param name="incoming">What the new row says.</param>
     /// <param name="changed">Whether the result differs from <paramref name="existing"/>.</param>
+    /// <param name="leftOut">
+    /// The parts of <paramref name="incoming"/> (<see cref="ContactFieldSet.Notes"/>, <see cref="ContactFieldSet.Offer"/>,
+    /// <see cref="ContactFieldSet.Events"/>, <see cref="ContactFieldSet.Tags"/>) not merged because they would take the
+    /// contact past its <see cref="ContactLimits"/>.
+    /// </param>
     /// <returns>The merged contact; <paramref name="existing"/> itself when nothing changed.</returns>
-    public static Contact Merge(Contact existing, Contact incoming, out bool changed)
+    public static Contact Merge(Contact existing, Contact incoming, out bool changed, out ContactFieldSet leftOut)
     {
         ArgumentNullException.ThrowIfNull(existing);
         ArgumentNullException.ThrowIfNull(incoming);
 
-        var events = MergeEvents(existing.Events, incoming.Events);
-        var tags = MergeTags(existing.Tags, incoming.Tags);
-        var notes = MergeNotes(existing.Notes, incoming.Notes);
-        var offer = MergeNotes(existing.Offer, incoming.Offer);
+        leftOut = ContactFieldSet.None;
+        var events = Within(MergeEvents(existing.Events, incoming.Events), existing.Events, e => e.Count <= ContactLimits.Events, ContactFieldSet.Events, ref leftOut);
+        var tags = Within(MergeTags(existing.Tags, incoming.Tags), existing.Tags, t => ContactLimits.TagLength(t) <= ContactLimits.TagCharacters, ContactFieldSet.Tags, ref leftOut);
+        var notes = Within(MergeNotes(existing.Notes, incoming.Notes), existing.Notes, n => n!.Length <= ContactLimits.Notes, ContactFieldSet.Notes, ref leftOut);
+        var offer = Within(MergeNotes(existing.Offer, incoming.Offer), existing.Offer, o => o!.Length <= ContactLimits.Offer, ContactFieldSet.Offer, ref leftOut);
 
         changed = (existing.FirstName is null && incoming.FirstName is not null)
             || (existing.LastName is null && incoming.LastName is not null)
@@ -62,8 +70,24 @@ public static class ContactMerger
         };
     }
 
-    /// <summary>Merges without reporting whether anything changed.</summary>
-    public static Contact Merge(Contact existing, Contact incoming) => Merge(existing, incoming, out _);
+    /// <summary>Merges without reporting what was left out.</summary>
+    public static Contact Merge(Contact existing, Contact incoming, out bool changed) => Merge(existing, incoming, out changed, out _);
+
+    /// <summary>Merges without reporting whether anything changed or was left out.</summary>
+    public static Contact Merge(Contact existing, Contact incoming) => Merge(existing, incoming, out _, out _);
+
+    /// <summary><paramref name="merged"/> when it is <paramref name="existing"/> or within its limit; else <paramref name="existing"/>, noting <paramref name="part"/> as left out.</summary>
+    private static T Within<T>(T merged, T existing, Func<T, bool> fits, ContactFieldSet part, ref ContactFieldSet leftOut)
+        where T : class?
+    {
+        if (ReferenceEquals(merged, existing) || fits(merged))
+        {
+            return merged;
+        }
+
+        leftOut |= part;
+        return existing;
+    }
 
     private static IReadOnlyList<EventMet> MergeEvents(IReadOnlyList<EventMet> existing, IReadOnlyList<EventMet> incoming) =>
         Union(existing, incoming, EqualityComparer<EventMet>.Default);

@@ -61,4 +61,52 @@ public sealed class ContactMergerTests
 
         Assert.Equal("Engines and looms" + ContactMerger.NoteSeparator + "Engines", merged.Notes);
     }
+
+    [Fact]
+    public void A_part_that_would_pass_its_limit_is_left_out_whole_while_the_rest_of_the_row_merges()
+    {
+        var full = Stored with
+        {
+            Notes = new string('n', ContactLimits.Notes - 10),
+            Offer = new string('o', ContactLimits.Offer - 10),
+            Events = [.. Enumerable.Range(1, ContactLimits.Events).Select(d => new EventMet("Fair", new DateOnly(2024, 1, 1).AddDays(d)))],
+            Tags = [new string('t', ContactLimits.TagCharacters - 3 - 4)], // room for one more character and its three
+        };
+        var incoming = new Contact
+        {
+            OwnerId = "o",
+            ContactId = "x",
+            Position = "Engineer",
+            Notes = "Eleven char",
+            Offer = "Twelve chars",
+            Events = [new EventMet("Meetup", null)],
+            Tags = ["ab"],
+        };
+
+        var merged = ContactMerger.Merge(full, incoming, out var changed, out var leftOut);
+        var again = ContactMerger.Merge(merged, incoming, out var changedAgain, out var leftOutAgain);
+
+        Assert.True(changed);
+        Assert.Equal("Engineer", merged.Position);
+        Assert.Equal(ContactFieldSet.Notes | ContactFieldSet.Offer | ContactFieldSet.Events | ContactFieldSet.Tags, leftOut);
+        Assert.Same(full.Notes, merged.Notes);
+        Assert.Same(full.Offer, merged.Offer);
+        Assert.Same(full.Events, merged.Events);
+        Assert.Same(full.Tags, merged.Tags);
+        Assert.False(changedAgain); // idempotent: the part is left out again, nothing else changes
+        Assert.Same(merged, again);
+        Assert.Equal(leftOut, leftOutAgain);
+    }
+
+    [Fact]
+    public void A_part_that_exactly_reaches_its_limit_is_merged()
+    {
+        var nearly = Stored with { Notes = new string('n', ContactLimits.Notes - ContactMerger.NoteSeparator.Length - 4), Tags = [new string('t', ContactLimits.TagCharacters - 3 - 4)] };
+
+        var merged = ContactMerger.Merge(nearly, new Contact { OwnerId = "o", ContactId = "x", Notes = "four", Tags = ["a"] }, out _, out var leftOut);
+
+        Assert.Equal(ContactFieldSet.None, leftOut);
+        Assert.Equal(ContactLimits.Notes, merged.Notes!.Length);
+        Assert.Equal(ContactLimits.TagCharacters, ContactLimits.TagLength(merged.Tags));
+    }
 }
