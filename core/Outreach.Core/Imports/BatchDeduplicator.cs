@@ -10,9 +10,19 @@ namespace Outreach.Core.Imports;
 /// stored contact (asked once, <see cref="IContactDirectory.HasContactsAsync"/>) it never looks anything up and
 /// never builds a key string: rows are matched on their key hashes in memory alone. Into an owner with at most
 /// <paramref name="readAtOnceLimit"/> contacts it reads them all first (<see cref="IContactDirectory.TryReadAllAsync"/>)
-/// and looks keys up in that copy, which it keeps up to date with the stored contacts each batch changes.
+/// and looks keys up in that copy, which it keeps up to date with the stored contacts each batch changes. A merged
+/// row's parts its contact has no room for (<see cref="ContactLimits"/>; for a contact this import wrote with an earlier
+/// batch, <paramref name="createdText"/> knows how much room it has) are left out and listed with its outcome
+/// (<paramref name="leftOutParts"/>).
 /// </summary>
-internal sealed class BatchDeduplicator(string ownerId, IContactDirectory directory, IContactSink sink, DedupeIndex index, int readAtOnceLimit = 0)
+internal sealed class BatchDeduplicator(
+    string ownerId,
+    IContactDirectory directory,
+    IContactSink sink,
+    DedupeIndex index,
+    CreatedContactText createdText,
+    LeftOutParts leftOutParts,
+    int readAtOnceLimit = 0)
 {
     private static readonly IReadOnlyDictionary<ContactKey, Contact> NothingFound = new Dictionary<ContactKey, Contact>();
 
@@ -127,6 +137,7 @@ internal sealed class BatchDeduplicator(string ownerId, IContactDirectory direct
         }
 
         var created = index.AddContact(row.NewId, row.Fields);
+        createdText.Record(created, row.Contact!);
         Stage(row.Contact!, created, stored: false);
         RegisterKeys(row, created);
         return new ImportRowResult(row.Line, ImportRowOutcome.New, row.Contact!.ContactId, [], null);
@@ -134,26 +145,41 @@ internal sealed class BatchDeduplicator(string ownerId, IContactDirectory direct
 
     /// <summary>
     /// Folds the row into a contact this import created: into its pending version when it is in this batch, else (it
-    /// was written with an earlier batch) by sending only what this row says under its id, for the sink to merge. A
-    /// row folded into a contact this file created is a merge even when it adds nothing.
+    /// was written with an earlier batch) by sending only what this row says under its id, for the sink to merge, less
+    /// the parts the contact might have no room for. A row folded into a contact this file created is a merge even when
+    /// it adds nothing.
     /// </summary>
     private ImportRowResult MergeIntoCreated(StagedRow row, int ordinal)
     {
-        ref var fields = ref index.FieldsOf(ordinal);
-        var filled = row.Fields & ~fields;
-        fields |= row.Fields;
         var id = ContactIdFactory.Format(index.IdOf(ordinal));
-        if (index.PendingSlotOf(ordinal) is var slot and >= 0)
+        var slot = index.PendingSlotOf(ordinal);
+        ContactFieldSet leftOut;
+        if (slot >= 0 && !_batchStored[slot])
         {
-            _batch[slot] = ContactMerger.Merge(_batch[slot], row.Contact!);
+            // The whole contact is in this batch: merged here, exactly.
+            var merged = _batch[slot] = ContactMerger.Merge(_batch[slot], row.Contact!, out _, out leftOut);
+            createdText.Record(ordinal, merged);
         }
         else
         {
-            Stage(row.Contact! with { ContactId = id }, ordinal, stored: true);
+            // Written before: what this batch sends is only what its rows add.
+            var admitted = createdText.Admit(ordinal, row.Contact!, out leftOut) with { ContactId = id };
+            if (slot >= 0)
+            {
+                _batch[slot] = ContactMerger.Merge(_batch[slot], admitted);
+            }
+            else
+            {
+                Stage(admitted, ordinal, stored: true);
+            }
         }
 
+        ref var fields = ref index.FieldsOf(ordinal);
+        var kept = row.Fields & ~leftOut;
+        var filled = kept & ~fields;
+        fields |= kept;
         RegisterKeys(row, ordinal);
-        return new ImportRowResult(row.Line, ImportRowOutcome.Merged, id, [], null, filled);
+        return new ImportRowResult(row.Line, ImportRowOutcome.Merged, id, leftOutParts.Describe(leftOut), null, filled);
     }
 
     /// <summary>Folds the row into a stored contact found by the lookup; a row that adds nothing leaves it unchanged (a re-import reports every row so).</summary>
@@ -164,7 +190,7 @@ internal sealed class BatchDeduplicator(string ownerId, IContactDirectory direct
             return MergeIntoStored(row, slot);
         }
 
-        var merged = ContactMerger.Merge(stored, row.Contact!, out var changed);
+        var merged = ContactMerger.Merge(stored, row.Contact!, out var changed, out var leftOut);
         if (changed)
         {
             slot = Stage(merged, -1, stored: true);
@@ -172,22 +198,23 @@ internal sealed class BatchDeduplicator(string ownerId, IContactDirectory direct
             RegisterStoredKeys(row, slot);
         }
 
-        return Stored(row, stored, changed);
+        return Stored(row, stored, changed, leftOut);
     }
 
     /// <summary>Folds the row into a stored contact already changed in this batch.</summary>
     private ImportRowResult MergeIntoStored(StagedRow row, int slot)
     {
         var target = _batch[slot];
-        var merged = ContactMerger.Merge(target, row.Contact!, out var changed);
+        var merged = ContactMerger.Merge(target, row.Contact!, out var changed, out var leftOut);
         _batch[slot] = merged;
         RegisterStoredKeys(row, slot);
-        return Stored(row, target, changed);
+        return Stored(row, target, changed, leftOut);
     }
 
-    private static ImportRowResult Stored(StagedRow row, Contact before, bool changed) => changed
-        ? new ImportRowResult(row.Line, ImportRowOutcome.Merged, before.ContactId, [], null, row.Fields & ~ContactFieldSets.Of(before))
-        : new ImportRowResult(row.Line, ImportRowOutcome.Unchanged, before.ContactId, [], null);
+    /// <summary>A row folded into a stored contact: merged, or already known when it changed nothing (a part left out is listed either way).</summary>
+    private ImportRowResult Stored(StagedRow row, Contact before, bool changed, ContactFieldSet leftOut) => changed
+        ? new ImportRowResult(row.Line, ImportRowOutcome.Merged, before.ContactId, leftOutParts.Describe(leftOut), null, row.Fields & ~leftOut & ~ContactFieldSets.Of(before))
+        : new ImportRowResult(row.Line, ImportRowOutcome.Unchanged, before.ContactId, leftOutParts.Describe(leftOut), null);
 
     private int Stage(Contact contact, int ordinal, bool stored)
     {

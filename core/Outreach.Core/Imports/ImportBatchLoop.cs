@@ -35,7 +35,14 @@ internal sealed class ImportBatchLoop : IAsyncDisposable
         _totalBytes = totalBytes;
         _normaliser = new RowNormaliser(detection.Header.Layout, options);
         var expectedRows = ExpectedRows(totalBytes, options.MaxRows);
-        _deduplicator = new BatchDeduplicator(options.OwnerId, directory, sink, new DedupeIndex(expectedRows * 2), ContactsWorthReadingAtOnce(expectedRows, totalBytes, options));
+        _deduplicator = new BatchDeduplicator(
+            options.OwnerId,
+            directory,
+            sink,
+            new DedupeIndex(expectedRows * 2),
+            new CreatedContactText(_normaliser.DefaultEvents),
+            new LeftOutParts(detection.Header.Layout),
+            ContactsWorthReadingAtOnce(expectedRows, totalBytes, options));
         _report = new ImportReportBuilder(options.MaxRejectedRowsInReport);
         _cursor = new CsvRecordCursor(stream, detection.Header.Delimiter, detection.Encoding.Encoding);
         _rows = new StagedRow[options.BatchSize];

@@ -51,6 +51,13 @@ public sealed record ImportReport
     /// </summary>
     public long FormulaLikeCells { get; init; }
 
+    /// <summary>
+    /// Merged or already-known rows with a part (notes, offer, event met, tags) their contact had no room for
+    /// (<see cref="Contacts.ContactLimits"/>): that part was not added, the rest of the row was, and the row's
+    /// <see cref="ImportRowResult.Errors"/> say which part.
+    /// </summary>
+    public long RowsWithPartsLeftOut { get; init; }
+
     /// <summary>Bytes of the file read.</summary>
     public long BytesRead { get; init; }
 
@@ -60,6 +67,9 @@ public sealed record ImportReport
     /// </summary>
     public int? NotReadFromLine { get; init; }
 
-    /// <summary>A note for the user when the file held nothing to import (empty, or a header without rows), or was not read to its end.</summary>
+    /// <summary>
+    /// A note for the user when the file held nothing to import (empty, or a header without rows), was not read to its
+    /// end, or had rows with parts their contacts had no room for.
+    /// </summary>
     public string? Message { get; init; }
 }

@@ -15,6 +15,8 @@ internal sealed class ImportReportBuilder(int maxRejectedRows)
 
     public long Rejected { get; private set; }
 
+    public long RowsWithPartsLeftOut { get; private set; }
+
     /// <summary>The line of the first row not read because the import reached its row limit, or null.</summary>
     public int? NotReadFromLine { get; private set; }
 
@@ -30,9 +32,11 @@ internal sealed class ImportReportBuilder(int maxRejectedRows)
                 break;
             case ImportRowOutcome.Merged:
                 Merged++;
+                CountPartsLeftOut(result);
                 break;
             case ImportRowOutcome.Unchanged:
                 Unchanged++;
+                CountPartsLeftOut(result);
                 break;
             default:
                 Rejected++;
@@ -44,6 +48,14 @@ internal sealed class ImportReportBuilder(int maxRejectedRows)
                 }
 
                 break;
+        }
+    }
+
+    private void CountPartsLeftOut(in ImportRowResult result)
+    {
+        if (result.Errors.Count > 0)
+        {
+            RowsWithPartsLeftOut++;
         }
     }
 
@@ -62,12 +74,21 @@ internal sealed class ImportReportBuilder(int maxRejectedRows)
         Rejected = Rejected,
         RejectedRows = _rejectedRows,
         RejectedRowsNotListed = Rejected - _rejectedRows.Count,
+        RowsWithPartsLeftOut = RowsWithPartsLeftOut,
         FormulaLikeCells = formulaLikeCells,
         BytesRead = bytesRead,
         NotReadFromLine = NotReadFromLine,
-        Message = NotReadFromLine is { } line
-            ? $"The import stopped after {maxRows} rows, the most one import may hold: the rows from line {line} on were not read. " +
-              "Import them as a file of their own (rows imported already are recognised, not duplicated)."
-            : RowsRead == 0 ? "The file has a header but no rows to import." : null,
+        Message = Join(
+            // The row limit's sentence last: the function app adds which setting that limit is.
+            RowsWithPartsLeftOut == 0 ? null
+                : $"{RowsWithPartsLeftOut} {(RowsWithPartsLeftOut == 1 ? "row was" : "rows were")} merged into contacts with no room left for " +
+                  "some of their notes, offers, events met or tags: those parts were not added, and each such row's problems in the list " +
+                  "of every row's outcome say which.",
+            NotReadFromLine is { } line
+                ? $"The import stopped after {maxRows} rows, the most one import may hold: the rows from line {line} on were not read. " +
+                  "Import them as a file of their own (rows imported already are recognised, not duplicated)."
+                : RowsRead == 0 ? "The file has a header but no rows to import." : null),
     };
+
+    private static string? Join(string? first, string? second) => first is null ? second : second is null ? first : first + " " + second;
 }

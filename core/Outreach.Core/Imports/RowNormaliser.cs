@@ -40,6 +40,9 @@ internal sealed class RowNormaliser
         _defaultEvents = options.DefaultEvent is null && options.DefaultMetOn is null ? [] : [new EventMet(options.DefaultEvent, options.DefaultMetOn)];
     }
 
+    /// <summary>The events met of every row that names no event or date of its own: one list, shared.</summary>
+    public IReadOnlyList<EventMet> DefaultEvents => _defaultEvents;
+
     /// <summary>Cells kept as text although they start like a spreadsheet formula.</summary>
     public long FormulaLikeCells { get; private set; }
 
