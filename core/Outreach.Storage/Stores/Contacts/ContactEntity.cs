@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Outreach.Core.Contacts;
 using Outreach.Storage.Tables;
@@ -7,13 +8,21 @@ namespace Outreach.Storage.Stores.Contacts;
 /// <summary>
 /// Maps a <see cref="Contact"/> to a <c>Contacts</c> row and back: PartitionKey the owner, RowKey the contact id,
 /// one column per scalar, and the lists (Events, Tags) and the import source as JSON strings. A string property holds
-/// at most 64 KiB, and notes appended by import after import can pass that: the free-text columns (events, notes,
-/// offer) are written in parts of <see cref="PartLength"/> characters, <c>Notes</c>, <c>Notes_2</c>, <c>Notes_3</c>...,
-/// and read back joined, so a contact is limited by the 1 MiB row only. Rows are always replaced whole, so no stale
-/// part outlives a shorter value.
+/// at most 64 KiB, and notes appended by import after import can pass that: the columns that grow (events, notes,
+/// offer, tags) are written in parts of <see cref="PartLength"/> characters, <c>Notes</c>, <c>Notes_2</c>, <c>Notes_3</c>...,
+/// and read back joined, so a contact is limited by the 1 MiB row only, which <see cref="ContactLimits"/> keep it
+/// under. The JSON keeps letters of every script as they are (the default escapes each non-ASCII character as six),
+/// so an event met in Cyrillic takes the room of its text. Rows are always replaced whole, so no stale part outlives a
+/// shorter value.
 /// </summary>
 internal static class ContactEntity
 {
+    /// <summary>
+    /// JSON as stored: only the characters JSON requires are escaped (the row is data, never HTML). A character outside
+    /// the Basic Multilingual Plane (an emoji) is still written as two <c>\u</c> escapes.
+    /// </summary>
+    private static readonly JsonSerializerOptions StoredJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static string PartitionKey(string ownerId) => TableKeyCodec.Encode(ownerId);
 
     public static string RowKey(string contactId) => TableKeyCodec.Encode(contactId);
@@ -24,7 +33,8 @@ internal static class ContactEntity
     public static TableEntity From(Contact contact)
     {
         var entity = Scalars(contact);
-        WriteText(entity, nameof(Contact.Events), JsonSerializer.Serialize(contact.Events));
+        WriteText(entity, nameof(Contact.Events), JsonSerializer.Serialize(contact.Events, StoredJson));
+        WriteText(entity, nameof(Contact.Tags), JsonSerializer.Serialize(contact.Tags, StoredJson));
         WriteText(entity, nameof(Contact.Notes), contact.Notes);
         WriteText(entity, nameof(Contact.Offer), contact.Offer);
         return entity;
@@ -39,7 +49,6 @@ internal static class ContactEntity
         [nameof(Contact.Company)] = contact.Company,
         [nameof(Contact.Position)] = contact.Position,
         [nameof(Contact.ConnectedOn)] = contact.ConnectedOn?.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
-        [nameof(Contact.Tags)] = JsonSerializer.Serialize(contact.Tags),
         [nameof(Contact.Source)] = contact.Source is null ? null : JsonSerializer.Serialize(contact.Source),
     };
 
@@ -57,7 +66,7 @@ internal static class ContactEntity
         Events = ReadText(entity, nameof(Contact.Events)) is { } events ? JsonSerializer.Deserialize<EventMet[]>(events) ?? [] : [],
         Notes = ReadText(entity, nameof(Contact.Notes)),
         Offer = ReadText(entity, nameof(Contact.Offer)),
-        Tags = Json<string[]>(entity, nameof(Contact.Tags)) ?? [],
+        Tags = ReadText(entity, nameof(Contact.Tags)) is { } tags ? JsonSerializer.Deserialize<string[]>(tags) ?? [] : [],
         Source = Json<ContactSource>(entity, nameof(Contact.Source)),
     };
 

@@ -304,6 +304,49 @@ public sealed partial class TableContactStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_contact_at_every_limit_in_the_script_json_escapes_most_fits_the_services_row_and_property_sizes_and_comes_back_whole()
+    {
+        var store = await NewStoreAsync();
+        const string Emoji = "\U0001F600"; // written in JSON as two \u escapes: twelve characters for two
+        var name = string.Concat(Enumerable.Repeat(Emoji, RowLimits.Name / 2));
+        var tag = string.Concat(Enumerable.Repeat(Emoji, (RowLimits.Tags - 4) / 2));
+        var contact = new Contact
+        {
+            OwnerId = "owner-max",
+            ContactId = "c-max",
+            FirstName = name,
+            LastName = name,
+            Email = new string('e', RowLimits.Email - 12) + "@example.org",
+            LinkedInUrl = "https://www.linkedin.com/in/" + new string('h', 100),
+            Company = name,
+            Position = name,
+            ConnectedOn = new DateOnly(2024, 3, 15),
+            Notes = string.Concat(Enumerable.Repeat("Обсудили стажировку. ", ContactLimits.Notes))[..ContactLimits.Notes],
+            Offer = string.Concat(Enumerable.Repeat("Пришлю заметки. ", ContactLimits.Offer))[..ContactLimits.Offer],
+            Events = [.. Enumerable.Range(0, ContactLimits.Events).Select(d => new EventMet(name, new DateOnly(2020, 1, 1).AddDays(d)))],
+            Tags = [.. Enumerable.Range(0, ContactLimits.TagCharacters / (tag.Length + 5)).Select(i => tag + i.ToString("D2", System.Globalization.CultureInfo.InvariantCulture))],
+            Source = new ContactSource("imp-1", "visit.csv", 7),
+        };
+        Assert.InRange(ContactLimits.TagLength(contact.Tags), ContactLimits.TagCharacters * 9 / 10, ContactLimits.TagCharacters);
+
+        // The service's own measure of a row (https://learn.microsoft.com/rest/api/storageservices/understanding-the-table-service-data-model):
+        // 4 bytes, the keys as UTF-16, and per property 8 bytes, its name as UTF-16 and its value (a string: 4 bytes and UTF-16).
+        var entity = ContactEntity.From(contact);
+        var properties = entity.Select(p => (p.Key, Value: Assert.IsType<string>(p.Value))).ToList();
+        var size = 4 + ((entity.PartitionKey.Length + entity.RowKey.Length) * 2) + properties.Sum(p => 8 + (p.Key.Length * 2) + 4 + (p.Value.Length * 2));
+        Assert.InRange(size, 0, 1024 * 1024 - 1);
+        Assert.All(properties, p => Assert.InRange(p.Value.Length * 2, 0, 64 * 1024));
+        Assert.InRange(properties.Count, 0, 252);
+
+        // Letters of other scripts are stored as they are, not as six-character escapes.
+        Assert.Equal("[\"東京\",\"Встреча\"]", ContactEntity.From(contact with { Tags = ["東京", "Встреча"] })["Tags"]);
+
+        await store.WriteAsync("owner-max", [contact], CancellationToken.None);
+
+        Assert.Equal(contact, await store.GetAsync("owner-max", "c-max", CancellationToken.None), ContactComparer);
+    }
+
+    [Fact]
     public async Task A_full_batch_of_long_notes_in_cyrillic_is_written_whole_though_it_is_over_a_transactions_4_MiB()
     {
         var store = await NewStoreAsync();
