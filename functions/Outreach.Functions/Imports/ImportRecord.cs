@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using Outreach.Core.Contacts;
 using Outreach.Core.Imports;
 
 namespace Outreach.Functions.Imports;
@@ -124,6 +126,22 @@ internal sealed record ImportAcceptedRow(int Line, string ContactId);
 /// <summary>
 /// A row merged into a contact (an earlier row of the file, or a stored contact it added to), and the contact's fields
 /// that were empty and it filled in (<c>email</c>, <c>company</c>, <c>events</c>...; empty when it only confirmed what
-/// was known, or appended to notes and events the contact had).
+/// was known, or appended to notes and events the contact had), and the parts of the row the contact had no room for
+/// (<see cref="ContactLimits"/>), which were not added; absent when there were none.
 /// </summary>
-internal sealed record ImportMergedRow(int Line, string ContactId, IReadOnlyList<string> Fields);
+internal sealed record ImportMergedRow(
+    int Line,
+    string ContactId,
+    IReadOnlyList<string> Fields,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ImportNotAddedPart>? NotAdded = null)
+{
+    /// <summary>The merged row of <paramref name="row"/>.</summary>
+    public static ImportMergedRow Of(in ImportRowResult row) => new(
+        row.Line,
+        row.ContactId!,
+        ContactFieldSets.NamesOf(row.Filled),
+        row.Errors.Count == 0 ? null : [.. row.Errors.Select(e => new ImportNotAddedPart(e.Field, e.Reason))]);
+}
+
+/// <summary>A part of a merged row that was not added (the file's column, and why).</summary>
+internal sealed record ImportNotAddedPart(string Field, string Reason);

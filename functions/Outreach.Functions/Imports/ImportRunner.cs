@@ -157,7 +157,7 @@ internal sealed class ImportRunner(
             }
             else if (row.Outcome == ImportRowOutcome.Merged && merged.Count < MaxRowsListed)
             {
-                merged.Add(new ImportMergedRow(row.Line, row.ContactId, ContactFieldSets.NamesOf(row.Filled)));
+                merged.Add(ImportMergedRow.Of(row));
             }
         }
 

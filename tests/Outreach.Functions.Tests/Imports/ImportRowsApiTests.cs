@@ -57,6 +57,39 @@ public sealed class ImportRowsApiTests(AzuriteFixture azurite) : IClassFixture<A
     }
 
     [Fact]
+    public async Task A_row_whose_notes_its_contact_has_no_room_for_is_merged_without_them_and_the_record_and_row_list_say_so()
+    {
+        // 37 notes of 4,000 characters fill a contact's 150,000 (ContactLimits.Notes); the 38th (line 39) finds no room.
+        using var app = ApiApp.Start(azurite, ("Imports:SyncMaxBytes", "1048576"));
+        using var client = app.Client(await app.CreateAccountWithKeyAsync(ApiApp.NewId("full")));
+        var file = new StringBuilder("First name,Last name,Email,Position,What we talked about\n");
+        for (var i = 1; i <= 38; i++)
+        {
+            file.Append(CultureInfo.InvariantCulture, $"Ada,Lovelace,ada@example.org,{(i == 38 ? "Engineer" : string.Empty)},{$"Note {i}: ".PadRight(4000, 'x')}\n");
+        }
+
+        using var posted = await PostCsvAsync(client, Encoding.UTF8.GetBytes(file.ToString()));
+        var record = await JsonAsync(posted);
+        var rows = await RowOutcomesAsync(client, record.GetProperty("id").GetString()!);
+
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        Assert.Equal((38L, 1L, 37L, 0L, 0L), Counts(record));
+        var merged = record.GetProperty("merged").EnumerateArray().ToList();
+        Assert.All(merged.SkipLast(1), m => Assert.False(m.TryGetProperty("notAdded", out _)));
+        var last = merged[^1];
+        Assert.Equal(39, last.GetProperty("line").GetInt32());
+        Assert.Equal(["position"], last.GetProperty("fields").EnumerateArray().Select(f => f.GetString()));
+        var notAdded = Assert.Single(last.GetProperty("notAdded").EnumerateArray().ToList());
+        Assert.Equal("What we talked about", notAdded.GetProperty("field").GetString());
+        Assert.StartsWith("was not added: the contact's notes would pass 150,000 characters", notAdded.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("1 row was merged into contacts with no room left for some of their notes", record.GetProperty("message").GetString(), StringComparison.Ordinal);
+        var contactId = last.GetProperty("contactId").GetString();
+        Assert.Equal(
+            $"39,merged,{contactId},position,\"What we talked about was not added: the contact's notes would pass 150,000 characters, the most a contact keeps; the rest of the row was merged\"",
+            rows[^1]);
+    }
+
+    [Fact]
     public async Task Reimporting_the_file_lists_every_row_as_already_known_with_its_contact()
     {
         using var client = _app.Client(await _app.CreateAccountWithKeyAsync(ApiApp.NewId("again")));
