@@ -93,6 +93,20 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite) : IClassFixtur
     }
 
     [Fact]
+    public async Task The_report_says_what_the_counts_do_not_such_as_a_file_with_a_header_and_no_rows()
+    {
+        var key = await _server.App.CreateAccountWithKeyAsync(ApiApp.NewId("owner"));
+        var page = await OpenWithKeyAsync(key);
+
+        await page.SetInputFilesAsync("#upload-file", new FilePayload { Name = "empty.csv", MimeType = "text/csv", Buffer = "First name,Last name,Email\n"u8.ToArray() });
+        await page.ClickAsync("#upload-form button[type=submit]");
+        await page.WaitForFunctionAsync("() => document.getElementById('upload-status').textContent === 'Import finished.'");
+
+        Assert.Equal("The file has a header but no rows to import.", await page.Locator("#upload-report .report-message").TextContentAsync());
+        Assert.True(_browserErrors.Count == 0, "The browser reported:\n" + string.Join("\n", _browserErrors));
+    }
+
+    [Fact]
     public async Task Check_without_importing_shows_the_report_and_imports_nothing()
     {
         var key = await _server.App.CreateAccountWithKeyAsync(ApiApp.NewId("owner"));

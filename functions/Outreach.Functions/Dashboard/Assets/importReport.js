@@ -20,6 +20,10 @@ export function renderReport(target, report) {
       : `Import of ${report.fileName || 'your file'}: ${report.status}`),
     table('Rows in the file', ['Rows', 'Accepted', 'Merged', 'Already known', 'Rejected'],
       [[counts.rows, counts.accepted, counts.merged, counts.alreadyKnown, counts.rejected].map((n) => String(n ?? 0))]));
+  if (report.message) {
+    // What the counts do not say: a file with no rows, rows left unread at the row limit, parts no contact had room for.
+    target.append(el('p', { class: 'note report-message' }, report.message));
+  }
   const completed = report.status === 'completed';
   if (completed && counts.rows) {
     // Every row's line, outcome and contact (the record lists the first thousand of each outcome).
