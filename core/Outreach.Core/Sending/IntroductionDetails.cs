@@ -18,16 +18,22 @@ public sealed record IntroductionDetails(Introduction Introduction, Contact Pers
         OutreachTask task, IIntroductionReader introductions, IContactReader contacts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(task);
+        return task.IntroductionId is null ? null : await OfAsync(task.OwnerId, task.IntroductionId, introductions, contacts, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The owner's introduction <paramref name="introductionId"/> with both its people; null when it or one of its people is gone.</summary>
+    public static async Task<IntroductionDetails?> OfAsync(
+        string ownerId, string introductionId, IIntroductionReader introductions, IContactReader contacts, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(introductions);
         ArgumentNullException.ThrowIfNull(contacts);
-        if (task.IntroductionId is null
-            || await introductions.GetAsync(task.OwnerId, task.IntroductionId, cancellationToken).ConfigureAwait(false) is not { } introduction)
+        if (await introductions.GetAsync(ownerId, introductionId, cancellationToken).ConfigureAwait(false) is not { } introduction)
         {
             return null;
         }
 
-        var personA = contacts.GetAsync(task.OwnerId, introduction.PersonAContactId, cancellationToken);
-        var personB = contacts.GetAsync(task.OwnerId, introduction.PersonBContactId, cancellationToken);
+        var personA = contacts.GetAsync(ownerId, introduction.PersonAContactId, cancellationToken);
+        var personB = contacts.GetAsync(ownerId, introduction.PersonBContactId, cancellationToken);
         return (await personA.ConfigureAwait(false), await personB.ConfigureAwait(false)) is ({ } a, { } b) ? new IntroductionDetails(introduction, a, b) : null;
     }
 

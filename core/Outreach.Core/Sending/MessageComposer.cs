@@ -45,6 +45,45 @@ public sealed class MessageComposer(
     public RenderedMessage RenderEmail(string ownerId, Contact contact, SenderProfile sender, MessageTemplate template) =>
         Render(contact, sender, template, UnsubscribeFor(ownerId, contact));
 
+    /// <summary>
+    /// An email of <paramref name="template"/>, an introduction kind, for <paramref name="introduction"/> as it would be
+    /// sent now (a preview): the consent ask to B, with B's yes/no link; the introduction to A and B, each with their own
+    /// unsubscribe link; the nudge to A (the recipients <see cref="IntroductionWorkflow"/> sends each to).
+    /// </summary>
+    /// <exception cref="DomainException">
+    /// The template does not render (code <c>template.*</c>), or is a consent ask for an introduction that no longer
+    /// awaits an answer (<c>introduction.consent-closed</c>).
+    /// </exception>
+    /// <exception cref="ArgumentOutOfRangeException">The template is not an introduction kind.</exception>
+    public RenderedMessage RenderIntroductionEmail(IntroductionDetails introduction, SenderProfile sender, MessageTemplate template)
+    {
+        ArgumentNullException.ThrowIfNull(introduction);
+        ArgumentNullException.ThrowIfNull(template);
+        var (to, alsoTo) = template.Kind switch
+        {
+            TemplateKind.IntroAsk => (introduction.PersonB, Array.Empty<string>()),
+            TemplateKind.Intro => (introduction.PersonA, [introduction.PersonB.ContactId]),
+            TemplateKind.Nudge => (introduction.PersonA, []),
+            _ => throw new ArgumentOutOfRangeException(nameof(template), template.Kind, "Not an introduction template."),
+        };
+
+        // The task the workflow would plan, as far as rendering looks at it (kind, channel, recipients).
+        var task = new OutreachTask
+        {
+            TaskId = "preview",
+            OwnerId = introduction.Introduction.OwnerId,
+            ContactId = to.ContactId,
+            AlsoToContactIds = alsoTo,
+            CampaignId = "preview",
+            StepId = "preview",
+            IntroductionId = introduction.Introduction.IntroductionId,
+            Template = template.Kind,
+            Channel = TaskChannel.Email,
+            DueUtc = introduction.Introduction.RequestedAt,
+        };
+        return Render(task, to, sender, template, introduction);
+    }
+
     /// <summary>The message for <paramref name="task"/>, an introduction's when <paramref name="introduction"/> is given.</summary>
     /// <exception cref="DomainException">The template does not render (code <c>template.*</c>), or an introduction
     /// task names a contact that is not one of the introduction's two people (<c>introduction.unknown-recipient</c>) or

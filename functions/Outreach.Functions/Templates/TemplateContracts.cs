@@ -28,8 +28,13 @@ internal sealed record SaveTemplateRequest(string? Title, string? Subject, strin
 /// <summary>The three parts of an inline template (preview of a template not saved yet).</summary>
 internal sealed record TemplateParts(string? Subject, string? Text, string? Html);
 
-/// <summary>Body of <c>POST /api/templates/preview</c>: a stored template by <see cref="Name"/>, or an inline <see cref="Template"/>.</summary>
-internal sealed record PreviewTemplateRequest(string? Name, TemplateParts? Template, string? ContactId);
+/// <summary>
+/// Body of <c>POST /api/templates/preview</c>: a stored template by <see cref="Name"/>, or an inline <see cref="Template"/>
+/// of <see cref="Kind"/> (default <c>thank_you</c>); for one of the owner's contacts (<see cref="ContactId"/>), or, for
+/// an introduction template (<c>intro_ask</c>, <c>intro</c>, <c>nudge</c>), one of the owner's introductions
+/// (<see cref="IntroductionId"/>), rendered to whom and with what the workflow sends it.
+/// </summary>
+internal sealed record PreviewTemplateRequest(string? Name, TemplateParts? Template, string? ContactId, string? IntroductionId = null, string? Kind = null);
 
 /// <summary>A rendered message: what <c>POST /api/templates/preview</c> and <c>GET /api/tasks/{id}/draft</c> answer.</summary>
 internal sealed record RenderedResponse(string Subject, string Text, string Html)

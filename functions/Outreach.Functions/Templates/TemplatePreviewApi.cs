@@ -6,6 +6,7 @@ using Outreach.Core.Contacts;
 using Outreach.Core.Messaging.Templates;
 using Outreach.Core.Senders;
 using Outreach.Core.Sending;
+using Outreach.Functions.Campaigns;
 using Outreach.Functions.Invocation;
 using Outreach.Functions.Limits;
 using Outreach.Functions.Security;
@@ -16,8 +17,10 @@ namespace Outreach.Functions.Templates;
 /// <summary>
 /// Renders without sending, always through <see cref="MessageComposer"/> (the sender's own renderer), so what the owner
 /// reads is what goes out: <c>POST /api/templates/preview</c> (<c>PreviewTemplate</c>) renders a stored or inline
-/// template for one of the owner's contacts as an email; <c>GET /api/tasks/{id}/draft</c> (<c>GetTaskDraft</c>) renders
-/// a task's message: the copyable text of a LinkedIn task, or exactly the email an email task sends.
+/// template for one of the owner's contacts as an email, or an introduction template for one of the owner's
+/// introductions (both people, the reason, B's consent link on an ask); <c>GET /api/tasks/{id}/draft</c>
+/// (<c>GetTaskDraft</c>) renders a task's message: the copyable text of a LinkedIn task, or exactly the email an email
+/// task sends.
 /// </summary>
 internal static class TemplatePreviewApi
 {
@@ -43,20 +46,26 @@ internal static class TemplatePreviewApi
             return OwnerAccess.NotFound();
         }
 
-        if (string.IsNullOrWhiteSpace(request.ContactId))
+        var forIntroduction = !string.IsNullOrWhiteSpace(request.IntroductionId);
+        if (forIntroduction == !string.IsNullOrWhiteSpace(request.ContactId))
         {
-            throw new DomainException("preview.contact-required", "Name the contact to preview the message for.", "contactId");
+            throw forIntroduction
+                ? new DomainException("preview.contact-or-introduction", "Give contactId or introductionId, not both: an introduction's message goes to its own two people.", "contactId")
+                : new DomainException("preview.contact-required", "Name the contact to preview the message for (contactId), or the introduction to preview an introduction template for (introductionId).", "contactId");
         }
 
         await tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         MessageTemplate template;
         switch (request)
         {
-            case { Name: { } name, Template: null }:
+            case { Name: { } name, Template: null, Kind: null }:
                 template = await stores.Templates.ResolveAsync(owner.OwnerId, TemplateKindNames.Parse(name, "name"), cancellationToken).ConfigureAwait(false);
                 break;
+            case { Name: { }, Template: null }:
+                throw new DomainException("preview.kind-with-name", "kind goes with an inline template; a stored template's name is its kind.", "kind");
             case { Name: null, Template: { } parts }:
-                template = new MessageTemplate(InlineTemplateId, "Preview", TemplateKind.ThankYou, parts.Subject ?? string.Empty, parts.Text ?? string.Empty, parts.Html ?? string.Empty);
+                var kind = request.Kind is null ? TemplateKind.ThankYou : TemplateKindNames.Parse(request.Kind, "kind");
+                template = new MessageTemplate(InlineTemplateId, "Preview", kind, parts.Subject ?? string.Empty, parts.Text ?? string.Empty, parts.Html ?? string.Empty);
                 if (TemplateAnswers.TooLarge(context, template, limits.Value) is { } tooLarge)
                 {
                     return tooLarge;
@@ -72,12 +81,48 @@ internal static class TemplatePreviewApi
                 throw new DomainException("preview.template-required", "Give either the name of a stored template or an inline template, not both.", "template");
         }
 
-        if (await ReadContactAndSenderAsync(stores, owner.OwnerId, request.ContactId, cancellationToken).ConfigureAwait(false) is not ({ } contact, { } sender))
+        if (template.Kind.IsIntroductionKind() != forIntroduction)
+        {
+            var name = TemplateKindNames.ToName(template.Kind);
+            throw forIntroduction
+                ? new DomainException("preview.not-introduction-template", $"introductionId goes with an introduction template (intro_ask, intro or nudge), not {name}; preview {name} for a contact (contactId).", "introductionId")
+                : new DomainException("preview.introduction-required", $"A {name} message names the two people of an introduction: give introductionId to preview it for one of your introductions.", "introductionId");
+        }
+
+        if (forIntroduction)
+        {
+            return await PreviewIntroductionAsync(owner.OwnerId, request.IntroductionId!, template, stores, composer, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (await ReadContactAndSenderAsync(stores, owner.OwnerId, request.ContactId!, cancellationToken).ConfigureAwait(false) is not ({ } contact, { } sender))
         {
             return OwnerAccess.NotFound();
         }
 
         return TypedResults.Ok(RenderedResponse.Of(composer.RenderEmail(owner.OwnerId, contact, sender, template)));
+    }
+
+    /// <summary>An introduction template for one of the owner's introductions; 404 when the introduction, or one of its two people, is not there.</summary>
+    private static async Task<Results<Ok<RenderedResponse>, ProblemHttpResult>> PreviewIntroductionAsync(
+        string ownerId, string introductionId, MessageTemplate template, SendStores stores, MessageComposer composer, CancellationToken cancellationToken)
+    {
+        var detailsRead = IntroductionDetails.OfAsync(ownerId, introductionId, stores.Introductions, stores.Contacts, cancellationToken);
+        var senderRead = stores.Profiles.GetAsync(ownerId, cancellationToken);
+        await Task.WhenAll(detailsRead, senderRead).ConfigureAwait(false);
+        if (await detailsRead.ConfigureAwait(false) is not { } introduction)
+        {
+            return OwnerAccess.NotFound();
+        }
+
+        var sender = await senderRead.ConfigureAwait(false) ?? throw SenderRequired();
+        try
+        {
+            return TypedResults.Ok(RenderedResponse.Of(composer.RenderIntroductionEmail(introduction, sender, template)));
+        }
+        catch (DomainException e) when (e.Code == "introduction.consent-closed")
+        {
+            return ConflictProblems.Of(e.Code, $"Introduction '{introductionId}' no longer awaits B's answer, so it has no consent ask to preview.", "introductionId");
+        }
     }
 
     private static async Task<Results<Ok<RenderedResponse>, ProblemHttpResult>> DraftAsync(
@@ -114,8 +159,9 @@ internal static class TemplatePreviewApi
             return null;
         }
 
-        return await senderRead.ConfigureAwait(false) is { } sender
-            ? (contact, sender)
-            : throw new DomainException("sender.profile-required", "Set up the sender profile (PUT /api/sender) first: every message is signed and sent from it.", "sender");
+        return await senderRead.ConfigureAwait(false) is { } sender ? (contact, sender) : throw SenderRequired();
     }
+
+    private static DomainException SenderRequired() =>
+        new("sender.profile-required", "Set up the sender profile (PUT /api/sender) first: every message is signed and sent from it.", "sender");
 }

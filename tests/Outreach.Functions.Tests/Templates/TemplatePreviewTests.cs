@@ -95,6 +95,79 @@ public sealed class TemplatePreviewTests(AzuriteFixture azurite) : IClassFixture
     }
 
     [Fact]
+    public async Task An_introduction_template_previews_for_one_of_the_owners_introductions_with_both_people_the_reason_and_the_consent_link()
+    {
+        var introductionId = await IntroduceAsync();
+
+        var ask = await PreviewAsync(new { name = "intro_ask", introductionId });
+        var intro = await PreviewAsync(new { name = "intro", introductionId });
+        var inline = await PreviewAsync(new
+        {
+            template = new { subject = "{{personA.firstName}} and {{personB.firstName}}", text = "Because {{reason}}: {{consentUrl}}", html = "<p>{{reason}}</p>" },
+            kind = "intro_ask",
+            introductionId,
+        });
+
+        // The ask goes to B (Ann) about A (Zoë), with B's yes/no link; the introduction to both, each with their own unsubscribe link.
+        var askText = ask.GetProperty("text").GetString()!;
+        Assert.Equal("May I introduce you to Zoë Ångström?", ask.GetProperty("subject").GetString());
+        Assert.StartsWith("Hi <b>Ann & \"Co\"</b>,", askText, StringComparison.Ordinal);
+        Assert.Contains("both price data products", askText, StringComparison.Ordinal);
+        Assert.Matches($"{SendScenario.PublicBaseUrl}api/introductions/consent/[A-Za-z0-9._-]+", askText);
+        var introText = intro.GetProperty("text").GetString()!;
+        Assert.StartsWith("Hi Zoë and <b>Ann & \"Co\"</b>,", introText, StringComparison.Ordinal);
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(introText, $"{SendScenario.PublicBaseUrl}api/unsubscribe/"));
+        Assert.Equal("Zoë and <b>Ann & \"Co\"</b>", inline.GetProperty("subject").GetString());
+        Assert.StartsWith("Because both price data products: " + SendScenario.PublicBaseUrl + "api/introductions/consent/", inline.GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{\"name\":\"intro\",\"contactId\":\"c-zoe\"}", "preview.introduction-required", "introductionId")]
+    [InlineData("{\"name\":\"thank_you\",\"introductionId\":\"INTRO\"}", "preview.not-introduction-template", "introductionId")]
+    [InlineData("{\"name\":\"intro\",\"introductionId\":\"INTRO\",\"contactId\":\"c-zoe\"}", "preview.contact-or-introduction", "contactId")]
+    [InlineData("{\"name\":\"intro\",\"kind\":\"intro\",\"introductionId\":\"INTRO\"}", "preview.kind-with-name", "kind")]
+    [InlineData("{\"name\":\"intro\"}", "preview.contact-required", "contactId")]
+    public async Task A_preview_that_mixes_introductions_and_contacts_wrongly_is_refused_naming_the_parameter(string body, string code, string target)
+    {
+        var introductionId = await IntroduceAsync();
+
+        using var response = await Owner.PostAsync(
+            new Uri("/api/templates/preview", UriKind.Relative),
+            new StringContent(body.Replace("INTRO", introductionId, StringComparison.Ordinal), System.Text.Encoding.UTF8, "application/json"));
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal((code, target), (problem.GetProperty("code").GetString(), problem.GetProperty("target").GetString()));
+    }
+
+    [Fact]
+    public async Task An_ask_for_an_introduction_already_answered_has_no_consent_link_to_show_and_says_so()
+    {
+        var introductionId = await IntroduceAsync();
+        var introduction = await _host.Scenario.Stores.Introductions.GetAsync(_host.OwnerId, introductionId, CancellationToken.None);
+        Assert.NotNull(await _host.Scenario.Stores.Introductions.TryReplaceAsync(introduction! with { State = Core.Introductions.IntroductionState.Declined }, CancellationToken.None));
+
+        using var response = await Owner.PostAsJsonAsync("/api/templates/preview", new { name = "intro_ask", introductionId });
+        var intro = await PreviewAsync(new { name = "intro", introductionId }); // the introduction itself needs no link
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("introduction.consent-closed", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        Assert.Contains("Zoë", intro.GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Another_owners_introduction_is_not_found_exactly_like_a_missing_one()
+    {
+        var introductionId = await IntroduceAsync();
+
+        using var asOther = await _host.Other.PostAsJsonAsync("/api/templates/preview", new { name = "intro", introductionId });
+        using var forOther = await Owner.PostAsJsonAsync($"/api/templates/preview?owner={_host.OtherOwnerId}", new { name = "intro", introductionId });
+        using var missing = await Owner.PostAsJsonAsync("/api/templates/preview", new { name = "intro", introductionId = "no-such-introduction" });
+
+        await NotFoundAssert.AllSameAsync(missing, asOther, forOther);
+    }
+
+    [Fact]
     public async Task Another_owners_contact_is_not_found_exactly_like_a_missing_one()
     {
         using var others = await Owner.PostAsJsonAsync("/api/templates/preview", new { name = "thank_you", contactId = TemplatesHost.OtherContactId });
@@ -103,6 +176,14 @@ public sealed class TemplatePreviewTests(AzuriteFixture azurite) : IClassFixture
             $"/api/templates/preview?owner={_host.OtherOwnerId}", new { name = "thank_you", contactId = TemplatesHost.OtherContactId });
 
         await NotFoundAssert.AllSameAsync(missing, others, actingAsOther);
+    }
+
+    /// <summary>Introduces Zoë (A) to Ann (B, the contact with markup in her name) and returns the introduction's id.</summary>
+    private async Task<string> IntroduceAsync()
+    {
+        using var created = await Owner.PostAsJsonAsync("/api/introductions", new { personAContactId = "c-zoe", personBContactId = "c-markup", reason = "both price data products" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
     }
 
     private static string[] Parts(JsonElement rendered) =>
