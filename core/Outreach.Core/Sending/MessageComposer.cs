@@ -14,7 +14,8 @@ namespace Outreach.Core.Sending;
 /// An introduction's message also names both people and the reason, goes to every contact of the task (A and B on the
 /// introduction itself) with the introducer in copy when the task says so, and the consent ask carries B's signed
 /// yes/no link. A message to both A and B carries each one's own unsubscribe link (<c>personA.unsubscribeUrl</c>,
-/// <c>personB.unsubscribeUrl</c>) and no List-Unsubscribe header, which could only name one of them.
+/// <c>personB.unsubscribeUrl</c>) and no List-Unsubscribe header, which could only name one of them; when an edited
+/// template leaves a link out, it is added in a footer (<see cref="UnsubscribeFooter"/>).
 /// </summary>
 public sealed class MessageComposer(
     TemplateRenderer renderer, SignedTokenService tokens, ReplyAddressTokens replyAddresses, ConsentLinks consentLinks, SendingOptions options)
@@ -160,7 +161,8 @@ public sealed class MessageComposer(
             Reason = introduction.Introduction.Reason,
             ConsentUrl = task.Template == TemplateKind.IntroAsk ? ConsentUrlFor(introduction.Introduction) : null,
         };
-        return renderer.Render(template, model);
+        var rendered = renderer.Render(template, model);
+        return model.PersonA.UnsubscribeUrl is null ? rendered : UnsubscribeFooter.Ensure(rendered, [model.PersonA, model.PersonB!]);
     }
 
     /// <summary>Person A or B; with their own unsubscribe link on an email to both of them (never on one to the other alone).</summary>

@@ -121,6 +121,28 @@ public sealed class TemplatePreviewTests(AzuriteFixture azurite) : IClassFixture
         Assert.StartsWith("Because both price data products: " + SendScenario.PublicBaseUrl + "api/introductions/consent/", inline.GetProperty("text").GetString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_edited_introduction_template_without_each_persons_unsubscribe_link_gets_them_in_a_footer()
+    {
+        var introductionId = await IntroduceAsync();
+
+        // {{unsubscribeUrl}} is empty on a message to both people, and the email has no List-Unsubscribe header either.
+        var preview = await PreviewAsync(new
+        {
+            template = new { subject = "Meet", text = "Hi both, meet each other. {{unsubscribeUrl}}", html = "<html><body><p>Hi both, meet {{personA.firstName}}: <a href=\"{{personA.unsubscribeUrl}}\">stop</a></p></body></html>" },
+            kind = "intro",
+            introductionId,
+        });
+
+        var text = preview.GetProperty("text").GetString()!;
+        var html = preview.GetProperty("html").GetString()!;
+        Assert.Matches($"^Hi both, meet each other\\.\\n\\nTo stop my notes:\\nZoë Ångström: {SendScenario.PublicBaseUrl}api/unsubscribe/\\S+\\n<b>Ann & \"Co\"</b> Lee: {SendScenario.PublicBaseUrl}api/unsubscribe/\\S+\\n$", text);
+        var links = System.Text.RegularExpressions.Regex.Matches(text, $"{SendScenario.PublicBaseUrl}api/unsubscribe/\\S+").Select(m => m.Value).ToList();
+        Assert.Equal(2, links.Distinct().Count());
+        Assert.Contains($"<a href=\"{links[0]}\">stop</a>", html, StringComparison.Ordinal); // A's link was there: only B's is added
+        Assert.EndsWith($"To stop my notes: <a href=\"{links[1]}\">unsubscribe &lt;b&gt;Ann &amp; &quot;Co&quot;&lt;/b&gt; Lee</a></p></body></html>", html, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("{\"name\":\"intro\",\"contactId\":\"c-zoe\"}", "preview.introduction-required", "introductionId")]
     [InlineData("{\"name\":\"thank_you\",\"introductionId\":\"INTRO\"}", "preview.not-introduction-template", "introductionId")]
