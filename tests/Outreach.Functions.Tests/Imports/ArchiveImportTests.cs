@@ -90,6 +90,26 @@ public sealed class ArchiveImportTests(AzuriteFixture azurite) : IClassFixture<A
     }
 
     [Fact]
+    public async Task A_vcard_file_from_a_phone_imports_a_row_per_card_on_the_lines_of_the_vcf()
+    {
+        var owner = ApiApp.NewId("vcf");
+        using var client = _app.Client(await _app.CreateAccountWithKeyAsync(owner));
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(Sample("contacts.vcf")), "file", "contacts.vcf" } };
+
+        using var response = await client.PostAsync(new Uri("/api/imports", UriKind.Relative), form);
+        var record = await JsonAsync(response);
+        var id = record.GetProperty("id").GetString()!;
+        var rows = await RowOutcomesAsync(client, id);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("contacts.vcf", record.GetProperty("fileName").GetString());
+        Assert.Equal((6L, 3L, 1L, 0L, 2L), Counts(record));
+        Assert.Equal([38, 45], record.GetProperty("rejected").EnumerateArray().Select(r => r.GetProperty("line").GetInt32()));
+        Assert.Equal(["2", "19", "29", "38", "45", "50"], rows.Skip(1).Select(r => r.Split(',')[0]));
+        Assert.StartsWith("First name,Last name,Full name,Email,", Encoding.UTF8.GetString(await KeptUploadAsync(owner, id)), StringComparison.Ordinal); // the CSV is kept, not the photos
+    }
+
+    [Fact]
     public async Task An_opendocument_spreadsheet_is_415_saying_what_it_is_and_how_to_save_it_as_csv()
     {
         using var client = _app.Client(await _app.CreateAccountWithKeyAsync(ApiApp.NewId("ods")));

@@ -1,0 +1,86 @@
+namespace Outreach.Core.Imports;
+
+/// <summary>What one vCard says that the import reads, gathered property by property.</summary>
+/// <param name="line">The line its row goes on (the card's first property).</param>
+internal sealed class VCardCard(int line)
+{
+    private string? _first;
+    private string? _last;
+    private string? _full;
+    private string? _email;
+    private bool _emailPreferred;
+    private string? _linkedIn;
+    private string? _company;
+    private string? _position;
+    private readonly List<string> _notes = [];
+    private readonly List<string> _tags = [];
+
+    public int Line => line;
+
+    public void Add(VCardProperty property)
+    {
+        switch (property.Name)
+        {
+            case "N":
+                var name = property.Components();
+                _last ??= NonEmpty(name[0]);
+                _first ??= name.Count > 1 ? NonEmpty(string.Join(' ', new[] { name[1] }.Concat(name.Count > 2 ? [name[2]] : []).Where(n => n.Length > 0))) : null;
+                break;
+            case "FN":
+                _full ??= NonEmpty(property.Text());
+                break;
+            case "EMAIL":
+                // The preferred address, else the first.
+                if (NonEmpty(property.Text()) is { } email && (_email is null || (!_emailPreferred && property.HasType("pref"))))
+                {
+                    (_email, _emailPreferred) = (email, property.HasType("pref"));
+                }
+
+                break;
+            case "URL" or "X-SOCIALPROFILE" or "SOCIALPROFILE":
+                if (_linkedIn is null && property.Text() is var url && url.Contains("linkedin.com/", StringComparison.OrdinalIgnoreCase))
+                {
+                    _linkedIn = url;
+                }
+
+                break;
+            case "ORG":
+                _company ??= NonEmpty(property.Components()[0]);
+                break;
+            case "TITLE":
+                _position ??= NonEmpty(property.Text());
+                break;
+            case "ROLE":
+                _position ??= NonEmpty(property.Text());
+                break;
+            case "NOTE":
+                if (NonEmpty(property.Text()) is { } note)
+                {
+                    _notes.Add(note);
+                }
+
+                break;
+            case "CATEGORIES":
+                _tags.AddRange(property.Components(',').Where(t => t.Length > 0));
+                break;
+        }
+    }
+
+    /// <summary>The card as a row under <see cref="VCardConverter.Header"/>.</summary>
+    public string ToCsvRow()
+    {
+        string[] cells =
+        [
+            _first ?? string.Empty, _last ?? string.Empty, _full ?? string.Empty, _email ?? string.Empty, _linkedIn ?? string.Empty,
+            _company ?? string.Empty, _position ?? string.Empty,
+            string.Join("\n\n", _notes).ReplaceLineEndings(WorkbookConverter.LineBreakInCell),
+            string.Join(", ", _tags),
+        ];
+        return string.Join(',', cells.Select(c => CsvText.Cell(OneLine(c), ',')));
+    }
+
+    /// <summary>Any line break left in a single-line value becomes a space: a row stays on its line.</summary>
+    private static string OneLine(string value) => value.AsSpan().IndexOfAny('\r', '\n') < 0 ? value : value.ReplaceLineEndings(" ");
+
+    private static string? NonEmpty(string value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}

@@ -1,0 +1,88 @@
+using System.Text;
+using Outreach.Core.Contacts;
+using Outreach.Core.Imports;
+using Outreach.Testing.LocalServices;
+
+namespace Outreach.Core.Tests.Imports;
+
+/// <summary>A vCard file (.vcf) turned into the import's CSV (<see cref="VCardConverter"/>) and imported like any other file.</summary>
+public sealed class VCardImportTests
+{
+    [Fact]
+    public async Task The_sample_vcard_file_imports_each_card_on_the_line_it_starts_on_with_exact_counts()
+    {
+        var run = await ImportRun.BytesAsync(await ConvertAsync(File.ReadAllBytes(Path.Combine(RepositoryRoot.Path, "samples", "contacts.vcf"))));
+
+        // Six cards (iPhone 3.0, Android 2.1 quoted-printable, 4.0): three people, one of them twice, and two refused.
+        Assert.Equal((6L, 3L, 1L, 2L), (run.Report.RowsRead, run.Report.Accepted, run.Report.Merged, run.Report.Rejected));
+        Assert.Equal([38, 45], run.RejectedLines);
+        Assert.Equal(run.Row(2).ContactId, run.Row(50).ContactId); // the same email in other case
+
+        var amara = run.ContactOn(2);
+        Assert.Equal(
+            ("Amara", "Okafor", "amara.okafor@northwind.example", "https://www.linkedin.com/in/amara-okafor-4b21a7", "Northwind Traders", "Talent Acquisition Partner"),
+            (amara.FirstName, amara.LastName, amara.Email, amara.LinkedInUrl, amara.Company, amara.Position));
+        Assert.Equal(
+            "Met at the Northwind class visit.\nGraduate scheme opens in January; she liked our capstone on supply-chain forecasting."
+            + ContactMerger.NoteSeparator + "Follow up about the January intake.",
+            amara.Notes);
+        Assert.Equal(["recruiter", "graduate-scheme"], amara.Tags);
+
+        var sofia = run.ContactOn(19);
+        Assert.Equal(("Sofía", "Hernández", "sofia.hernandez@fabrikam.example"), (sofia.FirstName, sofia.LastName, sofia.Email));
+        Assert.Equal("Hablámos de la feria de empleo; quiere ver mi portfolio de análisis de datos.", sofia.Notes);
+
+        var kwame = run.ContactOn(29);
+        Assert.Equal(("https://www.linkedin.com/in/kwame-asante", "analytics"), (kwame.LinkedInUrl, Assert.Single(kwame.Tags)));
+        Assert.Null(kwame.Email);
+
+        Assert.Equal("Email / LinkedIn URL", Assert.Single(run.Row(38).Errors).Field);
+        Assert.Equal("First name / Last name / Full name", Assert.Single(run.Row(45).Errors).Field);
+        Assert.Contains("\"Contoso, Ltd.\"", run.Row(45).RawText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Folded_lines_soft_line_breaks_escapes_and_a_card_cut_off_at_the_end_are_read()
+    {
+        var vcf = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada\r\n  Lovelace\r\nEMAIL;TYPE=work:ada@example.org\r\nEMAIL;PREF=1:ada.pref@example.org\r\n" +
+                  "NOTE:Engines\\, looms\\nand \\\\poetry\r\nEND:VCARD\r\n" +
+                  "BEGIN:VCARD\r\nVERSION:2.1\r\nN;ENCODING=QUOTED-PRINTABLE;CHARSET=windows-1252:Br=FC=\r\nnel;Isambard\r\nEMAIL;INTERNET:ikb@example.org\r\n";
+
+        var run = await ImportRun.BytesAsync(await ConvertAsync(Encoding.UTF8.GetBytes(vcf)));
+
+        Assert.Equal((2L, 0L), (run.Report.Accepted, run.Report.Rejected));
+        var ada = run.ContactOn(2);
+        Assert.Equal(("Ada", "Lovelace", "ada.pref@example.org", "Engines, looms\nand \\poetry"), (ada.FirstName, ada.LastName, ada.Email, ada.Notes));
+        var isambard = run.ContactOn(10);
+        Assert.Equal(("Isambard", "Brünel"), (isambard.FirstName, isambard.LastName));
+    }
+
+    [Theory]
+    [InlineData("BEGIN:VCARD\r\nVERSION:3.0", true)]
+    [InlineData("\uFEFF\r\n\r\nbegin:vcard\r\n", true)]
+    [InlineData("Name,BEGIN:VCARD", false)]
+    [InlineData("BEGIN:VCALENDAR", false)]
+    public void A_vcard_file_is_recognised_after_a_byte_order_mark_and_blank_lines_whatever_the_case(string start, bool isVCard)
+    {
+        Assert.Equal(isVCard, UploadConverter.NeedsConversion(Encoding.UTF8.GetBytes(start)));
+        Assert.Equal(isVCard, UploadConverter.NeedsConversion([.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(start.TrimStart('\uFEFF'))]));
+    }
+
+    [Fact]
+    public async Task A_vcard_file_larger_than_the_limit_as_csv_is_refused()
+    {
+        var card = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Lovelace\r\nEMAIL:ada@example.org\r\nEND:VCARD\r\n";
+
+        var error = await Assert.ThrowsAsync<DomainException>(() => ConvertAsync(Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat(card, 1000))), maxBytes: 4096));
+
+        Assert.Equal(("import.archive-too-large", "file"), (error.Code, error.Target));
+    }
+
+    private static async Task<byte[]> ConvertAsync(byte[] vcf, long maxBytes = 1 << 20)
+    {
+        using var input = new MemoryStream(vcf);
+        using var output = new MemoryStream();
+        Assert.Null(await UploadConverter.ToCsvAsync(input, output, maxBytes, CancellationToken.None));
+        return output.ToArray();
+    }
+}
