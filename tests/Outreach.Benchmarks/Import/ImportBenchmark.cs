@@ -56,6 +56,11 @@ internal sealed class ImportBenchmark : IBenchmark
                 pipelineRounds.Add(await Measured.RunAsync(() => PipelineAsync(file, directory: null, cancellationToken)));
             }
 
+            // Bytes allocated a row by each path (one more untimed run of each): what the garbage collector has to clear.
+            ForceFullCollection();
+            var bareAllocated = await AllocatedAsync(() => BareCsvHelperAsync(file, cancellationToken));
+            var pipelineAllocated = await AllocatedAsync(() => PipelineAsync(file, directory: null, cancellationToken));
+
             // Peak memory: one more run with the sampler on (it is not timed).
             ForceFullCollection();
             long peak;
@@ -93,6 +98,8 @@ internal sealed class ImportBenchmark : IBenchmark
             report.Figure("import.bare_csvhelper_rows_per_s", bareRowsPerSecond, "rows/s");
             report.Figure("import.pipeline_rows_per_s", pipelineRowsPerSecond, "rows/s");
             report.Ratio("import.pipeline_vs_bare_csvhelper", pipelineRowsPerSecond, bareRowsPerSecond, target: 0.5);
+            report.Figure("import.bare_csvhelper_allocated_per_row", (double)bareAllocated / rowsRead, "bytes");
+            report.Figure("import.pipeline_allocated_per_row", (double)pipelineAllocated / rowsRead, "bytes");
             report.Figure("import.bare_csvhelper_rows_per_wall_s", bareRounds[0].Result / Median(bareRounds, m => m.WallTime.TotalSeconds), "rows/s");
             report.Figure("import.pipeline_rows_per_wall_s", rowsRead / Median(pipelineRounds, m => m.WallTime.TotalSeconds), "rows/s");
             if (again is { } reimport)
@@ -140,6 +147,14 @@ internal sealed class ImportBenchmark : IBenchmark
         await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan | FileOptions.Asynchronous);
         var report = await importer.ImportAsync(stream, new ImportOptions { OwnerId = "bench-owner", ImportId = "bench", FileName = "Connections.csv" }, progress: null, cancellationToken);
         return (report, ((CountingSink)sink).Batches);
+    }
+
+    /// <summary>Bytes allocated by every thread of the process while <paramref name="action"/> ran.</summary>
+    private static async Task<long> AllocatedAsync<T>(Func<Task<T>> action)
+    {
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        await action();
+        return GC.GetTotalAllocatedBytes(precise: true) - before;
     }
 
     private static double Median<T>(List<T> rounds, Func<T, double> value)
