@@ -13,10 +13,14 @@ namespace Outreach.Core.Imports;
 /// and looks keys up in that copy, which it keeps up to date with the stored contacts each batch changes. A merged
 /// row's parts its contact has no room for (<see cref="ContactLimits"/>; for a contact this import wrote with an earlier
 /// batch, <paramref name="createdText"/> knows how much room it has) are left out and listed with its outcome
-/// (<paramref name="leftOutParts"/>).
+/// (<paramref name="leftOutParts"/>). A stored contact whose source is this very import (<paramref name="importId"/>) was
+/// written by an earlier attempt of it, cut short (a queued import retried after a crash or a timeout): the rows are
+/// reported as that attempt would have reported them, the first row of such a contact as new and the rest as merged,
+/// not as already known.
 /// </summary>
 internal sealed class BatchDeduplicator(
     string ownerId,
+    string importId,
     IContactDirectory directory,
     IContactSink sink,
     DedupeIndex index,
@@ -38,6 +42,9 @@ internal sealed class BatchDeduplicator(
     // Stored contacts changed in this batch (only when the owner has stored contacts): by id and by every key of the rows merged into them.
     private readonly Dictionary<string, int> _storedById = new(StringComparer.Ordinal);
     private readonly Dictionary<ulong, int> _storedByKey = [];
+
+    /// <summary>Contacts an earlier attempt of this import wrote that a row of this one has met (reported new once, merged after).</summary>
+    private readonly HashSet<string> _writtenEarlier = new(StringComparer.Ordinal);
     private readonly List<ContactKey> _lookup = [];
     private bool? _directoryHasContacts;
 
@@ -211,10 +218,23 @@ internal sealed class BatchDeduplicator(
         return Stored(row, target, changed, leftOut);
     }
 
-    /// <summary>A row folded into a stored contact: merged, or already known when it changed nothing (a part left out is listed either way).</summary>
-    private ImportRowResult Stored(StagedRow row, Contact before, bool changed, ContactFieldSet leftOut) => changed
-        ? new ImportRowResult(row.Line, ImportRowOutcome.Merged, before.ContactId, leftOutParts.Describe(leftOut), null, row.Fields & ~leftOut & ~ContactFieldSets.Of(before))
-        : new ImportRowResult(row.Line, ImportRowOutcome.Unchanged, before.ContactId, leftOutParts.Describe(leftOut), null);
+    /// <summary>
+    /// A row folded into a stored contact: merged, or already known when it changed nothing; for a contact an earlier
+    /// attempt of this import wrote, new for its first row and merged after (a part left out is listed either way).
+    /// </summary>
+    private ImportRowResult Stored(StagedRow row, Contact before, bool changed, ContactFieldSet leftOut)
+    {
+        var problems = leftOutParts.Describe(leftOut);
+        if (importId.Length > 0 && before.Source?.ImportId == importId && _writtenEarlier.Add(before.ContactId))
+        {
+            return new ImportRowResult(row.Line, ImportRowOutcome.New, before.ContactId, problems, null);
+        }
+
+        var filled = row.Fields & ~leftOut & ~ContactFieldSets.Of(before);
+        return changed || _writtenEarlier.Contains(before.ContactId)
+            ? new ImportRowResult(row.Line, ImportRowOutcome.Merged, before.ContactId, problems, null, filled)
+            : new ImportRowResult(row.Line, ImportRowOutcome.Unchanged, before.ContactId, problems, null);
+    }
 
     private int Stage(Contact contact, int ordinal, bool stored)
     {

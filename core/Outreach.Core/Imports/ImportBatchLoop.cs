@@ -37,6 +37,7 @@ internal sealed class ImportBatchLoop : IAsyncDisposable
         var expectedRows = ExpectedRows(totalBytes, options.MaxRows);
         _deduplicator = new BatchDeduplicator(
             options.OwnerId,
+            options.ImportId,
             directory,
             sink,
             new DedupeIndex(expectedRows * 2),

@@ -11,7 +11,9 @@ namespace Outreach.Functions.Imports;
 /// fail the same way. Another import of the owner still writing (<c>import.owner-busy</c>) fails the delivery instead,
 /// so the import runs on a later one. Anything else (storage down) fails the delivery so the host tries again; on the last delivery
 /// (<c>maxDequeueCount</c>) the import is marked failed first, and the message then goes to the poison queue. Running an
-/// import twice is harmless (re-importing changes nothing), and a completed import is not run again.
+/// import twice is harmless (re-importing changes nothing), a completed import is not run again, and a delivery that
+/// runs an import cut short before reports its rows as one uninterrupted run would: the contacts the earlier attempt
+/// wrote carry this import's id as their source, so their rows count as new and merged, not as already known.
 /// </summary>
 internal sealed partial class ImportContactsFunction(Lazy<ImportStorage> storage, Lazy<ImportRunner> runner, FunctionApp app, TimeProvider time, ILogger<ImportContactsFunction> logger) : IQueueFunction
 {

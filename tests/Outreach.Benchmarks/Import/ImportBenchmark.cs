@@ -145,7 +145,7 @@ internal sealed class ImportBenchmark : IBenchmark
         IContactSink sink = directory is null ? counting : new CountingSink(directory);
         var importer = new ContactImporter(directory ?? new InMemoryContactDirectory(), sink);
         await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan | FileOptions.Asynchronous);
-        var report = await importer.ImportAsync(stream, new ImportOptions { OwnerId = "bench-owner", ImportId = "bench", FileName = "Connections.csv" }, progress: null, cancellationToken);
+        var report = await importer.ImportAsync(stream, new ImportOptions { OwnerId = "bench-owner", ImportId = $"bench-{Guid.NewGuid():N}", FileName = "Connections.csv" }, progress: null, cancellationToken);
         return (report, ((CountingSink)sink).Batches);
     }
 

@@ -140,7 +140,7 @@ internal sealed class ContactStoreBenchmark : IBenchmark
     private static async Task<ImportReport> ImportAsync(TableContactStore store, string path, CancellationToken cancellationToken, int? maxContactsReadAtOnce = null)
     {
         await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous);
-        var options = new ImportOptions { OwnerId = "bench-owner", ImportId = "bench", FileName = "Connections.csv" };
+        var options = new ImportOptions { OwnerId = "bench-owner", ImportId = $"bench-{Guid.NewGuid():N}", FileName = "Connections.csv" }; // the same id again would be a retry
         if (maxContactsReadAtOnce is { } limit)
         {
             options = options with { MaxContactsReadAtOnce = limit };

@@ -34,7 +34,11 @@ internal sealed class ImportRun
 
     public Contact ContactOn(int line) => Directory.Get(Owner, Row(line).ContactId!)!;
 
-    public static ImportOptions Options(ImportFormat? format = null) => new() { OwnerId = Owner, ImportId = "import-1", FileName = "contacts.csv", Format = format };
+    private static int s_imports;
+
+    /// <summary>Options for a new import (an id of its own, as every upload gets: the same id again is a retry of it).</summary>
+    public static ImportOptions Options(ImportFormat? format = null) =>
+        new() { OwnerId = Owner, ImportId = $"import-{Interlocked.Increment(ref s_imports)}", FileName = "contacts.csv", Format = format };
 
     public static Task<ImportRun> TextAsync(string text, ImportOptions? options = null, InMemoryContactDirectory? directory = null) =>
         BytesAsync(Encoding.UTF8.GetBytes(text), options, directory);

@@ -405,7 +405,7 @@ public sealed partial class TableContactStoreTests(AzuriteFixture azurite)
     private static async Task<ImportReport> ImportSampleAsync(TableContactStore store, int? maxContactsReadAtOnce)
     {
         await using var file = File.OpenRead(Path.Combine(RepositoryRoot.Path, "samples", "class-visit.csv"));
-        var options = new ImportOptions { OwnerId = "owner-1", ImportId = "imp", FileName = "class-visit.csv" };
+        var options = new ImportOptions { OwnerId = "owner-1", ImportId = $"imp-{Guid.NewGuid():N}", FileName = "class-visit.csv" }; // each import its own id: the same id again is a retry
         options = maxContactsReadAtOnce is { } limit ? options with { MaxContactsReadAtOnce = limit } : options;
         return await new ContactImporter(store, store).ImportAsync(file, options, null, CancellationToken.None);
     }
