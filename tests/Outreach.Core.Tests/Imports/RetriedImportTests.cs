@@ -1,6 +1,5 @@
 using Outreach.Core.Contacts;
 using Outreach.Core.Imports;
-using Outreach.Testing.LocalServices;
 
 namespace Outreach.Core.Tests.Imports;
 
@@ -10,19 +9,21 @@ namespace Outreach.Core.Tests.Imports;
 /// </summary>
 public sealed class RetriedImportTests
 {
+    /// <summary>20 rows: 19 people, one of them twice.</summary>
+    private const string File = "samples/class-visit.csv";
+
     [Theory]
     [InlineData(7)] // cut after seven rows (20 in the file; batches of ten)
     [InlineData(10)] // after the first batch
     [InlineData(20)] // the whole file written, the record not saved
     public async Task A_retry_after_an_attempt_cut_short_reports_every_row_as_one_uninterrupted_run_would(int rowsFirstAttempt)
     {
-        var file = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Path, "samples", "class-visit.csv"));
         var options = ImportRun.Options() with { BatchSize = 10 };
-        var clean = await ImportRun.TextAsync(file, options);
+        var clean = await ImportRun.FileAsync(File, options);
 
         var directory = new InMemoryContactDirectory();
-        await ImportRun.TextAsync(file, options with { MaxRows = rowsFirstAttempt }, directory);
-        var retry = await ImportRun.TextAsync(file, options, directory);
+        await ImportRun.FileAsync(File, options with { MaxRows = rowsFirstAttempt }, directory);
+        var retry = await ImportRun.FileAsync(File, options, directory);
 
         Assert.Equal(
             (clean.Report.RowsRead, clean.Report.Accepted, clean.Report.Merged, clean.Report.Unchanged, clean.Report.Rejected),
@@ -37,10 +38,9 @@ public sealed class RetriedImportTests
     [Fact]
     public async Task Another_import_of_the_same_file_still_finds_every_row_already_known()
     {
-        var file = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Path, "samples", "class-visit.csv"));
-        var first = await ImportRun.TextAsync(file);
+        var first = await ImportRun.FileAsync(File);
 
-        var again = await ImportRun.TextAsync(file, directory: first.Directory); // a new import: an id of its own
+        var again = await ImportRun.FileAsync(File, directory: first.Directory); // a new import: an id of its own
 
         Assert.Equal((0L, 0L, 20L), (again.Report.Accepted, again.Report.Merged, again.Report.Unchanged));
     }
