@@ -38,11 +38,7 @@ internal sealed class VCardCard(int line)
 
                 break;
             case "URL" or "X-SOCIALPROFILE" or "SOCIALPROFILE":
-                if (_linkedIn is null && property.Text() is var url && url.Contains("linkedin.com/", StringComparison.OrdinalIgnoreCase))
-                {
-                    _linkedIn = url;
-                }
-
+                _linkedIn ??= LinkedInOf(property);
                 break;
             case "ORG":
                 _company ??= NonEmpty(property.Components()[0]);
@@ -81,6 +77,27 @@ internal sealed class VCardCard(int line)
 
     /// <summary>Any line break left in a single-line value becomes a space: a row stays on its line.</summary>
     private static string OneLine(string value) => value.AsSpan().IndexOfAny('\r', '\n') < 0 ? value : value.ReplaceLineEndings(" ");
+
+    /// <summary>
+    /// A LinkedIn profile URL the property gives: a URL on linkedin.com, or a LinkedIn social profile written as a handle
+    /// (Apple's <c>X-SOCIALPROFILE;type=linkedin;x-user=ada-l:x-apple:ada-l</c>), which becomes its profile URL.
+    /// </summary>
+    private static string? LinkedInOf(VCardProperty property)
+    {
+        var value = property.Text();
+        if (value.Contains("linkedin.com/", StringComparison.OrdinalIgnoreCase))
+        {
+            return value;
+        }
+
+        if (property.Name == "URL" || !property.HasType("linkedin"))
+        {
+            return null;
+        }
+
+        var handle = property.Parameter("X-USER") ?? (value.StartsWith("x-apple:", StringComparison.OrdinalIgnoreCase) ? value["x-apple:".Length..] : null);
+        return string.IsNullOrWhiteSpace(handle) || handle.AsSpan().IndexOfAny(" /:?#") >= 0 ? null : "https://www.linkedin.com/in/" + handle.Trim();
+    }
 
     private static string? NonEmpty(string value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

@@ -65,6 +65,9 @@ internal sealed class VCardProperty
             (p.Name == "TYPE" && p.Value.Split(',').Any(t => t.Trim().Equals(type, StringComparison.OrdinalIgnoreCase)))
             || (p.Name == "PREF" && type.Equals("pref", StringComparison.OrdinalIgnoreCase)));
 
+    /// <summary>The value of parameter <paramref name="name"/> (upper-case), or null.</summary>
+    public string? Parameter(string name) => _parameters.FirstOrDefault(p => p.Name == name).Value;
+
     /// <summary>The value's components (split at unescaped <paramref name="separator"/>), each unescaped and trimmed.</summary>
     public IReadOnlyList<string> Components(char separator = ';')
     {

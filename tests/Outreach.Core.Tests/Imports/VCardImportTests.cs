@@ -42,18 +42,20 @@ public sealed class VCardImportTests
     }
 
     [Fact]
-    public async Task Folded_lines_soft_line_breaks_escapes_and_a_card_cut_off_at_the_end_are_read()
+    public async Task Folded_lines_soft_line_breaks_escapes_a_linkedin_handle_and_a_card_cut_off_at_the_end_are_read()
     {
         var vcf = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada\r\n  Lovelace\r\nEMAIL;TYPE=work:ada@example.org\r\nEMAIL;PREF=1:ada.pref@example.org\r\n" +
                   "NOTE:Engines\\, looms\\nand \\\\poetry\r\nEND:VCARD\r\n" +
+                  "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Grace Hopper\r\nX-SOCIALPROFILE;type=linkedin;x-user=grace-hopper:x-apple:grace-hopper\r\nEND:VCARD\r\n" +
                   "BEGIN:VCARD\r\nVERSION:2.1\r\nN;ENCODING=QUOTED-PRINTABLE;CHARSET=windows-1252:Br=FC=\r\nnel;Isambard\r\nEMAIL;INTERNET:ikb@example.org\r\n";
 
         var run = await ImportRun.BytesAsync(await ConvertAsync(Encoding.UTF8.GetBytes(vcf)));
 
-        Assert.Equal((2L, 0L), (run.Report.Accepted, run.Report.Rejected));
+        Assert.Equal((3L, 0L), (run.Report.Accepted, run.Report.Rejected));
         var ada = run.ContactOn(2);
         Assert.Equal(("Ada", "Lovelace", "ada.pref@example.org", "Engines, looms\nand \\poetry"), (ada.FirstName, ada.LastName, ada.Email, ada.Notes));
-        var isambard = run.ContactOn(10);
+        Assert.Equal("https://www.linkedin.com/in/grace-hopper", run.ContactOn(10).LinkedInUrl); // a profile given as a handle
+        var isambard = run.ContactOn(15);
         Assert.Equal(("Isambard", "Brünel"), (isambard.FirstName, isambard.LastName));
     }
 
