@@ -7,7 +7,8 @@ namespace Outreach.Core.Imports;
 /// <summary>
 /// Every row of an import and what became of it, one CSV line a row under <see cref="Header"/>: the line the row starts
 /// on, its outcome (<c>accepted</c>, <c>merged</c>, <c>already known</c>, <c>rejected</c>), the contact it created or
-/// merged into, the fields it filled in, and why it was refused. The import's record lists the first rows; this lists
+/// merged into, the fields it filled in, and its problems: why it was refused, or which of its parts its contact had no
+/// room for (<see cref="Contacts.ContactLimits"/>). The import's record lists the first rows; this lists
 /// them all. It holds no cell of the file: a rejected row's text is in <see cref="RejectedRowsCsv"/>.
 /// </summary>
 /// <remarks>
