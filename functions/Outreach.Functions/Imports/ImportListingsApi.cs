@@ -1,5 +1,6 @@
 using Outreach.Core.Accounts;
 using Outreach.Core.Imports;
+using Outreach.Functions.Campaigns;
 using Outreach.Functions.Invocation;
 using Outreach.Functions.Security;
 
@@ -104,10 +105,7 @@ internal static class ImportListingsApi
 
         if (record.Status != ImportStatus.Completed)
         {
-            return (null, TypedResults.Problem(
-                statusCode: StatusCodes.Status409Conflict,
-                title: $"The import is {record.Status}: its {listing} can be listed once it has completed.",
-                extensions: new Dictionary<string, object?> { ["code"] = "import.not-completed" }));
+            return (null, ConflictProblems.Of("import.not-completed", $"The import is {record.Status}: its {listing} can be listed once it has completed.", "id"));
         }
 
         return (new CompletedImport(owner, record), null);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Outreach.Core;
 using Outreach.Core.Imports;
+using Outreach.Functions.Campaigns;
 using Outreach.Functions.Limits;
 
 namespace Outreach.Functions.Imports;
@@ -24,8 +25,7 @@ internal static class ImportProblems
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(error);
         context.Response.Headers.RetryAfter = "30";
-        return TypedResults.Problem(
-            statusCode: StatusCodes.Status409Conflict, title: error.Message, extensions: new Dictionary<string, object?> { ["code"] = error.Code, ["target"] = error.Target });
+        return ConflictProblems.Of(error);
     }
 
     public static ProblemHttpResult For(DomainException error, LimitsOptions limits)

@@ -93,7 +93,7 @@ public sealed class RejectedRowsApiTests(AzuriteFixture azurite) : IClassFixture
 
         Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, queued.StatusCode);
-        Assert.Equal("import.not-completed", problem.GetProperty("code").GetString());
+        Assert.Equal(("import.not-completed", "id"), (problem.GetProperty("code").GetString(), problem.GetProperty("target").GetString()));
         Assert.Equal($"The import is queued: its {named} can be listed once it has completed.", problem.GetProperty("title").GetString());
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
