@@ -24,8 +24,7 @@ internal sealed class CreatedContactText(IReadOnlyList<EventMet> defaultEvents)
         if (string.IsNullOrEmpty(contact.Notes) && string.IsNullOrEmpty(contact.Offer) && contact.Tags.Count == 0
             && (contact.Events.Count == 0 || ReferenceEquals(contact.Events, defaultEvents)))
         {
-            _entries.Remove(ordinal);
-            return;
+            return; // no entry needed, and none was made: merging only adds, so a contact with one never comes back here
         }
 
         _entries[ordinal] = new Entry
@@ -33,7 +32,6 @@ internal sealed class CreatedContactText(IReadOnlyList<EventMet> defaultEvents)
             Notes = contact.Notes?.Length ?? 0,
             Offer = contact.Offer?.Length ?? 0,
             Events = [.. contact.Events],
-            EventCount = contact.Events.Count,
             Tags = ContactLimits.TagLength(contact.Tags),
         };
     }
@@ -53,7 +51,7 @@ internal sealed class CreatedContactText(IReadOnlyList<EventMet> defaultEvents)
         if (!_entries.TryGetValue(ordinal, out var entry))
         {
             // Not recorded: the contact holds no text, and the default events met (or none).
-            entry = new Entry { Events = [.. defaultEvents], EventCount = defaultEvents.Count };
+            entry = new Entry { Events = [.. defaultEvents] };
             _entries.Add(ordinal, entry);
         }
 
@@ -61,10 +59,8 @@ internal sealed class CreatedContactText(IReadOnlyList<EventMet> defaultEvents)
         entry.Offer = Append(entry.Offer, incoming.Offer, ContactLimits.Offer, ContactFieldSet.Offer, ref leftOut);
         entry.Tags = Add(entry.Tags, ContactLimits.TagLength(incoming.Tags), ContactLimits.TagCharacters, ContactFieldSet.Tags, ref leftOut);
         var newEvents = incoming.Events.Where(e => !entry.Events.Contains(e)).ToList();
-        var events = Add(entry.EventCount, newEvents.Count, ContactLimits.Events, ContactFieldSet.Events, ref leftOut);
-        if (events != entry.EventCount)
+        if (Add(entry.Events.Count, newEvents.Count, ContactLimits.Events, ContactFieldSet.Events, ref leftOut) != entry.Events.Count)
         {
-            entry.EventCount = events;
             entry.Events.AddRange(newEvents);
         }
 
@@ -104,7 +100,7 @@ internal sealed class CreatedContactText(IReadOnlyList<EventMet> defaultEvents)
         return bound + added;
     }
 
-    /// <summary>The bounds of one contact: characters of notes, offer and tags, and its events met (as known) and their count.</summary>
+    /// <summary>The bounds of one contact: characters of notes, offer and tags, and its events met.</summary>
     private sealed class Entry
     {
         public int Notes { get; set; }
@@ -114,7 +110,5 @@ internal sealed class CreatedContactText(IReadOnlyList<EventMet> defaultEvents)
         public int Tags { get; set; }
 
         public List<EventMet> Events { get; init; } = [];
-
-        public int EventCount { get; set; }
     }
 }
