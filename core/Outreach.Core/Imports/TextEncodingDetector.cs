@@ -47,7 +47,8 @@ internal static class TextEncodingDetector
         return new string(chars, 0, count);
     }
 
-    private static DetectedEncoding? FromByteOrderMark(ReadOnlySpan<byte> prefix)
+    /// <summary>The encoding a byte order mark at the start of <paramref name="prefix"/> names, or null when there is none.</summary>
+    public static DetectedEncoding? FromByteOrderMark(ReadOnlySpan<byte> prefix)
     {
         if (prefix.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {

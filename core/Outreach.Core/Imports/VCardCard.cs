@@ -11,7 +11,8 @@ internal sealed class VCardCard(int line)
     private bool _emailPreferred;
     private string? _linkedIn;
     private string? _company;
-    private string? _position;
+    private string? _title;
+    private string? _role;
     private readonly List<string> _notes = [];
     private readonly List<string> _tags = [];
 
@@ -44,10 +45,10 @@ internal sealed class VCardCard(int line)
                 _company ??= NonEmpty(property.Components()[0]);
                 break;
             case "TITLE":
-                _position ??= NonEmpty(property.Text());
+                _title ??= NonEmpty(property.Text());
                 break;
             case "ROLE":
-                _position ??= NonEmpty(property.Text());
+                _role ??= NonEmpty(property.Text());
                 break;
             case "NOTE":
                 if (NonEmpty(property.Text()) is { } note)
@@ -68,7 +69,7 @@ internal sealed class VCardCard(int line)
         string[] cells =
         [
             _first ?? string.Empty, _last ?? string.Empty, _full ?? string.Empty, _email ?? string.Empty, _linkedIn ?? string.Empty,
-            _company ?? string.Empty, _position ?? string.Empty,
+            _company ?? string.Empty, _title ?? _role ?? string.Empty,
             string.Join("\n\n", _notes).ReplaceLineEndings(WorkbookConverter.LineBreakInCell),
             string.Join(", ", _tags),
         ];

@@ -20,10 +20,10 @@ internal static class VCardConverter
     /// <summary>Whether a file starting with <paramref name="start"/> is a vCard file (after any byte order mark and blank lines).</summary>
     public static bool IsVCard(ReadOnlySpan<byte> start)
     {
-        var encoding = start.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) ? Encoding.Unicode
-            : start.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) ? Encoding.BigEndianUnicode
-            : Encoding.UTF8;
-        var text = encoding.GetString(start).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
+        var text = TextEncodingDetector.FromByteOrderMark(start) is { } marked
+            ? TextEncodingDetector.Decode(start, marked, isWholeFile: false)
+            : Encoding.UTF8.GetString(start);
+        text = text.TrimStart(' ', '\t', '\r', '\n');
         return text.StartsWith(Begin, StringComparison.OrdinalIgnoreCase);
     }
 

@@ -96,7 +96,7 @@ internal sealed class VCardProperty
     }
 
     /// <summary>The value as one text, unescaped (a note's <c>\n</c> becomes a line break).</summary>
-    public string Text() => string.Join(";", Components(separator: '\0')).Trim();
+    public string Text() => Components(separator: '\0')[0];
 
     private static char Unescape(char escaped) => escaped is 'n' or 'N' ? '\n' : escaped;
 

@@ -47,7 +47,7 @@ public sealed class VCardImportTests
         var vcf = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada\r\n  Lovelace\r\nEMAIL;TYPE=work:ada@example.org\r\nEMAIL;PREF=1:ada.pref@example.org\r\n" +
                   "NOTE:Engines\\, looms\\nand \\\\poetry\r\nEND:VCARD\r\n" +
                   "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Grace Hopper\r\nX-SOCIALPROFILE;type=linkedin;x-user=grace-hopper:x-apple:grace-hopper\r\nEND:VCARD\r\n" +
-                  "BEGIN:VCARD\r\nVERSION:2.1\r\nN;ENCODING=QUOTED-PRINTABLE;CHARSET=windows-1252:Br=FC=\r\nnel;Isambard\r\nEMAIL;INTERNET:ikb@example.org\r\n";
+                  "BEGIN:VCARD\r\nVERSION:2.1\r\nN;ENCODING=QUOTED-PRINTABLE;CHARSET=windows-1252:Br=FC=\r\nnel;Isambard\r\nEMAIL;INTERNET:ikb@example.org\r\nROLE:Engineer\r\nTITLE:Chief engineer\r\n";
 
         var run = await ImportRun.BytesAsync(await ConvertAsync(Encoding.UTF8.GetBytes(vcf)));
 
@@ -57,6 +57,7 @@ public sealed class VCardImportTests
         Assert.Equal("https://www.linkedin.com/in/grace-hopper", run.ContactOn(10).LinkedInUrl); // a profile given as a handle
         var isambard = run.ContactOn(15);
         Assert.Equal(("Isambard", "Brünel"), (isambard.FirstName, isambard.LastName));
+        Assert.Equal("Chief engineer", isambard.Position); // TITLE, though ROLE came first
     }
 
     [Theory]
