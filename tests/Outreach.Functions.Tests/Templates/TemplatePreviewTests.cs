@@ -117,6 +117,7 @@ public sealed class TemplatePreviewTests(AzuriteFixture azurite) : IClassFixture
         var introText = intro.GetProperty("text").GetString()!;
         Assert.StartsWith("Hi Zoë and <b>Ann & \"Co\"</b>,", introText, StringComparison.Ordinal);
         Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(introText, $"{SendScenario.PublicBaseUrl}api/unsubscribe/"));
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(intro.GetProperty("html").GetString()!, $"href=\"{SendScenario.PublicBaseUrl}api/unsubscribe/"));
         Assert.Equal("Zoë and <b>Ann & \"Co\"</b>", inline.GetProperty("subject").GetString());
         Assert.StartsWith("Because both price data products: " + SendScenario.PublicBaseUrl + "api/introductions/consent/", inline.GetProperty("text").GetString(), StringComparison.Ordinal);
     }
