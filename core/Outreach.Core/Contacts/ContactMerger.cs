@@ -142,32 +142,46 @@ public static class ContactMerger
             return incoming;
         }
 
-        // Already there (appended by an earlier import): keep as is. Incoming holds all of existing (a merged
-        // state coming back from a retried batch): take it whole rather than appending a copy of existing.
-        if (HasSegment(existing, incoming))
+        // Each of incoming's notes not among existing's is appended, in order. Incoming is one row's note, or several
+        // appended together: what a batch's rows add to a contact written with an earlier batch, or a merged state
+        // coming back from a retried batch. Compared note by note, a note already kept is never kept twice.
+        var merged = existing;
+        var start = 0;
+        while (start <= incoming.Length)
         {
-            return existing;
+            var end = incoming.IndexOf(NoteSeparator, start, StringComparison.Ordinal);
+            var segment = incoming.AsSpan(start, (end < 0 ? incoming.Length : end) - start);
+            if (!segment.IsEmpty && !HasSegment(merged, segment))
+            {
+                merged = string.Concat(merged, NoteSeparator, segment);
+            }
+
+            if (end < 0)
+            {
+                break;
+            }
+
+            start = end + NoteSeparator.Length;
         }
 
-        return HasSegment(incoming, existing) ? incoming : existing + NoteSeparator + incoming;
+        return merged;
     }
 
-    /// <summary>Whether <paramref name="segment"/> is one of the separator-delimited parts that start <paramref name="text"/>.</summary>
-    private static bool HasSegment(string text, string segment)
+    /// <summary>Whether <paramref name="segment"/> is one of the separator-delimited notes of <paramref name="text"/>.</summary>
+    private static bool HasSegment(string text, ReadOnlySpan<char> segment)
     {
         var start = 0;
         while (true)
         {
             var end = text.IndexOf(NoteSeparator, start, StringComparison.Ordinal);
-            var part = text.AsSpan(start, (end < 0 ? text.Length : end) - start);
-            if (part.SequenceEqual(segment))
+            if (text.AsSpan(start, (end < 0 ? text.Length : end) - start).SequenceEqual(segment))
             {
                 return true;
             }
 
             if (end < 0)
             {
-                return segment.Length > 0 && text.StartsWith(segment + NoteSeparator, StringComparison.Ordinal);
+                return false;
             }
 
             start = end + NoteSeparator.Length;

@@ -55,6 +55,18 @@ public sealed class ContactMergerTests
     }
 
     [Fact]
+    public void Notes_arriving_together_are_compared_one_by_one_so_none_is_kept_twice()
+    {
+        // What one batch's rows add to a contact written with an earlier batch: "Looms" is new, "Engines" is not.
+        var sep = ContactMerger.NoteSeparator;
+        var stored = Stored with { Notes = "Engines" + sep + "Poetry" };
+
+        var merged = ContactMerger.Merge(stored, new Contact { OwnerId = "o", ContactId = "x", Notes = "Looms" + sep + "Engines" });
+
+        Assert.Equal("Engines" + sep + "Poetry" + sep + "Looms", merged.Notes);
+    }
+
+    [Fact]
     public void A_note_that_is_only_part_of_an_existing_note_is_still_appended()
     {
         var merged = ContactMerger.Merge(Stored with { Notes = "Engines and looms" }, new Contact { OwnerId = "o", ContactId = "x", Notes = "Engines" });
