@@ -12,4 +12,9 @@ public sealed class DiscardingContactSink : IContactSink
 
     /// <inheritdoc />
     public ValueTask WriteAsync(string ownerId, IReadOnlyList<Contact> contacts, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    /// <inheritdoc />
+    public ValueTask WriteAsync(
+        string ownerId, IReadOnlyList<Contact> contacts, IReadOnlyList<bool> storedAlready, IReadOnlyList<ContactKeyClaim> claims, CancellationToken cancellationToken) =>
+        ValueTask.CompletedTask;
 }

@@ -6,10 +6,12 @@ namespace Outreach.Core.Contacts;
 /// </summary>
 /// <remarks>
 /// Each contact must be MERGED into the stored contact with the same id, if any, with
-/// <see cref="ContactMerger.Merge(Contact, Contact)"/>, and the stored keys (<see cref="ContactKeys.Of(Contact)"/>) updated.
+/// <see cref="ContactMerger.Merge(Contact, Contact)"/>, and its keys (<see cref="ContactKeys.Of(Contact)"/>) claimed; an
+/// import instead says which keys to claim (<see cref="ContactKeyClaim"/>).
 /// For a new contact that is an insert; for a contact the import read from the directory it is a replace; for
 /// a later duplicate of a contact this import created in an earlier batch, the import sends only what the new
-/// row adds (it does not keep every contact in memory), which the merge folds in.
+/// row adds (it does not keep every contact in memory), which the merge folds in. A claimed key is held, found and
+/// erased like a contact's own.
 /// </remarks>
 public interface IContactSink
 {
@@ -24,12 +26,16 @@ public interface IContactSink
     /// contacts the caller believes are stored already (one it read from the directory, or created in an earlier
     /// batch): a store can read those first instead of finding each by a refused insert. A contact believed stored that
     /// is not there was erased while the import ran, and is not written again: an erasure wins over an import running at
-    /// the same time. A stored contact not believed to be is merged as usual. By default the belief is ignored.
+    /// the same time. A stored contact not believed to be is merged as usual. Then the <paramref name="claims"/> are
+    /// made, in order, for the contacts of the batch that were written, the first contact to claim a key keeping it.
+    /// These are the keys claimed: the import decides which contact each key finds (as its index did), so none is derived
+    /// from the contacts' fields.
     /// </summary>
     /// <param name="ownerId">The owner of every contact in the batch.</param>
     /// <param name="contacts">The contacts, each id at most once.</param>
     /// <param name="storedAlready">For each contact, whether it is believed stored already.</param>
+    /// <param name="claims">The keys to claim, for contacts of the batch (<see cref="ContactKeyClaim"/>).</param>
     /// <param name="cancellationToken">Cancels the write.</param>
-    ValueTask WriteAsync(string ownerId, IReadOnlyList<Contact> contacts, IReadOnlyList<bool> storedAlready, CancellationToken cancellationToken) =>
-        WriteAsync(ownerId, contacts, cancellationToken);
+    ValueTask WriteAsync(
+        string ownerId, IReadOnlyList<Contact> contacts, IReadOnlyList<bool> storedAlready, IReadOnlyList<ContactKeyClaim> claims, CancellationToken cancellationToken);
 }

@@ -117,19 +117,30 @@ public sealed class InMemoryContactDirectory : IContactDirectory, IContactSink, 
     }
 
     /// <inheritdoc />
-    /// <remarks>As a store does: a contact believed stored that is not held was erased meanwhile and is not written again.</remarks>
-    public ValueTask WriteAsync(string ownerId, IReadOnlyList<Contact> contacts, IReadOnlyList<bool> storedAlready, CancellationToken cancellationToken)
+    /// <remarks>As a store does: a contact believed stored that is not held was erased meanwhile and is not written again, nor are keys claimed for it.</remarks>
+    public ValueTask WriteAsync(
+        string ownerId, IReadOnlyList<Contact> contacts, IReadOnlyList<bool> storedAlready, IReadOnlyList<ContactKeyClaim> claims, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(contacts);
         ArgumentNullException.ThrowIfNull(storedAlready);
-        Contact[] kept;
+        ArgumentNullException.ThrowIfNull(claims);
+        cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
             _owners.TryGetValue(ownerId, out var owner);
-            kept = [.. contacts.Where((contact, i) => !storedAlready[i] || (owner?.ById.ContainsKey(contact.ContactId) ?? false))];
+            Contact[] kept = [.. contacts.Where((contact, i) => !storedAlready[i] || (owner?.ById.ContainsKey(contact.ContactId) ?? false))];
+            var written = Write(ownerId, kept, claimOwnKeys: false);
+            var ids = kept.Select(c => c.ContactId).ToHashSet(StringComparer.Ordinal);
+            foreach (var claim in claims)
+            {
+                if (ids.Contains(claim.ContactId))
+                {
+                    written.IdByKey.TryAdd(claim.Key, claim.ContactId);
+                }
+            }
         }
 
-        return WriteAsync(ownerId, kept, cancellationToken);
+        return ValueTask.CompletedTask;
     }
 
     /// <inheritdoc />
@@ -139,33 +150,43 @@ public sealed class InMemoryContactDirectory : IContactDirectory, IContactSink, 
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
-            if (!_owners.TryGetValue(ownerId, out var owner))
+            Write(ownerId, contacts, claimOwnKeys: true);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Merges the contacts in and, if asked, claims their keys (under the gate).</summary>
+    private OwnerContacts Write(string ownerId, IReadOnlyList<Contact> contacts, bool claimOwnKeys)
+    {
+        if (!_owners.TryGetValue(ownerId, out var owner))
+        {
+            _owners[ownerId] = owner = new OwnerContacts();
+        }
+
+        foreach (var incoming in contacts)
+        {
+            if (incoming.OwnerId != ownerId)
             {
-                _owners[ownerId] = owner = new OwnerContacts();
+                throw new ArgumentException($"Contact {incoming.ContactId} belongs to another owner than the batch.", nameof(contacts));
             }
 
-            foreach (var incoming in contacts)
+            var stored = owner.ById.TryGetValue(incoming.ContactId, out var existing)
+                ? ContactMerger.Merge(existing, incoming)
+                : incoming;
+            owner.ById[incoming.ContactId] = stored;
+            if (claimOwnKeys)
             {
-                if (incoming.OwnerId != ownerId)
-                {
-                    throw new ArgumentException($"Contact {incoming.ContactId} belongs to another owner than the batch.", nameof(contacts));
-                }
-
-                var stored = owner.ById.TryGetValue(incoming.ContactId, out var existing)
-                    ? ContactMerger.Merge(existing, incoming)
-                    : incoming;
-                owner.ById[incoming.ContactId] = stored;
                 foreach (var key in ContactKeys.Of(stored))
                 {
                     // The first contact to claim a key keeps it, as a store's insert-if-absent index row would.
                     owner.IdByKey.TryAdd(key, stored.ContactId);
                 }
             }
-
-            BatchesWritten++;
         }
 
-        return ValueTask.CompletedTask;
+        BatchesWritten++;
+        return owner;
     }
 
     private sealed class OwnerContacts

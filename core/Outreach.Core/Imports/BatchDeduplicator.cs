@@ -39,13 +39,19 @@ internal sealed class BatchDeduplicator(
     /// <summary>For each place in the batch, whether the contact is stored already (read from the directory, or written with an earlier batch).</summary>
     private readonly List<bool> _batchStored = [];
 
-    // Stored contacts changed in this batch (only when the owner has stored contacts): by id and by every key of the rows merged into them.
+    // Stored contacts changed in this batch (only when the owner has stored contacts): by id and by the keys claimed for them in it.
     private readonly Dictionary<string, int> _storedById = new(StringComparer.Ordinal);
     private readonly Dictionary<ulong, int> _storedByKey = [];
 
     /// <summary>Contacts an earlier attempt of this import wrote that a row of this one has met (reported new once, merged after).</summary>
     private readonly HashSet<string> _writtenEarlier = new(StringComparer.Ordinal);
+
+    /// <summary>Keys this batch's rows brought that their contacts do not hold themselves, claimed for them with the batch.</summary>
+    private readonly List<ContactKeyClaim> _claims = [];
     private readonly List<ContactKey> _lookup = [];
+
+    /// <summary>What the directory holds of the batch's keys (asked once per batch).</summary>
+    private IReadOnlyDictionary<ContactKey, Contact> _found = NothingFound;
     private bool? _directoryHasContacts;
 
     /// <summary>The copy of the owner's stored contacts, when they were read at once; null when keys are looked up in the directory.</summary>
@@ -68,14 +74,14 @@ internal sealed class BatchDeduplicator(
             }
         }
 
-        var found = _directoryHasContacts.Value ? await LookUpAsync(rows, count, cancellationToken).ConfigureAwait(false) : NothingFound;
+        _found = _directoryHasContacts.Value ? await LookUpAsync(rows, count, cancellationToken).ConfigureAwait(false) : NothingFound;
         TouchKeys(rows, count);
         for (var i = 0; i < count; i++)
         {
             var row = rows[i];
             results.Add(row.IsRejected
                 ? new ImportRowResult(row.Line, ImportRowOutcome.Rejected, null, row.Errors!, row.RawText)
-                : Resolve(row, found));
+                : Resolve(row));
         }
 
         await FlushAsync(cancellationToken).ConfigureAwait(false);
@@ -122,7 +128,7 @@ internal sealed class BatchDeduplicator(
         return _lookup.Count == 0 ? ValueTask.FromResult(NothingFound) : ((IContactDirectory?)_copy ?? directory).FindAsync(ownerId, _lookup, cancellationToken);
     }
 
-    private ImportRowResult Resolve(StagedRow row, IReadOnlyDictionary<ContactKey, Contact> found)
+    private ImportRowResult Resolve(StagedRow row)
     {
         for (var i = 0; i < row.KeyCount; i++)
         {
@@ -137,7 +143,7 @@ internal sealed class BatchDeduplicator(
                 return MergeIntoCreated(row, ordinal);
             }
 
-            if (found.Count > 0 && row.StoredKeys is { } keys && found.TryGetValue(keys[i], out var stored))
+            if (_found.Count > 0 && row.StoredKeys is { } keys && _found.TryGetValue(keys[i], out var stored))
             {
                 return MergeIntoStored(row, stored);
             }
@@ -146,7 +152,7 @@ internal sealed class BatchDeduplicator(
         var created = index.AddContact(row.NewId, row.Fields);
         createdText.Record(created, row.Contact!);
         Stage(row.Contact!, created, stored: false);
-        RegisterKeys(row, created);
+        ClaimKeys(row, row.Contact!.ContactId, created, storedSlot: -1); // none is held (the row matched nothing): all are claimed
         return new ImportRowResult(row.Line, ImportRowOutcome.New, row.Contact!.ContactId, [], null);
     }
 
@@ -185,7 +191,7 @@ internal sealed class BatchDeduplicator(
         var kept = row.Fields & ~leftOut;
         var filled = kept & ~fields;
         fields |= kept;
-        RegisterKeys(row, ordinal);
+        ClaimKeys(row, id, ordinal, storedSlot: -1);
         return new ImportRowResult(row.Line, ImportRowOutcome.Merged, id, leftOutParts.Describe(leftOut), null, filled);
     }
 
@@ -198,14 +204,15 @@ internal sealed class BatchDeduplicator(
         }
 
         var merged = ContactMerger.Merge(stored, row.Contact!, out var changed, out var leftOut);
-        if (changed)
+        var claims = HasUnheldKey(row);
+        if (changed || claims)
         {
             slot = Stage(merged, -1, stored: true);
             _storedById.Add(merged.ContactId, slot);
-            RegisterStoredKeys(row, slot);
+            ClaimKeys(row, merged.ContactId, ordinal: -1, slot);
         }
 
-        return Stored(row, stored, changed, leftOut);
+        return Stored(row, stored, changed || claims, leftOut);
     }
 
     /// <summary>Folds the row into a stored contact already changed in this batch.</summary>
@@ -214,8 +221,8 @@ internal sealed class BatchDeduplicator(
         var target = _batch[slot];
         var merged = ContactMerger.Merge(target, row.Contact!, out var changed, out var leftOut);
         _batch[slot] = merged;
-        RegisterStoredKeys(row, slot);
-        return Stored(row, target, changed, leftOut);
+        var claimed = ClaimKeys(row, target.ContactId, ordinal: -1, slot);
+        return Stored(row, target, changed || claimed, leftOut);
     }
 
     /// <summary>
@@ -250,21 +257,67 @@ internal sealed class BatchDeduplicator(
         return slot;
     }
 
-    private void RegisterKeys(StagedRow row, int ordinal)
+    /// <summary>
+    /// Claims for the row's contact the keys of the row that no contact holds yet, neither one this import created nor
+    /// a stored one: a later row with only one of them then finds the contact, in this batch or a later one, and so
+    /// does the same file imported again, since the sink claims exactly these keys, in this order. A key another
+    /// contact holds stays with it, even when the row gives this contact the value it is made from (its LinkedIn URL
+    /// when the contact had none, say): which contact a key finds never depends on where the batches fall.
+    /// </summary>
+    /// <param name="row">The row folded into the contact.</param>
+    /// <param name="contactId">The contact's id.</param>
+    /// <param name="ordinal">The contact's ordinal in the index when this import created it, else -1.</param>
+    /// <param name="storedSlot">The stored contact's place in the batch, else -1.</param>
+    /// <returns>Whether any key was claimed.</returns>
+    private bool ClaimKeys(StagedRow row, string contactId, int ordinal, int storedSlot)
     {
+        var claimed = false;
+        ContactKey[]? keys = null;
         for (var i = 0; i < row.KeyCount; i++)
         {
-            index.TryAdd(row.KeyHash(i), ordinal);
+            if (IsHeld(row, i))
+            {
+                continue;
+            }
+
+            var hash = row.KeyHash(i);
+            if (ordinal >= 0)
+            {
+                index.TryAdd(hash, ordinal);
+            }
+            else
+            {
+                _storedByKey.TryAdd(hash, storedSlot);
+            }
+
+            keys ??= row.StoredKeys ?? ContactKeys.Of(row.Contact!);
+            _claims.Add(new ContactKeyClaim(contactId, keys[i]));
+            claimed = true;
         }
+
+        return claimed;
     }
 
-    /// <summary>Keys of rows merged into a stored contact stay in this batch's map: the next batch asks storage, which has them by then.</summary>
-    private void RegisterStoredKeys(StagedRow row, int slot)
+    private bool HasUnheldKey(StagedRow row)
     {
         for (var i = 0; i < row.KeyCount; i++)
         {
-            _storedByKey.TryAdd(row.KeyHash(i), slot);
+            if (!IsHeld(row, i))
+            {
+                return true;
+            }
         }
+
+        return false;
+    }
+
+    /// <summary>Whether a contact holds the row's key <paramref name="i"/>: one this import created, a stored one changed in this batch, or a stored one.</summary>
+    private bool IsHeld(StagedRow row, int i)
+    {
+        var hash = row.KeyHash(i);
+        return index.Find(hash) >= 0
+            || (_storedByKey.Count > 0 && _storedByKey.ContainsKey(hash))
+            || (_found.Count > 0 && row.StoredKeys is { } keys && _found.ContainsKey(keys[i]));
     }
 
     private async ValueTask FlushAsync(CancellationToken cancellationToken)
@@ -274,12 +327,15 @@ internal sealed class BatchDeduplicator(
             return;
         }
 
-        await sink.WriteAsync(ownerId, _batch.ToArray(), _batchStored.ToArray(), cancellationToken).ConfigureAwait(false);
+        await sink.WriteAsync(ownerId, _batch.ToArray(), _batchStored.ToArray(), _claims.ToArray(), cancellationToken).ConfigureAwait(false);
         if (_copy is not null && _storedById.Count > 0)
         {
-            // The copy follows what the batch did to stored contacts, merged as the sink merged them. Contacts this
-            // import created stay out of it (the index answers for them), so it never grows past what was read.
-            await _copy.WriteAsync(ownerId, [.. _storedById.Values.Select(slot => _batch[slot])], cancellationToken).ConfigureAwait(false);
+            // The copy follows what the batch did to stored contacts (and the keys claimed for them), merged as the sink
+            // merged them. Contacts this import created stay out of it (the index answers for them), so it never grows
+            // past what was read.
+            Contact[] stored = [.. _storedById.Values.Select(slot => _batch[slot])];
+            await _copy.WriteAsync(
+                ownerId, stored, [.. stored.Select(_ => true)], [.. _claims.Where(c => _storedById.ContainsKey(c.ContactId))], cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var ordinal in _batchOrdinals)
@@ -291,6 +347,7 @@ internal sealed class BatchDeduplicator(
         }
 
         _batch.Clear();
+        _claims.Clear();
         _batchOrdinals.Clear();
         _batchStored.Clear();
         if (_storedById.Count > 0)

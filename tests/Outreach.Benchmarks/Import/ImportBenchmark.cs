@@ -183,5 +183,12 @@ internal sealed class ImportBenchmark : IBenchmark
             Batches++;
             return inner?.WriteAsync(ownerId, contacts, cancellationToken) ?? ValueTask.CompletedTask;
         }
+
+        public ValueTask WriteAsync(
+            string ownerId, IReadOnlyList<Contact> contacts, IReadOnlyList<bool> storedAlready, IReadOnlyList<ContactKeyClaim> claims, CancellationToken cancellationToken)
+        {
+            Batches++;
+            return inner?.WriteAsync(ownerId, contacts, storedAlready, claims, cancellationToken) ?? ValueTask.CompletedTask;
+        }
     }
 }

@@ -74,6 +74,28 @@ public sealed class DeduplicationTests
         Assert.Equal(first.Rows.Select(r => r.ContactId), second.Rows.Select(r => r.ContactId));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(100)]
+    public async Task A_second_address_given_with_a_known_profile_finds_that_person_later_and_in_the_next_import(int batchSize)
+    {
+        var file =
+            Header + "\n" +
+            "Ada,Lovelace,ada@example.org,https://www.linkedin.com/in/ada,,,,,,,\n" +
+            "Ada,Lovelace,ada.home@example.net,https://www.linkedin.com/in/ada,,,,,,,\n" + // found by the URL; the address is new
+            "Grace,Hopper,grace@example.org,https://www.linkedin.com/in/grace,,,,,,,\n" +
+            "Ada,L.,ada.home@example.net,https://www.linkedin.com/in/grace,,,,,,,\n"; // Grace's URL stays hers
+        var first = await ImportRun.TextAsync(file, ImportRun.Options() with { BatchSize = batchSize });
+
+        var again = await ImportRun.TextAsync(file, ImportRun.Options() with { BatchSize = batchSize }, first.Directory);
+
+        Assert.Equal((2, 2), (first.Report.Accepted, first.Report.Merged));
+        Assert.Equal(first.Row(2).ContactId, first.Row(5).ContactId);
+        Assert.Equal("ada@example.org", first.ContactOn(5).Email);
+        Assert.Equal(4, again.Report.Unchanged);
+        Assert.Equal(first.Rows.Select(r => r.ContactId), again.Rows.Select(r => r.ContactId));
+    }
+
     [Fact]
     public async Task Contact_ids_are_the_same_in_a_fresh_directory_so_a_retried_import_is_idempotent()
     {

@@ -186,10 +186,11 @@ public sealed class DirectoryLookupTests
         public ValueTask WriteAsync(string ownerId, IReadOnlyList<Contact> contacts, CancellationToken cancellationToken) =>
             throw new InvalidOperationException("The import says which contacts are stored already.");
 
-        public ValueTask WriteAsync(string ownerId, IReadOnlyList<Contact> contacts, IReadOnlyList<bool> storedAlready, CancellationToken cancellationToken)
+        public ValueTask WriteAsync(
+            string ownerId, IReadOnlyList<Contact> contacts, IReadOnlyList<bool> storedAlready, IReadOnlyList<ContactKeyClaim> claims, CancellationToken cancellationToken)
         {
             Batches.Add([.. contacts.Select((c, i) => (inner.Get(ownerId, c.ContactId)?.FirstName ?? c.FirstName, storedAlready[i]))]);
-            return inner.WriteAsync(ownerId, contacts, cancellationToken);
+            return inner.WriteAsync(ownerId, contacts, storedAlready, claims, cancellationToken);
         }
     }
 

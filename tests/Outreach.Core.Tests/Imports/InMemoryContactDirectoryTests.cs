@@ -37,6 +37,7 @@ public sealed class InMemoryContactDirectoryTests
             "o",
             [held with { Company = "Acme" }, new Contact { OwnerId = "o", ContactId = "gone", FirstName = "Erased" }, new Contact { OwnerId = "o", ContactId = "new", FirstName = "Grace" }],
             [true, true, false],
+            [],
             CancellationToken.None);
 
         Assert.Equal([("held", "Acme"), ("new", null)], directory.Contacts("o").Select(c => (c.ContactId, c.Company)));

@@ -18,16 +18,26 @@ public sealed partial class TableContactStore
     public ValueTask WriteAsync(string ownerId, IReadOnlyList<Contact> contacts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(contacts);
-        return WriteAsync(ownerId, contacts, new bool[contacts.Count], cancellationToken);
+        return WriteBatchAsync(ownerId, contacts, new bool[contacts.Count], claims: null, cancellationToken);
     }
 
     /// <inheritdoc />
     /// <remarks>
     /// As the other overload, except that the contacts believed stored are read first (concurrently) and written as
     /// merged replacements in the batch's one transaction, instead of each being found by a refused insert. One of
-    /// them that is gone was erased meanwhile and is not written again.
+    /// them that is gone was erased meanwhile and is not written again, nor are keys claimed for it. The keys claimed
+    /// are the import's <paramref name="claims"/>, not the contacts' own.
     /// </remarks>
-    public async ValueTask WriteAsync(string ownerId, IReadOnlyList<Contact> contacts, IReadOnlyList<bool> storedAlready, CancellationToken cancellationToken)
+    public ValueTask WriteAsync(
+        string ownerId, IReadOnlyList<Contact> contacts, IReadOnlyList<bool> storedAlready, IReadOnlyList<ContactKeyClaim> claims, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claims);
+        return WriteBatchAsync(ownerId, contacts, storedAlready, claims, cancellationToken);
+    }
+
+    /// <summary>Writes the batch, then claims the <paramref name="claims"/>, or (null) every key of each contact as written.</summary>
+    private async ValueTask WriteBatchAsync(
+        string ownerId, IReadOnlyList<Contact> contacts, IReadOnlyList<bool> storedAlready, IReadOnlyList<ContactKeyClaim>? claims, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(contacts);
         ArgumentNullException.ThrowIfNull(storedAlready);
@@ -70,7 +80,7 @@ public sealed partial class TableContactStore
             stored.AddRange(after);
         }
 
-        await ClaimKeysAsync(ownerId, stored, existing, cancellationToken).ConfigureAwait(false);
+        await ClaimKeysAsync(ownerId, stored, existing, claims, cancellationToken).ConfigureAwait(false);
         var withEmail = stored.Where(c => c.EmailKey is { Length: > 0 }).ToArray();
         await BoundedRequests.ForEachAsync(withEmail, (contact, token) => emailIndex.AddAsync(contact.EmailKey!, ownerId, contact.ContactId, token), cancellationToken)
             .ConfigureAwait(false);
@@ -207,19 +217,29 @@ public sealed partial class TableContactStore
     }
 
     /// <summary>
-    /// Claims every key of the stored contacts, the first claimer keeping a key (in batch order within the batch).
-    /// Keys a contact did not have before are new in the table nearly always, so they are inserted in transactions
-    /// of 100; a transaction that meets a key already claimed (by another contact) is rolled back whole, and its keys
-    /// are then claimed one by one. Keys the stored row already had were claimed when it was written, so they
-    /// go one by one (concurrently) straight away: insert-if-absent still takes one back that an erasure freed.
+    /// Claims the <paramref name="claims"/> made for the contacts written, or (null) every key of each as written, the
+    /// first claimer keeping a key (in order within the batch). Keys a contact did not have before are new in the table
+    /// nearly always, so they are inserted in transactions of 100; a transaction that meets a key already claimed (by
+    /// another contact) is rolled back whole, and its keys are then claimed one by one. Keys the stored row already had
+    /// were claimed when it was written, so they go one by one (concurrently) straight away: insert-if-absent still
+    /// takes one back that an erasure freed.
     /// </summary>
-    private async Task ClaimKeysAsync(string ownerId, List<Contact> stored, List<Contact?> existing, CancellationToken cancellationToken)
+    private async Task ClaimKeysAsync(string ownerId, List<Contact> stored, List<Contact?> existing, IReadOnlyList<ContactKeyClaim>? claims, CancellationToken cancellationToken)
     {
         var partition = TableKeyCodec.Encode(ownerId);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var fresh = new List<TableEntity>();
         var held = new List<TableEntity>();
-        for (var i = 0; i < stored.Count; i++)
+        var written = stored.Select(c => c.ContactId).ToHashSet(StringComparer.Ordinal);
+        foreach (var claim in claims ?? [])
+        {
+            if (written.Contains(claim.ContactId) && seen.Add(KeyRow(claim.Key)))
+            {
+                fresh.Add(new TableEntity(partition, KeyRow(claim.Key)) { [ContactIdProperty] = claim.ContactId });
+            }
+        }
+
+        for (var i = 0; claims is null && i < stored.Count; i++)
         {
             var before = existing[i] is { } old ? ContactKeys.Of(old) : [];
             foreach (var key in ContactKeys.Of(stored[i]))
@@ -232,6 +252,7 @@ public sealed partial class TableContactStore
                 }
             }
         }
+
 
         var transactions = fresh.Chunk(TableClient.MaxTransactionActions).ToArray();
         var inserted = await BoundedRequests.SelectAsync(transactions, TryInsertAllAsync, cancellationToken).ConfigureAwait(false);

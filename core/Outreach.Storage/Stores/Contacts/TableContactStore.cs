@@ -116,8 +116,9 @@ public sealed partial class TableContactStore(TableClient contactTable, TableCli
     }
 
     /// <summary>
-    /// Deletes the contact (erasure): its keys (they hold the address, the LinkedIn URL and the name), its entry in the
-    /// address index, then the contact row. False when there was no such contact.
+    /// Deletes the contact (erasure): its keys (they hold the address, the LinkedIn URL and the name), those claimed for
+    /// it beside its own (<see cref="ContactKeyClaim"/>: a second address, say) included, its entry in the address index,
+    /// then the contact row. False when there was no such contact.
     /// </summary>
     public async Task<bool> DeleteAsync(string ownerId, string contactId, CancellationToken cancellationToken)
     {
@@ -126,13 +127,20 @@ public sealed partial class TableContactStore(TableClient contactTable, TableCli
             return false;
         }
 
-        foreach (var key in ContactKeys.Of(contact))
+        // Every key row pointing at the contact: one query of the owner's partition (an erasure is rare; claimed keys
+        // cannot be derived from the contact).
+        var partition = TableKeyCodec.Encode(ownerId);
+        var keyRows = new List<string>();
+        var query = keyTable.QueryAsync(
+            TableFilter.Eq("PartitionKey", partition).And(TableFilter.Eq(ContactIdProperty, contactId)), select: ["RowKey"], cancellationToken: cancellationToken);
+        await foreach (var row in query.ConfigureAwait(false))
         {
-            var row = await keyTable.GetAsync(TableKeyCodec.Encode(ownerId), KeyRow(key), cancellationToken).ConfigureAwait(false);
-            if (string.Equals(row?.GetString(ContactIdProperty), contactId, StringComparison.Ordinal))
-            {
-                await keyTable.DeleteAsync(row!.PartitionKey, row.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
-            }
+            keyRows.Add(row.RowKey);
+        }
+
+        foreach (var rowKey in keyRows)
+        {
+            await keyTable.DeleteAsync(partition, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
         if (contact.EmailKey is { Length: > 0 } emailKey)

@@ -220,7 +220,7 @@ public sealed partial class TableContactStoreTests(AzuriteFixture azurite)
         var before = contactRequests.Requests.Count;
 
         await (told
-            ? store.WriteAsync("o", batch, [false, true, true, false, true], CancellationToken.None)
+            ? store.WriteAsync("o", batch, [false, true, true, false, true], [], CancellationToken.None)
             : store.WriteAsync("o", batch, CancellationToken.None));
 
         // Not told: two refused inserts each find one stored contact, the third refusal reads the three others at once.
@@ -245,7 +245,7 @@ public sealed partial class TableContactStoreTests(AzuriteFixture azurite)
         var before = contactRequests.Requests.Count;
 
         // An import read "e" before its erasure and merged a row into it; "s" is stored but not believed to be.
-        await store.WriteAsync("o", [erased with { Company = "Acme" }, change], [true, false], CancellationToken.None);
+        await store.WriteAsync("o", [erased with { Company = "Acme" }, change], [true, false], [], CancellationToken.None);
 
         Assert.Equal(["GET ", "POST ", "GET ", "POST "], contactRequests.Requests.Skip(before));
         Assert.Equal([ContactMerger.Merge(stored, change)], await store.ListAsync("o", CancellationToken.None), ContactComparer);
