@@ -17,18 +17,24 @@ public static class ImportFileRedactor
     /// <summary>The file without the contact's records.</summary>
     /// <param name="file">The uploaded file as stored.</param>
     /// <param name="contact">The contact being erased (as stored, with its merged identities).</param>
+    /// <param name="keys">
+    /// Every key the contact holds as stored: its own and those imports claimed for it (<see cref="ContactKeyClaim"/>: a
+    /// second address, say), so a record found by one of those is the contact's too. Empty: its own keys only.
+    /// </param>
     /// <param name="identifyingValues">Texts that mark a rejected row as the contact's (email, full name, LinkedIn URL); compared case-insensitively.</param>
     /// <param name="format">The format the file was imported as, or null to detect it again.</param>
     /// <param name="cancellationToken">Cancels reading.</param>
     /// <exception cref="DomainException">The file cannot be read as an import (<c>import.not-text</c>, <c>import.no-header</c>).</exception>
     public static async Task<ImportFileRedaction> RedactAsync(
-        byte[] file, Contact contact, IReadOnlyCollection<string> identifyingValues, ImportFormat? format, CancellationToken cancellationToken)
+        byte[] file, Contact contact, IReadOnlyCollection<ContactKey> keys, IReadOnlyCollection<string> identifyingValues, ImportFormat? format, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(contact);
+        ArgumentNullException.ThrowIfNull(keys);
         ArgumentNullException.ThrowIfNull(identifyingValues);
         var directory = new InMemoryContactDirectory();
-        await directory.WriteAsync(contact.OwnerId, [contact], cancellationToken).ConfigureAwait(false);
+        ContactKeyClaim[] claims = [.. ContactKeys.Of(contact).Concat(keys).Select(key => new ContactKeyClaim(contact.ContactId, key))];
+        await directory.WriteAsync(contact.OwnerId, [contact], [false], claims, cancellationToken).ConfigureAwait(false);
 
         var starts = new List<int>();
         var erased = new List<int>();

@@ -19,23 +19,25 @@ internal sealed partial class ImportErasure(ImportRecordStore records, ILogger<I
 
     /// <summary>Redacts the owner's import files and records; returns how many rows were erased in all.</summary>
     /// <param name="contact">The contact, as stored.</param>
+    /// <param name="keys">Every key the contact holds as stored, its own and those imports claimed for it (<see cref="ContactKeyClaim"/>).</param>
     /// <param name="identifyingValues">The contact's email, full name and LinkedIn URL, which mark a rejected row as theirs.</param>
     /// <param name="cancellationToken">Cancels the work; running it again finishes it.</param>
-    public async Task<int> EraseAsync(Contact contact, IReadOnlyCollection<string> identifyingValues, CancellationToken cancellationToken)
+    public async Task<int> EraseAsync(Contact contact, IReadOnlyCollection<ContactKey> keys, IReadOnlyCollection<string> identifyingValues, CancellationToken cancellationToken)
     {
         var erased = 0;
         foreach (var importId in await ImportIdsAsync(contact.OwnerId, cancellationToken).ConfigureAwait(false))
         {
-            erased += await EraseFromAsync(contact, importId, identifyingValues, cancellationToken).ConfigureAwait(false);
+            erased += await EraseFromAsync(contact, importId, keys, identifyingValues, cancellationToken).ConfigureAwait(false);
         }
 
         return erased;
     }
 
-    private async Task<int> EraseFromAsync(Contact contact, string importId, IReadOnlyCollection<string> identifyingValues, CancellationToken cancellationToken)
+    private async Task<int> EraseFromAsync(
+        Contact contact, string importId, IReadOnlyCollection<ContactKey> keys, IReadOnlyCollection<string> identifyingValues, CancellationToken cancellationToken)
     {
         var record = await records.FindAsync(contact.OwnerId, importId, cancellationToken).ConfigureAwait(false);
-        var erasedLines = await RedactFileAsync(contact, importId, record, identifyingValues, cancellationToken).ConfigureAwait(false);
+        var erasedLines = await RedactFileAsync(contact, importId, record, keys, identifyingValues, cancellationToken).ConfigureAwait(false);
         if (record is null)
         {
             return erasedLines.Count;
@@ -61,7 +63,7 @@ internal sealed partial class ImportErasure(ImportRecordStore records, ILogger<I
 
     /// <summary>Rewrites the stored file without the contact's records; the lines they started on.</summary>
     private async Task<HashSet<int>> RedactFileAsync(
-        Contact contact, string importId, ImportRecord? record, IReadOnlyCollection<string> identifyingValues, CancellationToken cancellationToken)
+        Contact contact, string importId, ImportRecord? record, IReadOnlyCollection<ContactKey> keys, IReadOnlyCollection<string> identifyingValues, CancellationToken cancellationToken)
     {
         var name = ImportBlobLayout.Upload(contact.OwnerId, importId);
         using var file = new MemoryStream();
@@ -74,7 +76,7 @@ internal sealed partial class ImportErasure(ImportRecordStore records, ILogger<I
         ImportFileRedaction redaction;
         try
         {
-            redaction = await ImportFileRedactor.RedactAsync(file.ToArray(), contact, identifyingValues, format, cancellationToken).ConfigureAwait(false);
+            redaction = await ImportFileRedactor.RedactAsync(file.ToArray(), contact, keys, identifyingValues, format, cancellationToken).ConfigureAwait(false);
         }
         catch (DomainException e)
         {

@@ -79,7 +79,10 @@ internal sealed partial class ContactEraser(
             if (step.Target == ErasureTarget.Contact)
             {
                 await introductions.EraseAsync(ownerId, contactId, cancellationToken).ConfigureAwait(false);
-                await imports.EraseAsync(contact, [.. plan.ForbiddenValues.Select(v => v.Value)], cancellationToken).ConfigureAwait(false);
+                // Keys imports claimed for the contact (a second address) find its rows too, and mark rejected rows as its.
+                var keys = await stores.Contacts.KeysOfAsync(ownerId, contactId, cancellationToken).ConfigureAwait(false);
+                string[] identifying = [.. plan.ForbiddenValues.Select(v => v.Value), .. keys.Where(k => k.Kind != ContactKeyKind.NameAndCompany).Select(k => k.Value)];
+                await imports.EraseAsync(contact, keys, identifying, cancellationToken).ConfigureAwait(false);
             }
 
             await CarryOutAsync(plan, step, byId, cancellationToken).ConfigureAwait(false);

@@ -19,9 +19,23 @@ public sealed class ImportFileRedactorTests
         var file = Bytes(Header + Grace + AdaByEmail + AdaByName + AdaRejected + Alan);
         var ada = await AdaAsync(file);
 
-        var redaction = await ImportFileRedactor.RedactAsync(file, ada, ["ada@example.org", "Ada Lovelace"], format: null, CancellationToken.None);
+        var redaction = await ImportFileRedactor.RedactAsync(file, ada, [], ["ada@example.org", "Ada Lovelace"], format: null, CancellationToken.None);
 
         Assert.Equal([4, 6, 7], redaction.ErasedLines);
+        Assert.Equal(Bytes(Header + Grace + Alan), redaction.Content);
+    }
+
+    [Fact]
+    public async Task Removes_a_record_found_by_a_key_an_earlier_import_claimed_for_the_contact()
+    {
+        // Another file told us Ada also writes from ada.home@example.net (found by her LinkedIn profile, with that address).
+        var ada = await AdaAsync(Bytes(Header + AdaByEmail));
+        var file = Bytes(Header + Grace + ",Lovelace,ada.home@example.net,,a row with her second address only\r\n" + Alan);
+
+        var redaction = await ImportFileRedactor.RedactAsync(
+            file, ada, [new ContactKey(ContactKeyKind.Email, "ada.home@example.net")], ["ada@example.org"], format: null, CancellationToken.None);
+
+        Assert.Equal([4], redaction.ErasedLines);
         Assert.Equal(Bytes(Header + Grace + Alan), redaction.Content);
     }
 
@@ -32,7 +46,7 @@ public sealed class ImportFileRedactorTests
         var file = encoding.GetPreamble().Concat(encoding.GetBytes(Header + AdaByEmail + "Zoë,Ångström,zoe@example.org,Uppsala,")).ToArray();
         var ada = await AdaAsync(file);
 
-        var redaction = await ImportFileRedactor.RedactAsync(file, ada, ["ada@example.org"], format: null, CancellationToken.None);
+        var redaction = await ImportFileRedactor.RedactAsync(file, ada, [], ["ada@example.org"], format: null, CancellationToken.None);
 
         Assert.Equal(encoding.GetPreamble().Concat(encoding.GetBytes(Header + "Zoë,Ångström,zoe@example.org,Uppsala,")).ToArray(), redaction.Content);
     }
@@ -43,7 +57,7 @@ public sealed class ImportFileRedactorTests
         var file = Bytes(Header + Grace + Alan);
         var ada = await AdaAsync(Bytes(Header + AdaByEmail));
 
-        var redaction = await ImportFileRedactor.RedactAsync(file, ada, ["ada@example.org"], format: null, CancellationToken.None);
+        var redaction = await ImportFileRedactor.RedactAsync(file, ada, [], ["ada@example.org"], format: null, CancellationToken.None);
 
         Assert.Same(file, redaction.Content);
         Assert.Empty(redaction.ErasedLines);

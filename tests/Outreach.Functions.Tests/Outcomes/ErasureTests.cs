@@ -146,6 +146,30 @@ public sealed class ErasureTests(AzuriteFixture azurite) : IClassFixture<Azurite
     }
 
     [Fact]
+    public async Task Erasing_a_contact_redacts_a_later_upload_whose_row_found_it_by_a_second_address_and_leaves_that_address_nowhere()
+    {
+        var ownerId = ApiApp.NewId("o");
+        using var client = _app.Client(await _app.CreateOwnerAsync(ownerId));
+        var s = Guid.NewGuid().ToString("N")[..8];
+        const string header = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n";
+        var ada = $"Ada,Lovelace-{s},https://www.linkedin.com/in/ada-{s},ada.{s}@contoso.com,Analytical,,27 Feb 2026\r\n";
+        var adaHome = $"Ada,Lovelace-{s},https://www.linkedin.com/in/ada-{s},ada.home.{s}@example.org,,,\r\n"; // found by her profile: a second address
+        var alan = $"Alan,Turing-{s},,alan.{s}@bletchley.example,Bletchley,Codebreaker,27 Feb 2026";
+        using var first = await PostCsvAsync(client, Encoding.UTF8.GetBytes(header + ada + adaHome));
+        using var second = await PostCsvAsync(client, Encoding.UTF8.GetBytes(header + $"A.,Lovelace-{s},,ada.home.{s}@example.org,,,\r\n" + alan));
+        var secondId = (await JsonAsync(second)).GetProperty("id").GetString()!;
+        var adaId = (await ContactsAsync(client)).Single(c => c.GetProperty("fullName").GetString() == $"Ada Lovelace-{s}").GetProperty("id").GetString()!;
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (first.StatusCode, second.StatusCode));
+        Assert.Equal($"2,already known,{adaId}", string.Join(',', (await RowOutcomesAsync(client, secondId))[1].Split(',')[..3]));
+
+        using var erased = await client.DeleteAsync(new Uri($"/api/contacts/{adaId}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NoContent, erased.StatusCode);
+        Assert.Equal(Encoding.UTF8.GetBytes(header + alan), await BlobAsync("imports", $"{ownerId}/{secondId}/upload.csv"));
+        Assert.Empty(await FindPersonalDataAsync($"ada.home.{s}@example.org", $"ada.{s}@contoso.com", $"linkedin.com/in/ada-{s}"));
+    }
+
+    [Fact]
     public async Task Erasing_another_owners_contact_is_not_found_and_erases_nothing()
     {
         var other = ApiApp.NewId("o");

@@ -127,18 +127,8 @@ public sealed partial class TableContactStore(TableClient contactTable, TableCli
             return false;
         }
 
-        // Every key row pointing at the contact: one query of the owner's partition (an erasure is rare; claimed keys
-        // cannot be derived from the contact).
         var partition = TableKeyCodec.Encode(ownerId);
-        var keyRows = new List<string>();
-        var query = keyTable.QueryAsync(
-            TableFilter.Eq("PartitionKey", partition).And(TableFilter.Eq(ContactIdProperty, contactId)), select: ["RowKey"], cancellationToken: cancellationToken);
-        await foreach (var row in query.ConfigureAwait(false))
-        {
-            keyRows.Add(row.RowKey);
-        }
-
-        foreach (var rowKey in keyRows)
+        foreach (var rowKey in await KeyRowsOfAsync(ownerId, contactId, cancellationToken).ConfigureAwait(false))
         {
             await keyTable.DeleteAsync(partition, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
@@ -149,6 +139,38 @@ public sealed partial class TableContactStore(TableClient contactTable, TableCli
         }
 
         return await contactTable.DeleteAsync(ContactEntity.PartitionKey(ownerId), ContactEntity.RowKey(contactId), cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Every key the contact holds: its own and those an import claimed for it (<see cref="ContactKeyClaim"/>), such as a
+    /// second address. What an erasure needs to find the contact's rows in files imported before.
+    /// </summary>
+    public async Task<IReadOnlyList<ContactKey>> KeysOfAsync(string ownerId, string contactId, CancellationToken cancellationToken)
+    {
+        var keys = new List<ContactKey>();
+        foreach (var rowKey in await KeyRowsOfAsync(ownerId, contactId, cancellationToken).ConfigureAwait(false))
+        {
+            if (ContactKey.TryParse(TableKeyCodec.Decode(rowKey), out var key))
+            {
+                keys.Add(key);
+            }
+        }
+
+        return keys;
+    }
+
+    /// <summary>The row keys of the key rows pointing at the contact: one query of the owner's partition (claimed keys cannot be derived from the contact).</summary>
+    private async Task<List<string>> KeyRowsOfAsync(string ownerId, string contactId, CancellationToken cancellationToken)
+    {
+        var rows = new List<string>();
+        var query = keyTable.QueryAsync(
+            TableFilter.Eq("PartitionKey", TableKeyCodec.Encode(ownerId)).And(TableFilter.Eq(ContactIdProperty, contactId)), select: ["RowKey"], cancellationToken: cancellationToken);
+        await foreach (var row in query.ConfigureAwait(false))
+        {
+            rows.Add(row.RowKey);
+        }
+
+        return rows;
     }
 
     // ContactKey.ToString() is "email:…", "linkedin:https://…" or "name:…|…": the codec escapes '/', '|' and the rest reversibly.
