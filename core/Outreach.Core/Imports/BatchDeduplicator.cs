@@ -16,7 +16,9 @@ namespace Outreach.Core.Imports;
 /// (<paramref name="leftOutParts"/>). A stored contact whose source is this very import (<paramref name="importId"/>) was
 /// written by an earlier attempt of it, cut short (a queued import retried after a crash or a timeout): the rows are
 /// reported as that attempt would have reported them, the first row of such a contact as new and the rest as merged,
-/// not as already known.
+/// not as already known. Each row claims for its contact the keys of it that no contact holds yet, a second address
+/// included, and the sink stores exactly those claims: so a key finds the same contact in every batch, in storage, and
+/// when the file is imported again.
 /// </summary>
 internal sealed class BatchDeduplicator(
     string ownerId,
@@ -46,7 +48,7 @@ internal sealed class BatchDeduplicator(
     /// <summary>Contacts an earlier attempt of this import wrote that a row of this one has met (reported new once, merged after).</summary>
     private readonly HashSet<string> _writtenEarlier = new(StringComparer.Ordinal);
 
-    /// <summary>Keys this batch's rows brought that their contacts do not hold themselves, claimed for them with the batch.</summary>
+    /// <summary>The keys this batch's rows claimed for their contacts (<see cref="ClaimKeys"/>), in row order: the sink claims exactly these.</summary>
     private readonly List<ContactKeyClaim> _claims = [];
     private readonly List<ContactKey> _lookup = [];
 
