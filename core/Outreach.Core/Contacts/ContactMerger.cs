@@ -146,45 +146,29 @@ public static class ContactMerger
         // appended together: what a batch's rows add to a contact written with an earlier batch, or a merged state
         // coming back from a retried batch. Compared note by note, a note already kept is never kept twice.
         var merged = existing;
-        var start = 0;
-        while (start <= incoming.Length)
+        foreach (var range in incoming.AsSpan().Split(NoteSeparator))
         {
-            var end = incoming.IndexOf(NoteSeparator, start, StringComparison.Ordinal);
-            var segment = incoming.AsSpan(start, (end < 0 ? incoming.Length : end) - start);
-            if (!segment.IsEmpty && !HasSegment(merged, segment))
+            var note = incoming.AsSpan(range);
+            if (!note.IsEmpty && !HasNote(merged, note))
             {
-                merged = string.Concat(merged, NoteSeparator, segment);
+                merged = string.Concat(merged, NoteSeparator, note);
             }
-
-            if (end < 0)
-            {
-                break;
-            }
-
-            start = end + NoteSeparator.Length;
         }
 
         return merged;
     }
 
-    /// <summary>Whether <paramref name="segment"/> is one of the separator-delimited notes of <paramref name="text"/>.</summary>
-    private static bool HasSegment(string text, ReadOnlySpan<char> segment)
+    /// <summary>Whether <paramref name="note"/> is one of the separator-delimited notes of <paramref name="text"/>.</summary>
+    private static bool HasNote(string text, ReadOnlySpan<char> note)
     {
-        var start = 0;
-        while (true)
+        foreach (var range in text.AsSpan().Split(NoteSeparator))
         {
-            var end = text.IndexOf(NoteSeparator, start, StringComparison.Ordinal);
-            if (text.AsSpan(start, (end < 0 ? text.Length : end) - start).SequenceEqual(segment))
+            if (text.AsSpan(range).SequenceEqual(note))
             {
                 return true;
             }
-
-            if (end < 0)
-            {
-                return false;
-            }
-
-            start = end + NoteSeparator.Length;
         }
+
+        return false;
     }
 }
