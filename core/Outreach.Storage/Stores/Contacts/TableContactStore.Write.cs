@@ -226,33 +226,27 @@ public sealed partial class TableContactStore
     /// </summary>
     private async Task ClaimKeysAsync(string ownerId, List<Contact> stored, List<Contact?> existing, IReadOnlyList<ContactKeyClaim>? claims, CancellationToken cancellationToken)
     {
+        var written = stored.Select(c => c.ContactId).ToHashSet(StringComparer.Ordinal);
+        var wanted = claims?.Where(claim => written.Contains(claim.ContactId))
+            ?? stored.SelectMany(contact => ContactKeys.Of(contact).Select(key => new ContactKeyClaim(contact.ContactId, key)));
+
+        // Held before: keys each contact's stored row had (an import claims only keys no contact held).
+        var heldBefore = claims is not null ? [] : stored.Zip(existing)
+            .Where(pair => pair.Second is not null)
+            .SelectMany(pair => ContactKeys.Of(pair.Second!).Select(key => new ContactKeyClaim(pair.First.ContactId, key)))
+            .ToHashSet();
         var partition = TableKeyCodec.Encode(ownerId);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var fresh = new List<TableEntity>();
         var held = new List<TableEntity>();
-        var written = stored.Select(c => c.ContactId).ToHashSet(StringComparer.Ordinal);
-        foreach (var claim in claims ?? [])
+        foreach (var claim in wanted)
         {
-            if (written.Contains(claim.ContactId) && seen.Add(KeyRow(claim.Key)))
+            var row = KeyRow(claim.Key);
+            if (seen.Add(row))
             {
-                fresh.Add(new TableEntity(partition, KeyRow(claim.Key)) { [ContactIdProperty] = claim.ContactId });
+                (heldBefore.Contains(claim) ? held : fresh).Add(new TableEntity(partition, row) { [ContactIdProperty] = claim.ContactId });
             }
         }
-
-        for (var i = 0; claims is null && i < stored.Count; i++)
-        {
-            var before = existing[i] is { } old ? ContactKeys.Of(old) : [];
-            foreach (var key in ContactKeys.Of(stored[i]))
-            {
-                var row = KeyRow(key);
-                if (seen.Add(row))
-                {
-                    var entity = new TableEntity(partition, row) { [ContactIdProperty] = stored[i].ContactId };
-                    (before.Contains(key) ? held : fresh).Add(entity);
-                }
-            }
-        }
-
 
         var transactions = fresh.Chunk(TableClient.MaxTransactionActions).ToArray();
         var inserted = await BoundedRequests.SelectAsync(transactions, TryInsertAllAsync, cancellationToken).ConfigureAwait(false);
