@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Outreach.Core.Text;
 
 namespace Outreach.Core.Imports;
 
@@ -10,8 +11,6 @@ namespace Outreach.Core.Imports;
 /// </summary>
 internal sealed class VCardProperty
 {
-    static VCardProperty() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance); // vCard 2.1 names Windows code pages
-
     private readonly List<(string Name, string Value)> _parameters;
 
     private VCardProperty(string name, List<(string Name, string Value)> parameters, string value)
@@ -151,23 +150,8 @@ internal sealed class VCardProperty
         return charset.GetString(bytes);
     }
 
-    /// <summary>The charset a vCard 2.1 value names; UTF-8 when it names none or one unknown here.</summary>
-    private static Encoding CharsetOf(string? name)
-    {
-        if (string.IsNullOrWhiteSpace(name))
-        {
-            return Encoding.UTF8;
-        }
-
-        try
-        {
-            return Encoding.GetEncoding(name);
-        }
-        catch (ArgumentException)
-        {
-            return Encoding.UTF8;
-        }
-    }
+    /// <summary>The charset a vCard 2.1 value names (often a Windows code page); UTF-8 when it names none or one unknown here.</summary>
+    private static Encoding CharsetOf(string? name) => Charsets.Find(name) ?? Encoding.UTF8;
 
     private static byte[] QuotedPrintable(string value)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Outreach.Core.Text;
 
 namespace Outreach.Core.Outcomes;
 
@@ -68,19 +69,8 @@ public static partial class EncodedWords
         }
     }
 
-    private static Encoding? GetEncoding(string charset)
-    {
-        // RFC 2231 allows a language suffix: =?utf-8*en?Q?...?=
-        var name = charset.Split('*')[0];
-        try
-        {
-            return CodePagesEncodingProvider.Instance.GetEncoding(name) ?? Encoding.GetEncoding(name);
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
-    }
+    // RFC 2231 allows a language suffix: =?utf-8*en?Q?...?=
+    private static Encoding? GetEncoding(string charset) => Charsets.Find(charset.Split('*')[0]);
 
     private static byte[]? DecodeBytes(string encoding, string text)
     {
