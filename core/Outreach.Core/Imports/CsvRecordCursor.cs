@@ -16,6 +16,14 @@ internal sealed class CsvRecordCursor : IAsyncDisposable
     /// <summary>The largest record buffered: past it an unclosed quote ends the import instead of eating memory.</summary>
     public const int MaxRecordBytes = 16 * 1024 * 1024;
 
+    /// <summary>
+    /// CsvHelper's read buffer: a MiB instead of its default 64 KiB. An asynchronous read of a file (or a network
+    /// stream) mostly completes on another thread-pool thread, and every such hop costs waking that thread and the
+    /// spinning of the one left idle. With 64 KiB reads that was about a quarter of an import's CPU time; sixteen times
+    /// fewer reads make it negligible, for a MiB of memory.
+    /// </summary>
+    private const int ReadBufferBytes = 1 << 20;
+
     private readonly CsvReaderOptions _options;
     private readonly Stack<Frame> _suspended = new();
     private Frame _frame;
@@ -36,6 +44,7 @@ internal sealed class CsvRecordCursor : IAsyncDisposable
             MissingField = CsvMissingFieldHandling.ReturnEmpty,
             MaxRecordSize = MaxRecordBytes,
             IncludeValuesInExceptions = false,
+            BufferSize = ReadBufferBytes,
         };
         _frame = new Frame(_options, reader => CsvReader.Create(input, reader, leaveOpen: true), lineOffset: 0);
     }
