@@ -6,6 +6,42 @@ namespace Outreach.Core.Contacts;
 /// it by its LinkedIn URL and brought a second address, say. So every row folded into a contact finds it again, in a
 /// later batch and when the file is imported again. The first contact to claim a key keeps it.
 /// </summary>
-/// <param name="ContactId">The contact the key is claimed for.</param>
-/// <param name="Key">The key.</param>
-public readonly record struct ContactKeyClaim(string ContactId, ContactKey Key);
+/// <remarks>
+/// An import matches rows on key hashes and needs a key's text only where storage does. So a claim the import makes
+/// names the row's contact and the kind of key, and <see cref="Key"/> builds the text when a sink asks for it: an
+/// import that writes nowhere (or one that only counts) never builds it.
+/// </remarks>
+public readonly struct ContactKeyClaim
+{
+    private readonly ContactKey _key;
+    private readonly Contact? _from;
+
+    /// <summary>A claim of a key given as text.</summary>
+    /// <param name="contactId">The contact the key is claimed for.</param>
+    /// <param name="key">The key.</param>
+    public ContactKeyClaim(string contactId, ContactKey key)
+    {
+        ContactId = contactId;
+        _key = key;
+    }
+
+    /// <summary>A claim of the key of kind <paramref name="kind"/> of <paramref name="from"/> (which must have one), built when asked for.</summary>
+    /// <param name="contactId">The contact the key is claimed for (not necessarily <paramref name="from"/>'s own id).</param>
+    /// <param name="from">The contact (an imported row's) whose key it is.</param>
+    /// <param name="kind">Which of its keys.</param>
+    internal ContactKeyClaim(string contactId, Contact from, ContactKeyKind kind)
+    {
+        ContactId = contactId;
+        _from = from;
+        _key = new ContactKey(kind, string.Empty);
+    }
+
+    /// <summary>The contact the key is claimed for.</summary>
+    public string ContactId { get; }
+
+    /// <summary>The key claimed.</summary>
+    public ContactKey Key => _from is null ? _key : ContactKeys.KeyOf(_from, _key.Kind);
+
+    /// <summary>The key and the contact, for diagnostics.</summary>
+    public override string ToString() => $"{Key} for {ContactId}";
+}

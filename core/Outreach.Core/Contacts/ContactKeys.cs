@@ -44,6 +44,45 @@ public static class ContactKeys
         return keys;
     }
 
+    /// <summary>The key of kind <paramref name="kind"/> of a contact, which must have one.</summary>
+    /// <exception cref="InvalidOperationException">The contact has no key of that kind.</exception>
+    public static ContactKey KeyOf(Contact contact, ContactKeyKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(contact);
+        var value = kind switch
+        {
+            ContactKeyKind.Email => EmailKey(contact.Email),
+            ContactKeyKind.LinkedIn => string.IsNullOrEmpty(contact.LinkedInUrl) ? null : contact.LinkedInUrl,
+            _ => NameAndCompanyKey(contact.FirstName, contact.LastName, contact.Company),
+        };
+        return value is null
+            ? throw new InvalidOperationException($"Contact {contact.ContactId} has no {kind} key.")
+            : new ContactKey(kind, value);
+    }
+
+    /// <summary>
+    /// The kind of a contact's key number <paramref name="index"/> in <see cref="Of(Contact)"/>'s order (strongest first,
+    /// absent ones skipped), without building any key. Whether a name + company key exists is not checked (that takes
+    /// folding them): one index past the last key may give that kind, whose <see cref="KeyOf"/> then throws.
+    /// </summary>
+    public static ContactKeyKind KindOf(Contact contact, int index)
+    {
+        ArgumentNullException.ThrowIfNull(contact);
+        if (!string.IsNullOrWhiteSpace(contact.Email) && index-- == 0)
+        {
+            return ContactKeyKind.Email;
+        }
+
+        if (!string.IsNullOrEmpty(contact.LinkedInUrl) && index-- == 0)
+        {
+            return ContactKeyKind.LinkedIn;
+        }
+
+        return index == 0
+            ? ContactKeyKind.NameAndCompany
+            : throw new ArgumentOutOfRangeException(nameof(index), index, "The contact has fewer keys.");
+    }
+
     /// <summary>The matching key of an email: trimmed and lower-cased (invariant), or null when empty.</summary>
     public static string? EmailKey(string? email)
     {

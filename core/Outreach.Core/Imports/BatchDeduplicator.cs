@@ -274,7 +274,6 @@ internal sealed class BatchDeduplicator(
     private bool ClaimKeys(StagedRow row, string contactId, int ordinal, int storedSlot)
     {
         var claimed = false;
-        ContactKey[]? keys = null;
         for (var i = 0; i < row.KeyCount; i++)
         {
             if (IsHeld(row, i))
@@ -292,8 +291,9 @@ internal sealed class BatchDeduplicator(
                 _storedByKey.TryAdd(hash, storedSlot);
             }
 
-            keys ??= row.StoredKeys ?? ContactKeys.Of(row.Contact!);
-            _claims.Add(new ContactKeyClaim(contactId, keys[i]));
+            _claims.Add(row.StoredKeys is { } keys
+                ? new ContactKeyClaim(contactId, keys[i])
+                : new ContactKeyClaim(contactId, row.Contact!, ContactKeys.KindOf(row.Contact!, i)));
             claimed = true;
         }
 

@@ -35,6 +35,20 @@ public sealed class KeyHashTests
         Assert.Equal(ContactIdFactory.KeyHashOf(newId), hashes[0]);
     }
 
+    [Theory]
+    [MemberData(nameof(People))]
+    public void A_key_claimed_by_kind_is_the_key_the_contact_has_at_that_place(string? email, string? linkedIn, string? first, string? last, string? company)
+    {
+        var contact = new Contact { OwnerId = "student-1", ContactId = "c", Email = email, LinkedInUrl = linkedIn, FirstName = first, LastName = last, Company = company };
+        var keys = ContactKeys.Of(contact);
+
+        var claimed = keys.Select((_, i) => new ContactKeyClaim("other", contact, ContactKeys.KindOf(contact, i)).Key);
+
+        Assert.Equal(keys, claimed);
+        var pastTheLast = Record.Exception(() => new ContactKeyClaim("other", contact, ContactKeys.KindOf(contact, keys.Length)).Key);
+        Assert.True(pastTheLast is ArgumentOutOfRangeException or InvalidOperationException, $"claiming past the last key gave {pastTheLast}");
+    }
+
     [Fact]
     public void Ids_are_base32_of_their_sixteen_big_endian_bytes()
     {
