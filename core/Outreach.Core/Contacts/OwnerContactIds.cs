@@ -3,7 +3,7 @@ namespace Outreach.Core.Contacts;
 /// <summary>
 /// Contact ids and key hashes for one owner (<see cref="ContactIdFactory"/>): the owner is folded into the seed of
 /// each key kind once, so the high half of an id, which is also the key's hash in the import's index, costs one pass
-/// over the key's text.
+/// over the key's text, and the low half is hashed side by side with it.
 /// </summary>
 internal readonly struct OwnerContactIds
 {
@@ -24,11 +24,15 @@ internal readonly struct OwnerContactIds
         _namePrefix = StableHash.Append(HighSeed ^ (ulong)ContactKeyKind.NameAndCompany, ownerId);
     }
 
-    /// <summary>The 128 bits of the id for a key given as its kind and normalised value (two independently seeded hashes of owner and key).</summary>
+    /// <summary>
+    /// The 128 bits of the id for a key given as its kind and normalised value: two independently seeded hashes of owner
+    /// and key (the low half takes the key, then the owner). The ids are pinned: both halves are hashed in one pass over
+    /// the key, with the results of two.
+    /// </summary>
     public UInt128 CreateValue(ContactKeyKind kind, ReadOnlySpan<char> value)
     {
-        var low = StableHash.Finish(StableHash.Append(StableHash.Append(LowSeed ^ ((ulong)kind << 7), value), _ownerId));
-        return new UInt128(KeyHash(kind, value), low);
+        var (high, low) = StableHash.Append(Prefix(kind), LowSeed ^ ((ulong)kind << 7), value);
+        return new UInt128(StableHash.Finish(high), StableHash.Finish(StableHash.Append(low, _ownerId)));
     }
 
     /// <summary>
@@ -37,12 +41,13 @@ internal readonly struct OwnerContactIds
     /// </summary>
     public ulong KeyHash(ContactKeyKind kind, ReadOnlySpan<char> value)
     {
-        var prefix = kind switch
-        {
-            ContactKeyKind.Email => _emailPrefix,
-            ContactKeyKind.LinkedIn => _linkedInPrefix,
-            _ => _namePrefix,
-        };
-        return StableHash.Finish(StableHash.Append(prefix, value));
+        return StableHash.Finish(StableHash.Append(Prefix(kind), value));
     }
+
+    private ulong Prefix(ContactKeyKind kind) => kind switch
+    {
+        ContactKeyKind.Email => _emailPrefix,
+        ContactKeyKind.LinkedIn => _linkedInPrefix,
+        _ => _namePrefix,
+    };
 }

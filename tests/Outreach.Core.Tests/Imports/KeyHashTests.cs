@@ -50,6 +50,21 @@ public sealed class KeyHashTests
     }
 
     [Fact]
+    public void Hashing_into_two_states_at_once_gives_what_hashing_into_each_gives()
+    {
+        var random = new Random(11);
+        for (var length = 0; length < 70; length++)
+        {
+            var text = new string([.. Enumerable.Range(0, length).Select(_ => (char)random.Next(0x20, 0x3000))]);
+            var (first, second) = (random.NextInt64(), random.NextInt64());
+
+            var both = StableHash.Append((ulong)first, (ulong)second, text);
+
+            Assert.Equal((StableHash.Append((ulong)first, text), StableHash.Append((ulong)second, text)), both);
+        }
+    }
+
+    [Fact]
     public void Ids_are_base32_of_their_sixteen_big_endian_bytes()
     {
         var random = new Random(7);
