@@ -11,7 +11,7 @@ namespace Outreach.Core.Contacts;
 /// names the row's contact and the kind of key, and <see cref="Key"/> builds the text when a sink asks for it: an
 /// import that writes nowhere (or one that only counts) never builds it.
 /// </remarks>
-public readonly struct ContactKeyClaim
+public readonly struct ContactKeyClaim : IEquatable<ContactKeyClaim>
 {
     private readonly ContactKey _key;
     private readonly Contact? _from;
@@ -41,6 +41,21 @@ public readonly struct ContactKeyClaim
 
     /// <summary>The key claimed.</summary>
     public ContactKey Key => _from is null ? _key : ContactKeys.KeyOf(_from, _key.Kind);
+
+    /// <summary>Whether two claims are of the same key for the same contact (however they were made).</summary>
+    public static bool operator ==(ContactKeyClaim left, ContactKeyClaim right) => left.Equals(right);
+
+    /// <summary>Whether two claims differ in key or contact.</summary>
+    public static bool operator !=(ContactKeyClaim left, ContactKeyClaim right) => !left.Equals(right);
+
+    /// <summary>Whether <paramref name="other"/> claims the same key for the same contact.</summary>
+    public bool Equals(ContactKeyClaim other) => string.Equals(ContactId, other.ContactId, StringComparison.Ordinal) && Key == other.Key;
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => obj is ContactKeyClaim other && Equals(other);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(ContactId, Key);
 
     /// <summary>The key and the contact, for diagnostics.</summary>
     public override string ToString() => $"{Key} for {ContactId}";

@@ -45,6 +45,9 @@ public sealed class KeyHashTests
         var claimed = keys.Select((_, i) => new ContactKeyClaim("other", contact, ContactKeys.KindOf(contact, i)).Key);
 
         Assert.Equal(keys, claimed);
+        Assert.Equal(
+            keys.Select(key => new ContactKeyClaim("other", key)),
+            keys.Select((_, i) => new ContactKeyClaim("other", contact, ContactKeys.KindOf(contact, i))));
         var pastTheLast = Record.Exception(() => new ContactKeyClaim("other", contact, ContactKeys.KindOf(contact, keys.Length)).Key);
         Assert.True(pastTheLast is ArgumentOutOfRangeException or InvalidOperationException, $"claiming past the last key gave {pastTheLast}");
     }
