@@ -1,3 +1,4 @@
+using System.Text;
 using Outreach.Core.Contacts;
 
 namespace Outreach.Core.Imports;
@@ -13,6 +14,9 @@ namespace Outreach.Core.Imports;
 internal sealed class RowNormaliser
 {
     private const string FormulaTriggers = "=+-@";
+
+    /// <summary>The longest date cell <see cref="TryPlainDate"/> reads (a date with a full month name and spaces around it fits).</summary>
+    private const int ShortDateCell = 32;
 
     private readonly ImportLayout _layout;
     private readonly ImportOptions _options;
@@ -238,6 +242,11 @@ internal sealed class RowNormaliser
 
     private DateOnly? Date(CsvRecordCursor cursor, ContactField field, ref List<RowError>? errors)
     {
+        if (TryPlainDate(cursor, field, out var plain))
+        {
+            return plain;
+        }
+
         var value = TextCleaner.SingleLine(Cell(cursor, field), _plain);
         if (value is null)
         {
@@ -251,6 +260,44 @@ internal sealed class RowNormaliser
         }
 
         return date;
+    }
+
+    /// <summary>
+    /// A date read from the cell's bytes as CsvHelper holds them, with no string made: for a short ASCII cell of a plain
+    /// record (<see cref="CsvRecordCursor.IsPlainRecord"/>: only its edges can hold white space), as exports write dates.
+    /// False when the cell is not such a cell or holds no date, which <see cref="Date"/> then reads the long way (and
+    /// says why it is no date).
+    /// </summary>
+    private bool TryPlainDate(CsvRecordCursor cursor, ContactField field, out DateOnly? date)
+    {
+        date = null;
+        var column = _layout.ColumnOf(field);
+        if (!_plain || column < 0 || column >= cursor.FieldCount)
+        {
+            return false;
+        }
+
+        var bytes = cursor.GetSpan(column);
+        if (bytes.Length > ShortDateCell || !Ascii.IsValid(bytes))
+        {
+            return false;
+        }
+
+        Span<char> chars = stackalloc char[ShortDateCell];
+        Ascii.ToUtf16(bytes, chars, out var written);
+        var text = chars[..written].Trim(' ');
+        if (text.IsEmpty)
+        {
+            return true; // an empty cell: no date, no problem
+        }
+
+        if (ImportDateParser.TryParse(text, _dayFirst, out var parsed) is not null)
+        {
+            return false;
+        }
+
+        date = parsed;
+        return true;
     }
 
     private string[] Tags(CsvRecordCursor cursor, ref List<RowError>? errors)
