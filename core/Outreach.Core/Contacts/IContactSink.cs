@@ -11,7 +11,8 @@ namespace Outreach.Core.Contacts;
 /// For a new contact that is an insert; for a contact the import read from the directory it is a replace; for
 /// a later duplicate of a contact this import created in an earlier batch, the import sends only what the new
 /// row adds (it does not keep every contact in memory), which the merge folds in. A claimed key is held, found and
-/// erased like a contact's own.
+/// erased like a contact's own. The lists a sink is given are the caller's, valid until the write completes: a sink
+/// copies what it keeps.
 /// </remarks>
 public interface IContactSink
 {

@@ -329,7 +329,7 @@ internal sealed class BatchDeduplicator(
             return;
         }
 
-        await sink.WriteAsync(ownerId, _batch.ToArray(), _batchStored.ToArray(), _claims.ToArray(), cancellationToken).ConfigureAwait(false);
+        await sink.WriteAsync(ownerId, _batch, _batchStored, _claims, cancellationToken).ConfigureAwait(false);
         if (_copy is not null && _storedById.Count > 0)
         {
             // The copy follows what the batch did to stored contacts (and the keys claimed for them), merged as the sink
