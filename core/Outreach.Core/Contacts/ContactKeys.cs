@@ -245,6 +245,18 @@ public static class ContactKeys
         }
 
         var pendingSpace = length > 0 && buffer[length - 1] != '|';
+        if (IsPlainWords(text))
+        {
+            // ASCII letters and digits in words one space apart (most names and companies): folding is lower-casing.
+            if (pendingSpace)
+            {
+                buffer[length++] = ' ';
+            }
+
+            Ascii.ToLower(text, buffer[length..], out var written);
+            return length + written;
+        }
+
         var table = FoldTable;
         foreach (var c in text)
         {
@@ -273,6 +285,13 @@ public static class ContactKeys
     }
 
     private const char Mark = '\uFFFF';
+
+    /// <summary>ASCII letters, digits and the space: a text of only these folds by lower-casing alone, when its words are one space apart.</summary>
+    private static readonly SearchValues<char> PlainWordCharacters = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 ");
+
+    /// <summary>Whether <paramref name="text"/> (not empty) is ASCII letters and digits in words exactly one space apart, with no space at either end.</summary>
+    private static bool IsPlainWords(string text) =>
+        text[0] != ' ' && text[^1] != ' ' && !text.AsSpan().ContainsAnyExcept(PlainWordCharacters) && !text.Contains("  ", StringComparison.Ordinal);
 
     /// <summary>The lower-case letter or digit of a character past <see cref="FoldTable"/>, <see cref="Mark"/> for a combining mark, or \0 for a separator.</summary>
     private static char FoldBeyondTable(char c) =>

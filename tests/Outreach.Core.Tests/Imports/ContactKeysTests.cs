@@ -18,6 +18,24 @@ public sealed class ContactKeysTests
     }
 
     [Fact]
+    public void Plain_ascii_words_fold_as_the_table_folds_them()
+    {
+        // Plain words take a lower-casing shortcut; a trailing "!" (a separator, folded to nothing) sends the same text
+        // through the character table, so both roads must give the same key.
+        var random = new Random(5);
+        const string characters = "abcXYZ019 ";
+        string Words() => new string([.. Enumerable.Range(0, random.Next(1, 12)).Select(_ => characters[random.Next(characters.Length)])]);
+        for (var i = 0; i < 2000; i++)
+        {
+            var (first, last, company) = (Words(), Words(), Words());
+
+            Assert.Equal(
+                ContactKeys.NameAndCompanyKey(first + "!", last + "!", company + "!"),
+                ContactKeys.NameAndCompanyKey(first, last, company));
+        }
+    }
+
+    [Fact]
     public void Name_without_company_gives_no_key()
     {
         Assert.Null(ContactKeys.NameAndCompanyKey("Ada", "Lovelace", " "));
