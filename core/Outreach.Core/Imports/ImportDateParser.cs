@@ -116,6 +116,48 @@ internal static class ImportDateParser
         return month > 0;
     }
 
+    /// <summary>
+    /// A date in the exact shape LinkedIn writes (<c>15 Mar 2024</c>, <c>3 Jan 2019</c>), read from UTF-8 bytes with no
+    /// characters made: false for anything else, which <see cref="TryParse"/> then reads (and says why it is no date).
+    /// </summary>
+    public static bool TryParseLinkedInShape(ReadOnlySpan<byte> utf8, out DateOnly date)
+    {
+        date = default;
+        var dayDigits = utf8.Length == 11 ? 2 : utf8.Length == 10 ? 1 : 0;
+        if (dayDigits == 0 || utf8[dayDigits] != ' ' || utf8[dayDigits + 4] != ' ')
+        {
+            return false;
+        }
+
+        var day = 0;
+        for (var i = 0; i < dayDigits; i++)
+        {
+            var digit = utf8[i] - '0';
+            if ((uint)digit > 9)
+            {
+                return false;
+            }
+
+            day = (day * 10) + digit;
+        }
+
+        var year = 0;
+        foreach (var b in utf8[(dayDigits + 5)..])
+        {
+            var digit = b - '0';
+            if ((uint)digit > 9)
+            {
+                return false;
+            }
+
+            year = (year * 10) + digit;
+        }
+
+        Span<char> month = [(char)utf8[dayDigits + 1], (char)utf8[dayDigits + 2], (char)utf8[dayDigits + 3]];
+        var number = MonthOfAbbreviation(month);
+        return number > 0 && Create(year, number, day, out date) is null;
+    }
+
     /// <summary>The month (1-12) of an English three-letter abbreviation in any case, or 0: one switch, not twelve comparisons.</summary>
     private static int MonthOfAbbreviation(ReadOnlySpan<char> text)
     {

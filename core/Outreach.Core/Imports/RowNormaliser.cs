@@ -277,7 +277,18 @@ internal sealed class RowNormaliser
             return false;
         }
 
-        var bytes = cursor.GetSpan(column);
+        var bytes = cursor.GetSpan(column).Trim((byte)' ');
+        if (bytes.IsEmpty)
+        {
+            return true; // an empty cell: no date, no problem
+        }
+
+        if (ImportDateParser.TryParseLinkedInShape(bytes, out var linkedIn))
+        {
+            date = linkedIn;
+            return true;
+        }
+
         if (bytes.Length > ShortDateCell || !Ascii.IsValid(bytes))
         {
             return false;
@@ -285,11 +296,7 @@ internal sealed class RowNormaliser
 
         Span<char> chars = stackalloc char[ShortDateCell];
         Ascii.ToUtf16(bytes, chars, out var written);
-        var text = chars[..written].Trim(' ');
-        if (text.IsEmpty)
-        {
-            return true; // an empty cell: no date, no problem
-        }
+        var text = chars[..written];
 
         if (ImportDateParser.TryParse(text, _dayFirst, out var parsed) is not null)
         {

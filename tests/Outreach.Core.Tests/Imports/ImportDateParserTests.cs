@@ -46,4 +46,34 @@ public sealed class ImportDateParserTests
     {
         Assert.Equal(reason, ImportDateParser.TryParse(text, null, out _));
     }
+
+    [Theory]
+    [InlineData("15 Mar 2024")]
+    [InlineData("3 jan 2019")]
+    [InlineData("29 FEB 2024")]
+    [InlineData("30 Feb 2024")]
+    [InlineData("0 Mar 2024")]
+    [InlineData("15 Mar 1850")]
+    [InlineData("15 Mrz 2024")]
+    [InlineData("1a Mar 2024")]
+    [InlineData("15 Mar 2O24")]
+    [InlineData("15-Mar-2024")]
+    [InlineData("15 Mar 24")]
+    [InlineData("7 September 2015")]
+    [InlineData("2024-11-14")]
+    public void The_linkedin_shape_read_from_bytes_gives_what_the_text_parser_gives_or_defers_to_it(string text)
+    {
+        var parsed = ImportDateParser.TryParse(text, null, out var expected);
+
+        var fast = ImportDateParser.TryParseLinkedInShape(System.Text.Encoding.UTF8.GetBytes(text), out var date);
+
+        if (fast)
+        {
+            Assert.Null(parsed);
+            Assert.Equal(expected, date);
+        }
+
+        // Every real date in LinkedIn's shape is read from the bytes; everything else is left to the text parser.
+        Assert.Equal(parsed is null && text.Length is 10 or 11 && text[^5] == ' ', fast);
+    }
 }
