@@ -80,9 +80,13 @@ public sealed partial class TableContactStore
             stored.AddRange(after);
         }
 
-        await ClaimKeysAsync(ownerId, stored, existing, claims, cancellationToken).ConfigureAwait(false);
-        var withEmail = stored.Where(c => c.EmailKey is { Length: > 0 }).ToArray();
-        await BoundedRequests.ForEachAsync(withEmail, (contact, token) => emailIndex.AddAsync(contact.EmailKey!, ownerId, contact.ContactId, token), cancellationToken)
+        var claimedAddresses = await ClaimKeysAsync(ownerId, stored, existing, claims, cancellationToken).ConfigureAwait(false);
+        (string EmailKey, string ContactId)[] addresses =
+        [
+            .. stored.Where(c => c.EmailKey is { Length: > 0 }).Select(c => (c.EmailKey!, c.ContactId)),
+            .. claimedAddresses,
+        ];
+        await BoundedRequests.ForEachAsync(addresses, (address, token) => emailIndex.AddAsync(address.EmailKey, ownerId, address.ContactId, token), cancellationToken)
             .ConfigureAwait(false);
     }
 
@@ -224,7 +228,12 @@ public sealed partial class TableContactStore
     /// were claimed when it was written, so they go one by one (concurrently) straight away: insert-if-absent still
     /// takes one back that an erasure freed.
     /// </summary>
-    private async Task ClaimKeysAsync(string ownerId, List<Contact> stored, List<Contact?> existing, IReadOnlyList<ContactKeyClaim>? claims, CancellationToken cancellationToken)
+    /// <returns>
+    /// The addresses claimed now for a contact beside its own (a second address an import claimed), for the address index:
+    /// a reply from one of them then finds the contact, as one from its own address does.
+    /// </returns>
+    private async Task<List<(string EmailKey, string ContactId)>> ClaimKeysAsync(
+        string ownerId, List<Contact> stored, List<Contact?> existing, IReadOnlyList<ContactKeyClaim>? claims, CancellationToken cancellationToken)
     {
         var written = stored.Select(c => c.ContactId).ToHashSet(StringComparer.Ordinal);
         var wanted = claims?.Where(claim => written.Contains(claim.ContactId))
@@ -251,7 +260,27 @@ public sealed partial class TableContactStore
         var transactions = fresh.Chunk(TableClient.MaxTransactionActions).ToArray();
         var inserted = await BoundedRequests.SelectAsync(transactions, TryInsertAllAsync, cancellationToken).ConfigureAwait(false);
         var oneByOne = held.Concat(transactions.Where((_, i) => !inserted[i]).SelectMany(rows => rows)).ToArray();
-        await BoundedRequests.ForEachAsync(oneByOne, ClaimKeyAsync, cancellationToken).ConfigureAwait(false);
+        var claimedOneByOne = await BoundedRequests.SelectAsync(oneByOne, ClaimKeyAsync, cancellationToken).ConfigureAwait(false);
+        var won = transactions.Where((_, i) => inserted[i]).SelectMany(rows => rows).Concat(oneByOne.Where((_, i) => claimedOneByOne[i]));
+        return SecondAddresses(won, stored);
+    }
+
+    /// <summary>The addresses among the key rows a batch won that are not their contact's own: second addresses an import claimed.</summary>
+    private static List<(string EmailKey, string ContactId)> SecondAddresses(IEnumerable<TableEntity> won, List<Contact> stored)
+    {
+        var ownAddress = stored.ToDictionary(c => c.ContactId, c => c.EmailKey, StringComparer.Ordinal);
+        var addresses = new List<(string EmailKey, string ContactId)>();
+        foreach (var row in won)
+        {
+            var contactId = row.GetString(ContactIdProperty)!;
+            if (ContactKey.TryParse(TableKeyCodec.Decode(row.RowKey), out var key) && key.Kind == ContactKeyKind.Email
+                && !string.Equals(key.Value, ownAddress.GetValueOrDefault(contactId), StringComparison.Ordinal))
+            {
+                addresses.Add((key.Value, contactId));
+            }
+        }
+
+        return addresses;
     }
 
     /// <summary>Inserts the key rows in one transaction: false when one is claimed already (then none was inserted).</summary>
@@ -269,15 +298,17 @@ public sealed partial class TableContactStore
         }
     }
 
-    private async Task ClaimKeyAsync(TableEntity keyRow, CancellationToken cancellationToken)
+    /// <summary>Claims one key: false when a contact holds it already (the first contact to claim a key keeps it).</summary>
+    private async Task<bool> ClaimKeyAsync(TableEntity keyRow, CancellationToken cancellationToken)
     {
         try
         {
             await keyTable.InsertAsync(keyRow, cancellationToken).ConfigureAwait(false);
+            return true;
         }
         catch (StorageConcurrencyException e) when (e.Status == 409)
         {
-            // The first contact to claim a key keeps it.
+            return false;
         }
     }
 }

@@ -117,8 +117,8 @@ public sealed partial class TableContactStore(TableClient contactTable, TableCli
 
     /// <summary>
     /// Deletes the contact (erasure): its keys (they hold the address, the LinkedIn URL and the name), those claimed for
-    /// it beside its own (<see cref="ContactKeyClaim"/>: a second address, say) included, its entry in the address index,
-    /// then the contact row. False when there was no such contact.
+    /// it beside its own (<see cref="ContactKeyClaim"/>: a second address, say) included, its entries in the address index
+    /// (its own address and the second ones), then the contact row. False when there was no such contact.
     /// </summary>
     public async Task<bool> DeleteAsync(string ownerId, string contactId, CancellationToken cancellationToken)
     {
@@ -128,14 +128,24 @@ public sealed partial class TableContactStore(TableClient contactTable, TableCli
         }
 
         var partition = TableKeyCodec.Encode(ownerId);
+        var addresses = new HashSet<string>(StringComparer.Ordinal);
+        if (contact.EmailKey is { Length: > 0 } emailKey)
+        {
+            addresses.Add(emailKey);
+        }
+
         foreach (var rowKey in await KeyRowsOfAsync(ownerId, contactId, cancellationToken).ConfigureAwait(false))
         {
             await keyTable.DeleteAsync(partition, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (ContactKey.TryParse(TableKeyCodec.Decode(rowKey), out var key) && key.Kind == ContactKeyKind.Email)
+            {
+                addresses.Add(key.Value);
+            }
         }
 
-        if (contact.EmailKey is { Length: > 0 } emailKey)
+        foreach (var address in addresses)
         {
-            await emailIndex.RemoveAsync(emailKey, ownerId, contactId, cancellationToken).ConfigureAwait(false);
+            await emailIndex.RemoveAsync(address, ownerId, contactId, cancellationToken).ConfigureAwait(false);
         }
 
         return await contactTable.DeleteAsync(ContactEntity.PartitionKey(ownerId), ContactEntity.RowKey(contactId), cancellationToken: cancellationToken).ConfigureAwait(false);

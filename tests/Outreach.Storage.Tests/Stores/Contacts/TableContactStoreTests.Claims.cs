@@ -28,6 +28,7 @@ public sealed partial class TableContactStoreTests
                 new ContactKeyClaim("ada", second),
                 new ContactKeyClaim("ada", graceUrl), // Ada claims Grace's URL first: she keeps it
                 new ContactKeyClaim("grace", graceUrl),
+                new ContactKeyClaim("grace", second), // Ada claimed it first
                 new ContactKeyClaim("gone", goneKey),
             ],
             CancellationToken.None);
@@ -38,6 +39,11 @@ public sealed partial class TableContactStoreTests
         Assert.Equal(2, found.Count); // none for the erased contact, and Ada's own URL was not among the claims
         var snapshot = await store.TryReadAllAsync("o", maxContacts: 10, CancellationToken.None);
         Assert.Equal("ada", snapshot!.KeyHolders[second]);
+
+        // A reply from the second address finds Ada by her sender, as one from her own address does.
+        Assert.Equal([("o", "ada")], await _emailIndex!.FindAsync("ada.second@example.net", CancellationToken.None));
+        Assert.Equal([("o", "ada")], await _emailIndex.FindAsync("ada@example.org", CancellationToken.None));
+        Assert.Empty(await _emailIndex.FindAsync("gone@example.org", CancellationToken.None));
     }
 
     [Fact]
@@ -57,6 +63,9 @@ public sealed partial class TableContactStoreTests
         Assert.Equal([bobs], found.Keys);
         var snapshot = await store.TryReadAllAsync("o", maxContacts: 10, CancellationToken.None);
         Assert.Equal([bobs], snapshot!.KeyHolders.Keys);
+        Assert.Empty(await _emailIndex!.FindAsync("ada.second@example.net", CancellationToken.None));
+        Assert.Empty(await _emailIndex.FindAsync("ada@example.org", CancellationToken.None));
+        Assert.Equal([("o", "bob")], await _emailIndex.FindAsync("bob@example.org", CancellationToken.None));
     }
 
     [Theory]
