@@ -33,9 +33,6 @@ public sealed class SigningKeyStartupTests : IDisposable
 
     public void Dispose() => _root.Dispose();
 
-    private OptionsValidationException StartFails(params (string Key, string? Value)[] settings)
-    {
-        using var factory = FunctionAppFactory.AsHost(_root.Path, _ => { }, settings);
-        return Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
-    }
+    private OptionsValidationException StartFails(params (string Key, string? Value)[] settings) =>
+        FunctionAppFactory.StartFailure<OptionsValidationException>(() => FunctionAppFactory.AsHost(_root.Path, _ => { }, settings));
 }

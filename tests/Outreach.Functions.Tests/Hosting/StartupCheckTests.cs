@@ -80,9 +80,7 @@ public sealed class StartupCheckTests : IDisposable
 
     public void Dispose() => _root?.Dispose();
 
-    private FunctionAppConfigurationException StartFails(Action<IServiceCollection> register)
-    {
-        using var factory = FunctionAppFactory.AsHost(_root!.Path, services => register(services.AddSingleton(_recorder)), ("EchoQueue", "echo"));
-        return Assert.Throws<FunctionAppConfigurationException>(() => factory.CreateClient());
-    }
+    private FunctionAppConfigurationException StartFails(Action<IServiceCollection> register) =>
+        FunctionAppFactory.StartFailure<FunctionAppConfigurationException>(
+            () => FunctionAppFactory.AsHost(_root!.Path, services => register(services.AddSingleton(_recorder)), ("EchoQueue", "echo")));
 }

@@ -24,6 +24,35 @@ internal sealed class FunctionAppFactory(string appRoot, IReadOnlyDictionary<str
     public static FunctionAppFactory AsHost(string appRoot, Action<IServiceCollection> services, params (string Key, string? Value)[] settings) =>
         new(appRoot, new[] { ("FUNCTIONS_CUSTOMHANDLER_PORT", (string?)"7071") }.Concat(settings).GroupBy(s => s.Item1).ToDictionary(g => g.Key, g => g.Last().Item2), services);
 
+    /// <summary>
+    /// The exception the app refuses to start with. WebApplicationFactory races the app's own start: when start-up
+    /// fails, the app's thread disposes the host while CreateClient may still be resolving a service from it, and then
+    /// throws ObjectDisposedException instead of the app's error (seen on a loaded machine). A start that lost that race
+    /// is tried again with a new factory.
+    /// </summary>
+    public static TException StartFailure<TException>(Func<FunctionAppFactory> create)
+        where TException : Exception
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            using var factory = create();
+            try
+            {
+                factory.CreateClient();
+            }
+            catch (ObjectDisposedException) when (attempt < 5)
+            {
+                continue;
+            }
+            catch (TException e)
+            {
+                return e;
+            }
+
+            Assert.Fail("The app started although its configuration is invalid.");
+        }
+    }
+
     public static FunctionAppFactory WithRunner(string appRoot, IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection> services) =>
         new(appRoot, settings, services);
 
