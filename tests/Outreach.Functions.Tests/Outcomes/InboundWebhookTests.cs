@@ -84,6 +84,26 @@ public sealed class InboundWebhookTests(AzuriteFixture azurite) : IClassFixture<
     }
 
     [Fact]
+    public async Task Reply_from_a_second_address_an_import_brought_matches_the_contacts_open_sequence()
+    {
+        var ownerId = ApiApp.NewId("o");
+        var key = await _app.CreateOwnerAsync(ownerId);
+        var s = Guid.NewGuid().ToString("N")[..8];
+        var seeded = await _app.SeedAsync(ownerId, $"jane.{s}@contoso.com", linkedInUrl: $"https://www.linkedin.com/in/jane-{s}");
+        using var client = _app.Client(key);
+        var sheet = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n"
+            + $"Jane,{seeded.Contact.LastName},https://www.linkedin.com/in/jane-{s},jane.home.{s}@example.org,,,27 Feb 2026\r\n";
+        using var imported = await Imports.ImportFiles.PostCsvAsync(client, System.Text.Encoding.UTF8.GetBytes(sheet)); // found by her profile: a second address
+        Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+
+        var (_, body) = await _app.PostInboundJsonAsync(Reply(seeded, from: $"Jane Doe <jane.home.{s}@example.org>"));
+
+        Assert.Equal(("matched", "sender-open-sequence"), (Text(body, "status"), Text(body, "method")));
+        Assert.Equal(seeded.ContactId, Assert.Single(await _app.OutcomesAsync(ownerId)).ContactId);
+        Assert.Equal(TaskState.Skipped, (await _app.TaskAsync(ownerId, seeded.FollowUpTaskId)).State);
+    }
+
+    [Fact]
     public async Task Same_delivery_posted_twice_is_recorded_once_and_answered_as_duplicate()
     {
         var seeded = await SeedAsync();
