@@ -379,6 +379,11 @@ internal sealed class RowNormaliser
     /// <summary>Whether every cell of the record is empty or spaces (a blank row is skipped, not counted).</summary>
     public static bool IsBlank(CsvRecordCursor cursor)
     {
+        if (!cursor.MayBeBlank)
+        {
+            return false;
+        }
+
         for (var i = 0; i < cursor.FieldCount; i++)
         {
             if (!cursor.GetSpan(i).Trim((byte)' ').IsEmpty)

@@ -165,4 +165,15 @@ public sealed class MalformedFileTests
         Assert.Equal(2, run.Report.RowsRead);
         Assert.Equal([3, 6], run.Rows.Select(r => r.Line));
     }
+
+    [Fact]
+    public async Task Rows_of_quoted_spaces_are_blank_and_a_quoted_quote_or_line_break_is_not()
+    {
+        var run = await ImportRun.TextAsync(
+            Header + "\n\" \",\"\",  ,\"   \",\n;\nAda,Lovelace,ada@example.org,,\n\"\"\"\",,,,\n\"\n\",,,,\n");
+
+        Assert.Equal(4, run.Report.RowsRead); // line 3 is one cell ";" (not a separator here); the quote and the line break are cells with text
+        Assert.Equal([3, 4, 5, 6], run.Rows.Select(r => r.Line));
+        Assert.Equal(1, run.Report.Accepted);
+    }
 }
