@@ -154,7 +154,7 @@ internal sealed class BatchDeduplicator(
         var created = index.AddContact(row.NewId, row.Fields);
         createdText.Record(created, row.Contact!);
         Stage(row.Contact!, created, stored: false);
-        ClaimKeys(row, row.Contact!.ContactId, created, storedSlot: -1); // none is held (the row matched nothing): all are claimed
+        ClaimAllKeys(row, row.Contact!.ContactId, created);
         return new ImportRowResult(row.Line, ImportRowOutcome.New, row.Contact!.ContactId, [], null);
     }
 
@@ -291,14 +291,27 @@ internal sealed class BatchDeduplicator(
                 _storedByKey.TryAdd(hash, storedSlot);
             }
 
-            _claims.Add(row.StoredKeys is { } keys
-                ? new ContactKeyClaim(contactId, keys[i])
-                : new ContactKeyClaim(contactId, row.Contact!, ContactKeys.KindOf(row.Contact!, i)));
+            _claims.Add(ClaimOf(row, contactId, i));
             claimed = true;
         }
 
         return claimed;
     }
+
+    /// <summary>Claims every key of a row that matched nothing (none is held: <see cref="Resolve"/> looked each up) for the contact it created.</summary>
+    private void ClaimAllKeys(StagedRow row, string contactId, int ordinal)
+    {
+        for (var i = 0; i < row.KeyCount; i++)
+        {
+            index.TryAdd(row.KeyHash(i), ordinal);
+            _claims.Add(ClaimOf(row, contactId, i));
+        }
+    }
+
+    /// <summary>The claim of the row's key <paramref name="i"/> for the contact: its text when it was built for a lookup, else built when the sink asks.</summary>
+    private static ContactKeyClaim ClaimOf(StagedRow row, string contactId, int i) => row.StoredKeys is { } keys
+        ? new ContactKeyClaim(contactId, keys[i])
+        : new ContactKeyClaim(contactId, row.Contact!, ContactKeys.KindOf(row.Contact!, i));
 
     private bool HasUnheldKey(StagedRow row)
     {
