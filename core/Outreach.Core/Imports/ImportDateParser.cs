@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 
 namespace Outreach.Core.Imports;
 
@@ -79,41 +80,43 @@ internal static class ImportDateParser
         return Create(year, month, day, out date);
     }
 
-    /// <summary>The exact shape LinkedIn writes (<c>d Mon yyyy</c> / <c>dd Mon yyyy</c>), read without splitting; whether the day makes a date is not checked.</summary>
-    private static bool TryReadLinkedInShape(ReadOnlySpan<char> text, out (int Year, int Month, int Day) parts)
+    /// <summary>
+    /// The exact shape LinkedIn writes (<c>d Mon yyyy</c> / <c>dd Mon yyyy</c>), read without splitting, from characters or
+    /// from UTF-8 bytes alike; whether the day makes a date is not checked.
+    /// </summary>
+    private static bool TryReadLinkedInShape<T>(ReadOnlySpan<T> text, out (int Year, int Month, int Day) parts)
+        where T : unmanaged, IBinaryInteger<T>
     {
         parts = default;
         var dayDigits = text.Length == 11 ? 2 : text.Length == 10 ? 1 : 0;
-        if (dayDigits == 0 || text[dayDigits] != ' ' || text[dayDigits + 4] != ' ')
+        if (dayDigits == 0 || int.CreateTruncating(text[dayDigits]) != ' ' || int.CreateTruncating(text[dayDigits + 4]) != ' '
+            || !TryReadNumber(text[..dayDigits], out var day) || !TryReadNumber(text[(dayDigits + 5)..], out var year))
         {
             return false;
         }
 
-        var day = 0;
-        for (var i = 0; i < dayDigits; i++)
+        Span<char> month = [(char)int.CreateTruncating(text[dayDigits + 1]), (char)int.CreateTruncating(text[dayDigits + 2]), (char)int.CreateTruncating(text[dayDigits + 3])];
+        parts = (year, MonthOfAbbreviation(month), day);
+        return parts.Month > 0;
+    }
+
+    /// <summary>The value of ASCII digits; false when another character is among them.</summary>
+    private static bool TryReadNumber<T>(ReadOnlySpan<T> digits, out int value)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        value = 0;
+        foreach (var c in digits)
         {
-            if (!char.IsAsciiDigit(text[i]))
+            var digit = int.CreateTruncating(c) - '0';
+            if ((uint)digit > 9)
             {
                 return false;
             }
 
-            day = (day * 10) + (text[i] - '0');
+            value = (value * 10) + digit;
         }
 
-        var year = 0;
-        foreach (var c in text[(dayDigits + 5)..])
-        {
-            if (!char.IsAsciiDigit(c))
-            {
-                return false;
-            }
-
-            year = (year * 10) + (c - '0');
-        }
-
-        var month = MonthOfAbbreviation(text.Slice(dayDigits + 1, 3));
-        parts = (year, month, day);
-        return month > 0;
+        return true;
     }
 
     /// <summary>
@@ -123,39 +126,7 @@ internal static class ImportDateParser
     public static bool TryParseLinkedInShape(ReadOnlySpan<byte> utf8, out DateOnly date)
     {
         date = default;
-        var dayDigits = utf8.Length == 11 ? 2 : utf8.Length == 10 ? 1 : 0;
-        if (dayDigits == 0 || utf8[dayDigits] != ' ' || utf8[dayDigits + 4] != ' ')
-        {
-            return false;
-        }
-
-        var day = 0;
-        for (var i = 0; i < dayDigits; i++)
-        {
-            var digit = utf8[i] - '0';
-            if ((uint)digit > 9)
-            {
-                return false;
-            }
-
-            day = (day * 10) + digit;
-        }
-
-        var year = 0;
-        foreach (var b in utf8[(dayDigits + 5)..])
-        {
-            var digit = b - '0';
-            if ((uint)digit > 9)
-            {
-                return false;
-            }
-
-            year = (year * 10) + digit;
-        }
-
-        Span<char> month = [(char)utf8[dayDigits + 1], (char)utf8[dayDigits + 2], (char)utf8[dayDigits + 3]];
-        var number = MonthOfAbbreviation(month);
-        return number > 0 && Create(year, number, day, out date) is null;
+        return TryReadLinkedInShape(utf8, out var parts) && Create(parts.Year, parts.Month, parts.Day, out date) is null;
     }
 
     /// <summary>The month (1-12) of an English three-letter abbreviation in any case, or 0: one switch, not twelve comparisons.</summary>
