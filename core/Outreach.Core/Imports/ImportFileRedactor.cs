@@ -1,4 +1,3 @@
-using System.Text;
 using Outreach.Core.Contacts;
 
 namespace Outreach.Core.Imports;
@@ -14,13 +13,13 @@ namespace Outreach.Core.Imports;
 /// </summary>
 public static class ImportFileRedactor
 {
-    /// <summary>The file without the contact's records.</summary>
+    /// <summary>The size of the chunks the file is read in when its records are taken out.</summary>
+    private const int ChunkBytes = 1 << 16;
+
+    /// <summary>The file without the contact's records (in memory: <see cref="RedactAsync(Stream, Stream, Contact, IReadOnlyCollection{ContactKey}, IReadOnlyCollection{string}, ImportFormat?, CancellationToken)"/> streams).</summary>
     /// <param name="file">The uploaded file as stored.</param>
     /// <param name="contact">The contact being erased (as stored, with its merged identities).</param>
-    /// <param name="keys">
-    /// Every key the contact holds as stored: its own and those imports claimed for it (<see cref="ContactKeyClaim"/>: a
-    /// second address, say), so a record found by one of those is the contact's too. Empty: its own keys only.
-    /// </param>
+    /// <param name="keys">Every key the contact holds as stored (see the streaming overload).</param>
     /// <param name="identifyingValues">Texts that mark a rejected row as the contact's (email, full name, LinkedIn URL); compared case-insensitively.</param>
     /// <param name="format">The format the file was imported as, or null to detect it again.</param>
     /// <param name="cancellationToken">Cancels reading.</param>
@@ -29,9 +28,41 @@ public static class ImportFileRedactor
         byte[] file, Contact contact, IReadOnlyCollection<ContactKey> keys, IReadOnlyCollection<string> identifyingValues, ImportFormat? format, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(file);
+        using var input = new MemoryStream(file, writable: false);
+        using var output = new MemoryStream();
+        var erased = await RedactAsync(input, output, contact, keys, identifyingValues, format, cancellationToken).ConfigureAwait(false);
+        return erased.Count == 0 ? new ImportFileRedaction(file, []) : new ImportFileRedaction(output.ToArray(), erased);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="file"/> without the contact's records to <paramref name="output"/>, when it has any: read
+    /// twice (to find the records, then to copy the rest), a chunk at a time, so a file of any size takes little memory.
+    /// </summary>
+    /// <param name="file">The uploaded file as stored; seekable.</param>
+    /// <param name="output">Receives the file without the contact's records; nothing is written when it has none.</param>
+    /// <param name="contact">The contact being erased (as stored, with its merged identities).</param>
+    /// <param name="keys">
+    /// Every key the contact holds as stored: its own and those imports claimed for it (<see cref="ContactKeyClaim"/>: a
+    /// second address, say), so a record found by one of those is the contact's too. Empty: its own keys only.
+    /// </param>
+    /// <param name="identifyingValues">Texts that mark a rejected row as the contact's (email, full name, LinkedIn URL); compared case-insensitively.</param>
+    /// <param name="format">The format the file was imported as, or null to detect it again.</param>
+    /// <param name="cancellationToken">Cancels reading and writing.</param>
+    /// <returns>The physical lines (1-based, ascending) the removed records started on; empty when none was the contact's.</returns>
+    /// <exception cref="DomainException">The file cannot be read as an import (<c>import.not-text</c>, <c>import.no-header</c>).</exception>
+    public static async Task<IReadOnlyList<int>> RedactAsync(
+        Stream file, Stream output, Contact contact, IReadOnlyCollection<ContactKey> keys, IReadOnlyCollection<string> identifyingValues, ImportFormat? format, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(contact);
         ArgumentNullException.ThrowIfNull(keys);
         ArgumentNullException.ThrowIfNull(identifyingValues);
+        if (!file.CanSeek)
+        {
+            throw new ArgumentException("The file is read twice, so it must be seekable.", nameof(file));
+        }
+
         var directory = new InMemoryContactDirectory();
         ContactKeyClaim[] claims = [.. ContactKeys.Of(contact).Concat(keys).Select(key => new ContactKeyClaim(contact.ContactId, key))];
         await directory.WriteAsync(contact.OwnerId, [contact], [false], claims, cancellationToken).ConfigureAwait(false);
@@ -39,9 +70,9 @@ public static class ImportFileRedactor
         var starts = new List<int>();
         var erased = new List<int>();
         DetectedEncoding? encoding;
-        using var input = new MemoryStream(file, writable: false);
+        var start = file.Position;
         var import = await new ContactImporter(directory, directory)
-            .StartAsync(input, new ImportOptions { OwnerId = contact.OwnerId, Format = format }, progress: null, cancellationToken)
+            .StartAsync(file, new ImportOptions { OwnerId = contact.OwnerId, Format = format }, progress: null, cancellationToken)
             .ConfigureAwait(false);
         await using (import.ConfigureAwait(false))
         {
@@ -59,69 +90,113 @@ public static class ImportFileRedactor
 
         if (erased.Count == 0 || encoding is null)
         {
-            return new ImportFileRedaction(file, []);
+            return [];
         }
 
-        return new ImportFileRedaction(Without(file, encoding, starts, erased), erased);
+        file.Position = start;
+        await CopyWithoutAsync(file, output, encoding, RemovedLines(starts, erased), cancellationToken).ConfigureAwait(false);
+        return erased;
     }
 
     private static bool Mentions(string? text, IReadOnlyCollection<string> values) =>
         !string.IsNullOrEmpty(text) && values.Any(v => v.Length > 0 && text.Contains(v, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>The file without the lines of the erased records (a record runs to the line before the next record's).</summary>
-    private static byte[] Without(byte[] file, DetectedEncoding encoding, List<int> starts, List<int> erased)
+    /// <summary>The lines of the erased records, as ascending ranges: a record runs from its first line to the line before the next record's (the last, to the end).</summary>
+    private static List<(int First, int End)> RemovedLines(List<int> starts, List<int> erased)
     {
-        var text = encoding.Encoding.GetString(file, encoding.PreambleLength, file.Length - encoding.PreambleLength);
-        var lines = PhysicalLines(text);
         var sortedStarts = starts.Distinct().Order().ToArray();
-        var removed = new bool[lines.Count + 2];
-        foreach (var first in erased)
+        var ranges = new List<(int First, int End)>(erased.Count);
+        foreach (var first in erased.Distinct().Order())
         {
             var next = Array.BinarySearch(sortedStarts, first) + 1;
-            var end = next < sortedStarts.Length ? sortedStarts[next] : lines.Count + 1;
-            for (var line = first; line < end && line <= lines.Count; line++)
-            {
-                removed[line] = true;
-            }
+            ranges.Add((first, next < sortedStarts.Length ? sortedStarts[next] : int.MaxValue));
         }
 
-        var kept = new StringBuilder(text.Length);
-        for (var i = 0; i < lines.Count; i++)
-        {
-            if (!removed[i + 1])
-            {
-                kept.Append(text, lines[i].Start, lines[i].Length);
-            }
-        }
-
-        var body = encoding.Encoding.GetBytes(kept.ToString());
-        var result = new byte[encoding.PreambleLength + body.Length];
-        file.AsSpan(0, encoding.PreambleLength).CopyTo(result);
-        body.CopyTo(result, encoding.PreambleLength);
-        return result;
+        return ranges;
     }
 
-    /// <summary>Each physical line with its terminator (CR LF, LF or a lone CR, as the CSV reader counts lines).</summary>
-    private static List<(int Start, int Length)> PhysicalLines(string text)
+    /// <summary>
+    /// Copies the file without the removed lines, a chunk at a time: its byte order mark as it is, then the text decoded
+    /// and encoded again with its own encoding, which gives the same bytes back for well-formed text.
+    /// </summary>
+    private static async Task CopyWithoutAsync(Stream file, Stream output, DetectedEncoding encoding, List<(int First, int End)> removed, CancellationToken cancellationToken)
     {
-        var lines = new List<(int, int)>();
-        var start = 0;
-        for (var i = 0; i < text.Length; i++)
+        var preamble = new byte[encoding.PreambleLength];
+        await file.ReadExactlyAsync(preamble, cancellationToken).ConfigureAwait(false);
+        await output.WriteAsync(preamble, cancellationToken).ConfigureAwait(false);
+
+        var decoder = encoding.Encoding.GetDecoder();
+        var encoder = encoding.Encoding.GetEncoder();
+        var lines = new LineFilter(removed);
+        var bytes = new byte[ChunkBytes];
+        var chars = new char[encoding.Encoding.GetMaxCharCount(ChunkBytes)];
+        var encoded = new byte[encoding.Encoding.GetMaxByteCount(chars.Length)];
+        int read;
+        do
         {
-            if (text[i] is '\n' or '\r')
+            read = await file.ReadAsync(bytes, cancellationToken).ConfigureAwait(false);
+            var decoded = decoder.GetChars(bytes, 0, read, chars, 0, flush: read == 0);
+            var kept = lines.Keep(chars.AsSpan(0, decoded));
+            var length = encoder.GetBytes(chars, 0, kept, encoded, 0, flush: read == 0);
+            await output.WriteAsync(encoded.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
+        }
+        while (read > 0);
+    }
+
+    /// <summary>
+    /// Follows the physical lines of text given a chunk at a time (a line ends with CR LF, LF or a lone CR, as the CSV
+    /// reader counts lines) and keeps the characters of the lines not removed.
+    /// </summary>
+    private sealed class LineFilter(List<(int First, int End)> removed)
+    {
+        private int _line = 1;
+        private int _range;
+        private bool _afterCarriageReturn;
+
+        /// <summary>Moves the characters of kept lines to the front of <paramref name="chunk"/>; how many there are.</summary>
+        public int Keep(Span<char> chunk)
+        {
+            var kept = 0;
+            foreach (var c in chunk)
             {
-                var end = text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n' ? i + 2 : i + 1;
-                lines.Add((start, end - start));
-                start = end;
-                i = end - 1;
+                if (_afterCarriageReturn)
+                {
+                    _afterCarriageReturn = false;
+                    if (c == '\n')
+                    {
+                        Emit(chunk, ref kept, c);
+                        _line++;
+                        continue;
+                    }
+
+                    _line++;
+                }
+
+                Emit(chunk, ref kept, c);
+                if (c == '\n')
+                {
+                    _line++;
+                }
+                else if (c == '\r')
+                {
+                    _afterCarriageReturn = true;
+                }
+            }
+
+            return kept;
+        }
+
+        private void Emit(Span<char> chunk, ref int kept, char c)
+        {
+            while (_range < removed.Count && removed[_range].End <= _line)
+            {
+                _range++;
+            }
+
+            if (_range == removed.Count || removed[_range].First > _line)
+            {
+                chunk[kept++] = c;
             }
         }
-
-        if (start < text.Length)
-        {
-            lines.Add((start, text.Length - start));
-        }
-
-        return lines;
     }
 }

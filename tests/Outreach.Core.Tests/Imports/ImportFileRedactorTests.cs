@@ -63,6 +63,41 @@ public sealed class ImportFileRedactorTests
         Assert.Empty(redaction.ErasedLines);
     }
 
+    [Fact]
+    public async Task A_file_of_many_chunks_loses_exactly_the_contacts_records_whatever_its_line_breaks()
+    {
+        // Thousands of rows (far more than one chunk read), every kind of line break, letters of two and three UTF-8
+        // bytes: chunk edges fall inside characters and between a CR and its LF somewhere.
+        string[] breaks = ["\r\n", "\n", "\r"];
+        var kept = new StringBuilder(Header);
+        var whole = new StringBuilder(Header);
+        var adaLines = new List<int>();
+        for (var i = 0; i < 6000; i++)
+        {
+            var line = i % 613 == 5
+                ? $"Ada,Lovelace,ada@example.org,Analytical,row {i}{breaks[i % 3]}"
+                : $"Zoë{i},Ångström€,zoe{i}@example.org,Uppsala,row {i}{breaks[i % 3]}";
+            whole.Append(line);
+            if (line.StartsWith("Ada,", StringComparison.Ordinal))
+            {
+                adaLines.Add(i + 2);
+            }
+            else
+            {
+                kept.Append(line);
+            }
+        }
+
+        var file = Bytes(whole.ToString());
+        var ada = await AdaAsync(Bytes(Header + AdaByEmail));
+        using var output = new MemoryStream();
+
+        var erased = await ImportFileRedactor.RedactAsync(new MemoryStream(file), output, ada, [], ["ada@example.org"], format: null, CancellationToken.None);
+
+        Assert.Equal(adaLines, erased);
+        Assert.Equal(Bytes(kept.ToString()), output.ToArray());
+    }
+
     private static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
 
     /// <summary>Ada as the import stored her (merged from her rows), which is what erasure is given.</summary>
