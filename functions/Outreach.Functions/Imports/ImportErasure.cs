@@ -11,7 +11,8 @@ namespace Outreach.Functions.Imports;
 /// contact's records (<see cref="ImportFileRedactor"/>: every import, not only the one the contact came from, since a
 /// later file may have merged into it), and every record loses the rejected rows of those lines or naming the contact,
 /// and the accepted and merged rows naming its id, as does every row's outcome (<see cref="ImportBlobLayout.Rows"/>); the
-/// record counts how many rows were erased and nothing else about them.
+/// record counts how many rows were erased and nothing else about them. Files are downloaded to temporary files and
+/// rewritten a chunk at a time, so an erasure holds none of them in memory.
 /// </summary>
 internal sealed partial class ImportErasure(ImportRecordStore records, ILogger<ImportErasure> logger)
 {
@@ -66,17 +67,19 @@ internal sealed partial class ImportErasure(ImportRecordStore records, ILogger<I
         Contact contact, string importId, ImportRecord? record, IReadOnlyCollection<ContactKey> keys, IReadOnlyCollection<string> identifyingValues, CancellationToken cancellationToken)
     {
         var name = ImportBlobLayout.Upload(contact.OwnerId, importId);
-        using var file = new MemoryStream();
+        await using var file = TemporaryFile.Create("erasure-upload");
         if (!await records.Blobs.DownloadToAsync(name, file, cancellationToken).ConfigureAwait(false))
         {
             return [];
         }
 
+        file.Position = 0;
         var format = Enum.TryParse<ImportFormat>(record?.Format, out var parsed) ? parsed : (ImportFormat?)null;
-        ImportFileRedaction redaction;
+        await using var redacted = TemporaryFile.Create("erasure-upload");
+        IReadOnlyList<int> erasedLines;
         try
         {
-            redaction = await ImportFileRedactor.RedactAsync(file.ToArray(), contact, keys, identifyingValues, format, cancellationToken).ConfigureAwait(false);
+            erasedLines = await ImportFileRedactor.RedactAsync(file, redacted, contact, keys, identifyingValues, format, cancellationToken).ConfigureAwait(false);
         }
         catch (DomainException e)
         {
@@ -85,13 +88,13 @@ internal sealed partial class ImportErasure(ImportRecordStore records, ILogger<I
             return [];
         }
 
-        if (redaction.ErasedLines.Count > 0)
+        if (erasedLines.Count > 0)
         {
-            using var content = new MemoryStream(redaction.Content, writable: false);
-            await records.Blobs.UploadAsync(name, content, "text/csv", cancellationToken).ConfigureAwait(false);
+            redacted.Position = 0;
+            await records.Blobs.UploadAsync(name, redacted, "text/csv", cancellationToken).ConfigureAwait(false);
         }
 
-        return [.. redaction.ErasedLines];
+        return [.. erasedLines];
     }
 
     /// <summary>
@@ -101,7 +104,7 @@ internal sealed partial class ImportErasure(ImportRecordStore records, ILogger<I
     private async Task<HashSet<int>> RedactRowsAsync(Contact contact, string importId, HashSet<int> lines, CancellationToken cancellationToken)
     {
         var name = ImportBlobLayout.Rows(contact.OwnerId, importId);
-        using var file = new MemoryStream();
+        await using var file = TemporaryFile.Create("erasure-rows");
         if (!await records.Blobs.DownloadToAsync(name, file, cancellationToken).ConfigureAwait(false))
         {
             return [];
@@ -109,7 +112,7 @@ internal sealed partial class ImportErasure(ImportRecordStore records, ILogger<I
 
         file.Position = 0;
         var removed = new HashSet<int>();
-        using var kept = new MemoryStream();
+        await using var kept = TemporaryFile.Create("erasure-rows");
         using (var reader = new StreamReader(file, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true))
         {
             var writer = new StreamWriter(kept, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true);

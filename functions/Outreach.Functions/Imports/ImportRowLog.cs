@@ -28,13 +28,7 @@ internal sealed class ImportRowLog : IAsyncDisposable
     }
 
     /// <summary>A new, empty log in the temporary folder.</summary>
-    public static ImportRowLog Create() => new(new FileStream(
-        Path.Combine(Path.GetTempPath(), $"outreach-import-rows-{Guid.NewGuid():N}.csv"),
-        FileMode.CreateNew,
-        FileAccess.ReadWrite,
-        FileShare.None,
-        bufferSize: 1 << 16,
-        FileOptions.DeleteOnClose | FileOptions.Asynchronous));
+    public static ImportRowLog Create() => new(TemporaryFile.Create("import-rows"));
 
     public async ValueTask AddAsync(ImportRowResult row, CancellationToken cancellationToken)
     {
