@@ -98,8 +98,14 @@ public static class ImportFileRedactor
         return erased;
     }
 
-    private static bool Mentions(string? text, IReadOnlyCollection<string> values) =>
-        !string.IsNullOrEmpty(text) && values.Any(v => v.Length > 0 && text.Contains(v, StringComparison.OrdinalIgnoreCase));
+    /// <summary>Whether a rejected row's text names the contact: holds one of its identifying values, case-insensitively.</summary>
+    /// <param name="text">The row's text as in the file.</param>
+    /// <param name="identifyingValues">The contact's email, full name, LinkedIn URL (and addresses claimed for it).</param>
+    public static bool Mentions(string? text, IReadOnlyCollection<string> identifyingValues)
+    {
+        ArgumentNullException.ThrowIfNull(identifyingValues);
+        return !string.IsNullOrEmpty(text) && identifyingValues.Any(v => v.Length > 0 && text.Contains(v, StringComparison.OrdinalIgnoreCase));
+    }
 
     /// <summary>The lines of the erased records, as ascending ranges: a record runs from its first line to the line before the next record's (the last, to the end).</summary>
     private static List<(int First, int End)> RemovedLines(List<int> starts, List<int> erased)

@@ -44,7 +44,7 @@ internal sealed partial class ImportErasure(ImportRecordStore records, ILogger<I
             return erasedLines.Count;
         }
 
-        var rejected = record.Rejected.Where(r => !erasedLines.Contains(r.Line) && !Mentions(r.Text, identifyingValues)).ToList();
+        var rejected = record.Rejected.Where(r => !erasedLines.Contains(r.Line) && !ImportFileRedactor.Mentions(r.Text, identifyingValues)).ToList();
         var accepted = record.Accepted.Where(a => !erasedLines.Contains(a.Line) && !string.Equals(a.ContactId, contact.ContactId, StringComparison.Ordinal)).ToList();
         var merged = record.Merged.Where(m => !erasedLines.Contains(m.Line) && !string.Equals(m.ContactId, contact.ContactId, StringComparison.Ordinal)).ToList();
         var removedLines = new HashSet<int>(erasedLines);
@@ -161,9 +161,6 @@ internal sealed partial class ImportErasure(ImportRecordStore records, ILogger<I
 
         return ids;
     }
-
-    private static bool Mentions(string text, IReadOnlyCollection<string> values) =>
-        values.Any(v => v.Length > 0 && text.Contains(v, StringComparison.OrdinalIgnoreCase));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Erasure: import {ImportId} of owner {OwnerId} could not be read again ({Code}); its file was left as it is.")]
     private partial void LogUnreadable(string ownerId, string importId, string code);
