@@ -16,24 +16,6 @@ public static class ImportFileRedactor
     /// <summary>The size of the chunks the file is read in when its records are taken out.</summary>
     private const int ChunkBytes = 1 << 16;
 
-    /// <summary>The file without the contact's records (in memory: <see cref="RedactAsync(Stream, Stream, Contact, IReadOnlyCollection{ContactKey}, IReadOnlyCollection{string}, ImportFormat?, CancellationToken)"/> streams).</summary>
-    /// <param name="file">The uploaded file as stored.</param>
-    /// <param name="contact">The contact being erased (as stored, with its merged identities).</param>
-    /// <param name="keys">Every key the contact holds as stored (see the streaming overload).</param>
-    /// <param name="identifyingValues">Texts that mark a rejected row as the contact's (email, full name, LinkedIn URL); compared case-insensitively.</param>
-    /// <param name="format">The format the file was imported as, or null to detect it again.</param>
-    /// <param name="cancellationToken">Cancels reading.</param>
-    /// <exception cref="DomainException">The file cannot be read as an import (<c>import.not-text</c>, <c>import.no-header</c>).</exception>
-    public static async Task<ImportFileRedaction> RedactAsync(
-        byte[] file, Contact contact, IReadOnlyCollection<ContactKey> keys, IReadOnlyCollection<string> identifyingValues, ImportFormat? format, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(file);
-        using var input = new MemoryStream(file, writable: false);
-        using var output = new MemoryStream();
-        var erased = await RedactAsync(input, output, contact, keys, identifyingValues, format, cancellationToken).ConfigureAwait(false);
-        return erased.Count == 0 ? new ImportFileRedaction(file, []) : new ImportFileRedaction(output.ToArray(), erased);
-    }
-
     /// <summary>
     /// Writes <paramref name="file"/> without the contact's records to <paramref name="output"/>, when it has any: read
     /// twice (to find the records, then to copy the rest), a chunk at a time, so a file of any size takes little memory.
