@@ -206,15 +206,15 @@ internal sealed class BatchDeduplicator(
         }
 
         var merged = ContactMerger.Merge(stored, row.Contact!, out var changed, out var leftOut);
-        var claims = HasUnheldKey(row);
-        if (changed || claims)
+        if (!changed && !HasUnheldKey(row))
         {
-            slot = Stage(merged, -1, stored: true);
-            _storedById.Add(merged.ContactId, slot);
-            ClaimKeys(row, merged.ContactId, ordinal: -1, slot);
+            return Stored(row, stored, changed: false, leftOut);
         }
 
-        return Stored(row, stored, changed || claims, leftOut);
+        slot = Stage(merged, -1, stored: true);
+        _storedById.Add(merged.ContactId, slot);
+        ClaimKeys(row, merged.ContactId, ordinal: -1, slot);
+        return Stored(row, stored, changed: true, leftOut);
     }
 
     /// <summary>Folds the row into a stored contact already changed in this batch.</summary>

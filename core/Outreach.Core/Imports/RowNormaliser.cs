@@ -296,9 +296,7 @@ internal sealed class RowNormaliser
 
         Span<char> chars = stackalloc char[ShortDateCell];
         Ascii.ToUtf16(bytes, chars, out var written);
-        var text = chars[..written];
-
-        if (ImportDateParser.TryParse(text, _dayFirst, out var parsed) is not null)
+        if (ImportDateParser.TryParse(chars[..written], _dayFirst, out var parsed) is not null)
         {
             return false;
         }
