@@ -13,7 +13,10 @@ namespace Outreach.Core.Contacts;
 /// </remarks>
 public readonly struct ContactKeyClaim : IEquatable<ContactKeyClaim>
 {
+    /// <summary>The key given as text; for a claim built when asked, only its kind (the text is empty).</summary>
     private readonly ContactKey _key;
+
+    /// <summary>The contact whose key of <c>_key.Kind</c> is claimed, when the text is built when asked; else null.</summary>
     private readonly Contact? _from;
 
     /// <summary>A claim of a key given as text.</summary>

@@ -25,7 +25,7 @@ internal sealed class VCardCard(int line)
             case "N":
                 var name = property.Components();
                 _last ??= NonEmpty(name[0]);
-                _first ??= name.Count > 1 ? NonEmpty(string.Join(' ', new[] { name[1] }.Concat(name.Count > 2 ? [name[2]] : []).Where(n => n.Length > 0))) : null;
+                _first ??= NonEmpty(string.Join(' ', name.Skip(1).Take(2).Where(n => n.Length > 0))); // given, then additional names
                 break;
             case "FN":
                 _full ??= NonEmpty(property.Text());

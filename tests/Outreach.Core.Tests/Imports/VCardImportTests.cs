@@ -42,6 +42,18 @@ public sealed class VCardImportTests
     }
 
     [Fact]
+    public async Task A_structured_name_gives_given_and_additional_names_as_the_first_name()
+    {
+        var vcf = "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Brunel;Isambard;Kingdom;;\r\nEMAIL:ikb@example.org\r\nEND:VCARD\r\n" +
+                  "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Lovelace\r\nEMAIL:ada@example.org\r\nEND:VCARD\r\n";
+
+        var run = await ImportRun.BytesAsync(await ConvertAsync(Encoding.UTF8.GetBytes(vcf)));
+
+        Assert.Equal(("Isambard Kingdom", "Brunel"), (run.ContactOn(2).FirstName, run.ContactOn(2).LastName));
+        Assert.Equal(((string?)null, "Lovelace"), (run.ContactOn(7).FirstName, run.ContactOn(7).LastName));
+    }
+
+    [Fact]
     public async Task Folded_lines_soft_line_breaks_escapes_a_linkedin_handle_and_a_card_cut_off_at_the_end_are_read()
     {
         var vcf = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada\r\n  Lovelace\r\nEMAIL;TYPE=work:ada@example.org\r\nEMAIL;PREF=1:ada.pref@example.org\r\n" +
