@@ -73,7 +73,7 @@ internal static class EmailSyntax
                     return "contains a space";
                 }
 
-                if (!(char.IsAsciiLetterOrDigit(c) || c == '-' || (c > 0x7F && char.IsLetterOrDigit(c))))
+                if (!(char.IsAsciiLetterOrDigit(c) || c == '-' || (c > 0x7F && IsInternationalLabelCharacter(c))))
                 {
                     return $"contains '{c}' in the domain";
                 }
@@ -101,14 +101,19 @@ internal static class EmailSyntax
             return "has a top-level domain shorter than two letters";
         }
 
-        foreach (var c in tld)
+        // A top-level domain in its ASCII form (xn--p1ai for .рф) carries digits; any other with one is a typo.
+        if (!tld.StartsWith("xn--", StringComparison.OrdinalIgnoreCase) && tld.IndexOfAnyInRange('0', '9') >= 0)
         {
-            if (char.IsAsciiDigit(c))
-            {
-                return "has digits in the top-level domain";
-            }
+            return "has digits in the top-level domain";
         }
 
         return null;
     }
+
+    /// <summary>
+    /// A letter or digit of an internationalised domain label, or one of the combining marks many scripts write
+    /// their vowels with (the ि and ा of Devanagari, Thai's tone marks): उदाहरण.भारत is a domain.
+    /// </summary>
+    private static bool IsInternationalLabelCharacter(char c) =>
+        char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark;
 }

@@ -16,6 +16,7 @@ public sealed class EmailSyntaxTests
     [InlineData("john@example..com", "has an empty part in the domain")]
     [InlineData("john@-example.com", "has a malformed domain part")]
     [InlineData("john@example.123", "has digits in the top-level domain")]
+    [InlineData("john@example.c0m", "has digits in the top-level domain")]
     [InlineData("jo<hn>@example.com", "contains '<' before the @")]
     [InlineData("john@exa_mple.com", "contains '_' in the domain")]
     public void Broken_addresses_are_refused_with_the_reason(string email, string reason)
@@ -28,6 +29,10 @@ public sealed class EmailSyntaxTests
     [InlineData("Ada.Lovelace+outreach@Sub.Example.co.uk")]
     [InlineData("o'brien@example.ie")]
     [InlineData("jürgen@münchen.example")]
+    [InlineData("info@пример.рф")]
+    [InlineData("info@example.xn--p1ai")]
+    [InlineData("info@उदाहरण.भारत")]
+    [InlineData("info@ตัวอย่าง.ไทย")]
     public void Usable_addresses_pass(string email)
     {
         Assert.Null(EmailSyntax.Problem(email));
