@@ -5,7 +5,7 @@ namespace Outreach.Core.Imports;
 /// <summary>
 /// Canonical LinkedIn profile URLs: <c>https://www.linkedin.com/in/handle</c> with the handle lower-cased and
 /// percent-decoded then re-encoded, query, fragment and trailing slash dropped. Accepts a missing scheme,
-/// <c>http://</c>, no <c>www.</c> and country subdomains (<c>uk.linkedin.com</c>); anything that is not a
+/// <c>http://</c>, no <c>www.</c>, country subdomains (<c>uk.linkedin.com</c>) and the mobile site's <c>/mwlite/in/</c>; anything that is not a
 /// personal profile (a company page, a post, another site) is refused with a reason.
 /// </summary>
 internal static class LinkedInProfileUrl
@@ -59,6 +59,12 @@ internal static class LinkedInProfileUrl
         if (end >= 0)
         {
             path = path[..end];
+        }
+
+        // LinkedIn's lightweight mobile site serves the same profile under /mwlite/in/handle.
+        if (path.StartsWith("/mwlite/in/", StringComparison.OrdinalIgnoreCase))
+        {
+            path = path["/mwlite".Length..];
         }
 
         if (!path.StartsWith("/in/", StringComparison.OrdinalIgnoreCase))

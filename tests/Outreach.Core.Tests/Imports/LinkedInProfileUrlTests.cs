@@ -14,6 +14,8 @@ public sealed class LinkedInProfileUrlTests
     [InlineData("https://www.linkedin.com/in/j%C3%BCrgen-m%C3%BCller", "https://www.linkedin.com/in/j%C3%BCrgen-m%C3%BCller")]
     [InlineData("https://www.linkedin.com/in/J%C3%9CRGEN", "https://www.linkedin.com/in/j%C3%BCrgen")]
     [InlineData("https://de.linkedin.com/in/jürgen", "https://www.linkedin.com/in/j%C3%BCrgen")]
+    [InlineData("https://www.linkedin.com/mwlite/in/ada-lovelace", "https://www.linkedin.com/in/ada-lovelace")]
+    [InlineData("linkedin.com/mwlite/in/Ada/", "https://www.linkedin.com/in/ada")]
     public void Profile_urls_become_canonical(string url, string canonical)
     {
         Assert.Null(LinkedInProfileUrl.TryNormalise(url, out var result));
@@ -24,6 +26,7 @@ public sealed class LinkedInProfileUrlTests
     [InlineData("https://www.linkedin.com/company/contoso", "is a LinkedIn URL but not a profile (/in/...)")]
     [InlineData("https://www.linkedin.com/feed/update/urn:li:activity:1", "is a LinkedIn URL but not a profile (/in/...)")]
     [InlineData("https://www.linkedin.com/in/", "has no profile name after /in/")]
+    [InlineData("https://www.linkedin.com/mwlite/company/contoso", "is a LinkedIn URL but not a profile (/in/...)")]
     [InlineData("https://twitter.com/ada", "is not a linkedin.com URL")]
     [InlineData("https://linkedin.com.evil.example/in/ada", "is not a linkedin.com URL")]
     [InlineData("ftp://linkedin.com/in/ada", "is not an http(s) URL")]
