@@ -80,7 +80,7 @@ internal sealed class VCardCard(int line)
     private static string OneLine(string value) => value.AsSpan().IndexOfAny('\r', '\n') < 0 ? value : value.ReplaceLineEndings(" ");
 
     /// <summary>
-    /// A LinkedIn profile URL the property gives: a URL on linkedin.com, or a LinkedIn social profile written as a handle
+    /// A LinkedIn profile URL the property gives: a profile URL on linkedin.com (not a company page or a post), or a LinkedIn social profile written as a handle
     /// (Apple's <c>X-SOCIALPROFILE;type=linkedin;x-user=ada-l:x-apple:ada-l</c>), which becomes its profile URL.
     /// </summary>
     private static string? LinkedInOf(VCardProperty property)
@@ -88,7 +88,8 @@ internal sealed class VCardCard(int line)
         var value = property.Text();
         if (value.Contains("linkedin.com/", StringComparison.OrdinalIgnoreCase))
         {
-            return value;
+            // A card may list the person's company page beside (or before) their profile: only a profile is theirs.
+            return LinkedInProfileUrl.TryNormalise(value.Trim(), out _) is null ? value : null;
         }
 
         if (property.Name == "URL" || !property.HasType("linkedin"))

@@ -72,6 +72,20 @@ public sealed class VCardImportTests
         Assert.Equal("Chief engineer", isambard.Position); // TITLE, though ROLE came first
     }
 
+    [Fact]
+    public async Task A_company_page_listed_before_the_profile_is_passed_over_and_never_costs_the_card()
+    {
+        var vcf = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Lovelace\r\nEMAIL:ada@example.org\r\n" +
+                  "item1.URL:https\\://www.linkedin.com/company/analytical-engines\r\nitem2.URL:https\\://www.linkedin.com/in/ada-lovelace\r\nEND:VCARD\r\n" +
+                  "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Charles Babbage\r\nEMAIL:charles@example.org\r\nURL:https://www.linkedin.com/company/difference-engines\r\nEND:VCARD\r\n";
+
+        var run = await ImportRun.BytesAsync(await ConvertAsync(Encoding.UTF8.GetBytes(vcf)));
+
+        Assert.Equal((2L, 0L), (run.Report.Accepted, run.Report.Rejected));
+        Assert.Equal("https://www.linkedin.com/in/ada-lovelace", run.ContactOn(2).LinkedInUrl);
+        Assert.Equal(("charles@example.org", (string?)null), (run.ContactOn(9).Email, run.ContactOn(9).LinkedInUrl));
+    }
+
     [Theory]
     [InlineData("BEGIN:VCARD\r\nVERSION:3.0", true)]
     [InlineData("\uFEFF\r\n\r\nbegin:vcard\r\n", true)]
