@@ -5,7 +5,7 @@ namespace Outreach.Core.Imports;
 
 /// <summary>
 /// Dates in imported files. Accepted: LinkedIn's <c>15 Mar 2024</c> / <c>3 Jan 2019</c> (English month
-/// abbreviations or full names), ISO <c>2024-03-15</c>, and numeric <c>dd/MM/yyyy</c> or <c>MM/dd/yyyy</c>
+/// abbreviations or full names), ISO <c>2024-03-15</c> (also with a time of day, which is dropped), and numeric <c>dd/MM/yyyy</c> or <c>MM/dd/yyyy</c>
 /// (also with <c>.</c> or <c>-</c>). A numeric date is read only when the order is certain: one part is above 12,
 /// both parts are equal, the separator is a dot (day first, as in de-DE), or the import names a culture whose
 /// short date pattern says which comes first. Otherwise it is refused as ambiguous rather than guessed.
@@ -27,6 +27,11 @@ internal static class ImportDateParser
             return "is empty";
         }
 
+        if (text.Length > 10 && text[4] == '-' && text[7] == '-' && text[10] is ' ' or 'T')
+        {
+            return IsoDateTimeProblem(text, out date);
+        }
+
         if (char.IsAsciiLetter(text[^1]) || text.Contains(' '))
         {
             return DayMonthNameProblem(text, out date);
@@ -43,6 +48,30 @@ internal static class ImportDateParser
         var day = pattern.IndexOf('d', StringComparison.Ordinal);
         var month = pattern.IndexOf('M', StringComparison.Ordinal);
         return day >= 0 && (month < 0 || day < month);
+    }
+
+    private static readonly string[] IsoDateTimeFormats =
+        ["yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm:ss.FFFFFFF", "yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss",
+         "yyyy-MM-ddTHH:mm:ss.FFFFFFF", "yyyy-MM-ddTHH:mmK", "yyyy-MM-ddTHH:mm:ssK", "yyyy-MM-ddTHH:mm:ss.FFFFFFFK"];
+
+    /// <summary>
+    /// An ISO date with a time of day (<c>2024-03-15 12:00</c>, <c>2024-03-15T12:00:00Z</c>: a spreadsheet's
+    /// timestamp, a form's response time): the date as written, since a meeting's day is the day it was noted on.
+    /// </summary>
+    private static string? IsoDateTimeProblem(ReadOnlySpan<char> text, out DateOnly date)
+    {
+        if (TryParseNumeric(text[..10], dayFirst: null, out date) is { } problem)
+        {
+            return problem;
+        }
+
+        if (!DateTimeOffset.TryParseExact(text, IsoDateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _))
+        {
+            date = default;
+            return NotADate;
+        }
+
+        return null;
     }
 
     /// <summary>A day, an English month name and a year: null when it is a date, else why not.</summary>

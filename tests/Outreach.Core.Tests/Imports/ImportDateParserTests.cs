@@ -15,6 +15,10 @@ public sealed class ImportDateParserTests
     [InlineData("11/14/2024", 2024, 11, 14)]
     [InlineData("04/04/2024", 2024, 4, 4)]
     [InlineData("03.04.2024", 2024, 4, 3)]
+    [InlineData("2024-03-15 12:00", 2024, 3, 15)]
+    [InlineData("2024-03-15 23:59:59", 2024, 3, 15)]
+    [InlineData("2024-03-15T23:30:00Z", 2024, 3, 15)]
+    [InlineData("2024-03-15T23:30:00.125-05:00", 2024, 3, 15)]
     public void Accepted_formats_parse_without_a_culture(string text, int year, int month, int day)
     {
         Assert.Null(ImportDateParser.TryParse(text, dayFirst: null, out var date));
@@ -42,6 +46,9 @@ public sealed class ImportDateParserTests
     [InlineData("2024-13-01", "is not a real calendar date")]
     [InlineData("14/11/24", "has a year that is not four digits")]
     [InlineData("next tuesday", "is not a date like 15 Mar 2024 or 2024-03-15")]
+    [InlineData("2024-02-30 12:00", "is not a real calendar date")]
+    [InlineData("2024-03-15 25:00", "is not a date like 15 Mar 2024 or 2024-03-15")]
+    [InlineData("2024-03-15 noon", "is not a date like 15 Mar 2024 or 2024-03-15")]
     public void Impossible_or_unknown_dates_are_refused(string text, string reason)
     {
         Assert.Equal(reason, ImportDateParser.TryParse(text, null, out _));

@@ -92,6 +92,24 @@ public sealed class WorkbookConverterTests
     }
 
     [Fact]
+    public async Task A_met_on_cell_holding_a_date_and_time_imports_as_its_date()
+    {
+        // A form's response sheet or =NOW() stores a timestamp; the converter writes it as 2024-11-14 15:30.
+        var workbook = XlsxFile.Create(
+        [
+            ["First name", "Last name", "Email", "Met on"],
+            ["Ada", "Lovelace", "ada@example.org", new DateTime(2024, 11, 14, 15, 30, 0)],
+        ]);
+        var (csv, _) = await ConvertAsync(workbook);
+
+        var run = await ImportRun.TextAsync(csv);
+
+        Assert.Contains("ada@example.org,2024-11-14 15:30\r\n", csv, StringComparison.Ordinal);
+        Assert.Equal((1L, 0L), (run.Report.Accepted, run.Report.Rejected));
+        Assert.Equal(new DateOnly(2024, 11, 14), run.ContactOn(2).Events.Single().MetOn);
+    }
+
+    [Fact]
     public async Task A_sheet_past_the_limit_as_csv_is_refused()
     {
         var workbook = XlsxFile.Create([.. Enumerable.Range(0, 200).Select(i => new object?[] { $"Person {i}", $"p{i}@example.org" })]);

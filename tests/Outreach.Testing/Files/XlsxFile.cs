@@ -6,14 +6,14 @@ namespace Outreach.Testing.Files;
 
 /// <summary>
 /// A minimal .xlsx written by hand, as Excel lays it out: each sheet's cells as inline strings, numbers, or numbers
-/// styled as dates (built-in format 14), so the tests need no spreadsheet library that writes.
+/// styled as dates (built-in format 14) or date-times (format 22), so the tests need no spreadsheet library that writes.
 /// </summary>
 public static class XlsxFile
 {
     private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     private const string Relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-    /// <summary>A workbook whose sheets hold the given rows; a cell is a string, a double, a DateOnly, or null for none.</summary>
+    /// <summary>A workbook whose sheets hold the given rows; a cell is a string, a double, a DateOnly, a DateTime, or null for none.</summary>
     public static byte[] Create(params object?[][][] sheets)
     {
         using var buffer = new MemoryStream();
@@ -39,7 +39,7 @@ public static class XlsxFile
                 string.Concat(sheets.Select((_, i) => $"<Relationship Id=\"rId{i + 1}\" Type=\"{Relationships}/worksheet\" Target=\"worksheets/sheet{i + 1}.xml\"/>")) +
                 $"<Relationship Id=\"rIdStyles\" Type=\"{Relationships}/styles\" Target=\"styles.xml\"/></Relationships>");
             Add(zip, "xl/styles.xml",
-                $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><styleSheet xmlns=\"{Main}\"><cellXfs count=\"2\"><xf numFmtId=\"0\"/><xf numFmtId=\"14\" applyNumberFormat=\"1\"/></cellXfs></styleSheet>");
+                $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><styleSheet xmlns=\"{Main}\"><cellXfs count=\"3\"><xf numFmtId=\"0\"/><xf numFmtId=\"14\" applyNumberFormat=\"1\"/><xf numFmtId=\"22\" applyNumberFormat=\"1\"/></cellXfs></styleSheet>");
             for (var s = 0; s < sheets.Length; s++)
             {
                 Add(zip, $"xl/worksheets/sheet{s + 1}.xml", Sheet(sheets[s]));
@@ -64,6 +64,7 @@ public static class XlsxFile
                     string text => $"<c r=\"{reference}\" t=\"inlineStr\"><is><t xml:space=\"preserve\">{SecurityElement.Escape(text)}</t></is></c>",
                     double number => $"<c r=\"{reference}\"><v>{number.ToString(System.Globalization.CultureInfo.InvariantCulture)}</v></c>",
                     DateOnly date => $"<c r=\"{reference}\" s=\"1\"><v>{date.DayNumber - new DateOnly(1899, 12, 30).DayNumber}</v></c>",
+                    DateTime moment => $"<c r=\"{reference}\" s=\"2\"><v>{(moment - new DateTime(1899, 12, 30)).TotalDays.ToString(System.Globalization.CultureInfo.InvariantCulture)}</v></c>",
                     var other => throw new ArgumentException($"No cell for {other.GetType().Name}."),
                 });
             }
