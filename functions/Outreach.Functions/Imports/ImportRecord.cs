@@ -44,7 +44,7 @@ internal sealed record ImportRecord
     /// <summary>How far a running import has got (written every <c>Imports:ProgressInterval</c>); null before it starts and once it has ended.</summary>
     public ImportRecordProgress? Progress { get; init; }
 
-    /// <summary>Contacts handed to <see cref="Campaign"/> (accepted and merged ones), 0 without a campaign.</summary>
+    /// <summary>Contacts handed to <see cref="Campaign"/> (every contact a row names: new, merged or already known; enrolling is idempotent), 0 without a campaign.</summary>
     public int Enrolled { get; init; }
 
     public IReadOnlyList<ImportRejectedRow> Rejected { get; init; } = [];

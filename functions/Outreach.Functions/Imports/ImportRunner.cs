@@ -13,8 +13,8 @@ namespace Outreach.Functions.Imports;
 
 /// <summary>
 /// Runs one import to its end for the HTTP function (small files) and the queue function (large ones) alike: reads the
-/// rows into the owner's contacts (<see cref="ContactImporter"/> over the contact table), enrols the accepted and merged
-/// contacts in the campaign asked for, and stores the completed record.
+/// rows into the owner's contacts (<see cref="ContactImporter"/> over the contact table), enrols the contacts its rows
+/// name (new, merged or already known) in the campaign asked for, and stores the completed record.
 /// </summary>
 internal sealed class ImportRunner(
     TableStores stores,
@@ -74,11 +74,11 @@ internal sealed class ImportRunner(
             var lease = await leases.AcquireAsync(record.OwnerId, record.Id, options.Value.ConcurrentImportWait, cancellationToken).ConfigureAwait(false);
             await using (lease.ConfigureAwait(false))
             {
-                var (accepted, merged, touched) = await ReadRowsAsync(import, record, progress, lease, log, cancellationToken).ConfigureAwait(false);
+                var (accepted, merged, contacts) = await ReadRowsAsync(import, record, progress, lease, log, cancellationToken).ConfigureAwait(false);
 
                 // Before the completed record, so a completed import always has its rows.
                 await log.SaveAsync(records.Blobs, ImportBlobLayout.Rows(record.OwnerId, record.Id), cancellationToken).ConfigureAwait(false);
-                var (enrolled, error) = await ApplyAsync(record.OwnerId, campaign, touched, lease, cancellationToken).ConfigureAwait(false);
+                var (enrolled, error) = await ApplyAsync(record.OwnerId, campaign, contacts, lease, cancellationToken).ConfigureAwait(false);
                 var completed = record.Completed(import.Report, accepted, merged, enrolled, error, time.GetUtcNow());
                 await records.SaveAsync(completed, cancellationToken).ConfigureAwait(false);
                 return completed;
@@ -115,15 +115,15 @@ internal sealed class ImportRunner(
 
     /// <summary>
     /// Reads the rows, listing the first accepted and merged ones, every row in <paramref name="log"/>, and collecting every
-    /// contact touched; saves progress as <see cref="RunAsync"/> says, and keeps renewing the owner's <paramref name="lease"/>
+    /// contact a row names; saves progress as <see cref="RunAsync"/> says, and keeps renewing the owner's <paramref name="lease"/>
     /// (the lease and the log are null for a check, which stores nothing).
     /// </summary>
-    private async Task<(List<ImportAcceptedRow> Accepted, List<ImportMergedRow> Merged, HashSet<string> Touched)> ReadRowsAsync(
+    private async Task<(List<ImportAcceptedRow> Accepted, List<ImportMergedRow> Merged, ImportedContacts Contacts)> ReadRowsAsync(
         ContactImport import, ImportRecord record, LatestImportProgress? progress, ImportLease? lease, ImportRowLog? log, CancellationToken cancellationToken)
     {
         var accepted = new List<ImportAcceptedRow>();
         var merged = new List<ImportMergedRow>();
-        var touched = new HashSet<string>(StringComparer.Ordinal);
+        var contacts = new ImportedContacts();
         var interval = options.Value.ProgressInterval;
         var savedAt = time.GetTimestamp();
         ImportProgress? saved = null;
@@ -145,12 +145,12 @@ internal sealed class ImportRunner(
                 await log.AddAsync(row, cancellationToken).ConfigureAwait(false);
             }
 
-            if (row.ContactId is null || row.Outcome is not (ImportRowOutcome.New or ImportRowOutcome.Merged))
+            if (row.ContactId is null || row.Outcome == ImportRowOutcome.Rejected)
             {
                 continue;
             }
 
-            touched.Add(row.ContactId);
+            contacts.Add(row.ContactId, row.Outcome);
             if (row.Outcome == ImportRowOutcome.New && accepted.Count < MaxRowsListed)
             {
                 accepted.Add(new ImportAcceptedRow(row.Line, row.ContactId));
@@ -161,25 +161,29 @@ internal sealed class ImportRunner(
             }
         }
 
-        return (accepted, merged, touched);
+        return (accepted, merged, contacts);
     }
 
     /// <summary>
-    /// For the new and merged contacts, a hundred at a time (each read once, the hundred concurrently): counts their meetings in the metrics in one apply
-    /// (<see cref="ContactMet"/>, credited to the meeting a send to them is, <see cref="MeetingContext.Of"/>; idempotent
-    /// per contact and date, so a re-import or a retried queue message counts nothing twice) and enrols them in
-    /// <paramref name="campaign"/>. The contacts are imported whatever happens to enrolment: a refusal (no sender profile
-    /// yet, say) is recorded on the import as its error, and enrolling later through the campaign works.
+    /// For the contacts the rows name, a hundred at a time (each read once, the hundred concurrently): counts their meetings
+    /// in the metrics in one apply (<see cref="ContactMet"/>, credited to the meeting a send to them is,
+    /// <see cref="MeetingContext.Of"/>; idempotent per contact and date, so a re-import or a retried queue message counts
+    /// nothing twice) and enrols them in <paramref name="campaign"/> (idempotent too). Already-known contacts are enrolled
+    /// as well: a file uploaded again with a campaign puts its people in that campaign, and one uploaded again after an
+    /// attempt that wrote its contacts and then failed enrols what that attempt never reached. Their meetings are counted
+    /// only when dated, since an undated meeting is credited to today and would count again on another day. The contacts
+    /// are imported whatever happens to enrolment: a refusal (no sender profile yet, say) is recorded on the import as its
+    /// error, and enrolling later through the campaign works.
     /// </summary>
     private async Task<(int Enrolled, string? Error)> ApplyAsync(
-        string ownerId, Campaign? campaign, IReadOnlyCollection<string> contactIds, ImportLease lease, CancellationToken cancellationToken)
+        string ownerId, Campaign? campaign, ImportedContacts imported, ImportLease lease, CancellationToken cancellationToken)
     {
         var profile = await stores.Senders.GetAsync(ownerId, cancellationToken).ConfigureAwait(false);
         var zone = profile?.ToSchedule().TimeZone ?? TimeZoneInfo.Utc;
         var today = OwnerCalendar.LocalDate(time.GetUtcNow(), zone);
         var enrolled = 0;
         string? error = null;
-        foreach (var chunk in contactIds.Chunk(EnrolmentBatch))
+        foreach (var chunk in imported.Ids.Chunk(EnrolmentBatch))
         {
             await lease.RenewIfDueAsync(cancellationToken).ConfigureAwait(false);
             var contacts = new List<Contact>(chunk.Length);
@@ -192,7 +196,10 @@ internal sealed class ImportRunner(
             }
 
             await metrics.RecordAllAsync(
-                [.. contacts.Select(c => new ContactMet(ownerId, c.ContactId, MeetingContext.Of(c, today)))], zone, cancellationToken).ConfigureAwait(false);
+                [.. contacts.Where(c => imported.ChangedBy(c.ContactId) || c.LastMet?.MetOn is not null || c.ConnectedOn is not null)
+                    .Select(c => new ContactMet(ownerId, c.ContactId, MeetingContext.Of(c, today)))],
+                zone,
+                cancellationToken).ConfigureAwait(false);
 
             if (campaign is null || error is not null)
             {

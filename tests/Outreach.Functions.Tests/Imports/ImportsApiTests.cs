@@ -290,6 +290,43 @@ public sealed class ImportsApiTests(AzuriteFixture azurite) : IClassFixture<Azur
     }
 
     [Fact]
+    public async Task A_file_uploaded_again_with_a_campaign_enrols_the_contacts_it_brought_before_and_a_third_time_plans_nothing_twice()
+    {
+        var ownerId = ApiApp.NewId("again");
+        using var client = _app.Client(await _app.CreateAccountWithKeyAsync(ownerId));
+        var stores = new TableStores(StorageAccount.FromConnectionString(azurite.ConnectionString));
+        await stores.CreateTablesAsync(CancellationToken.None);
+        await stores.Senders.SaveAsync(
+            new SenderProfile { OwnerId = ownerId, FirstName = "Sam", LastName = "Student", Email = "sam@students.example.edu", Signature = "Sam" }, CancellationToken.None);
+        async Task<int> TaskCountAsync()
+        {
+            var count = 0;
+            foreach (var contact in await ContactsAsync(client))
+            {
+                count += (await stores.Tasks.ListForContactAsync(ownerId, contact.GetProperty("id").GetString()!, CancellationToken.None)).Count;
+            }
+
+            return count;
+        }
+
+        using var first = await PostCsvAsync(client, Sample("class-visit.csv"));
+        var tasksBefore = await TaskCountAsync();
+        using var again = await PostCsvAsync(client, Sample("class-visit.csv"), $"?campaign={DefaultCampaigns.ClassVisitFollowUpId}");
+        var record = await JsonAsync(again);
+        var tasksAfter = await TaskCountAsync();
+        using var third = await PostCsvAsync(client, Sample("class-visit.csv"), $"?campaign={DefaultCampaigns.ClassVisitFollowUpId}");
+        var tasksAfterThird = await TaskCountAsync();
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK), (first.StatusCode, again.StatusCode, third.StatusCode));
+        Assert.Equal(0, tasksBefore);
+        // Every row is already known, and every contact is enrolled all the same.
+        Assert.Equal((20, 0), (record.GetProperty("counts").GetProperty("alreadyKnown").GetInt32(), record.GetProperty("counts").GetProperty("accepted").GetInt32()));
+        Assert.Equal(19, record.GetProperty("enrolled").GetInt32());
+        Assert.True(tasksAfter >= 19, $"{tasksAfter} tasks");
+        Assert.Equal(tasksAfter, tasksAfterThird);
+    }
+
+    [Fact]
     public async Task Unknown_campaign_gets_400_and_imports_nothing()
     {
         using var client = _app.Client(await _app.CreateAccountWithKeyAsync(ApiApp.NewId("nocamp")));
