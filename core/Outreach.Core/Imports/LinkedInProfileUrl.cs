@@ -12,6 +12,9 @@ internal static class LinkedInProfileUrl
 {
     private const string Canonical = "https://www.linkedin.com/in/";
 
+    /// <summary>The longest profile name (the handle after /in/) LinkedIn gives or lets a member choose.</summary>
+    private const int MaxHandleLength = 100;
+
     /// <summary>Normalises <paramref name="url"/> (already trimmed, non-empty).</summary>
     /// <param name="url">The cell value.</param>
     /// <param name="canonical">The canonical URL when the result is null.</param>
@@ -21,7 +24,7 @@ internal static class LinkedInProfileUrl
         canonical = null;
 
         // Fast path: already canonical (the usual case for a LinkedIn export) costs no allocation.
-        if (url.StartsWith(Canonical, StringComparison.Ordinal) && IsPlainLowerHandle(url.AsSpan(Canonical.Length)))
+        if (url.StartsWith(Canonical, StringComparison.Ordinal) && url.Length - Canonical.Length <= MaxHandleLength && IsPlainLowerHandle(url.AsSpan(Canonical.Length)))
         {
             canonical = url;
             return null;
@@ -93,6 +96,11 @@ internal static class LinkedInProfileUrl
         catch (UriFormatException)
         {
             return "has a malformed percent-encoded profile name";
+        }
+
+        if (decoded.Length > MaxHandleLength)
+        {
+            return $"has a profile name longer than the {MaxHandleLength} characters LinkedIn allows";
         }
 
         foreach (var c in decoded)

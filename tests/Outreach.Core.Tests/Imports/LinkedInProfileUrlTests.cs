@@ -4,6 +4,8 @@ namespace Outreach.Core.Tests.Imports;
 
 public sealed class LinkedInProfileUrlTests
 {
+    private const string Handle100 = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+
     [Theory]
     [InlineData("https://www.linkedin.com/in/ada", "https://www.linkedin.com/in/ada")]
     [InlineData("linkedin.com/in/Ada-Lovelace", "https://www.linkedin.com/in/ada-lovelace")]
@@ -16,6 +18,7 @@ public sealed class LinkedInProfileUrlTests
     [InlineData("https://de.linkedin.com/in/jürgen", "https://www.linkedin.com/in/j%C3%BCrgen")]
     [InlineData("https://www.linkedin.com/mwlite/in/ada-lovelace", "https://www.linkedin.com/in/ada-lovelace")]
     [InlineData("linkedin.com/mwlite/in/Ada/", "https://www.linkedin.com/in/ada")]
+    [InlineData("https://www.linkedin.com/in/" + Handle100, "https://www.linkedin.com/in/" + Handle100)]
     public void Profile_urls_become_canonical(string url, string canonical)
     {
         Assert.Null(LinkedInProfileUrl.TryNormalise(url, out var result));
@@ -27,6 +30,7 @@ public sealed class LinkedInProfileUrlTests
     [InlineData("https://www.linkedin.com/feed/update/urn:li:activity:1", "is a LinkedIn URL but not a profile (/in/...)")]
     [InlineData("https://www.linkedin.com/in/", "has no profile name after /in/")]
     [InlineData("https://www.linkedin.com/mwlite/company/contoso", "is a LinkedIn URL but not a profile (/in/...)")]
+    [InlineData("https://www.linkedin.com/in/" + Handle100 + "a", "has a profile name longer than the 100 characters LinkedIn allows")]
     [InlineData("https://twitter.com/ada", "is not a linkedin.com URL")]
     [InlineData("https://linkedin.com.evil.example/in/ada", "is not a linkedin.com URL")]
     [InlineData("ftp://linkedin.com/in/ada", "is not an http(s) URL")]
