@@ -49,7 +49,7 @@ public sealed partial class TableContactStore
         while (continuation is not null);
 
         var holders = new Dictionary<ContactKey, string>();
-        var keyRows = keyTable.QueryAsync(TableFilter.Eq("PartitionKey", TableKeyCodec.Encode(ownerId)), select: ["RowKey", ContactIdProperty], cancellationToken: cancellationToken);
+        var keyRows = keyTable.QueryAsync(TableFilter.Eq("PartitionKey", TableKeyCodec.Encode(ownerId)), select: ContactKeyRows.Select, cancellationToken: cancellationToken);
         await foreach (var row in keyRows.ConfigureAwait(false))
         {
             if (holders.Count == (long)maxContacts * KeysPerContactAtMost)
@@ -58,7 +58,7 @@ public sealed partial class TableContactStore
             }
 
             // A row this store did not write (not a key) is left out rather than failing the import.
-            if (ContactKey.TryParse(TableKeyCodec.Decode(row.RowKey), out var key) && row.GetString(ContactIdProperty) is { } id)
+            if (ContactKeyRows.TryRead(row, out var key) && row.GetString(ContactIdProperty) is { } id)
             {
                 holders[key] = id;
             }

@@ -250,10 +250,10 @@ public sealed partial class TableContactStore
         var held = new List<TableEntity>();
         foreach (var claim in wanted)
         {
-            var row = KeyRow(claim.Key);
-            if (seen.Add(row))
+            var row = ContactKeyRows.Entity(partition, claim.Key, claim.ContactId);
+            if (seen.Add(row.RowKey))
             {
-                (heldBefore.Contains(claim) ? held : fresh).Add(new TableEntity(partition, row) { [ContactIdProperty] = claim.ContactId });
+                (heldBefore.Contains(claim) ? held : fresh).Add(row);
             }
         }
 
@@ -273,7 +273,7 @@ public sealed partial class TableContactStore
         foreach (var row in won)
         {
             var contactId = row.GetString(ContactIdProperty)!;
-            if (ContactKey.TryParse(TableKeyCodec.Decode(row.RowKey), out var key) && key.Kind == ContactKeyKind.Email
+            if (ContactKeyRows.TryRead(row, out var key) && key.Kind == ContactKeyKind.Email
                 && !string.Equals(key.Value, ownAddress.GetValueOrDefault(contactId), StringComparison.Ordinal))
             {
                 addresses.Add((key.Value, contactId));

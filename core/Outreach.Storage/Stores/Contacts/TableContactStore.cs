@@ -18,7 +18,7 @@ namespace Outreach.Storage.Stores.Contacts;
 public sealed partial class TableContactStore(TableClient contactTable, TableClient keyTable, Outcomes.TableContactEmailIndex emailIndex)
     : IContactDirectory, IContactSink, IContactReader
 {
-    private const string ContactIdProperty = "ContactId";
+    private const string ContactIdProperty = ContactKeyRows.ContactIdProperty;
 
     /// <inheritdoc />
     public async Task<Contact?> GetAsync(string ownerId, string contactId, CancellationToken cancellationToken)
@@ -91,7 +91,7 @@ public sealed partial class TableContactStore(TableClient contactTable, TableCli
         ArgumentNullException.ThrowIfNull(keys);
         var distinct = keys.Distinct().ToArray();
         var partition = TableKeyCodec.Encode(ownerId);
-        var rows = await BoundedRequests.SelectAsync(distinct, (key, token) => keyTable.GetAsync(partition, KeyRow(key), token), cancellationToken)
+        var rows = await BoundedRequests.SelectAsync(distinct, (key, token) => keyTable.GetAsync(partition, ContactKeyRows.RowKey(key), token), cancellationToken)
             .ConfigureAwait(false);
         var claimedBy = rows.Select(row => row?.GetString(ContactIdProperty)).ToArray();
         var ids = claimedBy.OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
@@ -134,10 +134,10 @@ public sealed partial class TableContactStore(TableClient contactTable, TableCli
             addresses.Add(emailKey);
         }
 
-        foreach (var rowKey in await KeyRowsOfAsync(ownerId, contactId, cancellationToken).ConfigureAwait(false))
+        foreach (var row in await KeyRowsOfAsync(ownerId, contactId, cancellationToken).ConfigureAwait(false))
         {
-            await keyTable.DeleteAsync(partition, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
-            if (ContactKey.TryParse(TableKeyCodec.Decode(rowKey), out var key) && key.Kind == ContactKeyKind.Email)
+            await keyTable.DeleteAsync(partition, row.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (ContactKeyRows.TryRead(row, out var key) && key.Kind == ContactKeyKind.Email)
             {
                 addresses.Add(key.Value);
             }
@@ -158,9 +158,9 @@ public sealed partial class TableContactStore(TableClient contactTable, TableCli
     public async Task<IReadOnlyList<ContactKey>> KeysOfAsync(string ownerId, string contactId, CancellationToken cancellationToken)
     {
         var keys = new List<ContactKey>();
-        foreach (var rowKey in await KeyRowsOfAsync(ownerId, contactId, cancellationToken).ConfigureAwait(false))
+        foreach (var row in await KeyRowsOfAsync(ownerId, contactId, cancellationToken).ConfigureAwait(false))
         {
-            if (ContactKey.TryParse(TableKeyCodec.Decode(rowKey), out var key))
+            if (ContactKeyRows.TryRead(row, out var key))
             {
                 keys.Add(key);
             }
@@ -169,20 +169,17 @@ public sealed partial class TableContactStore(TableClient contactTable, TableCli
         return keys;
     }
 
-    /// <summary>The row keys of the key rows pointing at the contact: one query of the owner's partition (claimed keys cannot be derived from the contact).</summary>
-    private async Task<List<string>> KeyRowsOfAsync(string ownerId, string contactId, CancellationToken cancellationToken)
+    /// <summary>The key rows pointing at the contact: one query of the owner's partition (claimed keys cannot be derived from the contact).</summary>
+    private async Task<List<TableEntity>> KeyRowsOfAsync(string ownerId, string contactId, CancellationToken cancellationToken)
     {
-        var rows = new List<string>();
+        var rows = new List<TableEntity>();
         var query = keyTable.QueryAsync(
-            TableFilter.Eq("PartitionKey", TableKeyCodec.Encode(ownerId)).And(TableFilter.Eq(ContactIdProperty, contactId)), select: ["RowKey"], cancellationToken: cancellationToken);
+            TableFilter.Eq("PartitionKey", TableKeyCodec.Encode(ownerId)).And(TableFilter.Eq(ContactIdProperty, contactId)), select: ContactKeyRows.Select, cancellationToken: cancellationToken);
         await foreach (var row in query.ConfigureAwait(false))
         {
-            rows.Add(row.RowKey);
+            rows.Add(row);
         }
 
         return rows;
     }
-
-    // ContactKey.ToString() is "email:…", "linkedin:https://…" or "name:…|…": the codec escapes '/', '|' and the rest reversibly.
-    private static string KeyRow(ContactKey key) => TableKeyCodec.Encode(key.ToString());
 }

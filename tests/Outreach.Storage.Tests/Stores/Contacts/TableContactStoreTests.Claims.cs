@@ -68,6 +68,32 @@ public sealed partial class TableContactStoreTests
         Assert.Equal([("o", "bob")], await _emailIndex.FindAsync("bob@example.org", CancellationToken.None));
     }
 
+    [Fact]
+    public async Task A_key_too_long_for_a_row_key_is_held_found_read_at_once_and_erased_like_any_other()
+    {
+        // A hundred-character Chinese handle, percent-encoded by the URL and escaped again by the row-key codec: about 1,500
+        // characters, past the service's 1 KiB limit for a RowKey.
+        var handle = Uri.EscapeDataString(new string('王', 100));
+        var store = await NewStoreAsync();
+        var wang = new Contact { OwnerId = "o", ContactId = "wang", FirstName = "王", LinkedInUrl = "https://www.linkedin.com/in/" + handle };
+        var url = new ContactKey(ContactKeyKind.LinkedIn, wang.LinkedInUrl);
+        var second = new ContactKey(ContactKeyKind.LinkedIn, "https://www.linkedin.com/in/" + Uri.EscapeDataString(new string('李', 100)));
+        Assert.True(TableKeyCodecLength(url) > 1024);
+
+        await store.WriteAsync("o", [wang], [false], [new("wang", url), new("wang", second)], CancellationToken.None);
+        await store.WriteAsync("o", [wang with { ContactId = "other" }], [false], [new("other", url)], CancellationToken.None); // claimed already
+
+        var found = await store.FindAsync("o", [url, second], CancellationToken.None);
+        Assert.Equal(("wang", "wang"), (found[url].ContactId, found[second].ContactId));
+        Assert.Equal("wang", (await store.TryReadAllAsync("o", maxContacts: 10, CancellationToken.None))!.KeyHolders[url]);
+        Assert.Equal([second, url], (await store.KeysOfAsync("o", "wang", CancellationToken.None)).OrderBy(k => k.Value, StringComparer.Ordinal));
+
+        Assert.True(await store.DeleteAsync("o", "wang", CancellationToken.None));
+        Assert.Empty(await store.FindAsync("o", [url, second], CancellationToken.None));
+    }
+
+    private static int TableKeyCodecLength(ContactKey key) => key.ToString().Replace("%", "%25", StringComparison.Ordinal).Length;
+
     [Theory]
     [InlineData(1, 5)]
     [InlineData(2, 17)]
