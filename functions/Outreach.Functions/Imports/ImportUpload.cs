@@ -7,8 +7,9 @@ namespace Outreach.Functions.Imports;
 /// <summary>
 /// An uploaded contact file, spooled to a temporary file so any size up to the upload limit costs no memory and can
 /// be read more than once (header detection, the blob copy, the import). The body is either the file itself
-/// (<c>text/csv</c> or any non-form type, named by <c>fileName</c> or a <c>Content-Disposition</c> header) or a
-/// multipart form with the file in field <c>file</c>; the parameters come from the form fields, else from the query. The server cuts the body off at <c>Limits:MaxUploadBytes</c> (413).
+/// (<c>text/csv</c> or any type but a multipart form, named by <c>fileName</c> or a <c>Content-Disposition</c> header; a
+/// body curl sends as <c>application/x-www-form-urlencoded</c> by default is the file too) or a multipart form with the
+/// file, one, in field <c>file</c>; the parameters come from the form fields, else from the query. The server cuts the body off at <c>Limits:MaxUploadBytes</c> (413).
 /// A ZIP archive (LinkedIn's data export as downloaded) is replaced by the contacts file inside it
 /// (<see cref="UploadConverter"/>): only that file is imported and kept, never the rest of the archive. An Excel workbook
 /// (.xlsx, .xls) is replaced by its first sheet as CSV, which is what is kept.
@@ -57,11 +58,10 @@ internal sealed class ImportUpload : IAsyncDisposable
             string fileName = DefaultFileName;
             await using (var spool = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, BufferSize, FileOptions.Asynchronous))
             {
-                if (request.HasFormContentType)
+                if (IsMultipartForm(request))
                 {
-                    form = await request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
-                    var file = form.Files.GetFile(FileField)
-                        ?? throw new Core.DomainException("import.bad-parameter", "The form has no file: send the contact file in the field 'file'.", FileField);
+                    form = await ReadFormAsync(request, cancellationToken).ConfigureAwait(false);
+                    var file = OnlyFile(form);
                     fileName = SafeFileName(file.FileName);
                     await using var content = file.OpenReadStream();
                     await content.CopyToAsync(spool, cancellationToken).ConfigureAwait(false);
@@ -86,6 +86,38 @@ internal sealed class ImportUpload : IAsyncDisposable
             File.Delete(path);
             throw;
         }
+    }
+
+    private static bool IsMultipartForm(HttpRequest request) =>
+        MediaTypeHeaderValue.TryParse(request.ContentType, out var type) && type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The form; a <see cref="Core.DomainException"/> naming <c>file</c> when the body is not the multipart form its type says (no boundary, a broken part).</summary>
+    private static async Task<IFormCollection> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is InvalidDataException || (e is IOException && e is not BadHttpRequestException))
+        {
+            // InvalidDataException: no boundary, a malformed part; IOException: the body ended before its closing boundary.
+            // A BadHttpRequestException (an IOException too) is the body over the upload limit, a 413 as it is.
+            throw new Core.DomainException(
+                "import.bad-parameter", $"The body is not a readable multipart form ({e.Message.TrimEnd()}): send the file in the form's field 'file', or as the body itself.", FileField);
+        }
+    }
+
+    /// <summary>The form's one file, in field <c>file</c>; a <see cref="Core.DomainException"/> naming <c>file</c> for none or more than one (each import is one file and one report).</summary>
+    private static IFormFile OnlyFile(IFormCollection form)
+    {
+        var files = form.Files.GetFiles(FileField);
+        return files.Count switch
+        {
+            1 => files[0],
+            0 => throw new Core.DomainException("import.bad-parameter", "The form has no file: send the contact file in the field 'file'.", FileField),
+            _ => throw new Core.DomainException(
+                "import.bad-parameter", $"The form has {files.Count} files in the field 'file': upload one file per import, so each has its own report.", FileField),
+        };
     }
 
     /// <summary>Whether the spooled upload is a workbook or a ZIP archive, to be turned into CSV first (<see cref="UploadConverter"/>).</summary>
