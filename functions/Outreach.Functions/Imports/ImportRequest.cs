@@ -125,8 +125,10 @@ internal sealed record ImportRequest(
             return null;
         }
 
-        if (FormatNames.TryGetValue(value.Trim(), out var format)
-            || (Enum.TryParse(value.Trim(), ignoreCase: true, out format) && Enum.IsDefined(format) && !char.IsAsciiDigit(value.Trim()[0])))
+        // One name: Enum.TryParse would also take a number, or a list it ORs into some other format.
+        var name = value.Trim();
+        if (FormatNames.TryGetValue(name, out var format)
+            || (name.All(char.IsAsciiLetter) && Enum.TryParse(name, ignoreCase: true, out format) && Enum.IsDefined(format)))
         {
             return format;
         }
