@@ -29,7 +29,9 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
                     },
                 }).ConfigureAwait(false);
             case BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }:
-                var (limit, setting) = RequestBodyLimits.For(httpContext.GetEndpoint(), limits.Value);
+                // The exception handler clears the endpoint before handlers run; the feature keeps the one that failed.
+                var endpoint = httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? httpContext.GetEndpoint();
+                var (limit, setting) = RequestBodyLimits.For(endpoint, limits.Value);
                 httpContext.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
                 return await problems.TryWriteAsync(LimitProblems.TooLarge(httpContext, limit, setting)).ConfigureAwait(false);
             default:

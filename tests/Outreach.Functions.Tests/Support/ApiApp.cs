@@ -50,9 +50,9 @@ internal sealed class ApiApp : IDisposable
     /// setting a Functions host would pass is 0, so the handler binds a free port and its local runner stays off. Its
     /// token-signing key is the one every test app gets (<see cref="FunctionAppFactory"/>).
     /// </summary>
-    public static (ApiApp App, Uri Address) StartOnLoopback(AzuriteFixture azurite)
+    public static (ApiApp App, Uri Address) StartOnLoopback(AzuriteFixture azurite, params (string Key, string? Value)[] settings)
     {
-        var app = Start(azurite, ("FUNCTIONS_CUSTOMHANDLER_PORT", "0"));
+        var app = Start(azurite, [("FUNCTIONS_CUSTOMHANDLER_PORT", "0"), .. settings]);
         app.Factory.UseKestrel();
         app.Factory.StartServer();
         return (app, app.Factory.ServerAddress);
