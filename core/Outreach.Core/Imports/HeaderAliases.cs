@@ -50,7 +50,11 @@ internal static class HeaderAliases
         _ => Generic.TryGetValue(foldedHeader, out var field) ? field : null,
     };
 
-    /// <summary>Lower-case letters and digits of <paramref name="header"/> (diacritics dropped: "Prénom" → prenom).</summary>
+    /// <summary>
+    /// Lower-case letters and digits of <paramref name="header"/>, in any script, with a Latin letter's diacritics dropped
+    /// ("Prénom" → prenom, "E-mail 1 - Value" → email1value, "Почта" → почта); the marks other scripts write vowels
+    /// with (Devanagari's ा) are kept, since without them different words would fold alike.
+    /// </summary>
     public static string Fold(string header)
     {
         ArgumentNullException.ThrowIfNull(header);
@@ -63,8 +67,19 @@ internal static class HeaderAliases
             {
                 buffer[length++] = char.ToLowerInvariant(c);
             }
+            else if (c > 0x7F && char.IsLetterOrDigit(c))
+            {
+                buffer[length++] = char.ToLowerInvariant(c);
+            }
+            else if (length > 0 && !char.IsAscii(buffer[length - 1]) && IsCombiningMark(c))
+            {
+                buffer[length++] = c;
+            }
         }
 
-        return new string(buffer[..length]);
+        return new string(buffer[..length]).Normalize(System.Text.NormalizationForm.FormC);
     }
+
+    private static bool IsCombiningMark(char c) => char.GetUnicodeCategory(c) is
+        System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark or System.Globalization.UnicodeCategory.EnclosingMark;
 }

@@ -24,6 +24,30 @@ public sealed class ColumnMappingTests
         Assert.Empty(run.Report.IgnoredColumns);
     }
 
+    [Theory]
+    [InlineData("Имя;Фамилия;Почта\nАнна;Каренина;anna@example.ru\n", "имя=first name; ФАМИЛИЯ=last name; Почта=email", "Анна", "Каренина")]
+    [InlineData("姓名,邮箱\n王小明,wang@example.cn\n", "姓名=name; 邮箱=email", "王小明", null)]
+    [InlineData("नाम,ईमेल\nअनीता शर्मा,anita@example.in\n", "नाम=name; ईमेल=email", "अनीता", "शर्मा")]
+    [InlineData("Prénom,Courriel\nZoë,zoe@example.fr\n", "prenom=first name; COURRIEL=email", "Zoë", null)]
+    public async Task Columns_are_named_in_the_sheets_own_script(string sheet, string columns, string first, string? last)
+    {
+        var options = ImportRun.Options() with { Columns = ColumnMapping.Parse(columns) };
+
+        var run = await ImportRun.TextAsync(sheet, options);
+
+        Assert.Equal((1L, 1L), (run.Report.RowsRead, run.Report.Accepted));
+        Assert.Equal((first, last), (run.ContactOn(2).FirstName, run.ContactOn(2).LastName));
+    }
+
+    [Fact]
+    public void Headers_that_differ_only_in_a_vowel_sign_stay_apart_while_latin_accents_fold_away()
+    {
+        Assert.NotEqual(HeaderAliases.Fold("नाम"), HeaderAliases.Fold("नम"));
+        Assert.Equal(HeaderAliases.Fold("Prénom"), HeaderAliases.Fold("PRENOM"));
+        Assert.Equal("email1value", HeaderAliases.Fold("E-mail 1 - Value"));
+        Assert.Equal("почта", HeaderAliases.Fold(" ПОЧТА "));
+    }
+
     [Fact]
     public async Task Without_the_mapping_the_same_sheet_is_refused_with_a_hint_to_name_the_columns()
     {
