@@ -15,6 +15,13 @@ internal sealed class RowNormaliser
 {
     private const string FormulaTriggers = "=+-@";
 
+    /// <summary>
+    /// Control characters no contact's text holds (C0 but the line break notes keep, DEL, C1): a NUL or an escape
+    /// sequence in a name is a broken file or an attack on whatever displays it, so the row is refused, not cleaned.
+    /// </summary>
+    private static readonly System.Buffers.SearchValues<char> ControlCharacters = System.Buffers.SearchValues.Create(
+        [.. Enumerable.Range(0, 0x20).Where(c => c != '\n').Concat(Enumerable.Range(0x7F, 0x21)).Select(c => (char)c)]);
+
     /// <summary>The longest date cell <see cref="TryPlainDate"/> reads (a date with a full month name and spaces around it fits).</summary>
     private const int ShortDateCell = 32;
 
@@ -174,6 +181,13 @@ internal sealed class RowNormaliser
         if (value.Length > limit)
         {
             Add(ref errors, _layout.HeaderOf(field), $"is {value.Length} characters long; the limit is {limit}");
+            return null;
+        }
+
+        // A plain record has no control character (CsvRecordCursor.IsPlainRecord); cleaning took out those that are white space.
+        if (!_plain && value.AsSpan().IndexOfAny(ControlCharacters) is var at and >= 0)
+        {
+            Add(ref errors, _layout.HeaderOf(field), $"contains the control character U+{(int)value[at]:X4}, which no contact's text can hold");
             return null;
         }
 

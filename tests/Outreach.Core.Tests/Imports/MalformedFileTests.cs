@@ -51,6 +51,25 @@ public sealed class MalformedFileTests
     }
 
     [Fact]
+    public async Task A_control_character_in_a_value_rejects_its_row_naming_the_field_while_tabs_and_line_breaks_are_white_space()
+    {
+        var run = await ImportRun.TextAsync(
+            Header + "\n" +
+            "Ada,Lovelace,ada@example.org,Acme\u0001Labs,x\n" +
+            "Alan,Turing,alan@example.org,Bletchley,\"\u001b[31mred\u001b[0m\"\n" +
+            "Grace,Hopper,grace@example.org,Navy,\"tab\there\r\nnext line\"\n" +
+            "Edsger,Dijkstra,edsger@example.org,TU/e,\u0085C1 \u009b\n" +
+            string.Concat(Enumerable.Range(0, 40).Select(i => $"Person,{i},p{i}@example.org,Acme,\n"))); // under 1% control characters: a text file
+
+        Assert.Equal((41, 3), (run.Report.Accepted, run.Report.Rejected));
+        Assert.Equal(("Company", "contains the control character U+0001, which no contact's text can hold"), (run.Row(2).Errors.Single().Field, run.Row(2).Errors.Single().Reason));
+        Assert.Equal(("Notes", "contains the control character U+001B, which no contact's text can hold"), (run.Row(3).Errors.Single().Field, run.Row(3).Errors.Single().Reason));
+        Assert.Equal("Notes", run.Row(6).Errors.Single().Field); // Grace's notes took two lines; U+0085 is a line break (white space), U+009B a C1 control
+        Assert.Equal("Alan,Turing,alan@example.org,Bletchley,\"\u001b[31mred\u001b[0m\"", run.Report.RejectedRows.Single(r => r.Line == 3).RawText);
+        Assert.Equal("tab here\nnext line", run.ContactOn(4).Notes);
+    }
+
+    [Fact]
     public async Task Ragged_rows_with_fewer_cells_are_read_and_with_extra_data_are_rejected()
     {
         var run = await ImportRun.TextAsync(
