@@ -15,10 +15,17 @@ internal static class TableEntityJson
     private const string TypeSuffix = "@odata.type";
     private const string DateFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
 
+    /// <summary>
+    /// Text as UTF-8, not <c>\uXXXX</c> escapes: the body is JSON read by the service, never HTML, and escaping every
+    /// non-ASCII character would make a body six times its text, past the 1 MiB an entity may be (the emulator refuses
+    /// such a replace).
+    /// </summary>
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static ReadOnlyMemory<byte> Write(TableEntity entity)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
         {
             Write(json, entity);
         }
