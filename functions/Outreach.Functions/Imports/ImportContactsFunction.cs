@@ -12,8 +12,10 @@ namespace Outreach.Functions.Imports;
 /// so the import runs on a later one. Anything else (storage down) fails the delivery so the host tries again; on the last delivery
 /// (<c>maxDequeueCount</c>) the import is marked failed first, and the message then goes to the poison queue. Running an
 /// import twice is harmless (re-importing changes nothing), a completed import is not run again, and a delivery that
-/// runs an import cut short before reports its rows as one uninterrupted run would: the contacts the earlier attempt
-/// wrote carry this import's id as their source, so their rows count as new and merged, not as already known.
+/// runs an import cut short before reports its rows nearly as one uninterrupted run would: the contacts the earlier
+/// attempt created carry this import's id as their source, so their rows count as new and merged, not as already known.
+/// A row the earlier attempt merged into a contact that existed before finds nothing left to add and counts as already
+/// known; its contact is enrolled and its meeting counted all the same (<see cref="ImportRunner"/>).
 /// </summary>
 internal sealed partial class ImportContactsFunction(Lazy<ImportStorage> storage, Lazy<ImportRunner> runner, FunctionApp app, TimeProvider time, ILogger<ImportContactsFunction> logger) : IQueueFunction
 {
