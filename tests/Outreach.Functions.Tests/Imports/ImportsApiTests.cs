@@ -268,20 +268,12 @@ public sealed class ImportsApiTests(AzuriteFixture azurite) : IClassFixture<Azur
     [Fact]
     public async Task Import_with_a_campaign_enrols_every_accepted_and_merged_contact()
     {
-        var ownerId = ApiApp.NewId("camp");
-        using var client = _app.Client(await _app.CreateAccountWithKeyAsync(ownerId));
-        var stores = new TableStores(StorageAccount.FromConnectionString(azurite.ConnectionString));
-        await stores.CreateTablesAsync(CancellationToken.None);
-        await stores.Senders.SaveAsync(
-            new SenderProfile { OwnerId = ownerId, FirstName = "Sam", LastName = "Student", Email = "sam@students.example.edu", Signature = "Sam" }, CancellationToken.None);
+        var (ownerId, client, stores) = await OwnerWithSenderProfileAsync("camp");
+        using var _ = client;
 
         using var response = await PostCsvAsync(client, Sample("class-visit.csv"), $"?campaign={DefaultCampaigns.ClassVisitFollowUpId}");
         var record = await JsonAsync(response);
-        var withTasks = 0;
-        foreach (var contact in await ContactsAsync(client))
-        {
-            withTasks += (await stores.Tasks.ListForContactAsync(ownerId, contact.GetProperty("id").GetString()!, CancellationToken.None)).Count > 0 ? 1 : 0;
-        }
+        var withTasks = (await TasksPerContactAsync(client, stores, ownerId)).Count(tasks => tasks > 0);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal((19, DefaultCampaigns.ClassVisitFollowUpId, JsonValueKind.Null),
@@ -292,22 +284,9 @@ public sealed class ImportsApiTests(AzuriteFixture azurite) : IClassFixture<Azur
     [Fact]
     public async Task A_file_uploaded_again_with_a_campaign_enrols_the_contacts_it_brought_before_and_a_third_time_plans_nothing_twice()
     {
-        var ownerId = ApiApp.NewId("again");
-        using var client = _app.Client(await _app.CreateAccountWithKeyAsync(ownerId));
-        var stores = new TableStores(StorageAccount.FromConnectionString(azurite.ConnectionString));
-        await stores.CreateTablesAsync(CancellationToken.None);
-        await stores.Senders.SaveAsync(
-            new SenderProfile { OwnerId = ownerId, FirstName = "Sam", LastName = "Student", Email = "sam@students.example.edu", Signature = "Sam" }, CancellationToken.None);
-        async Task<int> TaskCountAsync()
-        {
-            var count = 0;
-            foreach (var contact in await ContactsAsync(client))
-            {
-                count += (await stores.Tasks.ListForContactAsync(ownerId, contact.GetProperty("id").GetString()!, CancellationToken.None)).Count;
-            }
-
-            return count;
-        }
+        var (ownerId, client, stores) = await OwnerWithSenderProfileAsync("again");
+        using var _ = client;
+        async Task<int> TaskCountAsync() => (await TasksPerContactAsync(client, stores, ownerId)).Sum();
 
         using var first = await PostCsvAsync(client, Sample("class-visit.csv"));
         var tasksBefore = await TaskCountAsync();
@@ -335,5 +314,29 @@ public sealed class ImportsApiTests(AzuriteFixture azurite) : IClassFixture<Azur
 
         Assert.Equal((HttpStatusCode.BadRequest, "campaign"), (response.StatusCode, (await JsonAsync(response)).GetProperty("target").GetString()));
         Assert.Empty(await ContactsAsync(client));
+    }
+
+    /// <summary>A new owner with a sender profile (enrolment needs one), a client with their key, and the app's stores.</summary>
+    private async Task<(string OwnerId, HttpClient Client, TableStores Stores)> OwnerWithSenderProfileAsync(string prefix)
+    {
+        var ownerId = ApiApp.NewId(prefix);
+        var client = _app.Client(await _app.CreateAccountWithKeyAsync(ownerId));
+        var stores = new TableStores(StorageAccount.FromConnectionString(azurite.ConnectionString));
+        await stores.CreateTablesAsync(CancellationToken.None);
+        await stores.Senders.SaveAsync(
+            new SenderProfile { OwnerId = ownerId, FirstName = "Sam", LastName = "Student", Email = "sam@students.example.edu", Signature = "Sam" }, CancellationToken.None);
+        return (ownerId, client, stores);
+    }
+
+    /// <summary>How many tasks each of the owner's contacts has.</summary>
+    private static async Task<List<int>> TasksPerContactAsync(HttpClient client, TableStores stores, string ownerId)
+    {
+        var counts = new List<int>();
+        foreach (var contact in await ContactsAsync(client))
+        {
+            counts.Add((await stores.Tasks.ListForContactAsync(ownerId, contact.GetProperty("id").GetString()!, CancellationToken.None)).Count);
+        }
+
+        return counts;
     }
 }
