@@ -62,7 +62,15 @@ internal sealed record DelayBody(int Amount, string? Unit);
 
 /// <summary>A campaign as the API shows it.</summary>
 internal sealed record CampaignResponse(
-    string Id, string Name, string OwnerId, string OwnerKind, bool IsDefault, bool ReadOnly, IReadOnlyList<string> SharedWith, IReadOnlyList<StepResponse> Steps)
+    string Id,
+    string Name,
+    string OwnerId,
+    string OwnerKind,
+    bool IsDefault,
+    bool ReadOnly,
+    IReadOnlyList<string> SharedWith,
+    IReadOnlyList<StepResponse> Steps,
+    bool ForIntroductions)
 {
     public static CampaignResponse Of(VisibleCampaign visible)
     {
@@ -75,7 +83,8 @@ internal sealed record CampaignResponse(
             visible.Access == CampaignAccess.Default,
             visible.Access != CampaignAccess.Own,
             visible.Access == CampaignAccess.Shared ? [] : c.SharedWith, // a client never sees the coach's other clients
-            [.. c.Steps.Select(StepResponse.Of)]);
+            [.. c.Steps.Select(StepResponse.Of)],
+            c.IsIntroductionFlow);
     }
 }
 

@@ -27,6 +27,7 @@ public sealed class CampaignsApiTests(AzuriteFixture azurite) : IClassFixture<Az
         var campaigns = (await CampaignsApp.JsonAsync(list)).GetProperty("campaigns").EnumerateArray().ToList();
         Assert.Equal(["class-visit-follow-up", "pay-it-forward-introduction"], campaigns.Select(c => c.GetProperty("id").GetString()));
         Assert.All(campaigns, c => Assert.True(c.GetProperty("isDefault").GetBoolean() && c.GetProperty("readOnly").GetBoolean()));
+        Assert.Equal([false, true], campaigns.Select(c => c.GetProperty("forIntroductions").GetBoolean())); // the upload form offers only the first
         Assert.Equal(["thank-you", "follow-up", "stay-in-touch"], campaigns[0].GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("stepId").GetString()));
         Assert.Equal(["thank_you", "follow_up", "give_first"], campaigns[0].GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("template").GetString()));
     }
