@@ -66,7 +66,7 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite) : IClassFixtur
 
         // samples/README.md documents 8 rejected rows in this file.
         Assert.Equal(100, await page.EvalOnSelectorAsync<int>("#upload-progress", "p => p.value"));
-        var lines = await page.Locator("#upload-report table:nth-of-type(2) tbody tr td:first-child").AllTextContentsAsync();
+        var lines = await page.Locator("#upload-report table.report-rejected tbody tr td:first-child").AllTextContentsAsync();
         Assert.Equal(["2", "3", "4", "5", "6", "7", "10", "11"], lines);
 
         // The button downloads every rejected row as a CSV to fix: the file's header with the error column in front.
@@ -117,7 +117,7 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite) : IClassFixtur
         await page.WaitForFunctionAsync("() => document.getElementById('upload-status').textContent === 'Checked: nothing was imported.'");
 
         Assert.StartsWith("Check of class-visit-bad-rows.csv", await page.Locator("#upload-report h3").TextContentAsync(), StringComparison.Ordinal);
-        Assert.Equal(["2", "3", "4", "5", "6", "7", "10", "11"], await page.Locator("#upload-report table:nth-of-type(2) tbody tr td:first-child").AllTextContentsAsync());
+        Assert.Equal(["2", "3", "4", "5", "6", "7", "10", "11"], await page.Locator("#upload-report table.report-rejected tbody tr td:first-child").AllTextContentsAsync());
         Assert.Equal(0, await page.Locator("#download-rejected, #download-rows").CountAsync()); // nothing is stored to download from
         Assert.Equal("No file uploaded yet.", (await page.Locator("#imports-body").TextContentAsync())?.Trim());
         using var client = _server.App.Client(key);
@@ -146,7 +146,7 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite) : IClassFixtur
         Assert.Equal(10, shown);
         Assert.Equal(12, await page.Locator("#imports-body tbody tr").CountAsync());
         Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "Show all 12 uploads" }).CountAsync());
-        Assert.Equal("Show the report of upload.csv", await page.EvaluateAsync<string>("() => document.activeElement.getAttribute('aria-label')"));
+        Assert.Equal("Show report: upload.csv", await page.EvaluateAsync<string>("() => document.activeElement.getAttribute('aria-label')"));
         Assert.True(_browserErrors.Count == 0, "The browser reported:\n" + string.Join("\n", _browserErrors));
     }
 

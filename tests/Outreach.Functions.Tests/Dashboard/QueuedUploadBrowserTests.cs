@@ -38,16 +38,16 @@ public sealed class QueuedUploadBrowserTests(AzuriteFixture azurite) : IClassFix
 
         Assert.Equal(202, posted.Status);
         Assert.StartsWith("Import of class-visit.csv: completed", await page.Locator("#upload-report h3").TextContentAsync(), StringComparison.Ordinal);
-        Assert.Equal(["20", "19", "1", "0", "0"], await page.Locator("#upload-report table:first-of-type tbody td").AllTextContentsAsync());
+        Assert.Equal(["20", "19", "1", "0", "0"], await page.Locator("#upload-report table.report-counts tbody td").AllTextContentsAsync());
 
         // The list was refreshed after the import: one row, completed, with the same counts; its button shows the report again.
         await page.WaitForSelectorAsync("#imports-body tbody tr");
         var cells = await page.Locator("#imports-body tbody tr td").AllTextContentsAsync();
         Assert.Equal(["class-visit.csv", "completed", "20", "19", "1", "0"], [cells[0], .. cells.Skip(2).Take(5)]);
         await page.EvaluateAsync("() => document.getElementById('upload-report').replaceChildren()");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Show the report of class-visit.csv" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show report: class-visit.csv" }).ClickAsync();
         await page.WaitForSelectorAsync("#upload-report h3");
-        Assert.Equal(["20", "19", "1", "0", "0"], await page.Locator("#upload-report table:first-of-type tbody td").AllTextContentsAsync());
+        Assert.Equal(["20", "19", "1", "0", "0"], await page.Locator("#upload-report table.report-counts tbody td").AllTextContentsAsync());
         Directory.CreateDirectory(Path.Combine(RepositoryRoot.Path, "TestResults"));
         await page.Locator("#upload").ScreenshotAsync(new() { Path = Path.Combine(RepositoryRoot.Path, "TestResults", "dashboard-recent-imports.png") });
         Assert.True(_browserErrors.Count == 0, "The browser reported:\n" + string.Join("\n", _browserErrors));

@@ -6,9 +6,15 @@ export const apiBase = new URL('../../', import.meta.url);
 
 let actingFor = null;
 
+// The message is the problem's title, and its detail when that says more (a 413's detail names the limit).
+function messageOf(status, problem) {
+  const title = problem?.title || `The server answered ${status}.`;
+  return problem?.detail && problem.detail !== title ? `${title} ${problem.detail}` : title;
+}
+
 export class ApiError extends Error {
   constructor(status, problem) {
-    super(problem?.title || `The server answered ${status}.`);
+    super(messageOf(status, problem));
     this.status = status;
     this.problem = problem;
   }
@@ -33,6 +39,11 @@ export function forgetKey() {
 /** Every later call acts for this client (a coach's consenting client), or for the caller when null. */
 export function actFor(ownerId) {
   actingFor = ownerId || null;
+}
+
+/** The client the page acts for now, or null for the caller: work that outlives a switch keeps the one it began with. */
+export function actingOwner() {
+  return actingFor;
 }
 
 export function url(path, query = {}) {

@@ -4,7 +4,8 @@
 import { storedKey, storeKey, forgetKey, getJson, ApiError } from './api.js';
 import { setStatus } from './dom.js';
 import { showRates, downloadCsv } from './rates.js';
-import { wireUpload } from './upload.js';
+import { wireUpload, showCampaignChoices } from './upload.js';
+import { stopWaiting } from './importReport.js';
 import { showImports } from './imports.js';
 import { showQueue, showLinkedIn } from './tasks.js';
 import { showIntroductions } from './introductions.js';
@@ -29,7 +30,15 @@ async function loadRates() {
 }
 
 async function loadClientSections() {
-  await Promise.all([loadRates(), showImports(), showQueue(), showLinkedIn(), showIntroductions()]);
+  await Promise.all([loadRates(), showImports(), showCampaignChoices(), showQueue(), showLinkedIn(), showIntroductions()]);
+}
+
+// A coach picked another client: what the page showed or awaited for the last one goes.
+function switchClient() {
+  stopWaiting();
+  document.getElementById('upload-report').replaceChildren();
+  setStatus(document.getElementById('upload-status'), '');
+  return loadClientSections();
 }
 
 async function open() {
@@ -48,7 +57,7 @@ async function open() {
   document.getElementById('sections-nav').hidden = false;
   main.hidden = false;
   setStatus(keyStatus, '');
-  await Promise.all([loadClientSections(), showCoach(account, loadClientSections)]);
+  await Promise.all([loadClientSections(), showCoach(account, switchClient)]);
   main.dataset.loaded = 'true';
   main.focus();
 }

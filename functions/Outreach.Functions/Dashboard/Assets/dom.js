@@ -11,11 +11,14 @@ export function el(tag, attributes = {}, ...children) {
   return node;
 }
 
-export function table(caption, headers, rows) {
-  return el('table', {},
-    el('caption', {}, caption),
-    el('thead', {}, el('tr', {}, ...headers.map((h) => el('th', { scope: 'col' }, h)))),
-    el('tbody', {}, ...rows.map((row) => el('tr', {}, ...row.map((cell) => el('td', {}, cell))))));
+// A table in a region of its own that scrolls sideways when the table is wider than the screen (a phone), so the
+// page never does; the region takes keyboard focus so it can be scrolled without a pointer.
+export function table(caption, headers, rows, attributes = {}) {
+  return el('div', { class: 'table-scroll', role: 'region', 'aria-label': caption, tabindex: '0' },
+    el('table', attributes,
+      el('caption', {}, caption),
+      el('thead', {}, el('tr', {}, ...headers.map((h) => el('th', { scope: 'col' }, h)))),
+      el('tbody', {}, ...rows.map((row) => el('tr', {}, ...row.map((cell) => el('td', {}, cell)))))));
 }
 
 export function note(text) {

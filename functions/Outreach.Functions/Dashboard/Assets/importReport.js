@@ -1,25 +1,30 @@
 // An import's report as the page shows it (counts, rejected rows, buttons to download every row's outcome and every
-// rejected row as CSV), and
-// the polling that waits for a queued import to finish, showing how far it has got.
+// rejected row as CSV), and the polling that waits for a queued import to finish, showing how far it has got. One
+// wait runs at a time: a new one, or a coach switching client, ends the one before. A poll that fails for a passing
+// reason (the network, a busy gateway, the rate limit) is tried again, more slowly; any other failure ends the wait.
 
 import { getJson, getBlob, ApiError } from './api.js';
 import { el, note, table, setStatus } from './dom.js';
 
 const pollDelayMs = 1000;
 const stalledPolls = 120;
+const longestRetryDelayMs = 30_000;
+let waiting = 0;
 
 function wait(ms) {
   return new Promise((resolve) => { setTimeout(resolve, ms); });
 }
 
-export function renderReport(target, report) {
+// Shows owner's report (the caller's own when owner is null: a coach's client's while acting for them).
+export function renderReport(target, report, owner = null) {
   const counts = report.counts || {};
   target.replaceChildren(
     el('h3', {}, report.status === 'checked'
       ? `Check of ${report.fileName || 'your file'}: what an import would do (nothing imported yet)`
       : `Import of ${report.fileName || 'your file'}: ${report.status}`),
     table('Rows in the file', ['Rows', 'Accepted', 'Merged', 'Already known', 'Rejected'],
-      [[counts.rows, counts.accepted, counts.merged, counts.alreadyKnown, counts.rejected].map((n) => String(n ?? 0))]));
+      [[counts.rows, counts.accepted, counts.merged, counts.alreadyKnown, counts.rejected].map((n) => String(n ?? 0))],
+      { class: 'report-counts' }));
   if (report.message) {
     // What the counts do not say: a file with no rows, rows left unread at the row limit, parts no contact had room for.
     target.append(el('p', { class: 'note report-message' }, report.message));
@@ -27,15 +32,15 @@ export function renderReport(target, report) {
   const completed = report.status === 'completed';
   if (completed && counts.rows) {
     // Every row's line, outcome and contact (the record lists the first thousand of each outcome).
-    target.append(downloadButton(report, 'rows', 'download-rows', `Download every row's outcome (${counts.rows} rows, CSV)`, `rows-${report.id}.csv`));
+    target.append(downloadButton(report, owner, 'rows', 'download-rows', `Download every row's outcome (${counts.rows} rows, CSV)`, `rows-${report.id}.csv`));
   }
   const rejected = report.rejected || [];
   if (rejected.length) {
     target.append(table('Rejected rows and why', ['Line', 'Field', 'Reason', 'Text'],
-      rejected.map((r) => [String(r.line), r.field || '', r.reason || '', r.text || ''])));
+      rejected.map((r) => [String(r.line), r.field || '', r.reason || '', r.text || '']), { class: 'report-rejected' }));
     if (completed) {
       // Every rejected row as a CSV in the file's own columns, with the reason in front, to fix and upload again.
-      target.append(downloadButton(report, 'rejected', 'download-rejected', `Download the ${counts.rejected} rejected rows to fix (CSV)`, `rejected-rows-${report.id}.csv`));
+      target.append(downloadButton(report, owner, 'rejected', 'download-rejected', `Download the ${counts.rejected} rejected rows to fix (CSV)`, `rejected-rows-${report.id}.csv`));
     }
   } else {
     target.append(note('No row was rejected.'));
@@ -45,13 +50,13 @@ export function renderReport(target, report) {
   }
 }
 
-// A button that downloads one of the import's listings (imports/{id}/{listing}) as fileName.
-function downloadButton(report, listing, id, label, fileName) {
+// A button that downloads one of the import's listings (imports/{id}/{listing}) as fileName, for the owner whose report it is.
+function downloadButton(report, owner, listing, id, label, fileName) {
   const status = el('span', { class: 'status', role: 'status' });
   const button = el('button', { type: 'button', id }, label);
   button.addEventListener('click', async () => {
     try {
-      const blob = await getBlob(`imports/${encodeURIComponent(report.id)}/${listing}`);
+      const blob = await getBlob(`imports/${encodeURIComponent(report.id)}/${listing}`, { owner: owner ?? '' });
       const link = document.createElement('a');
       link.href = URL.createObjectURL(blob);
       link.download = fileName;
@@ -66,26 +71,53 @@ function downloadButton(report, listing, id, label, fileName) {
   return el('p', {}, button, ' ', status);
 }
 
-// A queued import's record carries its progress while it runs.
-export function importingText(progress) {
-  if (!progress) return 'Queued; the import starts shortly…';
+// What a queued or running import's record says about how far it has got (its progress is written every few seconds).
+export function importingText(record) {
+  const progress = record?.progress;
+  if (!progress) return record?.status === 'running' ? 'Importing…' : 'Queued; the import starts shortly…';
   const rows = `${progress.rowsRead.toLocaleString()} rows read`;
   return progress.percent === null || progress.percent === undefined ? `Importing… ${rows}` : `Importing… ${progress.percent} % (${rows})`;
 }
 
-// Polls the import's record until it completes or fails, or has shown no progress for stalledPolls polls in a row.
-export async function finished(id, onProgress) {
+// Ends the wait running now, if any: its finished() returns null.
+export function stopWaiting() {
+  waiting += 1;
+}
+
+// A failure worth another try: no answer at all (fetch's TypeError), the rate limit, or the server side.
+function isPassing(error) {
+  if (error instanceof ApiError) return error.status === 0 || error.status === 429 || error.status >= 500;
+  return error instanceof TypeError;
+}
+
+// Polls owner's import (the caller's own when owner is null) until it completes or fails, or has shown no progress
+// for stalledPolls polls in a row; null when another wait took over. onProgress gets each record still under way.
+export async function finished(id, onProgress, owner = null) {
+  stopWaiting();
+  const mine = waiting;
   let last = '';
+  let failures = 0;
   for (let unchanged = 0; unchanged < stalledPolls; unchanged += 1) {
-    const report = await getJson(`imports/${encodeURIComponent(id)}`);
-    if (report.status === 'completed' || report.status === 'failed') return report;
-    const seen = JSON.stringify([report.status, report.progress]);
-    if (seen !== last) {
-      last = seen;
-      unchanged = 0;
+    let report;
+    try {
+      report = await getJson(`imports/${encodeURIComponent(id)}`, { owner: owner ?? '' });
+      failures = 0;
+    } catch (error) {
+      if (!isPassing(error)) throw error;
+      failures += 1;
     }
-    onProgress(report.progress);
-    await wait(pollDelayMs);
+    if (mine !== waiting) return null;
+    if (report && (report.status === 'completed' || report.status === 'failed')) return report;
+    if (report) {
+      const seen = JSON.stringify([report.status, report.progress]);
+      if (seen !== last) {
+        last = seen;
+        unchanged = 0;
+      }
+      onProgress(report);
+    }
+    await wait(failures ? Math.min(pollDelayMs * 2 ** failures, longestRetryDelayMs) : pollDelayMs);
+    if (mine !== waiting) return null;
   }
   throw new ApiError(0, { title: `The import has not moved for two minutes; its report will be at /api/imports/${id} when it completes.` });
 }

@@ -1,7 +1,7 @@
 // Recent imports (GET /api/imports): each upload with its status and counts, and a button that shows its report
 // (waiting for it when it is still queued or running), so a report stays at hand after the page was closed.
 
-import { getJson, ApiError } from './api.js';
+import { getJson, actingOwner, ApiError } from './api.js';
 import { el, note, table, setStatus } from './dom.js';
 import { loadSection } from './sections.js';
 import { renderReport, finished, importingText } from './importReport.js';
@@ -12,11 +12,13 @@ async function showReport(id) {
   const status = document.getElementById('upload-status');
   const target = document.getElementById('upload-report');
   target.replaceChildren();
+  const owner = actingOwner();
   try {
     // A finished import answers on the first poll; one still running shows how far it has got until it ends.
-    const report = await finished(id, (p) => setStatus(status, importingText(p)));
-    renderReport(target, report);
-    setStatus(status, '');
+    const report = await finished(id, (record) => setStatus(status, importingText(record)), owner);
+    if (report === null) return; // another wait took over
+    renderReport(target, report, owner);
+    setStatus(status, report.status === 'failed' ? report.error || 'The import failed.' : '', report.status === 'failed');
     target.querySelector('h3')?.setAttribute('tabindex', '-1');
     target.querySelector('h3')?.focus();
   } catch (error) {
@@ -26,7 +28,8 @@ async function showReport(id) {
 }
 
 function reportButton(item) {
-  const button = el('button', { type: 'button', class: 'secondary', 'aria-label': `Show the report of ${item.fileName}` }, 'Show report');
+  // The accessible name starts with the visible text, so "click Show report" works for voice control too.
+  const button = el('button', { type: 'button', class: 'secondary', 'aria-label': `Show report: ${item.fileName}` }, 'Show report');
   button.addEventListener('click', () => showReport(item.id));
   return button;
 }
