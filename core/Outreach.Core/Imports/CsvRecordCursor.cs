@@ -26,6 +26,9 @@ internal sealed class CsvRecordCursor : IAsyncDisposable
 
     private readonly CsvReaderOptions _options;
 
+    /// <summary>The separator as CsvHelper's UTF-8 holds it, when that is one byte (null for one beyond ASCII).</summary>
+    private readonly byte? _separator;
+
     /// <summary>The bytes a blank record may consist of: the separator, the quote, the space and line breaks (null for a separator beyond ASCII: every record may be).</summary>
     private readonly SearchValues<byte>? _blankBytes;
     private readonly Stack<Frame> _suspended = new();
@@ -50,6 +53,7 @@ internal sealed class CsvRecordCursor : IAsyncDisposable
             BufferSize = ReadBufferBytes,
         };
         _frame = new Frame(_options, reader => CsvReader.Create(input, reader, leaveOpen: true), lineOffset: 0);
+        _separator = char.IsAscii(delimiter) ? (byte)delimiter : null;
         _blankBytes = char.IsAscii(delimiter) ? SearchValues.Create([(byte)delimiter, (byte)'"', (byte)' ', (byte)'\r', (byte)'\n']) : null;
     }
 
@@ -154,7 +158,7 @@ internal sealed class CsvRecordCursor : IAsyncDisposable
 
     private bool Classify()
     {
-        QuotingProblem = _frame.MalformedRecord == _frame.Reader.RowNumber ? Describe(_frame.MalformedReason) : null;
+        QuotingProblem = _frame.MalformedRecord == _frame.Reader.RowNumber ? Describe(ActualProblem(_frame.MalformedReason)) : null;
         if (QuotingProblem is not null)
         {
             _next = TailOfCurrentRecord();
@@ -198,7 +202,55 @@ internal sealed class CsvRecordCursor : IAsyncDisposable
         }
     }
 
-    private static string? Describe(CsvMalformedReason reason) => reason switch
+    /// <summary>
+    /// The record's quoting problem. CsvHelper reports one per record, the first it meets: after a stray quote inside
+    /// an unquoted field (5'6" tall, which is ordinary text) it says nothing of a quoted field later in the record that
+    /// is never closed, and that field runs on over the lines after it. So a record with a stray quote is scanned for it.
+    /// </summary>
+    private CsvMalformedReason? ActualProblem(CsvMalformedReason reported) =>
+        reported == CsvMalformedReason.StrayQuote ? (_separator is { } separator ? QuotingBeyondStrayQuotes(_frame.Reader.RawRecord, separator) : null) : reported;
+
+    /// <summary>
+    /// Reads <paramref name="raw"/>'s quoting as CsvHelper does (a quote opens a quoted field only as its first character;
+    /// inside one, a doubled quote is a quote and a single one closes it): an unterminated quote, text after a closing
+    /// quote, or null when the quoting holds together.
+    /// </summary>
+    internal static CsvMalformedReason? QuotingBeyondStrayQuotes(ReadOnlySpan<byte> raw, byte separator)
+    {
+        var (atFieldStart, quoted, closed) = (true, false, false);
+        for (var i = 0; i < raw.Length; i++)
+        {
+            var b = raw[i];
+            if (quoted)
+            {
+                if (b == '"' && i + 1 < raw.Length && raw[i + 1] == '"')
+                {
+                    i++;
+                }
+                else if (b == '"')
+                {
+                    (quoted, closed) = (false, true);
+                }
+            }
+            else if (b == separator)
+            {
+                (atFieldStart, closed) = (true, false);
+            }
+            else if (closed && b is not ((byte)'\r' or (byte)'\n'))
+            {
+                return CsvMalformedReason.TextAfterClosingQuote;
+            }
+            else
+            {
+                quoted = b == '"' && atFieldStart;
+                atFieldStart = false;
+            }
+        }
+
+        return quoted ? CsvMalformedReason.UnterminatedQuote : null;
+    }
+
+    private static string? Describe(CsvMalformedReason? reason) => reason switch
     {
         CsvMalformedReason.UnterminatedQuote => "opens a quoted field that is never closed; the lines after it were read as rows of their own",
         CsvMalformedReason.TextAfterClosingQuote => "has text after the closing quote of a field (a quote is missing or not doubled); any lines it swallowed were read as rows of their own",
@@ -264,7 +316,8 @@ internal sealed class CsvRecordCursor : IAsyncDisposable
 
         private void OnMalformed(CsvMalformedRecord record)
         {
-            if (record.Reason is CsvMalformedReason.UnterminatedQuote or CsvMalformedReason.TextAfterClosingQuote)
+            // A stray quote is ordinary text, unless it hides a problem after it (ActualProblem looks).
+            if (record.Reason is CsvMalformedReason.UnterminatedQuote or CsvMalformedReason.TextAfterClosingQuote or CsvMalformedReason.StrayQuote)
             {
                 MalformedRecord = record.RecordNumber;
                 MalformedReason = record.Reason;

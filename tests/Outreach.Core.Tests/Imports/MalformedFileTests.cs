@@ -39,6 +39,42 @@ public sealed class MalformedFileTests
     }
 
     [Fact]
+    public async Task A_quote_never_closed_after_a_stray_quote_in_the_same_row_still_costs_that_row_only()
+    {
+        // CsvHelper reports the stray quote of 5'6" and then nothing of the quote before Acme, which runs to the end of the file.
+        var run = await ImportRun.TextAsync(
+            "Name,Email,Notes,Company\n" +
+            "Ada Lovelace,ada@example.org,5'6\" tall,\"Acme\n" +
+            "Grace Hopper,grace@example.org,x,y\n" +
+            "Alan Turing,alan@example.org,x,y\n");
+
+        Assert.Equal((3L, 2L, 1L), (run.Report.RowsRead, run.Report.Accepted, run.Report.Rejected));
+        Assert.Equal((2, "row"), (run.RejectedLines.Single(), run.Row(2).Errors.Single().Field));
+        Assert.Contains("never closed", run.Row(2).Errors.Single().Reason, StringComparison.Ordinal);
+        Assert.Equal(("y", "y"), (run.ContactOn(3).Company, run.ContactOn(4).Company));
+    }
+
+    [Fact]
+    public async Task A_quoted_field_after_a_stray_quote_is_read_whole_and_text_after_its_closing_quote_costs_its_row()
+    {
+        // Ada's opened quote closes at the quote of 5'9": that record has text after its closing quote; Alan's has too.
+        var run = await ImportRun.TextAsync(
+            "Name,Email,Notes,Company\n" +
+            "Ada Lovelace,ada@example.org,5'6\" tall,\"Acme\n" +
+            "Grace Hopper,grace@example.org,x,y\n" +
+            "Alan Turing,alan@example.org,5'9\" tall,\"Bletchley\" Park\n" +
+            "Edsger Dijkstra,edsger@example.org,6'1\" tall,\"TU\nEindhoven\"\n" +
+            "Barbara Liskov,barbara@example.org,x,MIT\n");
+
+        Assert.Equal((5L, 3L, 2L), (run.Report.RowsRead, run.Report.Accepted, run.Report.Rejected));
+        Assert.Equal([2, 4], run.RejectedLines);
+        Assert.All([2, 4], line => Assert.Contains("text after the closing quote", run.Row(line).Errors.Single().Reason, StringComparison.Ordinal));
+        Assert.Equal("y", run.ContactOn(3).Company);
+        Assert.Equal(("6'1\" tall", "TU Eindhoven"), (run.ContactOn(5).Notes, run.ContactOn(5).Company)); // a stray quote, then a quoted line break: fine
+        Assert.Equal("MIT", run.ContactOn(7).Company);
+    }
+
+    [Fact]
     public async Task Quote_never_closed_in_a_huge_file_stops_the_import_naming_its_line_instead_of_buffering_the_file()
     {
         var head = System.Text.Encoding.UTF8.GetBytes(Header + "\nAda,Lovelace,ada@example.org,Acme,\"never closed\n");
