@@ -208,14 +208,14 @@ internal sealed class CsvRecordCursor : IAsyncDisposable
     /// is never closed, and that field runs on over the lines after it. So a record with a stray quote is scanned for it.
     /// </summary>
     private CsvMalformedReason? ActualProblem(CsvMalformedReason reported) =>
-        reported == CsvMalformedReason.StrayQuote ? (_separator is { } separator ? QuotingBeyondStrayQuotes(_frame.Reader.RawRecord, separator) : null) : reported;
+        reported == CsvMalformedReason.StrayQuote ? (_separator is { } separator ? QuotingProblemOf(_frame.Reader.RawRecord, separator) : null) : reported;
 
     /// <summary>
     /// Reads <paramref name="raw"/>'s quoting as CsvHelper does (a quote opens a quoted field only as its first character;
-    /// inside one, a doubled quote is a quote and a single one closes it): an unterminated quote, text after a closing
-    /// quote, or null when the quoting holds together.
+    /// inside one, a doubled quote is a quote and a single one closes it; any other quote is text): an unterminated
+    /// quote, text after a closing quote, or null when the quoting holds together.
     /// </summary>
-    internal static CsvMalformedReason? QuotingBeyondStrayQuotes(ReadOnlySpan<byte> raw, byte separator)
+    internal static CsvMalformedReason? QuotingProblemOf(ReadOnlySpan<byte> raw, byte separator)
     {
         var (atFieldStart, quoted, closed) = (true, false, false);
         for (var i = 0; i < raw.Length; i++)

@@ -7,8 +7,8 @@ namespace Outreach.Core.Imports;
 /// <summary>
 /// Every rejected row of an import as a CSV the owner can fix and import again: the file's own header and separator
 /// with one more column in front, <see cref="ErrorColumn"/>, saying what is wrong (<c>Line 7: Email Address is not a
-/// valid email address: ...</c>), then each rejected row's original text, whole and unchanged (a line that opens a
-/// quote it never closes goes whole into one cell, so it cannot swallow the rows after it). The report lists the
+/// valid email address: ...</c>), then each rejected row's original text, whole and unchanged (a line whose quoting is
+/// broken goes whole into one cell, so it cannot swallow the rows after it). The report lists the
 /// first rejected rows only (<see cref="ImportOptions.MaxRejectedRowsInReport"/>); this lists them all. Importing the
 /// corrected file works as it is: the extra column is one the importer does not know, so it is ignored.
 /// </summary>
@@ -65,7 +65,7 @@ public static class RejectedRowsCsv
                 }
 
                 var text = (row.RawText ?? string.Empty).TrimEnd('\r', '\n');
-                if (OpensUnclosedQuote(text))
+                if (BreaksQuoting(text, delimiter))
                 {
                     line.Clear().Append(CsvText.Cell(Describe(row) + UnclosedQuoteNote, delimiter)).Append(delimiter).Append(CsvText.Quoted(text));
                 }
@@ -84,10 +84,15 @@ public static class RejectedRowsCsv
     }
 
     /// <summary>
-    /// Whether the text has an odd number of quotes: written as it is, it would open a quoted cell that swallows every
-    /// row after it in a spreadsheet (and in the importer but for its containment). Such a row goes in one cell instead.
+    /// Whether the text, written as it is, would not read back as the one row it was: it opens a quoted cell it never
+    /// closes (which would swallow every row after it in a spreadsheet, and in the importer but for its containment), or
+    /// has text after a cell's closing quote. Such a row goes in one cell instead. A quote inside an unquoted cell
+    /// (5'6" tall) is text, and its row is written as it is, to be fixed where it is wrong and imported again.
     /// </summary>
-    private static bool OpensUnclosedQuote(string text) => text.AsSpan().Count('"') % 2 == 1;
+    private static bool BreaksQuoting(string text, char delimiter) =>
+        char.IsAscii(delimiter)
+            ? CsvRecordCursor.QuotingProblemOf(Encoding.UTF8.GetBytes(text), (byte)delimiter) is not null
+            : text.AsSpan().Count('"') % 2 == 1;
 
     /// <summary>"Line 7: Email Address is not a valid email address: ...; Connected On '31 Feb 2024' is not a date ...".</summary>
     private static string Describe(in ImportRowResult row) =>

@@ -91,14 +91,7 @@ public sealed class RejectedRowsCsvTests
             "Bad Row,not-an-email\n");
 
         Assert.Equal(2, rows);
-        var records = new List<string[]>();
-        await using (var reader = CsvReader.Create(new MemoryStream(Encoding.UTF8.GetBytes(csv)), CsvReaderOptions.Default with { HasHeader = false }, leaveOpen: false))
-        {
-            while (await reader.ReadAsync(CancellationToken.None))
-            {
-                records.Add([.. Enumerable.Range(0, reader.FieldCount).Select(reader.GetString)]);
-            }
-        }
+        var records = await RecordsAsync(csv);
 
         Assert.Equal(3, records.Count);
         Assert.Equal(["Import error", "Name", "Email"], records[0]);
@@ -106,6 +99,38 @@ public sealed class RejectedRowsCsvTests
         Assert.EndsWith(RejectedRowsCsv.UnclosedQuoteNote, records[1][0], StringComparison.Ordinal);
         Assert.Equal("Ada Lovelace,\"ada@example.org", records[1][1]);
         Assert.Equal(["Line 4: Email is not a valid email address: it has no @", "Bad Row", "not-an-email"], records[2]);
+    }
+
+    [Fact]
+    public async Task A_quote_inside_a_cell_is_text_and_its_row_keeps_its_cells_while_text_after_a_closing_quote_goes_whole_into_one()
+    {
+        var (csv, rows) = await WriteAsync(
+            "Name,Email,Notes\n" +
+            "Ada Lovelace,not-an-email,5'6\" tall\n" +
+            "Grace Hopper,\"grace\"x\"@example.org,\"open\n" +
+            "Bad Row,nope,x\n" +
+            "Worse Row,nope2,y\n");
+
+        var records = await RecordsAsync(csv);
+
+        Assert.Equal(4, rows);
+        Assert.Equal(["Line 2: Email is not a valid email address: it has no @", "Ada Lovelace", "not-an-email", "5'6\" tall"], records[1]);
+        Assert.EndsWith(RejectedRowsCsv.UnclosedQuoteNote, records[2][0], StringComparison.Ordinal);
+        Assert.Equal("Grace Hopper,\"grace\"x\"@example.org,\"open", records[2][1]);
+        Assert.Equal(["Line 4: Email is not a valid email address: it has no @", "Bad Row", "nope", "x"], records[3]);
+        Assert.Equal(5, records.Count);
+    }
+
+    private static async Task<List<string[]>> RecordsAsync(string csv)
+    {
+        var records = new List<string[]>();
+        await using var reader = CsvReader.Create(new MemoryStream(Encoding.UTF8.GetBytes(csv)), CsvReaderOptions.Default with { HasHeader = false }, leaveOpen: false);
+        while (await reader.ReadAsync(CancellationToken.None))
+        {
+            records.Add([.. Enumerable.Range(0, reader.FieldCount).Select(reader.GetString)]);
+        }
+
+        return records;
     }
 
     [Fact]
