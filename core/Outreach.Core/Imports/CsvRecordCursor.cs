@@ -269,10 +269,14 @@ internal sealed class CsvRecordCursor : IAsyncDisposable
         }
     }
 
+    /// <summary>The line a record longer than <see cref="MaxRecordBytes"/> starts on, once reading met one (and threw), else null.</summary>
+    public int? TooLargeAtLine { get; private set; }
+
     /// <summary>Only a record longer than <see cref="MaxRecordBytes"/> throws (malformed quoting is recovered from).</summary>
     private DomainException TooLarge(CsvFormatException e)
     {
-        var line = e.LineNumber + _frame.LineOffset;
+        var line = (int)e.LineNumber + _frame.LineOffset;
+        TooLargeAtLine = line;
         return new DomainException(
             "import.record-too-large",
             $"The row starting on line {line} is longer than {MaxRecordBytes / (1024 * 1024)} MiB; " +

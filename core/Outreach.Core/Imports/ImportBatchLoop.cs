@@ -84,7 +84,7 @@ internal sealed class ImportBatchLoop : IAsyncDisposable
                 break;
             }
 
-            if (!await _cursor.ReadAsync(cancellationToken))
+            if (!await ReadAsync(cancellationToken))
             {
                 _ended = true;
                 break;
@@ -117,6 +117,24 @@ internal sealed class ImportBatchLoop : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _cursor.DisposeAsync();
 
+    /// <summary>
+    /// The next record; false at the end of the file, or at a record too long to read (a quote never closed, past
+    /// <see cref="CsvRecordCursor.MaxRecordBytes"/>): the import stops there as at its row limit, with every row before
+    /// it written and reported, and the report names the line.
+    /// </summary>
+    private async ValueTask<bool> ReadAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _cursor.ReadAsync(cancellationToken);
+        }
+        catch (DomainException) when (_cursor.TooLargeAtLine is { } line)
+        {
+            _report.StopAt(line);
+            return false;
+        }
+    }
+
     /// <summary>The rows guessed from the file's length (0 when it is not known); the index sizes for about two keys a row (a LinkedIn URL and name + company; an email now and then).</summary>
     private static int ExpectedRows(long? totalBytes, long? maxRows)
     {
@@ -142,7 +160,7 @@ internal sealed class ImportBatchLoop : IAsyncDisposable
     private async ValueTask StopAtLimitAsync(CancellationToken cancellationToken)
     {
         _ended = true;
-        while (await _cursor.ReadAsync(cancellationToken))
+        while (await ReadAsync(cancellationToken))
         {
             if (_cursor.QuotingProblem is not null || !RowNormaliser.IsBlank(_cursor))
             {

@@ -68,6 +68,12 @@ public sealed record ImportReport
     public int? NotReadFromLine { get; init; }
 
     /// <summary>
+    /// The line of a row longer than <see cref="CsvRecordCursor.MaxRecordBytes"/> (most likely a quote never closed),
+    /// where the import stopped rather than hold the rest of the file in memory, or null. The rows before it are imported.
+    /// </summary>
+    public int? StoppedAtLine { get; init; }
+
+    /// <summary>
     /// A note for the user when the file held nothing to import (empty, or a header without rows), was not read to its
     /// end, or had rows with parts their contacts had no room for.
     /// </summary>

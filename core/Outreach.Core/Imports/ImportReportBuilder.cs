@@ -22,6 +22,11 @@ internal sealed class ImportReportBuilder(int maxRejectedRows)
 
     public void NotReadFrom(int line) => NotReadFromLine = line;
 
+    /// <summary>The line of the row too long to read, where the import stopped, or null.</summary>
+    public int? StoppedAtLine { get; private set; }
+
+    public void StopAt(int line) => StoppedAtLine = line;
+
     public void Count(in ImportRowResult result)
     {
         RowsRead++;
@@ -78,7 +83,14 @@ internal sealed class ImportReportBuilder(int maxRejectedRows)
         FormulaLikeCells = formulaLikeCells,
         BytesRead = bytesRead,
         NotReadFromLine = NotReadFromLine,
+        StoppedAtLine = StoppedAtLine,
         Message = Join(
+            StoppedAtLine is { } stop
+                ? $"The row starting on line {stop} is longer than {CsvRecordCursor.MaxRecordBytes / (1024 * 1024)} MiB, most likely because a quote in it " +
+                  $"is never closed: the import stopped there, and the rows from line {stop} on were not read. Fix that quote and upload the file " +
+                  "again (the rows imported already are recognised, not duplicated)."
+                : null,
+            Join(
             // The row limit's sentence last: the function app adds which setting that limit is.
             RowsWithPartsLeftOut == 0 ? null
                 : $"{RowsWithPartsLeftOut} {(RowsWithPartsLeftOut == 1 ? "row was" : "rows were")} merged into contacts with no room left for " +
@@ -87,7 +99,7 @@ internal sealed class ImportReportBuilder(int maxRejectedRows)
             NotReadFromLine is { } line
                 ? $"The import stopped after {maxRows} rows, the most one import may hold: the rows from line {line} on were not read. " +
                   "Import them as a file of their own (rows imported already are recognised, not duplicated)."
-                : RowsRead == 0 ? "The file has a header but no rows to import." : null),
+                : RowsRead == 0 && StoppedAtLine is null ? "The file has a header but no rows to import." : null)),
     };
 
     private static string? Join(string? first, string? second) => first is null ? second : second is null ? first : first + " " + second;

@@ -68,6 +68,12 @@ internal sealed record ImportRecord
     public int? NotReadFromLine { get; init; }
 
     /// <summary>
+    /// The line of a row too long to read (a quote never closed, past 16 MiB), where the import stopped, or null. Every
+    /// row before it is imported; the message says to fix the quote and upload the file again.
+    /// </summary>
+    public int? StoppedAtLine { get; init; }
+
+    /// <summary>
     /// Rows taken out of the stored file and this record because the contact they described was erased
     /// (<see cref="ImportErasure"/>). The counts still include them; line numbers refer to the file as uploaded.
     /// </summary>
@@ -93,6 +99,7 @@ internal sealed record ImportRecord
         Accepted = accepted,
         Merged = merged,
         NotReadFromLine = report.NotReadFromLine,
+        StoppedAtLine = report.StoppedAtLine,
         Message = report.NotReadFromLine is null ? report.Message : report.Message + " The limit is the Limits:MaxRowsPerImport setting.",
         Error = error,
     };

@@ -75,15 +75,20 @@ public sealed class MalformedFileTests
     }
 
     [Fact]
-    public async Task Quote_never_closed_in_a_huge_file_stops_the_import_naming_its_line_instead_of_buffering_the_file()
+    public async Task Quote_never_closed_in_a_huge_file_stops_the_import_at_its_line_with_every_row_before_it_imported()
     {
-        var head = System.Text.Encoding.UTF8.GetBytes(Header + "\nAda,Lovelace,ada@example.org,Acme,\"never closed\n");
+        // 250 rows: two full batches of 100 and a part batch, which is written too before the import stops.
+        var rows = string.Concat(Enumerable.Range(0, 250).Select(i => $"Person,{i},p{i}@example.org,Acme,\n"));
+        var head = System.Text.Encoding.UTF8.GetBytes(Header + "\n" + rows + "Ada,Lovelace,ada@example.org,Acme,\"never closed\n");
         var body = new byte[17 * 1024 * 1024];
         Array.Fill(body, (byte)'x');
 
-        var error = await Assert.ThrowsAsync<DomainException>(() => ImportRun.BytesAsync([.. head, .. body]));
+        var run = await ImportRun.BytesAsync([.. head, .. body]);
 
-        Assert.Equal(("import.record-too-large", "line 2"), (error.Code, error.Target));
+        Assert.Equal((250L, 250L, 0L), (run.Report.RowsRead, run.Report.Accepted, run.Report.Rejected));
+        Assert.Equal(250, run.Contacts.Count);
+        Assert.Equal(((int?)252, (int?)null), (run.Report.StoppedAtLine, run.Report.NotReadFromLine));
+        Assert.StartsWith("The row starting on line 252 is longer than 16 MiB, most likely because a quote in it is never closed", run.Report.Message, StringComparison.Ordinal);
     }
 
     [Fact]
