@@ -58,7 +58,8 @@ internal sealed partial class ImportContactsFunction(Lazy<ImportStorage> storage
         var isLastAttempt = trigger.DequeueCount >= app.Host.Extensions.Queues.MaxDequeueCount;
         try
         {
-            var completed = await RunAsync(record with { Status = ImportStatus.Running }, cancellationToken);
+            // A delivery after one cut short starts from the top: the progress that one saved is not this one's.
+            var completed = await RunAsync(record with { Status = ImportStatus.Running, Progress = null }, cancellationToken);
             LogCompleted(record.Id, completed.Counts.Rows, trigger.DequeueCount);
             return FunctionOutcome.Success();
         }
