@@ -42,7 +42,10 @@ public static class ImportRowsCsv
             .AppendJoin(' ', ContactFieldSets.NamesOf(row.Filled)).Append(',');
         if (row.Errors.Count > 0)
         {
-            line.Append(CsvText.Cell(RowError.Describe(row.Errors).ReplaceLineEndings(" "), ','));
+            // A problem starts with the file's own header (=Email, once folded, is the email column): a leading
+            // apostrophe keeps a spreadsheet from running it as a formula, and shows the text as it is.
+            var problems = RowError.Describe(row.Errors).ReplaceLineEndings(" ");
+            line.Append(CsvText.Cell(CsvText.StartsLikeFormula(problems) ? "'" + problems : problems, ','));
         }
     }
 

@@ -13,8 +13,6 @@ namespace Outreach.Core.Imports;
 /// </summary>
 internal sealed class RowNormaliser
 {
-    private const string FormulaTriggers = "=+-@";
-
     /// <summary>
     /// Control characters no contact's text holds (C0 but the line break notes keep, DEL, C1): a NUL or an escape
     /// sequence in a name is a broken file or an attack on whatever displays it, so the row is refused, not cleaned.
@@ -191,7 +189,7 @@ internal sealed class RowNormaliser
             return null;
         }
 
-        if (FormulaTriggers.Contains(value[0], StringComparison.Ordinal))
+        if (CsvText.StartsLikeFormula(value))
         {
             FormulaLikeCells++;
         }

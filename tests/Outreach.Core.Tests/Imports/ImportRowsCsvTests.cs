@@ -40,6 +40,20 @@ public sealed class ImportRowsCsvTests
         Assert.Equal("7,rejected,,,\"Email is not a valid email address: it has no @; Met on '1,2' is not a \"\"date\"\"\"", line.ToString());
     }
 
+    [Theory]
+    [InlineData("=Email")]
+    [InlineData("+Email")]
+    [InlineData("-Email")]
+    [InlineData("@Email")]
+    public void Problems_starting_with_a_header_that_looks_like_a_formula_are_kept_from_running_as_one(string header)
+    {
+        var line = new StringBuilder();
+
+        ImportRowsCsv.Write(line, new ImportRowResult(2, ImportRowOutcome.Rejected, null, [new(header, "is not a valid email address: it has no @")], "x"));
+
+        Assert.Equal($"2,rejected,,,'{header} is not a valid email address: it has no @", line.ToString());
+    }
+
     [Fact]
     public void The_line_and_contact_id_read_back_from_a_written_line_and_the_header_is_not_a_row()
     {
