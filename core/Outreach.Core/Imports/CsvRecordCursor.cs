@@ -29,8 +29,11 @@ internal sealed class CsvRecordCursor : IAsyncDisposable
     /// <summary>The separator as CsvHelper's UTF-8 holds it, when that is one byte (null for one beyond ASCII).</summary>
     private readonly byte? _separator;
 
-    /// <summary>The bytes a blank record may consist of: the separator, the quote, the space and line breaks (null for a separator beyond ASCII: every record may be).</summary>
-    private readonly SearchValues<byte>? _blankBytes;
+    /// <summary>
+    /// The bytes no blank record holds: ASCII but for white space, the separator and the quote (null for a separator
+    /// beyond ASCII: every record may be blank). A byte beyond ASCII may be part of white space (a no-break space).
+    /// </summary>
+    private readonly SearchValues<byte>? _contentBytes;
     private readonly Stack<Frame> _suspended = new();
     private Frame _frame;
     private Frame? _next;
@@ -54,7 +57,9 @@ internal sealed class CsvRecordCursor : IAsyncDisposable
         };
         _frame = new Frame(_options, reader => CsvReader.Create(input, reader, leaveOpen: true), lineOffset: 0);
         _separator = char.IsAscii(delimiter) ? (byte)delimiter : null;
-        _blankBytes = char.IsAscii(delimiter) ? SearchValues.Create([(byte)delimiter, (byte)'"', (byte)' ', (byte)'\r', (byte)'\n']) : null;
+        _contentBytes = char.IsAscii(delimiter)
+            ? SearchValues.Create([.. Enumerable.Range(0, 0x80).Select(b => (byte)b).Where(b => b != delimiter && b != '"' && !char.IsWhiteSpace((char)b))])
+            : null;
     }
 
     /// <summary>The physical line the current record starts on.</summary>
@@ -96,11 +101,18 @@ internal sealed class CsvRecordCursor : IAsyncDisposable
          0x7F, 0xC2, 0xE1, 0xE2, 0xE3]);
 
     /// <summary>
-    /// Whether the current record could be blank: its text (as CsvHelper holds it) has nothing but separators, quotes,
-    /// spaces and line breaks. Any other byte is part of some cell's value, so a record with one is not blank; one
+    /// Whether the current record could be blank: its text (as CsvHelper holds it) has no ASCII byte but separators,
+    /// quotes and white space. Any other ASCII byte is part of some cell's value, so a record with one is not blank; one
     /// vectorised scan instead of a look at every cell.
     /// </summary>
-    public bool MayBeBlank => _blankBytes is null || _frame.Reader.RawRecord.IndexOfAnyExcept(_blankBytes) < 0;
+    public bool MayBeBlank => _contentBytes is null || _frame.Reader.RawRecord.IndexOfAny(_contentBytes) < 0;
+
+    /// <summary>Whether cell <paramref name="index"/> is empty or white space only (a tab, a no-break space), as a blank row's cells are.</summary>
+    public bool IsBlankCell(int index)
+    {
+        var cell = _frame.Reader.GetSpan(index);
+        return cell.Trim((byte)' ').IsEmpty || string.IsNullOrWhiteSpace(Encoding.UTF8.GetString(cell));
+    }
 
     /// <summary>The current record as written in the file (for one with broken quoting, its first line only).</summary>
     public string RawText()

@@ -377,7 +377,7 @@ internal sealed class RowNormaliser
     {
         for (var i = _columns; i < cursor.FieldCount; i++)
         {
-            if (!cursor.GetSpan(i).Trim((byte)' ').IsEmpty)
+            if (!cursor.IsBlankCell(i))
             {
                 return true;
             }
@@ -386,7 +386,7 @@ internal sealed class RowNormaliser
         return false;
     }
 
-    /// <summary>Whether every cell of the record is empty or spaces (a blank row is skipped, not counted).</summary>
+    /// <summary>Whether every cell of the record is empty or white space (a blank row is skipped, not counted).</summary>
     public static bool IsBlank(CsvRecordCursor cursor)
     {
         if (!cursor.MayBeBlank)
@@ -396,7 +396,7 @@ internal sealed class RowNormaliser
 
         for (var i = 0; i < cursor.FieldCount; i++)
         {
-            if (!cursor.GetSpan(i).Trim((byte)' ').IsEmpty)
+            if (!cursor.IsBlankCell(i))
             {
                 return false;
             }

@@ -227,13 +227,13 @@ public sealed class MalformedFileTests
     }
 
     [Fact]
-    public async Task Rows_of_quoted_spaces_are_blank_and_a_quoted_quote_or_line_break_is_not()
+    public async Task Rows_of_white_space_quoted_or_not_are_blank_and_a_quoted_quote_is_not()
     {
         var run = await ImportRun.TextAsync(
-            Header + "\n\" \",\"\",  ,\"   \",\n;\nAda,Lovelace,ada@example.org,,\n\"\"\"\",,,,\n\"\n\",,,,\n");
+            Header + "\n\" \",\"\",  ,\"   \",\n;\nAda,Lovelace,ada@example.org,,\n\"\"\"\",,,,\n\"\n\",,,,\n\t,\n \u00A0 ,\u2003,,,\n");
 
-        Assert.Equal(4, run.Report.RowsRead); // line 3 is one cell ";" (not a separator here); the quote and the line break are cells with text
-        Assert.Equal([3, 4, 5, 6], run.Rows.Select(r => r.Line));
+        Assert.Equal(3, run.Report.RowsRead); // line 3 is one cell ";" (not a separator here); the quote is a cell with text
+        Assert.Equal([3, 4, 5], run.Rows.Select(r => r.Line)); // a quoted line break, a tab, no-break and em spaces: blank
         Assert.Equal(1, run.Report.Accepted);
     }
 }
