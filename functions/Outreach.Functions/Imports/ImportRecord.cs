@@ -94,7 +94,7 @@ internal sealed record ImportRecord
         CompletedUtc = now,
         Counts = new ImportCounts(report.RowsRead, report.Accepted, report.Merged, report.Unchanged, report.Rejected),
         Enrolled = enrolled,
-        Rejected = [.. report.RejectedRows.SelectMany(ImportRejectedRow.Of)],
+        Rejected = [.. report.RejectedRows.Select(ImportRejectedRow.Of)],
         RejectedNotListed = report.RejectedRowsNotListed,
         Accepted = accepted,
         Merged = merged,
@@ -119,12 +119,15 @@ internal sealed record ImportRecordProgress(long RowsRead, long BytesRead, long?
 /// <summary>Rows read, and what became of them (<c>alreadyKnown</c>: matched a stored contact and changed nothing).</summary>
 internal sealed record ImportCounts(long Rows, long Accepted, long Merged, long AlreadyKnown, long Rejected);
 
-/// <summary>One reason a row was refused, with the row's original text so nothing is lost.</summary>
-internal sealed record ImportRejectedRow(int Line, string Field, string Reason, string Text)
+/// <summary>
+/// A refused row: its line, why (one entry a field: a row can be wrong in several), and its original text so nothing
+/// is lost, cut at <see cref="ImportReport.MaxRawTextLength"/> characters when <see cref="TextTruncated"/> (the
+/// rejected-rows download has it whole).
+/// </summary>
+internal sealed record ImportRejectedRow(int Line, IReadOnlyList<ImportRowProblem> Errors, string Text, bool TextTruncated)
 {
-    /// <summary>One entry per error of the row (a row can be wrong in several fields).</summary>
-    public static IEnumerable<ImportRejectedRow> Of(RejectedRow row) =>
-        row.Errors.Select(e => new ImportRejectedRow(row.Line, e.Field, e.Reason, row.RawText));
+    public static ImportRejectedRow Of(RejectedRow row) =>
+        new(row.Line, [.. row.Errors.Select(e => new ImportRowProblem(e.Field, e.Reason))], row.RawText, row.RawTextTruncated);
 }
 
 /// <summary>A row that created a contact.</summary>
@@ -140,15 +143,15 @@ internal sealed record ImportMergedRow(
     int Line,
     string ContactId,
     IReadOnlyList<string> Fields,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ImportNotAddedPart>? NotAdded = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ImportRowProblem>? NotAdded = null)
 {
     /// <summary>The merged row of <paramref name="row"/>.</summary>
     public static ImportMergedRow Of(in ImportRowResult row) => new(
         row.Line,
         row.ContactId!,
         ContactFieldSets.NamesOf(row.Filled),
-        row.Errors.Count == 0 ? null : [.. row.Errors.Select(e => new ImportNotAddedPart(e.Field, e.Reason))]);
+        row.Errors.Count == 0 ? null : [.. row.Errors.Select(e => new ImportRowProblem(e.Field, e.Reason))]);
 }
 
-/// <summary>A part of a merged row that was not added (the file's column, and why).</summary>
-internal sealed record ImportNotAddedPart(string Field, string Reason);
+/// <summary>What is wrong with a row in one of the file's columns: why a rejected row was refused, or why a part of a merged row was not added.</summary>
+internal sealed record ImportRowProblem(string Field, string Reason);

@@ -57,7 +57,8 @@ public sealed class ImportLimitsApiTests(AzuriteFixture azurite) : IClassFixture
 
         Assert.Equal((2L, 1L, 0L, 0L, 1L), Counts(record));
         var rejected = Assert.Single(record.GetProperty("rejected").EnumerateArray());
+        var error = Assert.Single(rejected.GetProperty("errors").EnumerateArray());
         Assert.Equal((2, "Company", "is 210 characters long; the limit is 200"),
-            (rejected.GetProperty("line").GetInt32(), rejected.GetProperty("field").GetString(), rejected.GetProperty("reason").GetString()));
+            (rejected.GetProperty("line").GetInt32(), error.GetProperty("field").GetString(), error.GetProperty("reason").GetString()));
     }
 }

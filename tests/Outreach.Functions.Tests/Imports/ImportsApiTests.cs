@@ -145,9 +145,25 @@ public sealed class ImportsApiTests(AzuriteFixture azurite) : IClassFixture<Azur
 
         Assert.Equal((2L, 1L, 0L, 0L, 1L), Counts(record));
         var rejected = Assert.Single(record.GetProperty("rejected").EnumerateArray());
-        Assert.Equal((3, "Email", "Broken Row,not-an-email,Engines"),
-            (rejected.GetProperty("line").GetInt32(), rejected.GetProperty("field").GetString(), rejected.GetProperty("text").GetString()));
-        Assert.StartsWith("is not a valid email address", rejected.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        var error = Assert.Single(rejected.GetProperty("errors").EnumerateArray());
+        Assert.Equal((3, "Email", "Broken Row,not-an-email,Engines", false),
+            (rejected.GetProperty("line").GetInt32(), error.GetProperty("field").GetString(), rejected.GetProperty("text").GetString(), rejected.GetProperty("textTruncated").GetBoolean()));
+        Assert.StartsWith("is not a valid email address", error.GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_row_wrong_in_several_fields_is_one_rejected_entry_listing_each_with_its_text_once()
+    {
+        using var client = _app.Client(await _app.CreateAccountWithKeyAsync(ApiApp.NewId("many")));
+        var file = "Name,Email,Met on\nBroken Row,not-an-email,31 Feb 2024\nAda Lovelace,ada@example.org,\n"u8.ToArray();
+
+        using var response = await PostCsvAsync(client, file);
+        var record = await JsonAsync(response);
+
+        var rejected = Assert.Single(record.GetProperty("rejected").EnumerateArray());
+        Assert.Equal(["Email", "Met on"], rejected.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("field").GetString()));
+        Assert.Equal("Broken Row,not-an-email,31 Feb 2024", rejected.GetProperty("text").GetString());
+        Assert.Equal(record.GetProperty("counts").GetProperty("rejected").GetInt32(), record.GetProperty("rejected").GetArrayLength() + record.GetProperty("rejectedNotListed").GetInt32());
     }
 
     [Theory]
@@ -166,7 +182,7 @@ public sealed class ImportsApiTests(AzuriteFixture azurite) : IClassFixture<Azur
         if (metOn is null)
         {
             Assert.Equal((1L, 0L, 0L, 0L, 1L), Counts(record));
-            Assert.StartsWith("'03/04/2024' is ambiguous", record.GetProperty("rejected")[0].GetProperty("reason").GetString(), StringComparison.Ordinal);
+            Assert.StartsWith("'03/04/2024' is ambiguous", record.GetProperty("rejected")[0].GetProperty("errors")[0].GetProperty("reason").GetString(), StringComparison.Ordinal);
         }
         else
         {

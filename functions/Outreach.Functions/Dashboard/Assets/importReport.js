@@ -36,8 +36,13 @@ export function renderReport(target, report, owner = null) {
   }
   const rejected = report.rejected || [];
   if (rejected.length) {
-    target.append(table('Rejected rows and why', ['Line', 'Field', 'Reason', 'Text'],
-      rejected.map((r) => [String(r.line), r.field || '', r.reason || '', r.text || '']), { class: 'report-rejected' }));
+    // One row a rejected row, with every field it was refused for; a long text is cut (the download has it whole).
+    target.append(table('Rejected rows and why', ['Line', 'Problems', 'Text'],
+      rejected.map((r) => [
+        String(r.line),
+        (r.errors || []).map((e) => `${e.field} ${e.reason}`).join('; '),
+        `${r.text || ''}${r.textTruncated ? ' … (cut short here)' : ''}`,
+      ]), { class: 'report-rejected' }));
     if (completed) {
       // Every rejected row as a CSV in the file's own columns, with the reason in front, to fix and upload again.
       target.append(downloadButton(report, owner, 'rejected', 'download-rejected', `Download the ${counts.rejected} rejected rows to fix (CSV)`, `rejected-rows-${report.id}.csv`));
