@@ -7,9 +7,11 @@ namespace Outreach.Core.Imports;
 /// importer itself against a directory holding only that contact, so a record is the contact's exactly when the import
 /// dedupes it onto the contact (email case-insensitive, canonical LinkedIn URL, folded name + company, and rows of the
 /// file that dedupe onto such a row); a rejected record is the contact's when its text contains one of the contact's
-/// identifying values. Removing whole physical lines, from a record's first line to the next record's, keeps the
-/// header, preamble and every other record as they were: the text is decoded and re-encoded with the detected
-/// encoding and its byte order mark, which gives the same bytes back for well-formed text.
+/// identifying values. Emptying whole physical lines, from a record's first line to the next record's, keeps the
+/// header, preamble and every other record as they were, on the lines they were on: an empty line is no row, so the
+/// file reads as before without the contact, and every line number the import's report and row list give still points
+/// at its row. The text is decoded and re-encoded with the detected encoding and its byte order mark, which gives the
+/// same bytes back for well-formed text.
 /// </summary>
 public static class ImportFileRedactor
 {
@@ -17,11 +19,11 @@ public static class ImportFileRedactor
     private const int ChunkBytes = 1 << 16;
 
     /// <summary>
-    /// Writes <paramref name="file"/> without the contact's records to <paramref name="output"/>, when it has any: read
+    /// Writes <paramref name="file"/> with the contact's records emptied to <paramref name="output"/>, when it has any: read
     /// twice (to find the records, then to copy the rest), a chunk at a time, so a file of any size takes little memory.
     /// </summary>
     /// <param name="file">The uploaded file as stored; seekable.</param>
-    /// <param name="output">Receives the file without the contact's records; nothing is written when it has none.</param>
+    /// <param name="output">Receives the file with the contact's records' lines left empty; nothing is written when it has none.</param>
     /// <param name="contact">The contact being erased (as stored, with its merged identities).</param>
     /// <param name="keys">
     /// Every key the contact holds as stored: its own and those imports claimed for it (<see cref="ContactKeyClaim"/>: a
@@ -30,7 +32,7 @@ public static class ImportFileRedactor
     /// <param name="identifyingValues">Texts that mark a rejected row as the contact's (email, full name, LinkedIn URL); compared case-insensitively.</param>
     /// <param name="format">The format the file was imported as, or null to detect it again.</param>
     /// <param name="cancellationToken">Cancels reading and writing.</param>
-    /// <returns>The physical lines (1-based, ascending) the removed records started on; empty when none was the contact's.</returns>
+    /// <returns>The physical lines (1-based, ascending) the emptied records started on; empty when none was the contact's.</returns>
     /// <exception cref="DomainException">The file cannot be read as an import (<c>import.not-text</c>, <c>import.no-header</c>).</exception>
     public static async Task<IReadOnlyList<int>> RedactAsync(
         Stream file, Stream output, Contact contact, IReadOnlyCollection<ContactKey> keys, IReadOnlyCollection<string> identifyingValues, ImportFormat? format, CancellationToken cancellationToken)
@@ -104,8 +106,9 @@ public static class ImportFileRedactor
     }
 
     /// <summary>
-    /// Copies the file without the removed lines, a chunk at a time: its byte order mark as it is, then the text decoded
-    /// and encoded again with its own encoding, which gives the same bytes back for well-formed text.
+    /// Copies the file with the removed lines emptied (their line breaks kept), a chunk at a time: its byte order mark as
+    /// it is, then the text decoded and encoded again with its own encoding, which gives the same bytes back for
+    /// well-formed text.
     /// </summary>
     private static async Task CopyWithoutAsync(Stream file, Stream output, DetectedEncoding encoding, List<(int First, int End)> removed, CancellationToken cancellationToken)
     {
@@ -133,7 +136,7 @@ public static class ImportFileRedactor
 
     /// <summary>
     /// Follows the physical lines of text given a chunk at a time (a line ends with CR LF, LF or a lone CR, as the CSV
-    /// reader counts lines) and keeps the characters of the lines not removed.
+    /// reader counts lines) and keeps the characters of the lines not removed, and the line breaks of those removed.
     /// </summary>
     private sealed class LineFilter(List<(int First, int End)> removed)
     {
@@ -181,7 +184,7 @@ public static class ImportFileRedactor
                 _range++;
             }
 
-            if (_range == removed.Count || removed[_range].First > _line)
+            if (_range == removed.Count || removed[_range].First > _line || c is '\r' or '\n')
             {
                 chunk[kept++] = c;
             }

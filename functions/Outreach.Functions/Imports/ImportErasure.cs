@@ -62,7 +62,7 @@ internal sealed partial class ImportErasure(ImportRecordStore records, ILogger<I
         return erasedRows;
     }
 
-    /// <summary>Rewrites the stored file without the contact's records; the lines they started on.</summary>
+    /// <summary>Rewrites the stored file with the contact's records emptied (their lines kept, so every line number of the report still points at its row); the lines they started on.</summary>
     private async Task<HashSet<int>> RedactFileAsync(
         Contact contact, string importId, ImportRecord? record, IReadOnlyCollection<ContactKey> keys, IReadOnlyCollection<string> identifyingValues, CancellationToken cancellationToken)
     {

@@ -14,15 +14,17 @@ public sealed class ImportFileRedactorTests
     private const string Alan = "Alan,Turing,alan@bletchley.uk,Bletchley,";
 
     [Fact]
-    public async Task Removes_every_record_that_dedupes_onto_the_contact_and_keeps_the_rest_byte_for_byte()
+    public async Task Empties_every_record_that_dedupes_onto_the_contact_and_keeps_the_rest_byte_for_byte_on_its_lines()
     {
         var file = Bytes(Header + Grace + AdaByEmail + AdaByName + AdaRejected + Alan);
         var ada = await AdaAsync(file);
 
         var redaction = await RedactAsync(file, ada, [], ["ada@example.org", "Ada Lovelace"]);
+        var again = await ImportRun.BytesAsync(redaction.Written);
 
         Assert.Equal([4, 6, 7], redaction.ErasedLines);
-        Assert.Equal(Bytes(Header + Grace + Alan), redaction.Written);
+        Assert.Equal(Bytes(Header + Grace + Emptied(AdaByEmail + AdaByName + AdaRejected) + Alan), redaction.Written);
+        Assert.Equal([2, 8], again.Rows.Select(r => r.Line)); // an empty line is no row, and Alan is still on line 8
     }
 
     [Fact]
@@ -35,7 +37,7 @@ public sealed class ImportFileRedactorTests
         var redaction = await RedactAsync(file, ada, [new ContactKey(ContactKeyKind.Email, "ada.home@example.net")], ["ada@example.org"]);
 
         Assert.Equal([4], redaction.ErasedLines);
-        Assert.Equal(Bytes(Header + Grace + Alan), redaction.Written);
+        Assert.Equal(Bytes(Header + Grace + "\r\n" + Alan), redaction.Written);
     }
 
     [Fact]
@@ -47,7 +49,7 @@ public sealed class ImportFileRedactorTests
 
         var redaction = await RedactAsync(file, ada, [], ["ada@example.org"]);
 
-        Assert.Equal(encoding.GetPreamble().Concat(encoding.GetBytes(Header + "Zoë,Ångström,zoe@example.org,Uppsala,")).ToArray(), redaction.Written);
+        Assert.Equal(encoding.GetPreamble().Concat(encoding.GetBytes(Header + Emptied(AdaByEmail) + "Zoë,Ångström,zoe@example.org,Uppsala,")).ToArray(), redaction.Written);
     }
 
     [Fact]
@@ -80,6 +82,7 @@ public sealed class ImportFileRedactorTests
             if (line.StartsWith("Ada,", StringComparison.Ordinal))
             {
                 adaLines.Add(i + 2);
+                kept.Append(breaks[i % 3]);
             }
             else
             {
@@ -97,6 +100,9 @@ public sealed class ImportFileRedactorTests
     }
 
     private static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
+
+    /// <summary>What an erased record leaves: its line breaks, so every line after it keeps its number.</summary>
+    private static string Emptied(string records) => string.Concat(records.Where(c => c is '\r' or '\n'));
 
     /// <summary>The redactor over a file in memory: the lines it erased, and what it wrote (nothing when none was the contact's).</summary>
     private static async Task<(IReadOnlyList<int> ErasedLines, byte[] Written)> RedactAsync(
