@@ -66,7 +66,8 @@ function downloadButton(report, owner, listing, id, label, fileName) {
       link.href = URL.createObjectURL(blob);
       link.download = fileName;
       link.click();
-      setTimeout(() => URL.revokeObjectURL(link.href), 0);
+      // Revoked once the download has surely started: some browsers (Safari) cancel it if the URL goes at once.
+      setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
       setStatus(status, '');
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
