@@ -84,14 +84,23 @@ internal sealed class ImportReportBuilder(int maxRejectedRows)
         BytesRead = bytesRead,
         NotReadFromLine = NotReadFromLine,
         StoppedAtLine = StoppedAtLine,
-        Message = Join(
+        Message = MessageOf(maxRows),
+    };
+
+    /// <summary>
+    /// What the counts do not say, one sentence each: where a row too long to read stopped the import, rows merged
+    /// without the parts their contact had no room for, and where the row limit stopped it (last: the function app adds
+    /// which setting that limit is) or that the file had no rows.
+    /// </summary>
+    private string? MessageOf(long? maxRows)
+    {
+        string?[] sentences =
+        [
             StoppedAtLine is { } stop
                 ? $"The row starting on line {stop} is longer than {CsvRecordCursor.MaxRecordBytes / (1024 * 1024)} MiB, most likely because a quote in it " +
                   $"is never closed: the import stopped there, and the rows from line {stop} on were not read. Fix that quote and upload the file " +
                   "again (the rows imported already are recognised, not duplicated)."
                 : null,
-            Join(
-            // The row limit's sentence last: the function app adds which setting that limit is.
             RowsWithPartsLeftOut == 0 ? null
                 : $"{RowsWithPartsLeftOut} {(RowsWithPartsLeftOut == 1 ? "row was" : "rows were")} merged into contacts with no room left for " +
                   "some of their notes, offers, events met or tags: those parts were not added, and each such row's problems in the list " +
@@ -99,8 +108,9 @@ internal sealed class ImportReportBuilder(int maxRejectedRows)
             NotReadFromLine is { } line
                 ? $"The import stopped after {maxRows} rows, the most one import may hold: the rows from line {line} on were not read. " +
                   "Import them as a file of their own (rows imported already are recognised, not duplicated)."
-                : RowsRead == 0 && StoppedAtLine is null ? "The file has a header but no rows to import." : null)),
-    };
-
-    private static string? Join(string? first, string? second) => first is null ? second : second is null ? first : first + " " + second;
+                : RowsRead == 0 && StoppedAtLine is null ? "The file has a header but no rows to import." : null,
+        ];
+        var said = sentences.OfType<string>().ToArray();
+        return said.Length == 0 ? null : string.Join(' ', said);
+    }
 }
