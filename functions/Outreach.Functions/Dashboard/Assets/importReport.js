@@ -7,7 +7,7 @@ import { getJson, getBlob, ApiError } from './api.js';
 import { el, note, table, setStatus } from './dom.js';
 
 const pollDelayMs = 1000;
-const stalledPolls = 120;
+const stalledMs = 120_000;
 const longestRetryDelayMs = 30_000;
 let waiting = 0;
 
@@ -97,13 +97,14 @@ function isPassing(error) {
 }
 
 // Polls owner's import (the caller's own when owner is null) until it completes or fails, or has shown no progress
-// for stalledPolls polls in a row; null when another wait took over. onProgress gets each record still under way.
+// (or could not be reached) for stalledMs; null when another wait took over. onProgress gets each record still under way.
 export async function finished(id, onProgress, owner = null) {
   stopWaiting();
   const mine = waiting;
   let last = '';
+  let movedAt = Date.now();
   let failures = 0;
-  for (let unchanged = 0; unchanged < stalledPolls; unchanged += 1) {
+  while (Date.now() - movedAt < stalledMs) {
     let report;
     try {
       report = await getJson(`imports/${encodeURIComponent(id)}`, { owner: owner ?? '' });
@@ -118,13 +119,13 @@ export async function finished(id, onProgress, owner = null) {
       const seen = JSON.stringify([report.status, report.progress]);
       if (seen !== last) {
         last = seen;
-        unchanged = 0;
+        movedAt = Date.now();
       }
       onProgress(report);
     }
     await wait(failures ? Math.min(pollDelayMs * 2 ** failures, longestRetryDelayMs) : pollDelayMs);
     if (mine !== waiting) return null;
   }
-  throw new ApiError(0, { title: `The import has not moved for two minutes; its report will be at /api/imports/${id} when it completes.` });
+  throw new ApiError(0, { title: `The import has not moved, or could not be reached, for two minutes; its report will be at /api/imports/${id} when it completes.` });
 }
 
