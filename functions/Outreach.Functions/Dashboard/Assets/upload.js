@@ -50,7 +50,8 @@ export function wireUpload(onImported) {
       const body = answer.status === 202
         ? await finished(answer.body.id, (record) => setStatus(status, importingText(record)), owner)
         : answer.body;
-      if (body === null) return; // another wait took over (the coach switched client)
+      // Another wait took over, or the coach switched client while the upload ran: its report is not this view's.
+      if (body === null || owner !== actingOwner()) return;
       renderReport(report, body, owner);
       if (checking) {
         setStatus(status, 'Checked: nothing was imported.');
