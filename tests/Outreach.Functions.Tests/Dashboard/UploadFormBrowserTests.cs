@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Playwright;
+using Outreach.Core.Accounts;
 using Outreach.Core.Senders;
 using Outreach.Functions.Tests.Support;
 using Outreach.Storage;
@@ -202,6 +203,52 @@ public sealed class UploadFormBrowserTests(AzuriteFixture azurite) : IClassFixtu
         await page.WaitForFunctionAsync(StatusIs, "Importing…");
         answered.SetResult();
         await page.WaitForFunctionAsync(StatusIs, "Import finished.");
+    }
+
+    [Fact]
+    public async Task A_coach_who_switches_client_while_a_queued_import_is_awaited_ends_that_wait_and_shows_no_report_under_the_other()
+    {
+        var coachId = ApiApp.NewId("coach");
+        var coachKey = await _server.App.CreateAccountWithKeyAsync(coachId, AccountKind.Coach);
+        var (first, second) = (ApiApp.NewId("a"), ApiApp.NewId("b"));
+        foreach (var clientId in new[] { first, second })
+        {
+            using var client = _server.App.Client(await _server.App.CreateAccountWithKeyAsync(clientId));
+            await Campaigns.CampaignsApp.GrantConsentAsync(client, coachId, "read", "write");
+        }
+
+        var page = await DashboardPage.OpenWithKeyAsync(_chromium!.Browser, _server.Site, coachKey, _browserErrors);
+        var polls = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        await page.RouteAsync(url => new Uri(url).AbsolutePath == "/api/imports", async route =>
+        {
+            if (route.Request.Method == "POST")
+            {
+                await Json(route, Queued, 202);
+            }
+            else
+            {
+                await route.ContinueAsync();
+            }
+        });
+        await page.RouteAsync(url => new Uri(url).AbsolutePath == "/api/imports/imp-1", route =>
+        {
+            polls.Enqueue(new Uri(route.Request.Url).Query);
+            return Json(route, Running);
+        });
+        await page.SelectOptionAsync("#client-select", first);
+        await page.WaitForSelectorAsync("main[data-loaded='true']");
+        await page.SetInputFilesAsync("#upload-file", Csv("big.csv", "Name,Email\nAda Lovelace,ada@example.org\n"));
+
+        await page.ClickAsync("#upload-form button[type=submit]");
+        await page.WaitForFunctionAsync("() => document.getElementById('upload-status').textContent.startsWith('Importing')");
+        await page.SelectOptionAsync("#client-select", second);
+        var pollsAtSwitch = polls.Count;
+        await Task.Delay(2_500); // more than two poll intervals
+
+        Assert.All(polls, query => Assert.Equal($"?owner={first}", query)); // the wait kept the client it began for
+        Assert.InRange(polls.Count, pollsAtSwitch, pollsAtSwitch + 1); // at most the poll already under way
+        Assert.Equal(string.Empty, await page.Locator("#upload-status").TextContentAsync());
+        Assert.Equal(0, await page.Locator("#upload-report *").CountAsync());
     }
 
     /// <summary>The dashboard signed in as a new owner: the page, their key and their id.</summary>
