@@ -51,7 +51,7 @@ async function importSample(file, query) {
   const record = await api('POST', `/api/imports?${new URLSearchParams({ ...query, fileName: file })}`, csv, 'text/csv');
   const c = record.counts;
   console.log(`  imported ${file}: ${c.rows} rows, ${c.accepted} new, ${c.merged} merged, ${c.alreadyKnown} already known, ` +
-    `${c.rejected} rejected${record.enrolled ? `, ${record.enrolled} enrolled` : ''}${record.error ? ` (${record.error})` : ''}`);
+    `${c.rejected} rejected${record.enrolled ? `, ${record.enrolled} in campaign '${record.campaign}'` : ''}${record.error ? ` (${record.error})` : ''}`);
 }
 
 async function inboxCount() {
