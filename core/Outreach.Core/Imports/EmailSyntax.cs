@@ -73,7 +73,7 @@ internal static class EmailSyntax
                     return "contains a space";
                 }
 
-                if (!(char.IsAsciiLetterOrDigit(c) || c == '-' || (c > 0x7F && IsInternationalLabelCharacter(c))))
+                if (!(char.IsAsciiLetterOrDigit(c) || c == '-' || (c > 0x7F && (char.IsLetterOrDigit(c) || TextCleaner.IsCombiningMark(c)))))
                 {
                     return $"contains '{c}' in the domain";
                 }
@@ -109,11 +109,4 @@ internal static class EmailSyntax
 
         return null;
     }
-
-    /// <summary>
-    /// A letter or digit of an internationalised domain label, or one of the combining marks many scripts write
-    /// their vowels with (the ि and ा of Devanagari, Thai's tone marks): उदाहरण.भारत is a domain.
-    /// </summary>
-    private static bool IsInternationalLabelCharacter(char c) =>
-        char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark;
 }

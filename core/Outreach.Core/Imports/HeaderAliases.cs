@@ -71,7 +71,7 @@ internal static class HeaderAliases
             {
                 buffer[length++] = char.ToLowerInvariant(c);
             }
-            else if (length > 0 && !char.IsAscii(buffer[length - 1]) && IsCombiningMark(c))
+            else if (length > 0 && !char.IsAscii(buffer[length - 1]) && TextCleaner.IsCombiningMark(c))
             {
                 buffer[length++] = c;
             }
@@ -79,7 +79,4 @@ internal static class HeaderAliases
 
         return new string(buffer[..length]).Normalize(System.Text.NormalizationForm.FormC);
     }
-
-    private static bool IsCombiningMark(char c) => char.GetUnicodeCategory(c) is
-        System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark or System.Globalization.UnicodeCategory.EnclosingMark;
 }

@@ -105,7 +105,7 @@ internal static class LinkedInProfileUrl
 
         foreach (var c in decoded)
         {
-            if (!(char.IsLetterOrDigit(c) || c == '-' || c == '_' || c == '.' || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark))
+            if (!(char.IsLetterOrDigit(c) || c == '-' || c == '_' || c == '.' || TextCleaner.IsCombiningMark(c)))
             {
                 return $"has '{c}' in the profile name";
             }

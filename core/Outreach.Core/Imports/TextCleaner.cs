@@ -6,6 +6,13 @@ namespace Outreach.Core.Imports;
 internal static class TextCleaner
 {
     /// <summary>
+    /// Whether <paramref name="c"/> is a combining mark: a Latin letter's accent once decomposed, or one of the marks many
+    /// scripts write vowels with (the ि and ा of Devanagari, Thai's tone marks), which are part of a word there.
+    /// </summary>
+    public static bool IsCombiningMark(char c) => char.GetUnicodeCategory(c) is
+        System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark or System.Globalization.UnicodeCategory.EnclosingMark;
+
+    /// <summary>
     /// A one-line value: trimmed, every run of whitespace (line breaks and non-breaking spaces included) one
     /// space; null when nothing is left.
     /// </summary>
