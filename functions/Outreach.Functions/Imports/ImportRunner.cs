@@ -196,7 +196,7 @@ internal sealed class ImportRunner(
             }
 
             await metrics.RecordAllAsync(
-                [.. contacts.Where(c => imported.ChangedBy(c.ContactId) || c.LastMet?.MetOn is not null || c.ConnectedOn is not null)
+                [.. contacts.Where(c => imported.ChangedBy(c.ContactId) || MeetingContext.DateOf(c) is not null)
                     .Select(c => new ContactMet(ownerId, c.ContactId, MeetingContext.Of(c, today)))],
                 zone,
                 cancellationToken).ConfigureAwait(false);

@@ -19,7 +19,13 @@ public sealed record MeetingContext(DateOnly MetOn, string? EventName = null, st
     public static MeetingContext Of(Contact contact, DateOnly fallback)
     {
         ArgumentNullException.ThrowIfNull(contact);
-        var met = contact.LastMet;
-        return new MeetingContext(met?.MetOn ?? contact.ConnectedOn ?? fallback, met?.Name);
+        return new MeetingContext(DateOf(contact) ?? fallback, contact.LastMet?.Name);
+    }
+
+    /// <summary>The date the contact's meeting is credited to when it has one of its own (the latest event met, else the LinkedIn connection date), else null.</summary>
+    public static DateOnly? DateOf(Contact contact)
+    {
+        ArgumentNullException.ThrowIfNull(contact);
+        return contact.LastMet?.MetOn ?? contact.ConnectedOn;
     }
 }
