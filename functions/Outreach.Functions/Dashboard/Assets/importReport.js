@@ -77,6 +77,11 @@ function downloadButton(report, owner, listing, id, label, fileName) {
   return el('p', {}, button, ' ', status);
 }
 
+// Why the import failed, or null when it did not.
+export function failureOf(report) {
+  return report.status === 'failed' ? report.error || 'The import failed.' : null;
+}
+
 // What a queued or running import's record says about how far it has got (its progress is written every few seconds).
 export function importingText(record) {
   const progress = record?.progress;

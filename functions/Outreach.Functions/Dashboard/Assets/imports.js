@@ -4,7 +4,7 @@
 import { getJson, actingOwner, ApiError } from './api.js';
 import { el, note, table, setStatus } from './dom.js';
 import { loadSection } from './sections.js';
-import { renderReport, finished, importingText } from './importReport.js';
+import { renderReport, finished, importingText, failureOf } from './importReport.js';
 
 const shown = 10;
 
@@ -18,7 +18,8 @@ async function showReport(id) {
     const report = await finished(id, (record) => setStatus(status, importingText(record)), owner);
     if (report === null) return; // another wait took over
     renderReport(target, report, owner);
-    setStatus(status, report.status === 'failed' ? report.error || 'The import failed.' : '', report.status === 'failed');
+    const failure = failureOf(report);
+    setStatus(status, failure ?? '', failure !== null);
     target.querySelector('h3')?.setAttribute('tabindex', '-1');
     target.querySelector('h3')?.focus();
   } catch (error) {

@@ -7,7 +7,7 @@
 
 import { upload, getJson, actingOwner, ApiError } from './api.js';
 import { setStatus } from './dom.js';
-import { renderReport, finished, importingText } from './importReport.js';
+import { renderReport, finished, importingText, failureOf } from './importReport.js';
 
 // The form field each parameter a refusal can name (its target) is entered in.
 const fieldOfTarget = {
@@ -55,8 +55,8 @@ export function wireUpload(onImported) {
       renderReport(report, body, owner);
       if (checking) {
         setStatus(status, 'Checked: nothing was imported.');
-      } else if (body.status === 'failed') {
-        setStatus(status, body.error || 'The import failed.', true);
+      } else if (failureOf(body)) {
+        setStatus(status, failureOf(body), true);
       } else {
         setStatus(status, 'Import finished.');
         onImported();
