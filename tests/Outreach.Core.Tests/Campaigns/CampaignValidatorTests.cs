@@ -35,6 +35,28 @@ public sealed class CampaignValidatorTests
     }
 
     [Fact]
+    public void A_delay_past_ten_years_is_rejected_naming_the_step_field_and_ten_years_is_kept()
+    {
+        var error = Assert.Throws<DomainException>(() => CampaignValidator.EnsureValid(WithSteps(Step("a"), Step("b", delay: 3_000_000))));
+
+        Assert.Equal("steps[1].delay", error.Target);
+        Assert.Contains("a delay of 3000000 days; the longest is 3650", error.Message, StringComparison.Ordinal);
+        CampaignValidator.EnsureValid(WithSteps(Step("a", delay: CampaignValidator.MaxDelayDays)));
+    }
+
+    [Fact]
+    public void More_steps_than_the_limit_are_rejected_naming_steps()
+    {
+        var steps = Enumerable.Range(0, CampaignValidator.MaxSteps + 1).Select(i => Step($"s{i}")).ToArray();
+
+        var error = Assert.Throws<DomainException>(() => CampaignValidator.EnsureValid(WithSteps(steps)));
+
+        Assert.Equal("steps", error.Target);
+        Assert.Contains("at most 100 steps; this one has 101", error.Message, StringComparison.Ordinal);
+        CampaignValidator.EnsureValid(WithSteps(steps[..^1]));
+    }
+
+    [Fact]
     public void Duplicate_step_ids_are_rejected_naming_the_second()
     {
         var error = Assert.Throws<DomainException>(() => CampaignValidator.EnsureValid(WithSteps(Step("a"), Step("b"), Step("a"))));

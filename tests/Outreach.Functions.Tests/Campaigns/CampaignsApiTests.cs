@@ -62,6 +62,7 @@ public sealed class CampaignsApiTests(AzuriteFixture azurite) : IClassFixture<Az
     [Theory]
     [InlineData("\"template\": \"thank_you\"", "\"template\": \"thanks\"", "steps[0].template")]
     [InlineData("\"amount\": 5", "\"amount\": -2", "steps[1].delay")]
+    [InlineData("\"amount\": 5", "\"amount\": 3000000", "steps[1].delay")]
     [InlineData("\"unit\": \"calendarDays\"", "\"unit\": \"weeks\"", "steps[1].delay.unit")]
     [InlineData("\"stepId\": \"again\"", "\"stepId\": \"hello\"", "steps[1].stepId")]
     [InlineData("\"channel\": \"emailOnly\"", "\"channel\": \"fax\"", "steps[1].channel")]
