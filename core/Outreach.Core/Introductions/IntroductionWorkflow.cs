@@ -37,12 +37,12 @@ public sealed class IntroductionWorkflow
     {
         Require(introductionId, "introductionId");
         Require(ownerId, "ownerId");
-        Require(personAContactId, "personA");
-        Require(personBContactId, "personB");
+        Require(personAContactId, "personAContactId");
+        Require(personBContactId, "personBContactId");
         Require(reason, "reason");
         if (string.Equals(personAContactId, personBContactId, StringComparison.Ordinal))
         {
-            throw new DomainException("introduction.invalid", "An introduction needs two different people.", "personB");
+            throw new DomainException("introduction.invalid", "An introduction needs two different people: A and B are the same contact.", "personBContactId");
         }
 
         if (consentToken is null || consentToken.Length < 16)

@@ -282,9 +282,9 @@ public sealed class IntroductionWorkflowTests
     [Theory]
     [InlineData("", "student-1", "contact-a", "contact-b", "Maps.", Token, "introductionId")]
     [InlineData("intro-1", " ", "contact-a", "contact-b", "Maps.", Token, "ownerId")]
-    [InlineData("intro-1", "student-1", "", "contact-b", "Maps.", Token, "personA")]
-    [InlineData("intro-1", "student-1", "contact-a", "", "Maps.", Token, "personB")]
-    [InlineData("intro-1", "student-1", "contact-a", "contact-a", "Maps.", Token, "personB")]
+    [InlineData("intro-1", "student-1", "", "contact-b", "Maps.", Token, "personAContactId")]
+    [InlineData("intro-1", "student-1", "contact-a", "", "Maps.", Token, "personBContactId")]
+    [InlineData("intro-1", "student-1", "contact-a", "contact-a", "Maps.", Token, "personBContactId")]
     [InlineData("intro-1", "student-1", "contact-a", "contact-b", "  ", Token, "reason")]
     [InlineData("intro-1", "student-1", "contact-a", "contact-b", "Maps.", "short", "consentToken")]
     public void A_bad_request_is_rejected_naming_the_field(string id, string owner, string a, string b, string reason, string token, string target)

@@ -32,7 +32,7 @@ public sealed class IntroductionsApiTests(AzuriteFixture azurite) : IClassFixtur
     }
 
     [Theory]
-    [InlineData("same", "personB")]
+    [InlineData("same", "personBContactId")]
     [InlineData("unknown", "personAContactId")]
     [InlineData("no-email", "personBContactId")]
     [InlineData("no-reason", "reason")]
