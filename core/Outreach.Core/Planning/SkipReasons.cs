@@ -23,4 +23,10 @@ public static class SkipReasons
 
     /// <summary>Mail to the contact bounced.</summary>
     public const string Bounced = "bounced";
+
+    /// <summary>The owner deleted the campaign the task was planned from.</summary>
+    public const string CampaignDeleted = "campaign-deleted";
+
+    /// <summary>The owner took the task's step out of its campaign.</summary>
+    public const string StepRemoved = "step-removed";
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using Outreach.Core.Accounts;
+using Outreach.Core.Planning;
 using Outreach.Functions.Tests.Support;
 using Outreach.Testing.LocalServices;
 
@@ -257,6 +258,50 @@ public sealed class CampaignsApiTests(AzuriteFixture azurite) : IClassFixture<Az
 
         Assert.Equal(HttpStatusCode.BadRequest, enrol.StatusCode);
         Assert.Equal("contactIds", (await CampaignsApp.JsonAsync(enrol)).GetProperty("target").GetString());
+    }
+
+    [Fact]
+    public async Task Deleting_a_campaign_skips_the_steps_it_had_planned_so_none_is_sent()
+    {
+        var ownerId = ApiApp.NewId("o");
+        using var owner = await _app.OwnerAsync(ownerId);
+        var contact = await _app.AddContactAsync(ownerId, "Ada");
+        using var created = await owner.PostAsync(new Uri("/api/campaigns", UriKind.Relative), Json(TwoSteps));
+        using var enrolled = await owner.PostAsJsonAsync("/api/campaigns/alumni/enrolments", new { contactIds = new[] { contact } });
+        Assert.Equal(HttpStatusCode.OK, enrolled.StatusCode);
+
+        using var deleted = await owner.DeleteAsync(new Uri("/api/campaigns/alumni", UriKind.Relative));
+        _app.Clock.SetUtcNow(new DateTimeOffset(2026, 1, 14, 9, 1, 0, TimeSpan.Zero)); // the thank-you was due Wednesday 09:00
+        using var dispatch = await _app.RunTimerAsync("DispatchDue");
+
+        Assert.Equal((HttpStatusCode.NoContent, HttpStatusCode.OK), (deleted.StatusCode, dispatch.StatusCode));
+        foreach (var step in new[] { "hello", "again" })
+        {
+            var task = await _app.Stores.Tasks.FindAsync(ownerId, TaskIds.ForCampaignStep(ownerId, "alumni", contact, step), CancellationToken.None);
+            Assert.Equal((TaskState.Skipped, SkipReasons.CampaignDeleted), (task!.State, task.SkipReason));
+        }
+    }
+
+    [Fact]
+    public async Task Saving_a_campaign_without_a_step_skips_that_step_for_enrolled_contacts_and_keeps_the_others()
+    {
+        const string helloOnly = """
+            { "name": "Alumni coffee", "steps": [
+                { "stepId": "hello", "template": "thank_you", "delay": { "amount": 1, "unit": "businessDays" } } ] }
+            """;
+        var ownerId = ApiApp.NewId("o");
+        using var owner = await _app.OwnerAsync(ownerId);
+        var contact = await _app.AddContactAsync(ownerId, "Ada");
+        using var created = await owner.PostAsync(new Uri("/api/campaigns", UriKind.Relative), Json(TwoSteps));
+        using var enrolled = await owner.PostAsJsonAsync("/api/campaigns/alumni/enrolments", new { contactIds = new[] { contact } });
+
+        using var changed = await owner.PutAsync(new Uri("/api/campaigns/alumni", UriKind.Relative), Json(helloOnly));
+
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        var again = await _app.Stores.Tasks.FindAsync(ownerId, TaskIds.ForCampaignStep(ownerId, "alumni", contact, "again"), CancellationToken.None);
+        var hello = await _app.Stores.Tasks.FindAsync(ownerId, TaskIds.ForCampaignStep(ownerId, "alumni", contact, "hello"), CancellationToken.None);
+        Assert.Equal((TaskState.Skipped, SkipReasons.StepRemoved), (again!.State, again.SkipReason));
+        Assert.Equal(TaskState.Planned, hello!.State);
     }
 
     public void Dispose() => _app.Dispose();
