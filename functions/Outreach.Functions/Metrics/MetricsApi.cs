@@ -58,7 +58,8 @@ internal static class MetricsApi
         return TypedResults.Stream(
             async body =>
             {
-                await using var writer = new StreamWriter(body, leaveOpen: true);
+                // With a byte order mark, so a spreadsheet opens accented cohort, event and template names as UTF-8.
+                await using var writer = new StreamWriter(body, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true);
                 await MetricsCsvWriter.WriteAsync(report, writer, cancellationToken).ConfigureAwait(false);
             },
             "text/csv; charset=utf-8",

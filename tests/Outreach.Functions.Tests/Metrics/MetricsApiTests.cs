@@ -78,12 +78,14 @@ public sealed class MetricsApiTests(AzuriteFixture azurite) : IClassFixture<Azur
         await MetricsHistory.RecordAsync(_app, owner, MetOn);
 
         using var response = await client.GetAsync(new Uri($"/api/metrics?groupBy=template&format=csv&{Range}", UriKind.Relative));
-        var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        var lines = System.Text.Encoding.UTF8.GetString(bytes.AsSpan(3)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
         Assert.Equal("metrics-template-2026-11-16-2026-11-29.csv", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        Assert.Equal(System.Text.Encoding.UTF8.Preamble.ToArray(), bytes[..3]); // a spreadsheet then reads accented names as UTF-8
         Assert.Equal(4, lines.Length);
         Assert.StartsWith("group_by,group,contacts_met,followed_up_2d,", lines[0], StringComparison.Ordinal);
         Assert.StartsWith("template,\"'=cmd\",0,0,,,,,0,,,,,0,0,1,0,0,", lines[1], StringComparison.Ordinal);
