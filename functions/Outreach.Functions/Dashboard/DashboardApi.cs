@@ -20,7 +20,7 @@ internal static class DashboardApi
 
     public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder functions)
     {
-        functions.MapGet("/dashboard", (DashboardAssets assets) => Serve(assets, PageFile))
+        functions.MapGet("/dashboard", (HttpRequest request, DashboardAssets assets) => Page(request, assets))
             .AsFunction(PageFunction).WithName(PageFunction).AllowAnonymous();
         functions.MapGet("/dashboard/assets/{file}", (string file, DashboardAssets assets) => Serve(assets, file))
             .AsFunction(AssetFunction).WithName(AssetFunction).AllowAnonymous();
@@ -34,6 +34,15 @@ internal static class DashboardApi
         var page = prefix.Length == 0 ? "/dashboard" : $"/{prefix}/dashboard";
         return app.MapGet("/dashboard", () => TypedResults.Redirect(page)).ExcludeFromDescription();
     }
+
+    /// <summary>
+    /// The page; at its address with a trailing slash (which routing matches too), a redirect to the one without, since
+    /// the page names its scripts and styles relative to its address and they would not be found from the other.
+    /// </summary>
+    private static IResult Page(HttpRequest request, DashboardAssets assets) =>
+        request.Path.Value is { Length: > 1 } path && path.EndsWith('/')
+            ? TypedResults.Redirect(request.PathBase + path.TrimEnd('/') + request.QueryString)
+            : Serve(assets, PageFile);
 
     private static IResult Serve(DashboardAssets assets, string file) =>
         assets.Find(file) is { } asset

@@ -53,6 +53,17 @@ public sealed partial class DashboardPageTests(AzuriteFixture azurite) : IClassF
     }
 
     [Fact]
+    public async Task The_address_with_a_trailing_slash_redirects_to_the_page_whose_relative_assets_then_resolve()
+    {
+        using var client = _app.Factory.CreateClient(new() { AllowAutoRedirect = false });
+
+        using var response = await client.GetAsync(new Uri("/api/dashboard/?owner=client-1", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/api/dashboard?owner=client-1", response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
     public async Task Short_address_redirects_to_the_page()
     {
         using var client = _app.Factory.CreateClient(new() { AllowAutoRedirect = false });
