@@ -29,6 +29,24 @@ public sealed class ReplyMetricsTests(AzuriteFixture azurite) : IClassFixture<Az
     }
 
     [Fact]
+    public async Task A_reply_recorded_with_only_its_day_answering_a_note_sent_that_morning_is_counted_and_skips_the_follow_up()
+    {
+        var (seeded, key) = await _app.SeedNewOwnerAsync();
+        await _app.Stores.Senders.SaveAsync(
+            new SenderProfile { OwnerId = seeded.OwnerId, Email = OutcomesApp.OwnerAddress, TimeZoneId = "Europe/London" }, CancellationToken.None);
+        using var client = _app.Client(key);
+
+        // The thank-you went out on 2 March 2026 at 09:00 UTC; the student notes the reply came that day (midnight, before the send).
+        using var recorded = await client.PostAsJsonAsync("/api/outcomes", new { taskId = seeded.ThankYouTaskId, type = "replied", occurredUtc = "2026-03-02" });
+        using var metrics = await client.GetAsync(new Uri("/api/metrics?from=2026-02-01&to=2026-03-31&groupBy=step", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Created, recorded.StatusCode);
+        Assert.Equal(Core.Planning.TaskState.Skipped, (await _app.TaskAsync(seeded.OwnerId, seeded.FollowUpTaskId)).State);
+        var row = Assert.Single((await metrics.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rows").EnumerateArray());
+        Assert.Equal(("thank-you", 1L), (row.GetProperty("groupKey").GetString(), row.GetProperty("replies").GetInt64()));
+    }
+
+    [Fact]
     public async Task An_auto_reply_is_not_counted_as_a_reply()
     {
         var (seeded, key) = await _app.SeedNewOwnerAsync();
