@@ -40,8 +40,8 @@ internal static class MetricsApi
         CancellationToken cancellationToken)
     {
         var csv = ParseFormat(format);
-        var grouping = MetricsQuery.ParseGroupBy(groupBy);
-        if (await owners.ResolveAsync(context, grouping, cancellationToken).ConfigureAwait(false) is not { } reach)
+        _ = MetricsQuery.ParseGroupBy(groupBy); // a bad grouping is refused before anything is looked up
+        if (await owners.ResolveAsync(context, cancellationToken).ConfigureAwait(false) is not { } reach)
         {
             return OwnerAccess.NotFound();
         }

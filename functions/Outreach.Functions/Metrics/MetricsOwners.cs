@@ -6,15 +6,16 @@ namespace Outreach.Functions.Metrics;
 
 /// <summary>
 /// Whose counters a metrics request reads. Normally one owner, resolved like every endpoint (<see cref="OwnerAccess"/>:
-/// self, or <c>?owner=</c> for a coach's consenting client). A coach who names nobody and groups by owner or cohort gets
-/// the coach view: every client whose active consent includes reads. Clients who withdrew never appear.
+/// self, or <c>?owner=</c> for a coach's consenting client). A coach who names nobody gets the coach view, whatever the
+/// grouping: every client whose active consent includes reads, so the funnel, the weekly rates and the step and template
+/// tables of the coach's page all describe the same people. Clients who withdrew never appear.
 /// </summary>
 internal sealed class MetricsOwners(OwnerAccess access, AccountService accounts)
 {
-    public async Task<MetricsReach?> ResolveAsync(HttpContext context, MetricsGroupBy groupBy, CancellationToken cancellationToken)
+    public async Task<MetricsReach?> ResolveAsync(HttpContext context, CancellationToken cancellationToken)
     {
         var caller = PrincipalClaims.Read(context.User);
-        if (caller is { Kind: AccountKind.Coach } && !NamesOwner(context) && groupBy is MetricsGroupBy.Owner or MetricsGroupBy.Cohort)
+        if (caller is { Kind: AccountKind.Coach } && !NamesOwner(context))
         {
             return await CoachViewAsync(caller, cancellationToken).ConfigureAwait(false);
         }

@@ -134,6 +134,8 @@ public sealed class MetricsApiTests(AzuriteFixture azurite) : IClassFixture<Azur
         var owners = await GetJsonAsync(coachClient, $"/api/metrics?groupBy=owner&{Range}");
         var cohorts = await GetJsonAsync(coachClient, $"/api/metrics?groupBy=cohort&{Range}");
         var oneClient = await GetJsonAsync(coachClient, $"/api/metrics?groupBy=template&owner={kept}&{Range}");
+        var weeks = await GetJsonAsync(coachClient, $"/api/metrics?groupBy=week&{Range}");
+        var templates = await GetJsonAsync(coachClient, $"/api/metrics?groupBy=template&{Range}");
         using var refused = await coachClient.GetAsync(new Uri($"/api/metrics?groupBy=owner&owner={never}&{Range}", UriKind.Relative));
 
         Assert.Equal([kept], owners.GetProperty("owners").EnumerateArray().Select(o => o.GetString()));
@@ -143,6 +145,10 @@ public sealed class MetricsApiTests(AzuriteFixture azurite) : IClassFixture<Azur
         Assert.Equal(5, cohort.GetProperty("contactsMet").GetInt64());
         Assert.Equal(4, cohort.GetProperty("sent").GetInt64());
         Assert.Equal(3, oneClient.GetProperty("rows").GetArrayLength());
+        // Every chart of the coach's page reads the same clients as its funnel (groupBy=owner).
+        Assert.Equal(5, weeks.GetProperty("rows").EnumerateArray().Sum(r => r.GetProperty("contactsMet").GetInt64()));
+        Assert.Equal([kept], weeks.GetProperty("owners").EnumerateArray().Select(o => o.GetString()));
+        Assert.Equal(oneClient.GetProperty("rows").GetRawText(), templates.GetProperty("rows").GetRawText());
         Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
     }
 
