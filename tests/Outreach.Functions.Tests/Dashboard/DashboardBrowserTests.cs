@@ -1,7 +1,9 @@
 using System.Net.Http.Json;
 using System.Text;
 using Microsoft.Playwright;
+using Microsoft.Extensions.DependencyInjection;
 using Outreach.Core.Analytics.Counters;
+using Outreach.Core.Analytics.Events;
 using Outreach.Functions.Tests.Support;
 using Outreach.Testing.LocalServices;
 
@@ -49,6 +51,29 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite) : IClassFixtur
         Assert.Empty(await ChartsWithoutTextAsync(page));
         Assert.Equal("sessionStorage", await page.EvaluateAsync<string>(
             "() => sessionStorage.getItem('outreach.apiKey') && !localStorage.length ? 'sessionStorage' : 'elsewhere'"));
+        Assert.True(_browserErrors.Count == 0, "The browser reported:\n" + string.Join("\n", _browserErrors));
+    }
+
+    [Fact]
+    public async Task The_weekly_chart_keeps_weeks_without_meetings_on_its_time_axis_and_breaks_its_line_there()
+    {
+        var owner = ApiApp.NewId("owner");
+        var key = await _server.App.CreateAccountWithKeyAsync(owner);
+        var today = OwnerCalendar.LocalDate(DateTimeOffset.UtcNow, London);
+        // Meetings 8 and 7 weeks ago (the history meets c5 a week after the others), then nobody until a week ago.
+        await MetricsHistory.RecordAsync(_server.App, owner, today.AddDays(-56));
+        var recorder = _server.App.Factory.Services.GetRequiredService<MetricsRecorder>();
+        await recorder.RecordAsync(new ContactMet(owner, "late", new MeetingContext(today.AddDays(-7))), London, CancellationToken.None);
+
+        var page = await OpenWithKeyAsync(key);
+        var xs = await page.EvalOnSelectorAllAsync<double[]>("[data-chart=followup] svg circle.point-7d", "m => m.map(x => Number(x.getAttribute('cx')))");
+        var lines = await page.Locator("[data-chart=followup] svg polyline.series-7d").CountAsync();
+        var weeks = await page.Locator("[data-chart=followup] table tbody tr").CountAsync();
+
+        Assert.Equal(3, xs.Length);
+        Assert.True(xs[2] - xs[1] > 5 * (xs[1] - xs[0]), $"points at {string.Join(", ", xs)}: six empty weeks drawn as narrow as none");
+        Assert.Equal(1, lines); // the two weeks in a row are joined; the week after the gap stands alone
+        Assert.InRange(weeks, 12, 13); // every week of the default twelve-week range, empty ones included
         Assert.True(_browserErrors.Count == 0, "The browser reported:\n" + string.Join("\n", _browserErrors));
     }
 

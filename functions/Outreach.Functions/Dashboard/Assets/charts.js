@@ -74,16 +74,24 @@ export function followUpChart(figure, weeks, baseline) {
   const scale = rateScale(values, baseline);
   const step = weeks.length > 1 ? plotWidth / (weeks.length - 1) : 0;
   const x = (i) => margin.left + (weeks.length > 1 ? i * step : plotWidth / 2);
-  const summary = weeks.map((w) => `${w.week}: ${percent(w.within2)} within 2 days, ${percent(w.within7)} within 7 days of ${w.met} met`).join('; ');
+  const summary = weeks.filter((w) => w.met > 0)
+    .map((w) => `${w.week}: ${percent(w.within2)} within 2 days, ${percent(w.within7)} within 7 days of ${w.met} met`).join('; ');
   const chart = canvas('Follow-up rate by week', `${summary}. Baseline ${percent(baseline)}.`);
   rateAxis(chart, scale);
   baselineLine(chart, scale, baseline);
   for (const [key, cls] of [['within7', '7d'], ['within2', '2d']]) {
-    const points = weeks.map((w, i) => ({ x: x(i), rate: w[key], week: w.week })).filter((p) => p.rate !== null);
-    if (points.length > 1) {
-      chart.append(svg('polyline', { class: `series-${cls}`, points: points.map((p) => `${p.x},${scale.y(p.rate)}`).join(' ') }));
+    const all = weeks.map((w, i) => ({ x: x(i), rate: w[key], week: w.week }));
+    // A week without meetings has no rate: the line breaks there instead of joining weeks across it.
+    const runs = [];
+    all.forEach((p, i) => {
+      if (p.rate === null) return;
+      if (i === 0 || all[i - 1].rate === null) runs.push([]);
+      runs[runs.length - 1].push(p);
+    });
+    for (const run of runs.filter((r) => r.length > 1)) {
+      chart.append(svg('polyline', { class: `series-${cls}`, points: run.map((p) => `${p.x},${scale.y(p.rate)}`).join(' ') }));
     }
-    for (const p of points) {
+    for (const p of all.filter((point) => point.rate !== null)) {
       chart.append(svg('circle', { class: `datum point-${cls}`, cx: p.x, cy: scale.y(p.rate), r: 4, 'data-value': p.rate, 'data-label': `${p.week} ${cls}` }));
     }
   }

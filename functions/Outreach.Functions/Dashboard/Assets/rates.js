@@ -18,6 +18,25 @@ function replyGroups(report) {
   }));
 }
 
+// "2026-W47", as the API keys weeks (ISO 8601: weeks start on Monday; week 1 holds the year's first Thursday).
+function isoWeekKey(time) {
+  const thursday = new Date(time);
+  thursday.setUTCDate(thursday.getUTCDate() + 3 - ((thursday.getUTCDay() + 6) % 7));
+  const year = thursday.getUTCFullYear();
+  const week = 1 + Math.floor((thursday - Date.UTC(year, 0, 1)) / (7 * 86400000));
+  return `${year}-W${String(week).padStart(2, '0')}`;
+}
+
+// Every week from `from` to `to` (ISO dates), in order: a week without meetings keeps its place on the time axis.
+function weeksBetween(from, to) {
+  const keys = [];
+  for (let time = Date.parse(from); time <= Date.parse(to); time += 86400000) {
+    const key = isoWeekKey(time);
+    if (keys[keys.length - 1] !== key) keys.push(key);
+  }
+  return keys;
+}
+
 export async function showRates(range) {
   const status = document.getElementById('rates-status');
   setStatus(status, 'Loading rates…');
@@ -28,10 +47,14 @@ export async function showRates(range) {
   document.getElementById('range-to').value = weeks.to;
   const baseline = weeks.baseline;
 
-  const weekly = weeks.rows.filter((r) => r.contactsMet > 0).map((r) => ({
-    week: r.groupKey, met: r.contactsMet, within2: r.followUpWithin2Days.rate, within7: r.followUpWithin7Days.rate,
-  }));
-  if (weekly.length) followUpChart(figure('followup'), weekly, baseline); else empty(figure('followup'), 'Nobody was met in this range.');
+  const byWeek = new Map(weeks.rows.map((r) => [r.groupKey, r]));
+  const weekly = weeksBetween(weeks.from, weeks.to).map((week) => {
+    const r = byWeek.get(week);
+    return r && r.contactsMet > 0
+      ? { week, met: r.contactsMet, within2: r.followUpWithin2Days.rate, within7: r.followUpWithin7Days.rate }
+      : { week, met: 0, within2: null, within7: null };
+  });
+  if (weekly.some((w) => w.met > 0)) followUpChart(figure('followup'), weekly, baseline); else empty(figure('followup'), 'Nobody was met in this range.');
 
   for (const [name, report, title] of [['step', steps, 'Reply rate by campaign step'], ['template', templates, 'Reply rate by template']]) {
     const groups = replyGroups(report);
