@@ -9,7 +9,7 @@ namespace Outreach.Functions.Campaigns;
 /// <summary>
 /// <c>builder.Services.AddCampaigns()</c>: what the campaign, task and sender endpoints need on top of
 /// <c>AddDispatching()</c> (which registers the stores and the enrolment service): the share index, the task listing,
-/// contact reads, and the campaign catalog and editor.
+/// contact reads, the campaign catalog and editor, and the metrics of sends marked by hand.
 /// </summary>
 internal static class CampaignsServiceCollectionExtensions
 {
@@ -20,6 +20,7 @@ internal static class CampaignsServiceCollectionExtensions
         services.TryAddSingleton<IContactReader>(sp => sp.GetRequiredService<TableStores>().Contacts);
         services.TryAddSingleton<CampaignCatalog>();
         services.TryAddSingleton<CampaignEditor>();
+        services.TryAddSingleton<HandSentMetrics>();
         return services;
     }
 }

@@ -13,7 +13,7 @@ namespace Outreach.Functions.Campaigns;
 /// <summary>
 /// <c>GET /api/tasks?state=&amp;channel=&amp;dueFrom=&amp;dueTo=&amp;take=&amp;order=score</c> (<c>ListTasks</c>): the owner's
 /// tasks by due time (or by predicted reply probability, highest first); <c>dueTo</c> is exclusive. <c>POST
-/// /api/tasks/{id}/done</c> (<c>CompleteTask</c>): a LinkedIn draft the owner sent by hand.
+/// /api/tasks/{id}/done</c> (<c>CompleteTask</c>): a LinkedIn draft the owner sent by hand, counted as sent in the metrics.
 /// </summary>
 internal static class TasksApi
 {
@@ -73,8 +73,8 @@ internal static class TasksApi
     }
 
     private static async Task<Results<Ok<TaskResponse>, ProblemHttpResult>> CompleteAsync(
-        string id, HttpContext context, OwnerAccess access, DispatchStorage storage, ITaskStore tasks, IContactReader contacts, TimeProvider time,
-        CancellationToken cancellationToken)
+        string id, HttpContext context, OwnerAccess access, DispatchStorage storage, ITaskStore tasks, IContactReader contacts, HandSentMetrics metrics,
+        TimeProvider time, CancellationToken cancellationToken)
     {
         if (await access.ResolveAsync(context, ApiScopes.Write, cancellationToken).ConfigureAwait(false) is not { } owner)
         {
@@ -95,7 +95,9 @@ internal static class TasksApi
 
         if (task.State == TaskState.Done)
         {
-            return TypedResults.Ok(await ResponseAsync(task, owner.OwnerId, contacts, cancellationToken).ConfigureAwait(false)); // marking twice is harmless
+            // Marking twice is harmless; recording again (idempotent) counts a send whose first recording failed.
+            await metrics.RecordAsync(task, cancellationToken).ConfigureAwait(false);
+            return TypedResults.Ok(await ResponseAsync(task, owner.OwnerId, contacts, cancellationToken).ConfigureAwait(false));
         }
 
         if (!TaskStateMachine.CanMove(task.Channel, task.State, TaskState.Done))
@@ -104,9 +106,13 @@ internal static class TasksApi
         }
 
         var done = await tasks.TryReplaceAsync(task.MoveTo(TaskState.Done) with { SentUtc = time.GetUtcNow() }, cancellationToken).ConfigureAwait(false);
-        return done is null
-            ? ConflictProblems.Of("task.changed", $"Task '{id}' changed while it was being marked done; read it again.", "state")
-            : TypedResults.Ok(await ResponseAsync(done, owner.OwnerId, contacts, cancellationToken).ConfigureAwait(false));
+        if (done is null)
+        {
+            return ConflictProblems.Of("task.changed", $"Task '{id}' changed while it was being marked done; read it again.", "state");
+        }
+
+        await metrics.RecordAsync(done, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(await ResponseAsync(done, owner.OwnerId, contacts, cancellationToken).ConfigureAwait(false));
     }
 
     private static async Task<TaskResponse> ResponseAsync(OutreachTask task, string ownerId, IContactReader contacts, CancellationToken cancellationToken) =>

@@ -1,9 +1,12 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Outreach.Core.Accounts;
 using Outreach.Core.Analytics;
+using Outreach.Core.Analytics.Counters;
 using Outreach.Functions.Tests.Support;
 using Outreach.Testing.LocalServices;
 using Outreach.Testing.Time;
@@ -12,6 +15,7 @@ namespace Outreach.Functions.Tests.Metrics;
 
 public sealed class MetricsApiTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IDisposable
 {
+    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
     private static readonly DateOnly MetOn = new(2026, 11, 16);
     private const string Range = "from=2026-11-16&to=2026-11-29";
 
@@ -181,6 +185,42 @@ public sealed class MetricsApiTests(AzuriteFixture azurite) : IClassFixture<Azur
         Assert.Equal("2026-11-30", body.GetProperty("to").GetString());
         Assert.Equal("2026-08-09", onlyTo.GetProperty("from").GetString());
         Assert.Empty(body.GetProperty("rows").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task A_LinkedIn_note_marked_sent_counts_as_a_follow_up()
+    {
+        var owner = ApiApp.NewId("owner");
+        using var client = _app.Client(await _app.CreateAccountWithKeyAsync(owner));
+        using (var sender = await client.PutAsJsonAsync("/api/sender", new { firstName = "Sam", lastName = "Student", email = "sam@students.example", timeZone = "Europe/London" }))
+        {
+            sender.EnsureSuccessStatusCode();
+        }
+
+        var yesterday = OwnerCalendar.LocalDate(TimeProvider.System.GetUtcNow(), London).AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var csv = "First name,Last name,Email,LinkedIn URL,Company,Position,Event,Met on\n"
+            + $"Sofía,Hernández,,https://www.linkedin.com/in/sofia-hernandez-ux,Adventure Works,UX Researcher,Guest lecture,{yesterday}\n";
+        using (var content = new StringContent(csv, Encoding.UTF8, "text/csv"))
+        using (var imported = await client.PostAsync(new Uri("/api/imports?campaign=class-visit-follow-up", UriKind.Relative), content))
+        {
+            imported.EnsureSuccessStatusCode();
+        }
+
+        var tasks = (await GetJsonAsync(client, "/api/tasks?channel=linkedin&state=planned")).GetProperty("tasks").EnumerateArray()
+            .OrderBy(t => t.GetProperty("dueUtc").GetDateTimeOffset()).ToList();
+        Assert.NotEmpty(tasks);
+        var done = new Uri($"/api/tasks/{tasks[0].GetProperty("id").GetString()}/done", UriKind.Relative);
+        using (var first = await client.PostAsync(done, null))
+        using (var again = await client.PostAsync(done, null))
+        {
+            Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (first.StatusCode, again.StatusCode));
+        }
+
+        var row = Assert.Single((await GetJsonAsync(client, "/api/metrics?groupBy=owner")).GetProperty("rows").EnumerateArray());
+        Assert.Equal(1, row.GetProperty("contactsMet").GetInt64());
+        Assert.Equal(1, row.GetProperty("followedUp").GetInt64());
+        Assert.Equal(1, row.GetProperty("followUpWithin2Days").GetProperty("successes").GetInt64());
+        Assert.Equal(1, row.GetProperty("sent").GetInt64()); // marked twice, counted once
     }
 
     public void Dispose() => _app.Dispose();
