@@ -6,7 +6,8 @@ using Outreach.Core.Sending;
 namespace Outreach.Functions.Campaigns;
 
 /// <summary>
-/// Counts a send the owner reports by hand (a LinkedIn draft marked done) as <see cref="OutreachSent"/>, with the same
+/// Counts a send the owner reports by hand (a LinkedIn draft marked done, an email in needs_review they found did go
+/// out) as <see cref="OutreachSent"/>, with the same
 /// meeting, step, score and sender zone the sender uses for the mail it sends itself, so a contact written to on
 /// LinkedIn counts as followed up. Recording is idempotent (one send per task), so marking a task again, or retrying
 /// after a failed write, counts it once.

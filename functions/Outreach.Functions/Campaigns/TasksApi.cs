@@ -13,7 +13,9 @@ namespace Outreach.Functions.Campaigns;
 /// <summary>
 /// <c>GET /api/tasks?state=&amp;channel=&amp;dueFrom=&amp;dueTo=&amp;take=&amp;order=score</c> (<c>ListTasks</c>): the owner's
 /// tasks by due time (or by predicted reply probability, highest first); <c>dueTo</c> is exclusive. <c>POST
-/// /api/tasks/{id}/done</c> (<c>CompleteTask</c>): a LinkedIn draft the owner sent by hand, counted as sent in the metrics.
+/// /api/tasks/{id}/done</c> (<c>CompleteTask</c>): a LinkedIn draft the owner sent by hand, or a <c>needs_review</c> email
+/// the owner found did go out (it becomes <c>sent</c>), counted as sent in the metrics. <c>POST /api/tasks/{id}/requeue</c>
+/// (<see cref="TaskRequeue"/>): a failed or needs_review email sent again.
 /// </summary>
 internal static class TasksApi
 {
@@ -26,6 +28,7 @@ internal static class TasksApi
     {
         endpoints.MapGet("/tasks", ListAsync).AsFunction(ListFunction).WithName(ListFunction).RequireScope(ApiScopes.Read);
         endpoints.MapPost("/tasks/{id}/done", CompleteAsync).AsFunction(CompleteFunction).WithName(CompleteFunction).RequireScope(ApiScopes.Write);
+        endpoints.MapPost("/tasks/{id}/requeue", TaskRequeue.HandleAsync).AsFunction(TaskRequeue.Function).WithName(TaskRequeue.Function).RequireScope(ApiScopes.Write);
         return endpoints;
     }
 
@@ -87,25 +90,32 @@ internal static class TasksApi
             return OwnerAccess.NotFound();
         }
 
-        if (task.Channel != TaskChannel.LinkedIn)
+        // Done means "it went out": a LinkedIn draft sent by hand is done; an email whose send could not be confirmed
+        // (needs_review) and that the owner finds in their Sent folder is sent, at its claim (when SMTP was called).
+        var email = task.Channel == TaskChannel.Email;
+        if (email && task.State is not (TaskState.NeedsReview or TaskState.Sent))
         {
             throw new DomainException(
-                "task.not-linkedin", $"Task '{id}' is an email that Outreach sends itself; only LinkedIn drafts are marked done by hand.", "channel");
+                "task.not-linkedin",
+                $"Task '{id}' is an email that Outreach sends itself; only LinkedIn drafts, and emails in needs_review that did go out, are marked done by hand.",
+                "channel");
         }
 
-        if (task.State == TaskState.Done)
+        var marked = email ? TaskState.Sent : TaskState.Done;
+        if (task.State == marked)
         {
             // Marking twice is harmless; recording again (idempotent) counts a send whose first recording failed.
             await metrics.RecordAsync(task, cancellationToken).ConfigureAwait(false);
             return TypedResults.Ok(await ResponseAsync(task, owner.OwnerId, contacts, cancellationToken).ConfigureAwait(false));
         }
 
-        if (!TaskStateMachine.CanMove(task.Channel, task.State, TaskState.Done))
+        if (!TaskStateMachine.CanMove(task.Channel, task.State, marked))
         {
             return ConflictProblems.Of("task.invalid-transition", $"Task '{id}' is {TaskStates.NameOf(task.State)}; only a planned LinkedIn draft can be marked done.", "state");
         }
 
-        var done = await tasks.TryReplaceAsync(task.MoveTo(TaskState.Done) with { SentUtc = time.GetUtcNow() }, cancellationToken).ConfigureAwait(false);
+        var sentAt = email ? task.ClaimedUtc ?? time.GetUtcNow() : time.GetUtcNow();
+        var done = await tasks.TryReplaceAsync(task.MoveTo(marked) with { SentUtc = sentAt }, cancellationToken).ConfigureAwait(false);
         if (done is null)
         {
             return ConflictProblems.Of("task.changed", $"Task '{id}' changed while it was being marked done; read it again.", "state");

@@ -2,7 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using Outreach.Core.Campaigns;
 using Outreach.Core.Planning;
+using Outreach.Functions.Dispatching;
 using Outreach.Functions.Tests.Support;
+using Outreach.Storage;
+using Outreach.Storage.Queues;
 using Outreach.Testing.LocalServices;
 
 namespace Outreach.Functions.Tests.Campaigns;
@@ -106,6 +109,100 @@ public sealed class TasksApiTests(AzuriteFixture azurite) : IClassFixture<Azurit
         var problem = await CampaignsApp.JsonAsync(response);
         Assert.Equal("task.invalid-transition", problem.GetProperty("code").GetString());
         Assert.Contains("is skipped", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_failed_email_is_queued_again_due_now_and_the_next_dispatch_puts_it_on_the_send_queue()
+    {
+        var queueName = "send-" + Guid.NewGuid().ToString("N")[..12];
+        using var app = CampaignsApp.Start(azurite, ($"{DispatchingOptions.SectionName}:SendQueueName", queueName));
+        var ownerId = ApiApp.NewId("o");
+        using var owner = await app.OwnerAsync(ownerId);
+        var contact = await app.AddContactAsync(ownerId, "Ada");
+        using (var enrol = await owner.PostAsJsonAsync("/api/campaigns/class-visit-follow-up/enrolments", new { contactIds = new[] { contact } }))
+        {
+            enrol.EnsureSuccessStatusCode();
+        }
+
+        var taskId = TaskIds.ForCampaignStep(ownerId, DefaultCampaigns.ClassVisitFollowUpId, contact, "thank-you");
+        app.Clock.SetUtcNow(new DateTimeOffset(2026, 1, 14, 9, 1, 0, TimeSpan.Zero)); // the thank-you was due Wednesday 09:00
+        using (var dispatch = await app.RunTimerAsync("DispatchDue"))
+        {
+            dispatch.EnsureSuccessStatusCode();
+        }
+
+        // The sender's SMTP account refused the login: failed, and no delivery will try again.
+        var queued = await app.Stores.Tasks.FindAsync(ownerId, taskId, CancellationToken.None);
+        Assert.Equal(TaskState.Queued, queued!.State);
+        var failed = queued.MoveTo(TaskState.Claimed).MoveTo(TaskState.Failed) with { ClaimedUtc = app.Clock.GetUtcNow(), MessageId = "<m1@school.example>", FailureReason = "smtp-failed (535)" };
+        Assert.NotNull(await app.Stores.Tasks.TryReplaceAsync(failed, CancellationToken.None));
+        app.Clock.Advance(TimeSpan.FromHours(2));
+
+        using var requeue = await owner.PostAsync(new Uri($"/api/tasks/{taskId}/requeue", UriKind.Relative), null);
+        using var again = await owner.PostAsync(new Uri($"/api/tasks/{taskId}/requeue", UriKind.Relative), null);
+        using (var dispatch = await app.RunTimerAsync("DispatchDue"))
+        {
+            dispatch.EnsureSuccessStatusCode();
+        }
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (requeue.StatusCode, again.StatusCode));
+        var body = await CampaignsApp.JsonAsync(requeue);
+        Assert.Equal(("queued", app.Clock.GetUtcNow()), (body.GetProperty("state").GetString(), body.GetProperty("dueUtc").GetDateTimeOffset()));
+        Assert.Equal("smtp-failed (535)", body.GetProperty("failureReason").GetString()); // why it failed last time, until the next claim
+        var stored = await app.Stores.Tasks.FindAsync(ownerId, taskId, CancellationToken.None);
+        Assert.Equal((TaskState.Queued, null, null), (stored!.State, stored.ClaimedUtc, stored.MessageId));
+        var queue = StorageAccount.FromConnectionString(azurite.ConnectionString).GetQueue(queueName, QueueMessageEncoding.Base64);
+        var messages = await queue.PeekAsync(32);
+        Assert.Equal(2, messages.Count(m => m.Text.Contains(taskId, StringComparison.Ordinal))); // the first dispatch's, and the one after the re-queue
+    }
+
+    [Fact]
+    public async Task A_needs_review_email_is_queued_again_or_marked_sent_at_its_claim_and_counted()
+    {
+        var (ownerId, owner, email, _) = await EnrolledOwnerAsync();
+        var thankYou = TaskIds.ForCampaignStep(ownerId, DefaultCampaigns.ClassVisitFollowUpId, email, "thank-you");
+        var followUp = TaskIds.ForCampaignStep(ownerId, DefaultCampaigns.ClassVisitFollowUpId, email, "follow-up");
+        var claimedAt = CampaignsApp.Now.AddMinutes(-30);
+        foreach (var taskId in new[] { thankYou, followUp })
+        {
+            var task = await _app.Stores.Tasks.FindAsync(ownerId, taskId, CancellationToken.None);
+            var review = task!.MoveTo(TaskState.Queued).MoveTo(TaskState.Claimed).MoveTo(TaskState.NeedsReview)
+                with { ClaimedUtc = claimedAt, MessageId = $"<{taskId}@school.example>", FailureReason = "stale-claim" };
+            Assert.NotNull(await _app.Stores.Tasks.TryReplaceAsync(review, CancellationToken.None));
+        }
+
+        using var sent = await owner.PostAsync(new Uri($"/api/tasks/{thankYou}/done", UriKind.Relative), null);
+        using var requeued = await owner.PostAsync(new Uri($"/api/tasks/{followUp}/requeue", UriKind.Relative), null);
+        using var requeueSent = await owner.PostAsync(new Uri($"/api/tasks/{thankYou}/requeue", UriKind.Relative), null);
+
+        var sentBody = await CampaignsApp.JsonAsync(sent);
+        Assert.Equal(("sent", claimedAt), (sentBody.GetProperty("state").GetString(), sentBody.GetProperty("sentUtc").GetDateTimeOffset()));
+        Assert.Equal("queued", (await CampaignsApp.JsonAsync(requeued)).GetProperty("state").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, requeueSent.StatusCode);
+        var problem = await CampaignsApp.JsonAsync(requeueSent);
+        Assert.Equal(("task.invalid-transition", "state"), (problem.GetProperty("code").GetString(), problem.GetProperty("target").GetString()));
+        Assert.Contains("is sent", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
+        using var metrics = await owner.GetAsync(new Uri("/api/metrics?groupBy=owner", UriKind.Relative));
+        var row = Assert.Single((await CampaignsApp.JsonAsync(metrics)).GetProperty("rows").EnumerateArray());
+        Assert.Equal(1, row.GetProperty("sent").GetInt64());
+    }
+
+    [Fact]
+    public async Task A_planned_task_cannot_be_requeued_and_a_follow_up_stays_unsent_once_the_contact_answered()
+    {
+        var (ownerId, owner, email, _) = await EnrolledOwnerAsync();
+        var thankYou = await _app.Stores.Tasks.FindAsync(ownerId, TaskIds.ForCampaignStep(ownerId, DefaultCampaigns.ClassVisitFollowUpId, email, "thank-you"), CancellationToken.None);
+        var followUp = await _app.Stores.Tasks.FindAsync(ownerId, TaskIds.ForCampaignStep(ownerId, DefaultCampaigns.ClassVisitFollowUpId, email, "follow-up"), CancellationToken.None);
+        using var planned = await owner.PostAsync(new Uri($"/api/tasks/{followUp!.TaskId}/requeue", UriKind.Relative), null);
+        await _app.Stores.Tasks.TryReplaceAsync(followUp.MoveTo(TaskState.Queued).MoveTo(TaskState.Claimed).MoveTo(TaskState.Failed) with { FailureReason = "smtp-failed (535)" }, CancellationToken.None);
+        await _app.Stores.Tasks.TryReplaceAsync(thankYou!.MoveTo(TaskState.Queued).MoveTo(TaskState.Claimed).MoveTo(TaskState.Sent).MoveTo(TaskState.Replied), CancellationToken.None);
+
+        using var answered = await owner.PostAsync(new Uri($"/api/tasks/{followUp.TaskId}/requeue", UriKind.Relative), null);
+
+        Assert.Equal((HttpStatusCode.Conflict, HttpStatusCode.Conflict), (planned.StatusCode, answered.StatusCode));
+        Assert.Contains("is planned", (await CampaignsApp.JsonAsync(planned)).GetProperty("title").GetString(), StringComparison.Ordinal);
+        Assert.Equal("task.contact-answered", (await CampaignsApp.JsonAsync(answered)).GetProperty("code").GetString());
+        Assert.Equal(TaskState.Failed, (await _app.Stores.Tasks.FindAsync(ownerId, followUp.TaskId, CancellationToken.None))!.State);
     }
 
     public void Dispose() => _app.Dispose();
