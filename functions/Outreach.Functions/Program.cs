@@ -59,6 +59,7 @@ api.MapCampaigns();
 api.MapTasks();
 api.MapSender();
 api.MapIntroductions();
+api.MapIntroductionClosing();
 api.MapConsentLinks();
 
 app.Run();

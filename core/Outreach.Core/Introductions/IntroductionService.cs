@@ -64,21 +64,52 @@ public sealed class IntroductionService(
         return ApplyAsync(transition, cancellationToken);
     }
 
+    /// <summary>Records that A or B followed up: completes the introduction and skips a nudge still pending.</summary>
+    /// <exception cref="DomainException">What <see cref="IntroductionWorkflow.RecordFollowUp"/> refuses, or <c>introduction.changed</c> when a concurrent event won.</exception>
+    public Task<Introduction> RecordFollowUpAsync(Introduction introduction, CancellationToken cancellationToken) =>
+        ApplyAsync(_workflow.RecordFollowUp(introduction), cancellationToken);
+
+    /// <summary>The introducer closes an introduction that was made; a nudge still pending is skipped.</summary>
+    /// <exception cref="DomainException">What <see cref="IntroductionWorkflow.Close"/> refuses, or <c>introduction.changed</c> when a concurrent event won.</exception>
+    public Task<Introduction> CloseAsync(Introduction introduction, CancellationToken cancellationToken) =>
+        ApplyAsync(_workflow.Close(introduction), cancellationToken);
+
+    /// <summary>The introducer withdraws a request B has not answered; the consent ask, if still pending, is skipped.</summary>
+    /// <exception cref="DomainException">What <see cref="IntroductionWorkflow.Cancel"/> refuses, or <c>introduction.changed</c> when a concurrent event won.</exception>
+    public Task<Introduction> CancelAsync(Introduction introduction, CancellationToken cancellationToken) =>
+        ApplyAsync(_workflow.Cancel(introduction), cancellationToken);
+
     private async Task<Introduction> ApplyAsync(IntroductionTransition transition, CancellationToken cancellationToken)
     {
         if (transition.IsRepeat)
         {
+            // A repeat may be the retry of a call that stored the move and failed before stopping its messages.
+            await StopTasksAsync(transition.Introduction, cancellationToken).ConfigureAwait(false);
             return transition.Introduction;
         }
 
         var stored = await introductions.TryReplaceAsync(transition.Introduction, cancellationToken).ConfigureAwait(false)
             ?? throw new DomainException(
                 "introduction.changed",
-                $"Introduction '{transition.Introduction.IntroductionId}' changed while this answer was recorded; read it again.",
+                $"Introduction '{transition.Introduction.IntroductionId}' changed meanwhile; read it again.",
                 "state");
         await PlanAsync(transition with { Introduction = stored }, cancellationToken).ConfigureAwait(false);
+        await StopTasksAsync(stored, cancellationToken).ConfigureAwait(false);
         return stored;
     }
+
+    /// <summary>Skips the introduction's pending messages its state made pointless (<see cref="IntroductionTaskStops"/>).</summary>
+    private Task<int> StopTasksAsync(Introduction introduction, CancellationToken cancellationToken) =>
+        TaskTransitionWriter.ApplyAsync(
+            tasks,
+            async ct =>
+            {
+                var toA = await tasks.ListForContactAsync(introduction.OwnerId, introduction.PersonAContactId, ct).ConfigureAwait(false);
+                var toB = await tasks.ListForContactAsync(introduction.OwnerId, introduction.PersonBContactId, ct).ConfigureAwait(false);
+                return [.. toA, .. toB];
+            },
+            current => IntroductionTaskStops.Apply(introduction, current),
+            cancellationToken);
 
     private async Task PlanAsync(IntroductionTransition transition, CancellationToken cancellationToken)
     {

@@ -29,4 +29,10 @@ public static class SkipReasons
 
     /// <summary>The owner took the task's step out of its campaign.</summary>
     public const string StepRemoved = "step-removed";
+
+    /// <summary>The introduction completed (A or B followed up, or the introducer closed it): A needs no nudge.</summary>
+    public const string IntroductionCompleted = "introduction-completed";
+
+    /// <summary>The introducer withdrew the introduction request before B answered: B is not asked.</summary>
+    public const string IntroductionCancelled = "introduction-cancelled";
 }

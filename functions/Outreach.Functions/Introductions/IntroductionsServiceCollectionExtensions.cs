@@ -31,6 +31,7 @@ internal static class IntroductionsServiceCollectionExtensions
         services.TryAddSingleton<ConsentLinks>();
         services.TryAddSingleton<IntroductionViews>();
         services.TryAddSingleton<IntroductionEraser>();
+        services.TryAddSingleton<IntroductionFollowUps>();
         return services.AddTimerFunction<AdvanceIntroductionsFunction>();
     }
 }

@@ -1,5 +1,6 @@
 using Outreach.Core.Outcomes;
 using Outreach.Core.Planning;
+using Outreach.Functions.Introductions;
 using Outreach.Storage.Stores.Outcomes;
 
 namespace Outreach.Functions.Outcomes;
@@ -7,7 +8,8 @@ namespace Outreach.Functions.Outcomes;
 /// <summary>
 /// Stores outcomes (idempotent by dedupe key) and carries out the actions the core returns: stop the contact's pending
 /// steps, count a response in the metrics (<see cref="ReplyMetrics"/>), suppress an address (for its owner and its cohort, <see cref="SuppressionCohort"/>, or for every owner who has it when a bounce matched nobody), and note
-/// what could not be matched. Each step is safe to repeat, so a retried webhook converges on the same state.
+/// what could not be matched. A reply or meeting with A or B of an introduction that was made completes it, so A is not
+/// nudged (<see cref="IntroductionFollowUps"/>). Each step is safe to repeat, so a retried webhook converges on the same state.
 /// </summary>
 internal sealed partial class OutcomeRecorder(
     IOutcomeStore outcomes,
@@ -16,6 +18,7 @@ internal sealed partial class OutcomeRecorder(
     TableContactEmailIndex contactEmails,
     SuppressionCohort cohort,
     ReplyMetrics replies,
+    IntroductionFollowUps followUps,
     TimeProvider time,
     ILogger<OutcomeRecorder> logger)
 {
@@ -51,6 +54,11 @@ internal sealed partial class OutcomeRecorder(
                 default:
                     throw new InvalidOperationException($"No handler for outcome action {action.GetType().Name}.");
             }
+        }
+
+        foreach (var outcome in recorded)
+        {
+            await followUps.RecordAsync(outcome, cancellationToken).ConfigureAwait(false);
         }
 
         return added;

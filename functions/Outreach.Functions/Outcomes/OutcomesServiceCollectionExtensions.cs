@@ -6,7 +6,8 @@ namespace Outreach.Functions.Outcomes;
 
 /// <summary>
 /// Registers replies, unsubscribes, outcomes and erasure (section <c>Outcomes</c>). Uses the table stores, token
-/// services and metrics recorder <c>AddSending</c> registers, so call it after that.
+/// services and metrics recorder <c>AddSending</c> registers, so call it after that, and the introduction follow-ups
+/// <c>AddIntroductions</c> registers (resolved when first used, so either order).
 /// </summary>
 internal static class OutcomesServiceCollectionExtensions
 {
@@ -26,6 +27,7 @@ internal static class OutcomesServiceCollectionExtensions
             sp.GetRequiredService<TableStores>().ContactEmails,
             sp.GetRequiredService<SuppressionCohort>(),
             sp.GetRequiredService<ReplyMetrics>(),
+            sp.GetRequiredService<Introductions.IntroductionFollowUps>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<OutcomeRecorder>>()));
         services.AddSingleton(sp => new ReplyTokenResolver(

@@ -70,5 +70,43 @@ public sealed class AdvanceIntroductionsTests(AzuriteFixture azurite) : IClassFi
         Assert.Single(await introducer.TasksAsync());
     }
 
+    [Fact]
+    public async Task A_reply_from_B_after_the_introduction_completes_it_and_A_is_never_nudged()
+    {
+        using var introducer = await Introducer.CreateAsync(_app);
+        var id = await introducer.IntroduceIdAsync();
+        using var yes = await introducer.Client.PostAsJsonAsync($"/api/introductions/{id}/answer", new { answer = "yes" });
+        _app.Clock.Advance(TimeSpan.FromDays(2));
+
+        using var replied = await introducer.Client.PostAsJsonAsync("/api/outcomes", new { contactId = introducer.B, type = "replied" });
+        _app.Clock.Advance(TimeSpan.FromDays(5));
+        using var run = await _app.RunTimerAsync(Timer);
+
+        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.OK), (replied.StatusCode, run.StatusCode));
+        var introduction = await introducer.GetAsync(id);
+        Assert.Equal("completed", introduction.GetProperty("state").GetString());
+        Assert.Equal(CampaignsApp.Now.AddDays(2), introduction.GetProperty("closedUtc").GetDateTimeOffset());
+        Assert.DoesNotContain(await introducer.TasksAsync(), t => t.GetProperty("template").GetString() == "nudge");
+    }
+
+    [Fact]
+    public async Task A_meeting_booked_with_B_after_the_nudge_was_planned_completes_it_and_skips_the_nudge()
+    {
+        using var introducer = await Introducer.CreateAsync(_app);
+        var id = await introducer.IntroduceIdAsync();
+        using var yes = await introducer.Client.PostAsJsonAsync($"/api/introductions/{id}/answer", new { answer = "yes" });
+        _app.Clock.Advance(TimeSpan.FromDays(7));
+        using var run = await _app.RunTimerAsync(Timer); // Tuesday 08:00: the nudge waits for the 09:00 window
+
+        // B's meeting: A's own stop rules are not involved, so only the introduction can skip the nudge to A.
+        using var met = await introducer.Client.PostAsJsonAsync("/api/outcomes", new { contactId = introducer.B, type = "meeting_booked" });
+        using var again = await introducer.Client.PostAsJsonAsync("/api/outcomes", new { contactId = introducer.A, type = "replied" });
+
+        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.Created), (met.StatusCode, again.StatusCode));
+        Assert.Equal("completed", (await introducer.GetAsync(id)).GetProperty("state").GetString());
+        var nudge = Assert.Single(await introducer.TasksAsync(), t => t.GetProperty("template").GetString() == "nudge");
+        Assert.Equal(("skipped", "introduction-completed"), (nudge.GetProperty("state").GetString(), nudge.GetProperty("skipReason").GetString()));
+    }
+
     public void Dispose() => _app.Dispose();
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Outreach.Core.Planning;
 using Outreach.Functions.Tests.Support;
 using Outreach.Testing.LocalServices;
 
@@ -151,6 +152,52 @@ public sealed class IntroductionsApiTests(AzuriteFixture azurite) : IClassFixtur
         Assert.Equal("declined", (await CampaignsApp.JsonAsync(one)).GetProperty("state").GetString());
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Equal("state", (await CampaignsApp.JsonAsync(bad)).GetProperty("target").GetString());
+    }
+
+    [Fact]
+    public async Task Cancelling_a_request_skips_the_consent_ask_and_a_made_introduction_cannot_be_cancelled()
+    {
+        using var introducer = await Introducer.CreateAsync(_app);
+        var owner = introducer.Client;
+        var waiting = await introducer.IntroduceIdAsync();
+        var made = await introducer.IntroduceIdAsync();
+        using var yes = await owner.PostAsJsonAsync($"/api/introductions/{made}/answer", new { answer = "yes" });
+
+        using var cancelled = await owner.PostAsync(new Uri($"/api/introductions/{waiting}/cancel", UriKind.Relative), null);
+        using var again = await owner.PostAsync(new Uri($"/api/introductions/{waiting}/cancel", UriKind.Relative), null);
+        using var refused = await owner.PostAsync(new Uri($"/api/introductions/{made}/cancel", UriKind.Relative), null);
+        using var answer = await owner.PostAsJsonAsync($"/api/introductions/{waiting}/answer", new { answer = "yes" });
+
+        Assert.Equal(("cancelled", HttpStatusCode.OK), ((await CampaignsApp.JsonAsync(cancelled)).GetProperty("state").GetString(), again.StatusCode));
+        var ask = await _app.Stores.Tasks.FindAsync(introducer.OwnerId, TaskIds.ForIntroduction(introducer.OwnerId, waiting, "consent-ask", introducer.B), CancellationToken.None);
+        Assert.Equal((TaskState.Skipped, "introduction-cancelled"), (ask!.State, ask.SkipReason));
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        var problem = await CampaignsApp.JsonAsync(refused);
+        Assert.Equal(("introduction.invalid-transition", "state"), (problem.GetProperty("code").GetString(), problem.GetProperty("target").GetString()));
+        Assert.Contains("introduced", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Conflict, answer.StatusCode);
+    }
+
+    [Fact]
+    public async Task Closing_a_made_introduction_completes_it_so_A_is_not_nudged_and_a_request_cannot_be_closed()
+    {
+        using var introducer = await Introducer.CreateAsync(_app);
+        var owner = introducer.Client;
+        var waiting = await introducer.IntroduceIdAsync();
+        var made = await introducer.IntroduceIdAsync();
+        using var yes = await owner.PostAsJsonAsync($"/api/introductions/{made}/answer", new { answer = "yes" });
+
+        using var closed = await owner.PostAsync(new Uri($"/api/introductions/{made}/close", UriKind.Relative), null);
+        using var refused = await owner.PostAsync(new Uri($"/api/introductions/{waiting}/close", UriKind.Relative), null);
+        _app.Clock.Advance(TimeSpan.FromDays(7));
+        using var timer = await _app.RunTimerAsync("AdvanceIntroductions");
+
+        var completed = await CampaignsApp.JsonAsync(closed);
+        Assert.Equal(("completed", CampaignsApp.Now), (completed.GetProperty("state").GetString(), completed.GetProperty("closedUtc").GetDateTimeOffset()));
+        Assert.Equal("completed", (await introducer.GetAsync(made)).GetProperty("state").GetString());
+        Assert.DoesNotContain(await introducer.TasksAsync(), t => t.GetProperty("template").GetString() == "nudge");
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("awaiting_consent", (await CampaignsApp.JsonAsync(refused)).GetProperty("title").GetString(), StringComparison.Ordinal);
     }
 
     public void Dispose() => _app.Dispose();

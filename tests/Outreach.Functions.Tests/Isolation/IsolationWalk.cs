@@ -81,6 +81,8 @@ internal static class IsolationWalk
         WalkCase.Scoped("ListIntroductions", Get("/api/introductions", HttpStatusCode.OK), Get($"/api/introductions?{Owner}")),
         WalkCase.Scoped("GetIntroduction", Get("/api/introductions/{intro}")),
         WalkCase.Scoped("AnswerIntroduction", Post("/api/introductions/{intro}/answer", """{ "answer": "yes" }""")),
+        WalkCase.Scoped("CloseIntroduction", Post("/api/introductions/{intro}/close", null), Post($"/api/introductions/{{intro}}/close?{Owner}", null)),
+        WalkCase.Scoped("CancelIntroduction", Post("/api/introductions/{intro}/cancel", null), Post($"/api/introductions/{{intro}}/cancel?{Owner}", null)),
 
         WalkCase.Scoped(
             "RecordOutcome",

@@ -1,0 +1,47 @@
+using Outreach.Core.Messaging.Templates;
+using Outreach.Core.Planning;
+
+namespace Outreach.Core.Introductions;
+
+/// <summary>
+/// What an introduction's state does to its own pending messages (planned or queued): one that lost its purpose is
+/// skipped, so it is never sent. The consent ask is only for a request awaiting B: once the introducer withdrew it, it
+/// is skipped (<see cref="SkipReasons.IntroductionCancelled"/>). The nudge is only for an introduction nobody followed
+/// up: once it completed, it is skipped (<see cref="SkipReasons.IntroductionCompleted"/>). A claimed task is mid-send
+/// and finishes; the introduction email itself is never taken back.
+/// </summary>
+public static class IntroductionTaskStops
+{
+    /// <summary>The transitions among <paramref name="tasks"/> that <paramref name="introduction"/>'s state causes.</summary>
+    /// <param name="introduction">The introduction as stored.</param>
+    /// <param name="tasks">Tasks of its owner (those of other introductions or owners are ignored).</param>
+    public static IReadOnlyList<TaskTransition> Apply(Introduction introduction, IEnumerable<OutreachTask> tasks)
+    {
+        ArgumentNullException.ThrowIfNull(introduction);
+        ArgumentNullException.ThrowIfNull(tasks);
+        var transitions = new List<TaskTransition>();
+        foreach (var task in tasks)
+        {
+            if (!TaskStates.IsPending(task.State)
+                || !string.Equals(task.OwnerId, introduction.OwnerId, StringComparison.Ordinal)
+                || !string.Equals(task.IntroductionId, introduction.IntroductionId, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (Reason(task.Template, introduction.State) is { } reason)
+            {
+                transitions.Add(new TaskTransition(task.MoveTo(TaskState.Skipped, reason), task.State, TaskState.Skipped));
+            }
+        }
+
+        return transitions;
+    }
+
+    private static string? Reason(TemplateKind template, IntroductionState state) => (template, state) switch
+    {
+        (TemplateKind.IntroAsk, IntroductionState.Cancelled) => SkipReasons.IntroductionCancelled,
+        (TemplateKind.Nudge, IntroductionState.Completed) => SkipReasons.IntroductionCompleted,
+        _ => null,
+    };
+}
