@@ -55,7 +55,7 @@ internal static class IntroductionClosingApi
         try
         {
             var moved = await move(introduction, cancellationToken).ConfigureAwait(false);
-            return TypedResults.Ok(await views.ResponseAsync(moved, cancellationToken).ConfigureAwait(false));
+            return TypedResults.Ok(await views.ResponseAsync(moved, owner, cancellationToken).ConfigureAwait(false));
         }
         catch (DomainException e) when (IntroductionsApi.IsStateConflict(e))
         {

@@ -11,7 +11,10 @@ internal sealed record AnswerRequest(string? Answer);
 /// <summary>A person in an introduction.</summary>
 internal sealed record IntroducedPerson(string Id, string? Name);
 
-/// <summary>An introduction as its introducer sees it; <c>consentUrl</c> only while B can still answer.</summary>
+/// <summary>
+/// An introduction as its introducer sees it; <c>consentUrl</c> only while B can still answer, and only for the owner's
+/// own key that may write and send (<see cref="IntroductionViews.MaySeeConsentLink"/>).
+/// </summary>
 internal sealed record IntroductionResponse(
     string Id,
     IntroducedPerson PersonA,

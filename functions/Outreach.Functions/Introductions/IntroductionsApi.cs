@@ -66,7 +66,7 @@ internal static class IntroductionsApi
             .ConfigureAwait(false);
         return TypedResults.Created(
             $"/api/introductions/{introduction.IntroductionId}",
-            await views.ResponseAsync(introduction, cancellationToken).ConfigureAwait(false));
+            await views.ResponseAsync(introduction, owner, cancellationToken).ConfigureAwait(false));
     }
 
     private static async Task<Results<Ok<IntroductionListResponse>, ProblemHttpResult>> ListAsync(
@@ -84,7 +84,7 @@ internal static class IntroductionsApi
         var shown = new List<IntroductionResponse>();
         foreach (var introduction in all.Where(i => only is null || i.State == only))
         {
-            shown.Add(await views.ResponseAsync(introduction, cancellationToken).ConfigureAwait(false));
+            shown.Add(await views.ResponseAsync(introduction, owner, cancellationToken).ConfigureAwait(false));
         }
 
         return TypedResults.Ok(new IntroductionListResponse(shown));
@@ -101,7 +101,7 @@ internal static class IntroductionsApi
 
         await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         return await store.GetAsync(owner.OwnerId, id, cancellationToken).ConfigureAwait(false) is { } introduction
-            ? TypedResults.Ok(await views.ResponseAsync(introduction, cancellationToken).ConfigureAwait(false))
+            ? TypedResults.Ok(await views.ResponseAsync(introduction, owner, cancellationToken).ConfigureAwait(false))
             : OwnerAccess.NotFound();
     }
 
@@ -124,7 +124,7 @@ internal static class IntroductionsApi
         try
         {
             var answered = await introductions.AnswerAsync(introduction, answer, ConsentResponder.ByOwner(owner.OwnerId), cancellationToken).ConfigureAwait(false);
-            return TypedResults.Ok(await views.ResponseAsync(answered, cancellationToken).ConfigureAwait(false));
+            return TypedResults.Ok(await views.ResponseAsync(answered, owner, cancellationToken).ConfigureAwait(false));
         }
         catch (DomainException e) when (IsStateConflict(e))
         {

@@ -200,5 +200,31 @@ public sealed class IntroductionsApiTests(AzuriteFixture azurite) : IClassFixtur
         Assert.Contains("awaiting_consent", (await CampaignsApp.JsonAsync(refused)).GetProperty("title").GetString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Bs_consent_link_is_shown_only_to_the_owners_own_key_that_may_write_and_send()
+    {
+        var coachId = ApiApp.NewId("coach");
+        using var coach = await _app.OwnerAsync(coachId, Core.Accounts.AccountKind.Coach);
+        using var introducer = await Introducer.CreateAsync(_app);
+        await CampaignsApp.GrantConsentAsync(introducer.Client, coachId, "read", "write");
+        var id = await introducer.IntroduceIdAsync();
+        using var issued = await introducer.Client.PostAsJsonAsync("/api/keys", new { name = "reports", scopes = new[] { "read" } });
+        using var readOnly = _app.Anonymous();
+        readOnly.DefaultRequestHeaders.Authorization = new("Bearer", (await CampaignsApp.JsonAsync(issued)).GetProperty("key").GetString());
+
+        using var byCoach = await coach.GetAsync(new Uri($"/api/introductions/{id}?owner={introducer.OwnerId}", UriKind.Relative));
+        using var listedByCoach = await coach.GetAsync(new Uri($"/api/introductions?owner={introducer.OwnerId}", UriKind.Relative));
+        using var byReadKey = await readOnly.GetAsync(new Uri($"/api/introductions/{id}", UriKind.Relative));
+
+        // Whoever holds the link can answer yes for B, and a yes sends the introduction.
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (byCoach.StatusCode, byReadKey.StatusCode));
+        Assert.Equal(JsonValueKind.Null, (await CampaignsApp.JsonAsync(byCoach)).GetProperty("consentUrl").ValueKind);
+        Assert.Equal(JsonValueKind.Null, (await CampaignsApp.JsonAsync(listedByCoach)).GetProperty("introductions")[0].GetProperty("consentUrl").ValueKind);
+        Assert.Equal(JsonValueKind.Null, (await CampaignsApp.JsonAsync(byReadKey)).GetProperty("consentUrl").ValueKind);
+        var own = await introducer.GetAsync(id);
+        Assert.StartsWith("https://outreach.example/api/introductions/consent/", own.GetProperty("consentUrl").GetString(), StringComparison.Ordinal);
+        Assert.Equal("awaiting_consent", own.GetProperty("state").GetString());
+    }
+
     public void Dispose() => _app.Dispose();
 }
