@@ -23,6 +23,13 @@ public sealed record SuppressionEntry(string OwnerId, string Key, string Reason,
     public static SuppressionEntry ForEmail(string ownerId, string email, string reason, DateTimeOffset suppressedUtc) =>
         new(ownerId, EmailKey(email), reason, suppressedUtc);
 
+    /// <summary>
+    /// A suppression of one email address (any case) stored only as the hash of its key (<see cref="EmailHashKey"/>): for
+    /// copies no erasure of the owner's own contact would find, e.g. a cohort member's or a bounced alias.
+    /// </summary>
+    public static SuppressionEntry ForEmailHash(string ownerId, string email, string reason, DateTimeOffset suppressedUtc) =>
+        new(ownerId, EmailHashKey(Outcomes.DedupeKeys.Sha256Hex(EmailKey(email)[EmailPrefix.Length..])), reason, suppressedUtc);
+
     /// <summary>The key suppressing a contact id.</summary>
     public static string ContactKey(string contactId)
     {

@@ -14,7 +14,7 @@ namespace Outreach.Functions.Outcomes;
 /// Erases one contact: gathers what is stored about it, lets <see cref="ErasurePlanner"/> decide, and carries the plan
 /// out in its order (contact last, so a failed run is resumed by erasing again): tasks with the sent-message rows they
 /// left, outcomes with their notes, inbound ledger keys, blobs under the contact's prefixes, the address suppression
-/// replaced by its hash, then, before the contact with its keys, the introductions naming it
+/// replaced by its hash (in the lists of the owner's suppression cohort too, <see cref="SuppressionCohort"/>), then, before the contact with its keys, the introductions naming it
 /// (<see cref="IntroductionEraser"/>) and its rows in every kept import file and record (<see cref="ImportErasure"/>).
 /// Metric counters stay; only their per-contact dedupe markers go. It runs under the owner's import lease
 /// (<see cref="ImportLeases"/>), so never while an import of the owner runs: such an import could merge a row into the
@@ -27,6 +27,7 @@ internal sealed partial class ContactEraser(
     IntroductionEraser introductions,
     ImportErasure imports,
     ImportLeases leases,
+    SuppressionCohort cohort,
     IOptions<ImportsOptions> importsOptions,
     ILogger<ContactEraser> logger)
 {
@@ -149,16 +150,21 @@ internal sealed partial class ContactEraser(
 
     private async Task HashSuppressionAsync(ErasurePlan plan, CancellationToken cancellationToken)
     {
-        var entries = await stores.Suppressions.ListAsync(plan.OwnerId, cancellationToken).ConfigureAwait(false);
         var emailKey = SuppressionEntry.EmailKey(plan.ForbiddenValues.First(v => v.Kind == PersonalDataKind.Email).Value);
-        if (entries.FirstOrDefault(e => e.Key == emailKey) is not { } entry)
-        {
-            return;
-        }
 
-        // Hash first, then remove: a crash in between leaves the address suppressed twice, never not at all.
-        await stores.Suppressions.AddAsync(entry with { Key = SuppressionEntry.EmailHashKey(plan.SuppressionHash!) }, cancellationToken).ConfigureAwait(false);
-        await stores.Suppressions.RemoveAsync(plan.OwnerId, emailKey, cancellationToken).ConfigureAwait(false);
+        // Cohort members' copies are stored hashed now, but ones written before that named the address too.
+        foreach (var ownerId in await cohort.OwnersSharingAsync(plan.OwnerId, cancellationToken).ConfigureAwait(false))
+        {
+            var entries = await stores.Suppressions.ListAsync(ownerId, cancellationToken).ConfigureAwait(false);
+            if (entries.FirstOrDefault(e => e.Key == emailKey) is not { } entry)
+            {
+                continue;
+            }
+
+            // Hash first, then remove: a crash in between leaves the address suppressed twice, never not at all.
+            await stores.Suppressions.AddAsync(entry with { Key = SuppressionEntry.EmailHashKey(plan.SuppressionHash!) }, cancellationToken).ConfigureAwait(false);
+            await stores.Suppressions.RemoveAsync(ownerId, emailKey, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Erased contact {ContactId} of owner {OwnerId} ({Steps} steps).")]

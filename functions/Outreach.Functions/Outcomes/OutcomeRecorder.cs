@@ -72,7 +72,12 @@ internal sealed partial class OutcomeRecorder(
         var reason = suppress.Because == OutcomeType.Bounced ? SkipReasons.Bounced : SkipReasons.Unsubscribed;
         foreach (var ownerId in owners)
         {
-            await suppressions.AddAsync(SuppressionEntry.ForEmail(ownerId, suppress.EmailKey, reason, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+            // Only the matched owner's entry names the address, and erasing its contact hashes it there; a cohort member's
+            // copy (or every owner's, when a bounce matched none) is stored hashed from the start, as no erasure would find it.
+            var entry = string.Equals(ownerId, suppress.OwnerId, StringComparison.Ordinal)
+                ? SuppressionEntry.ForEmail(ownerId, suppress.EmailKey, reason, time.GetUtcNow())
+                : SuppressionEntry.ForEmailHash(ownerId, suppress.EmailKey, reason, time.GetUtcNow());
+            await suppressions.AddAsync(entry, cancellationToken).ConfigureAwait(false);
             LogSuppressed(ownerId, reason);
         }
     }

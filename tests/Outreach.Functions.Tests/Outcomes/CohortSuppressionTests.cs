@@ -1,5 +1,7 @@
 using System.Net;
 using Outreach.Core.Accounts;
+using Outreach.Core.Outcomes;
+using Outreach.Core.Planning;
 using Outreach.Functions.Tests.Support;
 using Outreach.Testing.LocalServices;
 
@@ -31,10 +33,55 @@ public sealed class CohortSuppressionTests(AzuriteFixture azurite) : IClassFixtu
         using var response = await client.PostAsync(new Uri("/api/unsubscribe/" + token, UriKind.Relative), null);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal([$"email:{seeded.Contact.EmailKey}"], await KeysAsync(clientB));
+        Assert.Equal([SuppressionEntry.EmailHashKey(DedupeKeys.Sha256Hex(seeded.Contact.EmailKey!))], await KeysAsync(clientB));
         Assert.Equal([$"contact:{seeded.ContactId}", $"email:{seeded.Contact.EmailKey}"], await KeysAsync(clientA));
         Assert.Empty(await KeysAsync(outsider));
         Assert.Empty(await KeysAsync(revoked));
+    }
+
+    [Fact]
+    public async Task Erasing_an_unsubscribed_contact_leaves_its_address_in_no_cohort_members_suppression_list()
+    {
+        await _app.Api.CreateAccountWithKeyAsync(Coach, AccountKind.Coach);
+        var (clientA, clientB) = (ApiApp.NewId("a"), ApiApp.NewId("b"));
+        var keyA = await _app.CreateOwnerAsync(clientA);
+        await _app.CreateOwnerAsync(clientB);
+        await _app.Api.Accounts.GrantConsentAsync(clientA, Coach, ApiScopes.Read, CancellationToken.None);
+        await _app.Api.Accounts.GrantConsentAsync(clientB, Coach, ApiScopes.Read, CancellationToken.None);
+        var seeded = await _app.SeedAsync(clientA, $"jane.{Guid.NewGuid().ToString("N")[..8]}@contoso.com");
+        using var anonymous = _app.Client();
+        using var unsubscribed = await anonymous.PostAsync(new Uri("/api/unsubscribe/" + OutcomesApp.UnsubscribeToken(clientA, seeded.ContactId), UriKind.Relative), null);
+        Assert.Equal(HttpStatusCode.OK, unsubscribed.StatusCode);
+
+        using var owner = _app.Client(keyA);
+        using var erased = await owner.DeleteAsync(new Uri($"/api/contacts/{seeded.ContactId}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NoContent, erased.StatusCode);
+        var hashed = SuppressionEntry.EmailHashKey(DedupeKeys.Sha256Hex(seeded.Contact.EmailKey!));
+        Assert.Equal([$"contact:{seeded.ContactId}", hashed], await KeysAsync(clientA));
+        Assert.Equal([hashed], await KeysAsync(clientB));
+    }
+
+    [Fact]
+    public async Task Erasing_a_contact_hashes_a_cohort_members_copy_of_its_address_stored_in_plain_text_before_copies_were_hashed()
+    {
+        await _app.Api.CreateAccountWithKeyAsync(Coach, AccountKind.Coach);
+        var (clientA, clientB) = (ApiApp.NewId("a"), ApiApp.NewId("b"));
+        var keyA = await _app.CreateOwnerAsync(clientA);
+        await _app.CreateOwnerAsync(clientB);
+        await _app.Api.Accounts.GrantConsentAsync(clientA, Coach, ApiScopes.Read, CancellationToken.None);
+        await _app.Api.Accounts.GrantConsentAsync(clientB, Coach, ApiScopes.Read, CancellationToken.None);
+        var seeded = await _app.SeedAsync(clientA, $"jane.{Guid.NewGuid().ToString("N")[..8]}@contoso.com");
+        foreach (var ownerId in new[] { clientA, clientB })
+        {
+            await _app.Stores.Suppressions.AddAsync(SuppressionEntry.ForEmail(ownerId, seeded.Contact.Email!, "unsubscribed", OutcomesApp.SentUtc), CancellationToken.None);
+        }
+
+        using var owner = _app.Client(keyA);
+        using var erased = await owner.DeleteAsync(new Uri($"/api/contacts/{seeded.ContactId}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NoContent, erased.StatusCode);
+        Assert.Equal([SuppressionEntry.EmailHashKey(DedupeKeys.Sha256Hex(seeded.Contact.EmailKey!))], await KeysAsync(clientB));
     }
 
     public void Dispose() => _app.Dispose();
