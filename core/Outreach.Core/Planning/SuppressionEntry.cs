@@ -67,5 +67,5 @@ public sealed record SuppressionEntry(string OwnerId, string Key, string Reason,
 
     /// <summary>Owner, reason and kind only: the generated record text would print an email address into logs.</summary>
     public override string ToString() =>
-        $"Suppression for {OwnerId} ({(Key.StartsWith(EmailPrefix, StringComparison.Ordinal) ? "email" : "contact")}, {Reason})";
+        $"Suppression for {OwnerId} ({(Key.StartsWith(ContactPrefix, StringComparison.Ordinal) ? "contact" : "email")}, {Reason})";
 }

@@ -13,8 +13,8 @@ namespace Outreach.Functions.Outcomes;
 /// <summary>
 /// Erases one contact: gathers what is stored about it, lets <see cref="ErasurePlanner"/> decide, and carries the plan
 /// out in its order (contact last, so a failed run is resumed by erasing again): tasks with the sent-message rows they
-/// left, outcomes with their notes, inbound ledger keys, blobs under the contact's prefixes, the address suppression
-/// replaced by its hash (in the lists of the owner's suppression cohort too, <see cref="SuppressionCohort"/>), then, before the contact with its keys, the introductions naming it
+/// left, outcomes with their notes, inbound ledger keys, blobs under the contact's prefixes, the suppressions of its
+/// addresses replaced by their hashes (in the lists of the owner's suppression cohort too, <see cref="SuppressionCohort"/>), then, before the contact with its keys, the introductions naming it
 /// (<see cref="IntroductionEraser"/>) and its rows in every kept import file and record (<see cref="ImportErasure"/>).
 /// Metric counters stay; only their per-contact dedupe markers go. It runs under the owner's import lease
 /// (<see cref="ImportLeases"/>), so never while an import of the owner runs: such an import could merge a row into the
@@ -150,20 +150,24 @@ internal sealed partial class ContactEraser(
 
     private async Task HashSuppressionAsync(ErasurePlan plan, CancellationToken cancellationToken)
     {
-        var emailKey = SuppressionEntry.EmailKey(plan.ForbiddenValues.First(v => v.Kind == PersonalDataKind.Email).Value);
+        // Every address of the contact: a second one an import brought may have been suppressed too (a bounce or send
+        // rejection there), and bounces stored before bounced addresses were hashed named it in plain text.
+        var keys = await stores.Contacts.KeysOfAsync(plan.OwnerId, plan.ContactId, cancellationToken).ConfigureAwait(false);
+        var emailKeys = keys.Where(k => k.Kind == ContactKeyKind.Email).Select(k => SuppressionEntry.EmailKey(k.Value))
+            .Append(SuppressionEntry.EmailKey(plan.ForbiddenValues.First(v => v.Kind == PersonalDataKind.Email).Value))
+            .ToHashSet(StringComparer.Ordinal);
 
         // Cohort members' copies are stored hashed now, but ones written before that named the address too.
         foreach (var ownerId in await cohort.OwnersSharingAsync(plan.OwnerId, cancellationToken).ConfigureAwait(false))
         {
             var entries = await stores.Suppressions.ListAsync(ownerId, cancellationToken).ConfigureAwait(false);
-            if (entries.FirstOrDefault(e => e.Key == emailKey) is not { } entry)
+            foreach (var entry in entries.Where(e => emailKeys.Contains(e.Key)))
             {
-                continue;
+                // Hash first, then remove: a crash in between leaves the address suppressed twice, never not at all.
+                var address = entry.Key[(entry.Key.IndexOf(':', StringComparison.Ordinal) + 1)..];
+                await stores.Suppressions.AddAsync(SuppressionEntry.ForEmailHash(ownerId, address, entry.Reason, entry.SuppressedUtc), cancellationToken).ConfigureAwait(false);
+                await stores.Suppressions.RemoveAsync(ownerId, entry.Key, cancellationToken).ConfigureAwait(false);
             }
-
-            // Hash first, then remove: a crash in between leaves the address suppressed twice, never not at all.
-            await stores.Suppressions.AddAsync(entry with { Key = SuppressionEntry.EmailHashKey(plan.SuppressionHash!) }, cancellationToken).ConfigureAwait(false);
-            await stores.Suppressions.RemoveAsync(ownerId, emailKey, cancellationToken).ConfigureAwait(false);
         }
     }
 

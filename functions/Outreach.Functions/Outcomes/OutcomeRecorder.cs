@@ -72,9 +72,10 @@ internal sealed partial class OutcomeRecorder(
         var reason = suppress.Because == OutcomeType.Bounced ? SkipReasons.Bounced : SkipReasons.Unsubscribed;
         foreach (var ownerId in owners)
         {
-            // Only the matched owner's entry names the address, and erasing its contact hashes it there; a cohort member's
-            // copy (or every owner's, when a bounce matched none) is stored hashed from the start, as no erasure would find it.
-            var entry = string.Equals(ownerId, suppress.OwnerId, StringComparison.Ordinal)
+            // Only the matched owner's unsubscribe names the address (the contact's own, which erasing the contact hashes).
+            // A cohort member's copy, and any bounced address (a DSN may name an alias no key of the contact holds), is
+            // stored hashed from the start, as no erasure would find it.
+            var entry = suppress.Because == OutcomeType.Unsubscribed && string.Equals(ownerId, suppress.OwnerId, StringComparison.Ordinal)
                 ? SuppressionEntry.ForEmail(ownerId, suppress.EmailKey, reason, time.GetUtcNow())
                 : SuppressionEntry.ForEmailHash(ownerId, suppress.EmailKey, reason, time.GetUtcNow());
             await suppressions.AddAsync(entry, cancellationToken).ConfigureAwait(false);

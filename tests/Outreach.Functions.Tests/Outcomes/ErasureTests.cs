@@ -162,12 +162,45 @@ public sealed class ErasureTests(AzuriteFixture azurite) : IClassFixture<Azurite
         var adaId = (await ContactsAsync(client)).Single(c => c.GetProperty("fullName").GetString() == $"Ada Lovelace-{s}").GetProperty("id").GetString()!;
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (first.StatusCode, second.StatusCode));
         Assert.Equal($"2,already known,{adaId}", string.Join(',', (await RowOutcomesAsync(client, secondId))[1].Split(',')[..3]));
+        // Mail to the second address was rejected (stored in plain text, as send rejections and older bounces are).
+        await _app.Stores.Suppressions.AddAsync(SuppressionEntry.ForEmail(ownerId, $"Ada.Home.{s}@example.org", SkipReasons.Bounced, OutcomesApp.SentUtc), CancellationToken.None);
 
         using var erased = await client.DeleteAsync(new Uri($"/api/contacts/{adaId}", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.NoContent, erased.StatusCode);
         Assert.Equal(Encoding.UTF8.GetBytes(header + "\r\n" + alan), await BlobAsync("imports", $"{ownerId}/{secondId}/upload.csv"));
         Assert.Empty(await FindPersonalDataAsync($"ada.home.{s}@example.org", $"ada.{s}@contoso.com", $"linkedin.com/in/ada-{s}"));
+        Assert.Contains(SuppressionEntry.EmailHashKey(DedupeKeys.Sha256Hex($"ada.home.{s}@example.org")), (await _app.Stores.Suppressions.ListAsync(ownerId, CancellationToken.None)).Select(e => e.Key));
+    }
+
+    [Fact]
+    public async Task Erasing_a_contact_whose_mail_bounced_at_its_forwarding_alias_leaves_neither_address_in_the_suppressions()
+    {
+        var s = Guid.NewGuid().ToString("N")[..8];
+        var sentId = $"sent-{s}@student.example";
+        var (seeded, key) = await _app.SeedNewOwnerAsync($"jane.{s}@contoso.com", sentId);
+        var alias = $"jdoe.{s}@mailhost.contoso.com";
+        var headers = "From: MAILER-DAEMON@mail.student.example (Mail Delivery System)\n"
+            + "Subject: Undelivered Mail Returned to Sender\n"
+            + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b1\"\n"
+            + $"Message-Id: <bounce-{s}@mail.student.example>";
+        var text = "This is the mail system at host mail.student.example.\n\n"
+            + $"<{alias}> (expanded from <jane.{s}@contoso.com>): host mailhost.contoso.com said: 550 5.1.1 User unknown\n\n"
+            + "--b1\nContent-Type: message/delivery-status\n\n"
+            + $"Final-Recipient: rfc822; {alias}\nOriginal-Recipient: rfc822; jane.{s}@contoso.com\nAction: failed\nStatus: 5.1.1\n\n"
+            + "--b1\nContent-Type: text/rfc822-headers\n\n"
+            + $"From: Sam Student <sam@student.example>\nTo: Jane <jane.{s}@contoso.com>\nMessage-ID: <{sentId}>\n\n--b1--\n";
+        var (bounced, body) = await _app.PostInboundJsonAsync(new { from = "MAILER-DAEMON@mail.student.example", headers, text });
+        Assert.Equal((HttpStatusCode.OK, "matched"), (bounced.StatusCode, body.GetProperty("status").GetString()));
+        using var client = _app.Client(key);
+
+        using var erased = await client.DeleteAsync(new Uri($"/api/contacts/{seeded.ContactId}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NoContent, erased.StatusCode);
+        var suppressed = (await _app.Stores.Suppressions.ListAsync(seeded.OwnerId, CancellationToken.None)).Select(e => e.Key).ToList();
+        Assert.Equal(2, suppressed.Count);
+        Assert.Contains(SuppressionEntry.EmailHashKey(DedupeKeys.Sha256Hex(alias)), suppressed);
+        Assert.DoesNotContain(suppressed, k => k.Contains('@', StringComparison.Ordinal));
     }
 
     [Fact]

@@ -192,7 +192,8 @@ public sealed class InboundWebhookTests(AzuriteFixture azurite) : IClassFixture<
         var outcome = Assert.Single(await _app.OutcomesAsync(seeded.OwnerId));
         Assert.Equal((OutcomeType.Bounced, BounceSeverity.Hard), (outcome.Type, outcome.BounceSeverity));
         var suppression = Assert.Single(await _app.Stores.Suppressions.ListAsync(seeded.OwnerId, CancellationToken.None));
-        Assert.Equal(("email:jane.doe@contoso.com", SkipReasons.Bounced), (suppression.Key, suppression.Reason));
+        Assert.Equal((SuppressionEntry.EmailHashKey(DedupeKeys.Sha256Hex("jane.doe@contoso.com")), SkipReasons.Bounced), (suppression.Key, suppression.Reason));
+        Assert.True(new SuppressionList().AddEmailHash(seeded.OwnerId, DedupeKeys.Sha256Hex("jane.doe@contoso.com")).IsSuppressed(seeded.OwnerId, "another", "jane.doe@contoso.com"));
         var followUp = await _app.TaskAsync(seeded.OwnerId, seeded.FollowUpTaskId);
         Assert.Equal((TaskState.Skipped, SkipReasons.Bounced), (followUp.State, followUp.SkipReason));
     }
