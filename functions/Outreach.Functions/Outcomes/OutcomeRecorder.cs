@@ -1,5 +1,6 @@
 using Outreach.Core.Outcomes;
 using Outreach.Core.Planning;
+using Outreach.Core.Sending;
 using Outreach.Functions.Introductions;
 using Outreach.Storage.Stores.Outcomes;
 
@@ -7,7 +8,7 @@ namespace Outreach.Functions.Outcomes;
 
 /// <summary>
 /// Stores outcomes (idempotent by dedupe key) and carries out the actions the core returns: stop the contact's pending
-/// steps, count a response in the metrics (<see cref="ReplyMetrics"/>), suppress an address (for its owner and its cohort, <see cref="SuppressionCohort"/>, or for every owner who has it when a bounce matched nobody), and note
+/// steps, count a response in the metrics (<see cref="ReplyMetrics"/>), suppress an address, or the matched contact's when a bounce named none (for its owner and its cohort, <see cref="SuppressionCohort"/>, or for every owner who has it when a bounce matched nobody), and note
 /// what could not be matched. A reply or meeting with A or B of an introduction that was made completes it, so A is not
 /// nudged (<see cref="IntroductionFollowUps"/>). Each step is safe to repeat, so a retried webhook converges on the same state.
 /// </summary>
@@ -15,6 +16,7 @@ internal sealed partial class OutcomeRecorder(
     IOutcomeStore outcomes,
     PendingStepStopper stopper,
     ISuppressionStore suppressions,
+    IContactReader contacts,
     TableContactEmailIndex contactEmails,
     SuppressionCohort cohort,
     ReplyMetrics replies,
@@ -48,6 +50,9 @@ internal sealed partial class OutcomeRecorder(
                 case SuppressAddress suppress:
                     await SuppressAsync(suppress, cancellationToken).ConfigureAwait(false);
                     break;
+                case SuppressContactAddress suppress:
+                    await SuppressContactAsync(suppress, cancellationToken).ConfigureAwait(false);
+                    break;
                 case RecordUnmatched unmatched:
                     LogUnmatched(unmatched.Kind, unmatched.Reason);
                     break;
@@ -80,6 +85,15 @@ internal sealed partial class OutcomeRecorder(
                 : SuppressionEntry.ForEmailHash(ownerId, suppress.EmailKey, reason, time.GetUtcNow());
             await suppressions.AddAsync(entry, cancellationToken).ConfigureAwait(false);
             LogSuppressed(ownerId, reason);
+        }
+    }
+
+    private async Task SuppressContactAsync(SuppressContactAddress suppress, CancellationToken cancellationToken)
+    {
+        // Erased meanwhile, or without an address: nothing to suppress.
+        if (await contacts.GetAsync(suppress.OwnerId, suppress.ContactId, cancellationToken).ConfigureAwait(false) is { EmailKey: { Length: > 0 } emailKey })
+        {
+            await SuppressAsync(new SuppressAddress(emailKey, suppress.OwnerId, suppress.Because), cancellationToken).ConfigureAwait(false);
         }
     }
 

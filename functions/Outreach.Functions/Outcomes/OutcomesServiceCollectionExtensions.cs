@@ -24,6 +24,7 @@ internal static class OutcomesServiceCollectionExtensions
             sp.GetRequiredService<IOutcomeStore>(),
             sp.GetRequiredService<PendingStepStopper>(),
             sp.GetRequiredService<TableStores>().Suppressions,
+            sp.GetRequiredService<TableStores>().Contacts,
             sp.GetRequiredService<TableStores>().ContactEmails,
             sp.GetRequiredService<SuppressionCohort>(),
             sp.GetRequiredService<ReplyMetrics>(),

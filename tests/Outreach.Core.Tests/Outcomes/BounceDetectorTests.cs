@@ -42,6 +42,26 @@ public sealed class BounceDetectorTests
         Assert.Equal(MailSamples.SentId, report.OriginalMessageId);
     }
 
+    [Theory]
+    [InlineData("Your message to jane.doe@contoso.com couldn't be delivered.\nStatus code: 550 5.1.10\n")]
+    [InlineData("Original Message Details\nSender Address: sam@student.example\nRecipient Address:      jane.doe@contoso.com\nStatus code: 550 5.1.10\n")]
+    public void Exchange_online_ndr_naming_the_address_only_in_prose_yields_it(string text)
+    {
+        var report = BounceDetector.Read(MailSamples.Parse("From: postmaster@contoso.onmicrosoft.com\nSubject: Undeliverable: hi\n\n" + text));
+
+        Assert.Equal(["jane.doe@contoso.com"], report.FailedRecipients);
+        Assert.Equal(BounceSeverity.Hard, report.Severity);
+    }
+
+    [Fact]
+    public void Exchange_online_ndr_is_read()
+    {
+        var report = BounceDetector.Read(MailSamples.Parse(MailSamples.ExchangeOnlineNdr));
+
+        Assert.Equal(["jane.doe@contoso.com"], report.FailedRecipients);
+        Assert.Equal((BounceSeverity.Hard, "5.1.10", MailSamples.SentId), (report.Severity, report.StatusCode, report.OriginalMessageId));
+    }
+
     [Fact]
     public void Gmail_mailer_daemon_uses_x_failed_recipients_and_threads_onto_the_original()
     {

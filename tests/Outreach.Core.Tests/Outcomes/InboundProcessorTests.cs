@@ -98,6 +98,35 @@ public sealed class InboundProcessorTests
     }
 
     [Fact]
+    public async Task A_matched_hard_bounce_suppresses_the_address_even_when_the_ndr_names_it_only_in_prose()
+    {
+        var result = await _processor.ProcessAsync(MailSamples.Parse(MailSamples.ExchangeOnlineNdr), CancellationToken.None);
+
+        Assert.Equal((InboundProcessingStatus.Matched, BounceSeverity.Hard), (result.Status, result.Classification!.Bounce!.Severity));
+        Assert.Equal(
+            [
+                new StopPendingSteps("owner-sam", "contact-jane", OutcomeType.Bounced),
+                new SuppressAddress("jane.doe@contoso.com", "owner-sam", OutcomeType.Bounced),
+            ],
+            result.Actions);
+    }
+
+    [Fact]
+    public async Task A_matched_hard_bounce_naming_no_readable_address_suppresses_the_contacts_address()
+    {
+        var message = MailSamples.Parse($"From: postmaster@x.example\nSubject: Undeliverable: hi\nIn-Reply-To: <{MailSamples.SentId}>\n\nThe recipient's mailbox is unavailable. 550 5.1.1\n");
+
+        var result = await _processor.ProcessAsync(message, CancellationToken.None);
+
+        Assert.Equal(
+            [
+                new StopPendingSteps("owner-sam", "contact-jane", OutcomeType.Bounced),
+                new SuppressContactAddress("owner-sam", "contact-jane", OutcomeType.Bounced),
+            ],
+            result.Actions);
+    }
+
+    [Fact]
     public async Task A_soft_bounce_is_recorded_only()
     {
         var result = await _processor.ProcessAsync(MailSamples.Parse(MailSamples.GmailMailboxFullDelay), CancellationToken.None);

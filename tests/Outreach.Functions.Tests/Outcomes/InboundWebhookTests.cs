@@ -198,6 +198,20 @@ public sealed class InboundWebhookTests(AzuriteFixture azurite) : IClassFixture<
         Assert.Equal((TaskState.Skipped, SkipReasons.Bounced), (followUp.State, followUp.SkipReason));
     }
 
+    [Fact]
+    public async Task Hard_bounce_naming_no_readable_address_suppresses_the_matched_contacts_address()
+    {
+        var seeded = await SeedAsync();
+        var ndr = $"From: postmaster@contoso.example\nSubject: Undeliverable: Thank you\nMessage-ID: <ndr-{seeded.ContactId}@contoso.example>\n"
+            + $"In-Reply-To: <{seeded.SentMessageId}>\n\nThe recipient's mailbox is unavailable. 550 5.1.1\n";
+
+        var (_, body) = await _app.PostInboundJsonAsync(OutcomesApp.SampleAsJson(ndr));
+
+        Assert.Equal(("matched", "bounce"), (Text(body, "status"), Text(body, "kind")));
+        var suppression = Assert.Single(await _app.Stores.Suppressions.ListAsync(seeded.OwnerId, CancellationToken.None));
+        Assert.Equal((SuppressionEntry.EmailHashKey(DedupeKeys.Sha256Hex(seeded.Contact.EmailKey!)), SkipReasons.Bounced), (suppression.Key, suppression.Reason));
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("wrong-secret")]

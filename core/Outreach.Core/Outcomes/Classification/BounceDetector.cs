@@ -5,7 +5,8 @@ namespace Outreach.Core.Outcomes;
 
 /// <summary>
 /// Recognises delivery-status notifications (Postfix, Exim, Exchange NDRs, Gmail's mailer-daemon) and
-/// reads what they say: which recipients failed, hard or soft, and which of our messages bounced.
+/// reads what they say: which recipients failed (structured DSN fields first, else the prose of Postfix, Gmail, Exchange
+/// and Exchange Online), hard or soft, and which of our messages bounced.
 /// Recognition needs one of: <c>multipart/report; report-type=delivery-status</c>, <c>X-Failed-Recipients</c>,
 /// a <c>MAILER-DAEMON@</c>/<c>postmaster@</c> sender, or a subject that starts like a bounce.
 /// </summary>
@@ -65,6 +66,7 @@ public static partial class BounceDetector
 
         // Human-readable parts only, for services that pass on just the first text part.
         return PostfixRecipient().Matches(text).Concat(GmailRecipient().Matches(text)).Concat(ExchangeRecipient().Matches(text))
+            .Concat(ExchangeOnlineRecipient().Matches(text)).Concat(ExchangeOnlineDetails().Matches(text))
             .Select(m => m.Groups["address"].Value.ToLowerInvariant())
             .Where(EmailAddress.IsPlausible)
             .Distinct(StringComparer.Ordinal)
@@ -113,6 +115,14 @@ public static partial class BounceDetector
 
     [GeneratedRegex(@"Delivery has failed to these recipients or groups:\s*(?:\r?\n)+\s*(?:[^\r\n<]*<)?(?<address>[^\s<>()]+@[^\s<>()]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ExchangeRecipient();
+
+    // Exchange Online: "Your message to jane@contoso.com couldn't be delivered." above the fold.
+    [GeneratedRegex(@"Your message to[ \t]+<?(?<address>[^\s<>]+@[^\s<>]*[^\s<>.,])>?[ \t]+(?:couldn't|could not|can't|cannot) be delivered", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ExchangeOnlineRecipient();
+
+    // Exchange Online's "Original Message Details": "Recipient Address: jane@contoso.com" (never the Sender Address line).
+    [GeneratedRegex(@"^[ \t]*Recipient Address[ \t]*:[ \t]*<?(?<address>[^\s<>]+@[^\s<>]*[^\s<>.,;])", RegexOptions.Multiline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ExchangeOnlineDetails();
 
     [GeneratedRegex(@"^[ \t]*Status[ \t]*:[ \t]*(?<code>[245]\.\d{1,3}\.\d{1,3})", RegexOptions.Multiline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DsnStatus();

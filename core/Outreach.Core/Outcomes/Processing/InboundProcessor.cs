@@ -6,7 +6,8 @@ namespace Outreach.Core.Outcomes;
 /// <list type="bullet">
 /// <item>a reply stops the contact's pending steps;</item>
 /// <item>an auto-reply is recorded and stops nothing;</item>
-/// <item>a hard bounce stops the contact's steps and suppresses every failed address (even unmatched); a soft bounce is recorded only;</item>
+/// <item>a hard bounce stops the contact's steps and suppresses every failed address (even unmatched), or, when it names
+/// none that could be read, the matched contact's address (<see cref="SuppressContactAddress"/>); a soft bounce is recorded only;</item>
 /// <item>anything unmatched is reported with the reason (<see cref="RecordUnmatched"/>): it names no owner to show it to
 /// (or, for <see cref="UnmatchedReason.FromOwner"/>, is the owner's own mail), so the app logs it, without addresses.</item>
 /// </list>
@@ -89,6 +90,11 @@ public sealed class InboundProcessor
         if (classification.Bounce is { Severity: BounceSeverity.Hard } hard)
         {
             actions.AddRange(hard.FailedRecipients.Select(address => new SuppressAddress(address, match.OwnerId, OutcomeType.Bounced)));
+            if (hard.FailedRecipients.Count == 0 && match.IsMatched)
+            {
+                // The notification names no address we could read, but the message it bounced went to the contact.
+                actions.Add(new SuppressContactAddress(match.OwnerId!, match.ContactId!, OutcomeType.Bounced));
+            }
         }
 
         return new InboundProcessingResult
