@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text;
 using System.Text.Json;
 using Outreach.Core.Messaging.Tokens;
 using Outreach.Core.Outcomes;
@@ -155,6 +156,32 @@ public sealed class InboundWebhookTests(AzuriteFixture azurite) : IClassFixture<
         var (_, body) = await _app.PostInboundAsync(form);
 
         Assert.Equal(("matched", "in-reply-to"), (Text(body, "status"), Text(body, "method")));
+    }
+
+    [Fact]
+    public async Task SendGrid_fields_in_the_charset_its_charsets_field_names_are_decoded_with_it()
+    {
+        var seeded = await SeedAsync();
+        var latin1 = Encoding.Latin1;
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent($"Message-ID: <sg-l1-{seeded.ContactId}@mail.contoso.fr>\nIn-Reply-To: <{SentIdOf(seeded)}>\n"), "headers" },
+            { new StringContent($"Jane Doe <{seeded.Contact.Email}>"), "from" },
+            { new StringContent(OutcomesApp.OwnerAddress), "to" },
+            { new ByteArrayContent(latin1.GetBytes("Réponse automatique : Merci pour la visite")), "subject" },
+            { new ByteArrayContent(latin1.GetBytes("Je suis absente jusqu'au 9 mars. Réponse à mon retour.")), "text" },
+            { new StringContent("""{"to":"UTF-8","from":"UTF-8","subject":"iso-8859-1","text":"iso-8859-1"}"""), "charsets" },
+            { new StringContent($$"""{"to":["{{OutcomesApp.OwnerAddress}}"],"from":"{{seeded.Contact.Email}}"}"""), "envelope" },
+        };
+        foreach (var part in form)
+        {
+            part.Headers.ContentType = null; // SendGrid's parts carry no Content-Type of their own
+        }
+
+        var (response, body) = await _app.PostInboundAsync(form);
+
+        Assert.Equal((HttpStatusCode.OK, "matched", "auto-reply"), (response.StatusCode, Text(body, "status"), Text(body, "kind")));
+        Assert.Equal(OutcomeType.AutoReplied, Assert.Single(await _app.OutcomesAsync(seeded.OwnerId)).Type);
     }
 
     [Fact]

@@ -5,8 +5,8 @@ namespace Outreach.Core.Outcomes;
 /// <summary>
 /// Reads SendGrid Inbound Parse in parsed (non-raw) mode: <c>headers</c> is the raw header block,
 /// <c>from</c>/<c>to</c>/<c>cc</c>/<c>subject</c>/<c>text</c>/<c>html</c> are decoded fields and
-/// <c>envelope</c> is JSON (<c>{"to":[...],"from":"..."}</c>). <c>charsets</c> only matters for bytes, and the
-/// HTTP layer has already decoded the fields to strings, so it is not read.
+/// <c>envelope</c> is JSON (<c>{"to":[...],"from":"..."}</c>). <c>charsets</c> names each field's charset; the HTTP
+/// layer decodes each field's bytes with it before they get here, so it is not read again.
 /// </summary>
 internal static class SendGridFormReader
 {

@@ -1,0 +1,92 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
+
+namespace Outreach.Functions.Outcomes;
+
+/// <summary>
+/// The text fields of a <c>multipart/form-data</c> body, each decoded with its own charset. SendGrid Inbound Parse
+/// sends every field in the charset of the mail it came from and names it in its <c>charsets</c> field
+/// (<c>{"subject":"iso-8859-1",...}</c>), but its parts carry no Content-Type, so ASP.NET's form reader would decode
+/// them all as UTF-8 and garble a Latin-1 subject. A charset a part's own Content-Type names comes first, then the one
+/// <c>charsets</c> names, then UTF-8 (also for a charset .NET does not know). Files (parts with a file name) are skipped.
+/// </summary>
+internal static class MultipartFormFields
+{
+    private const string CharsetsField = "charsets";
+
+    static MultipartFormFields() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance); // windows-1252 and the like
+
+    /// <summary>The fields by name (a repeated name's values joined by commas, as <c>IFormCollection</c> gives them).</summary>
+    public static async Task<Dictionary<string, string>> ReadAsync(Stream body, string boundary, CancellationToken cancellationToken)
+    {
+        var parts = new List<(string Name, byte[] Bytes, string? Charset)>();
+        var reader = new MultipartReader(boundary, body);
+        while (await reader.ReadNextSectionAsync(cancellationToken).ConfigureAwait(false) is { } section)
+        {
+            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
+                || !disposition.IsFormDisposition() || disposition.IsFileDisposition())
+            {
+                continue; // the reader skips what is left of the section
+            }
+
+            using var bytes = new MemoryStream();
+            await section.Body.CopyToAsync(bytes, cancellationToken).ConfigureAwait(false);
+            var charset = MediaTypeHeaderValue.TryParse(section.ContentType, out var type) ? type.Charset.Value : null;
+            parts.Add((HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? string.Empty, bytes.ToArray(), charset));
+        }
+
+        var named = Charsets(parts.FirstOrDefault(p => p.Name == CharsetsField).Bytes);
+        return parts
+            .GroupBy(p => p.Name, StringComparer.Ordinal)
+            .ToDictionary(
+                g => g.Key,
+                g => string.Join(',', g.Select(p => EncodingFor(p.Charset ?? named.GetValueOrDefault(p.Name)).GetString(p.Bytes))),
+                StringComparer.Ordinal);
+    }
+
+    private static Dictionary<string, string> Charsets(byte[]? json)
+    {
+        var charsets = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (json is not { Length: > 0 })
+        {
+            return charsets;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            if (document.RootElement.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var field in document.RootElement.EnumerateObject().Where(f => f.Value.ValueKind == JsonValueKind.String))
+                {
+                    charsets[field.Name] = field.Value.GetString()!;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Not JSON: every field is read as UTF-8, as before.
+        }
+
+        return charsets;
+    }
+
+    private static Encoding EncodingFor(string? charset)
+    {
+        if (string.IsNullOrWhiteSpace(charset))
+        {
+            return Encoding.UTF8;
+        }
+
+        try
+        {
+            return Encoding.GetEncoding(charset.Trim().Trim('"'));
+        }
+        catch (ArgumentException)
+        {
+            return Encoding.UTF8;
+        }
+    }
+}
