@@ -27,7 +27,7 @@ public static class DedupeKeys
         return "sha256:" + Sha256Hex(message.From?.Key ?? string.Empty, message.DateHeader ?? string.Empty, message.Subject, prefix);
     }
 
-    /// <summary>The key of a manual outcome: the same owner, contact, task, type and time is the same event.</summary>
+    /// <summary>The key of a manual outcome: the same owner, contact, task, type and time is the same event (<see cref="ManualOutcomeValidator"/> passes the start of the day when no time was given).</summary>
     public static string ForManual(string ownerId, string contactId, string? taskId, OutcomeType type, DateTimeOffset occurredAt) =>
         "manual:" + Sha256Hex(ownerId, contactId, taskId ?? string.Empty, type.ToString(), occurredAt.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture));
 

@@ -50,6 +50,23 @@ public sealed class ManualOutcomeValidatorTests
         Assert.Equal((Now, (string?)null, OutcomeType.IntroDeclined), (outcome.OccurredAt, outcome.TaskId, outcome.Type));
     }
 
+    [Fact]
+    public async Task The_same_outcome_given_without_a_time_twice_the_same_day_has_one_key_and_another_day_another()
+    {
+        var time = new ManualTimeProvider(Now);
+        var validator = new ManualOutcomeValidator(_tasks, time);
+        var request = new ManualOutcomeRequest { Type = "replied", ContactId = "contact-jane" };
+
+        var first = await validator.ValidateAsync("owner-sam", request, CancellationToken.None);
+        time.Advance(TimeSpan.FromMinutes(5));
+        var again = await validator.ValidateAsync("owner-sam", request, CancellationToken.None);
+        time.Advance(TimeSpan.FromDays(1));
+        var nextDay = await validator.ValidateAsync("owner-sam", request, CancellationToken.None);
+
+        Assert.Equal((first.DedupeKey, Now.AddMinutes(5)), (again.DedupeKey, again.OccurredAt));
+        Assert.NotEqual(first.DedupeKey, nextDay.DedupeKey);
+    }
+
     [Theory]
     [InlineData(null, "type")]
     [InlineData("bounced", "type")]
@@ -74,13 +91,13 @@ public sealed class ManualOutcomeValidatorTests
     }
 
     [Fact]
-    public async Task A_future_time_names_occurred_at_and_now_itself_is_accepted()
+    public async Task A_future_time_names_occurred_utc_and_now_itself_is_accepted()
     {
         var error = await Assert.ThrowsAsync<DomainException>(() =>
             _validator.ValidateAsync("owner-sam", new ManualOutcomeRequest { Type = "replied", ContactId = "contact-jane", OccurredAt = Now.AddTicks(1) }, CancellationToken.None));
         var atNow = await _validator.ValidateAsync("owner-sam", new ManualOutcomeRequest { Type = "replied", ContactId = "contact-jane", OccurredAt = Now }, CancellationToken.None);
 
-        Assert.Equal("occurredAt", error.Target);
+        Assert.Equal("occurredUtc", error.Target);
         Assert.Equal(Now, atNow.OccurredAt);
     }
 

@@ -33,9 +33,22 @@ public sealed class ManualOutcomeTests(AzuriteFixture azurite) : IClassFixture<A
                 listed.GetProperty("source").GetString(), listed.GetProperty("occurredUtc").GetDateTimeOffset()));
     }
 
+    [Fact]
+    public async Task The_same_manual_reply_posted_twice_without_a_time_is_recorded_once()
+    {
+        var (seeded, client) = await SeedAsync();
+        var body = new { contactId = seeded.ContactId, type = "replied" };
+
+        using var first = await client.PostAsJsonAsync("/api/outcomes", body);
+        using var again = await client.PostAsJsonAsync("/api/outcomes", body);
+
+        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.OK), (first.StatusCode, again.StatusCode));
+        Assert.Single(await _app.OutcomesAsync(seeded.OwnerId));
+    }
+
     [Theory]
     [InlineData("""{"type":"bounced"}""", "type")]
-    [InlineData("""{"type":"replied","occurredUtc":"2999-01-01T00:00:00Z"}""", "occurredAt")]
+    [InlineData("""{"type":"replied","occurredUtc":"2999-01-01T00:00:00Z"}""", "occurredUtc")]
     public async Task Invalid_outcome_is_refused_naming_the_field(string json, string field)
     {
         var (seeded, client) = await SeedAsync();

@@ -12,7 +12,7 @@ public sealed record ManualOutcomeRequest
     /// <summary>The task it answers, optional; when given it must be the contact's.</summary>
     public string? TaskId { get; init; }
 
-    /// <summary>When it happened; defaults to now; never in the future.</summary>
+    /// <summary>When it happened (the body's <c>occurredUtc</c>); defaults to now; never in the future.</summary>
     public DateTimeOffset? OccurredAt { get; init; }
 
     /// <summary>A short note (at most <see cref="ManualOutcomeValidator.MaxNoteLength"/> characters).</summary>

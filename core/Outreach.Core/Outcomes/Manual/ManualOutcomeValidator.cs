@@ -3,7 +3,8 @@ namespace Outreach.Core.Outcomes;
 /// <summary>
 /// Validates an owner-entered outcome and turns it into an <see cref="Outcome"/>. Only outcomes a person can
 /// witness are accepted; bounces, auto-replies and unsubscribes come from mail and links, never from a form.
-/// Each failure is a <see cref="DomainException"/> whose target is the request field.
+/// Each failure is a <see cref="DomainException"/> whose target is the request body's field (<c>occurredUtc</c> for
+/// <see cref="ManualOutcomeRequest.OccurredAt"/>). Without a time, the same outcome posted twice the same day is one.
 /// </summary>
 public sealed class ManualOutcomeValidator
 {
@@ -52,7 +53,7 @@ public sealed class ManualOutcomeValidator
         var occurredAt = request.OccurredAt ?? now;
         if (occurredAt > now)
         {
-            throw new DomainException("outcome.future", "The field 'occurredAt' must not be in the future.", "occurredAt");
+            throw new DomainException("outcome.future", "The field 'occurredUtc' must not be in the future.", "occurredUtc");
         }
 
         if (request.Note is { Length: > MaxNoteLength })
@@ -74,8 +75,15 @@ public sealed class ManualOutcomeValidator
             Type = type,
             OccurredAt = occurredAt,
             Source = OutcomeSource.Manual,
-            DedupeKey = DedupeKeys.ForManual(ownerId, request.ContactId, taskId, type, occurredAt),
+            DedupeKey = DedupeKeys.ForManual(ownerId, request.ContactId, taskId, type, KeyTime(request.OccurredAt, now)),
             Note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim(),
         };
     }
+
+    /// <summary>
+    /// The time in the dedupe key: the one given, else the start of today (UTC). "Now" differs on every post, so the same
+    /// outcome posted again without a time (a double click, a retried request) would be recorded twice.
+    /// </summary>
+    private static DateTimeOffset KeyTime(DateTimeOffset? occurredAt, DateTimeOffset now) =>
+        occurredAt ?? new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
 }
