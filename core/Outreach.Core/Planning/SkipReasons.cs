@@ -15,7 +15,7 @@ public static class SkipReasons
     /// <summary>The contact booked a meeting.</summary>
     public const string MeetingBooked = "meeting-booked";
 
-    /// <summary>The contact answered an introduction request (yes or no): they replied.</summary>
+    /// <summary>The contact answered an introduction request (yes or no): they replied, or their consent ask is moot.</summary>
     public const string IntroductionAnswered = "introduction-answered";
 
     /// <summary>The contact unsubscribed.</summary>

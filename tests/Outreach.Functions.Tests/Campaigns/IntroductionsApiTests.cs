@@ -226,5 +226,20 @@ public sealed class IntroductionsApiTests(AzuriteFixture azurite) : IClassFixtur
         Assert.Equal("awaiting_consent", own.GetProperty("state").GetString());
     }
 
+    [Theory]
+    [InlineData("yes")]
+    [InlineData("no")]
+    public async Task An_answer_recorded_by_the_introducer_skips_the_consent_ask_not_yet_sent(string answer)
+    {
+        using var introducer = await Introducer.CreateAsync(_app);
+        var id = await introducer.IntroduceIdAsync(); // Tuesday 08:00: the ask waits for the 09:00 window
+
+        using var answered = await introducer.Client.PostAsJsonAsync($"/api/introductions/{id}/answer", new { answer });
+
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+        var ask = await _app.Stores.Tasks.FindAsync(introducer.OwnerId, TaskIds.ForIntroduction(introducer.OwnerId, id, "consent-ask", introducer.B), CancellationToken.None);
+        Assert.Equal((TaskState.Skipped, "introduction-answered"), (ask!.State, ask.SkipReason));
+    }
+
     public void Dispose() => _app.Dispose();
 }
