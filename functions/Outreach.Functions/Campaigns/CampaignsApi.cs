@@ -36,7 +36,7 @@ internal static class CampaignsApi
         endpoints.MapGet("/campaigns/{id}", GetAsync).AsFunction(GetFunction).WithName(GetFunction).RequireScope(ApiScopes.Read);
         endpoints.MapPut("/campaigns/{id}", UpdateAsync).AsFunction(UpdateFunction).WithName(UpdateFunction).RequireScope(ApiScopes.Write);
         endpoints.MapDelete("/campaigns/{id}", DeleteAsync).AsFunction(DeleteFunction).WithName(DeleteFunction).RequireScope(ApiScopes.Write);
-        endpoints.MapPost("/campaigns/{id}/enrolments", EnrolAsync).AsFunction(EnrolFunction).WithName(EnrolFunction).RequireScope(ApiScopes.Write);
+        endpoints.MapPost("/campaigns/{id}/enrolments", EnrolAsync).AsFunction(EnrolFunction).WithName(EnrolFunction).RequireScope(ApiScopes.Write | ApiScopes.Send);
         return endpoints;
     }
 
@@ -143,7 +143,7 @@ internal static class CampaignsApi
         string id, EnrolmentRequest request, HttpContext context, OwnerAccess access, DispatchStorage storage, CampaignCatalog catalog,
         IContactReader contacts, EnrolmentService enrolment, CancellationToken cancellationToken)
     {
-        if (await access.ResolveAsync(context, ApiScopes.Write, cancellationToken).ConfigureAwait(false) is not { } owner)
+        if (await access.ResolveAsync(context, ApiScopes.Write | ApiScopes.Send, cancellationToken).ConfigureAwait(false) is not { } owner)
         {
             return OwnerAccess.NotFound();
         }

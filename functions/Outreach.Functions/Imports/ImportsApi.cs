@@ -12,7 +12,8 @@ namespace Outreach.Functions.Imports;
 /// <summary>
 /// Contact imports: <c>POST /api/imports</c> (<c>StartImport</c>) takes a CSV body or a multipart upload (field
 /// <c>file</c>) with <c>event</c>, <c>metOn</c>, <c>campaign</c>, <c>format</c>, <c>dateCulture</c>, <c>columns</c> and
-/// <c>check</c> (report what the import would do, store nothing), or a ZIP archive
+/// <c>check</c> (report what the import would do, store nothing; naming a <c>campaign</c> otherwise also takes the send
+/// scope, since enrolling plans mail), or a ZIP archive
 /// holding the file (LinkedIn's data export: its Connections.csv is taken, nothing else kept); a file up to
 /// <see cref="ImportsOptions.SyncMaxBytes"/> is imported at once (200 with the record), a larger one is stored and
 /// queued for <c>ImportContacts</c> (202, <c>Location</c> the record). 415 for binary input, 400 naming the parameter or
@@ -59,6 +60,21 @@ internal static class ImportsApi
         {
             await using var upload = await ImportUpload.ReadAsync(context.Request, limits.Value.MaxUploadBytes, cancellationToken).ConfigureAwait(false);
             var request = ImportRequest.Parse(upload.Parameter);
+            if (request.Campaign is not null && !request.Check)
+            {
+                // Enrolling plans mail from the owner's mailbox: the key needs the send scope (403 naming it), and a
+                // coach the client's consent to send (404, as for anything else the consent does not cover).
+                if (!owner.Caller.Has(ApiScopes.Send))
+                {
+                    return ScopeProblems.Result(ApiScopes.Send);
+                }
+
+                if (await access.RequireAsync(owner.Caller, owner.OwnerId, ApiScopes.Write | ApiScopes.Send, cancellationToken).ConfigureAwait(false) is null)
+                {
+                    return OwnerAccess.NotFound();
+                }
+            }
+
             var campaign = await runner.CampaignAsync(owner.OwnerId, request.Campaign, cancellationToken).ConfigureAwait(false);
             await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
 

@@ -26,10 +26,10 @@ internal static class IntroductionsApi
 
     public static IEndpointRouteBuilder MapIntroductions(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/introductions", CreateAsync).AsFunction(CreateFunction).WithName(CreateFunction).RequireScope(ApiScopes.Write);
+        endpoints.MapPost("/introductions", CreateAsync).AsFunction(CreateFunction).WithName(CreateFunction).RequireScope(ApiScopes.Write | ApiScopes.Send);
         endpoints.MapGet("/introductions", ListAsync).AsFunction(ListFunction).WithName(ListFunction).RequireScope(ApiScopes.Read);
         endpoints.MapGet("/introductions/{id}", GetAsync).AsFunction(GetFunction).WithName(GetFunction).RequireScope(ApiScopes.Read);
-        endpoints.MapPost("/introductions/{id}/answer", AnswerAsync).AsFunction(AnswerFunction).WithName(AnswerFunction).RequireScope(ApiScopes.Write);
+        endpoints.MapPost("/introductions/{id}/answer", AnswerAsync).AsFunction(AnswerFunction).WithName(AnswerFunction).RequireScope(ApiScopes.Write | ApiScopes.Send);
         return endpoints;
     }
 
@@ -49,7 +49,7 @@ internal static class IntroductionsApi
         IntroductionRequest request, HttpContext context, OwnerAccess access, DispatchStorage storage, IContactReader contacts,
         IntroductionService introductions, IntroductionViews views, CancellationToken cancellationToken)
     {
-        if (await access.ResolveAsync(context, ApiScopes.Write, cancellationToken).ConfigureAwait(false) is not { } owner)
+        if (await access.ResolveAsync(context, ApiScopes.Write | ApiScopes.Send, cancellationToken).ConfigureAwait(false) is not { } owner)
         {
             return OwnerAccess.NotFound();
         }
@@ -109,7 +109,7 @@ internal static class IntroductionsApi
         string id, AnswerRequest request, HttpContext context, OwnerAccess access, DispatchStorage storage, IIntroductionStore store,
         IntroductionService introductions, IntroductionViews views, CancellationToken cancellationToken)
     {
-        if (await access.ResolveAsync(context, ApiScopes.Write, cancellationToken).ConfigureAwait(false) is not { } owner)
+        if (await access.ResolveAsync(context, ApiScopes.Write | ApiScopes.Send, cancellationToken).ConfigureAwait(false) is not { } owner)
         {
             return OwnerAccess.NotFound();
         }

@@ -67,7 +67,7 @@ internal sealed class ApiKeyAuthenticationHandler(
         await problems.WriteAsync(new ProblemDetailsContext
         {
             HttpContext = Context,
-            ProblemDetails = { Status = StatusCodes.Status403Forbidden, Title = "This API key does not have the scope this operation needs." },
+            ProblemDetails = ScopeProblems.Details(ScopeProblems.Missing(Context.GetEndpoint(), Context.User)),
         }).ConfigureAwait(false);
     }
 }

@@ -27,6 +27,12 @@ internal static class ScopeAuthorization
         return authorization;
     }
 
+    /// <summary>The scopes <paramref name="endpoint"/>'s <c>scope:*</c> policies ask for.</summary>
+    public static ApiScopes Required(Endpoint? endpoint) =>
+        (endpoint?.Metadata.GetOrderedMetadata<IAuthorizeData>() ?? [])
+            .Select(data => data.Policy)
+            .Aggregate(ApiScopes.None, (scopes, policy) => scopes | Single.FirstOrDefault(s => string.Equals(PolicyName(s), policy, StringComparison.Ordinal)));
+
     /// <summary>The endpoint needs an API key with every scope in <paramref name="scopes"/>.</summary>
     public static TBuilder RequireScope<TBuilder>(this TBuilder builder, ApiScopes scopes)
         where TBuilder : IEndpointConventionBuilder =>

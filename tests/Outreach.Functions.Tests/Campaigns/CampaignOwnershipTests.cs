@@ -1,8 +1,11 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
+using Outreach.Core.Accounts;
 using Outreach.Core.Campaigns;
 using Outreach.Core.Planning;
+using Outreach.Functions.Tests.Imports;
 using Outreach.Functions.Tests.Support;
 using Outreach.Testing.LocalServices;
 
@@ -68,13 +71,68 @@ public sealed class CampaignOwnershipTests(AzuriteFixture azurite) : IClassFixtu
         var coachId = ApiApp.NewId("coach");
         using var coach = await _app.OwnerAsync(coachId, Core.Accounts.AccountKind.Coach);
         using var client = await Introducer.CreateAsync(_app);
-        await CampaignsApp.GrantConsentAsync(client.Client, coachId, "read", "write");
+        await CampaignsApp.GrantConsentAsync(client.Client, coachId, "read", "write", "send");
 
         using var enrol = await coach.PostAsJsonAsync($"/api/campaigns/class-visit-follow-up/enrolments?owner={client.OwnerId}", new { contactIds = new[] { client.A } });
         using var tasks = await coach.GetAsync(new Uri($"/api/tasks?owner={client.OwnerId}", UriKind.Relative));
 
         Assert.Equal(3, (await CampaignsApp.JsonAsync(enrol)).GetProperty("planned").GetInt32());
         Assert.Equal(3, (await CampaignsApp.JsonAsync(tasks)).GetProperty("tasks").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_coach_whose_client_consented_to_read_and_write_but_not_send_plans_no_mail_from_the_clients_mailbox()
+    {
+        var coachId = ApiApp.NewId("coach");
+        using var coach = await _app.OwnerAsync(coachId, AccountKind.Coach, withProfile: false);
+        using var client = await Introducer.CreateAsync(_app);
+        await CampaignsApp.GrantConsentAsync(client.Client, coachId, "read", "write");
+        var owner = $"?owner={client.OwnerId}";
+
+        using var enrol = await coach.PostAsJsonAsync($"/api/campaigns/{DefaultCampaigns.ClassVisitFollowUpId}/enrolments{owner}", new { contactIds = new[] { client.A } });
+        using var import = await ImportFiles.PostCsvAsync(coach, ImportFiles.Sample("class-visit.csv"), $"{owner}&campaign={DefaultCampaigns.ClassVisitFollowUpId}");
+        using var introduce = await coach.PostAsJsonAsync($"/api/introductions{owner}", new { personAContactId = client.A, personBContactId = client.B, reason = "pricing" });
+        using var importOnly = await ImportFiles.PostCsvAsync(coach, ImportFiles.Sample("class-visit.csv"), owner);
+
+        Assert.Equal(HttpStatusCode.NotFound, enrol.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, import.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, introduce.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, importOnly.StatusCode); // write alone still imports
+        Assert.Empty(await client.TasksAsync());
+    }
+
+    [Fact]
+    public async Task A_key_without_the_send_scope_is_refused_naming_it_wherever_mail_would_be_planned()
+    {
+        using var owner = await Introducer.CreateAsync(_app);
+        var introductionId = await owner.IntroduceIdAsync();
+        var readWrite = await _app.Accounts.IssueKeyAsync(owner.OwnerId, ApiScopes.Read | ApiScopes.Write, "no-send", CancellationToken.None);
+        using var noSend = _app.HostClient();
+        noSend.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", readWrite.PlainText);
+        var before = (await owner.TasksAsync()).Count;
+
+        var refused = new[]
+        {
+            await noSend.PostAsJsonAsync($"/api/campaigns/{DefaultCampaigns.ClassVisitFollowUpId}/enrolments", new { contactIds = new[] { owner.A } }),
+            await ImportFiles.PostCsvAsync(noSend, ImportFiles.Sample("class-visit.csv"), $"?campaign={DefaultCampaigns.ClassVisitFollowUpId}"),
+            await noSend.PostAsJsonAsync("/api/introductions", new { personAContactId = owner.A, personBContactId = owner.B, reason = "pricing" }),
+            await noSend.PostAsJsonAsync($"/api/introductions/{introductionId}/answer", new { answer = "yes" }),
+        };
+        using var importOnly = await ImportFiles.PostCsvAsync(noSend, ImportFiles.Sample("class-visit.csv"));
+
+        foreach (var response in refused)
+        {
+            using (response)
+            {
+                Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+                Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+                Assert.Equal(["send"], (await CampaignsApp.JsonAsync(response)).GetProperty("missingScopes").EnumerateArray().Select(s => s.GetString()));
+            }
+        }
+
+        Assert.Equal(HttpStatusCode.OK, importOnly.StatusCode);
+        Assert.Equal(before, (await owner.TasksAsync()).Count);
+        Assert.Equal("awaiting_consent", (await owner.GetAsync(introductionId)).GetProperty("state").GetString());
     }
 
     public void Dispose() => _app.Dispose();
