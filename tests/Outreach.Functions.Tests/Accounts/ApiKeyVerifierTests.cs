@@ -13,14 +13,14 @@ public sealed class ApiKeyVerifierTests
 {
     private readonly ManualTimeProvider _clock = new();
     private readonly InMemoryApiKeyStore _keys = new();
+    private readonly InMemoryAccountStore _accountStore = new();
     private readonly AccountService _accounts;
     private readonly ApiKeyVerifier _verifier;
 
     public ApiKeyVerifierTests()
     {
-        var accountStore = new InMemoryAccountStore();
-        _accounts = new AccountService(accountStore, _keys, new InMemoryConsentStore(), _clock);
-        _verifier = new ApiKeyVerifier(_keys, accountStore, _clock, Options.Create(new AccountsOptions()));
+        _accounts = new AccountService(_accountStore, _keys, new InMemoryConsentStore(), _clock);
+        _verifier = new ApiKeyVerifier(_keys, _accountStore, _clock, Options.Create(new AccountsOptions()));
     }
 
     [Fact]
@@ -77,5 +77,51 @@ public sealed class ApiKeyVerifierTests
         await keysSeenLate.AddAsync(record, CancellationToken.None);
 
         Assert.Equal(new Principal("ada", AccountKind.Owner, ApiScopes.Read), await verifier.VerifyAsync(plainText, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_key_revoked_on_this_instance_stops_at_once_even_with_a_request_in_flight()
+    {
+        await _accounts.CreateAccountAsync("ada", AccountKind.Owner, "Ada", "UTC", CancellationToken.None);
+        var issued = await _accounts.IssueKeyAsync("ada", ApiScopes.Read, "laptop", CancellationToken.None);
+        var gated = new GatedKeyStore(_keys);
+        var verifier = new ApiKeyVerifier(gated, _accountStore, _clock, Options.Create(new AccountsOptions()));
+
+        // A request with the key reads the still active record...
+        var inFlight = verifier.VerifyAsync(issued.PlainText, CancellationToken.None);
+        await gated.Read.Task;
+        // ...while DELETE /api/keys/{id} on this instance stores the revocation and forgets the key.
+        Assert.True(await _accounts.RevokeKeyAsync("ada", issued.Key.KeyId, CancellationToken.None));
+        verifier.Forget(issued.Key.KeyId);
+        gated.Release.SetResult();
+        await inFlight;
+
+        Assert.Null(await verifier.VerifyAsync(issued.PlainText, CancellationToken.None));
+    }
+
+    /// <summary>Holds the first read after it has read the record, until the test releases it.</summary>
+    private sealed class GatedKeyStore(InMemoryApiKeyStore inner) : IApiKeyStore
+    {
+        public TaskCompletionSource Read { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public async Task<ApiKeyRecord?> GetAsync(string keyId, CancellationToken cancellationToken)
+        {
+            var record = await inner.GetAsync(keyId, cancellationToken);
+            if (!Release.Task.IsCompleted)
+            {
+                Read.TrySetResult();
+                await Release.Task;
+            }
+
+            return record;
+        }
+
+        public Task AddAsync(ApiKeyRecord record, CancellationToken cancellationToken) => inner.AddAsync(record, cancellationToken);
+
+        public Task UpdateAsync(ApiKeyRecord record, CancellationToken cancellationToken) => inner.UpdateAsync(record, cancellationToken);
+
+        public Task<IReadOnlyList<ApiKeyRecord>> ListAsync(string accountId, CancellationToken cancellationToken) => inner.ListAsync(accountId, cancellationToken);
     }
 }
