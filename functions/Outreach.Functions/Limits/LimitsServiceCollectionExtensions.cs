@@ -1,6 +1,9 @@
 namespace Outreach.Functions.Limits;
 
-/// <summary>Registers the limits options (validated at start-up), the rate limiter and the problem-details exception mapping.</summary>
+/// <summary>
+/// Registers the limits options (validated at start-up), the rate limiter and the problem-details exception mapping
+/// (binding failures included: they throw in every environment).
+/// </summary>
 internal static class LimitsServiceCollectionExtensions
 {
     public static IServiceCollection AddRequestLimits(this IServiceCollection services)
@@ -8,6 +11,9 @@ internal static class LimitsServiceCollectionExtensions
         services.AddOptions<LimitsOptions>().BindConfiguration(LimitsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddApiRateLimiting();
         services.AddExceptionHandler<ProblemExceptionHandler>();
+
+        // Off outside Development by default, and then a body the binder cannot read is a bare 400 nobody can act on.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         return services;
     }
 }

@@ -76,4 +76,33 @@ public sealed class LimitsTests(AzuriteFixture azurite) : IClassFixture<AzuriteF
         Assert.Equal("id", problem.GetProperty("target").GetString());
         Assert.Equal(400, problem.GetProperty("status").GetInt32());
     }
+
+    [Theory]
+    [InlineData("Development", "/api/keys", """{ "name": "laptop", "scopes": "read" }""", "scopes")]
+    [InlineData("Production", "/api/keys", """{ "name": "laptop", "scopes": "read" }""", "scopes")]
+    [InlineData("Development", "/api/campaigns", """{ "id": "c1", "steps": 3 }""", "steps")]
+    [InlineData("Production", "/api/campaigns", """{ "id": "c1", "steps": 3 }""", "steps")]
+    [InlineData("Development", "/api/keys", """{ "name": "laptop", """, null)]
+    [InlineData("Production", "/api/keys", """{ "name": "laptop", """, null)]
+    public async Task A_json_body_the_binder_cannot_read_is_a_400_problem_naming_the_field_in_every_environment(
+        string environment, string path, string json, string? target)
+    {
+        using var app = ApiApp.Start(azurite, ("environment", environment));
+        using var client = app.Client(await app.CreateAccountWithKeyAsync(ApiApp.NewId("json")));
+
+        using var response = await client.PostAsync(new Uri(path, UriKind.Relative), new StringContent(json, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("request.invalid-json", problem.GetProperty("code").GetString());
+        if (target is not null)
+        {
+            Assert.Equal(target, problem.GetProperty("target").GetString());
+        }
+        else
+        {
+            Assert.False(string.IsNullOrEmpty(problem.GetProperty("target").GetString())); // the path where the body ran out
+        }
+    }
 }
