@@ -3,8 +3,9 @@ using Outreach.Functions.Limits;
 namespace Outreach.Functions.Security;
 
 /// <summary>
-/// The security pipeline in one place: headers on every response, problem details for expected failures, API key
-/// authentication, per-key rate limits, scope policies, antiforgery for form posts and per-endpoint body limits.
+/// The security pipeline in one place: headers on every response, problem details for expected failures (and for
+/// routing's bodiless 404 and 405), API key authentication, per-key rate limits, scope policies, antiforgery for form
+/// posts and per-endpoint body limits.
 /// </summary>
 internal static class SecurityHostingExtensions
 {
@@ -20,6 +21,7 @@ internal static class SecurityHostingExtensions
     {
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
+        app.UseProblemStatusCodePages();
         app.UseRouting();
         app.UseAuthentication();
         app.UseRateLimiter();

@@ -105,4 +105,31 @@ public sealed class LimitsTests(AzuriteFixture azurite) : IClassFixture<AzuriteF
             Assert.False(string.IsNullOrEmpty(problem.GetProperty("target").GetString())); // the path where the body ran out
         }
     }
+
+    [Theory]
+    [InlineData("GET", "/api/contact", HttpStatusCode.NotFound)]
+    [InlineData("PUT", "/api/account", HttpStatusCode.MethodNotAllowed)]
+    public async Task An_unknown_route_or_a_wrong_method_is_a_problem(string method, string path, HttpStatusCode status)
+    {
+        using var app = ApiApp.Start(azurite);
+        using var client = app.Client(await app.CreateAccountWithKeyAsync(ApiApp.NewId("route")));
+
+        using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path) { Content = new StringContent("{}", Encoding.UTF8, "application/json") });
+
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal((int)status, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_404_page_an_endpoint_writes_itself_stays_as_it_is()
+    {
+        using var app = ApiApp.Start(azurite);
+        using var client = app.Client(null);
+
+        using var unsubscribe = await client.GetAsync(new Uri("/api/unsubscribe/not-a-token", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, unsubscribe.StatusCode);
+        Assert.Equal("text/html", unsubscribe.Content.Headers.ContentType?.MediaType);
+    }
 }
