@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Outreach.Core;
+using Outreach.Core.Accounts;
 using Outreach.Functions.Hosting;
 using Outreach.Functions.Invocation;
 
@@ -15,11 +16,19 @@ namespace Outreach.Functions.Imports;
 /// runs an import cut short before reports its rows nearly as one uninterrupted run would: the contacts the earlier
 /// attempt created carry this import's id as their source, so their rows count as new and merged, not as already known.
 /// A row the earlier attempt merged into a contact that existed before finds nothing left to add and counts as already
-/// known; its contact is enrolled and its meeting counted all the same (<see cref="ImportRunner"/>).
+/// known; its contact is enrolled and its meeting counted all the same (<see cref="ImportRunner"/>). An import a coach
+/// started for a client runs only while the client's consent still grants write (and send, with a campaign): withdrawn
+/// in the meantime, the import fails saying so and nothing lands in the client's account.
 /// </summary>
-internal sealed partial class ImportContactsFunction(Lazy<ImportStorage> storage, Lazy<ImportRunner> runner, FunctionApp app, TimeProvider time, ILogger<ImportContactsFunction> logger) : IQueueFunction
+internal sealed partial class ImportContactsFunction(
+    Lazy<ImportStorage> storage, Lazy<ImportRunner> runner, Lazy<AccountService> accounts, FunctionApp app, TimeProvider time, ILogger<ImportContactsFunction> logger)
+    : IQueueFunction
 {
     public const string FunctionName = "ImportContacts";
+
+    /// <summary>The error of a coach's queued import whose client withdrew consent before it ran.</summary>
+    public const string ConsentWithdrawn =
+        "Not imported: consent withdrawn. The client no longer lets the coach who uploaded this file import for them (or enrol, for a campaign).";
 
     public string Name => FunctionName;
 
@@ -52,6 +61,13 @@ internal sealed partial class ImportContactsFunction(Lazy<ImportStorage> storage
 
         if (record.Status is ImportStatus.Completed or ImportStatus.Failed)
         {
+            return FunctionOutcome.Success();
+        }
+
+        if (!await StarterMayStillImportAsync(record, cancellationToken))
+        {
+            await records.SaveAsync(Failed(record, ConsentWithdrawn), cancellationToken);
+            LogFailed(record.Id, "consent-withdrawn");
             return FunctionOutcome.Success();
         }
 
@@ -92,6 +108,22 @@ internal sealed partial class ImportContactsFunction(Lazy<ImportStorage> storage
         var progress = new LatestImportProgress();
         await using var import = await runner.Value.StartAsync(input, options, progress, cancellationToken);
         return await runner.Value.RunAsync(import, record, campaign, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// True unless a coach started the import for the owner and the owner's consent no longer covers it (withdrawn, or
+    /// narrowed to less than write, plus send when the import enrols in a campaign). Records without a starter run.
+    /// </summary>
+    private async Task<bool> StarterMayStillImportAsync(ImportRecord record, CancellationToken cancellationToken)
+    {
+        if (record.StartedBy is not { AsCoach: true } starter)
+        {
+            return true;
+        }
+
+        var needed = record.Campaign is null ? ApiScopes.Write : ApiScopes.Write | ApiScopes.Send;
+        var consent = await accounts.Value.FindConsentAsync(starter.AccountId, record.OwnerId, cancellationToken);
+        return AccessPolicy.Allows(new Principal(starter.AccountId, AccountKind.Coach, needed), record.OwnerId, needed, consent);
     }
 
     private ImportRecord Failed(ImportRecord record, string error) =>

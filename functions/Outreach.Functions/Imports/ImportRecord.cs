@@ -27,6 +27,10 @@ internal sealed record ImportRecord
 
     public string? Campaign { get; init; }
 
+    /// <summary>Who started the import; null on records stored before it was kept (those run as they always did).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ImportStarter? StartedBy { get; init; }
+
     /// <summary>The culture named for numeric dates (<c>dateCulture</c>), or null.</summary>
     public string? DateCulture { get; init; }
 

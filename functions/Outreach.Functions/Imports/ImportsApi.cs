@@ -102,7 +102,10 @@ internal static class ImportsApi
                     await storage.Records.Blobs.UploadAsync(keptUpload, copy, "text/csv", cancellationToken).ConfigureAwait(false);
                 }
 
-                var record = request.NewRecord(owner.OwnerId, id, upload.FileName, upload.Length, import.Format, now);
+                var record = request.NewRecord(owner.OwnerId, id, upload.FileName, upload.Length, import.Format, now) with
+                {
+                    StartedBy = new ImportStarter(owner.Caller.AccountId, owner.OnBehalf && owner.Caller.Kind == AccountKind.Coach),
+                };
                 if (upload.Length <= options.Value.SyncMaxBytes)
                 {
                     return TypedResults.Ok(await runner.RunAsync(import, record with { Status = ImportStatus.Running }, campaign, progress: null, cancellationToken).ConfigureAwait(false));

@@ -28,6 +28,7 @@ internal static class ImportsServiceCollectionExtensions
         services.AddTransient<ImportRunner>();
         services.AddSingleton(sp => new Lazy<ImportStorage>(sp.GetRequiredService<ImportStorage>));
         services.AddTransient(sp => new Lazy<ImportRunner>(sp.GetRequiredService<ImportRunner>));
+        services.AddSingleton(sp => new Lazy<Core.Accounts.AccountService>(sp.GetRequiredService<Core.Accounts.AccountService>));
         return services.AddQueueFunction<ImportContactsFunction>();
     }
 }

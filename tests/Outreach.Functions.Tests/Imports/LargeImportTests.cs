@@ -1,5 +1,7 @@
 using System.Net;
+using System.Text;
 using System.Text.Json;
+using Outreach.Core.Accounts;
 using Outreach.Core.Imports;
 using Outreach.Functions.Tests.Support;
 using Outreach.Testing.LocalServices;
@@ -39,6 +41,55 @@ public sealed class LargeImportTests(AzuriteFixture azurite) : IClassFixture<Azu
         var rows = await RowOutcomesAsync(client, accepted.GetProperty("id").GetString()!);
         Assert.Equal((ImportRowsCsv.Header, 20), (rows[0], rows.Length - 1));
         Assert.Equal([("accepted", 19), ("merged", 1)], rows.Skip(1).GroupBy(r => r.Split(',')[1]).Select(g => (g.Key, g.Count())).Order());
+    }
+
+    [Fact]
+    public async Task A_queued_import_a_coach_started_does_not_run_once_the_client_has_withdrawn_consent()
+    {
+        using var app = ApiApp.Start(azurite, TestAppRoot.CreateWithImports(maxDequeueCount: 3), _ => { }, ("Imports:SyncMaxBytes", "1024"));
+        var (coachId, withdrawn, consenting) = (ApiApp.NewId("coach"), ApiApp.NewId("gone"), ApiApp.NewId("kept"));
+        using var coach = app.Client(await app.CreateAccountWithKeyAsync(coachId, AccountKind.Coach));
+        using var gone = app.Client(await app.CreateAccountWithKeyAsync(withdrawn));
+        using var kept = app.Client(await app.CreateAccountWithKeyAsync(consenting));
+        await Campaigns.CampaignsApp.GrantConsentAsync(gone, coachId, "read", "write");
+        await Campaigns.CampaignsApp.GrantConsentAsync(kept, coachId, "read", "write");
+        var goneImport = await QueueAsync(coach, withdrawn);
+        var keptImport = await QueueAsync(coach, consenting);
+        using (var revoke = await gone.DeleteAsync(new Uri($"/api/consents/{coachId}", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, revoke.StatusCode);
+        }
+
+        // The host delivers the queued messages after the withdrawal.
+        await DeliverAsync(app, withdrawn, goneImport);
+        await DeliverAsync(app, consenting, keptImport);
+
+        Assert.Empty(await ContactsAsync(gone));
+        using var report = await gone.GetAsync(new Uri($"/api/imports/{goneImport}", UriKind.Relative));
+        var refused = await JsonAsync(report);
+        Assert.Equal("failed", refused.GetProperty("status").GetString());
+        Assert.Contains("consent withdrawn", refused.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal(coachId, refused.GetProperty("startedBy").GetProperty("accountId").GetString());
+        Assert.Equal(19, (await ContactsAsync(kept)).Count);
+    }
+
+    private static async Task<string> QueueAsync(HttpClient coach, string clientId)
+    {
+        using var upload = await PostCsvAsync(coach, Sample("class-visit.csv"), $"?owner={clientId}");
+        Assert.Equal(HttpStatusCode.Accepted, upload.StatusCode);
+        return (await JsonAsync(upload)).GetProperty("id").GetString()!;
+    }
+
+    private static async Task DeliverAsync(ApiApp app, string ownerId, string importId)
+    {
+        var envelope = JsonSerializer.Serialize(new
+        {
+            Data = new { message = JsonSerializer.Serialize(new { ownerId, importId }) },
+            Metadata = new { DequeueCount = 1, Id = Guid.NewGuid().ToString(), sys = new { MethodName = "ImportContacts", UtcNow = DateTimeOffset.UtcNow, RandGuid = Guid.NewGuid() } },
+        });
+        using var host = app.Factory.CreateClient();
+        using var invoked = await host.PostAsync(new Uri("/ImportContacts", UriKind.Relative), new StringContent(envelope, Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, invoked.StatusCode);
     }
 
     private Dictionary<string, string?> Settings() => FunctionAppFactory.RunnerSettings(azurite.ConnectionString, ("Imports:SyncMaxBytes", "1024"));
