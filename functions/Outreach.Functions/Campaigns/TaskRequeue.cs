@@ -24,7 +24,7 @@ internal static class TaskRequeue
         string id, HttpContext context, OwnerAccess access, DispatchStorage storage, ITaskStore tasks, IDueIndex index, IContactReader contacts,
         TimeProvider time, CancellationToken cancellationToken)
     {
-        if (await access.ResolveAsync(context, ApiScopes.Write, cancellationToken).ConfigureAwait(false) is not { } owner)
+        if (await access.ResolveAsync(context, ApiScopes.Write | ApiScopes.Send, cancellationToken).ConfigureAwait(false) is not { } owner)
         {
             return OwnerAccess.NotFound();
         }

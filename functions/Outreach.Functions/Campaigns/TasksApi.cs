@@ -28,7 +28,7 @@ internal static class TasksApi
     {
         endpoints.MapGet("/tasks", ListAsync).AsFunction(ListFunction).WithName(ListFunction).RequireScope(ApiScopes.Read);
         endpoints.MapPost("/tasks/{id}/done", CompleteAsync).AsFunction(CompleteFunction).WithName(CompleteFunction).RequireScope(ApiScopes.Write);
-        endpoints.MapPost("/tasks/{id}/requeue", TaskRequeue.HandleAsync).AsFunction(TaskRequeue.Function).WithName(TaskRequeue.Function).RequireScope(ApiScopes.Write);
+        endpoints.MapPost("/tasks/{id}/requeue", TaskRequeue.HandleAsync).AsFunction(TaskRequeue.Function).WithName(TaskRequeue.Function).RequireScope(ApiScopes.Write | ApiScopes.Send);
         return endpoints;
     }
 
