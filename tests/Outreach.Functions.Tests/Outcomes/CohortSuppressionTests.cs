@@ -42,13 +42,7 @@ public sealed class CohortSuppressionTests(AzuriteFixture azurite) : IClassFixtu
     [Fact]
     public async Task Erasing_an_unsubscribed_contact_leaves_its_address_in_no_cohort_members_suppression_list()
     {
-        await _app.Api.CreateAccountWithKeyAsync(Coach, AccountKind.Coach);
-        var (clientA, clientB) = (ApiApp.NewId("a"), ApiApp.NewId("b"));
-        var keyA = await _app.CreateOwnerAsync(clientA);
-        await _app.CreateOwnerAsync(clientB);
-        await _app.Api.Accounts.GrantConsentAsync(clientA, Coach, ApiScopes.Read, CancellationToken.None);
-        await _app.Api.Accounts.GrantConsentAsync(clientB, Coach, ApiScopes.Read, CancellationToken.None);
-        var seeded = await _app.SeedAsync(clientA, $"jane.{Guid.NewGuid().ToString("N")[..8]}@contoso.com");
+        var (clientA, clientB, keyA, seeded) = await TwoClientsOfTheCoachAsync();
         using var anonymous = _app.Client();
         using var unsubscribed = await anonymous.PostAsync(new Uri("/api/unsubscribe/" + OutcomesApp.UnsubscribeToken(clientA, seeded.ContactId), UriKind.Relative), null);
         Assert.Equal(HttpStatusCode.OK, unsubscribed.StatusCode);
@@ -65,13 +59,7 @@ public sealed class CohortSuppressionTests(AzuriteFixture azurite) : IClassFixtu
     [Fact]
     public async Task Erasing_a_contact_hashes_a_cohort_members_copy_of_its_address_stored_in_plain_text_before_copies_were_hashed()
     {
-        await _app.Api.CreateAccountWithKeyAsync(Coach, AccountKind.Coach);
-        var (clientA, clientB) = (ApiApp.NewId("a"), ApiApp.NewId("b"));
-        var keyA = await _app.CreateOwnerAsync(clientA);
-        await _app.CreateOwnerAsync(clientB);
-        await _app.Api.Accounts.GrantConsentAsync(clientA, Coach, ApiScopes.Read, CancellationToken.None);
-        await _app.Api.Accounts.GrantConsentAsync(clientB, Coach, ApiScopes.Read, CancellationToken.None);
-        var seeded = await _app.SeedAsync(clientA, $"jane.{Guid.NewGuid().ToString("N")[..8]}@contoso.com");
+        var (clientA, clientB, keyA, seeded) = await TwoClientsOfTheCoachAsync();
         foreach (var ownerId in new[] { clientA, clientB })
         {
             await _app.Stores.Suppressions.AddAsync(SuppressionEntry.ForEmail(ownerId, seeded.Contact.Email!, "unsubscribed", OutcomesApp.SentUtc), CancellationToken.None);
@@ -82,6 +70,19 @@ public sealed class CohortSuppressionTests(AzuriteFixture azurite) : IClassFixtu
 
         Assert.Equal(HttpStatusCode.NoContent, erased.StatusCode);
         Assert.Equal([SuppressionEntry.EmailHashKey(DedupeKeys.Sha256Hex(seeded.Contact.EmailKey!))], await KeysAsync(clientB));
+    }
+
+    /// <summary>Two clients consenting reads to the cohort coach, and a contact seeded for the first (with its key).</summary>
+    private async Task<(string ClientA, string ClientB, string KeyA, Seeded Seeded)> TwoClientsOfTheCoachAsync()
+    {
+        await _app.Api.CreateAccountWithKeyAsync(Coach, AccountKind.Coach);
+        var (clientA, clientB) = (ApiApp.NewId("a"), ApiApp.NewId("b"));
+        var keyA = await _app.CreateOwnerAsync(clientA);
+        await _app.CreateOwnerAsync(clientB);
+        await _app.Api.Accounts.GrantConsentAsync(clientA, Coach, ApiScopes.Read, CancellationToken.None);
+        await _app.Api.Accounts.GrantConsentAsync(clientB, Coach, ApiScopes.Read, CancellationToken.None);
+        var seeded = await _app.SeedAsync(clientA, $"jane.{Guid.NewGuid().ToString("N")[..8]}@contoso.com");
+        return (clientA, clientB, keyA, seeded);
     }
 
     public void Dispose() => _app.Dispose();
