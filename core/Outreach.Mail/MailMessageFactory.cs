@@ -13,7 +13,8 @@ namespace Outreach.Mail;
 /// </summary>
 internal static class MailMessageFactory
 {
-    public static MailMessage Create(OutgoingMessage message)
+    /// <summary>Builds the message; <paramref name="handover"/>, when given, learns when SmtpClient starts reading its body.</summary>
+    public static MailMessage Create(OutgoingMessage message, ContentHandover? handover = null)
     {
         var mail = new MailMessage
         {
@@ -40,8 +41,8 @@ internal static class MailMessageFactory
                 mail.ReplyToList.Add(ToMailAddress(replyTo));
             }
 
-            mail.AlternateViews.Add(View(message.Text, MediaTypeNames.Text.Plain));
-            mail.AlternateViews.Add(View(message.Html, MediaTypeNames.Text.Html));
+            mail.AlternateViews.Add(View(message.Text, MediaTypeNames.Text.Plain, handover));
+            mail.AlternateViews.Add(View(message.Html, MediaTypeNames.Text.Html, handover));
             foreach (var (name, value) in message.ExtraHeaders())
             {
                 mail.Headers.Add(name, value);
@@ -59,10 +60,11 @@ internal static class MailMessageFactory
     private static MailAddress ToMailAddress(EmailAddress address) =>
         new(address.Address, address.DisplayName, Encoding.UTF8);
 
-    private static AlternateView View(string content, string mediaType)
+    private static AlternateView View(string content, string mediaType, ContentHandover? handover)
     {
         // MIME lines end in CRLF; a bare LF would be quoted-printable-encoded as =0A and the part would become one long line.
-        var view = AlternateView.CreateAlternateViewFromString(content.ReplaceLineEndings("\r\n"), Encoding.UTF8, mediaType);
+        var bytes = Encoding.UTF8.GetBytes(content.ReplaceLineEndings("\r\n"));
+        var view = new AlternateView(handover?.Watch(bytes) ?? new MemoryStream(bytes, writable: false), new ContentType(mediaType) { CharSet = Encoding.UTF8.BodyName });
         view.TransferEncoding = TransferEncoding.QuotedPrintable;
         return view;
     }

@@ -21,7 +21,7 @@ public enum TaskState
     /// <summary><c>failed</c>: the send failed in a way that is known not to have delivered.</summary>
     Failed,
 
-    /// <summary><c>needs_review</c>: a stale claim was redelivered; a person decides, because sending twice is worse than late.</summary>
+    /// <summary><c>needs_review</c>: a stale claim was redelivered, or the SMTP server never confirmed a message it was handed; a person decides, because sending twice is worse than late.</summary>
     NeedsReview,
 
     /// <summary><c>replied</c>: the contact answered this message.</summary>

@@ -44,4 +44,7 @@ public enum SendAttemptKind
 
     /// <summary>Our side failed (authentication, sender refused): the task failed; retrying would not help.</summary>
     Failed,
+
+    /// <summary>The server was handed the message but never confirmed it: it may have been sent, so the task went to needs_review, never out again.</summary>
+    Unconfirmed,
 }

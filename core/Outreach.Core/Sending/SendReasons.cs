@@ -12,6 +12,9 @@ public static class SendReasons
     /// <summary>The last delivery of the queue message still found the task claimed; nobody is left to confirm the send.</summary>
     public const string UnconfirmedClaim = "unconfirmed-claim: still claimed at the last delivery; it may have been sent";
 
+    /// <summary>The SMTP server was handed the message but its reply was lost (timeout or dropped connection after DATA).</summary>
+    public const string UnconfirmedDelivery = "unconfirmed-delivery: the server was handed the message but never confirmed it; it may have been sent";
+
     /// <summary>The owner has no sender profile.</summary>
     public const string NoSenderProfile = "no-sender-profile";
 
@@ -36,6 +39,7 @@ public static class SendReasons
             SendResultKind.Transient => "smtp-transient",
             SendResultKind.Rejected => "smtp-rejected",
             SendResultKind.Failed => "smtp-failed",
+            SendResultKind.Unconfirmed => "smtp-unconfirmed",
             _ => "smtp-sent",
         };
 

@@ -10,7 +10,7 @@ namespace Outreach.Core.Sending;
 /// <summary>
 /// Sends one queued task at most once (design decision 5). Queues deliver at least once, so every delivery re-reads
 /// the task and acts on its state: a task already sent is acknowledged; a task claimed by an attempt whose claim went
-/// stale goes to needs_review (it may have been sent), never out again. A queued task is re-checked against
+/// stale goes to needs_review (it may have been sent), never out again, as does a send the server never confirmed. A queued task is re-checked against
 /// suppressions and the daily cap, claimed with an ETag-conditional replace that stores its Message-ID, indexed for
 /// reply matching, sent, and marked sent.
 /// </summary>
@@ -122,6 +122,7 @@ public sealed class TaskSender(
             SendResultKind.Transient when !isLastAttempt => await ReleaseForRetryAsync(claimed, result, cancellationToken),
             SendResultKind.Transient => await FailClaimedAsync(claimed, SendAttemptKind.GaveUp, SendReasons.Of(result), retry: true, cancellationToken),
             SendResultKind.Rejected => await RejectRecipientAsync(claimed, contact, result, cancellationToken),
+            SendResultKind.Unconfirmed => await ReviewUnconfirmedAsync(claimed, cancellationToken),
             _ => await FailClaimedAsync(claimed, SendAttemptKind.Failed, SendReasons.Of(result), retry: false, cancellationToken),
         };
     }
@@ -174,6 +175,15 @@ public sealed class TaskSender(
         var released = claimed.MoveTo(TaskState.Failed).MoveTo(TaskState.Queued) with { ClaimedUtc = null, MessageId = null, FailureReason = reason };
         await stores.Tasks.TryReplaceAsync(released, cancellationToken);
         return SendAttempt.Again(SendAttemptKind.RetryLater, reason, claimed.MessageId);
+    }
+
+    private async Task<SendAttempt> ReviewUnconfirmedAsync(OutreachTask claimed, CancellationToken cancellationToken)
+    {
+        // The server may hold the message: releasing the claim would let the redelivery send it a second time.
+        var review = claimed.MoveTo(TaskState.NeedsReview) with { FailureReason = SendReasons.UnconfirmedDelivery };
+        return await stores.Tasks.TryReplaceAsync(review, cancellationToken) is null
+            ? SendAttempt.Acknowledge(SendAttemptKind.LostClaim, claimed.MessageId)
+            : SendAttempt.Acknowledge(SendAttemptKind.Unconfirmed, claimed.MessageId, SendReasons.UnconfirmedDelivery);
     }
 
     private async Task<SendAttempt> RejectRecipientAsync(OutreachTask claimed, Contact contact, SendResult result, CancellationToken cancellationToken)

@@ -6,8 +6,12 @@ using Outreach.Core.Messaging.Delivery;
 namespace Outreach.Mail.Smtp;
 
 /// <summary>
-/// Sorts what SmtpClient throws into what the caller should do. 4xx replies and network failures (connection
-/// refused, reset, timeout) may pass: <see cref="SendResultKind.Transient"/>. A 5xx on RCPT is about the address:
+/// Sorts what SmtpClient throws into what the caller should do. 4xx replies, and network failures (connection
+/// refused, reset, timeout) before the message content was handed over, may pass: <see cref="SendResultKind.Transient"/>.
+/// A network failure or timeout after the content was handed over, with no reply from the server, is
+/// <see cref="SendResultKind.Unconfirmed"/>: the server may have the whole message and only its 250 was lost, so a
+/// retry could deliver it twice. A reply the server did give (a 4xx or 5xx to the final dot) still counts as a reply.
+/// A 5xx on RCPT is about the address:
 /// <see cref="SendResultKind.Rejected"/> (suppress it). Any other 5xx (auth, sender, message) or a TLS failure is
 /// about us: <see cref="SendResultKind.Failed"/>, so a bad password never suppresses a recipient. When some
 /// recipients were refused but others accepted, the message went out: <see cref="SendResultKind.Sent"/> with the
@@ -15,19 +19,29 @@ namespace Outreach.Mail.Smtp;
 /// </summary>
 internal static class SmtpFailureClassifier
 {
-    public static bool TryClassify(Exception exception, OutgoingMessage message, out SendResult result)
+    /// <summary>Classifies a failure of one send.</summary>
+    /// <param name="exception">What SmtpClient threw.</param>
+    /// <param name="message">The message being sent.</param>
+    /// <param name="contentHandedOver">True when SmtpClient had started writing the message content (after DATA's 354).</param>
+    /// <param name="result">The result, when the exception is an expected SMTP or network failure.</param>
+    public static bool TryClassify(Exception exception, OutgoingMessage message, bool contentHandedOver, out SendResult result)
     {
         result = exception switch
         {
             SmtpFailedRecipientsException many when many.InnerExceptions.Length > 0 => FromRecipients(many.InnerExceptions, message, many.Message),
             SmtpFailedRecipientException one => FromRecipients([one], message, one.Message),
             SmtpException { InnerException: AuthenticationException } smtp => new SendResult(SendResultKind.Failed, message.MessageId, null, smtp.Message),
+            SmtpException smtp when smtp.StatusCode != SmtpStatusCode.GeneralFailure => FromStatus(smtp, message),
+            SmtpException or IOException or SocketException or TimeoutException when contentHandedOver => Unconfirmed(message, exception.Message),
             SmtpException smtp => FromStatus(smtp, message),
             IOException or SocketException or TimeoutException => new SendResult(SendResultKind.Transient, message.MessageId, null, exception.Message),
             _ => null!,
         };
         return result is not null;
     }
+
+    private static SendResult Unconfirmed(OutgoingMessage message, string reason) =>
+        new(SendResultKind.Unconfirmed, message.MessageId, null, reason);
 
     private static SendResult FromStatus(SmtpException smtp, OutgoingMessage message)
     {

@@ -8,7 +8,9 @@ namespace Outreach.Mail.Smtp;
 /// <summary>
 /// Sends over SMTP with System.Net.Mail (STARTTLS when <see cref="SmtpOptions.EnableSsl"/>, AUTH when a user name is
 /// set), up to <see cref="SmtpOptions.MaxConnections"/> sends at once. Expected failures come back classified
-/// (see <see cref="SendResultKind"/>); only cancellation and bugs throw. Logs the Message-ID and status only.
+/// (see <see cref="SendResultKind"/>); only cancellation and bugs throw. A failure once the message content was handed
+/// over, without the server's reply, is <see cref="SendResultKind.Unconfirmed"/>: the server may hold the message, so
+/// it must not be sent again. Logs the Message-ID and status only.
 /// </summary>
 public sealed class SmtpMailTransport : IMailTransport, IDisposable
 {
@@ -34,7 +36,8 @@ public sealed class SmtpMailTransport : IMailTransport, IDisposable
     public async Task<SendResult> SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        using var mail = MailMessageFactory.Create(message);
+        var handover = new ContentHandover();
+        using var mail = MailMessageFactory.Create(message, handover);
         var client = await _pool.RentAsync(cancellationToken);
         var reusable = false;
         try
@@ -44,7 +47,7 @@ public sealed class SmtpMailTransport : IMailTransport, IDisposable
             MailLog.Sent(_logger, message.MessageId);
             return SendResult.Sent(message.MessageId);
         }
-        catch (Exception e) when (SmtpFailureClassifier.TryClassify(e, message, out var result))
+        catch (Exception e) when (SmtpFailureClassifier.TryClassify(e, message, handover.Started, out var result))
         {
             MailLog.NotSent(_logger, message.MessageId, result.Kind, result.StatusCode);
             return result;

@@ -144,6 +144,22 @@ public sealed class TaskSenderTests
     }
 
     [Fact]
+    public async Task A_send_the_server_never_confirmed_goes_to_review_and_is_never_retried()
+    {
+        var task = await SeedAsync();
+        _transport.Then(SendResultKind.Unconfirmed);
+
+        var attempt = await SendAsync(task);
+        var redelivery = await SendAsync(task);
+
+        var stored = await ReloadAsync(task);
+        Assert.Equal((SendAttemptKind.Unconfirmed, false), (attempt.Kind, attempt.Retry));
+        Assert.Equal((TaskState.NeedsReview, SendReasons.UnconfirmedDelivery, attempt.MessageId), (stored.State, stored.FailureReason, stored.MessageId));
+        Assert.Equal(SendAttemptKind.NotQueued, redelivery.Kind);
+        Assert.Single(_transport.Messages);
+    }
+
+    [Fact]
     public async Task Our_side_failing_fails_the_task_without_a_retry_and_without_suppressing_anyone()
     {
         var task = await SeedAsync();

@@ -15,8 +15,8 @@ public sealed class SmtpFailureTests
         ["busy@example.org"] = "451 4.3.0 Try again later",
     };
 
-    private static SmtpMailTransport Transport(int port) => new(
-        new SmtpOptions { Host = "127.0.0.1", Port = port, EnableSsl = false, Timeout = TimeSpan.FromSeconds(10) },
+    private static SmtpMailTransport Transport(int port, int timeoutSeconds = 10) => new(
+        new SmtpOptions { Host = "127.0.0.1", Port = port, EnableSsl = false, Timeout = TimeSpan.FromSeconds(timeoutSeconds) },
         TimeProvider.System, NullLogger<SmtpMailTransport>.Instance);
 
     [Fact]
@@ -46,6 +46,42 @@ public sealed class SmtpFailureTests
 
         Assert.Equal(SendResultKind.Transient, result.Kind);
         Assert.Null(result.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_reply_lost_after_the_server_took_the_whole_message_is_unconfirmed_not_safe_to_retry()
+    {
+        // A slow content scan: the server holds the whole message, but its 250 comes after our timeout.
+        await using var server = new ScriptedSmtpServer { DataReplyDelay = TimeSpan.FromSeconds(10) };
+        using var transport = Transport(server.Port, timeoutSeconds: 1);
+
+        var result = await transport.SendAsync(SampleMessages.Plain("ann@example.org"), CancellationToken.None);
+
+        Assert.Equal((1, SendResultKind.Unconfirmed), (server.MessagesReceived, result.Kind));
+        Assert.Null(result.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_connection_dropped_after_the_message_was_handed_over_is_unconfirmed()
+    {
+        await using var server = new ScriptedSmtpServer { HangUpAfterData = true };
+        using var transport = Transport(server.Port);
+
+        var result = await transport.SendAsync(SampleMessages.Plain("ann@example.org"), CancellationToken.None);
+
+        Assert.Equal((1, SendResultKind.Unconfirmed), (server.MessagesReceived, result.Kind));
+    }
+
+    [Fact]
+    public async Task A_refusal_of_the_finished_message_is_still_a_reply_and_not_unconfirmed()
+    {
+        // Only silence after DATA is unknown: a 4xx to the final dot says the server did not take the message.
+        await using var server = new ScriptedSmtpServer { DataReply = "451 4.7.1 Try again later" };
+        using var transport = Transport(server.Port);
+
+        var result = await transport.SendAsync(SampleMessages.Plain("ann@example.org"), CancellationToken.None);
+
+        Assert.Equal((SendResultKind.Transient, 451), (result.Kind, result.StatusCode));
     }
 
     [Fact]

@@ -8,7 +8,8 @@ namespace Outreach.Testing.LocalServices;
 /// <summary>
 /// A small but real SMTP server on 127.0.0.1 for the failure paths maildev cannot produce: it answers RCPT TO
 /// with a scripted reply per address (e.g. 550 or 451), MAIL FROM with a scripted reply, and accepts everything
-/// else. It counts the messages whose DATA it accepted, so a test can prove what was really delivered.
+/// else. It counts the messages whose DATA it accepted, so a test can prove what was really delivered. It can also
+/// answer the end of DATA late or not at all (the reply lost after the server took the message), and offer SMTPUTF8.
 /// </summary>
 public sealed class ScriptedSmtpServer : IAsyncDisposable
 {
@@ -21,6 +22,7 @@ public sealed class ScriptedSmtpServer : IAsyncDisposable
     private readonly List<Task> _sessions = [];
     private readonly Task _acceptLoop;
     private int _accepted;
+    private int _received;
     private int _connections;
 
     public ScriptedSmtpServer(IReadOnlyDictionary<string, string>? recipientReplies = null, string mailFromReply = "250 2.1.0 OK", bool silent = false)
@@ -36,6 +38,24 @@ public sealed class ScriptedSmtpServer : IAsyncDisposable
 
     /// <summary>Messages whose DATA ended with the final dot and was answered 250.</summary>
     public int MessagesAccepted => Volatile.Read(ref _accepted);
+
+    /// <summary>Messages whose DATA ended with the final dot, answered or not: what the server holds.</summary>
+    public int MessagesReceived => Volatile.Read(ref _received);
+
+    /// <summary>How long the server waits after the final dot before answering 250 (a slow content scan).</summary>
+    public TimeSpan DataReplyDelay { get; init; }
+
+    /// <summary>How many messages (the first ones) get <see cref="DataReplyDelay"/>; later ones are answered at once.</summary>
+    public int SlowDataReplies { get; init; } = int.MaxValue;
+
+    /// <summary>The reply to the final dot of DATA (a 250 by default; a 4xx or 5xx refuses the message).</summary>
+    public string DataReply { get; init; } = "250 2.0.0 queued";
+
+    /// <summary>Close the connection after the final dot without answering: the message is taken, the reply lost.</summary>
+    public bool HangUpAfterData { get; init; }
+
+    /// <summary>Offer SMTPUTF8 in the EHLO reply (RFC 6531), so addresses with non-ASCII local parts can be sent.</summary>
+    public bool OffersSmtpUtf8 { get; init; }
 
     /// <summary>TCP connections opened by clients.</summary>
     public int Connections => Volatile.Read(ref _connections);
@@ -91,7 +111,7 @@ public sealed class ScriptedSmtpServer : IAsyncDisposable
     {
         using var _ = client;
         using var stream = client.GetStream();
-        using var reader = new StreamReader(stream, Encoding.ASCII);
+        using var reader = new StreamReader(stream, Encoding.UTF8);
         await using var writer = new StreamWriter(stream, Encoding.ASCII) { NewLine = "\r\n", AutoFlush = true };
         try
         {
@@ -108,6 +128,11 @@ public sealed class ScriptedSmtpServer : IAsyncDisposable
                 _commands.Enqueue(verb);
                 switch (verb)
                 {
+                    case "EHLO" when OffersSmtpUtf8:
+                        await writer.WriteLineAsync("250-127.0.0.1");
+                        await writer.WriteLineAsync("250-8BITMIME");
+                        await writer.WriteLineAsync("250 SMTPUTF8");
+                        break;
                     case "EHLO":
                     case "HELO":
                         await writer.WriteLineAsync("250 127.0.0.1");
@@ -125,8 +150,23 @@ public sealed class ScriptedSmtpServer : IAsyncDisposable
                         {
                         }
 
-                        Interlocked.Increment(ref _accepted);
-                        await writer.WriteLineAsync("250 2.0.0 queued");
+                        var received = Interlocked.Increment(ref _received);
+                        if (HangUpAfterData)
+                        {
+                            return;
+                        }
+
+                        if (received <= SlowDataReplies)
+                        {
+                            await Task.Delay(DataReplyDelay, _stop.Token);
+                        }
+
+                        if (DataReply.StartsWith('2'))
+                        {
+                            Interlocked.Increment(ref _accepted);
+                        }
+
+                        await writer.WriteLineAsync(DataReply);
                         break;
                     case "QUIT":
                         await writer.WriteLineAsync("221 2.0.0 bye");
