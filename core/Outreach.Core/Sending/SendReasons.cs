@@ -30,7 +30,7 @@ public static class SendReasons
     /// <summary>The day's cap was already used when the task came up.</summary>
     public const string DailyCap = "daily-cap";
 
-    /// <summary>The reason for an SMTP result, e.g. <c>smtp-rejected (550)</c>.</summary>
+    /// <summary>The reason for an SMTP result, e.g. <c>smtp-rejected (550)</c>, or <c>smtp-failed: non-ascii-address: …</c> with a recognised cause.</summary>
     public static string Of(SendResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -45,6 +45,7 @@ public static class SendReasons
 
         // Only the status code: SMTP reply texts often echo the recipient's address.
         var code = result.StatusCode ?? (result.Rejections.Count > 0 ? result.Rejections[0].StatusCode : null);
-        return code is { } c ? $"{kind} ({c.ToString(CultureInfo.InvariantCulture)})" : kind;
+        var reason = code is { } c ? $"{kind} ({c.ToString(CultureInfo.InvariantCulture)})" : kind;
+        return result.Cause is { } cause ? $"{reason}: {cause}" : reason;
     }
 }

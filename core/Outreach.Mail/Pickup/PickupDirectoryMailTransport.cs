@@ -54,7 +54,7 @@ public sealed class PickupDirectoryMailTransport : IMailTransport
             {
                 DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory,
                 PickupDirectoryLocation = staging,
-                DeliveryFormat = SmtpDeliveryFormat.SevenBit,
+                DeliveryFormat = SmtpUtf8.IsNeededBy(message) ? SmtpDeliveryFormat.International : SmtpDeliveryFormat.SevenBit,
             };
             await client.SendMailAsync(mail, cancellationToken);
             File.Move(Directory.GetFiles(staging, "*.eml").Single(), target, overwrite: false);

@@ -13,7 +13,8 @@ namespace Outreach.Mail.Smtp;
 /// retry could deliver it twice. A reply the server did give (a 4xx or 5xx to the final dot) still counts as a reply.
 /// A 5xx on RCPT is about the address:
 /// <see cref="SendResultKind.Rejected"/> (suppress it). Any other 5xx (auth, sender, message) or a TLS failure is
-/// about us: <see cref="SendResultKind.Failed"/>, so a bad password never suppresses a recipient. When some
+/// about us: <see cref="SendResultKind.Failed"/>, so a bad password never suppresses a recipient. So is an address with a
+/// non-ASCII local part that the server cannot take (no SMTPUTF8): the address is fine, our path to it is not. When some
 /// recipients were refused but others accepted, the message went out: <see cref="SendResultKind.Sent"/> with the
 /// rejections, because retrying would send it twice to those who got it.
 /// </summary>
@@ -33,12 +34,21 @@ internal static class SmtpFailureClassifier
             SmtpException { InnerException: AuthenticationException } smtp => new SendResult(SendResultKind.Failed, message.MessageId, null, smtp.Message),
             SmtpException smtp when smtp.StatusCode != SmtpStatusCode.GeneralFailure => FromStatus(smtp, message),
             SmtpException or IOException or SocketException or TimeoutException when contentHandedOver => Unconfirmed(message, exception.Message),
+            SmtpException { InnerException: null } smtp when RefusedNonAsciiAddress(smtp, message) =>
+                new SendResult(SendResultKind.Failed, message.MessageId, null, smtp.Message) { Cause = SendFailureCauses.NonAsciiAddress },
             SmtpException smtp => FromStatus(smtp, message),
             IOException or SocketException or TimeoutException => new SendResult(SendResultKind.Transient, message.MessageId, null, exception.Message),
             _ => null!,
         };
         return result is not null;
     }
+
+    /// <summary>
+    /// SmtpClient's own refusal, before MAIL FROM, to send a non-ASCII local part to a server without SMTPUTF8. Its text
+    /// quotes the address in any language, which tells it from the other bare SmtpExceptions. Retrying cannot help.
+    /// </summary>
+    private static bool RefusedNonAsciiAddress(SmtpException smtp, OutgoingMessage message) =>
+        SmtpUtf8.AddressesNeedingIt(message).Any(address => smtp.Message.Contains(address, StringComparison.Ordinal));
 
     private static SendResult Unconfirmed(OutgoingMessage message, string reason) =>
         new(SendResultKind.Unconfirmed, message.MessageId, null, reason);

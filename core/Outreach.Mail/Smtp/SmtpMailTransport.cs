@@ -7,7 +7,7 @@ namespace Outreach.Mail.Smtp;
 
 /// <summary>
 /// Sends over SMTP with System.Net.Mail (STARTTLS when <see cref="SmtpOptions.EnableSsl"/>, AUTH when a user name is
-/// set), up to <see cref="SmtpOptions.MaxConnections"/> sends at once. Expected failures come back classified
+/// set, SMTPUTF8 for a message with a non-ASCII local part when the server offers it), up to <see cref="SmtpOptions.MaxConnections"/> sends at once. Expected failures come back classified
 /// (see <see cref="SendResultKind"/>); only cancellation and bugs throw. A failure once the message content was handed
 /// over, without the server's reply, is <see cref="SendResultKind.Unconfirmed"/>: the server may hold the message, so
 /// it must not be sent again. Logs the Message-ID and status only.
@@ -42,6 +42,7 @@ public sealed class SmtpMailTransport : IMailTransport, IDisposable
         var reusable = false;
         try
         {
+            client.DeliveryFormat = SmtpUtf8.IsNeededBy(message) ? SmtpDeliveryFormat.International : SmtpDeliveryFormat.SevenBit;
             await client.SendMailAsync(mail, cancellationToken);
             reusable = true;
             MailLog.Sent(_logger, message.MessageId);

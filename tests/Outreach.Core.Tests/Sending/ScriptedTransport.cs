@@ -11,9 +11,9 @@ internal sealed class ScriptedTransport : IMailTransport, IMailTransportProvider
 
     public List<OutgoingMessage> Messages { get; } = [];
 
-    public ScriptedTransport Then(SendResultKind kind, int? statusCode = null)
+    public ScriptedTransport Then(SendResultKind kind, int? statusCode = null, string? cause = null)
     {
-        _script.Enqueue(m => new SendResult(kind, m.MessageId, statusCode, "scripted reply naming someone@example.org"));
+        _script.Enqueue(m => new SendResult(kind, m.MessageId, statusCode, "scripted reply naming someone@example.org") { Cause = cause });
         return this;
     }
 

@@ -173,6 +173,19 @@ public sealed class TaskSenderTests
     }
 
     [Fact]
+    public async Task A_failure_the_transport_recognised_fails_the_task_for_good_naming_the_cause()
+    {
+        var task = await SeedAsync();
+        _transport.Then(SendResultKind.Failed, cause: SendFailureCauses.NonAsciiAddress);
+
+        var attempt = await SendAsync(task);
+
+        Assert.Equal((SendAttemptKind.Failed, false), (attempt.Kind, attempt.Retry));
+        Assert.Equal((TaskState.Failed, "smtp-failed: " + SendFailureCauses.NonAsciiAddress), ((await ReloadAsync(task)).State, (await ReloadAsync(task)).FailureReason));
+        Assert.Empty(await _suppressions.ListAsync(Owner, default));
+    }
+
+    [Fact]
     public async Task A_missing_contact_fails_the_task_with_the_reason_and_sends_nothing()
     {
         var task = await SeedAsync();

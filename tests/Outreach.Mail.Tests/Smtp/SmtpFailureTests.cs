@@ -159,6 +159,31 @@ public sealed class SmtpFailureTests
     }
 
     [Fact]
+    public async Task An_address_with_a_non_ascii_local_part_is_sent_with_smtputf8_when_the_server_offers_it()
+    {
+        // The importer accepts "josé@example.es"; only SMTPUTF8 (RFC 6531) can carry it.
+        await using var server = new ScriptedSmtpServer { OffersSmtpUtf8 = true };
+        using var transport = Transport(server.Port);
+
+        var result = await transport.SendAsync(SampleMessages.Plain("josé@example.es"), CancellationToken.None);
+
+        Assert.Equal((SendResultKind.Sent, 1), (result.Kind, server.MessagesAccepted));
+    }
+
+    [Fact]
+    public async Task An_address_with_a_non_ascii_local_part_fails_for_good_with_the_cause_when_the_server_has_no_smtputf8()
+    {
+        // Retrying cannot help: the server will not grow SMTPUTF8 by the next delivery.
+        await using var server = new ScriptedSmtpServer();
+        using var transport = Transport(server.Port);
+
+        var result = await transport.SendAsync(SampleMessages.Plain("josé@example.es"), CancellationToken.None);
+
+        Assert.Equal((SendResultKind.Failed, SendFailureCauses.NonAsciiAddress, 0), (result.Kind, result.Cause, server.MessagesAccepted));
+        Assert.Empty(result.Rejections);
+    }
+
+    [Fact]
     public async Task A_transport_keeps_working_after_a_failure()
     {
         await using var server = new ScriptedSmtpServer(Replies);

@@ -14,6 +14,10 @@ public sealed record SendResult(SendResultKind Kind, string MessageId, int? Stat
     /// <summary>Recipients refused while others were accepted (a <see cref="SendResultKind.Sent"/> introduction where one address bounced), or all refused.</summary>
     public IReadOnlyList<RecipientRejection> Rejections { get; init; } = [];
 
+    /// <summary>What the transport recognised behind a failure without a reply code (one of <see cref="SendFailureCauses"/>),
+    /// or null. Unlike <see cref="Reason"/> it never contains an address.</summary>
+    public string? Cause { get; init; }
+
     /// <summary>A successful send.</summary>
     public static SendResult Sent(string messageId) => new(SendResultKind.Sent, messageId);
 

@@ -1,0 +1,11 @@
+namespace Outreach.Core.Messaging.Delivery;
+
+/// <summary>
+/// Causes a transport recognises for a failure without an SMTP reply code (<see cref="SendResult.Cause"/>). They name
+/// what to fix and never contain an address, so they can be stored as the task's reason and shown to the owner.
+/// </summary>
+public static class SendFailureCauses
+{
+    /// <summary>An address has a non-ASCII local part (<c>josé@…</c>) and the SMTP server does not offer SMTPUTF8.</summary>
+    public const string NonAsciiAddress = "non-ascii-address: an address has non-ASCII characters before the @ and the SMTP server does not offer SMTPUTF8";
+}
