@@ -94,9 +94,10 @@ public sealed class TaskSender(
         }
 
         OutgoingMessage message;
-        var messageId = MessageIds.New(new Messaging.Delivery.EmailAddress(profile.Email).Domain);
+        string messageId;
         try
         {
+            messageId = MessageIds.New(new Messaging.Delivery.EmailAddress(profile.Email).Domain);
             message = composer.Compose(task, contact, profile, await templateRead, messageId, introduction);
         }
         catch (Exception e) when (e is DomainException or ArgumentException)

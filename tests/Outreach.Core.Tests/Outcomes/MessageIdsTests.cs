@@ -29,6 +29,17 @@ public sealed class MessageIdsTests
         Assert.Equal(["a@x.example", "b@y.example"], MessageIds.ParseList(raw));
     }
 
+    [Theory]
+    [InlineData("universität.example", "@xn--universitt-y5a.example>")]
+    [InlineData("Uni.Example", "@uni.example>")]
+    public void New_writes_the_domain_in_its_lower_case_ascii_form(string domain, string expectedEnd)
+    {
+        var id = MessageIds.New(domain);
+
+        Assert.EndsWith(expectedEnd, id, StringComparison.Ordinal);
+        Assert.True(MessageIds.IsValid(id), id);
+    }
+
     [Fact]
     public void ParseList_removes_whitespace_folded_into_an_id()
     {

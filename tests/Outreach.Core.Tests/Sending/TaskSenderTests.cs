@@ -46,6 +46,19 @@ public sealed class TaskSenderTests
     }
 
     [Fact]
+    public async Task A_sender_whose_mailbox_has_an_internationalised_domain_can_send()
+    {
+        // PUT /api/sender accepts "sam@universität.example"; its Message-IDs carry the domain's IDNA form.
+        var task = await SeedAsync(senderEmail: "sam@universität.example");
+
+        var attempt = await SendAsync(task);
+
+        Assert.Equal((SendAttemptKind.Sent, (string?)null), (attempt.Kind, attempt.Reason));
+        var message = Assert.Single(_transport.Messages);
+        Assert.EndsWith("@xn--universitt-y5a.example>", message.MessageId, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_task_already_sent_is_acknowledged_without_sending_again()
     {
         var task = await SeedAsync();
@@ -218,9 +231,9 @@ public sealed class TaskSenderTests
 
     private async Task<OutreachTask> ReloadAsync(OutreachTask task) => (await _tasks.FindAsync(task.OwnerId, task.TaskId, default))!;
 
-    private async Task<OutreachTask> SeedAsync(int dailyCap = 40)
+    private async Task<OutreachTask> SeedAsync(int dailyCap = 40, string senderEmail = "Sam@Uni.Example")
     {
-        await _profiles.SaveAsync(new SenderProfile { OwnerId = Owner, FirstName = "Sam", Email = "Sam@Uni.Example", DailyCap = dailyCap }, default);
+        await _profiles.SaveAsync(new SenderProfile { OwnerId = Owner, FirstName = "Sam", Email = senderEmail, DailyCap = dailyCap }, default);
         await _contacts.WriteAsync(Owner, [_ann], default);
         var task = SendScenarioTask(_ann);
         Assert.True(await _tasks.TryAddAsync(task, default));

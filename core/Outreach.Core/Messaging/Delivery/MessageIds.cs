@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 
 namespace Outreach.Core.Messaging.Delivery;
@@ -8,13 +9,20 @@ namespace Outreach.Core.Messaging.Delivery;
 /// </summary>
 public static partial class MessageIds
 {
-    /// <summary>A new id with 128 random bits: <c>&lt;26 base32 characters@domain&gt;</c>.</summary>
+    private static readonly IdnMapping Idna = new();
+
+    /// <summary>
+    /// A new id with 128 random bits: <c>&lt;26 base32 characters@domain&gt;</c>. An internationalised domain
+    /// (<c>universität.example</c>) is written in its IDNA form (<c>xn--universitt-y5a.example</c>): a Message-ID is
+    /// ASCII only (RFC 5322).
+    /// </summary>
+    /// <exception cref="ArgumentException">The domain is empty or not a valid domain name.</exception>
     public static string New(string domain)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(domain);
         Span<byte> random = stackalloc byte[16];
         RandomNumberGenerator.Fill(random);
-        return $"<{Tokens.Base32.Encode(random)}@{domain.Trim().ToLowerInvariant()}>";
+        return $"<{Tokens.Base32.Encode(random)}@{Idna.GetAscii(domain.Trim()).ToLowerInvariant()}>";
     }
 
     /// <summary>True for <c>&lt;left@right&gt;</c> with no whitespace, control characters or extra brackets.</summary>
