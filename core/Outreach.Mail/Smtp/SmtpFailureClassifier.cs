@@ -13,7 +13,8 @@ namespace Outreach.Mail.Smtp;
 /// retry could deliver it twice. A reply the server did give (a 4xx or 5xx to the final dot) still counts as a reply.
 /// A 5xx on RCPT is about the address:
 /// <see cref="SendResultKind.Rejected"/> (suppress it). Any other 5xx (auth, sender, message) or a TLS failure is
-/// about us: <see cref="SendResultKind.Failed"/>, so a bad password never suppresses a recipient. So is an address with a
+/// about us: <see cref="SendResultKind.Failed"/>, so a bad password never suppresses a recipient; a server without
+/// STARTTLS when TLS is required, or a failed TLS handshake, too, with a <see cref="SendResult.Cause"/> naming it. So is an address with a
 /// non-ASCII local part that the server cannot take (no SMTPUTF8): the address is fine, our path to it is not. When some
 /// recipients were refused but others accepted, the message went out: <see cref="SendResultKind.Sent"/> with the
 /// rejections, because retrying would send it twice to those who got it.
@@ -24,18 +25,23 @@ internal static class SmtpFailureClassifier
     /// <param name="exception">What SmtpClient threw.</param>
     /// <param name="message">The message being sent.</param>
     /// <param name="contentHandedOver">True when SmtpClient had started writing the message content (after DATA's 354).</param>
+    /// <param name="tlsRequired">True when STARTTLS is required (<see cref="SmtpOptions.EnableSsl"/>).</param>
+    /// <param name="timedOut">True when the send lasted its whole timeout: SmtpClient's timeout is a bare SmtpException too.</param>
     /// <param name="result">The result, when the exception is an expected SMTP or network failure.</param>
-    public static bool TryClassify(Exception exception, OutgoingMessage message, bool contentHandedOver, out SendResult result)
+    public static bool TryClassify(Exception exception, OutgoingMessage message, bool contentHandedOver, bool tlsRequired, bool timedOut, out SendResult result)
     {
         result = exception switch
         {
             SmtpFailedRecipientsException many when many.InnerExceptions.Length > 0 => FromRecipients(many.InnerExceptions, message, many.Message),
             SmtpFailedRecipientException one => FromRecipients([one], message, one.Message),
-            SmtpException { InnerException: AuthenticationException } smtp => new SendResult(SendResultKind.Failed, message.MessageId, null, smtp.Message),
+            SmtpException { InnerException: AuthenticationException } smtp => Failed(smtp, message, SendFailureCauses.TlsFailed),
             SmtpException smtp when smtp.StatusCode != SmtpStatusCode.GeneralFailure => FromStatus(smtp, message),
             SmtpException or IOException or SocketException or TimeoutException when contentHandedOver => Unconfirmed(message, exception.Message),
-            SmtpException { InnerException: null } smtp when RefusedNonAsciiAddress(smtp, message) =>
-                new SendResult(SendResultKind.Failed, message.MessageId, null, smtp.Message) { Cause = SendFailureCauses.NonAsciiAddress },
+            SmtpException { InnerException: null } smtp when RefusedNonAsciiAddress(smtp, message) => Failed(smtp, message, SendFailureCauses.NonAsciiAddress),
+
+            // With TLS required, the only other bare SmtpException before MAIL FROM is "Server does not support secure
+            // connections" (and a rare AUTH module giving up, which is just as much ours to fix).
+            SmtpException { InnerException: null } smtp when tlsRequired && !timedOut => Failed(smtp, message, SendFailureCauses.TlsUnavailable),
             SmtpException smtp => FromStatus(smtp, message),
             IOException or SocketException or TimeoutException => new SendResult(SendResultKind.Transient, message.MessageId, null, exception.Message),
             _ => null!,
@@ -49,6 +55,9 @@ internal static class SmtpFailureClassifier
     /// </summary>
     private static bool RefusedNonAsciiAddress(SmtpException smtp, OutgoingMessage message) =>
         SmtpUtf8.AddressesNeedingIt(message).Any(address => smtp.Message.Contains(address, StringComparison.Ordinal));
+
+    private static SendResult Failed(SmtpException smtp, OutgoingMessage message, string cause) =>
+        new(SendResultKind.Failed, message.MessageId, null, smtp.Message) { Cause = cause };
 
     private static SendResult Unconfirmed(OutgoingMessage message, string reason) =>
         new(SendResultKind.Unconfirmed, message.MessageId, null, reason);

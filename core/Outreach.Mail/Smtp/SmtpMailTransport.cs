@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Mail;
 using Microsoft.Extensions.Logging;
@@ -15,6 +16,7 @@ namespace Outreach.Mail.Smtp;
 public sealed class SmtpMailTransport : IMailTransport, IDisposable
 {
     private readonly SmtpClientPool _pool;
+    private readonly SmtpOptions _options;
     private readonly ILogger<SmtpMailTransport> _logger;
 
     /// <summary>Creates the transport.</summary>
@@ -29,6 +31,7 @@ public sealed class SmtpMailTransport : IMailTransport, IDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(options.Host, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxConnections, 1, nameof(options));
         _logger = logger;
+        _options = options;
         _pool = new SmtpClientPool(() => CreateClient(options), options.MaxConnections, options.IdleTimeout, time);
     }
 
@@ -40,6 +43,9 @@ public sealed class SmtpMailTransport : IMailTransport, IDisposable
         using var mail = MailMessageFactory.Create(message, handover);
         var client = await _pool.RentAsync(cancellationToken);
         var reusable = false;
+
+        // Real time, not the injected clock: it is compared with SmtpClient's own timer, which runs on real time.
+        var started = Stopwatch.GetTimestamp();
         try
         {
             client.DeliveryFormat = SmtpUtf8.IsNeededBy(message) ? SmtpDeliveryFormat.International : SmtpDeliveryFormat.SevenBit;
@@ -48,7 +54,8 @@ public sealed class SmtpMailTransport : IMailTransport, IDisposable
             MailLog.Sent(_logger, message.MessageId);
             return SendResult.Sent(message.MessageId);
         }
-        catch (Exception e) when (SmtpFailureClassifier.TryClassify(e, message, handover.Started, out var result))
+        catch (Exception e) when (SmtpFailureClassifier.TryClassify(
+            e, message, handover.Started, _options.EnableSsl, timedOut: Stopwatch.GetElapsedTime(started) >= _options.Timeout, out var result))
         {
             MailLog.NotSent(_logger, message.MessageId, result.Kind, result.StatusCode);
             return result;

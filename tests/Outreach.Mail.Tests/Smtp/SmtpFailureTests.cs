@@ -15,8 +15,8 @@ public sealed class SmtpFailureTests
         ["busy@example.org"] = "451 4.3.0 Try again later",
     };
 
-    private static SmtpMailTransport Transport(int port, int timeoutSeconds = 10) => new(
-        new SmtpOptions { Host = "127.0.0.1", Port = port, EnableSsl = false, Timeout = TimeSpan.FromSeconds(timeoutSeconds) },
+    private static SmtpMailTransport Transport(int port, int timeoutSeconds = 10, bool enableSsl = false) => new(
+        new SmtpOptions { Host = "127.0.0.1", Port = port, EnableSsl = enableSsl, Timeout = TimeSpan.FromSeconds(timeoutSeconds) },
         TimeProvider.System, NullLogger<SmtpMailTransport>.Instance);
 
     [Fact]
@@ -33,14 +33,13 @@ public sealed class SmtpFailureTests
         Assert.Throws<MailTransientException>(() => result.ThrowIfTransient());
     }
 
-    [Fact]
-    public async Task A_server_that_never_answers_times_out_as_transient()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)] // SmtpClient's timeout is a bare SmtpException like "no STARTTLS": it must not read as one
+    public async Task A_server_that_never_answers_times_out_as_transient(bool enableSsl)
     {
         await using var server = new ScriptedSmtpServer(silent: true);
-        using var transport = new SmtpMailTransport(
-            new SmtpOptions { Host = "127.0.0.1", Port = server.Port, EnableSsl = false, Timeout = TimeSpan.FromSeconds(1) },
-            TimeProvider.System,
-            NullLogger<SmtpMailTransport>.Instance);
+        using var transport = Transport(server.Port, timeoutSeconds: 1, enableSsl);
 
         var result = await transport.SendAsync(SampleMessages.Plain("ann@example.org"), CancellationToken.None);
 
@@ -181,6 +180,18 @@ public sealed class SmtpFailureTests
 
         Assert.Equal((SendResultKind.Failed, SendFailureCauses.NonAsciiAddress, 0), (result.Kind, result.Cause, server.MessagesAccepted));
         Assert.Empty(result.Rejections);
+    }
+
+    [Fact]
+    public async Task A_server_without_starttls_when_tls_is_required_fails_for_good_with_the_cause()
+    {
+        // Our settings or the server must change; retrying the same server would only fail again.
+        await using var server = new ScriptedSmtpServer();
+        using var transport = Transport(server.Port, enableSsl: true);
+
+        var result = await transport.SendAsync(SampleMessages.Plain("ann@example.org"), CancellationToken.None);
+
+        Assert.Equal((SendResultKind.Failed, SendFailureCauses.TlsUnavailable, 0), (result.Kind, result.Cause, server.MessagesAccepted));
     }
 
     [Fact]

@@ -6,6 +6,12 @@ namespace Outreach.Core.Messaging.Delivery;
 /// </summary>
 public static class SendFailureCauses
 {
+    /// <summary>TLS is required but the SMTP server does not offer STARTTLS: the settings or the server must change.</summary>
+    public const string TlsUnavailable = "tls-unavailable: TLS is required but the SMTP server does not offer STARTTLS";
+
+    /// <summary>The TLS handshake with the SMTP server failed (its certificate, or no protocol in common).</summary>
+    public const string TlsFailed = "tls-failed: the TLS handshake with the SMTP server failed (certificate or protocol)";
+
     /// <summary>An address has a non-ASCII local part (<c>josé@…</c>) and the SMTP server does not offer SMTPUTF8.</summary>
     public const string NonAsciiAddress = "non-ascii-address: an address has non-ASCII characters before the @ and the SMTP server does not offer SMTPUTF8";
 }
