@@ -11,8 +11,9 @@ namespace Outreach.Functions.Scoring;
 /// <see cref="ModelTrainingRecord"/> either way.
 /// </summary>
 /// <remarks>
-/// A trained model must also not be worse than a deployed trained model on the same hold-out. The synthetic prior is
-/// not held to that: it encodes published effects, and the first model of real outcomes that beats the 5 % baseline
+/// A trained model must also not be worse than a deployed trained model on the hold-out rows sent after that model's
+/// training window (rows neither has seen; with too few of them the comparison is skipped and the record says so,
+/// see <see cref="DeploymentGate"/>). The synthetic prior is not held to that: it encodes published effects, and the first model of real outcomes that beats the 5 % baseline
 /// replaces it.
 /// </remarks>
 internal sealed class ModelRetrainer(HistoryAssembler history, DeployedModels models, BlobModelStore store, TimeProvider time)

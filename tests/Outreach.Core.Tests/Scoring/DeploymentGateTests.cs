@@ -24,13 +24,30 @@ public sealed class DeploymentGateTests
         Assert.Equal("Hold-out log-loss 0.2500 bits beats the 5 % baseline's 0.2864 bits (RIG 0.1270), AUC 0.7500.", decision.Reason);
     }
 
+    private static readonly DateTimeOffset CutOff = new(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
+
     [Fact]
-    public void Keeps_the_previous_model_when_the_new_one_is_worse_on_the_same_rows()
+    public void Keeps_the_previous_model_when_the_new_one_is_worse_on_rows_neither_has_seen()
     {
-        var decision = new DeploymentGate().Decide(Good, converged: true, current: Good with { LogLoss = 0.24 });
+        var comparison = new IncumbentComparison(CutOff, 500, 25, Good with { LogLoss = 0.25 }, Good with { LogLoss = 0.24 });
+
+        var decision = new DeploymentGate().Decide(Good, converged: true, comparison);
 
         Assert.False(decision.Deployable);
-        Assert.Equal(["Hold-out log-loss 0.2500 bits is worse than the deployed model's 0.2400 bits on the same rows."], decision.Reasons);
+        Assert.Equal(["Log-loss 0.2500 bits is worse than the deployed model's 0.2400 bits on the 500 hold-out rows sent after its training rows."], decision.Reasons);
+    }
+
+    [Fact]
+    public void Without_enough_rows_the_deployed_model_never_saw_the_candidate_is_judged_on_its_own_and_the_reason_says_so()
+    {
+        var comparison = new IncumbentComparison(CutOff, 120, 6, Good with { LogLoss = 0.30 }, Good with { LogLoss = 0.20 });
+
+        var decision = new DeploymentGate().Decide(Good, converged: true, comparison);
+
+        Assert.True(decision.Deployable);
+        Assert.Equal(
+            "Not compared with the deployed model: 120 hold-out rows (6 replies) were sent after its training rows, fewer than the 20 replies and non-replies a fair comparison on rows it never saw needs.",
+            decision.Reasons[^1]);
     }
 
     [Fact]

@@ -92,6 +92,37 @@ public sealed class ModelTrainerTests
     }
 
     [Fact]
+    public void A_candidate_trained_on_more_outcomes_is_not_refused_for_losing_to_the_deployed_model_on_rows_that_model_was_trained_on()
+    {
+        // Last night's model saw 900 of tonight's 1,000 rows; tonight's random split puts most of them in the hold-out.
+        var history = ScoringTestData.Synthetic(1_000, seed: 20, baseRate: 0.1);
+        var options = new TrainingOptions { ExtraColumns = Noise };
+        var deployed = ModelTrainer.Train(history.Take(900).ToList(), options).Model;
+
+        var candidate = ModelTrainer.Train(history, options with { CurrentModel = deployed });
+
+        var unseen = ScoringTestData.Synthetic(50_000, seed: 999, baseRate: 0.1);
+        Assert.True(ModelEvaluator.Evaluate(candidate.Model, unseen).LogLoss < ModelEvaluator.Evaluate(deployed, unseen).LogLoss);
+        Assert.True(candidate.Deployable, candidate.Reason);
+    }
+
+    [Fact]
+    public void The_deployed_model_is_judged_only_on_hold_out_rows_sent_after_its_training_rows()
+    {
+        var history = ScoringTestData.Synthetic(12_000, seed: 23).OrderBy(r => r.Features.SentAt).ToList();
+        var deployed = ModelTrainer.Train(history.Take(8_000).ToList(), new TrainingOptions()).Model;
+
+        var result = ModelTrainer.Train(history, new TrainingOptions { CurrentModel = deployed });
+
+        var comparison = result.Comparison!;
+        Assert.Equal(history[7_999].Features.SentAt, comparison.DeployedTrainedThrough);
+        var holdOutRows = result.Model.Training.HoldOutRows;
+        Assert.InRange(comparison.Rows, holdOutRows / 4, holdOutRows / 2); // about a third of the hold-out is new
+        Assert.True(comparison.Replies >= 20, $"{comparison.Replies} replies");
+        Assert.Equal(comparison.Rows, comparison.Deployed!.Count);
+    }
+
+    [Fact]
     public void Records_origin_clock_window_row_count_and_version()
     {
         var rows = ScoringTestData.Synthetic(5_000, seed: 8);

@@ -9,7 +9,10 @@ namespace Outreach.Core.Scoring.Training;
 /// (1) have converged; (2) beat the fixed 5 % baseline on log-loss; (3) beat a constant prediction of the hold-out
 /// reply rate (ML.NET's LogLossReduction &gt; 0), so that a model which only learnt a different base rate is refused;
 /// (4) rank better than chance (AUC's 95 % lower bound above 0.5); and (5) when a deployed model is given, not be
-/// worse than it on the same rows. Otherwise the previous model stays.
+/// worse than it on the hold-out rows sent after the deployed model's training window (<see cref="IncumbentComparison"/>),
+/// the only rows neither model has seen. When those rows hold fewer than <see cref="MinimumComparisonPerClass"/>
+/// replies or non-replies, rule (5) is not applied and the reason says so: judging the deployed model on rows it was
+/// trained on favours it and would refuse nearly every candidate. Otherwise the previous model stays.
 /// </summary>
 public sealed record DeploymentGate
 {
@@ -22,8 +25,17 @@ public sealed record DeploymentGate
     /// <summary>How much worse (bits of log-loss per row) than the deployed model still counts as not worse. Default 0.</summary>
     public double CurrentModelTolerance { get; init; }
 
+    /// <summary>
+    /// Fewest replies, and fewest non-replies, among the rows the deployed model never saw for the two models to be
+    /// compared. Default 20, as <see cref="TrainingOptions.MinimumPerClass"/>.
+    /// </summary>
+    public int MinimumComparisonPerClass { get; init; } = 20;
+
     /// <summary>Applies the rules.</summary>
-    public DeploymentDecision Decide(ModelMetrics candidate, bool converged, ModelMetrics? current = null)
+    /// <param name="candidate">The candidate's metrics on its whole hold-out.</param>
+    /// <param name="converged">Whether its fit converged.</param>
+    /// <param name="comparison">Both models on the hold-out rows the deployed model never saw, when one is deployed.</param>
+    public DeploymentDecision Decide(ModelMetrics candidate, bool converged, IncumbentComparison? comparison = null)
     {
         ArgumentNullException.ThrowIfNull(candidate);
         var failures = new List<string>();
@@ -48,15 +60,33 @@ public sealed record DeploymentGate
             failures.Add($"AUC {F(candidate.AreaUnderRocCurve)} (95 % lower bound {F(aucLower)}) does not rank replies better than chance.");
         }
 
-        if (RequireNotWorseThanCurrent && current is not null && !(candidate.LogLoss <= current.LogLoss + CurrentModelTolerance))
+        string? notCompared = null;
+        if (RequireNotWorseThanCurrent && comparison is not null)
         {
-            failures.Add($"Hold-out log-loss {F(candidate.LogLoss)} bits is worse than the deployed model's {F(current.LogLoss)} bits on the same rows.");
+            if (comparison is { Candidate: { } mine, Deployed: { } theirs } && IsLargeEnough(comparison))
+            {
+                if (!(mine.LogLoss <= theirs.LogLoss + CurrentModelTolerance))
+                {
+                    failures.Add($"Log-loss {F(mine.LogLoss)} bits is worse than the deployed model's {F(theirs.LogLoss)} bits on the {comparison.Rows} hold-out rows sent after its training rows.");
+                }
+            }
+            else
+            {
+                notCompared = $"Not compared with the deployed model: {comparison.Rows} hold-out rows ({comparison.Replies} replies) were sent after its training rows, fewer than the {MinimumComparisonPerClass} replies and non-replies a fair comparison on rows it never saw needs.";
+            }
         }
 
-        return failures.Count > 0
-            ? new DeploymentDecision(false, failures)
-            : new DeploymentDecision(true, [$"Hold-out log-loss {F(candidate.LogLoss)} bits beats the 5 % baseline's {F(candidate.BaselineLogLoss)} bits (RIG {F(candidate.LogLossReductionVsBaseline)}), AUC {F(candidate.AreaUnderRocCurve)}."]);
+        if (failures.Count > 0)
+        {
+            return new DeploymentDecision(false, failures);
+        }
+
+        var passed = $"Hold-out log-loss {F(candidate.LogLoss)} bits beats the 5 % baseline's {F(candidate.BaselineLogLoss)} bits (RIG {F(candidate.LogLossReductionVsBaseline)}), AUC {F(candidate.AreaUnderRocCurve)}.";
+        return new DeploymentDecision(true, notCompared is null ? [passed] : [passed, notCompared]);
     }
+
+    private bool IsLargeEnough(IncumbentComparison comparison) =>
+        comparison.Replies >= MinimumComparisonPerClass && comparison.Rows - comparison.Replies >= MinimumComparisonPerClass;
 
     private static string F(double value) => value.ToString("0.0000", CultureInfo.InvariantCulture);
 }

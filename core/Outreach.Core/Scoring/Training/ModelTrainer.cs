@@ -65,10 +65,30 @@ public static class ModelTrainer
 
         progress?.Report(new TrainingProgress(TrainingStage.Evaluating, fit.Evaluations, fit.Loss, fit.GradientNorm));
         var metrics = ModelEvaluator.Evaluate(model, holdOut, cancellationToken);
-        var currentMetrics = options.CurrentModel is { } current ? ModelEvaluator.Evaluate(current, holdOut, cancellationToken) : null;
-        var decision = options.Gate.Decide(metrics, fit.Converged, currentMetrics);
+        var comparison = options.CurrentModel is { } current ? Compare(model, current, holdOut, cancellationToken) : null;
+        var decision = options.Gate.Decide(metrics, fit.Converged, comparison);
         progress?.Report(new TrainingProgress(TrainingStage.Done, fit.Evaluations, fit.Loss, fit.GradientNorm));
-        return new TrainingResult(model.WithMetrics(metrics), metrics, currentMetrics, decision);
+        return new TrainingResult(model.WithMetrics(metrics), metrics, comparison, decision);
+    }
+
+    /// <summary>
+    /// Judges both models on the hold-out rows sent after every row the deployed model saw. The deployed model was
+    /// trained on most of tonight's hold-out (the history mostly overlaps and is re-split at random), so the whole
+    /// hold-out would judge it partly in-sample.
+    /// </summary>
+    private static IncumbentComparison Compare(ResponseModel candidate, ResponseModel current, List<HistoryRow> holdOut, CancellationToken cancellationToken)
+    {
+        var cutOff = current.TrainingWindow.To;
+        var unseen = holdOut.Where(r => r.Features.SentAt > cutOff).ToList();
+        var replies = unseen.Count(r => r.Replied);
+        return unseen.Count == 0
+            ? new IncumbentComparison(cutOff, 0, 0, null, null)
+            : new IncumbentComparison(
+                cutOff,
+                unseen.Count,
+                replies,
+                ModelEvaluator.Evaluate(candidate, unseen, cancellationToken),
+                ModelEvaluator.Evaluate(current, unseen, cancellationToken));
     }
 
     private static void Validate(IReadOnlyList<HistoryRow> rows, TrainingOptions options)

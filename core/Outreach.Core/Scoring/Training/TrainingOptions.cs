@@ -33,7 +33,10 @@ public sealed record TrainingOptions
     /// <summary>The <c>origin</c> written into the artifact (<see cref="ModelOrigin"/>).</summary>
     public string Origin { get; init; } = ModelOrigin.History;
 
-    /// <summary>The deployed model, if any: the new one must not be worse on the same hold-out to be deployable.</summary>
+    /// <summary>
+    /// The deployed model, if any: the new one must not be worse on the hold-out rows sent after the deployed model's
+    /// <see cref="ResponseModel.TrainingWindow"/> (rows it never saw) to be deployable.
+    /// </summary>
     public ResponseModel? CurrentModel { get; init; }
 
     /// <summary>The rules a new model must pass to be deployed.</summary>
