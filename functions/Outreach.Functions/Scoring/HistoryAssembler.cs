@@ -6,9 +6,13 @@ namespace Outreach.Functions.Scoring;
 
 /// <summary>
 /// Builds the response model's history from the pipeline's own data: one <see cref="HistoryRow"/> per sent task whose
-/// outcome window (<see cref="OutcomeLabeler"/>, 14 days) has closed or that got a response; bounced sends without a
+/// outcome window (<see cref="OutcomeLabeler"/>, 14 days) has closed, replied or not; bounced sends without a
 /// response are left out. Features come from <see cref="OwnerFeatureContext"/>, as the scorer's do.
 /// </summary>
+/// <remarks>
+/// A send whose window is still open is left out even when it was answered: taking the answered ones early, while
+/// their unanswered neighbours wait as pending, would select recent rows on their label and inflate the reply rate.
+/// </remarks>
 internal sealed class HistoryAssembler(TableSentTaskReader sentTasks, IOutcomeStore outcomes, OutreachFeatureSource features, TimeProvider time)
 {
     /// <summary>The owner's labelled rows, oldest send first.</summary>
@@ -24,11 +28,12 @@ internal sealed class HistoryAssembler(TableSentTaskReader sentTasks, IOutcomeSt
         var context = await features.ForOwnerAsync(ownerId, sent, cancellationToken).ConfigureAwait(false);
         var byTask = OutcomeAttribution.ByTask(sent, recorded);
         var labeler = new OutcomeLabeler(time);
+        var now = time.GetUtcNow();
         var rows = new List<HistoryRow>(sent.Count);
         foreach (var task in sent)
         {
             var sentUtc = task.SentUtc!.Value;
-            if (labeler.Label(sentUtc, byTask[task.TaskId]).Value is { } label)
+            if (now >= sentUtc + labeler.Window && labeler.Label(sentUtc, byTask[task.TaskId]).Value is { } label)
             {
                 rows.Add(new HistoryRow(task.TaskId, ownerId, context.Describe(task, sentUtc), label == 1));
             }

@@ -85,6 +85,23 @@ public sealed class ResponseModelPipelineTests(AzuriteFixture azurite) : IClassF
     }
 
     [Fact]
+    public async Task The_history_holds_only_sends_whose_outcome_window_has_closed_answered_or_not()
+    {
+        await using var app = await ScoringApp.StartAsync(azurite, HistoryStart);
+        var owner = ApiApp.NewId("di");
+        using var client = app.Client(await app.CreateOwnerWithKeyAsync(owner));
+        var contacts = Enumerable.Range(0, 100).Select(i => ClassVisitContact(owner, i)).ToList();
+        // 80 sends on day 0 (4 replies) and 20 on day 15 (1 reply, two days later), seen on day 20.
+        await app.SeedSentHistoryAsync(owner, contacts, i => i < 80 ? HistoryStart : HistoryStart.AddDays(15), i => i % 20 == 0);
+        app.Clock.SetUtcNow(HistoryStart.AddDays(20));
+
+        var lines = (await client.GetStringAsync(new Uri("/api/history?format=csv", UriKind.Relative))).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        var rows = lines.Skip(1).ToList();
+        Assert.Equal((80, 4), (rows.Count, rows.Count(r => r.EndsWith(",1", StringComparison.Ordinal))));
+    }
+
+    [Fact]
     public async Task A_history_of_pure_noise_is_refused_and_the_previous_model_stays()
     {
         await using var app = await ScoringApp.StartAsync(azurite, HistoryStart);
