@@ -14,7 +14,16 @@ public static class WilsonInterval
     /// <param name="successes">Successes, 0 ≤ successes ≤ trials.</param>
     /// <param name="trials">Trials, at least 1 (a rate of nothing has no interval).</param>
     /// <param name="z">The normal quantile; <see cref="Z95"/> unless a different confidence is wanted.</param>
-    public static ProportionInterval Of(long successes, long trials, double z = Z95)
+    public static ProportionInterval Of(long successes, long trials, double z = Z95) => Of((double)successes, trials, z);
+
+    /// <summary>
+    /// The interval for an expected, possibly fractional, count of <paramref name="successes"/> out of
+    /// <paramref name="trials"/>: e.g. a model's top 10 % that cuts through tied scores holds their replies pro rata.
+    /// </summary>
+    /// <param name="successes">Expected successes, 0 ≤ successes ≤ trials.</param>
+    /// <param name="trials">Trials, at least 1.</param>
+    /// <param name="z">The normal quantile; <see cref="Z95"/> unless a different confidence is wanted.</param>
+    public static ProportionInterval Of(double successes, long trials, double z = Z95)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(trials, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(successes);

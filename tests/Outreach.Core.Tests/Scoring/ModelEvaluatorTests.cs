@@ -40,6 +40,36 @@ public sealed class ModelEvaluatorTests
     }
 
     [Fact]
+    public void Lift_of_a_constant_prediction_is_the_base_lift_whatever_the_row_order()
+    {
+        // 200 rows, every score equal, the 20 replies happen to be the first 20 rows (e.g. the oldest sends).
+        var labels = Enumerable.Range(0, 200).Select(i => i < 20).ToArray();
+        var probabilities = Enumerable.Repeat(0.1, 200).ToArray();
+
+        var metrics = ModelEvaluator.Evaluate(probabilities, labels);
+
+        // The top 10 % of a tie is expected to hold 10 % replies: 0.1 / 0.05.
+        Assert.Equal((2.0, 2.0), (metrics.LiftAt10.Replies, metrics.LiftAt10.Lift));
+        Assert.Equal((4.0, 2.0), (metrics.LiftAt20.Replies, metrics.LiftAt20.Lift));
+        var interval = WilsonInterval.Of(2, 20);
+        Assert.Equal((interval.Lower / 0.05, interval.Upper / 0.05), (metrics.LiftAt10.LiftLower, metrics.LiftAt10.LiftUpper));
+    }
+
+    [Fact]
+    public void A_tie_across_the_cut_counts_its_replies_pro_rata_and_the_rows_above_it_in_full()
+    {
+        // 10 rows: a top score with a reply, then a tie of four rows holding one reply; the top 20 % takes the top
+        // row and one of the four tied rows, a quarter of the tie's reply.
+        double[] probabilities = [0.9, 0.5, 0.5, 0.5, 0.5, 0.1, 0.1, 0.1, 0.1, 0.1];
+        bool[] labels = [true, true, false, false, false, false, false, false, false, false];
+
+        var lift = ModelEvaluator.LiftAt(0.2, probabilities, labels);
+
+        Assert.Equal((2, 1.25), (lift.Count, lift.Replies));
+        Assert.Equal(1.25 / 2 / 0.05, lift.Lift, 12);
+    }
+
+    [Fact]
     public void Reliability_table_has_ten_equal_count_bins_in_predicted_order()
     {
         var probabilities = Enumerable.Range(0, 1000).Select(i => i / 1000.0).ToArray();

@@ -73,8 +73,8 @@ public static class ModelEvaluator
             BrierScore = brier,
             BaselineBrierScore = baselineBrier,
             BrierSkillScore = 1 - (brier / baselineBrier),
-            LiftAt10 = LiftAt(0.1, descending, labels),
-            LiftAt20 = LiftAt(0.2, descending, labels),
+            LiftAt10 = LiftAt(0.1, probabilities, descending, labels),
+            LiftAt20 = LiftAt(0.2, probabilities, descending, labels),
             Reliability = reliability,
             ExpectedCalibrationError = reliability.Sum(b => b.Count * Math.Abs(b.MeanPredicted - b.ObservedRate)) / n,
             MeanPredicted = meanPredicted,
@@ -84,9 +84,12 @@ public static class ModelEvaluator
         };
     }
 
-    /// <summary>The reply rate of the top <paramref name="fraction"/> of a ranking, against the 5 % baseline with Wilson bounds.</summary>
+    /// <summary>
+    /// The reply rate of the top <paramref name="fraction"/> of a ranking, against the 5 % baseline with Wilson bounds.
+    /// A run of tied scores that the cut falls inside counts its replies pro rata.
+    /// </summary>
     public static LiftAtFraction LiftAt(double fraction, ReadOnlySpan<double> probabilities, ReadOnlySpan<bool> labels) =>
-        LiftAt(fraction, DescendingOrder(probabilities), labels);
+        LiftAt(fraction, probabilities, DescendingOrder(probabilities), labels);
 
     /// <summary>
     /// The expected lift of the top <paramref name="fraction"/> ranked by <paramref name="scores"/>: the mean true reply
@@ -101,14 +104,8 @@ public static class ModelEvaluator
         }
 
         var descending = DescendingOrder(scores);
-        var count = Math.Max(1, (int)Math.Ceiling(fraction * descending.Length));
-        double sum = 0;
-        for (var k = 0; k < count; k++)
-        {
-            sum += trueProbabilities[descending[k]];
-        }
-
-        return sum / count / Baseline.Rate;
+        var count = TopCount(fraction, descending.Length);
+        return TopSum(scores, descending, count, trueProbabilities) / count / Baseline.Rate;
     }
 
     internal static bool[] Labels(IReadOnlyList<HistoryRow> rows)
@@ -134,18 +131,48 @@ public static class ModelEvaluator
         return sum / probabilities.Length;
     }
 
-    private static LiftAtFraction LiftAt(double fraction, int[] descending, ReadOnlySpan<bool> labels)
+    private static LiftAtFraction LiftAt(double fraction, ReadOnlySpan<double> probabilities, int[] descending, ReadOnlySpan<bool> labels)
     {
-        var count = Math.Max(1, (int)Math.Ceiling(fraction * descending.Length));
-        var replies = 0;
-        for (var k = 0; k < count; k++)
+        var count = TopCount(fraction, descending.Length);
+        var values = new double[labels.Length];
+        for (var i = 0; i < values.Length; i++)
         {
-            replies += labels[descending[k]] ? 1 : 0;
+            values[i] = labels[i] ? 1 : 0;
         }
 
-        var rate = replies / (double)count;
+        var replies = Math.Min(count, TopSum(probabilities, descending, count, values));
+        var rate = replies / count;
         var interval = WilsonInterval.Of(replies, count);
         return new LiftAtFraction(fraction, count, replies, rate, rate / Baseline.Rate, interval.Lower / Baseline.Rate, interval.Upper / Baseline.Rate);
+    }
+
+    private static int TopCount(double fraction, int rows) => Math.Max(1, (int)Math.Ceiling(fraction * rows));
+
+    /// <summary>
+    /// The sum of <paramref name="values"/> over the <paramref name="count"/> top-scored rows. A run of tied scores
+    /// that the cut falls inside adds its mean value per row taken: which tied rows come first is an accident of row
+    /// order (e.g. the oldest sends), and taking them would let a constant score report any lift at all.
+    /// </summary>
+    private static double TopSum(ReadOnlySpan<double> scores, int[] descending, int count, ReadOnlySpan<double> values)
+    {
+        double sum = 0;
+        var start = 0;
+        while (start < count)
+        {
+            var end = start + 1;
+            double run = values[descending[start]];
+            while (end < descending.Length && scores[descending[end]] == scores[descending[start]])
+            {
+                run += values[descending[end]];
+                end++;
+            }
+
+            var taken = Math.Min(end, count) - start;
+            sum += taken == end - start ? run : run * taken / (end - start);
+            start = end;
+        }
+
+        return sum;
     }
 
     private static int[] DescendingOrder(ReadOnlySpan<double> probabilities)
