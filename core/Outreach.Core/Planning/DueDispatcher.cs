@@ -5,7 +5,7 @@ namespace Outreach.Core.Planning;
 /// <summary>
 /// One dispatcher run (the timer function, once a minute), as <c>Campaigns/README.md</c> ("Dispatcher run") lays it
 /// out: read the cursor, find the due entries bucket by bucket, then per owner read only the due tasks (point reads),
-/// score the unscored ones, let <see cref="DispatchPlanner"/> decide, and apply the decision with version-conditional
+/// score the pending ones afresh, let <see cref="DispatchPlanner"/> decide, and apply the decision with version-conditional
 /// writes; store the cursor only after every owner is handled. Owners with nothing due are never read.
 /// </summary>
 /// <remarks>
@@ -115,16 +115,22 @@ public sealed class DueDispatcher(
         }
     }
 
+    /// <summary>
+    /// Scores every pending due task, not only the unscored: a task the daily cap deferred would otherwise keep the
+    /// score and explanation of the model deployed when it was first due and be ranked against fresh ones (and its
+    /// features, such as days since met and the send hour, have moved with its due time). A task the scorer leaves
+    /// out keeps what it had.
+    /// </summary>
     private async Task<List<OutreachTask>> ScoreAsync(string ownerId, List<OutreachTask> loaded, CancellationToken cancellationToken)
     {
-        var unscored = loaded.Where(t => t.Score is null && TaskStates.IsPending(t.State)).ToList();
-        if (unscored.Count == 0)
+        var pending = loaded.Where(t => TaskStates.IsPending(t.State)).ToList();
+        if (pending.Count == 0)
         {
             return loaded;
         }
 
         var scores = new Dictionary<string, TaskScore>(StringComparer.Ordinal);
-        foreach (var score in await scorer.ScoreAsync(ownerId, unscored, cancellationToken).ConfigureAwait(false))
+        foreach (var score in await scorer.ScoreAsync(ownerId, pending, cancellationToken).ConfigureAwait(false))
         {
             if (score.Probability is { } p)
             {
@@ -134,7 +140,7 @@ public sealed class DueDispatcher(
             }
         }
 
-        return loaded.ConvertAll(t => t.Score is null && scores.TryGetValue(t.TaskId, out var s)
+        return loaded.ConvertAll(t => TaskStates.IsPending(t.State) && scores.TryGetValue(t.TaskId, out var s)
             ? t with { Score = s.Probability, ScoreExplanation = s.Explanation }
             : t);
     }

@@ -87,11 +87,36 @@ public sealed class DueDispatcherTests
         Assert.Equal(0, _index.Count);
     }
 
-    /// <summary>Enrols the contact (met 3 March) and returns only its thank-you task id, removing the later steps' entries.</summary>
-    private async Task<IReadOnlyList<string>> EnrolAsync(string contactId, bool withEmail = true)
+    [Fact]
+    public async Task After_a_new_model_is_deployed_a_deferred_task_is_ranked_and_explained_by_the_new_model()
+    {
+        var scorer = new SwitchableScorer { Model = "v1", Scores = new() { ["a"] = 0.9, ["b"] = 0.01 } };
+        var dispatcher = new DueDispatcher(
+            new InMemoryDispatchCursorStore(), _index, _tasks, _profiles, new InMemorySenderActivityStore(), new InMemorySuppressionStore(), scorer, _sent, _clock);
+        await _profiles.SaveAsync(new SenderProfile { OwnerId = "student-1", Email = "me@school.example", TimeZoneId = "Europe/London", DailyCap = 1 }, CancellationToken.None);
+        await EnrolAsync("a");
+        var b = (await EnrolAsync("b")).Single();
+        _clock.SetUtcNow(Given.Utc("2026-03-04T09:00:00Z"));
+        await dispatcher.RunAsync(CancellationToken.None); // cap 1: A goes, B waits for tomorrow with v1's 0.01
+
+        // Overnight model v2 is deployed: it puts B at 0.5 and the new contact C, due the same morning, at 0.05.
+        scorer.Model = "v2";
+        scorer.Scores = new() { ["b"] = 0.5, ["c"] = 0.05 };
+        _clock.SetUtcNow(Given.Utc("2026-03-04T12:00:00Z"));
+        await EnrolAsync("c", metOn: Given.Date(2026, 3, 4));
+        _clock.SetUtcNow(Given.Utc("2026-03-05T09:00:00Z"));
+        await dispatcher.RunAsync(CancellationToken.None);
+
+        Assert.Equal(new SendRequest("student-1", b), _sent.Requests[^1]);
+        var task = await _tasks.FindAsync("student-1", b, CancellationToken.None);
+        Assert.Equal((0.5, "v2"), (task!.Score, task.ScoreExplanation));
+    }
+
+    /// <summary>Enrols the contact (met 3 March unless told) and returns only its thank-you task id, removing the later steps' entries.</summary>
+    private async Task<IReadOnlyList<string>> EnrolAsync(string contactId, bool withEmail = true, DateOnly? metOn = null)
     {
         var campaign = DefaultCampaigns.ClassVisitFollowUp("student-1");
-        var contact = Given.Contact(contactId, Given.Date(2026, 3, 3), withEmail ? contactId + "@example.org" : null);
+        var contact = Given.Contact(contactId, metOn ?? Given.Date(2026, 3, 3), withEmail ? contactId + "@example.org" : null);
         var plan = new CampaignPlanner(_clock).Enroll(campaign, [contact], Given.LondonSender, SuppressionList.None);
         var thankYou = plan.Tasks.Where(t => t.StepId == "thank-you").ToList();
         await new PlanWriter(_tasks, _index, _clock).WriteAsync(thankYou, CancellationToken.None);
@@ -102,6 +127,17 @@ public sealed class DueDispatcherTests
     {
         var task = await _tasks.FindAsync("student-1", taskId, CancellationToken.None);
         return (task!.State, task.DueUtc);
+    }
+
+    /// <summary>A scorer whose deployed model can be swapped; the explanation names the model.</summary>
+    private sealed class SwitchableScorer : ITaskScorer
+    {
+        public string Model { get; set; } = "v1";
+
+        public Dictionary<string, double> Scores { get; set; } = [];
+
+        public Task<IReadOnlyList<TaskScore>> ScoreAsync(string ownerId, IReadOnlyList<OutreachTask> tasks, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<TaskScore>>([.. tasks.Select(t => new TaskScore(t.TaskId, Scores[t.ContactId], Model))]);
     }
 
     private sealed class RecordingSink : ISendRequestSink
