@@ -23,31 +23,40 @@ internal static class TaskFeatureMapping
     /// <param name="contact">Its recipient, or null when erased or never imported.</param>
     /// <param name="step">1 for the campaign's first step, 2 for the next, and so on.</param>
     /// <param name="sendAtLocal">The send time in the sender's zone, with its offset.</param>
-    public static OutreachFeatures For(OutreachTask task, Contact? contact, int step, DateTimeOffset sendAtLocal) => new()
+    public static OutreachFeatures For(OutreachTask task, Contact? contact, int step, DateTimeOffset sendAtLocal)
     {
-        RecipientPosition = contact?.Position,
-        Relationship = RelationshipOf(contact),
-        DaysSinceMet = DaysSinceMet(contact, DateOnly.FromDateTime(sendAtLocal.DateTime)),
-        Step = Math.Max(1, step),
-        Channel = task.Channel == TaskChannel.LinkedIn ? Channel.LinkedIn : Channel.Email,
-        TemplateKind = TemplateKindOf(task.Template),
-        OffersHelp = !string.IsNullOrWhiteSpace(contact?.Offer),
-        SentAt = sendAtLocal,
-    };
+        var sendDate = DateOnly.FromDateTime(sendAtLocal.DateTime);
+        return new()
+        {
+            RecipientPosition = contact?.Position,
+            Relationship = RelationshipOf(contact, sendDate),
+            DaysSinceMet = DaysSinceMet(contact, sendDate),
+            Step = Math.Max(1, step),
+            Channel = task.Channel == TaskChannel.LinkedIn ? Channel.LinkedIn : Channel.Email,
+            TemplateKind = TemplateKindOf(task.Template),
+            OffersHelp = !string.IsNullOrWhiteSpace(contact?.Offer),
+            SentAt = sendAtLocal,
+        };
+    }
 
     /// <summary>
-    /// How the owner knows the contact: an occasion whose name says "class" is a class visit, another named occasion an
-    /// event, a dated occasion without a name a meeting in person; no occasion but a LinkedIn connection is LinkedIn
-    /// only; nothing at all is cold. A missing contact is <see cref="Relationship.Other"/>.
+    /// How the owner knew the contact on <paramref name="sendDate"/>: an occasion whose name says "class" is a class
+    /// visit, another named occasion an event, an occasion without a name a meeting in person; no occasion but a
+    /// LinkedIn connection is LinkedIn only; nothing at all is cold. A missing contact is <see cref="Relationship.Other"/>.
     /// </summary>
-    public static Relationship RelationshipOf(Contact? contact)
+    /// <remarks>
+    /// Only what was known by the send date counts: a meeting or connection dated after it (often the fruit of a reply,
+    /// imported later) would describe a training row with its own outcome. An undated occasion counts, as its date is
+    /// unknown; a LinkedIn profile without a connection date counts as connected.
+    /// </remarks>
+    public static Relationship RelationshipOf(Contact? contact, DateOnly sendDate)
     {
         if (contact is null)
         {
             return Relationship.Other;
         }
 
-        if (contact.LastMet is { } met)
+        if (LastMetBy(contact, sendDate) is { } met)
         {
             return met.Name switch
             {
@@ -57,15 +66,28 @@ internal static class TaskFeatureMapping
             };
         }
 
-        return contact.LinkedInUrl is not null || contact.ConnectedOn is not null ? Relationship.LinkedInOnly : Relationship.Cold;
+        var connected = contact.ConnectedOn is { } on ? on <= sendDate : contact.LinkedInUrl is not null;
+        return connected ? Relationship.LinkedInOnly : Relationship.Cold;
     }
 
-    /// <summary>Whole days from the last meeting (else the LinkedIn connection) to <paramref name="sendDate"/>; null when unknown or in the future.</summary>
+    /// <summary>
+    /// Whole days from the last meeting on or before <paramref name="sendDate"/> (else the LinkedIn connection, if made
+    /// by then) to <paramref name="sendDate"/>; null when unknown.
+    /// </summary>
     public static double? DaysSinceMet(Contact? contact, DateOnly sendDate)
     {
-        var since = contact?.LastMet?.MetOn ?? contact?.ConnectedOn;
-        return since is { } date && date <= sendDate ? sendDate.DayNumber - date.DayNumber : null;
+        if (contact is null)
+        {
+            return null;
+        }
+
+        var since = LastMetBy(contact, sendDate)?.MetOn ?? (contact.ConnectedOn <= sendDate ? contact.ConnectedOn : null);
+        return since is { } date ? sendDate.DayNumber - date.DayNumber : null;
     }
+
+    /// <summary>The latest dated occasion on or before <paramref name="sendDate"/>, else the last undated one, else null.</summary>
+    private static EventMet? LastMetBy(Contact contact, DateOnly sendDate) =>
+        contact.Events.Where(e => e.MetOn <= sendDate).MaxBy(e => e.MetOn) ?? contact.Events.LastOrDefault(e => e.MetOn is null);
 
     /// <summary>The history vocabulary's kind (same names; a nudge is a follow-up).</summary>
     public static HistoryTemplateKind TemplateKindOf(TemplateKind kind) => kind switch

@@ -20,23 +20,51 @@ public sealed class TaskFeatureMappingTests
         ConnectedOn = connectedOn,
     };
 
+    private static readonly DateOnly SendDate = new(2026, 3, 13);
+
     [Fact]
     public void Relationship_is_read_from_how_the_owner_met_the_contact()
     {
-        Assert.Equal(Relationship.ClassVisit, TaskFeatureMapping.RelationshipOf(ContactWith([new EventMet("Fordham class visit", MetOn)])));
-        Assert.Equal(Relationship.Event, TaskFeatureMapping.RelationshipOf(ContactWith([new EventMet("Career fair", MetOn)])));
-        Assert.Equal(Relationship.MetInPerson, TaskFeatureMapping.RelationshipOf(ContactWith([new EventMet(null, MetOn)])));
-        Assert.Equal(Relationship.LinkedInOnly, TaskFeatureMapping.RelationshipOf(ContactWith(linkedIn: "https://www.linkedin.com/in/ana")));
-        Assert.Equal(Relationship.Cold, TaskFeatureMapping.RelationshipOf(ContactWith()));
-        Assert.Equal(Relationship.Other, TaskFeatureMapping.RelationshipOf(null));
+        Assert.Equal(Relationship.ClassVisit, TaskFeatureMapping.RelationshipOf(ContactWith([new EventMet("Fordham class visit", MetOn)]), SendDate));
+        Assert.Equal(Relationship.Event, TaskFeatureMapping.RelationshipOf(ContactWith([new EventMet("Career fair", MetOn)]), SendDate));
+        Assert.Equal(Relationship.MetInPerson, TaskFeatureMapping.RelationshipOf(ContactWith([new EventMet(null, MetOn)]), SendDate));
+        Assert.Equal(Relationship.LinkedInOnly, TaskFeatureMapping.RelationshipOf(ContactWith(linkedIn: "https://www.linkedin.com/in/ana"), SendDate));
+        Assert.Equal(Relationship.Cold, TaskFeatureMapping.RelationshipOf(ContactWith(), SendDate));
+        Assert.Equal(Relationship.Other, TaskFeatureMapping.RelationshipOf(null, SendDate));
+    }
+
+    [Fact]
+    public void A_meeting_after_the_send_does_not_change_how_the_sent_outreach_is_described()
+    {
+        // Connected on LinkedIn on 10 January, written to on 1 February, replied, then met at a career fair on
+        // 20 March, which a later import added to the contact.
+        var contact = ContactWith([new EventMet("Career fair", new DateOnly(2026, 3, 20))], "https://www.linkedin.com/in/someone", new DateOnly(2026, 1, 10));
+        var task = new OutreachTask
+        {
+            TaskId = "t1", OwnerId = "ana", ContactId = "c1", CampaignId = "class-visit-follow-up", StepId = "thank-you",
+            Template = TemplateKind.ThankYou, Channel = TaskChannel.Email, DueUtc = new DateTimeOffset(2026, 2, 1, 9, 0, 0, TimeSpan.Zero),
+        };
+
+        var features = TaskFeatureMapping.For(task, contact, 1, task.DueUtc);
+
+        Assert.Equal((Relationship.LinkedInOnly, (double?)22), (features.Relationship, features.DaysSinceMet));
+    }
+
+    [Fact]
+    public void A_connection_made_after_the_send_leaves_the_contact_cold_then()
+    {
+        var contact = ContactWith(linkedIn: "https://www.linkedin.com/in/ana", connectedOn: new DateOnly(2026, 3, 20));
+
+        Assert.Equal((Relationship.Cold, (double?)null), (TaskFeatureMapping.RelationshipOf(contact, SendDate), TaskFeatureMapping.DaysSinceMet(contact, SendDate)));
     }
 
     [Fact]
     public void Days_since_met_count_from_the_last_meeting_else_the_connection_and_are_unknown_in_the_future()
     {
-        var sendDate = new DateOnly(2026, 3, 13);
+        var sendDate = SendDate;
 
         Assert.Equal(10, TaskFeatureMapping.DaysSinceMet(ContactWith([new EventMet("Career fair", new DateOnly(2026, 1, 1)), new EventMet("Class visit", MetOn)]), sendDate));
+        Assert.Equal(71, TaskFeatureMapping.DaysSinceMet(ContactWith([new EventMet("Career fair", new DateOnly(2026, 1, 1)), new EventMet("Class visit", new DateOnly(2026, 3, 20))]), sendDate));
         Assert.Equal(12, TaskFeatureMapping.DaysSinceMet(ContactWith(connectedOn: new DateOnly(2026, 3, 1)), sendDate));
         Assert.Null(TaskFeatureMapping.DaysSinceMet(ContactWith([new EventMet("Class visit", new DateOnly(2026, 3, 14))]), sendDate));
         Assert.Null(TaskFeatureMapping.DaysSinceMet(ContactWith(), sendDate));
