@@ -106,6 +106,32 @@ public sealed class ResponseModelTests
         Assert.Contains("\"createdAt\": \"2026-11-22T04:00:00+00:00\"", ArtifactJson(result.Model), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(-2.0, 0.0)]
+    [InlineData(double.PositiveInfinity, 3650.0)]
+    [InlineData(double.NegativeInfinity, 0.0)]
+    [InlineData(99_999.0, 3650.0)]
+    public void A_day_count_outside_the_history_range_is_scored_as_its_nearest_bound_not_as_NaN(double days, double bound)
+    {
+        var model = SyntheticPriorModel.Train(5_000, 3, new ManualTimeProvider(DateTimeOffset.UnixEpoch)).Model;
+
+        var prediction = model.Predict(LongNoteToSomeoneMet with { DaysSinceMet = days });
+
+        Assert.True(double.IsFinite(prediction.Probability), $"p = {prediction.Probability}");
+        Assert.Equal(model.Predict(LongNoteToSomeoneMet with { DaysSinceMet = bound }).Probability, prediction.Probability, 15);
+    }
+
+    [Fact]
+    public void A_NaN_day_count_is_refused_naming_the_field_and_a_negative_note_length_counts_as_no_note()
+    {
+        var model = SyntheticPriorModel.Train(5_000, 3, new ManualTimeProvider(DateTimeOffset.UnixEpoch)).Model;
+
+        var error = Assert.Throws<DomainException>(() => model.Predict(LongNoteToSomeoneMet with { DaysSinceMet = double.NaN }));
+
+        Assert.Equal(("model.invalid-feature", "DaysSinceMet"), (error.Code, error.Target));
+        Assert.Equal(model.Predict(LongNoteToSomeoneMet).Probability, model.Predict(LongNoteToSomeoneMet with { PersonalNoteChars = -5 }).Probability, 15);
+    }
+
     /// <summary>
     /// A model whose weights are all zero except "met in person" (+2) and "more than 500 words" (−0.5), on an
     /// unstandardised schema (mean 0, scale 1) with bias −3, so every contribution can be computed by hand.

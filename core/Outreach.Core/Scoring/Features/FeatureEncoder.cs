@@ -29,7 +29,11 @@ public sealed class FeatureEncoder
     /// <summary>The schema this encoder follows.</summary>
     public FeatureSchema Schema => _schema;
 
-    /// <summary>Writes one outreach's raw feature values into <paramref name="destination"/> (length = schema width).</summary>
+    /// <summary>
+    /// Writes one outreach's raw feature values into <paramref name="destination"/> (length = schema width). Day counts
+    /// and note lengths outside the history's ranges are clipped to them (<see cref="HistoryLimits"/>).
+    /// </summary>
+    /// <exception cref="DomainException">DaysSinceMet is NaN, or an extra column is not a finite number (target: the field).</exception>
     public void Encode(OutreachFeatures features, Span<double> destination)
     {
         ArgumentNullException.ThrowIfNull(features);
@@ -41,7 +45,8 @@ public sealed class FeatureEncoder
         FeatureLayout.Write(features, _schema, destination);
     }
 
-    /// <summary>Encodes many outreaches into one matrix.</summary>
+    /// <summary>Encodes many outreaches into one matrix, clipping as <see cref="Encode(OutreachFeatures, Span{double})"/> does.</summary>
+    /// <exception cref="DomainException">A DaysSinceMet is NaN, or an extra column is not a finite number (target: the field).</exception>
     public FeatureMatrix Encode(IReadOnlyList<OutreachFeatures> features, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(features);

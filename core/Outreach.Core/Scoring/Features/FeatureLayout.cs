@@ -39,6 +39,13 @@ internal static class FeatureLayout
         return columns;
     }
 
+    /// <summary>Writes one outreach's raw values in column order.</summary>
+    /// <remarks>
+    /// Out-of-range numbers are clipped to the ranges the history reader keeps (<see cref="HistoryLimits"/>), so a
+    /// negative or infinite day count, or a negative note length, cannot turn the log-odds into NaN. A NaN day count
+    /// or extra column has no nearest bound and is refused naming the field.
+    /// </remarks>
+    /// <exception cref="DomainException">DaysSinceMet is NaN, or an extra column is not a finite number (target: the field).</exception>
     public static void Write(OutreachFeatures f, FeatureSchema schema, Span<double> destination)
     {
         destination.Clear();
@@ -46,7 +53,12 @@ internal static class FeatureLayout
         destination[o + (int)f.Relationship] = 1;
         o += Relationships.Length;
 
-        var days = f.DaysSinceMet ?? schema.DaysSinceMetMedian;
+        if (f.DaysSinceMet is double.NaN)
+        {
+            throw new DomainException("model.invalid-feature", "DaysSinceMet is NaN: give whole days from meeting to sending (0 or more), or null when unknown.", nameof(OutreachFeatures.DaysSinceMet));
+        }
+
+        var days = f.DaysSinceMet is { } known ? Math.Clamp(known, 0, HistoryLimits.MaxDaysSinceMet) : schema.DaysSinceMetMedian;
         destination[o] = Math.Log(1 + days);
         if (f.DaysSinceMet is null)
         {
@@ -65,8 +77,9 @@ internal static class FeatureLayout
         o += Channels.Length;
         destination[o + (int)f.TemplateKind] = 1;
         o += TemplateKinds.Length;
-        destination[o] = Math.Log(1 + f.PersonalNoteChars);
-        destination[o + 1] = f.PersonalNoteChars > 0 ? 1 : 0;
+        var noteChars = Math.Clamp(f.PersonalNoteChars, 0, HistoryLimits.MaxPersonalNoteChars);
+        destination[o] = Math.Log(1 + noteChars);
+        destination[o + 1] = noteChars > 0 ? 1 : 0;
         destination[o + 2] = f.OffersHelp ? 1 : 0;
         o += 3;
         destination[o + (int)SeniorityParser.Parse(f.RecipientPosition)] = 1;
@@ -81,7 +94,10 @@ internal static class FeatureLayout
         foreach (var extra in schema.ExtraColumns)
         {
             // A row without the column gets 0, the same imputation the history reader applies to an empty cell.
-            destination[o++] = f.Extras is { } extras && extras.TryGetValue(extra, out var v) ? v : 0;
+            var value = f.Extras is { } extras && extras.TryGetValue(extra, out var v) ? v : 0;
+            destination[o++] = double.IsFinite(value)
+                ? value
+                : throw new DomainException("model.invalid-feature", $"The extra column '{extra}' is {value}; extra columns are finite numbers.", extra);
         }
     }
 }
