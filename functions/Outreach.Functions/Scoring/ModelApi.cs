@@ -8,7 +8,8 @@ using Outreach.Functions.Security;
 namespace Outreach.Functions.Scoring;
 
 /// <summary>
-/// <c>GET /api/model</c> (<c>GetModel</c>): the deployed response model's summary. <c>GET /api/history?format=csv</c>
+/// <c>GET /api/model</c> (<c>GetModel</c>): the deployed response model's summary, with a trained model's row and reply
+/// counts for admins only (<see cref="ModelSummaryResponse"/>). <c>GET /api/history?format=csv</c>
 /// (<c>ExportHistory</c>): the owner's labelled outreach history in the schema of <c>docs/history-schema.md</c>, with
 /// formula-looking cells neutralised for spreadsheets.
 /// </summary>
@@ -27,12 +28,13 @@ internal static class ModelApi
     private static async Task<Results<Ok<ModelSummaryResponse>, ProblemHttpResult>> GetModelAsync(
         HttpContext context, OwnerAccess access, DeployedModels models, CancellationToken cancellationToken)
     {
-        if (await access.ResolveAsync(context, ApiScopes.Read, cancellationToken).ConfigureAwait(false) is null)
+        if (await access.ResolveAsync(context, ApiScopes.Read, cancellationToken).ConfigureAwait(false) is not { } scope)
         {
             return OwnerAccess.NotFound();
         }
 
-        return TypedResults.Ok(ModelSummaryResponse.Of(await models.GetAsync(cancellationToken).ConfigureAwait(false)));
+        var deployed = await models.GetAsync(cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(ModelSummaryResponse.Of(deployed, scope.Caller.Kind == AccountKind.Admin));
     }
 
     private static async Task<IResult> ExportHistoryAsync(

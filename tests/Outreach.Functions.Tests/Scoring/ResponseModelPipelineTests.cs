@@ -67,10 +67,20 @@ public sealed class ResponseModelPipelineTests(AzuriteFixture azurite) : IClassF
         var deployed = await app.Models.GetDeployedAsync(CancellationToken.None);
         Assert.Equal((record.CandidateModelId, ModelOrigin.History, 2, HistoryStart.AddDays(20)), (deployed!.Model.Id, deployed.Model.Origin, deployed.Model.Version, deployed.Deployment.DeployedUtc));
 
+        // An owner sees how good the model is, not the counts of everyone's outcomes it learnt from; an admin sees all.
         var trained = await client.GetFromJsonAsync<JsonElement>("/api/model");
-        Assert.Equal(("trained", 2, 600, record.CandidateModelId), (trained.GetProperty("origin").GetString(), trained.GetProperty("version").GetInt32(), trained.GetProperty("rows").GetInt32(), trained.GetProperty("id").GetString()));
+        Assert.Equal(("trained", 2, record.CandidateModelId), (trained.GetProperty("origin").GetString(), trained.GetProperty("version").GetInt32(), trained.GetProperty("id").GetString()));
         Assert.Equal(record.Metrics!.AreaUnderRocCurve, trained.GetProperty("metrics").GetProperty("auc").GetDouble());
-        Assert.Equal(record.Metrics.Reliability.Count, trained.GetProperty("reliability").GetArrayLength());
+        Assert.Equal(record.Metrics.LiftAt10.Lift, trained.GetProperty("metrics").GetProperty("liftAt10").GetProperty("lift").GetDouble());
+        Assert.Equal(ModelSummaryResponse.WithheldReason, trained.GetProperty("countsWithheld").GetString());
+        Assert.All(
+            [trained.GetProperty("rows"), trained.GetProperty("reliability"), trained.GetProperty("metrics").GetProperty("holdOutRows"),
+             trained.GetProperty("metrics").GetProperty("holdOutReplies"), trained.GetProperty("metrics").GetProperty("liftAt10").GetProperty("replies")],
+            value => Assert.Equal(JsonValueKind.Null, value.ValueKind));
+        using var admin = app.Client(await app.CreateAdminWithKeyAsync(ApiApp.NewId("admin")));
+        var full = await admin.GetFromJsonAsync<JsonElement>("/api/model");
+        Assert.Equal((600, record.Metrics.Count, record.Metrics.Reliability.Count), (full.GetProperty("rows").GetInt32(), full.GetProperty("metrics").GetProperty("holdOutRows").GetInt32(), full.GetProperty("reliability").GetArrayLength()));
+        Assert.Equal(JsonValueKind.Null, full.GetProperty("countsWithheld").ValueKind);
 
         using var export = await client.GetAsync(new Uri("/api/history?format=csv", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, export.StatusCode);

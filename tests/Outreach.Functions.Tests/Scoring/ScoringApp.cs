@@ -73,6 +73,8 @@ internal sealed class ScoringApp : IAsyncDisposable
 
     public Task<string> CreateOwnerWithKeyAsync(string ownerId) => _api.CreateAccountWithKeyAsync(ownerId, AccountKind.Owner, ApiScopes.OwnerDefault);
 
+    public Task<string> CreateAdminWithKeyAsync(string accountId) => _api.CreateAccountWithKeyAsync(accountId, AccountKind.Admin, ApiScopes.Admin | ApiScopes.OwnerDefault);
+
     public HttpClient Client(string key) => _api.Client(key);
 
     public Task SaveProfileAsync(string ownerId, int dailyCap = SenderSchedule.DefaultDailyCap) =>
