@@ -30,6 +30,9 @@ public enum SendAttemptKind
     /// <summary>The sender's daily cap is used: the task went back to planned for the next window.</summary>
     CapReached,
 
+    /// <summary>Delivered outside the sender's sending window: the task went back to planned for the next opening.</summary>
+    OutsideWindow,
+
     /// <summary>Contact, address, sender profile or template is unusable: the task failed with the reason.</summary>
     Unsendable,
 

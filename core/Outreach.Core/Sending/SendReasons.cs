@@ -30,6 +30,9 @@ public static class SendReasons
     /// <summary>The day's cap was already used when the task came up.</summary>
     public const string DailyCap = "daily-cap";
 
+    /// <summary>The task came up outside the sender's sending window (e.g. a retry or a backlog at night).</summary>
+    public const string OutsideWindow = "outside-window";
+
     /// <summary>The reason for an SMTP result, e.g. <c>smtp-rejected (550)</c>, or <c>smtp-failed: non-ascii-address: …</c> with a recognised cause.</summary>
     public static string Of(SendResult result)
     {

@@ -10,8 +10,9 @@ namespace Outreach.Core.Sending;
 /// <summary>
 /// Sends one queued task at most once (design decision 5). Queues deliver at least once, so every delivery re-reads
 /// the task and acts on its state: a task already sent is acknowledged; a task claimed by an attempt whose claim went
-/// stale goes to needs_review (it may have been sent), never out again, as does a send the server never confirmed. A queued task is re-checked against
-/// suppressions and the daily cap, claimed with an ETag-conditional replace that stores its Message-ID, indexed for
+/// stale goes to needs_review (it may have been sent), never out again, as does a send the server never confirmed.
+/// A queued task is re-checked against suppressions, the daily cap and the sending window (either one gives it back
+/// to planned for the next opening), claimed with an ETag-conditional replace that stores its Message-ID, indexed for
 /// reply matching, sent, and marked sent.
 /// </summary>
 public sealed class TaskSender(
@@ -90,7 +91,15 @@ public sealed class TaskSender(
         var now = time.GetUtcNow();
         if (CapIsUsed(profile, await activityRead, schedule.LocalDateOf(now)))
         {
-            return await GiveBackForNextWindowAsync(task, schedule, now, cancellationToken);
+            var nextDay = schedule.OpeningOfNextSendingDayAfter(schedule.LocalDateOf(now));
+            return await GiveBackAsync(task, nextDay, SendReasons.DailyCap, SendAttemptKind.CapReached, now, cancellationToken);
+        }
+
+        // A message queued before the window closed, a retry, or a backlog after an outage can arrive at night.
+        var opening = schedule.NextOpening(now);
+        if (opening > now)
+        {
+            return await GiveBackAsync(task, opening, SendReasons.OutsideWindow, SendAttemptKind.OutsideWindow, now, cancellationToken);
         }
 
         OutgoingMessage message;
@@ -134,13 +143,11 @@ public sealed class TaskSender(
         return sentToday >= profile.DailyCap;
     }
 
-    private async Task<SendAttempt> GiveBackForNextWindowAsync(OutreachTask task, SenderSchedule schedule, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Queued → planned, due at <paramref name="dueUtc"/> and re-indexed, so the dispatcher queues it again then.</summary>
+    private async Task<SendAttempt> GiveBackAsync(
+        OutreachTask task, DateTimeOffset dueUtc, string reason, SendAttemptKind kind, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var planned = task.MoveTo(TaskState.Planned) with
-        {
-            DueUtc = schedule.OpeningOfNextSendingDayAfter(schedule.LocalDateOf(now)),
-            FailureReason = SendReasons.DailyCap,
-        };
+        var planned = task.MoveTo(TaskState.Planned) with { DueUtc = dueUtc, FailureReason = reason };
         var stored = await stores.Tasks.TryReplaceAsync(planned, cancellationToken);
         if (stored is null)
         {
@@ -148,7 +155,7 @@ public sealed class TaskSender(
         }
 
         await stores.DueIndex.UpsertAsync(DueIndexEntry.For(stored, now), cancellationToken);
-        return SendAttempt.Acknowledge(SendAttemptKind.CapReached, reason: SendReasons.DailyCap);
+        return SendAttempt.Acknowledge(kind, reason: reason);
     }
 
     private async Task<SendAttempt> MarkSentAsync(OutreachTask claimed, Contact contact, SenderProfile profile, CancellationToken cancellationToken)

@@ -131,6 +131,24 @@ public sealed class TaskSenderTests
     }
 
     [Fact]
+    public async Task A_queued_message_delivered_outside_the_sending_window_goes_back_to_planned_for_the_next_opening()
+    {
+        // Queued before the window closed, a transient retry, or a backlog after an outage: delivered at 03:00.
+        var task = await SeedAsync();
+        _clock.SetUtcNow(new DateTimeOffset(2026, 11, 19, 3, 0, 0, TimeSpan.Zero));
+
+        var attempt = await SendAsync(task);
+
+        var stored = await ReloadAsync(task);
+        var thursdayOpening = new DateTimeOffset(new DateOnly(2026, 11, 19), SendingWindow.Weekdays.Opens, TimeSpan.Zero);
+        Assert.Equal((SendAttemptKind.OutsideWindow, false), (attempt.Kind, attempt.Retry));
+        Assert.Equal((TaskState.Planned, thursdayOpening, SendReasons.OutsideWindow), (stored.State, stored.DueUtc, stored.FailureReason));
+        var entry = Assert.Single(await _dueIndex.ReadBucketAsync(DueIndexEntry.For(stored, _clock.GetUtcNow()).BucketKey, default));
+        Assert.Equal((task.TaskId, thursdayOpening), (entry.TaskId, entry.DueUtc));
+        Assert.Empty(_transport.Messages);
+    }
+
+    [Fact]
     public async Task A_transient_failure_releases_the_claim_and_asks_for_a_retry()
     {
         var task = await SeedAsync();

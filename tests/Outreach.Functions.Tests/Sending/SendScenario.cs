@@ -24,6 +24,9 @@ internal sealed class SendScenario(AzuriteFixture azurite, TestAppRoot root)
 
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
+    /// <summary>Every day, all day: these tests send on real time at any hour, and the sender checks the window at send time.</summary>
+    public static readonly SendingWindow AlwaysOpen = new(Enum.GetValues<DayOfWeek>(), TimeOnly.MinValue, TimeOnly.MaxValue);
+
     /// <summary>The key that seals owners' SMTP passwords in these tests (section Secrets).</summary>
     public static readonly byte[] SecretKey = [.. Enumerable.Range(100, 32).Select(i => (byte)i)];
 
@@ -66,7 +69,7 @@ internal sealed class SendScenario(AzuriteFixture azurite, TestAppRoot root)
         await Stores.CreateTablesAsync(CancellationToken.None);
         await Queue.CreateIfNotExistsAsync();
         await Stores.Senders.SaveAsync(
-            new SenderProfile { OwnerId = OwnerId, FirstName = "Sam", LastName = "Student", Email = "sam@students.example.edu", Signature = "Sam", DailyCap = dailyCap },
+            new SenderProfile { OwnerId = OwnerId, FirstName = "Sam", LastName = "Student", Email = "sam@students.example.edu", Signature = "Sam", DailyCap = dailyCap, Window = AlwaysOpen },
             CancellationToken.None);
         await Stores.Contacts.WriteAsync(OwnerId, contacts, CancellationToken.None);
         var tasks = contacts.Select(c => Task(c, "thank-you")).ToList();

@@ -11,6 +11,7 @@ using Outreach.Core.Senders;
 using Outreach.Core.Sending;
 using Outreach.Mail.Smtp;
 using Outreach.Testing.LocalServices;
+using Outreach.Testing.Time;
 
 namespace Outreach.Mail.Tests.Smtp;
 
@@ -18,6 +19,7 @@ namespace Outreach.Mail.Tests.Smtp;
 public sealed class SmtpSendOnceTests
 {
     private const string Owner = "o1";
+    private static readonly DateTimeOffset Wednesday10 = new(2026, 11, 18, 10, 0, 0, TimeSpan.Zero);
 
     private readonly InMemoryTaskStore _tasks = new();
     private readonly InMemoryContactDirectory _contacts = new();
@@ -48,8 +50,7 @@ public sealed class SmtpSendOnceTests
 
     private async Task<OutreachTask> SeedAsync()
     {
-        var everyHour = new SendingWindow(Enum.GetValues<DayOfWeek>(), TimeOnly.MinValue, new TimeOnly(23, 59));
-        await _profiles.SaveAsync(new SenderProfile { OwnerId = Owner, FirstName = "Sam", Email = "sam@uni.example", TimeZoneId = "Etc/UTC", Window = everyHour }, default);
+        await _profiles.SaveAsync(new SenderProfile { OwnerId = Owner, FirstName = "Sam", Email = "sam@uni.example" }, default);
         var ann = new Contact { OwnerId = Owner, ContactId = "c-ann", FirstName = "Ann", Email = "ann@example.org" };
         await _contacts.WriteAsync(Owner, [ann], default);
         var task = new OutreachTask
@@ -62,7 +63,7 @@ public sealed class SmtpSendOnceTests
             Template = TemplateKind.ThankYou,
             EmailKey = ann.EmailKey,
             Channel = TaskChannel.Email,
-            DueUtc = TimeProvider.System.GetUtcNow(),
+            DueUtc = Wednesday10,
             State = TaskState.Queued,
         };
         Assert.True(await _tasks.TryAddAsync(task, default));
@@ -71,7 +72,8 @@ public sealed class SmtpSendOnceTests
 
     private TaskSender CreateSender(IMailTransport transport)
     {
-        var clock = TimeProvider.System;
+        // The sender's clock is inside the window (the transport's timeout runs on real time regardless).
+        var clock = new ManualTimeProvider(Wednesday10);
         var keys = new SigningKeyRing("k1", new Dictionary<string, byte[]> { ["k1"] = new byte[32] });
         var options = new SendingOptions { PublicBaseUrl = new Uri("https://outreach.example/") };
         var tokens = new SignedTokenService(keys, clock);
