@@ -79,7 +79,7 @@ public sealed class TaskSender(
         }
 
         var suppressions = await suppressionsRead;
-        var recipients = new[] { contact }.Concat(task.AlsoToContactIds.Select(id => introduction?.Person(id)).OfType<Contact>());
+        IReadOnlyList<Contact> recipients = [contact, .. task.AlsoToContactIds.Select(id => introduction?.Person(id)).OfType<Contact>()];
         if (recipients.Any(r => suppressions.IsSuppressed(task.OwnerId, r.ContactId, r.EmailKey)))
         {
             return await stores.Tasks.TryReplaceAsync(task.MoveTo(TaskState.Skipped, SkipReasons.Suppressed), cancellationToken) is null
@@ -128,10 +128,10 @@ public sealed class TaskSender(
         var result = await transports.ForSender(profile).SendAsync(message, cancellationToken);
         return result.Kind switch
         {
-            SendResultKind.Sent => await MarkSentAsync(claimed, contact, profile, cancellationToken),
+            SendResultKind.Sent => await MarkSentAsync(claimed, contact, profile, RecipientRefusals.RefusedOf(recipients, result), cancellationToken),
             SendResultKind.Transient when !isLastAttempt => await ReleaseForRetryAsync(claimed, result, cancellationToken),
             SendResultKind.Transient => await FailClaimedAsync(claimed, SendAttemptKind.GaveUp, SendReasons.Of(result), retry: true, cancellationToken),
-            SendResultKind.Rejected => await RejectRecipientAsync(claimed, contact, result, cancellationToken),
+            SendResultKind.Rejected => await RejectRecipientsAsync(claimed, RecipientRefusals.RefusedOf(recipients, result), result, cancellationToken),
             SendResultKind.Unconfirmed => await ReviewUnconfirmedAsync(claimed, cancellationToken),
             _ => await FailClaimedAsync(claimed, SendAttemptKind.Failed, SendReasons.Of(result), retry: false, cancellationToken),
         };
@@ -158,11 +158,16 @@ public sealed class TaskSender(
         return SendAttempt.Acknowledge(kind, reason: reason);
     }
 
-    private async Task<SendAttempt> MarkSentAsync(OutreachTask claimed, Contact contact, SenderProfile profile, CancellationToken cancellationToken)
+    private async Task<SendAttempt> MarkSentAsync(
+        OutreachTask claimed, Contact contact, SenderProfile profile, IReadOnlyList<Contact> refused, CancellationToken cancellationToken)
     {
         var sentAt = time.GetUtcNow();
         var schedule = profile.ToSchedule();
-        if (await stores.Tasks.TryReplaceAsync(claimed.MoveTo(TaskState.Sent) with { SentUtc = sentAt }, cancellationToken) is null)
+        var marked = await stores.Tasks.TryReplaceAsync(claimed.MoveTo(TaskState.Sent) with { SentUtc = sentAt }, cancellationToken);
+
+        // An introduction can go out to A while B's address is refused for good: B bounced all the same.
+        await new RecipientRefusals(stores).RecordAsync(claimed, refused, sentAt, cancellationToken);
+        if (marked is null)
         {
             // The message went out but someone changed the task meanwhile (e.g. a person reviewing it): do not retry.
             return SendAttempt.Acknowledge(SendAttemptKind.LostClaim, claimed.MessageId, "sent, but the task changed before it was marked");
@@ -194,30 +199,11 @@ public sealed class TaskSender(
             : SendAttempt.Acknowledge(SendAttemptKind.Unconfirmed, claimed.MessageId, SendReasons.UnconfirmedDelivery);
     }
 
-    private async Task<SendAttempt> RejectRecipientAsync(OutreachTask claimed, Contact contact, SendResult result, CancellationToken cancellationToken)
+    private async Task<SendAttempt> RejectRecipientsAsync(OutreachTask claimed, IReadOnlyList<Contact> refused, SendResult result, CancellationToken cancellationToken)
     {
         var reason = SendReasons.Of(result);
-        var now = time.GetUtcNow();
         await stores.Tasks.TryReplaceAsync(claimed.MoveTo(TaskState.Failed) with { FailureReason = reason }, cancellationToken);
-        await stores.Suppressions.AddAsync(SuppressionEntry.ForEmail(claimed.OwnerId, contact.Email!, SkipReasons.Bounced, now), cancellationToken);
-        var bounce = new Outcome
-        {
-            OwnerId = claimed.OwnerId,
-            ContactId = claimed.ContactId,
-            TaskId = claimed.TaskId,
-            Type = OutcomeType.Bounced,
-            BounceSeverity = BounceSeverity.Hard,
-            OccurredAt = now,
-            Source = OutcomeSource.SendRejection,
-            DedupeKey = "send-rejection:" + DedupeKeys.Sha256Hex(claimed.OwnerId, claimed.TaskId),
-        };
-        var contactTasks = await stores.Tasks.ListForContactAsync(claimed.OwnerId, claimed.ContactId, cancellationToken);
-        foreach (var transition in StopRules.Apply(bounce, contactTasks))
-        {
-            // A task that moved meanwhile is decided by whoever moved it; the suppression stops it at its own send.
-            await stores.Tasks.TryReplaceAsync(transition.Task, cancellationToken);
-        }
-
+        await new RecipientRefusals(stores).RecordAsync(claimed, refused, time.GetUtcNow(), cancellationToken);
         return SendAttempt.Acknowledge(SendAttemptKind.Rejected, claimed.MessageId, reason);
     }
 

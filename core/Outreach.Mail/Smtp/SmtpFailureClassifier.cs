@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Mail;
 using System.Net.Sockets;
 using System.Security.Authentication;
@@ -21,6 +22,8 @@ namespace Outreach.Mail.Smtp;
 /// </summary>
 internal static class SmtpFailureClassifier
 {
+    private static readonly IdnMapping Idna = new();
+
     /// <summary>Classifies a failure of one send.</summary>
     /// <param name="exception">What SmtpClient threw.</param>
     /// <param name="message">The message being sent.</param>
@@ -84,11 +87,29 @@ internal static class SmtpFailureClassifier
         return new SendResult(kind, message.MessageId, status, reason) { Rejections = rejections };
     }
 
-    /// <summary>The recipient SmtpClient names (as <c>&lt;address&gt;</c>), matched back to the message's own object.</summary>
+    /// <summary>
+    /// The recipient SmtpClient names (as <c>&lt;address&gt;</c>, its domain in IDNA form), matched back to the message's
+    /// own object: a To recipient, or one in copy (the sender on an introduction), so a refusal is never blamed on
+    /// another recipient, whose address would then be suppressed.
+    /// </summary>
     private static EmailAddress Match(string? failedRecipient, OutgoingMessage message)
     {
-        var address = failedRecipient?.Trim().TrimStart('<').TrimEnd('>');
-        return message.To.FirstOrDefault(to => string.Equals(to.Address, address, StringComparison.OrdinalIgnoreCase))
-            ?? message.To[0];
+        var address = AsciiForm(failedRecipient?.Trim().TrimStart('<').TrimEnd('>') ?? string.Empty);
+        var all = message.To.Concat(message.Cc).ToList();
+        return all.FirstOrDefault(to => string.Equals(AsciiForm(to.Address), address, StringComparison.OrdinalIgnoreCase))
+            ?? (all.Count == 1 || address.Length == 0 ? message.To[0] : new EmailAddress(address));
+    }
+
+    private static string AsciiForm(string address)
+    {
+        var at = address.LastIndexOf('@');
+        try
+        {
+            return at < 0 ? address : string.Concat(address.AsSpan(0, at + 1), Idna.GetAscii(address[(at + 1)..]));
+        }
+        catch (ArgumentException)
+        {
+            return address;
+        }
     }
 }

@@ -17,6 +17,12 @@ internal sealed class ScriptedTransport : IMailTransport, IMailTransportProvider
         return this;
     }
 
+    public ScriptedTransport Then(Func<OutgoingMessage, SendResult> reply)
+    {
+        _script.Enqueue(reply);
+        return this;
+    }
+
     public IMailTransport ForSender(SenderProfile sender) => this;
 
     public Task<SendResult> SendAsync(OutgoingMessage message, CancellationToken cancellationToken)

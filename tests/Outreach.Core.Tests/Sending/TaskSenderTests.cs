@@ -29,6 +29,7 @@ public sealed class TaskSenderTests
     private readonly InMemoryCounterStore _counters = new();
     private readonly ScriptedTransport _transport = new();
     private readonly Contact _ann = new() { OwnerId = Owner, ContactId = "c-ann", FirstName = "Ann", Email = "Ann@Example.org" };
+    private Introduction? _introduction;
 
     [Fact]
     public async Task A_queued_task_is_claimed_indexed_sent_and_marked_with_its_message_id()
@@ -217,6 +218,38 @@ public sealed class TaskSenderTests
     }
 
     [Fact]
+    public async Task An_introduction_refused_for_b_alone_is_sent_and_suppresses_b_and_stops_bs_pending_email_steps()
+    {
+        // The classifier returns Sent with B's 550 in Rejections: A got the message, so it must not go out again.
+        var (task, bob) = await SeedIntroductionAsync();
+        var bobsFollowUp = SendScenarioTask(bob) with { State = TaskState.Planned };
+        Assert.True(await _tasks.TryAddAsync(bobsFollowUp, default));
+        _transport.Then(m => new SendResult(SendResultKind.Sent, m.MessageId) { Rejections = [new RecipientRejection(m.To[1], 550)] });
+
+        var attempt = await SendAsync(task);
+
+        Assert.Equal((SendAttemptKind.Sent, TaskState.Sent), (attempt.Kind, (await ReloadAsync(task)).State));
+        var suppressions = await _suppressions.LoadListAsync(Owner, default);
+        Assert.True(suppressions.IsSuppressed(Owner, bob.ContactId, bob.EmailKey), "B's address was refused with 550");
+        Assert.False(suppressions.IsSuppressed(Owner, _ann.ContactId, _ann.EmailKey), "A got the message");
+        Assert.Equal((TaskState.Skipped, SkipReasons.Bounced), ((await ReloadAsync(bobsFollowUp)).State, (await ReloadAsync(bobsFollowUp)).SkipReason));
+    }
+
+    [Fact]
+    public async Task An_introduction_refused_for_both_fails_and_suppresses_both_addresses()
+    {
+        var (task, bob) = await SeedIntroductionAsync();
+        _transport.Then(m => new SendResult(SendResultKind.Rejected, m.MessageId, 550) { Rejections = [.. m.To.Select(to => new RecipientRejection(to, 550))] });
+
+        var attempt = await SendAsync(task);
+
+        Assert.Equal((SendAttemptKind.Rejected, TaskState.Failed), (attempt.Kind, (await ReloadAsync(task)).State));
+        Assert.Equal(
+            ["email:ann@example.org", "email:bob@example.org"],
+            (await _suppressions.ListAsync(Owner, default)).Select(s => s.Key).Order());
+    }
+
+    [Fact]
     public async Task A_missing_contact_fails_the_task_with_the_reason_and_sends_nothing()
     {
         var task = await SeedAsync();
@@ -258,6 +291,24 @@ public sealed class TaskSenderTests
         return task;
     }
 
+    private async Task<(OutreachTask Task, Contact Bob)> SeedIntroductionAsync()
+    {
+        await SeedAsync();
+        var bob = new Contact { OwnerId = Owner, ContactId = "c-bob", FirstName = "Bob", Email = "Bob@Example.org" };
+        await _contacts.WriteAsync(Owner, [_ann, bob], default);
+        _introduction = new Introduction
+        {
+            IntroductionId = "i1", OwnerId = Owner, PersonAContactId = _ann.ContactId, PersonBContactId = bob.ContactId, Reason = "both price data",
+            ConsentToken = "secret", State = IntroductionState.Introduced, RequestedAt = Wednesday10.AddDays(-2), ConsentDeadline = Wednesday10.AddDays(5),
+        };
+        var task = SendScenarioTask(_ann) with
+        {
+            TaskId = "intro-task", AlsoToContactIds = [bob.ContactId], IntroductionId = "i1", CampaignId = "introduction", StepId = "intro", Template = TemplateKind.Intro,
+        };
+        Assert.True(await _tasks.TryAddAsync(task, default));
+        return (task, bob);
+    }
+
     private static OutreachTask SendScenarioTask(Contact contact) => new()
     {
         TaskId = TaskIds.ForCampaignStep(Owner, "class-visit", contact.ContactId, "thank-you"),
@@ -276,15 +327,16 @@ public sealed class TaskSenderTests
     {
         var keys = new SigningKeyRing("k1", new Dictionary<string, byte[]> { ["k1"] = new byte[32] });
         var options = new SendingOptions { PublicBaseUrl = new Uri("https://outreach.example/"), ReplyDomain = "in.outreach.example" };
-        var stores = new SendStores(_tasks, _dueIndex, _suppressions, _activity, _contacts, _profiles, _sent, new TemplateResolver(new InMemoryTemplateStore()), new NoIntroductions());
+        var stores = new SendStores(_tasks, _dueIndex, _suppressions, _activity, _contacts, _profiles, _sent, new TemplateResolver(new InMemoryTemplateStore()), new Introductions(_introduction));
         var tokens = new SignedTokenService(keys, _clock);
         var composer = new MessageComposer(new TemplateRenderer(), tokens, new ReplyAddressTokens(keys), new ConsentLinks(tokens, options, _clock), options);
         return new TaskSender(stores, composer, _transport, new MetricsRecorder(_counters), options, _clock);
     }
 
-    /// <summary>These tests send campaign steps only; introductions are sent end to end in the Functions tests.</summary>
-    private sealed class NoIntroductions : IIntroductionReader
+    /// <summary>The one introduction a test seeded, if any (introductions are sent end to end in the Functions tests).</summary>
+    private sealed class Introductions(Introduction? introduction) : IIntroductionReader
     {
-        public Task<Introduction?> GetAsync(string ownerId, string introductionId, CancellationToken cancellationToken) => Task.FromResult<Introduction?>(null);
+        public Task<Introduction?> GetAsync(string ownerId, string introductionId, CancellationToken cancellationToken) =>
+            Task.FromResult(introduction?.IntroductionId == introductionId ? introduction : null);
     }
 }

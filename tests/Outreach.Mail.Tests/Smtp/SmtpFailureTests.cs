@@ -13,6 +13,7 @@ public sealed class SmtpFailureTests
         ["gone@example.org"] = "550 5.1.1 Mailbox unavailable",
         ["bad@example.org"] = "553 5.1.3 Mailbox name not allowed",
         ["busy@example.org"] = "451 4.3.0 Try again later",
+        ["gone@xn--universitt-y5a.example"] = "550 5.1.1 Mailbox unavailable",
     };
 
     private static SmtpMailTransport Transport(int port, int timeoutSeconds = 10, bool enableSsl = false) => new(
@@ -139,6 +140,23 @@ public sealed class SmtpFailureTests
         Assert.Equal(550, Assert.Single(result.Rejections).StatusCode);
         Assert.Equal("gone@example.org", result.Rejections[0].Recipient.Address);
         Assert.Equal(1, server.MessagesAccepted);
+    }
+
+    [Theory]
+    [InlineData("gone@universität.example")] // SmtpClient names it in IDNA form
+    [InlineData("gone@example.org")]
+    public async Task A_refusal_is_matched_to_the_refused_recipient_and_never_blamed_on_another(string refused)
+    {
+        // TaskSender suppresses the refused address: blaming the wrong person would stop mail to someone who got it.
+        await using var server = new ScriptedSmtpServer(Replies);
+        using var transport = Transport(server.Port);
+        var message = new OutgoingMessageBuilder().From("zoe@students.example.edu").To("ann@example.org").To("bob@example.org").Cc(refused)
+            .Content(new Core.Messaging.Templates.RenderedMessage("s", "t", "<p>h</p>")).Build();
+
+        var result = await transport.SendAsync(message, CancellationToken.None);
+
+        Assert.Equal(SendResultKind.Sent, result.Kind);
+        Assert.Same(message.Cc[0], Assert.Single(result.Rejections).Recipient);
     }
 
     [Theory]
