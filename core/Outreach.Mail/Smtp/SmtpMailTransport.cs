@@ -44,7 +44,9 @@ public sealed class SmtpMailTransport : IMailTransport, IDisposable
         var client = await _pool.RentAsync(cancellationToken);
         var reusable = false;
 
-        // Real time, not the injected clock: it is compared with SmtpClient's own timer, which runs on real time.
+        // Real time, not the injected clock: it is compared with SmtpClient's own timer, which runs on real time and
+        // counts in coarse ticks, so it can fire a little before a stopwatch reaches the timeout: a failure after nine
+        // tenths of it is the timer's (a server refusing STARTTLS answers at once).
         var started = Stopwatch.GetTimestamp();
         try
         {
@@ -55,7 +57,7 @@ public sealed class SmtpMailTransport : IMailTransport, IDisposable
             return SendResult.Sent(message.MessageId);
         }
         catch (Exception e) when (SmtpFailureClassifier.TryClassify(
-            e, message, handover.Started, _options.EnableSsl, timedOut: Stopwatch.GetElapsedTime(started) >= _options.Timeout, out var result))
+            e, message, handover.Started, _options.EnableSsl, timedOut: Stopwatch.GetElapsedTime(started) >= _options.Timeout * 0.9, out var result))
         {
             MailLog.NotSent(_logger, message.MessageId, result.Kind, result.StatusCode);
             return result;
