@@ -173,11 +173,10 @@ public sealed class TaskSender(
             return SendAttempt.Acknowledge(SendAttemptKind.LostClaim, claimed.MessageId, "sent, but the task changed before it was marked");
         }
 
-        var meeting = MeetingContext.Of(contact, schedule.LocalDateOf(sentAt));
-        var step = OutreachStep.Of(claimed);
+        var localDay = schedule.LocalDateOf(sentAt);
         await Task.WhenAll(
-            stores.Activity.RecordSendAsync(profile.OwnerId, schedule.LocalDateOf(sentAt), sentAt, cancellationToken),
-            metrics.RecordAsync(new OutreachSent(claimed.OwnerId, claimed.ContactId, claimed.TaskId, meeting, step, sentAt, claimed.Score), schedule.TimeZone, cancellationToken));
+            stores.Activity.RecordSendAsync(profile.OwnerId, localDay, sentAt, cancellationToken),
+            metrics.RecordAsync(OutreachSent.Of(claimed, contact, localDay, sentAt), schedule.TimeZone, cancellationToken));
         return SendAttempt.Acknowledge(SendAttemptKind.Sent, claimed.MessageId);
     }
 

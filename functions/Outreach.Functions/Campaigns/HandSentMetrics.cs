@@ -32,8 +32,6 @@ internal sealed class HandSentMetrics(IContactReader contacts, ISenderProfileSto
         }
 
         var schedule = profile.ToSchedule();
-        var meeting = MeetingContext.Of(contact, schedule.LocalDateOf(sentAt));
-        var sent = new OutreachSent(task.OwnerId, task.ContactId, task.TaskId, meeting, OutreachStep.Of(task), sentAt, task.Score);
-        await metrics.RecordAsync(sent, schedule.TimeZone, cancellationToken).ConfigureAwait(false);
+        await metrics.RecordAsync(OutreachSent.Of(task, contact, schedule.LocalDateOf(sentAt), sentAt), schedule.TimeZone, cancellationToken).ConfigureAwait(false);
     }
 }

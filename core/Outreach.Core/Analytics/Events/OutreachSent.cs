@@ -16,4 +16,17 @@ public sealed record OutreachSent(
     OutreachStep Step,
     DateTimeOffset SentAt,
     double? PredictedProbability = null)
-    : MetricEvent(OwnerId, ContactId);
+    : MetricEvent(OwnerId, ContactId)
+{
+    /// <summary>
+    /// The send of <paramref name="task"/> to <paramref name="contact"/> at <paramref name="sentAt"/>, credited to the
+    /// contact's meeting (else the sender-local send day), the task's step and its score: one rule for mail the sender
+    /// sent and for a send the owner reports by hand.
+    /// </summary>
+    public static OutreachSent Of(Planning.OutreachTask task, Contacts.Contact contact, DateOnly localSendDay, DateTimeOffset sentAt)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(contact);
+        return new OutreachSent(task.OwnerId, task.ContactId, task.TaskId, MeetingContext.Of(contact, localSendDay), OutreachStep.Of(task), sentAt, task.Score);
+    }
+}
