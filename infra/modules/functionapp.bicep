@@ -234,7 +234,8 @@ var outreachSettings = [
     name: 'Imports__ConcurrentImportWait'
     value: '00:01:00'
   }
-  // Limits: request sizes, import rows, field and template lengths, contacts read at once, and the per-key request rate.
+  // Limits: request sizes, import rows, field and template lengths, contacts read at once, the per-key request rate and
+  // the proxies in front of the handler.
   {
     name: 'Limits__MaxUploadBytes'
     value: string(20 * 1024 * 1024)
@@ -263,6 +264,12 @@ var outreachSettings = [
   {
     name: 'Limits__RequestsPerMinute'
     value: string(requestsPerMinute)
+  }
+  {
+    // App Service's front end appends the caller's address to X-Forwarded-For and the Functions host (which connects to
+    // the handler from 127.0.0.1) passes it on: anonymous calls are limited per that address, not all as one.
+    name: 'Limits__ForwardedHops'
+    value: '1'
   }
 ]
 

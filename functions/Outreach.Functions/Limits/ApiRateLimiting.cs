@@ -9,7 +9,8 @@ namespace Outreach.Functions.Limits;
 /// <summary>
 /// The <c>api</c> rate-limit policy: a fixed one-minute window of <see cref="LimitsOptions.RequestsPerMinute"/> requests
 /// per API key (partitioned by the verified key id, so a wrong secret cannot spend someone else's allowance), and per
-/// client address for anonymous calls. Over the limit: 429 problem details naming the limit, with Retry-After.
+/// client address for anonymous calls (behind the Functions host, the one its front end forwarded:
+/// <see cref="LimitsOptions.ForwardedHops"/>). Over the limit: 429 problem details naming the limit, with Retry-After.
 /// </summary>
 internal static class ApiRateLimiting
 {

@@ -48,4 +48,14 @@ internal sealed class LimitsOptions
     /// <summary>Requests per minute allowed per API key (per client address for anonymous calls).</summary>
     [Range(1, 100_000)]
     public int RequestsPerMinute { get; set; } = 120;
+
+    /// <summary>
+    /// How many proxies in front of the handler append the caller's address to <c>X-Forwarded-For</c>: 1 in Azure (App
+    /// Service's front end; the Functions host passes the header on and connects from 127.0.0.1 itself), 0 (the default)
+    /// where callers reach the handler directly. The client address anonymous calls are limited by is the entry that many
+    /// from the right; entries further left are the caller's own word and are ignored. Without it every anonymous caller
+    /// behind the host shares one allowance, and one visitor can spend it for all.
+    /// </summary>
+    [Range(0, 10)]
+    public int ForwardedHops { get; set; }
 }

@@ -1,7 +1,7 @@
 namespace Outreach.Functions.Limits;
 
 /// <summary>
-/// Registers the limits options (validated at start-up), the rate limiter and the problem-details exception mapping
+/// Registers the limits options (validated at start-up), the client address behind known proxies, the rate limiter and the problem-details exception mapping
 /// (binding failures included: they throw in every environment).
 /// </summary>
 internal static class LimitsServiceCollectionExtensions
@@ -9,6 +9,7 @@ internal static class LimitsServiceCollectionExtensions
     public static IServiceCollection AddRequestLimits(this IServiceCollection services)
     {
         services.AddOptions<LimitsOptions>().BindConfiguration(LimitsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddForwardedClientAddress();
         services.AddApiRateLimiting();
         services.AddExceptionHandler<ProblemExceptionHandler>();
 

@@ -3,9 +3,9 @@ using Outreach.Functions.Limits;
 namespace Outreach.Functions.Security;
 
 /// <summary>
-/// The security pipeline in one place: headers on every response, problem details for expected failures (and for
-/// routing's bodiless 404 and 405), API key authentication, per-key rate limits, scope policies, antiforgery for form
-/// posts and per-endpoint body limits.
+/// The security pipeline in one place: the caller's address behind trusted proxies, headers on every response, problem
+/// details for expected failures (and for routing's bodiless 404 and 405), API key authentication, per-key rate limits,
+/// scope policies, antiforgery for form posts and per-endpoint body limits.
 /// </summary>
 internal static class SecurityHostingExtensions
 {
@@ -19,6 +19,7 @@ internal static class SecurityHostingExtensions
 
     public static WebApplication UseSecurity(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseProblemStatusCodePages();

@@ -36,6 +36,41 @@ public sealed class LimitsTests(AzuriteFixture azurite) : IClassFixture<AzuriteF
     }
 
     [Fact]
+    public async Task Anonymous_callers_behind_the_host_are_limited_by_the_address_the_front_end_forwarded()
+    {
+        using var app = ApiApp.Start(azurite, ("Limits:RequestsPerMinute", "2"), ("Limits:ForwardedHops", "1"));
+        using var client = app.Client(null);
+
+        // The first caller puts a different address of its own choosing in front each time: only the front end's
+        // entry (the rightmost) counts, so it is still one caller.
+        var first = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            first.Add(await HealthAsync(client, $"10.0.0.{i}, 198.51.100.7:50{i}00"));
+        }
+
+        var second = await HealthAsync(client, "198.51.100.7, 203.0.113.9:6000");
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], first);
+        Assert.Equal(HttpStatusCode.OK, second);
+    }
+
+    [Fact]
+    public async Task Without_forwarded_hops_the_header_is_the_callers_word_and_ignored()
+    {
+        using var app = ApiApp.Start(azurite, ("Limits:RequestsPerMinute", "2"));
+        using var client = app.Client(null);
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            statuses.Add(await HealthAsync(client, $"203.0.113.{i}"));
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+    }
+
+    [Fact]
     public async Task Body_over_the_request_limit_gets_413_naming_the_limit()
     {
         using var app = ApiApp.Start(azurite, ("Limits:MaxRequestBytes", "2048"));
@@ -131,5 +166,13 @@ public sealed class LimitsTests(AzuriteFixture azurite) : IClassFixture<AzuriteF
 
         Assert.Equal(HttpStatusCode.NotFound, unsubscribe.StatusCode);
         Assert.Equal("text/html", unsubscribe.Content.Headers.ContentType?.MediaType);
+    }
+
+    private static async Task<HttpStatusCode> HealthAsync(HttpClient client, string forwardedFor)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/health", UriKind.Relative));
+        request.Headers.Add("X-Forwarded-For", forwardedFor);
+        using var response = await client.SendAsync(request);
+        return response.StatusCode;
     }
 }
