@@ -49,7 +49,8 @@ public sealed class ContactImporter(IContactDirectory directory, IContactSink si
         // since a cut last line is then simply not used to find the header.
         var isWholeFile = length < prefix.Length || (input.CanSeek && input.Position >= input.Length);
         var totalBytes = options.TotalBytes ?? (input.CanSeek ? input.Length : null);
-        var detection = Detect(prefix.AsSpan(0, length), isWholeFile, options.Format, options.Columns);
+        var declared = options.Charset is { } charset ? DeclaredCharset.Resolve(charset) : null;
+        var detection = Detect(prefix.AsSpan(0, length), isWholeFile, declared, options.Format, options.Columns);
         var stream = new ReplayStream(prefix, length, input);
         return new ContactImport(detection, stream, options, directory, sink, progress, totalBytes);
     }
@@ -61,14 +62,14 @@ public sealed class ContactImporter(IContactDirectory directory, IContactSink si
         return await import.RunToEndAsync(cancellationToken);
     }
 
-    private static ImportDetection? Detect(ReadOnlySpan<byte> prefix, bool isWholeFile, ImportFormat? format, ColumnMapping? columns)
+    private static ImportDetection? Detect(ReadOnlySpan<byte> prefix, bool isWholeFile, System.Text.Encoding? declared, ImportFormat? format, ColumnMapping? columns)
     {
         if (prefix.IsEmpty)
         {
             return null;
         }
 
-        var encoding = TextEncodingDetector.Detect(prefix, isWholeFile);
+        var encoding = TextEncodingDetector.Detect(prefix, isWholeFile, declared);
         var text = TextEncodingDetector.Decode(prefix, encoding, isWholeFile);
         if (string.IsNullOrWhiteSpace(text))
         {

@@ -30,12 +30,15 @@ public static class ImportFileRedactor
     /// second address, say), so a record found by one of those is the contact's too. Empty: its own keys only.
     /// </param>
     /// <param name="identifyingValues">Texts that mark a rejected row as the contact's (email, full name, LinkedIn URL); compared case-insensitively.</param>
-    /// <param name="format">The format the file was imported as, or null to detect it again.</param>
+    /// <param name="readAs">
+    /// How the file was read when it was imported (its format, the caller's column names, its declared charset, the date
+    /// culture), so it is read the same way again; null detects everything again. Its owner and import id are not used.
+    /// </param>
     /// <param name="cancellationToken">Cancels reading and writing.</param>
     /// <returns>The physical lines (1-based, ascending) the emptied records started on; empty when none was the contact's.</returns>
     /// <exception cref="DomainException">The file cannot be read as an import (<c>import.not-text</c>, <c>import.no-header</c>).</exception>
     public static async Task<IReadOnlyList<int>> RedactAsync(
-        Stream file, Stream output, Contact contact, IReadOnlyCollection<ContactKey> keys, IReadOnlyCollection<string> identifyingValues, ImportFormat? format, CancellationToken cancellationToken)
+        Stream file, Stream output, Contact contact, IReadOnlyCollection<ContactKey> keys, IReadOnlyCollection<string> identifyingValues, ImportOptions? readAs, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(output);
@@ -56,7 +59,7 @@ public static class ImportFileRedactor
         DetectedEncoding? encoding;
         var start = file.Position;
         var import = await new ContactImporter(directory, directory)
-            .StartAsync(file, new ImportOptions { OwnerId = contact.OwnerId, Format = format }, progress: null, cancellationToken)
+            .StartAsync(file, (readAs ?? new ImportOptions { OwnerId = contact.OwnerId }) with { OwnerId = contact.OwnerId, ImportId = string.Empty }, progress: null, cancellationToken)
             .ConfigureAwait(false);
         await using (import.ConfigureAwait(false))
         {

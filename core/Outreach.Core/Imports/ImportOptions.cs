@@ -17,6 +17,12 @@ public sealed record ImportOptions
     /// <summary>The format to read the file as; null (the default) detects it from the header.</summary>
     public ImportFormat? Format { get; init; }
 
+    /// <summary>
+    /// The file's text encoding as its uploader declared it (an HTTP <c>charset</c>: <c>iso-8859-15</c>, <c>shift_jis</c>,
+    /// <c>utf-16</c>...), read instead of detecting one; a byte order mark still wins. Null (the default) detects it.
+    /// </summary>
+    public string? Charset { get; init; }
+
     /// <summary>The caller's own names for columns the alias table does not know (or should ignore); null for none.</summary>
     public ColumnMapping? Columns { get; init; }
 
@@ -98,6 +104,11 @@ public sealed record ImportOptions
         if (MaxContactsReadAtOnce < 0)
         {
             throw new DomainException("import.bad-parameter", $"maxContactsReadAtOnce cannot be negative, not {MaxContactsReadAtOnce}.", "maxContactsReadAtOnce");
+        }
+
+        if (Charset is not null)
+        {
+            _ = DeclaredCharset.Resolve(Charset);
         }
 
         if (Format is { } format && !Enum.IsDefined(format))

@@ -6,8 +6,10 @@ namespace Outreach.Core.Imports;
 /// <summary>
 /// Decides how to decode an uploaded file from a prefix of it: a byte order mark wins (UTF-8, UTF-16 LE/BE,
 /// UTF-32); otherwise UTF-8 when the prefix is valid UTF-8 (a character cut by the end of the sample does not
-/// count against it), else Windows-1252, the encoding of Excel's "CSV" on western Windows. Files that are not
-/// text at all (NUL bytes, many control characters) are refused with <c>import.not-text</c>.
+/// count against it), else Windows-1252, the encoding of Excel's "CSV" on western Windows. An encoding the uploader
+/// declared (<see cref="DeclaredCharset"/>) replaces that guess, but not a byte order mark; a file declared UTF-8 that is
+/// not is refused naming <c>charset</c>, not read with its characters replaced. Files that are not text at all (NUL
+/// bytes, many control characters) are refused with <c>import.not-text</c>.
 /// </summary>
 internal static class TextEncodingDetector
 {
@@ -19,15 +21,18 @@ internal static class TextEncodingDetector
     /// <summary>Detects the encoding of <paramref name="prefix"/>.</summary>
     /// <param name="prefix">The first bytes of the file (not empty).</param>
     /// <param name="isWholeFile">Whether the prefix is the whole file (so a cut-off character at its end is an error).</param>
-    public static DetectedEncoding Detect(ReadOnlySpan<byte> prefix, bool isWholeFile)
+    /// <param name="declared">The encoding the uploader named (<see cref="ImportOptions.Charset"/>), or null.</param>
+    public static DetectedEncoding Detect(ReadOnlySpan<byte> prefix, bool isWholeFile, Encoding? declared = null)
     {
         if (SpreadsheetFiles.IsLegacyExcel(prefix))
         {
             throw SpreadsheetFiles.Refusal("an Excel 97-2003 workbook (.xls)");
         }
 
-        var detected = FromByteOrderMark(prefix) ?? FromContent(prefix, isWholeFile);
-        if (detected.PreambleLength > 0 && detected.Name != "utf-8-bom")
+        var detected = FromByteOrderMark(prefix)
+            ?? (declared is not null && DeclaredCharset.IsWide(declared) ? new DetectedEncoding(declared, DeclaredCharset.NameOf(declared), 0) : null)
+            ?? FromContent(prefix, isWholeFile, declared);
+        if (DeclaredCharset.IsWide(detected.Encoding))
         {
             // UTF-16/32 text: look at the characters, since their bytes are full of zeros by design.
             var text = Decode(prefix, detected, isWholeFile);
@@ -78,7 +83,7 @@ internal static class TextEncodingDetector
         return null;
     }
 
-    private static DetectedEncoding FromContent(ReadOnlySpan<byte> prefix, bool isWholeFile)
+    private static DetectedEncoding FromContent(ReadOnlySpan<byte> prefix, bool isWholeFile, Encoding? declared)
     {
         var controls = 0;
         foreach (var b in prefix)
@@ -100,7 +105,22 @@ internal static class TextEncodingDetector
         }
 
         var complete = isWholeFile ? prefix : WithoutCutCharacter(prefix);
-        return Utf8.IsValid(complete)
+        var isUtf8 = Utf8.IsValid(complete);
+        if (declared is { CodePage: 65001 } && !isUtf8)
+        {
+            throw new DomainException(
+                "import.bad-parameter",
+                "charset says utf-8, but the file is not UTF-8 text (its first bytes hold sequences UTF-8 has no character for): " +
+                "name the file's own charset (windows-1252, iso-8859-15...), or leave charset out to have it detected.",
+                "charset");
+        }
+
+        if (declared is not null)
+        {
+            return new DetectedEncoding(declared, DeclaredCharset.NameOf(declared), 0);
+        }
+
+        return isUtf8
             ? new DetectedEncoding(Utf8NoBom, "utf-8", 0)
             : new DetectedEncoding(CodePagesEncodingProvider.Instance.GetEncoding(1252)!, "windows-1252", 0);
     }

@@ -74,12 +74,13 @@ internal sealed partial class ImportErasure(ImportRecordStore records, ILogger<I
         }
 
         file.Position = 0;
-        var format = Enum.TryParse<ImportFormat>(record?.Format, out var parsed) ? parsed : (ImportFormat?)null;
+        // Read as it was imported: a file whose header only the caller's column names made readable has no header otherwise.
+        var readAs = record is null ? null : ImportRequest.Of(record).ToOptions(contact.OwnerId, importId, record.FileName, record.SizeBytes);
         await using var redacted = TemporaryFile.Create("erasure-upload");
         IReadOnlyList<int> erasedLines;
         try
         {
-            erasedLines = await ImportFileRedactor.RedactAsync(file, redacted, contact, keys, identifyingValues, format, cancellationToken).ConfigureAwait(false);
+            erasedLines = await ImportFileRedactor.RedactAsync(file, redacted, contact, keys, identifyingValues, readAs, cancellationToken).ConfigureAwait(false);
         }
         catch (DomainException e)
         {

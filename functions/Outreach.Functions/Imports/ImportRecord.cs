@@ -37,6 +37,10 @@ internal sealed record ImportRecord
     /// <summary>The caller's own column names (<c>columns</c>, as <c>header=field; ...</c>), or null.</summary>
     public string? Columns { get; init; }
 
+    /// <summary>The file's text encoding as the caller declared it (<c>charset</c>, or the upload's content type), or null when it was detected.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Charset { get; init; }
+
     public long SizeBytes { get; init; }
 
     public required DateTimeOffset CreatedUtc { get; init; }

@@ -6,7 +6,7 @@ namespace Outreach.Functions.Imports;
 
 /// <summary>
 /// What a caller asks of one import (<c>event</c>, <c>metOn</c>, <c>campaign</c>, <c>format</c>, <c>dateCulture</c>, <c>columns</c>,
-/// from the query or the multipart form), checked: a bad value is a <see cref="DomainException"/> naming the parameter.
+/// <c>charset</c>, from the query or the multipart form), checked: a bad value is a <see cref="DomainException"/> naming the parameter.
 /// </summary>
 /// <param name="Event">The event the rows' people were met at, for rows that name none.</param>
 /// <param name="MetOn">The date they were met, for rows that give none.</param>
@@ -15,8 +15,16 @@ namespace Outreach.Functions.Imports;
 /// <param name="DateCulture">The culture whose short dates say whether <c>03/04/2024</c> is day or month first.</param>
 /// <param name="Columns">The caller's own names for columns (<c>Correo=email; Empresa=company</c>).</param>
 /// <param name="Check">Whether to only check the file (<c>check=true</c>): report what the import would do, store nothing.</param>
+/// <param name="Charset">The file's text encoding as the caller named it (<c>charset</c>, else the upload's content type), or null to detect it.</param>
 internal sealed record ImportRequest(
-    string? Event, DateOnly? MetOn, string? Campaign, ImportFormat? Format, CultureInfo? DateCulture = null, ColumnMapping? Columns = null, bool Check = false)
+    string? Event,
+    DateOnly? MetOn,
+    string? Campaign,
+    ImportFormat? Format,
+    CultureInfo? DateCulture = null,
+    ColumnMapping? Columns = null,
+    bool Check = false,
+    string? Charset = null)
 {
     /// <summary>Short names accepted for <c>format</c> besides the <see cref="ImportFormat"/> names themselves.</summary>
     private static readonly Dictionary<string, ImportFormat> FormatNames = new(StringComparer.OrdinalIgnoreCase)
@@ -28,8 +36,11 @@ internal sealed record ImportRequest(
         ["class-visit"] = ImportFormat.ClassVisitSheet,
     };
 
-    /// <summary>The request from the parameters as the caller gave them (or null where absent).</summary>
-    public static ImportRequest Parse(Func<string, string?> parameter)
+    /// <summary>
+    /// The request from the parameters as the caller gave them (or null where absent); <paramref name="declaredCharset"/>
+    /// is the charset the upload's content type names, which a <c>charset</c> parameter overrides.
+    /// </summary>
+    public static ImportRequest Parse(Func<string, string?> parameter, string? declaredCharset = null)
     {
         ArgumentNullException.ThrowIfNull(parameter);
         return new(
@@ -39,7 +50,8 @@ internal sealed record ImportRequest(
             ParseFormat(parameter("format")),
             ParseCulture(parameter("dateCulture")),
             ColumnMapping.Parse(parameter("columns")),
-            ParseFlag(parameter("check"), "check"));
+            ParseFlag(parameter("check"), "check"),
+            ParseCharset(parameter("charset") ?? declaredCharset));
     }
 
     /// <summary>What <paramref name="record"/>'s import was asked (to read its kept upload again as it was read).</summary>
@@ -49,7 +61,8 @@ internal sealed record ImportRequest(
         record.Campaign,
         Enum.TryParse<ImportFormat>(record.Format, out var format) ? format : null,
         record.DateCulture is { } culture ? CultureInfo.GetCultureInfo(culture) : null,
-        ColumnMapping.Parse(record.Columns));
+        ColumnMapping.Parse(record.Columns),
+        Charset: record.Charset);
 
     /// <summary>The record of a new import of this request, queued (the caller runs it at once or queues it).</summary>
     public ImportRecord NewRecord(string ownerId, string importId, string fileName, long sizeBytes, ImportFormat? format, DateTimeOffset createdUtc) => new()
@@ -64,6 +77,7 @@ internal sealed record ImportRequest(
         Campaign = Campaign,
         DateCulture = DateCulture?.Name,
         Columns = Columns?.ToString(),
+        Charset = Charset,
         SizeBytes = sizeBytes,
         CreatedUtc = createdUtc,
     };
@@ -78,6 +92,7 @@ internal sealed record ImportRequest(
         DefaultMetOn = MetOn,
         DateCulture = DateCulture,
         Columns = Columns,
+        Charset = Charset,
         TotalBytes = sizeBytes,
     };
 
@@ -102,6 +117,19 @@ internal sealed record ImportRequest(
         }
 
         throw new DomainException("import.bad-parameter", "dateCulture must be a culture name such as en-GB (day first) or en-US (month first).", "dateCulture");
+    }
+
+    /// <summary>The charset named, checked now (a <see cref="DomainException"/> naming <c>charset</c>) so a queued import cannot fail on it later.</summary>
+    private static string? ParseCharset(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        var name = value.Trim();
+        _ = DeclaredCharset.Resolve(name);
+        return name;
     }
 
     private static bool ParseFlag(string? value, string name) => value?.Trim().ToLowerInvariant() switch

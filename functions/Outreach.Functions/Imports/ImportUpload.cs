@@ -12,7 +12,8 @@ namespace Outreach.Functions.Imports;
 /// file, one, in field <c>file</c>; the parameters come from the form fields, else from the query. The server cuts the body off at <c>Limits:MaxUploadBytes</c> (413).
 /// A ZIP archive (LinkedIn's data export as downloaded) is replaced by the contacts file inside it
 /// (<see cref="UploadConverter"/>): only that file is imported and kept, never the rest of the archive. An Excel workbook
-/// (.xlsx, .xls) is replaced by its first sheet as CSV, which is what is kept.
+/// (.xlsx, .xls) is replaced by its first sheet as CSV, which is what is kept. The charset the body's (or the file
+/// part's) content type names is the file's declared encoding (<see cref="DeclaredCharset"/>); a converted file has none.
 /// </summary>
 internal sealed class ImportUpload : IAsyncDisposable
 {
@@ -25,11 +26,12 @@ internal sealed class ImportUpload : IAsyncDisposable
     private readonly IFormCollection? _form;
     private readonly IQueryCollection _query;
 
-    private ImportUpload(string path, long length, string fileName, IFormCollection? form, IQueryCollection query)
+    private ImportUpload(string path, long length, string fileName, string? declaredCharset, IFormCollection? form, IQueryCollection query)
     {
         _path = path;
         Length = length;
         FileName = fileName;
+        DeclaredCharset = declaredCharset;
         _form = form;
         _query = query;
     }
@@ -37,6 +39,9 @@ internal sealed class ImportUpload : IAsyncDisposable
     public long Length { get; }
 
     public string FileName { get; }
+
+    /// <summary>The charset the upload's content type names (<c>text/csv; charset=iso-8859-15</c>), or null.</summary>
+    public string? DeclaredCharset { get; }
 
     /// <summary>A form field of that name, else the query parameter.</summary>
     public string? Parameter(string name) =>
@@ -56,6 +61,7 @@ internal sealed class ImportUpload : IAsyncDisposable
         {
             IFormCollection? form = null;
             string fileName = DefaultFileName;
+            string? charset;
             await using (var spool = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, BufferSize, FileOptions.Asynchronous))
             {
                 if (IsMultipartForm(request))
@@ -63,12 +69,14 @@ internal sealed class ImportUpload : IAsyncDisposable
                     form = await ReadFormAsync(request, cancellationToken).ConfigureAwait(false);
                     var file = OnlyFile(form);
                     fileName = SafeFileName(file.FileName);
+                    charset = CharsetOf(file.ContentType);
                     await using var content = file.OpenReadStream();
                     await content.CopyToAsync(spool, cancellationToken).ConfigureAwait(false);
                 }
                 else
                 {
                     fileName = RawBodyFileName(request) ?? fileName;
+                    charset = CharsetOf(request.ContentType);
                     await request.Body.CopyToAsync(spool, cancellationToken).ConfigureAwait(false);
                 }
             }
@@ -77,9 +85,10 @@ internal sealed class ImportUpload : IAsyncDisposable
             {
                 (path, var entry) = await ConvertAsync(path, maxBytes, cancellationToken).ConfigureAwait(false);
                 fileName = entry is null ? fileName : SafeFileName(entry);
+                charset = null; // it named the archive's or workbook's encoding, not the CSV's
             }
 
-            return new ImportUpload(path, new FileInfo(path).Length, fileName, form, request.Query);
+            return new ImportUpload(path, new FileInfo(path).Length, fileName, charset, form, request.Query);
         }
         catch
         {
@@ -87,6 +96,9 @@ internal sealed class ImportUpload : IAsyncDisposable
             throw;
         }
     }
+
+    private static string? CharsetOf(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var type) && HeaderUtilities.RemoveQuotes(type.Charset) is { Length: > 0 } charset ? charset.ToString() : null;
 
     private static bool IsMultipartForm(HttpRequest request) =>
         MediaTypeHeaderValue.TryParse(request.ContentType, out var type) && type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase);

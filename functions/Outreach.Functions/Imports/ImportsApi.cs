@@ -59,7 +59,7 @@ internal static class ImportsApi
         try
         {
             await using var upload = await ImportUpload.ReadAsync(context.Request, limits.Value.MaxUploadBytes, cancellationToken).ConfigureAwait(false);
-            var request = ImportRequest.Parse(upload.Parameter);
+            var request = ImportRequest.Parse(upload.Parameter, upload.DeclaredCharset);
             if (request.Campaign is not null && !request.Check)
             {
                 // Enrolling plans mail from the owner's mailbox: the key needs the send scope (403 naming it), and a

@@ -32,6 +32,63 @@ public sealed class EncodingTests
         Assert.Equal(("Zoë", "Weiß", "Straße & Co"), (run.ContactOn(3).FirstName, run.ContactOn(3).LastName, run.ContactOn(3).Company));
     }
 
+    [Theory]
+    [InlineData("iso-8859-15", "iso-8859-15", "Šimon", "Žák")] // Š and Ž are ¦ and ´ in Windows-1252, the guess without it
+    [InlineData("ISO-8859-15", "iso-8859-15", "Šimon", "Žák")]
+    [InlineData("shift_jis", "shift_jis", "太郎", "田中")]
+    [InlineData("windows-1251", "windows-1251", "Иван", "Петров")]
+    [InlineData("utf-16", "utf-16le", "Zoë", "Weiß")] // no byte order mark: refused as binary unless declared
+    [InlineData("utf-16be", "utf-16be", "Zoë", "Weiß")]
+    public async Task A_declared_charset_reads_what_detection_cannot_tell(string charset, string reported, string first, string last)
+    {
+        var encoding = DeclaredCharset.Resolve(charset);
+        var file = encoding.GetBytes($"First Name,Last Name,Email\n{first},{last},someone@example.org\n");
+
+        var run = await ImportRun.BytesAsync(file, ImportRun.Options() with { Charset = charset });
+
+        Assert.Equal(reported, run.Report.Encoding);
+        Assert.Equal((first, last), (run.ContactOn(2).FirstName, run.ContactOn(2).LastName));
+    }
+
+    [Fact]
+    public async Task Utf16_without_a_byte_order_mark_is_still_refused_as_binary_when_not_declared()
+    {
+        var file = new UnicodeEncoding(bigEndian: false, byteOrderMark: false).GetBytes("First Name,Last Name,Email\nZoë,Weiß,zoe@example.org\n");
+
+        var error = await Assert.ThrowsAsync<DomainException>(() => ImportRun.BytesAsync(file));
+
+        Assert.Equal("import.not-text", error.Code);
+    }
+
+    [Fact]
+    public async Task A_byte_order_mark_wins_over_a_declared_charset()
+    {
+        var run = await ImportRun.BytesAsync(CsvBytes.Utf8(Sheet, bom: true), ImportRun.Options() with { Charset = "windows-1252" });
+
+        Assert.Equal("utf-8-bom", run.Report.Encoding);
+        Assert.Equal("José", run.ContactOn(2).FirstName);
+    }
+
+    [Fact]
+    public async Task A_file_declared_utf8_that_is_not_is_refused_naming_charset_not_read_with_its_letters_replaced()
+    {
+        var error = await Assert.ThrowsAsync<DomainException>(() => ImportRun.BytesAsync(CsvBytes.Windows1252(Sheet), ImportRun.Options() with { Charset = "utf-8" }));
+
+        Assert.Equal(("import.bad-parameter", "charset"), (error.Code, error.Target));
+        Assert.Contains("not UTF-8", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("klingon")]
+    [InlineData("utf-7")] // obsolete, and a way to smuggle markup past filters
+    [InlineData(" ")]
+    public async Task An_unknown_charset_is_refused_naming_charset(string charset)
+    {
+        var error = await Assert.ThrowsAsync<DomainException>(() => ImportRun.BytesAsync(CsvBytes.Utf8(Sheet, bom: false), ImportRun.Options() with { Charset = charset }));
+
+        Assert.Equal(("import.bad-parameter", "charset"), (error.Code, error.Target));
+    }
+
     [Fact]
     public async Task Utf8_bom_does_not_hide_the_first_header()
     {

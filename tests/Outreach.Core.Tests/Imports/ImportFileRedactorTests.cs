@@ -109,7 +109,7 @@ public sealed class ImportFileRedactorTests
         byte[] file, Contact contact, IReadOnlyCollection<ContactKey> keys, IReadOnlyCollection<string> identifyingValues)
     {
         using var output = new MemoryStream();
-        var erased = await ImportFileRedactor.RedactAsync(new MemoryStream(file, writable: false), output, contact, keys, identifyingValues, format: null, CancellationToken.None);
+        var erased = await ImportFileRedactor.RedactAsync(new MemoryStream(file, writable: false), output, contact, keys, identifyingValues, readAs: null, CancellationToken.None);
         return (erased, output.ToArray());
     }
 

@@ -174,6 +174,27 @@ public sealed class ErasureTests(AzuriteFixture azurite) : IClassFixture<Azurite
     }
 
     [Fact]
+    public async Task Erasing_a_contact_redacts_an_upload_only_the_callers_column_names_made_readable()
+    {
+        var ownerId = ApiApp.NewId("o");
+        using var client = _app.Client(await _app.CreateOwnerAsync(ownerId));
+        var s = Guid.NewGuid().ToString("N")[..8];
+        const string header = "Nombre,Correo\r\n";
+        var grace = $"Grace Hopper-{s},grace.{s}@navy.example\r\n";
+        var alan = $"Alan Turing-{s},alan.{s}@bletchley.example\r\n";
+        using var upload = await PostCsvAsync(client, Encoding.UTF8.GetBytes(header + grace + alan), "?columns=Nombre%3Dname%3BCorreo%3Demail");
+        var importId = (await JsonAsync(upload)).GetProperty("id").GetString()!;
+        var graceId = (await ContactsAsync(client)).Single(c => c.GetProperty("fullName").GetString() == $"Grace Hopper-{s}").GetProperty("id").GetString()!;
+        Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
+
+        using var erased = await client.DeleteAsync(new Uri($"/api/contacts/{graceId}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NoContent, erased.StatusCode);
+        Assert.Equal(Encoding.UTF8.GetBytes(header + "\r\n" + alan), await BlobAsync("imports", $"{ownerId}/{importId}/upload.csv"));
+        Assert.Empty(await FindPersonalDataAsync($"grace.{s}@navy.example", $"Grace Hopper-{s}"));
+    }
+
+    [Fact]
     public async Task Erasing_a_contact_whose_mail_bounced_at_its_forwarding_alias_leaves_neither_address_in_the_suppressions()
     {
         var s = Guid.NewGuid().ToString("N")[..8];
