@@ -111,7 +111,7 @@ internal sealed class ImportBatchLoop : IAsyncDisposable
             }
         }
 
-        _progress?.Report(new ImportProgress(_report.RowsRead, _stream.BytesRead, _totalBytes));
+        _progress?.Report(new ImportProgress(_report.RowsRead, _stream.BytesRead, _totalBytes, _report.Accepted, _report.Merged, _report.Unchanged, _report.Rejected));
         return count > 0;
     }
 

@@ -11,7 +11,8 @@ namespace Outreach.Functions.Imports;
 /// record. A file that cannot be read (a <see cref="DomainException"/>) fails the import at once: trying again would
 /// fail the same way. Another import of the owner still writing (<c>import.owner-busy</c>) fails the delivery instead,
 /// so the import runs on a later one. Anything else (storage down) fails the delivery so the host tries again; on the last delivery
-/// (<c>maxDequeueCount</c>) the import is marked failed first, and the message then goes to the poison queue. Running an
+/// (<c>maxDequeueCount</c>) the import is marked failed first, with the counts of the rows it had stored and how to go
+/// on (<see cref="ImportRecord.Failed"/>), and the message then goes to the poison queue. Running an
 /// import twice is harmless (re-importing changes nothing), a completed import is not run again, and a delivery that
 /// runs an import cut short before reports its rows nearly as one uninterrupted run would: the contacts the earlier
 /// attempt created carry this import's id as their source, so their rows count as new and merged, not as already known.
@@ -66,16 +67,17 @@ internal sealed partial class ImportContactsFunction(
 
         if (!await StarterMayStillImportAsync(record, cancellationToken))
         {
-            await records.SaveAsync(Failed(record, ConsentWithdrawn), cancellationToken);
+            await records.SaveAsync(record.Failed(ConsentWithdrawn, reached: null, time.GetUtcNow()), cancellationToken);
             LogFailed(record.Id, "consent-withdrawn");
             return FunctionOutcome.Success();
         }
 
         var isLastAttempt = trigger.DequeueCount >= app.Host.Extensions.Queues.MaxDequeueCount;
+        var progress = new LatestImportProgress();
         try
         {
             // A delivery after one cut short starts from the top: the progress that one saved is not this one's.
-            var completed = await RunAsync(record with { Status = ImportStatus.Running, Progress = null }, cancellationToken);
+            var completed = await RunAsync(record with { Status = ImportStatus.Running, Progress = null }, progress, cancellationToken);
             LogCompleted(record.Id, completed.Counts.Rows, trigger.DequeueCount);
             return FunctionOutcome.Success();
         }
@@ -86,18 +88,19 @@ internal sealed partial class ImportContactsFunction(
         }
         catch (DomainException e)
         {
-            await records.SaveAsync(Failed(record, e.Message), cancellationToken);
+            await records.SaveAsync(record.Failed(e.Message, progress.Latest, time.GetUtcNow()), cancellationToken);
             LogFailed(record.Id, e.Code);
             return FunctionOutcome.Success();
         }
         catch (Exception e) when (isLastAttempt && e is not OperationCanceledException)
         {
-            await records.SaveAsync(Failed(record, "The import could not be completed; upload the file again."), cancellationToken);
+            var error = progress.Latest is null ? "The import could not be completed; upload the file again." : "The import could not be completed.";
+            await records.SaveAsync(record.Failed(error, progress.Latest, time.GetUtcNow()), cancellationToken);
             throw;
         }
     }
 
-    private async Task<ImportRecord> RunAsync(ImportRecord record, CancellationToken cancellationToken)
+    private async Task<ImportRecord> RunAsync(ImportRecord record, LatestImportProgress progress, CancellationToken cancellationToken)
     {
         var records = storage.Value.Records;
         await records.SaveAsync(record, cancellationToken);
@@ -105,7 +108,6 @@ internal sealed partial class ImportContactsFunction(
         await using var input = await records.Blobs.OpenReadAsync(ImportBlobLayout.Upload(record.OwnerId, record.Id), cancellationToken)
             ?? throw new DomainException("import.upload-missing", "The uploaded file is no longer stored; upload it again.", "file");
         var options = ImportRequest.Of(record).ToOptions(record.OwnerId, record.Id, record.FileName, record.SizeBytes);
-        var progress = new LatestImportProgress();
         await using var import = await runner.Value.StartAsync(input, options, progress, cancellationToken);
         return await runner.Value.RunAsync(import, record, campaign, progress, cancellationToken);
     }
@@ -125,9 +127,6 @@ internal sealed partial class ImportContactsFunction(
         var consent = await accounts.Value.FindConsentAsync(starter.AccountId, record.OwnerId, cancellationToken);
         return AccessPolicy.Allows(new Principal(starter.AccountId, AccountKind.Coach, needed), record.OwnerId, needed, consent);
     }
-
-    private ImportRecord Failed(ImportRecord record, string error) =>
-        record with { Status = ImportStatus.Failed, Error = error, Progress = null, CompletedUtc = time.GetUtcNow() };
 
     // Ids, counts and codes only: never file contents, names or addresses.
     [LoggerMessage(Level = LogLevel.Information, Message = "ImportContacts import {ImportId}: completed, {Rows} rows (delivery {DequeueCount})")]

@@ -92,6 +92,23 @@ internal sealed record ImportRecord
 
     public string? Error { get; init; }
 
+    /// <summary>
+    /// The record of an import that failed with <paramref name="error"/> after reaching <paramref name="reached"/> (the last
+    /// progress it reported, once a batch was written; null when it read no row): its counts are the rows whose contacts
+    /// are stored, and the error says so, so a failure on the last delivery does not read as nothing imported.
+    /// </summary>
+    public ImportRecord Failed(string error, ImportProgress? reached, DateTimeOffset now) => this with
+    {
+        Status = ImportStatus.Failed,
+        Progress = null,
+        CompletedUtc = now,
+        Counts = reached is { RowsRead: > 0 } r ? new ImportCounts(r.RowsRead, r.Accepted, r.Merged, r.Unchanged, r.Rejected) : Counts,
+        Error = reached is { RowsRead: > 0 } stopped
+            ? $"{error} It stopped after {stopped.RowsRead} rows, whose contacts are stored ({stopped.Accepted} new, {stopped.Merged} merged, " +
+              $"{stopped.Unchanged} already known, {stopped.Rejected} rejected). Upload the file again to import the rest: the rows already imported then count as already known."
+            : error,
+    };
+
     /// <summary>The record of a finished import: the report's counts and rows, the accepted and merged rows seen while streaming.</summary>
     public ImportRecord Completed(
         ImportReport report, IReadOnlyList<ImportAcceptedRow> accepted, IReadOnlyList<ImportMergedRow> merged, int enrolled, string? error, DateTimeOffset now) => this with

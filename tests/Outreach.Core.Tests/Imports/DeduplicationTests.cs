@@ -179,4 +179,44 @@ public sealed class DeduplicationTests
         Assert.Equal(bytes.Length, run.Progress[^1].BytesRead);
         Assert.Equal(bytes.Length, run.Report.BytesRead);
     }
+
+    [Fact]
+    public async Task Progress_counts_what_the_written_batches_stored_so_an_import_cut_short_can_say_it()
+    {
+        var lines = new List<string> { Header };
+        for (var i = 0; i < 250; i++)
+        {
+            lines.Add(i % 10 == 9 ? $"Person,{i},not-an-address,,,,,,,," : $"Person,{i},p{i}@example.org,,,,,,,,");
+        }
+
+        var directory = new InMemoryContactDirectory();
+        var sink = new FailingOnThirdBatch(directory);
+        var progress = new List<ImportProgress>();
+        using var file = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', lines) + "\n"));
+
+        await Assert.ThrowsAsync<IOException>(() => new ContactImporter(directory, sink)
+            .ImportAsync(file, ImportRun.Options(), new SynchronousProgress(progress.Add), CancellationToken.None));
+
+        var last = progress[^1];
+        Assert.Equal((200L, 180L, 0L, 0L, 20L), (last.RowsRead, last.Accepted, last.Merged, last.Unchanged, last.Rejected));
+        Assert.Equal(180, directory.Contacts(ImportRun.Owner).Count);
+    }
+
+    /// <summary>Writes to the directory, but the third batch fails as storage going away would.</summary>
+    private sealed class FailingOnThirdBatch(InMemoryContactDirectory directory) : IContactSink
+    {
+        private int _batches;
+
+        public ValueTask WriteAsync(string ownerId, IReadOnlyList<Contact> contacts, CancellationToken cancellationToken) =>
+            throw new NotSupportedException("The import writes with claims.");
+
+        public ValueTask WriteAsync(
+            string ownerId, IReadOnlyList<Contact> contacts, IReadOnlyList<bool> storedAlready, IReadOnlyList<ContactKeyClaim> claims, CancellationToken cancellationToken) =>
+            ++_batches == 3 ? throw new IOException("storage went away") : directory.WriteAsync(ownerId, contacts, storedAlready, claims, cancellationToken);
+    }
+
+    private sealed class SynchronousProgress(Action<ImportProgress> report) : IProgress<ImportProgress>
+    {
+        public void Report(ImportProgress value) => report(value);
+    }
 }
