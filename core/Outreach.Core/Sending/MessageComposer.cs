@@ -33,12 +33,17 @@ public sealed class MessageComposer(
     /// <param name="sender">The owner's sender profile.</param>
     /// <param name="template">The template resolved for the task's kind.</param>
     /// <param name="introduction">The introduction an introduction task is about; null for a campaign step.</param>
+    /// <param name="withConsentLink">
+    /// False for a reader who may not hold B's consent link: a consent ask then shows
+    /// <see cref="TemplateModel.WithheldConsentLink"/> where the link goes (the sent ask always carries the link).
+    /// </param>
     /// <exception cref="DomainException">The template does not render (code <c>template.*</c>).</exception>
-    public RenderedMessage Render(OutreachTask task, Contact contact, SenderProfile sender, MessageTemplate template, IntroductionDetails? introduction = null)
+    public RenderedMessage Render(
+        OutreachTask task, Contact contact, SenderProfile sender, MessageTemplate template, IntroductionDetails? introduction = null, bool withConsentLink = true)
     {
         ArgumentNullException.ThrowIfNull(task);
         var unsubscribe = task.Channel == TaskChannel.Email && !ToSeveral(task) ? UnsubscribeFor(task.OwnerId, contact) : null;
-        return Render(task, contact, sender, template, unsubscribe, introduction);
+        return Render(task, contact, sender, template, unsubscribe, introduction, withConsentLink);
     }
 
     /// <summary>An email of <paramref name="template"/> to <paramref name="contact"/> as it would be sent now (a preview).</summary>
@@ -51,12 +56,16 @@ public sealed class MessageComposer(
     /// sent now (a preview): the consent ask to B, with B's yes/no link; the introduction to A and B, each with their own
     /// unsubscribe link; the nudge to A (the recipients <see cref="IntroductionWorkflow"/> sends each to).
     /// </summary>
+    /// <param name="introduction">The introduction with both people.</param>
+    /// <param name="sender">The owner's sender profile.</param>
+    /// <param name="template">An introduction template.</param>
+    /// <param name="withConsentLink">False for a reader who may not hold B's link: the ask shows <see cref="TemplateModel.WithheldConsentLink"/> instead.</param>
     /// <exception cref="DomainException">
     /// The template does not render (code <c>template.*</c>), or is a consent ask for an introduction that no longer
     /// awaits an answer (<c>introduction.consent-closed</c>).
     /// </exception>
     /// <exception cref="ArgumentOutOfRangeException">The template is not an introduction kind.</exception>
-    public RenderedMessage RenderIntroductionEmail(IntroductionDetails introduction, SenderProfile sender, MessageTemplate template)
+    public RenderedMessage RenderIntroductionEmail(IntroductionDetails introduction, SenderProfile sender, MessageTemplate template, bool withConsentLink = true)
     {
         ArgumentNullException.ThrowIfNull(introduction);
         ArgumentNullException.ThrowIfNull(template);
@@ -82,7 +91,7 @@ public sealed class MessageComposer(
             Channel = TaskChannel.Email,
             DueUtc = introduction.Introduction.RequestedAt,
         };
-        return Render(task, to, sender, template, introduction);
+        return Render(task, to, sender, template, introduction, withConsentLink);
     }
 
     /// <summary>The message for <paramref name="task"/>, an introduction's when <paramref name="introduction"/> is given.</summary>
@@ -99,7 +108,7 @@ public sealed class MessageComposer(
         // A message to both people of an introduction has no List-Unsubscribe header: it could name one of them only,
         // and whoever clicked it would stop notes to that one. Each has their own link in the body instead.
         var unsubscribe = ToSeveral(task) ? null : UnsubscribeFor(task.OwnerId, contact);
-        var rendered = Render(task, contact, sender, template, unsubscribe, introduction);
+        var rendered = Render(task, contact, sender, template, unsubscribe, introduction, withConsentLink: true);
         var builder = new OutgoingMessageBuilder()
             .From(sender.Email, sender.FullName)
             .To(contact.Email ?? throw new ArgumentException("The contact has no email address.", nameof(contact)), contact.FullName)
@@ -143,7 +152,8 @@ public sealed class MessageComposer(
             "introduction.unknown-recipient", $"Task '{task.TaskId}' names a further recipient that is not part of its introduction.", "alsoToContactIds"));
 
     private RenderedMessage Render(
-        OutreachTask task, Contact contact, SenderProfile sender, MessageTemplate template, UnsubscribeLinks? unsubscribe, IntroductionDetails? introduction)
+        OutreachTask task, Contact contact, SenderProfile sender, MessageTemplate template, UnsubscribeLinks? unsubscribe, IntroductionDetails? introduction,
+        bool withConsentLink)
     {
         if (introduction is null)
         {
@@ -153,13 +163,17 @@ public sealed class MessageComposer(
         ArgumentNullException.ThrowIfNull(contact);
         ArgumentNullException.ThrowIfNull(sender);
         var details = sender.ToTemplateSender();
+
+        // Checked either way, so an ask that can no longer be answered says so to every reader alike.
+        var consentUrl = task.Template == TemplateKind.IntroAsk ? ConsentUrlFor(introduction.Introduction) : null;
         var model = TemplateModel.ForContact(contact, details, unsubscribe?.OneClick) with
         {
             Introducer = new PersonDetails { FirstName = details.FirstName, LastName = details.LastName },
             PersonA = Introduced(task, introduction.PersonA),
             PersonB = Introduced(task, introduction.PersonB),
             Reason = introduction.Introduction.Reason,
-            ConsentUrl = task.Template == TemplateKind.IntroAsk ? ConsentUrlFor(introduction.Introduction) : null,
+            ConsentUrl = withConsentLink ? consentUrl : null,
+            ConsentUrlWithheld = consentUrl is not null && !withConsentLink,
         };
         var rendered = renderer.Render(template, model);
         return model.PersonA.UnsubscribeUrl is null ? rendered : UnsubscribeFooter.Ensure(rendered, [model.PersonA, model.PersonB!]);

@@ -12,7 +12,10 @@ namespace Outreach.Functions.Introductions;
 /// </summary>
 internal sealed class IntroductionViews(IContactReader contacts, ConsentLinks links)
 {
-    /// <summary>Whether <paramref name="viewer"/> may see B's consent link.</summary>
+    /// <summary>
+    /// Whether <paramref name="viewer"/> may see B's consent link: the one rule for every place that shows it (this view,
+    /// and the preview and draft of a consent ask, which show a placeholder to anyone else).
+    /// </summary>
     public static bool MaySeeConsentLink(OwnerScope viewer)
     {
         ArgumentNullException.ThrowIfNull(viewer);

@@ -7,6 +7,7 @@ using Outreach.Core.Messaging.Templates;
 using Outreach.Core.Senders;
 using Outreach.Core.Sending;
 using Outreach.Functions.Campaigns;
+using Outreach.Functions.Introductions;
 using Outreach.Functions.Invocation;
 using Outreach.Functions.Limits;
 using Outreach.Functions.Security;
@@ -20,7 +21,9 @@ namespace Outreach.Functions.Templates;
 /// template for one of the owner's contacts as an email, or an introduction template for one of the owner's
 /// introductions (both people, the reason, B's consent link on an ask); <c>GET /api/tasks/{id}/draft</c>
 /// (<c>GetTaskDraft</c>) renders a task's message: the copyable text of a LinkedIn task, or exactly the email an email
-/// task sends.
+/// task sends. Both read with read scope, so B's consent link, which answers yes for B, shows only to whoever the
+/// introduction itself shows it to (<see cref="IntroductionViews.MaySeeConsentLink"/>); anyone else reads
+/// <see cref="TemplateModel.WithheldConsentLink"/> in its place.
 /// </summary>
 internal static class TemplatePreviewApi
 {
@@ -91,7 +94,7 @@ internal static class TemplatePreviewApi
 
         if (forIntroduction)
         {
-            return await PreviewIntroductionAsync(owner.OwnerId, request.IntroductionId!, template, stores, composer, cancellationToken).ConfigureAwait(false);
+            return await PreviewIntroductionAsync(owner, request.IntroductionId!, template, stores, composer, cancellationToken).ConfigureAwait(false);
         }
 
         if (await ReadContactAndSenderAsync(stores, owner.OwnerId, request.ContactId!, cancellationToken).ConfigureAwait(false) is not ({ } contact, { } sender))
@@ -102,10 +105,14 @@ internal static class TemplatePreviewApi
         return TypedResults.Ok(RenderedResponse.Of(composer.RenderEmail(owner.OwnerId, contact, sender, template)));
     }
 
-    /// <summary>An introduction template for one of the owner's introductions; 404 when the introduction, or one of its two people, is not there.</summary>
+    /// <summary>
+    /// An introduction template for one of the owner's introductions; 404 when the introduction, or one of its two people,
+    /// is not there. B's consent link shows only to whoever may see it (<see cref="IntroductionViews.MaySeeConsentLink"/>).
+    /// </summary>
     private static async Task<Results<Ok<RenderedResponse>, ProblemHttpResult>> PreviewIntroductionAsync(
-        string ownerId, string introductionId, MessageTemplate template, SendStores stores, MessageComposer composer, CancellationToken cancellationToken)
+        OwnerScope owner, string introductionId, MessageTemplate template, SendStores stores, MessageComposer composer, CancellationToken cancellationToken)
     {
+        var ownerId = owner.OwnerId;
         var detailsRead = IntroductionDetails.OfAsync(ownerId, introductionId, stores.Introductions, stores.Contacts, cancellationToken);
         var senderRead = stores.Profiles.GetAsync(ownerId, cancellationToken);
         await Task.WhenAll(detailsRead, senderRead).ConfigureAwait(false);
@@ -117,7 +124,7 @@ internal static class TemplatePreviewApi
         var sender = await senderRead.ConfigureAwait(false) ?? throw SenderRequired();
         try
         {
-            return TypedResults.Ok(RenderedResponse.Of(composer.RenderIntroductionEmail(introduction, sender, template)));
+            return TypedResults.Ok(RenderedResponse.Of(composer.RenderIntroductionEmail(introduction, sender, template, IntroductionViews.MaySeeConsentLink(owner))));
         }
         catch (DomainException e) when (e.Code == "introduction.consent-closed")
         {
@@ -140,10 +147,11 @@ internal static class TemplatePreviewApi
             return OwnerAccess.NotFound();
         }
 
-        // An introduction's message names both people (and an ask carries B's consent link), as the sent one does.
+        // An introduction's message names both people, as the sent one does; an ask carries B's consent link only for
+        // whoever may hold it, since it answers yes for B.
         var introduction = await IntroductionDetails.OfAsync(task, stores.Introductions, stores.Contacts, cancellationToken).ConfigureAwait(false);
         var template = await stores.Templates.ResolveAsync(owner.OwnerId, task.Template, cancellationToken).ConfigureAwait(false);
-        return TypedResults.Ok(RenderedResponse.Of(composer.Render(task, contact, sender, template, introduction)));
+        return TypedResults.Ok(RenderedResponse.Of(composer.Render(task, contact, sender, template, introduction, IntroductionViews.MaySeeConsentLink(owner))));
     }
 
     /// <summary>The contact (null when the owner has no such contact) and the owner's sender profile, which a message needs.</summary>

@@ -99,6 +99,36 @@ public sealed class TaskDraftTests(AzuriteFixture azurite, MailDevFixture mailde
     }
 
     [Fact]
+    public async Task The_draft_of_an_introduction_ask_shows_a_placeholder_for_Bs_link_to_a_read_only_key_or_a_coach_and_the_ask_sent_still_has_it()
+    {
+        var bob = SendScenario.Contact(_host.OwnerId, "c-bob", "Bob", "Brennan", "bob@example.org");
+        await _host.Scenario.Stores.Contacts.WriteAsync(_host.OwnerId, [bob], CancellationToken.None);
+        using var introduced = await Owner.PostAsJsonAsync("/api/introductions", new { personAContactId = _host.Tasks[0].ContactId, personBContactId = bob.ContactId, reason = "both price data products" });
+        var planned = Assert.Single(await _host.Scenario.Stores.Tasks.ListAsync(_host.OwnerId, new TaskQuery(), CancellationToken.None), t => t.IntroductionId is not null);
+        var ask = await _host.Scenario.Stores.Tasks.TryReplaceAsync(planned with { State = TaskState.Queued }, CancellationToken.None)
+            ?? throw new InvalidOperationException("The ask could not be queued.");
+        using var readOnly = await _host.ReadOnlyKeyAsync();
+        using var coach = await _host.CoachAsync("read", "write", "send");
+
+        var byReadKey = await readOnly.GetFromJsonAsync<JsonElement>($"/api/tasks/{ask.TaskId}/draft");
+        var byCoach = await coach.GetFromJsonAsync<JsonElement>($"/api/tasks/{ask.TaskId}/draft?owner={_host.OwnerId}");
+        using var handler = _host.Factory.CreateClient();
+        using var delivery = await SendScenario.PostDeliveryAsync(handler, ask, dequeueCount: 1);
+        var email = Assert.Single(await maildev.WaitForEmailsAsync(1, SendScenario.Patience));
+
+        // The ask B receives carries the link; the draft read with read scope alone is that same text with the link withheld.
+        Assert.Equal(HttpStatusCode.OK, delivery.StatusCode);
+        var sent = Normalized(email.GetProperty("text").GetString())!;
+        var link = System.Text.RegularExpressions.Regex.Match(sent, @"https://\S+/api/introductions/consent/\S+").Value;
+        Assert.NotEmpty(link);
+        foreach (var draft in new[] { byReadKey, byCoach })
+        {
+            Assert.Equal(sent.Replace(link, "[consent link: shown to the sender only]", StringComparison.Ordinal), draft.GetProperty("text").GetString());
+            Assert.DoesNotContain("/api/introductions/consent/", draft.GetProperty("html").GetString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Another_owners_task_draft_is_not_found_exactly_like_a_missing_task()
     {
         var task = _host.Tasks[0];

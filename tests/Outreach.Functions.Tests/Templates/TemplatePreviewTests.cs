@@ -123,6 +123,38 @@ public sealed class TemplatePreviewTests(AzuriteFixture azurite) : IClassFixture
     }
 
     [Fact]
+    public async Task A_consent_ask_previews_with_a_placeholder_instead_of_Bs_link_for_a_read_only_key_or_a_coach()
+    {
+        var introductionId = await IntroduceAsync();
+        using var readOnly = await _host.ReadOnlyKeyAsync();
+        using var readingCoach = await _host.CoachAsync("read");
+        using var sendingCoach = await _host.CoachAsync("read", "write", "send");
+        var ask = new { name = "intro_ask", introductionId };
+        var inline = new { template = new { subject = "Hi", text = "Answer: {{consentUrl}}", html = "<a href=\"{{consentUrl}}\">answer</a>" }, kind = "intro_ask", introductionId };
+
+        var own = await PreviewAsync(ask);
+        var byReadKey = await PreviewAsync(ask, readOnly);
+        var inlineByReadKey = await PreviewAsync(inline, readOnly);
+        var byReadingCoach = await PreviewAsync(ask, readingCoach, $"?owner={_host.OwnerId}");
+        var bySendingCoach = await PreviewAsync(ask, sendingCoach, $"?owner={_host.OwnerId}");
+
+        // Whoever holds the link can answer yes for B, which sends the introduction: only the owner's own sending key sees it.
+        const string Link = "/api/introductions/consent/";
+        const string Placeholder = "[consent link: shown to the sender only]";
+        Assert.Contains(Link, own.GetProperty("text").GetString(), StringComparison.Ordinal);
+        foreach (var withheld in new[] { byReadKey, byReadingCoach, bySendingCoach })
+        {
+            Assert.Equal(own.GetProperty("subject").GetString(), withheld.GetProperty("subject").GetString());
+            Assert.DoesNotContain(Link, withheld.GetProperty("text").GetString(), StringComparison.Ordinal);
+            Assert.DoesNotContain(Link, withheld.GetProperty("html").GetString(), StringComparison.Ordinal);
+            Assert.Contains(Placeholder, withheld.GetProperty("text").GetString(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(("Answer: " + Placeholder, "<a href=\"" + Placeholder + "\">answer</a>"), (inlineByReadKey.GetProperty("text").GetString(), inlineByReadKey.GetProperty("html").GetString()));
+        Assert.Contains("Zoë", byReadKey.GetProperty("text").GetString(), StringComparison.Ordinal); // still a useful preview
+    }
+
+    [Fact]
     public async Task An_edited_introduction_template_without_each_persons_unsubscribe_link_gets_them_in_a_footer()
     {
         var introductionId = await IntroduceAsync();
@@ -212,9 +244,9 @@ public sealed class TemplatePreviewTests(AzuriteFixture azurite) : IClassFixture
     private static string[] Parts(JsonElement rendered) =>
         [rendered.GetProperty("subject").GetString()!, rendered.GetProperty("text").GetString()!, rendered.GetProperty("html").GetString()!];
 
-    private async Task<JsonElement> PreviewAsync(object body)
+    private async Task<JsonElement> PreviewAsync(object body, HttpClient? client = null, string query = "")
     {
-        using var response = await Owner.PostAsJsonAsync("/api/templates/preview", body);
+        using var response = await (client ?? Owner).PostAsJsonAsync("/api/templates/preview" + query, body);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Outreach.Core.Accounts;
 using Outreach.Core.Contacts;
@@ -69,13 +70,35 @@ internal sealed class TemplatesHost : IAsyncDisposable
         _root.Dispose();
     }
 
-    private async Task<HttpClient> ClientForAsync(string ownerId)
+    /// <summary>A client with a second key of the owner's own that may only read.</summary>
+    public async Task<HttpClient> ReadOnlyKeyAsync()
+    {
+        var key = await Factory.Services.GetRequiredService<AccountService>().IssueKeyAsync(OwnerId, ApiScopes.Read, "reports", CancellationToken.None);
+        return ClientWith(key.PlainText);
+    }
+
+    /// <summary>A coach's client, to whom the owner granted <paramref name="scopes"/> (API names, e.g. <c>read</c>); it names the owner with <c>?owner=</c>.</summary>
+    public async Task<HttpClient> CoachAsync(params string[] scopes)
+    {
+        var coachId = ApiApp.NewId("coach");
+        var coach = await ClientForAsync(coachId, AccountKind.Coach);
+        using var grant = await Owner.PostAsJsonAsync("/api/consents", new { coachId, scopes });
+        grant.EnsureSuccessStatusCode();
+        return coach;
+    }
+
+    private async Task<HttpClient> ClientForAsync(string ownerId, AccountKind kind = AccountKind.Owner)
     {
         var accounts = Factory.Services.GetRequiredService<AccountService>();
-        await accounts.CreateAccountAsync(ownerId, AccountKind.Owner, "Test owner", "Europe/London", CancellationToken.None);
+        await accounts.CreateAccountAsync(ownerId, kind, "Test owner", "Europe/London", CancellationToken.None);
         var key = await accounts.IssueKeyAsync(ownerId, ApiScopes.OwnerDefault, "test", CancellationToken.None);
+        return ClientWith(key.PlainText);
+    }
+
+    private HttpClient ClientWith(string key)
+    {
         var client = Factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key.PlainText);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
         return client;
     }
 }

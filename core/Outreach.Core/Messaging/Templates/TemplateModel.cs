@@ -10,6 +10,12 @@ namespace Outreach.Core.Messaging.Templates;
 /// </summary>
 public sealed record TemplateModel
 {
+    /// <summary>
+    /// What <c>{{consentUrl}}</c> prints in a preview for someone who may not hold B's link (whoever holds it can answer
+    /// yes for B): the text still reads as the ask will, and nobody mistakes it for a link that works.
+    /// </summary>
+    public const string WithheldConsentLink = "[consent link: shown to the sender only]";
+
     /// <summary>The recipient: names, company, position and profile print at top level (<c>{{firstName}}</c>).</summary>
     public PersonDetails Recipient { get; init; } = new();
 
@@ -49,6 +55,9 @@ public sealed record TemplateModel
     /// <summary>B's signed yes/no link on an introduction's consent ask; null on every other message.</summary>
     public Uri? ConsentUrl { get; init; }
 
+    /// <summary>True on a preview of a consent ask for someone who may not see B's link: <c>{{consentUrl}}</c> prints <see cref="WithheldConsentLink"/>.</summary>
+    public bool ConsentUrlWithheld { get; init; }
+
     /// <summary>
     /// The model for a note to <paramref name="contact"/>: names, company, position and profile from the contact,
     /// the latest meeting as the event, its notes as <see cref="Notes"/> and their first line as <see cref="Topic"/>.
@@ -86,7 +95,7 @@ public sealed record TemplateModel
         data["personA"] = (PersonA ?? new PersonDetails()).ToIntroducedData();
         data["personB"] = (PersonB ?? new PersonDetails()).ToIntroducedData();
         data["reason"] = TemplateText.Clean(Reason);
-        data["consentUrl"] = ConsentUrl?.AbsoluteUri;
+        data["consentUrl"] = ConsentUrlWithheld ? WithheldConsentLink : ConsentUrl?.AbsoluteUri;
         return data;
     }
 }
