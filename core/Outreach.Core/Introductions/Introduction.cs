@@ -52,6 +52,12 @@ public sealed record Introduction
     public bool FollowedUp { get; init; }
 
     /// <summary>
+    /// Why it <see cref="IntroductionState.Stalled"/>: <c>introduction-email-skipped: </c> and the task's skip reason, or
+    /// <c>introduction-email-failed</c> (<see cref="IntroductionStallReasons"/>); null otherwise.
+    /// </summary>
+    public string? StalledReason { get; init; }
+
+    /// <summary>
     /// The stored copy's version (the table ETag) as last read or written, or null before it is stored, so a store can
     /// refuse a write based on a stale read (B answering while the timer expires the request).
     /// </summary>

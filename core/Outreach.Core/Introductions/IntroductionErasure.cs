@@ -31,7 +31,7 @@ public static class IntroductionErasure
         var state = introduction.State switch
         {
             IntroductionState.AwaitingConsent => IntroductionState.Cancelled,
-            IntroductionState.Introduced or IntroductionState.Nudged => IntroductionState.Completed,
+            IntroductionState.Introduced or IntroductionState.Nudged or IntroductionState.Stalled => IntroductionState.Completed,
             _ => introduction.State,
         };
         return introduction with

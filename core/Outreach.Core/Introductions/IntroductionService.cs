@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Outreach.Core.Campaigns;
+using Outreach.Core.Messaging.Templates;
 using Outreach.Core.Planning;
 using Outreach.Core.Senders;
 
@@ -55,13 +56,24 @@ public sealed class IntroductionService(
     public Task<Introduction> AnswerAsync(Introduction introduction, ConsentAnswer answer, ConsentResponder responder, CancellationToken cancellationToken) =>
         ApplyAsync(_workflow.RecordAnswer(introduction, answer, responder), cancellationToken);
 
-    /// <summary>The timer's move: expires an unanswered request past its deadline, or nudges A once the nudge is due.</summary>
+    /// <summary>
+    /// The timer's move: expires an unanswered request past its deadline, or nudges A once the nudge is due; when the
+    /// introduction email the nudge follows was skipped or failed for good, the introduction stalls instead and A is not
+    /// nudged about an email nobody got.
+    /// </summary>
     /// <exception cref="DomainException">Not due yet, not in a state the timer moves, or <c>introduction.changed</c> when a concurrent event won.</exception>
-    public Task<Introduction> AdvanceAsync(Introduction introduction, CancellationToken cancellationToken)
+    public async Task<Introduction> AdvanceAsync(Introduction introduction, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(introduction);
-        var transition = introduction.State == IntroductionState.Introduced ? _workflow.Nudge(introduction) : _workflow.Expire(introduction);
-        return ApplyAsync(transition, cancellationToken);
+        if (introduction.State != IntroductionState.Introduced)
+        {
+            return await ApplyAsync(_workflow.Expire(introduction), cancellationToken).ConfigureAwait(false);
+        }
+
+        var toA = await tasks.ListForContactAsync(introduction.OwnerId, introduction.PersonAContactId, cancellationToken).ConfigureAwait(false);
+        var email = toA.FirstOrDefault(t => t.Template == TemplateKind.Intro && string.Equals(t.IntroductionId, introduction.IntroductionId, StringComparison.Ordinal));
+        var transition = IntroductionStallReasons.Of(email) is { } stalled ? _workflow.Stall(introduction, stalled) : _workflow.Nudge(introduction);
+        return await ApplyAsync(transition, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Records that A or B followed up: completes the introduction and skips a nudge still pending.</summary>

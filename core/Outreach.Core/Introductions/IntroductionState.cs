@@ -23,4 +23,11 @@ public enum IntroductionState
 
     /// <summary>The introducer withdrew before B answered. Final.</summary>
     Cancelled,
+
+    /// <summary>
+    /// B said yes but the introduction email never went out (skipped, e.g. A or B is suppressed, or failed for good), so
+    /// A is not nudged about it; <see cref="Introduction.StalledReason"/> says why. A follow-up or the introducer's close
+    /// completes it.
+    /// </summary>
+    Stalled,
 }

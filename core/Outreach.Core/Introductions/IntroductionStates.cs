@@ -13,6 +13,7 @@ public static class IntroductionStates
         IntroductionState.Nudged => "nudged",
         IntroductionState.Completed => "completed",
         IntroductionState.Cancelled => "cancelled",
+        IntroductionState.Stalled => "stalled",
         _ => throw new ArgumentOutOfRangeException(nameof(state), state, "Unknown introduction state."),
     };
 

@@ -42,7 +42,8 @@ public static class IntroductionTaskStops
     private static string? Reason(TemplateKind template, IntroductionState state) => (template, state) switch
     {
         (TemplateKind.IntroAsk, IntroductionState.Cancelled) => SkipReasons.IntroductionCancelled,
-        (TemplateKind.IntroAsk, IntroductionState.Declined or IntroductionState.Introduced or IntroductionState.Nudged or IntroductionState.Completed) =>
+        (TemplateKind.IntroAsk, IntroductionState.Declined or IntroductionState.Introduced or IntroductionState.Nudged or IntroductionState.Completed
+            or IntroductionState.Stalled) =>
             SkipReasons.IntroductionAnswered,
         (TemplateKind.Nudge, IntroductionState.Completed) => SkipReasons.IntroductionCompleted,
         _ => null,

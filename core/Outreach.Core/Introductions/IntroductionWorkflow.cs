@@ -6,8 +6,8 @@ namespace Outreach.Core.Introductions;
 /// <summary>
 /// The double opt-in introduction as a state machine. Request → consent ask to B → B says yes (introduce A and B,
 /// introducer in copy), no (declined; A is not told), or nothing before the deadline (expired) → after an introduction,
-/// a nudge to A if nobody followed up within <see cref="IntroductionPolicy.NudgeAfter"/> → completed on a follow-up or
-/// when the introducer closes it. Repeating an event that already took effect (the same answer twice, a timer firing
+/// a nudge to A if nobody followed up within <see cref="IntroductionPolicy.NudgeAfter"/>, or stalled instead when the
+/// introduction email never went out (<see cref="Stall"/>) → completed on a follow-up or when the introducer closes it. Repeating an event that already took effect (the same answer twice, a timer firing
 /// twice) changes nothing and sends nothing; any other move from the current state is rejected with a
 /// <see cref="DomainException"/> (code <c>introduction.invalid-transition</c> unless a more specific one applies).
 /// </summary>
@@ -101,10 +101,10 @@ public sealed class IntroductionWorkflow
                 return new IntroductionTransition(
                     introduction with { State = IntroductionState.Declined, Answer = ConsentAnswer.No, AnsweredAt = now, ClosedAt = now },
                     []);
-            case IntroductionState.Declined or IntroductionState.Introduced or IntroductionState.Nudged or IntroductionState.Completed
+            case IntroductionState.Declined or IntroductionState.Introduced or IntroductionState.Nudged or IntroductionState.Completed or IntroductionState.Stalled
                 when introduction.Answer == answer:
                 return Repeat(introduction);
-            case IntroductionState.Declined or IntroductionState.Introduced or IntroductionState.Nudged or IntroductionState.Completed:
+            case IntroductionState.Declined or IntroductionState.Introduced or IntroductionState.Nudged or IntroductionState.Completed or IntroductionState.Stalled:
                 throw new DomainException(
                     "introduction.contradicting-answer",
                     $"B already answered {Name(introduction.Answer)} to introduction '{introduction.IntroductionId}'; a later {Name(answer)} cannot change it.",
@@ -146,6 +146,27 @@ public sealed class IntroductionWorkflow
         };
     }
 
+    /// <summary>
+    /// The timer's move instead of <see cref="Nudge"/> when the introduction email never went out (skipped or failed for
+    /// good): A is not reminded of an email nobody got, and the introduction says why it stalled. Repeating it is a no-op.
+    /// </summary>
+    /// <param name="introduction">The introduction, introduced and due for its nudge.</param>
+    /// <param name="reason">Why (<see cref="IntroductionStallReasons"/>).</param>
+    /// <exception cref="DomainException"><c>introduction.not-yet-due</c> before the nudge is due; invalid transition from any other state.</exception>
+    public IntroductionTransition Stall(Introduction introduction, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(introduction);
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        var now = _time.GetUtcNow();
+        return introduction.State switch
+        {
+            IntroductionState.Stalled => Repeat(introduction),
+            IntroductionState.Introduced when now < introduction.NudgeDueAt => throw NotYetDue(introduction, "stall", introduction.NudgeDueAt!.Value),
+            IntroductionState.Introduced => new IntroductionTransition(introduction with { State = IntroductionState.Stalled, StalledReason = reason }, []),
+            _ => throw Invalid(introduction, "stall"),
+        };
+    }
+
     /// <summary>Records that A or B followed up (a reply on the introduction thread): completes it, and no nudge goes out.</summary>
     /// <exception cref="DomainException">Invalid transition before an introduction was made.</exception>
     public IntroductionTransition RecordFollowUp(Introduction introduction)
@@ -153,7 +174,7 @@ public sealed class IntroductionWorkflow
         ArgumentNullException.ThrowIfNull(introduction);
         return introduction.State switch
         {
-            IntroductionState.Introduced or IntroductionState.Nudged => new IntroductionTransition(
+            IntroductionState.Introduced or IntroductionState.Nudged or IntroductionState.Stalled => new IntroductionTransition(
                 introduction with { State = IntroductionState.Completed, FollowedUp = true, ClosedAt = _time.GetUtcNow() },
                 []),
             IntroductionState.Completed => Repeat(introduction),
@@ -168,7 +189,7 @@ public sealed class IntroductionWorkflow
         ArgumentNullException.ThrowIfNull(introduction);
         return introduction.State switch
         {
-            IntroductionState.Introduced or IntroductionState.Nudged => new IntroductionTransition(
+            IntroductionState.Introduced or IntroductionState.Nudged or IntroductionState.Stalled => new IntroductionTransition(
                 introduction with { State = IntroductionState.Completed, ClosedAt = _time.GetUtcNow() },
                 []),
             IntroductionState.Completed => Repeat(introduction),

@@ -8,7 +8,8 @@ namespace Outreach.Functions.Introductions;
 /// <summary>
 /// The <c>AdvanceIntroductions</c> timer (<c>functions/AdvanceIntroductions/function.json</c>, hourly): expires consent
 /// requests B left unanswered past the deadline and nudges A once the nudge is due, planning the nudge as a task the
-/// dispatcher sends. An introduction another event moved on meanwhile (B answered a second before) is left alone.
+/// dispatcher sends, or marks the introduction stalled when its introduction email was skipped or failed for good
+/// (A is not nudged about an email nobody got). An introduction another event moved on meanwhile (B answered a second before) is left alone.
 /// </summary>
 internal sealed partial class AdvanceIntroductionsFunction(IServiceProvider services, ILogger<AdvanceIntroductionsFunction> logger) : StorageTimerFunction(logger)
 {
@@ -24,13 +25,18 @@ internal sealed partial class AdvanceIntroductionsFunction(IServiceProvider serv
         var store = services.GetRequiredService<IIntroductionStore>();
         var introductions = services.GetRequiredService<IntroductionService>();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        var (expired, nudged, skipped) = (0, 0, 0);
+        var (expired, nudged, stalled, skipped) = (0, 0, 0, 0);
         foreach (var due in await store.ListDueAsync(now, cancellationToken).ConfigureAwait(false))
         {
             try
             {
                 var moved = await introductions.AdvanceAsync(due, cancellationToken).ConfigureAwait(false);
-                _ = moved.State == IntroductionState.Expired ? expired++ : nudged++;
+                _ = moved.State switch
+                {
+                    IntroductionState.Expired => expired++,
+                    IntroductionState.Stalled => stalled++,
+                    _ => nudged++,
+                };
             }
             catch (DomainException e) when (IntroductionsApi.IsStateConflict(e))
             {
@@ -39,12 +45,13 @@ internal sealed partial class AdvanceIntroductionsFunction(IServiceProvider serv
             }
         }
 
-        LogRun(Logger, expired, nudged, skipped);
-        return FunctionOutcome.Success().WithLog($"Expired {expired} and nudged {nudged} introductions; {skipped} had moved on.");
+        LogRun(Logger, expired, nudged, stalled, skipped);
+        return FunctionOutcome.Success().WithLog(
+            $"Expired {expired} and nudged {nudged} introductions; {stalled} stalled (their introduction email never went out); {skipped} had moved on.");
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Introductions run: {Expired} expired, {Nudged} nudged, {Skipped} moved on meanwhile")]
-    private static partial void LogRun(ILogger logger, int expired, int nudged, int skipped);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Introductions run: {Expired} expired, {Nudged} nudged, {Stalled} stalled, {Skipped} moved on meanwhile")]
+    private static partial void LogRun(ILogger logger, int expired, int nudged, int stalled, int skipped);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Introduction {IntroductionId} of owner {OwnerId} moved on before the timer ({Code})")]
     private static partial void LogMovedOn(ILogger logger, string ownerId, string introductionId, string code);

@@ -13,7 +13,8 @@ internal sealed record IntroducedPerson(string Id, string? Name);
 
 /// <summary>
 /// An introduction as its introducer sees it; <c>consentUrl</c> only while B can still answer, and only for the owner's
-/// own key that may write and send (<see cref="IntroductionViews.MaySeeConsentLink"/>).
+/// own key that may write and send (<see cref="IntroductionViews.MaySeeConsentLink"/>); <c>stalledReason</c> says why
+/// a <c>stalled</c> one's introduction email never went out.
 /// </summary>
 internal sealed record IntroductionResponse(
     string Id,
@@ -28,7 +29,8 @@ internal sealed record IntroductionResponse(
     DateTimeOffset? NudgeDueUtc,
     DateTimeOffset? NudgedUtc,
     DateTimeOffset? ClosedUtc,
-    Uri? ConsentUrl)
+    Uri? ConsentUrl,
+    string? StalledReason)
 {
     public static IntroductionResponse Of(Introduction i, string? personAName, string? personBName, Uri? consentUrl) => new(
         i.IntroductionId,
@@ -43,7 +45,8 @@ internal sealed record IntroductionResponse(
         i.NudgeDueAt,
         i.NudgedAt,
         i.ClosedAt,
-        consentUrl);
+        consentUrl,
+        i.StalledReason);
 }
 
 /// <summary>The list answer.</summary>

@@ -7,7 +7,7 @@ namespace Outreach.Functions.Introductions;
 
 /// <summary>
 /// The introduction side of recording an outcome: a reply or a meeting booked for A or B of an introduction that was
-/// made (introduced or nudged), or answering its introduction email, and that happened after B said yes, is the
+/// made (introduced, nudged or stalled), or answering its introduction email, and that happened after B said yes, is the
 /// follow-up: the introduction completes and a nudge still pending is skipped. An owner has few introductions, so they
 /// are listed rather than indexed by contact. An introduction already completed by a follow-up recorded at or after
 /// the outcome is looked at again, so a retried outcome finishes skipping the nudge.
@@ -46,7 +46,7 @@ internal sealed partial class IntroductionFollowUps(
 
     private static bool IsFollowUp(Introduction introduction, Outcome outcome) => introduction.State switch
     {
-        IntroductionState.Introduced or IntroductionState.Nudged => introduction.AnsweredAt <= outcome.OccurredAt,
+        IntroductionState.Introduced or IntroductionState.Nudged or IntroductionState.Stalled => introduction.AnsweredAt <= outcome.OccurredAt,
         IntroductionState.Completed => introduction.FollowedUp && introduction.ClosedAt >= outcome.OccurredAt,
         _ => false,
     };

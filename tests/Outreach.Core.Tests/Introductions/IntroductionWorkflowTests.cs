@@ -40,6 +40,9 @@ public sealed class IntroductionWorkflowTests
             case IntroductionState.Nudged:
                 _clock.Advance(TimeSpan.FromDays(7));
                 return Workflow.Nudge(intro).Introduction;
+            case IntroductionState.Stalled:
+                _clock.Advance(TimeSpan.FromDays(7));
+                return Workflow.Stall(intro, IntroductionStallReasons.EmailFailed).Introduction;
             default:
                 return Workflow.RecordFollowUp(intro).Introduction;
         }
@@ -54,6 +57,7 @@ public sealed class IntroductionWorkflowTests
         "follow-up" => Workflow.RecordFollowUp(intro),
         "close" => Workflow.Close(intro),
         "cancel" => Workflow.Cancel(intro),
+        "stall" => Workflow.Stall(intro, IntroductionStallReasons.EmailFailed),
         _ => throw new ArgumentOutOfRangeException(nameof(action)),
     };
 
@@ -72,6 +76,7 @@ public sealed class IntroductionWorkflowTests
             (IntroductionState.AwaitingConsent, "follow-up", "introduction.invalid-transition", "introduction.invalid-transition"),
             (IntroductionState.AwaitingConsent, "close", "introduction.invalid-transition", "introduction.invalid-transition"),
             (IntroductionState.AwaitingConsent, "cancel", "Cancelled", "Cancelled"),
+            (IntroductionState.AwaitingConsent, "stall", "introduction.invalid-transition", "introduction.invalid-transition"),
             (IntroductionState.Declined, "yes", "introduction.contradicting-answer", "introduction.contradicting-answer"),
             (IntroductionState.Declined, "no", "Declined", "Declined"),
             (IntroductionState.Declined, "expire", "introduction.invalid-transition", "introduction.invalid-transition"),
@@ -79,6 +84,7 @@ public sealed class IntroductionWorkflowTests
             (IntroductionState.Declined, "follow-up", "introduction.invalid-transition", "introduction.invalid-transition"),
             (IntroductionState.Declined, "close", "introduction.invalid-transition", "introduction.invalid-transition"),
             (IntroductionState.Declined, "cancel", "introduction.invalid-transition", "introduction.invalid-transition"),
+            (IntroductionState.Declined, "stall", "introduction.invalid-transition", "introduction.invalid-transition"),
             (IntroductionState.Expired, "yes", "introduction.consent-expired", "introduction.consent-expired"),
             (IntroductionState.Expired, "no", "introduction.consent-expired", "introduction.consent-expired"),
             (IntroductionState.Expired, "expire", "Expired", "Expired"),
@@ -86,6 +92,7 @@ public sealed class IntroductionWorkflowTests
             (IntroductionState.Expired, "follow-up", "introduction.invalid-transition", "introduction.invalid-transition"),
             (IntroductionState.Expired, "close", "introduction.invalid-transition", "introduction.invalid-transition"),
             (IntroductionState.Expired, "cancel", "introduction.invalid-transition", "introduction.invalid-transition"),
+            (IntroductionState.Expired, "stall", "introduction.invalid-transition", "introduction.invalid-transition"),
             (IntroductionState.Introduced, "yes", "Introduced", "Introduced"),
             (IntroductionState.Introduced, "no", "introduction.contradicting-answer", "introduction.contradicting-answer"),
             (IntroductionState.Introduced, "expire", "introduction.invalid-transition", "introduction.invalid-transition"),
@@ -93,6 +100,7 @@ public sealed class IntroductionWorkflowTests
             (IntroductionState.Introduced, "follow-up", "Completed", "Completed"),
             (IntroductionState.Introduced, "close", "Completed", "Completed"),
             (IntroductionState.Introduced, "cancel", "introduction.invalid-transition", "introduction.invalid-transition"),
+            (IntroductionState.Introduced, "stall", "introduction.not-yet-due", "Stalled"),
             (IntroductionState.Nudged, "yes", "Nudged", "Nudged"),
             (IntroductionState.Nudged, "no", "introduction.contradicting-answer", "introduction.contradicting-answer"),
             (IntroductionState.Nudged, "expire", "introduction.invalid-transition", "introduction.invalid-transition"),
@@ -100,6 +108,7 @@ public sealed class IntroductionWorkflowTests
             (IntroductionState.Nudged, "follow-up", "Completed", "Completed"),
             (IntroductionState.Nudged, "close", "Completed", "Completed"),
             (IntroductionState.Nudged, "cancel", "introduction.invalid-transition", "introduction.invalid-transition"),
+            (IntroductionState.Nudged, "stall", "introduction.invalid-transition", "introduction.invalid-transition"),
             (IntroductionState.Completed, "yes", "Completed", "Completed"),
             (IntroductionState.Completed, "no", "introduction.contradicting-answer", "introduction.contradicting-answer"),
             (IntroductionState.Completed, "expire", "introduction.invalid-transition", "introduction.invalid-transition"),
@@ -107,6 +116,7 @@ public sealed class IntroductionWorkflowTests
             (IntroductionState.Completed, "follow-up", "Completed", "Completed"),
             (IntroductionState.Completed, "close", "Completed", "Completed"),
             (IntroductionState.Completed, "cancel", "introduction.invalid-transition", "introduction.invalid-transition"),
+            (IntroductionState.Completed, "stall", "introduction.invalid-transition", "introduction.invalid-transition"),
             (IntroductionState.Cancelled, "yes", "introduction.invalid-transition", "introduction.invalid-transition"),
             (IntroductionState.Cancelled, "no", "introduction.invalid-transition", "introduction.invalid-transition"),
             (IntroductionState.Cancelled, "expire", "introduction.invalid-transition", "introduction.invalid-transition"),
@@ -114,6 +124,15 @@ public sealed class IntroductionWorkflowTests
             (IntroductionState.Cancelled, "follow-up", "introduction.invalid-transition", "introduction.invalid-transition"),
             (IntroductionState.Cancelled, "close", "introduction.invalid-transition", "introduction.invalid-transition"),
             (IntroductionState.Cancelled, "cancel", "Cancelled", "Cancelled"),
+            (IntroductionState.Cancelled, "stall", "introduction.invalid-transition", "introduction.invalid-transition"),
+            (IntroductionState.Stalled, "yes", "Stalled", "Stalled"),
+            (IntroductionState.Stalled, "no", "introduction.contradicting-answer", "introduction.contradicting-answer"),
+            (IntroductionState.Stalled, "expire", "introduction.invalid-transition", "introduction.invalid-transition"),
+            (IntroductionState.Stalled, "nudge", "introduction.invalid-transition", "introduction.invalid-transition"),
+            (IntroductionState.Stalled, "follow-up", "Completed", "Completed"),
+            (IntroductionState.Stalled, "close", "Completed", "Completed"),
+            (IntroductionState.Stalled, "cancel", "introduction.invalid-transition", "introduction.invalid-transition"),
+            (IntroductionState.Stalled, "stall", "Stalled", "Stalled"),
         };
         var data = new TheoryData<IntroductionState, string, string, string>();
         foreach (var row in rows)
@@ -130,7 +149,7 @@ public sealed class IntroductionWorkflowTests
     {
         var covered = Matrix().Select(r => ((IntroductionState)r[0], (string)r[1])).Distinct().Count();
 
-        Assert.Equal(Enum.GetValues<IntroductionState>().Length * 7, covered);
+        Assert.Equal(Enum.GetValues<IntroductionState>().Length * 8, covered);
     }
 
     [Theory]
@@ -230,6 +249,21 @@ public sealed class IntroductionWorkflowTests
 
         Assert.Equal((IntroductionState.Nudged, Utc("2026-03-16T10:00Z")), (result.Introduction.State, result.Introduction.NudgedAt!.Value));
         Assert.Equal([new SendNudge("intro-1", "contact-a")], result.Commands);
+    }
+
+    [Fact]
+    public void An_introduction_whose_email_never_went_out_stalls_with_the_reason_instead_of_nudging_A()
+    {
+        var introduced = In(IntroductionState.Introduced);
+        _clock.Advance(TimeSpan.FromDays(7));
+
+        var stalled = Workflow.Stall(introduced, "introduction-email-skipped: suppressed");
+
+        Assert.Equal(IntroductionState.Stalled, stalled.Introduction.State);
+        Assert.Equal("introduction-email-skipped: suppressed", stalled.Introduction.StalledReason);
+        Assert.Empty(stalled.Commands);
+        Assert.Null(stalled.Introduction.NudgedAt);
+        Assert.Equal("stalled", IntroductionStates.NameOf(stalled.Introduction.State));
     }
 
     [Fact]

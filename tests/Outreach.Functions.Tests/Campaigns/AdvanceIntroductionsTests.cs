@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
+using Outreach.Core.Planning;
 using Outreach.Testing.LocalServices;
 
 namespace Outreach.Functions.Tests.Campaigns;
@@ -106,6 +108,50 @@ public sealed class AdvanceIntroductionsTests(AzuriteFixture azurite) : IClassFi
         Assert.Equal("completed", (await introducer.GetAsync(id)).GetProperty("state").GetString());
         var nudge = Assert.Single(await introducer.TasksAsync(), t => t.GetProperty("template").GetString() == "nudge");
         Assert.Equal(("skipped", "introduction-completed"), (nudge.GetProperty("state").GetString(), nudge.GetProperty("skipReason").GetString()));
+    }
+
+    [Fact]
+    public async Task An_introduction_whose_email_was_skipped_because_B_is_suppressed_stalls_and_A_is_never_nudged()
+    {
+        using var introducer = await Introducer.CreateAsync(_app);
+        var id = await introducer.IntroduceIdAsync();
+        await _app.Stores.Suppressions.AddAsync(SuppressionEntry.ForContact(introducer.OwnerId, introducer.B, "unsubscribed", _app.Clock.GetUtcNow()), CancellationToken.None);
+        using var yes = await introducer.Client.PostAsJsonAsync($"/api/introductions/{id}/answer", new { answer = "yes" });
+
+        _app.Clock.Advance(TimeSpan.FromDays(7));
+        using var first = await _app.RunTimerAsync(Timer);
+        _app.Clock.Advance(TimeSpan.FromHours(1));
+        using var second = await _app.RunTimerAsync(Timer);
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK), (yes.StatusCode, first.StatusCode, second.StatusCode));
+        var tasks = await introducer.TasksAsync();
+        var email = Assert.Single(tasks, t => t.GetProperty("template").GetString() == "intro");
+        Assert.Equal(("skipped", "suppressed"), (email.GetProperty("state").GetString(), email.GetProperty("skipReason").GetString()));
+        Assert.DoesNotContain(tasks, t => t.GetProperty("template").GetString() == "nudge");
+        var stalled = await introducer.GetAsync(id);
+        Assert.Equal(("stalled", "introduction-email-skipped: suppressed"), (stalled.GetProperty("state").GetString(), stalled.GetProperty("stalledReason").GetString()));
+        Assert.Equal(JsonValueKind.Null, stalled.GetProperty("nudgedUtc").ValueKind);
+    }
+
+    [Fact]
+    public async Task An_introduction_whose_email_failed_for_good_stalls_and_the_introducer_may_still_close_it()
+    {
+        using var introducer = await Introducer.CreateAsync(_app);
+        var id = await introducer.IntroduceIdAsync();
+        using var yes = await introducer.Client.PostAsJsonAsync($"/api/introductions/{id}/answer", new { answer = "yes" });
+        var planned = (await _app.Stores.Tasks.ListForContactAsync(introducer.OwnerId, introducer.A, CancellationToken.None)).Single(t => t.IntroductionId == id);
+        Assert.NotNull(await _app.Stores.Tasks.TryReplaceAsync(planned with { State = TaskState.Failed, FailureReason = "550 mailbox unavailable" }, CancellationToken.None));
+
+        _app.Clock.Advance(TimeSpan.FromDays(7));
+        using var run = await _app.RunTimerAsync(Timer);
+        var stalled = await introducer.GetAsync(id);
+        using var closed = await introducer.Client.PostAsync(new Uri($"/api/introductions/{id}/close", UriKind.Relative), null);
+
+        Assert.Equal(HttpStatusCode.OK, run.StatusCode);
+        Assert.Equal(("stalled", "introduction-email-failed"), (stalled.GetProperty("state").GetString(), stalled.GetProperty("stalledReason").GetString()));
+        Assert.DoesNotContain(await introducer.TasksAsync(), t => t.GetProperty("template").GetString() == "nudge");
+        Assert.Equal(HttpStatusCode.OK, closed.StatusCode);
+        Assert.Equal("completed", (await CampaignsApp.JsonAsync(closed)).GetProperty("state").GetString());
     }
 
     public void Dispose() => _app.Dispose();

@@ -33,6 +33,7 @@ internal static class IntroductionEntity
         [nameof(i.NudgedAt)] = i.NudgedAt,
         [nameof(i.ClosedAt)] = i.ClosedAt,
         [nameof(i.FollowedUp)] = i.FollowedUp,
+        [nameof(i.StalledReason)] = i.StalledReason,
     };
 
     public static Introduction To(TableEntity e) => new()
@@ -52,6 +53,7 @@ internal static class IntroductionEntity
         NudgedAt = e.GetDateTimeOffset(nameof(Introduction.NudgedAt)),
         ClosedAt = e.GetDateTimeOffset(nameof(Introduction.ClosedAt)),
         FollowedUp = e.GetBoolean(nameof(Introduction.FollowedUp)) ?? false,
+        StalledReason = e.GetString(nameof(Introduction.StalledReason)),
         Version = e.ETag.ToString(),
     };
 
