@@ -35,4 +35,7 @@ public static class SkipReasons
 
     /// <summary>The introducer withdrew the introduction request before B answered: B is not asked.</summary>
     public const string IntroductionCancelled = "introduction-cancelled";
+
+    /// <summary>The owner skipped the task by hand (<c>POST /api/tasks/{id}/skip</c>): a failed send not worth retrying, a step they no longer want.</summary>
+    public const string ByOwner = "by-owner";
 }

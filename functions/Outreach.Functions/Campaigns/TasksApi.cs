@@ -15,7 +15,8 @@ namespace Outreach.Functions.Campaigns;
 /// tasks by due time (or by predicted reply probability, highest first); <c>dueTo</c> is exclusive. <c>POST
 /// /api/tasks/{id}/done</c> (<c>CompleteTask</c>): a LinkedIn draft the owner sent by hand, or a <c>needs_review</c> email
 /// the owner found did go out (it becomes <c>sent</c>), counted as sent in the metrics. <c>POST /api/tasks/{id}/requeue</c>
-/// (<see cref="TaskRequeue"/>): a failed or needs_review email sent again.
+/// (<see cref="TaskRequeue"/>): a failed or needs_review email sent again. <c>POST /api/tasks/{id}/skip</c>
+/// (<see cref="TaskSkip"/>): a failed, needs_review or pending task dropped by hand.
 /// </summary>
 internal static class TasksApi
 {
@@ -29,6 +30,7 @@ internal static class TasksApi
         endpoints.MapGet("/tasks", ListAsync).AsFunction(ListFunction).WithName(ListFunction).RequireScope(ApiScopes.Read);
         endpoints.MapPost("/tasks/{id}/done", CompleteAsync).AsFunction(CompleteFunction).WithName(CompleteFunction).RequireScope(ApiScopes.Write);
         endpoints.MapPost("/tasks/{id}/requeue", TaskRequeue.HandleAsync).AsFunction(TaskRequeue.Function).WithName(TaskRequeue.Function).RequireScope(ApiScopes.Write | ApiScopes.Send);
+        endpoints.MapPost("/tasks/{id}/skip", TaskSkip.HandleAsync).AsFunction(TaskSkip.Function).WithName(TaskSkip.Function).RequireScope(ApiScopes.Write);
         return endpoints;
     }
 

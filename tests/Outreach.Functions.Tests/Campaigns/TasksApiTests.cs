@@ -205,7 +205,67 @@ public sealed class TasksApiTests(AzuriteFixture azurite) : IClassFixture<Azurit
         Assert.Equal(TaskState.Failed, (await _app.Stores.Tasks.FindAsync(ownerId, followUp.TaskId, CancellationToken.None))!.State);
     }
 
+    [Fact]
+    public async Task A_failed_needs_review_or_planned_task_is_skipped_by_the_owner_and_skipping_again_is_harmless()
+    {
+        var (ownerId, owner, email, linkedIn) = await EnrolledOwnerAsync();
+        var failed = await MoveAsync(ownerId, email, "thank-you", t => t.MoveTo(TaskState.Queued).MoveTo(TaskState.Claimed).MoveTo(TaskState.Failed) with { FailureReason = "smtp-failed (535)" });
+        var review = await MoveAsync(ownerId, email, "follow-up", t => t.MoveTo(TaskState.Queued).MoveTo(TaskState.Claimed).MoveTo(TaskState.NeedsReview) with { FailureReason = "stale-claim" });
+        var draft = TaskIds.ForCampaignStep(ownerId, DefaultCampaigns.ClassVisitFollowUpId, linkedIn, "thank-you");
+
+        var skips = new List<HttpResponseMessage>();
+        foreach (var taskId in new[] { failed, review, draft, failed })
+        {
+            skips.Add(await owner.PostAsync(new Uri($"/api/tasks/{taskId}/skip", UriKind.Relative), null));
+        }
+
+        Assert.All(skips, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        var body = await CampaignsApp.JsonAsync(skips[0]);
+        Assert.Equal(("skipped", SkipReasons.ByOwner, "smtp-failed (535)"), (body.GetProperty("state").GetString(), body.GetProperty("skipReason").GetString(), body.GetProperty("failureReason").GetString()));
+        foreach (var taskId in new[] { failed, review, draft })
+        {
+            var stored = await _app.Stores.Tasks.FindAsync(ownerId, taskId, CancellationToken.None);
+            Assert.Equal((TaskState.Skipped, SkipReasons.ByOwner), (stored!.State, stored.SkipReason));
+        }
+
+        using var attention = await owner.GetAsync(new Uri("/api/tasks?state=failed,needs_review", UriKind.Relative));
+        Assert.Equal(0, (await CampaignsApp.JsonAsync(attention)).GetProperty("tasks").GetArrayLength());
+        skips.ForEach(r => r.Dispose());
+    }
+
+    [Theory]
+    [InlineData("claimed", "is claimed")]
+    [InlineData("sent", "is sent")]
+    [InlineData("replied", "is skipped (replied)")]
+    public async Task Skipping_a_task_mid_send_ended_or_skipped_by_a_stop_rule_is_a_conflict_naming_its_state(string state, string named)
+    {
+        var (ownerId, owner, email, _) = await EnrolledOwnerAsync();
+        var taskId = await MoveAsync(ownerId, email, "thank-you", t => state switch
+        {
+            "claimed" => t.MoveTo(TaskState.Queued).MoveTo(TaskState.Claimed),
+            "sent" => t.MoveTo(TaskState.Queued).MoveTo(TaskState.Claimed).MoveTo(TaskState.Sent),
+            _ => t.MoveTo(TaskState.Skipped, SkipReasons.Replied),
+        });
+
+        using var response = await owner.PostAsync(new Uri($"/api/tasks/{taskId}/skip", UriKind.Relative), null);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var problem = await CampaignsApp.JsonAsync(response);
+        Assert.Equal(("task.invalid-transition", "state"), (problem.GetProperty("code").GetString(), problem.GetProperty("target").GetString()));
+        Assert.Contains(named, problem.GetProperty("title").GetString(), StringComparison.Ordinal);
+        var stored = await _app.Stores.Tasks.FindAsync(ownerId, taskId, CancellationToken.None);
+        Assert.NotEqual(SkipReasons.ByOwner, stored!.SkipReason);
+    }
+
     public void Dispose() => _app.Dispose();
+
+    private async Task<string> MoveAsync(string ownerId, string contactId, string stepId, Func<OutreachTask, OutreachTask> move)
+    {
+        var taskId = TaskIds.ForCampaignStep(ownerId, DefaultCampaigns.ClassVisitFollowUpId, contactId, stepId);
+        var task = await _app.Stores.Tasks.FindAsync(ownerId, taskId, CancellationToken.None);
+        Assert.NotNull(await _app.Stores.Tasks.TryReplaceAsync(move(task!), CancellationToken.None));
+        return taskId;
+    }
 
     private async Task<(string OwnerId, HttpClient Owner, string Email, string LinkedIn)> EnrolledOwnerAsync()
     {

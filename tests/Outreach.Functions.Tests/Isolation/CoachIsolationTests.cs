@@ -86,9 +86,10 @@ public sealed class CoachIsolationTests(AzuriteFixture azurite) : IClassFixture<
         using var delete = await coach.DeleteAsync(new Uri($"/api/campaigns/{ids["campaign"]}?owner={client.OwnerId}", UriKind.Relative));
         using var done = await coach.PostAsync(new Uri($"/api/tasks/{ids["linkedinTask"]}/done?owner={client.OwnerId}", UriKind.Relative), null);
         using var requeue = await coach.PostAsync(new Uri($"/api/tasks/{ids["task"]}/requeue?owner={client.OwnerId}", UriKind.Relative), null);
+        using var skip = await coach.PostAsync(new Uri($"/api/tasks/{ids["task"]}/skip?owner={client.OwnerId}", UriKind.Relative), null);
         using var missing = await coach.DeleteAsync(new Uri($"/api/contacts/{IsolationWalker.Twin(ids["contact"])}?owner={client.OwnerId}", UriKind.Relative));
 
-        await NotFoundAssert.AllSameAsync(missing, erase, delete, done, requeue);
+        await NotFoundAssert.AllSameAsync(missing, erase, delete, done, requeue, skip);
         Assert.Equal(before, await client.SnapshotAsync());
     }
 

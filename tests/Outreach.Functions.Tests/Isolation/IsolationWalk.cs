@@ -60,6 +60,7 @@ internal static class IsolationWalk
         WalkCase.Scoped("ListTasks", Get("/api/tasks", HttpStatusCode.OK), Get($"/api/tasks?{Owner}")),
         WalkCase.Scoped("CompleteTask", Post("/api/tasks/{linkedinTask}/done", null), Post("/api/tasks/{task}/done", null)),
         WalkCase.Scoped("RequeueTask", Post("/api/tasks/{task}/requeue", null), Post($"/api/tasks/{{task}}/requeue?{Owner}", null)),
+        WalkCase.Scoped("SkipTask", Post("/api/tasks/{task}/skip", null), Post("/api/tasks/{linkedinTask}/skip", null), Post($"/api/tasks/{{task}}/skip?{Owner}", null)),
         WalkCase.Scoped("GetTaskDraft", Get("/api/tasks/{task}/draft"), Get("/api/tasks/{linkedinTask}/draft")),
         WalkCase.Scoped("GetSender", Get($"/api/sender?{Owner}")),
         WalkCase.Scoped("UpdateSender", Put($"/api/sender?{Owner}", Sender)),
