@@ -19,7 +19,8 @@ internal sealed record TaskResponse(
     string? ScoreExplanation,
     string? SkipReason,
     string? FailureReason,
-    DateTimeOffset? SentUtc)
+    DateTimeOffset? SentUtc,
+    DateTimeOffset? ClaimedUtc)
 {
     public static TaskResponse Of(OutreachTask t, string? contactName) => new(
         t.TaskId,
@@ -35,7 +36,8 @@ internal sealed record TaskResponse(
         t.ScoreExplanation,
         t.SkipReason,
         t.FailureReason,
-        t.SentUtc);
+        t.SentUtc,
+        t.ClaimedUtc);
 }
 
 /// <summary>The list answer.</summary>

@@ -8,6 +8,7 @@ import { wireUpload, showCampaignChoices } from './upload.js';
 import { stopWaiting } from './importReport.js';
 import { showImports } from './imports.js';
 import { showQueue, showLinkedIn } from './tasks.js';
+import { showAttention } from './attention.js';
 import { showIntroductions } from './introductions.js';
 import { showCoach } from './coach.js';
 
@@ -30,7 +31,7 @@ async function loadRates() {
 }
 
 async function loadClientSections() {
-  await Promise.all([loadRates(), showImports(), showCampaignChoices(), showQueue(), showLinkedIn(), showIntroductions()]);
+  await Promise.all([loadRates(), showImports(), showCampaignChoices(), showAttention(), showQueue(), showLinkedIn(), showIntroductions()]);
 }
 
 // A coach picked another client: what the page showed or awaited for the last one goes.

@@ -1,0 +1,123 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Outreach.Core.Planning;
+using Outreach.Functions.Tests.Support;
+using Outreach.Testing.LocalServices;
+
+namespace Outreach.Functions.Tests.Dashboard;
+
+/// <summary>
+/// The dashboard's "Needs your attention" section in a real browser against the real app on Kestrel and Azurite: the
+/// owner's failed and needs_review emails are listed with why, and its buttons call the task endpoints.
+/// </summary>
+public sealed class AttentionBrowserTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+{
+    private const string Contacts = "First name,Last name,Email,Event,Met on\nAda,Lovelace,ada@school.example,Class visit,2026-01-12\n"
+        + "Bo,Berg,bo@school.example,Class visit,2026-01-12\nCy,Young,cy@school.example,Class visit,2026-01-12\n";
+
+    private readonly (ApiApp App, Uri Site) _server = ApiApp.StartOnLoopback(azurite);
+    private readonly List<string> _browserErrors = [];
+    private HeadlessChromium? _chromium;
+
+    public async Task InitializeAsync()
+    {
+        _chromium = await HeadlessChromium.LaunchAsync();
+    }
+
+    [Fact]
+    public async Task Failed_and_needs_review_emails_are_listed_with_why_and_Skip_takes_one_away()
+    {
+        var ownerId = ApiApp.NewId("owner");
+        var key = await _server.App.CreateAccountWithKeyAsync(ownerId);
+        var thankYous = await EnrolledThankYousAsync(key);
+        var failed = await MoveAsync(ownerId, thankYous["Ada Lovelace"], t => t.MoveTo(TaskState.Failed) with { FailureReason = "smtp-failed (535)" });
+        var review = await MoveAsync(ownerId, thankYous["Bo Berg"], t => t.MoveTo(TaskState.NeedsReview) with { FailureReason = "unconfirmed-delivery" });
+
+        var page = await DashboardPage.OpenWithKeyAsync(_chromium!.Browser, _server.Site, key, _browserErrors);
+        var items = page.Locator("#attention-body li");
+        await items.First.WaitForAsync();
+        var failedItem = items.Filter(new LocatorFilterOptions { HasText = "Ada Lovelace" });
+        var reviewItem = items.Filter(new LocatorFilterOptions { HasText = "Bo Berg" });
+
+        Assert.Equal(2, await items.CountAsync()); // Cy's thank-you is planned: it is in the queue, not here
+        Assert.Contains("smtp-failed (535)", await failedItem.TextContentAsync(), StringComparison.Ordinal);
+        Assert.Contains("Check your Sent folder", await reviewItem.TextContentAsync(), StringComparison.Ordinal);
+        Assert.Equal(["Send again", "Skip"], await failedItem.GetByRole(AriaRole.Button).AllTextContentsAsync());
+        Assert.Equal(["Send again", "It was sent", "Skip"], await reviewItem.GetByRole(AriaRole.Button).AllTextContentsAsync());
+
+        await failedItem.GetByRole(AriaRole.Button, new() { Name = "Skip" }).ClickAsync();
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('#attention-body li').length === 1");
+
+        Assert.Equal(review, await items.GetAttributeAsync("data-task"));
+        var skipped = await Tasks.FindAsync(ownerId, failed, CancellationToken.None);
+        Assert.Equal((TaskState.Skipped, SkipReasons.ByOwner), (skipped!.State, skipped.SkipReason));
+        Assert.True(_browserErrors.Count == 0, "The browser reported:\n" + string.Join("\n", _browserErrors));
+    }
+
+    [Fact]
+    public async Task It_was_sent_marks_a_needs_review_email_sent_and_Send_again_puts_one_back_in_the_queue()
+    {
+        var ownerId = ApiApp.NewId("owner");
+        var key = await _server.App.CreateAccountWithKeyAsync(ownerId);
+        var thankYous = await EnrolledThankYousAsync(key);
+        var sent = await MoveAsync(ownerId, thankYous["Ada Lovelace"], t => t.MoveTo(TaskState.NeedsReview) with { FailureReason = "stale-claim" });
+        var again = await MoveAsync(ownerId, thankYous["Bo Berg"], t => t.MoveTo(TaskState.Failed) with { FailureReason = "smtp-failed (535)" });
+
+        var page = await DashboardPage.OpenWithKeyAsync(_chromium!.Browser, _server.Site, key, _browserErrors);
+        var items = page.Locator("#attention-body li");
+        await items.First.WaitForAsync();
+        await items.Filter(new LocatorFilterOptions { HasText = "Ada Lovelace" }).GetByRole(AriaRole.Button, new() { Name = "It was sent" }).ClickAsync();
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('#attention-body li').length === 1");
+        await items.Filter(new LocatorFilterOptions { HasText = "Bo Berg" }).GetByRole(AriaRole.Button, new() { Name = "Send again" }).ClickAsync();
+        await page.WaitForFunctionAsync("() => document.getElementById('attention-body').textContent.includes('Nothing needs your attention.')");
+
+        Assert.Equal(TaskState.Sent, (await Tasks.FindAsync(ownerId, sent, CancellationToken.None))!.State);
+        Assert.Equal(TaskState.Queued, (await Tasks.FindAsync(ownerId, again, CancellationToken.None))!.State);
+        Assert.True(_browserErrors.Count == 0, "The browser reported:\n" + string.Join("\n", _browserErrors));
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_chromium is not null)
+        {
+            await _chromium.DisposeAsync();
+        }
+
+        _server.App.Dispose();
+    }
+
+    private ITaskStore Tasks => _server.App.Factory.Services.GetRequiredService<ITaskStore>();
+
+    /// <summary>Three contacts imported into the class-visit campaign; their thank-you email tasks by contact name.</summary>
+    private async Task<Dictionary<string, string>> EnrolledThankYousAsync(string key)
+    {
+        using var client = _server.App.Client(key);
+        using (var sender = await client.PutAsJsonAsync("/api/sender", new { firstName = "Sam", lastName = "Student", email = "sam@students.example", timeZone = "Europe/London" }))
+        {
+            sender.EnsureSuccessStatusCode();
+        }
+
+        using (var csv = new StringContent(Contacts, Encoding.UTF8, "text/csv"))
+        using (var imported = await client.PostAsync(new Uri("/api/imports?campaign=class-visit-follow-up", UriKind.Relative), csv))
+        {
+            imported.EnsureSuccessStatusCode();
+        }
+
+        var list = await client.GetFromJsonAsync<JsonElement>("/api/tasks?state=planned&channel=email");
+        return list.GetProperty("tasks").EnumerateArray()
+            .Where(t => t.GetProperty("stepId").GetString() == "thank-you")
+            .ToDictionary(t => t.GetProperty("contactName").GetString()!, t => t.GetProperty("id").GetString()!, StringComparer.Ordinal);
+    }
+
+    /// <summary>Moves a planned email task through queued and claimed (claimed now) and then as <paramref name="end"/> says.</summary>
+    private async Task<string> MoveAsync(string ownerId, string taskId, Func<OutreachTask, OutreachTask> end)
+    {
+        var task = await Tasks.FindAsync(ownerId, taskId, CancellationToken.None);
+        var claimed = task!.MoveTo(TaskState.Queued).MoveTo(TaskState.Claimed) with { ClaimedUtc = DateTimeOffset.UtcNow, MessageId = $"<{taskId}@school.example>" };
+        Assert.NotNull(await Tasks.TryReplaceAsync(end(claimed), CancellationToken.None));
+        return taskId;
+    }
+}
