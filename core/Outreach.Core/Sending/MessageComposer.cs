@@ -10,7 +10,9 @@ namespace Outreach.Core.Sending;
 
 /// <summary>
 /// Turns a task into the message SMTP sends: the template rendered for the contact and sender, a signed unsubscribe
-/// link (HTTPS one-click and mailto), a signed <c>reply+</c> address naming the task, and the Message-ID the claim stored.
+/// link (HTTPS one-click and mailto), a signed <c>reply+</c> address naming the task, the Message-ID the claim stored, and
+/// <c>In-Reply-To</c>/<c>References</c> naming the earlier emails of its sequence (<see cref="SequenceThread"/>); the
+/// subject stays what the template wrote.
 /// An introduction's message also names both people and the reason, goes to every contact of the task (A and B on the
 /// introduction itself) with the introducer in copy when the task says so, and the consent ask carries B's signed
 /// yes/no link. A message to both A and B carries each one's own unsubscribe link (<c>personA.unsubscribeUrl</c>,
@@ -94,13 +96,22 @@ public sealed class MessageComposer(
         return Render(task, to, sender, template, introduction, withConsentLink);
     }
 
-    /// <summary>The message for <paramref name="task"/>, an introduction's when <paramref name="introduction"/> is given.</summary>
+    /// <summary>
+    /// The message for <paramref name="task"/>, an introduction's when <paramref name="introduction"/> is given, threaded
+    /// (<c>In-Reply-To</c>, <c>References</c>) under the earlier messages of its sequence when <paramref name="thread"/> is given.
+    /// </summary>
     /// <exception cref="DomainException">The template does not render (code <c>template.*</c>), or an introduction
     /// task names a contact that is not one of the introduction's two people (<c>introduction.unknown-recipient</c>) or
     /// asks for consent when the introduction no longer awaits it (<c>introduction.consent-closed</c>).</exception>
     /// <exception cref="ArgumentException">An address is not usable.</exception>
     public OutgoingMessage Compose(
-        OutreachTask task, Contact contact, SenderProfile sender, MessageTemplate template, string messageId, IntroductionDetails? introduction = null)
+        OutreachTask task,
+        Contact contact,
+        SenderProfile sender,
+        MessageTemplate template,
+        string messageId,
+        IntroductionDetails? introduction = null,
+        ThreadHeaders? thread = null)
     {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(sender);
@@ -113,7 +124,8 @@ public sealed class MessageComposer(
             .From(sender.Email, sender.FullName)
             .To(contact.Email ?? throw new ArgumentException("The contact has no email address.", nameof(contact)), contact.FullName)
             .Content(rendered)
-            .MessageId(messageId);
+            .MessageId(messageId)
+            .Thread(thread);
         if (unsubscribe is not null)
         {
             builder.Unsubscribe(unsubscribe);

@@ -13,7 +13,8 @@ namespace Outreach.Core.Sending;
 /// stale goes to needs_review (it may have been sent), never out again, as does a send the server never confirmed.
 /// A queued task is re-checked against suppressions, the daily cap and the sending window (either one gives it back
 /// to planned for the next opening), claimed with an ETag-conditional replace that stores its Message-ID, indexed for
-/// reply matching, sent, and marked sent.
+/// reply matching, sent, and marked sent. A later step's email is threaded under the earlier emails of its sequence
+/// (<see cref="SequenceThread"/>, read alongside the other reads).
 /// </summary>
 public sealed class TaskSender(
     SendStores stores,
@@ -67,7 +68,8 @@ public sealed class TaskSender(
         var activityRead = stores.Activity.GetAsync(task.OwnerId, cancellationToken);
         var templateRead = stores.Templates.ResolveAsync(task.OwnerId, task.Template, cancellationToken);
         var introductionRead = IntroductionDetails.OfAsync(task, stores.Introductions, stores.Contacts, cancellationToken);
-        await Task.WhenAll(profileRead, contactRead, suppressionsRead, activityRead, introductionRead);
+        var threadRead = SequenceThread.ReadAsync(task, stores.Tasks, cancellationToken);
+        await Task.WhenAll(profileRead, contactRead, suppressionsRead, activityRead, introductionRead, threadRead);
         var (profile, contact, introduction) = (await profileRead, await contactRead, await introductionRead);
         if (profile is null || contact is null || contact.EmailKey is null || (task.IntroductionId is not null && introduction is null))
         {
@@ -107,7 +109,7 @@ public sealed class TaskSender(
         try
         {
             messageId = MessageIds.New(new Messaging.Delivery.EmailAddress(profile.Email).Domain);
-            message = composer.Compose(task, contact, profile, await templateRead, messageId, introduction);
+            message = composer.Compose(task, contact, profile, await templateRead, messageId, introduction, await threadRead);
         }
         catch (Exception e) when (e is DomainException or ArgumentException)
         {

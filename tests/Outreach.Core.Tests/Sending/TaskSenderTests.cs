@@ -47,6 +47,29 @@ public sealed class TaskSenderTests
     }
 
     [Fact]
+    public async Task A_follow_up_is_threaded_under_the_thank_you_sent_before_it_and_keeps_its_own_subject()
+    {
+        var thankYou = await SeedAsync();
+        var followUp = SendScenarioTask(_ann) with
+        {
+            TaskId = TaskIds.ForCampaignStep(Owner, "class-visit", _ann.ContactId, "follow-up"), StepId = "follow-up", Template = TemplateKind.FollowUp,
+        };
+        Assert.True(await _tasks.TryAddAsync(followUp, default));
+
+        await SendAsync(thankYou);
+        await SendAsync(followUp);
+
+        Assert.Equal(2, _transport.Messages.Count);
+        var (first, second) = (_transport.Messages[0], _transport.Messages[1]);
+        Assert.DoesNotContain(first.Headers, h => h.Key is "In-Reply-To" or "References");
+        Assert.Equal(
+            [new("In-Reply-To", first.MessageId), new KeyValuePair<string, string>("References", first.MessageId)],
+            second.Headers);
+        Assert.Equal((await ReloadAsync(thankYou)).MessageId, first.MessageId);
+        Assert.Equal("Following up", second.Subject); // what the template wrote: no "Re:" added
+    }
+
+    [Fact]
     public async Task A_sender_whose_mailbox_has_an_internationalised_domain_can_send()
     {
         // PUT /api/sender accepts "sam@universität.example"; its Message-IDs carry the domain's IDNA form.

@@ -156,6 +156,40 @@ public sealed class SendOutreachTests(AzuriteFixture azurite, MailDevFixture mai
     }
 
     [Fact]
+    public async Task Later_steps_arrive_threaded_under_the_earlier_emails_of_their_sequence_with_the_subjects_the_templates_wrote()
+    {
+        var ann = SendScenario.Contact(Scenario.OwnerId, "c-ann", "Ann", "Lee", "ann@example.org");
+        var thankYou = (await Scenario.SeedAsync([ann]))[0];
+        var followUp = SendScenario.Task(ann, "follow-up");
+        var stayInTouch = SendScenario.Task(ann, "stay-in-touch");
+        Assert.True(await Scenario.Stores.Tasks.TryAddAsync(followUp, CancellationToken.None));
+        Assert.True(await Scenario.Stores.Tasks.TryAddAsync(stayInTouch, CancellationToken.None));
+        await using var app = Scenario.StartApp(maildev.SmtpPort);
+
+        // One after the other, as the schedule sends them (a week and a month apart).
+        var sent = new List<OutreachTask>();
+        foreach (var step in new[] { thankYou, followUp, stayInTouch })
+        {
+            await Scenario.EnqueueAsync(step);
+            sent.Add((await Scenario.WaitForAsync([step], t => t.State == TaskState.Sent))[0]);
+        }
+
+        var emails = await maildev.WaitForEmailsAsync(3, SendScenario.Patience);
+        var byMessageId = emails.ToDictionary(e => e.GetProperty("headers").GetProperty("message-id").GetString()!);
+        var (first, second, third) = (byMessageId[sent[0].MessageId!], byMessageId[sent[1].MessageId!], byMessageId[sent[2].MessageId!]);
+        Assert.False(first.GetProperty("headers").TryGetProperty("in-reply-to", out _), "the first step starts the conversation");
+        Assert.False(first.GetProperty("headers").TryGetProperty("references", out _));
+        Assert.Equal(sent[0].MessageId, second.GetProperty("headers").GetProperty("in-reply-to").GetString());
+        Assert.Equal(sent[0].MessageId, second.GetProperty("headers").GetProperty("references").GetString());
+        Assert.Equal(sent[1].MessageId, third.GetProperty("headers").GetProperty("in-reply-to").GetString());
+        Assert.Equal(
+            [sent[0].MessageId!, sent[1].MessageId!],
+            third.GetProperty("headers").GetProperty("references").GetString()!.Split([' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal("Thank you for your time at Career fair", first.GetProperty("subject").GetString());
+        Assert.Equal("Following up on Career fair", second.GetProperty("subject").GetString());
+    }
+
+    [Fact]
     public async Task A_550_recipient_fails_the_task_suppresses_the_address_and_stops_the_contacts_pending_email_steps()
     {
         var owner = Scenario.OwnerId;

@@ -105,6 +105,13 @@ public sealed partial class OutgoingMessageBuilder
         return this;
     }
 
+    /// <summary>
+    /// Threads the message under the messages sent before it: adds <c>In-Reply-To</c> and <c>References</c> from
+    /// <paramref name="thread"/>, or nothing when it is null (the first message of a conversation).
+    /// </summary>
+    public OutgoingMessageBuilder Thread(ThreadHeaders? thread) =>
+        thread is null ? this : Header("In-Reply-To", thread.InReplyTo).Header("References", thread.ReferencesHeader);
+
     /// <summary>Adds a custom header; names the message owns (From, Subject, Message-ID, List-Unsubscribe, …) are refused.</summary>
     public OutgoingMessageBuilder Header(string name, string value)
     {
