@@ -45,7 +45,12 @@ internal static class ContributionWording
             TemplateKind.Intro => "An introduction",
             _ => "Unknown kind of note",
         },
-        FeatureGroups.Personalisation => f.PersonalNoteChars > 0 ? $"Personal note: {Whole(f.PersonalNoteChars)} characters" : "No personal note",
+        FeatureGroups.Personalisation => f.PersonalNoteChars switch
+        {
+            null => "Personal note not measured",
+            { } chars when chars > 0 => $"Personal note: {Whole(chars)} characters",
+            _ => "No personal note",
+        },
         FeatureGroups.Reciprocity => f.OffersHelp ? "Offers help" : "No offer of help",
         FeatureGroups.Seniority => SeniorityParser.Parse(f.RecipientPosition) switch
         {
@@ -61,10 +66,11 @@ internal static class ContributionWording
         FeatureGroups.Length => Length(f.WordCount ?? schema.WordCountMedian, f.WordCount is null),
         FeatureGroups.Questions => f.QuestionCount switch
         {
+            null => "Questions not measured",
             0 => "No question asked",
             1 => "Asks one question",
-            <= 3 => $"Asks {Whole(f.QuestionCount)} questions",
-            _ => $"Many questions: {Whole(f.QuestionCount)}",
+            { } questions when questions <= 3 => $"Asks {Whole(questions)} questions",
+            { } questions => $"Many questions: {Whole(questions)}",
         },
         FeatureGroups.Weekend => FeatureBins.IsWeekend(f.SentAt) ? "Sent on a weekend" : "Sent on a weekday",
         FeatureGroups.Hour => $"Sent around {f.SentAt.Hour.ToString("00", CultureInfo.InvariantCulture)}:00 local time",

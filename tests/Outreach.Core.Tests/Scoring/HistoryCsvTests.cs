@@ -91,9 +91,9 @@ public sealed class HistoryCsvTests
         var f = Assert.Single(result.Rows).Features;
         Assert.Null(f.DaysSinceMet);
         Assert.Null(f.WordCount);
-        Assert.Equal(0, f.PersonalNoteChars);
+        Assert.Null(f.PersonalNoteChars);
         Assert.False(f.OffersHelp);
-        Assert.Equal(0, f.QuestionCount);
+        Assert.Null(f.QuestionCount);
         Assert.Equal(5, result.CountOf(RowIssueKind.Imputed));
     }
 

@@ -129,7 +129,7 @@ public sealed class ResponseModelTests
         var error = Assert.Throws<DomainException>(() => model.Predict(LongNoteToSomeoneMet with { DaysSinceMet = double.NaN }));
 
         Assert.Equal(("model.invalid-feature", "DaysSinceMet"), (error.Code, error.Target));
-        Assert.Equal(model.Predict(LongNoteToSomeoneMet).Probability, model.Predict(LongNoteToSomeoneMet with { PersonalNoteChars = -5 }).Probability, 15);
+        Assert.Equal(model.Predict(LongNoteToSomeoneMet with { PersonalNoteChars = 0 }).Probability, model.Predict(LongNoteToSomeoneMet with { PersonalNoteChars = -5 }).Probability, 15);
     }
 
     /// <summary>

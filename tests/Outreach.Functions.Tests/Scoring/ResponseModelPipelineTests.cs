@@ -90,7 +90,7 @@ public sealed class ResponseModelPipelineTests(AzuriteFixture azurite) : IClassF
         Assert.Equal(601, lines.Length);
         var first = Assert.Single(lines, l => l.StartsWith(TaskIds.ForCampaignStep(owner, DefaultCampaigns.ClassVisitFollowUpId, "c000", "thank-you") + ",", StringComparison.Ordinal));
         Assert.Equal(
-            $"{TaskIds.ForCampaignStep(owner, DefaultCampaigns.ClassVisitFollowUpId, "c000", "thank-you")},{owner},2026-01-05T09:00:00+00:00,\"'=HYPERLINK(\"\"http://evil.example\"\")\",class_visit,3,1,email,thank_you,0,0,0,,1",
+            $"{TaskIds.ForCampaignStep(owner, DefaultCampaigns.ClassVisitFollowUpId, "c000", "thank-you")},{owner},2026-01-05T09:00:00+00:00,\"'=HYPERLINK(\"\"http://evil.example\"\")\",class_visit,3,1,email,thank_you,,0,,,1",
             first);
     }
 

@@ -75,4 +75,40 @@ public sealed class FeatureEncoder
             extraColumns,
             daysSinceMetMedian,
             wordCountMedian);
+
+    /// <summary>
+    /// Sets the mean of each message-measurement column (note, questions) of an <see cref="Unscaled"/> schema to its mean
+    /// over the rows of <paramref name="training"/> that measured it, so an unmeasured row is encoded there in training
+    /// as it is at prediction (<see cref="FeatureLayout.Write"/>): the training mean of the column then equals that value,
+    /// and the group contributes nothing for an unmeasured message in training and at prediction alike.
+    /// </summary>
+    /// <remarks>A group no training row measured keeps 0, a constant column the fit gives no weight.</remarks>
+    internal static FeatureSchema WithMeasuredMessageMeans(FeatureSchema unscaled, IReadOnlyList<OutreachFeatures> training, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(unscaled);
+        ArgumentNullException.ThrowIfNull(training);
+        var columns = unscaled.Columns;
+        var sums = new double[unscaled.Width];
+        var counts = new int[unscaled.Width];
+        var buffer = new double[unscaled.Width];
+        for (var i = 0; i < training.Count; i++)
+        {
+            if ((i & 4095) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            FeatureLayout.Write(training[i], unscaled, buffer);
+            for (var j = 0; j < buffer.Length; j++)
+            {
+                if (FeatureLayout.IsMessageGroup(columns[j].Group) && !FeatureLayout.IsUnmeasured(columns[j].Group, training[i]))
+                {
+                    sums[j] += buffer[j];
+                    counts[j]++;
+                }
+            }
+        }
+
+        return unscaled with { Columns = [.. columns.Select((c, j) => counts[j] > 0 ? c with { Mean = sums[j] / counts[j] } : c)] };
+    }
 }

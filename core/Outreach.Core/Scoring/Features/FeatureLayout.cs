@@ -41,6 +41,9 @@ internal static class FeatureLayout
 
     /// <summary>Writes one outreach's raw values in column order.</summary>
     /// <remarks>
+    /// An unmeasured note or question count (<see langword="null"/>) takes each of its columns' mean from the schema: at
+    /// prediction the training mean, so the group adds exactly nothing to the log-odds; in training the mean of the
+    /// measured training rows (<see cref="FeatureEncoder.Unscaled"/>), which the training mean then equals.
     /// Out-of-range numbers are clipped to the ranges the history reader keeps (<see cref="HistoryLimits"/>), so a
     /// negative or infinite day count, or a negative note length, cannot turn the log-odds into NaN. A NaN day count
     /// or extra column has no nearest bound and is refused naming the field.
@@ -77,16 +80,32 @@ internal static class FeatureLayout
         o += Channels.Length;
         destination[o + (int)f.TemplateKind] = 1;
         o += TemplateKinds.Length;
-        var noteChars = Math.Clamp(f.PersonalNoteChars, 0, HistoryLimits.MaxPersonalNoteChars);
-        destination[o] = Math.Log(1 + noteChars);
-        destination[o + 1] = noteChars > 0 ? 1 : 0;
+        if (f.PersonalNoteChars is { } chars)
+        {
+            var noteChars = Math.Clamp(chars, 0, HistoryLimits.MaxPersonalNoteChars);
+            destination[o] = Math.Log(1 + noteChars);
+            destination[o + 1] = noteChars > 0 ? 1 : 0;
+        }
+        else
+        {
+            Neutral(schema, destination, o, 2);
+        }
+
         destination[o + 2] = f.OffersHelp ? 1 : 0;
         o += 3;
         destination[o + (int)SeniorityParser.Parse(f.RecipientPosition)] = 1;
         o += Seniorities.Length;
         destination[o + FeatureBins.Length(f.WordCount ?? schema.WordCountMedian)] = 1;
         o += FeatureBins.LengthLabels.Count;
-        destination[o + FeatureBins.Questions(f.QuestionCount)] = 1;
+        if (f.QuestionCount is { } questions)
+        {
+            destination[o + FeatureBins.Questions(questions)] = 1;
+        }
+        else
+        {
+            Neutral(schema, destination, o, FeatureBins.QuestionLabels.Count);
+        }
+
         o += FeatureBins.QuestionLabels.Count;
         destination[o] = FeatureBins.IsWeekend(f.SentAt) ? 1 : 0;
         destination[o + 1 + FeatureBins.Hour(f.SentAt.Hour)] = 1;
@@ -98,6 +117,25 @@ internal static class FeatureLayout
             destination[o++] = double.IsFinite(value)
                 ? value
                 : throw new DomainException("model.invalid-feature", $"The extra column '{extra}' is {value}; extra columns are finite numbers.", extra);
+        }
+    }
+
+    /// <summary>Whether <paramref name="group"/> is measured on the rendered message (and so may be unknown).</summary>
+    public static bool IsMessageGroup(string group) => group is FeatureGroups.Personalisation or FeatureGroups.Questions;
+
+    /// <summary>Whether <paramref name="group"/> is a message measurement that <paramref name="f"/> does not have.</summary>
+    public static bool IsUnmeasured(string group, OutreachFeatures f) => group switch
+    {
+        FeatureGroups.Personalisation => f.PersonalNoteChars is null,
+        FeatureGroups.Questions => f.QuestionCount is null,
+        _ => false,
+    };
+
+    private static void Neutral(FeatureSchema schema, Span<double> destination, int offset, int count)
+    {
+        for (var j = offset; j < offset + count; j++)
+        {
+            destination[j] = schema.Columns[j].Mean;
         }
     }
 }

@@ -112,9 +112,9 @@ public static class HistoryCsv
         csv.WriteField(f.Step.ToString(CultureInfo.InvariantCulture));
         csv.WriteField(HistoryVocabulary.ToText(f.Channel));
         csv.WriteField(HistoryVocabulary.ToText(f.TemplateKind));
-        csv.WriteField(f.PersonalNoteChars.ToString(CultureInfo.InvariantCulture));
+        csv.WriteField(f.PersonalNoteChars?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
         csv.WriteField(f.OffersHelp ? "1" : "0");
-        csv.WriteField(f.QuestionCount.ToString(CultureInfo.InvariantCulture));
+        csv.WriteField(f.QuestionCount?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
         csv.WriteField(f.WordCount?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
         csv.WriteField(row.Replied ? "1" : "0");
         if (withTrueProbability)

@@ -9,6 +9,10 @@ namespace Outreach.Core.Scoring.History;
 /// </summary>
 internal sealed class HistoryRowParser(IReadOnlyDictionary<string, int> columnIndex, IReadOnlyList<string> extraColumns)
 {
+    // An empty note or question cell is an unmeasured message, as the pipeline's own rows are: the model gives it the
+    // training mean and never names it as a reason (OutreachFeatures.PersonalNoteChars).
+    private const string NotMeasured = "its training mean: an unmeasured message, never named as a reason";
+
     private readonly List<RowIssue> _issues = [];
     private string[] _record = [];
     private int _line;
@@ -34,9 +38,9 @@ internal sealed class HistoryRowParser(IReadOnlyDictionary<string, int> columnIn
             Step = step,
             Channel = Category<Channel>(HistoryColumns.Channel, Channel.Other, HistoryVocabulary.TryParse),
             TemplateKind = Category<TemplateKind>(HistoryColumns.TemplateKind, TemplateKind.Other, HistoryVocabulary.TryParse),
-            PersonalNoteChars = Clip(OptionalInt(HistoryColumns.PersonalNoteChars, "0 characters") ?? 0, 0, HistoryLimits.MaxPersonalNoteChars, HistoryColumns.PersonalNoteChars),
+            PersonalNoteChars = ClipNullable(OptionalInt(HistoryColumns.PersonalNoteChars, NotMeasured), 0, HistoryLimits.MaxPersonalNoteChars, HistoryColumns.PersonalNoteChars),
             OffersHelp = OptionalFlag(HistoryColumns.OffersHelp),
-            QuestionCount = Clip(OptionalInt(HistoryColumns.QuestionCount, "0 questions") ?? 0, 0, HistoryLimits.MaxQuestionCount, HistoryColumns.QuestionCount),
+            QuestionCount = ClipNullable(OptionalInt(HistoryColumns.QuestionCount, NotMeasured), 0, HistoryLimits.MaxQuestionCount, HistoryColumns.QuestionCount),
             WordCount = ClipNullable(OptionalInt(HistoryColumns.WordCount, "the training median"), 0, HistoryLimits.MaxWordCount, HistoryColumns.WordCount),
             SentAt = sentAt,
             Extras = extraColumns.Count == 0 ? null : ParseExtras(),

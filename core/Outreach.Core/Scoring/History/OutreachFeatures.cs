@@ -25,14 +25,22 @@ public sealed record OutreachFeatures
     /// <summary>What kind of note it is.</summary>
     public TemplateKind TemplateKind { get; init; } = TemplateKind.FollowUp;
 
-    /// <summary>Length of the sender's personal note in characters (0 when the template was sent as is).</summary>
-    public int PersonalNoteChars { get; init; }
+    /// <summary>
+    /// Length of the sender's personal note in characters (0 when the template was sent as is); <see langword="null"/>
+    /// when the message was not measured, as for the pipeline's own tasks, whose messages are not rendered when they are
+    /// scored. An unmeasured value is encoded at its training mean, so it moves the score by nothing, and the
+    /// explanation says nothing about it.
+    /// </summary>
+    public int? PersonalNoteChars { get; init; }
 
     /// <summary>Whether the message offers help (reciprocity).</summary>
     public bool OffersHelp { get; init; }
 
-    /// <summary>Number of question marks in the body.</summary>
-    public int QuestionCount { get; init; }
+    /// <summary>
+    /// Number of questions in the body; <see langword="null"/> when the message was not measured (encoded and explained
+    /// as <see cref="PersonalNoteChars"/> is).
+    /// </summary>
+    public int? QuestionCount { get; init; }
 
     /// <summary>Words in the body; <see langword="null"/> when unknown.</summary>
     public int? WordCount { get; init; }

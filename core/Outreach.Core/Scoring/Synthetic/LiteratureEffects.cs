@@ -121,9 +121,12 @@ internal static class LiteratureEffects
         _ => 0,
     };
 
-    /// <summary>The summed log-odds of an outreach's observable features (without intercept and contact heterogeneity).</summary>
+    /// <summary>
+    /// The summed log-odds of an outreach's observable features (without intercept and contact heterogeneity). The
+    /// generator measures every message; an unmeasured note or question count counts at its reference level.
+    /// </summary>
     public static double LogOdds(OutreachFeatures f) =>
         Relationship(f.Relationship) + Recency(f.DaysSinceMet) + Step(f.Step) + Template(f.TemplateKind) + Channel(f.Channel)
-        + Personalisation(f.PersonalNoteChars) + OffersHelp(f.OffersHelp) + Length(f.WordCount ?? 100) + Questions(f.QuestionCount)
+        + Personalisation(f.PersonalNoteChars ?? 0) + OffersHelp(f.OffersHelp) + Length(f.WordCount ?? 100) + Questions(f.QuestionCount ?? 0)
         + SendTime(f.SentAt) + Seniority(SeniorityParser.Parse(f.RecipientPosition));
 }

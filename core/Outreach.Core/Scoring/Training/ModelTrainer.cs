@@ -33,8 +33,10 @@ public static class ModelTrainer
         var parts = StratifiedSplit.Split(labels, [options.HoldOutFraction, options.CalibrationFraction], options.Seed);
         var (holdOut, calibration, training) = (Pick(rows, parts[0]), Pick(rows, parts[1]), Pick(rows, parts[2]));
 
-        var unscaled = FeatureEncoder.Unscaled(options.ExtraColumns, MedianDaysSinceMet(training), MedianWordCount(training));
-        var x = new FeatureEncoder(unscaled).Encode([.. training.Select(r => r.Features)], cancellationToken);
+        var trainingFeatures = training.ConvertAll(r => r.Features);
+        var unscaled = FeatureEncoder.WithMeasuredMessageMeans(
+            FeatureEncoder.Unscaled(options.ExtraColumns, MedianDaysSinceMet(training), MedianWordCount(training)), trainingFeatures, cancellationToken);
+        var x = new FeatureEncoder(unscaled).Encode(trainingFeatures, cancellationToken);
         var schema = Standardise(x, unscaled);
         var y = training.Select(r => r.Replied ? 1.0 : 0.0).ToArray();
 
