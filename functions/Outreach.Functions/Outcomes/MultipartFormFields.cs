@@ -84,8 +84,9 @@ internal static class MultipartFormFields
         {
             return Encoding.GetEncoding(charset.Trim().Trim('"'));
         }
-        catch (ArgumentException)
+        catch (Exception e) when (e is ArgumentException or NotSupportedException)
         {
+            // Unknown, or known and switched off (UTF-7): UTF-8, as for no charset, rather than a 500 the sender retries forever.
             return Encoding.UTF8;
         }
     }

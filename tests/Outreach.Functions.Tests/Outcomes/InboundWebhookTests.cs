@@ -184,6 +184,33 @@ public sealed class InboundWebhookTests(AzuriteFixture azurite) : IClassFixture<
         Assert.Equal(OutcomeType.AutoReplied, Assert.Single(await _app.OutcomesAsync(seeded.OwnerId)).Type);
     }
 
+    [Theory]
+    [InlineData("utf-7")] // known to .NET but switched off: GetEncoding throws NotSupportedException, not ArgumentException
+    [InlineData("x-no-such-charset")]
+    public async Task SendGrid_fields_in_a_charset_dotnet_cannot_decode_are_read_as_utf8_and_the_reply_still_matches(string charset)
+    {
+        var seeded = await SeedAsync();
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent($"Message-ID: <sg-u7-{seeded.ContactId}@mail.contoso.fr>\nIn-Reply-To: <{SentIdOf(seeded)}>\n"), "headers" },
+            { new StringContent($"Jane Doe <{seeded.Contact.Email}>"), "from" },
+            { new StringContent(OutcomesApp.OwnerAddress), "to" },
+            { new StringContent("Re: Thanks for the visit"), "subject" },
+            { new StringContent("Happy to talk next week."), "text" },
+            { new StringContent($$"""{"to":"UTF-8","from":"UTF-8","subject":"{{charset}}","text":"{{charset}}"}"""), "charsets" },
+            { new StringContent($$"""{"to":["{{OutcomesApp.OwnerAddress}}"],"from":"{{seeded.Contact.Email}}"}"""), "envelope" },
+        };
+        foreach (var part in form)
+        {
+            part.Headers.ContentType = null;
+        }
+
+        var (response, body) = await _app.PostInboundAsync(form);
+
+        Assert.Equal((HttpStatusCode.OK, "matched"), (response.StatusCode, Text(body, "status")));
+        Assert.Equal(OutcomeType.Replied, Assert.Single(await _app.OutcomesAsync(seeded.OwnerId)).Type);
+    }
+
     [Fact]
     public async Task Exchange_out_of_office_is_recorded_as_an_auto_reply_and_the_sequence_goes_on()
     {
