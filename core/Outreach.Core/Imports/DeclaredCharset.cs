@@ -12,30 +12,19 @@ public static class DeclaredCharset
     /// <summary>The encoding <paramref name="name"/> names; a <see cref="DomainException"/> naming <c>charset</c> for a name .NET does not know, or UTF-7.</summary>
     public static Encoding Resolve(string name)
     {
-        var trimmed = name.Trim().Trim('"');
-        Encoding? encoding = null;
-        try
-        {
-            encoding = CodePagesEncodingProvider.Instance.GetEncoding(trimmed) ?? Encoding.GetEncoding(trimmed);
-        }
-        catch (Exception e) when (e is ArgumentException or NotSupportedException)
-        {
-            // Unknown, or switched off (UTF-7): answered below.
-        }
-
-        return encoding switch
+        return Text.Charsets.Find(name) switch
         {
             null or { CodePage: 65000 } => throw new DomainException(
                 "import.bad-parameter",
-                $"charset '{Shorten(trimmed)}' is not an encoding this import can read: name the file's own (utf-8, windows-1252, iso-8859-15, " +
+                $"charset '{Shorten(name.Trim())}' is not an encoding this import can read: name the file's own (utf-8, windows-1252, iso-8859-15, " +
                 "utf-16, shift_jis...), or leave charset out to have it detected.",
                 "charset"),
             { CodePage: 65001 } => new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false),
 
             // "utf-16" without a byte order mark is little-endian, as Windows writes it (WHATWG Encoding's label).
             UnicodeEncoding unicode => new UnicodeEncoding(bigEndian: unicode.CodePage == 1201, byteOrderMark: false),
-            UTF32Encoding => new UTF32Encoding(bigEndian: encoding.CodePage == 12001, byteOrderMark: false),
-            _ => encoding,
+            UTF32Encoding utf32 => new UTF32Encoding(bigEndian: utf32.CodePage == 12001, byteOrderMark: false),
+            var encoding => encoding,
         };
     }
 

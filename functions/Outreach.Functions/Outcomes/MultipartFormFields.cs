@@ -16,8 +16,6 @@ internal static class MultipartFormFields
 {
     private const string CharsetsField = "charsets";
 
-    static MultipartFormFields() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance); // windows-1252 and the like
-
     /// <summary>The fields by name (a repeated name's values joined by commas, as <c>IFormCollection</c> gives them).</summary>
     public static async Task<Dictionary<string, string>> ReadAsync(Stream body, string boundary, CancellationToken cancellationToken)
     {
@@ -73,21 +71,6 @@ internal static class MultipartFormFields
         return charsets;
     }
 
-    private static Encoding EncodingFor(string? charset)
-    {
-        if (string.IsNullOrWhiteSpace(charset))
-        {
-            return Encoding.UTF8;
-        }
-
-        try
-        {
-            return Encoding.GetEncoding(charset.Trim().Trim('"'));
-        }
-        catch (Exception e) when (e is ArgumentException or NotSupportedException)
-        {
-            // Unknown, or known and switched off (UTF-7): UTF-8, as for no charset, rather than a 500 the sender retries forever.
-            return Encoding.UTF8;
-        }
-    }
+    /// <summary>The encoding a charset names; UTF-8 for none, an unknown one or UTF-7 (rather than a 500 the sender retries forever).</summary>
+    private static Encoding EncodingFor(string? charset) => Core.Text.Charsets.Find(charset) ?? Encoding.UTF8;
 }

@@ -30,9 +30,11 @@ public sealed class EncodedWordsTests
         Assert.Equal("Ζωή Παπαδοπούλου", EncodedWords.Decode("=?UTF-8?B?zpbPic4=?= =?UTF-8?B?riDOoM6xz4DOsc60zr/PgM6/z43Ou86/z4U=?="));
     }
 
-    [Fact]
-    public void Leaves_a_word_in_an_unknown_charset_as_written()
+    [Theory]
+    [InlineData("=?x-unknown?Q?abc?= ok")]
+    [InlineData("=?utf-7?Q?abc?= ok")] // known to .NET but switched off: it throws NotSupportedException, not ArgumentException
+    public void Leaves_a_word_in_an_unknown_or_unsupported_charset_as_written(string subject)
     {
-        Assert.Equal("=?x-unknown?Q?abc?= ok", EncodedWords.Decode("=?x-unknown?Q?abc?= ok"));
+        Assert.Equal(subject, EncodedWords.Decode(subject));
     }
 }
