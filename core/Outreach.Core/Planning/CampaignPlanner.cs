@@ -51,11 +51,18 @@ public sealed class CampaignPlanner(TimeProvider time)
                     "campaignId");
             }
 
-            var due = StepScheduler.DueTimes(campaign, MetOn(contact), now, schedule);
+            // The day the sequence counts from is the meeting its notes follow up: fixed here, once, so an undated
+            // contact's three notes are credited to one meeting rather than each to the day it went out.
+            var meetingOn = MetOn(contact) ?? schedule.LocalDateOf(now);
+            var due = StepScheduler.DueTimes(campaign, meetingOn, now, schedule);
             var suppressed = suppression.IsSuppressed(contact.OwnerId, contact.ContactId, contact.EmailKey);
             for (var i = 0; i < campaign.Steps.Count; i++)
             {
-                tasks.Add(TaskFor(campaign, campaign.Steps[i], contact, due[i], suppressed));
+                tasks.Add(TaskFor(campaign, campaign.Steps[i], contact, due[i], suppressed) with
+                {
+                    MeetingOn = meetingOn,
+                    MeetingEvent = contact.LastMet?.Name,
+                });
             }
         }
 

@@ -44,6 +44,18 @@ public sealed record OutreachTask
     /// <summary>The recipient's lower-cased email when planned for email, so dispatch can re-check suppression by address.</summary>
     public string? EmailKey { get; init; }
 
+    /// <summary>
+    /// The date of the meeting the task's sequence follows up, fixed when the task was planned: the contact's latest
+    /// meeting, else their LinkedIn connection date, else the sender-local enrolment day the sequence counts from (a
+    /// contact imported without a meeting date). Every send of the task and the reply to it are credited to this
+    /// meeting, so the three notes of one sequence count as one meeting followed up. Null on tasks stored before it was
+    /// recorded and on introduction messages: those are credited as <see cref="Analytics.Events.MeetingContext.Of(Contacts.Contact, DateOnly)"/> says.
+    /// </summary>
+    public DateOnly? MeetingOn { get; init; }
+
+    /// <summary>The event of the meeting in <see cref="MeetingOn"/> (the contact's latest event when planned), or null.</summary>
+    public string? MeetingEvent { get; init; }
+
     /// <summary>Email or a LinkedIn draft.</summary>
     public required TaskChannel Channel { get; init; }
 

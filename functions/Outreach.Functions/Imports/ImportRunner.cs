@@ -167,11 +167,13 @@ internal sealed class ImportRunner(
     /// <summary>
     /// For the contacts the rows name, a hundred at a time (each read once, the hundred concurrently): counts their meetings
     /// in the metrics in one apply (<see cref="ContactMet"/>, credited to the meeting a send to them is,
-    /// <see cref="MeetingContext.Of"/>; idempotent per contact and date, so a re-import or a retried queue message counts
+    /// <see cref="MeetingContext.Of(Contact, DateOnly)"/>; idempotent per contact and date, so a re-import or a retried queue message counts
     /// nothing twice) and enrols them in <paramref name="campaign"/> (idempotent too). Already-known contacts are enrolled
     /// as well: a file uploaded again with a campaign puts its people in that campaign, and one uploaded again after an
     /// attempt that wrote its contacts and then failed enrols what that attempt never reached. Their meetings are counted
-    /// only when dated, since an undated meeting is credited to today and would count again on another day. The contacts
+    /// only when dated, since an undated meeting is credited to today and would count again on another day. An undated
+    /// contact enrolled here has the same day fixed on its tasks as the meeting they follow up
+    /// (<see cref="Core.Planning.OutreachTask.MeetingOn"/>), so its sends and replies count for this meeting. The contacts
     /// are imported whatever happens to enrolment: a refusal (no sender profile yet, say) is recorded on the import as its
     /// error, and enrolling later through the campaign works.
     /// </summary>

@@ -7,14 +7,15 @@ using Outreach.Storage.Stores;
 namespace Outreach.Functions.Outcomes;
 
 /// <summary>
-/// Counts a human response in the metrics (<see cref="ReplyReceived"/>), credited to the task it answers: the task the
+/// Counts a human response in the metrics (<see cref="ReplyReceived"/>), credited to the task it answers (and to the
+/// meeting that task's send was, <see cref="ReplyReceived.Of"/>, not the contact's latest): the task the
 /// outcome names, else the contact's latest task sent before it (a manual outcome may name only the contact). A
 /// response to nothing that was sent is not a reply to outreach and is not counted. Recording is idempotent (the
 /// counters' dedupe markers), so a repeated webhook or outcome counts once. A reply timed before the send it answers
 /// (a manual outcome given only its day, for a note sent that morning; clocks of two mail servers apart) counts as
 /// arriving at the send: it is still that send's reply, and the outcome's own time is kept as recorded.
 /// </summary>
-internal sealed class ReplyMetrics(TableStores stores, MetricsRecorder metrics, TimeProvider time)
+internal sealed class ReplyMetrics(TableStores stores, MetricsRecorder metrics)
 {
     public async Task RecordAsync(Outcome outcome, CancellationToken cancellationToken)
     {
@@ -38,10 +39,7 @@ internal sealed class ReplyMetrics(TableStores stores, MetricsRecorder metrics, 
         }
 
         var zone = profile.ToSchedule().TimeZone;
-        var today = OwnerCalendar.LocalDate(time.GetUtcNow(), zone);
-        var reply = new ReplyReceived(
-            outcome.OwnerId, outcome.ContactId, task.TaskId, MeetingContext.Of(contact, today), OutreachStep.Of(task),
-            sentAt, outcome.OccurredAt < sentAt ? sentAt : outcome.OccurredAt, task.Score);
+        var reply = ReplyReceived.Of(task, contact, OwnerCalendar.LocalDate(sentAt, zone), sentAt, outcome.OccurredAt < sentAt ? sentAt : outcome.OccurredAt);
         await metrics.RecordAsync(reply, zone, cancellationToken).ConfigureAwait(false);
     }
 

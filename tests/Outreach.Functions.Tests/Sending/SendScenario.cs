@@ -66,11 +66,7 @@ internal sealed class SendScenario(AzuriteFixture azurite, TestAppRoot root)
 
     public async Task<IReadOnlyList<OutreachTask>> SeedAsync(IReadOnlyList<Contact> contacts, int dailyCap = 500)
     {
-        await Stores.CreateTablesAsync(CancellationToken.None);
-        await Queue.CreateIfNotExistsAsync();
-        await Stores.Senders.SaveAsync(
-            new SenderProfile { OwnerId = OwnerId, FirstName = "Sam", LastName = "Student", Email = "sam@students.example.edu", Signature = "Sam", DailyCap = dailyCap, Window = AlwaysOpen },
-            CancellationToken.None);
+        await SeedOwnerAsync(dailyCap);
         await Stores.Contacts.WriteAsync(OwnerId, contacts, CancellationToken.None);
         var tasks = contacts.Select(c => Task(c, "thank-you")).ToList();
         foreach (var task in tasks)
@@ -79,6 +75,16 @@ internal sealed class SendScenario(AzuriteFixture azurite, TestAppRoot root)
         }
 
         return tasks;
+    }
+
+    /// <summary>The tables, the send queue and the owner's sender profile (always open), with no contacts or tasks yet.</summary>
+    public async Task SeedOwnerAsync(int dailyCap = 500)
+    {
+        await Stores.CreateTablesAsync(CancellationToken.None);
+        await Queue.CreateIfNotExistsAsync();
+        await Stores.Senders.SaveAsync(
+            new SenderProfile { OwnerId = OwnerId, FirstName = "Sam", LastName = "Student", Email = "sam@students.example.edu", Signature = "Sam", DailyCap = dailyCap, Window = AlwaysOpen },
+            CancellationToken.None);
     }
 
     public Task EnqueueAsync(OutreachTask task) =>

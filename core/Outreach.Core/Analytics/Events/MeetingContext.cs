@@ -1,4 +1,5 @@
 using Outreach.Core.Contacts;
+using Outreach.Core.Planning;
 
 namespace Outreach.Core.Analytics.Events;
 
@@ -20,6 +21,18 @@ public sealed record MeetingContext(DateOnly MetOn, string? EventName = null, st
     {
         ArgumentNullException.ThrowIfNull(contact);
         return new MeetingContext(DateOf(contact) ?? fallback, contact.LastMet?.Name);
+    }
+
+    /// <summary>
+    /// The meeting a send of <paramref name="task"/>, and the reply to it, is credited to: the one fixed when the task was
+    /// planned (<see cref="OutreachTask.MeetingOn"/>), so every note of a sequence follows up the same meeting even when
+    /// the contact has no meeting date. A task stored before that was recorded falls back to
+    /// <see cref="Of(Contact, DateOnly)"/> with <paramref name="localSendDay"/>, the sender-local day it was sent.
+    /// </summary>
+    public static MeetingContext Of(OutreachTask task, Contact contact, DateOnly localSendDay)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        return task.MeetingOn is { } metOn ? new MeetingContext(metOn, task.MeetingEvent) : Of(contact, localSendDay);
     }
 
     /// <summary>The date the contact's meeting is credited to when it has one of its own (the latest event met, else the LinkedIn connection date), else null.</summary>

@@ -17,6 +17,10 @@ namespace Outreach.Core.Analytics.Events;
 /// the earliest, this is the same as "the first outreach on or after the meeting was within N days", but it does not depend on sends
 /// being applied in order. Each follow-up counter is keyed by contact and meeting date, so later sends to the
 /// same contact do not count it again. Outreach sent before the meeting date is not a follow-up.</para>
+/// <para>The meeting a send follows up is the one fixed when its task was planned (see
+/// <see cref="MeetingContext.Of(Planning.OutreachTask, Contacts.Contact, DateOnly)"/>): for a contact imported without a
+/// meeting date, the day the sequence was enrolled and counted from. So the thank-you, follow-up and stay-in-touch of
+/// one sequence are one meeting followed up, its speed measured from that day, and a reply counts for that meeting too.</para>
 /// </remarks>
 public static class MetricsProjector
 {

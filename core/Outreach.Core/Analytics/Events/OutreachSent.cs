@@ -20,13 +20,14 @@ public sealed record OutreachSent(
 {
     /// <summary>
     /// The send of <paramref name="task"/> to <paramref name="contact"/> at <paramref name="sentAt"/>, credited to the
-    /// contact's meeting (else the sender-local send day), the task's step and its score: one rule for mail the sender
-    /// sent and for a send the owner reports by hand.
+    /// meeting fixed when the task was planned (<see cref="MeetingContext.Of(Planning.OutreachTask, Contacts.Contact, DateOnly)"/>;
+    /// a task stored before that falls back to the contact's meeting, else the sender-local send day), the task's step
+    /// and its score: one rule for mail the sender sent and for a send the owner reports by hand.
     /// </summary>
     public static OutreachSent Of(Planning.OutreachTask task, Contacts.Contact contact, DateOnly localSendDay, DateTimeOffset sentAt)
     {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(contact);
-        return new OutreachSent(task.OwnerId, task.ContactId, task.TaskId, MeetingContext.Of(contact, localSendDay), OutreachStep.Of(task), sentAt, task.Score);
+        return new OutreachSent(task.OwnerId, task.ContactId, task.TaskId, MeetingContext.Of(task, contact, localSendDay), OutreachStep.Of(task), sentAt, task.Score);
     }
 }

@@ -22,4 +22,23 @@ public sealed record ReplyReceived(
     DateTimeOffset SentAt,
     DateTimeOffset RepliedAt,
     double? PredictedProbability = null)
-    : MetricEvent(OwnerId, ContactId);
+    : MetricEvent(OwnerId, ContactId)
+{
+    /// <summary>
+    /// The reply at <paramref name="repliedAt"/> to <paramref name="task"/>, sent at <paramref name="sentAt"/>: credited to
+    /// the meeting, step and score its send was (<see cref="OutreachSent.Of"/>), never to the contact's latest meeting or
+    /// the day the reply arrived, so it counts for the meeting the sequence followed up.
+    /// </summary>
+    /// <param name="task">The task replied to.</param>
+    /// <param name="contact">Its contact.</param>
+    /// <param name="localSendDay">The sender-local day the task was sent (the fallback meeting of a task stored without one).</param>
+    /// <param name="sentAt">When the task was sent.</param>
+    /// <param name="repliedAt">When the reply arrived.</param>
+    public static ReplyReceived Of(Planning.OutreachTask task, Contacts.Contact contact, DateOnly localSendDay, DateTimeOffset sentAt, DateTimeOffset repliedAt)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(contact);
+        return new ReplyReceived(
+            task.OwnerId, task.ContactId, task.TaskId, MeetingContext.Of(task, contact, localSendDay), OutreachStep.Of(task), sentAt, repliedAt, task.Score);
+    }
+}

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Azure;
 using Outreach.Core.Campaigns;
@@ -33,6 +34,8 @@ internal static class TaskEntity
             [nameof(task.Template)] = task.Template.ToName(),
             [nameof(task.TemplateName)] = task.TemplateName,
             [nameof(task.EmailKey)] = task.EmailKey,
+            [nameof(task.MeetingOn)] = task.MeetingOn?.ToString("O", CultureInfo.InvariantCulture),
+            [nameof(task.MeetingEvent)] = task.MeetingEvent,
             [nameof(task.Channel)] = ChannelName(task.Channel),
             [nameof(task.Condition)] = task.Condition.ToString(),
             [nameof(task.DueUtc)] = task.DueUtc,
@@ -61,6 +64,8 @@ internal static class TaskEntity
         Template = TemplateKindNames.Parse(entity.GetString(nameof(OutreachTask.Template)), nameof(OutreachTask.Template)),
         TemplateName = entity.GetString(nameof(OutreachTask.TemplateName)),
         EmailKey = entity.GetString(nameof(OutreachTask.EmailKey)),
+        MeetingOn = entity.GetString(nameof(OutreachTask.MeetingOn)) is { } on ? DateOnly.ParseExact(on, "O", CultureInfo.InvariantCulture) : null,
+        MeetingEvent = entity.GetString(nameof(OutreachTask.MeetingEvent)),
         Channel = ParseChannel(Required(entity, nameof(OutreachTask.Channel))),
         Condition = Enum.Parse<StepCondition>(Required(entity, nameof(OutreachTask.Condition))),
         DueUtc = entity.GetDateTimeOffset(nameof(OutreachTask.DueUtc)) ?? throw Missing(entity, nameof(OutreachTask.DueUtc)),

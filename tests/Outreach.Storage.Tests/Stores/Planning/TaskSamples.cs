@@ -22,6 +22,8 @@ internal static class TaskSamples
         Template = TemplateKind.Intro,
         TemplateName = "intro-v2",
         EmailKey = "ada/lovelace#1@example.org",
+        MeetingOn = new DateOnly(2026, 3, 6),
+        MeetingEvent = "Career fair",
         Channel = TaskChannel.Email,
         Condition = StepCondition.Always,
         DueUtc = new DateTimeOffset(2026, 3, 9, 10, 15, 30, 123, TimeSpan.FromHours(2)).AddTicks(4567),
