@@ -2,7 +2,8 @@ namespace Outreach.Core.Planning;
 
 /// <summary>
 /// Decides, for one sender and one dispatcher run, which due tasks go now, which wait and until when. Applies the
-/// sending window, the per-sender daily cap (counted in the sender's local day) and the minimum spacing between sends.
+/// sending window, the per-sender daily cap (counted in the sender's local day) and the minimum spacing between sends
+/// (kept from the last send and from the latest send an earlier run already queued).
 /// When the cap binds, the likeliest replies go first (score, unscored = the 5 % baseline), then the earliest due,
 /// then task id, so the order is total and runs are repeatable. Suppression is checked again: a contact may have
 /// unsubscribed since planning.
@@ -13,7 +14,7 @@ public sealed class DispatchPlanner(TimeProvider time)
     /// <summary>Plans one run for one sender.</summary>
     /// <param name="schedule">The sender's zone, window, calendar, cap and spacing.</param>
     /// <param name="tasks">The sender's tasks found through the due index.</param>
-    /// <param name="activity">What the sender already sent.</param>
+    /// <param name="activity">What the sender already sent, and the latest send already queued.</param>
     /// <param name="suppression">The sender's suppression list.</param>
     public DispatchPlan Plan(SenderSchedule schedule, IEnumerable<OutreachTask> tasks, SenderActivity activity, ISuppressionCheck suppression)
     {
@@ -75,7 +76,10 @@ public sealed class DispatchPlanner(TimeProvider time)
         var remaining = Math.Max(0, schedule.DailyCap - sentToday);
         var closes = ZonedTime.ToUtc(today, schedule.Window.Closes, schedule.TimeZone);
         var tomorrow = schedule.OpeningOfNextSendingDayAfter(today);
-        var slot = activity.LastSentUtc is { } last && last + schedule.MinimumSpacing > now ? last + schedule.MinimumSpacing : now;
+
+        // Spaced from the latest of the last send and the sends already queued (this run's predecessors' visibility
+        // delays), so sends queued by runs a minute apart never land closer than the spacing.
+        var slot = activity.LatestSendOrQueuedUtc is { } last && last + schedule.MinimumSpacing > now ? last + schedule.MinimumSpacing : now;
 
         var ordered = email
             .OrderByDescending(t => t.EffectiveScore)

@@ -5,8 +5,9 @@ namespace Outreach.Core.Planning;
 /// <summary>
 /// One dispatcher run (the timer function, once a minute), as <c>Campaigns/README.md</c> ("Dispatcher run") lays it
 /// out: read the cursor, find the due entries bucket by bucket, then per owner read only the due tasks (point reads),
-/// score the pending ones afresh, let <see cref="DispatchPlanner"/> decide, and apply the decision with version-conditional
-/// writes; store the cursor only after every owner is handled. Owners with nothing due are never read.
+/// score the pending ones afresh, let <see cref="DispatchPlanner"/> decide, record the owner's latest queued send time
+/// (so the next run spaces its sends after it), and apply the decision with version-conditional writes; store the
+/// cursor only after every owner is handled. Owners with nothing due are never read.
 /// </summary>
 /// <remarks>
 /// A task someone else changed between this run's read and its write (a reply, another writer) is left alone and its
@@ -91,7 +92,7 @@ public sealed class DueDispatcher(
         var suppressed = await suppressions.LoadListAsync(ownerId, cancellationToken).ConfigureAwait(false);
         var scored = await ScoreAsync(ownerId, loaded, cancellationToken).ConfigureAwait(false);
         var plan = _planner.Plan(schedule, scored, sent, suppressed);
-        await ApplyAsync(plan, entriesByTask, tally, cancellationToken).ConfigureAwait(false);
+        await ApplyAsync(ownerId, plan, entriesByTask, tally, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The owner's schedule, or null when they have no profile or its zone or window is unusable.</summary>
@@ -145,8 +146,16 @@ public sealed class DueDispatcher(
             : t);
     }
 
-    private async Task ApplyAsync(DispatchPlan plan, ILookup<string, DueIndexEntry> entriesByTask, DispatchTally tally, CancellationToken cancellationToken)
+    private async Task ApplyAsync(
+        string ownerId, DispatchPlan plan, ILookup<string, DueIndexEntry> entriesByTask, DispatchTally tally, CancellationToken cancellationToken)
     {
+        // The slots are recorded before the first message goes on the queue: a run that stops midway then leaves a
+        // reservation a little too late (harmless), never a queued message the next run does not space from.
+        if (plan.Sends.Count > 0)
+        {
+            await activity.RecordQueuedAsync(ownerId, plan.Sends.Max(s => s.SendAtUtc), cancellationToken).ConfigureAwait(false);
+        }
+
         foreach (var send in plan.Sends)
         {
             await EnqueueAsync(send, entriesByTask[send.Task.TaskId], tally, cancellationToken).ConfigureAwait(false);

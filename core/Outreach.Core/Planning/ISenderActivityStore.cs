@@ -2,7 +2,8 @@ namespace Outreach.Core.Planning;
 
 /// <summary>
 /// Each owner's <see cref="SenderActivity"/> (table <c>SenderActivity</c>, one row per owner). The sender bumps it after
-/// every send; concurrent senders of one owner must not lose a count, so the table store increments ETag-conditionally.
+/// every send and the dispatcher records the latest send time it queued; concurrent writers of one owner must not lose
+/// a count or a slot, so the table store updates ETag-conditionally.
 /// </summary>
 public interface ISenderActivityStore
 {
@@ -20,4 +21,15 @@ public interface ISenderActivityStore
     /// <param name="cancellationToken">Cancels the update.</param>
     /// <returns>The activity after this send.</returns>
     Task<SenderActivity> RecordSendAsync(string ownerId, DateOnly localDay, DateTimeOffset sentUtc, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records that the dispatcher queued a send for <paramref name="sendAtUtc"/>: sets
+    /// <see cref="SenderActivity.LatestQueuedUtc"/> unless a later queued send is already recorded. The next run spaces
+    /// its sends from this as well as from the last send.
+    /// </summary>
+    /// <param name="ownerId">The sending owner.</param>
+    /// <param name="sendAtUtc">The queued send's slot (the end of its visibility delay).</param>
+    /// <param name="cancellationToken">Cancels the update.</param>
+    /// <returns>The activity after this update.</returns>
+    Task<SenderActivity> RecordQueuedAsync(string ownerId, DateTimeOffset sendAtUtc, CancellationToken cancellationToken);
 }

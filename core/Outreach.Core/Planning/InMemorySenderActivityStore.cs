@@ -18,4 +18,12 @@ public sealed class InMemorySenderActivityStore : ISenderActivityStore
             static (_, send) => SenderActivityCounting.Add(SenderActivity.None, send.localDay, send.sentUtc),
             static (_, current, send) => SenderActivityCounting.Add(current, send.localDay, send.sentUtc),
             (localDay, sentUtc)));
+
+    /// <inheritdoc />
+    public Task<SenderActivity> RecordQueuedAsync(string ownerId, DateTimeOffset sendAtUtc, CancellationToken cancellationToken) =>
+        Task.FromResult(_owners.AddOrUpdate(
+            ownerId,
+            static (_, slot) => SenderActivityCounting.Queue(SenderActivity.None, slot),
+            static (_, current, slot) => SenderActivityCounting.Queue(current, slot),
+            sendAtUtc));
 }

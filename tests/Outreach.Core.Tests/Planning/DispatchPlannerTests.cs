@@ -90,6 +90,17 @@ public sealed class DispatchPlannerTests
     }
 
     [Fact]
+    public void Sends_are_spaced_after_the_latest_send_an_earlier_run_queued_not_only_after_the_last_one_sent()
+    {
+        var plan = Plan(
+            "2026-03-09T09:01Z",
+            [Due("a", "2026-03-09T08:00Z", 0.2), Due("b", "2026-03-09T08:00Z", 0.1)],
+            new SenderActivity(Date(2026, 3, 9), 1, Utc("2026-03-09T08:30Z")) { LatestQueuedUtc = Utc("2026-03-09T09:04Z") });
+
+        Assert.Equal([Utc("2026-03-09T09:06Z"), Utc("2026-03-09T09:08Z")], plan.Sends.Select(s => s.SendAtUtc));
+    }
+
+    [Fact]
     public void Sends_that_spacing_would_push_past_the_window_close_wait_for_the_next_opening()
     {
         var plan = Plan("2026-03-09T17:57Z", [Due("a", "2026-03-09T08:00Z", 0.3), Due("b", "2026-03-09T08:00Z", 0.2), Due("c", "2026-03-09T08:00Z", 0.1)]);

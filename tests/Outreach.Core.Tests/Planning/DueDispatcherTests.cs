@@ -12,13 +12,38 @@ public sealed class DueDispatcherTests
     private readonly InMemorySenderProfileStore _profiles = new();
     private readonly InMemoryTaskStore _tasks = new();
     private readonly InMemoryDueIndex _index = new();
-    private readonly RecordingSink _sent = new();
+    private readonly RecordingSink _sent;
     private readonly DueDispatcher _dispatcher;
 
-    public DueDispatcherTests() =>
+    public DueDispatcherTests()
+    {
+        _sent = new RecordingSink(_clock);
         _dispatcher = new DueDispatcher(
             new InMemoryDispatchCursorStore(), _index, _tasks, _profiles, new InMemorySenderActivityStore(), new InMemorySuppressionStore(),
             new NeutralTaskScorer(), _sent, _clock);
+    }
+
+    [Fact]
+    public async Task Two_runs_a_minute_apart_keep_the_minimum_spacing_between_every_queued_send()
+    {
+        await _profiles.SaveAsync(
+            new SenderProfile { OwnerId = "student-1", Email = "me@school.example", TimeZoneId = "Europe/London", MinimumSpacing = TimeSpan.FromMinutes(5) },
+            CancellationToken.None);
+        await EnrolAsync("a1");
+        await EnrolAsync("a2");
+        _clock.SetUtcNow(Given.Utc("2026-03-04T09:00:00Z"));
+        await _dispatcher.RunAsync(CancellationToken.None); // 09:00 and 09:05, neither sent yet
+
+        // A contact added a minute later is due at once; the next run must not slot it between the two waiting sends.
+        _clock.SetUtcNow(Given.Utc("2026-03-04T09:01:00Z"));
+        var late = (await EnrolAsync("b1")).Single();
+        await _dispatcher.RunAsync(CancellationToken.None);
+
+        Assert.Equal(
+            [Given.Utc("2026-03-04T09:00:00Z"), Given.Utc("2026-03-04T09:05:00Z"), Given.Utc("2026-03-04T09:10:00Z")],
+            _sent.SendTimes.Order());
+        Assert.Equal(late, _sent.Requests[^1].TaskId);
+    }
 
     [Fact]
     public async Task Tasks_of_an_owner_without_a_profile_wait_an_hour_untouched_and_go_once_a_profile_exists()
@@ -140,13 +165,17 @@ public sealed class DueDispatcherTests
             Task.FromResult<IReadOnlyList<TaskScore>>([.. tasks.Select(t => new TaskScore(t.TaskId, Scores[t.ContactId], Model))]);
     }
 
-    private sealed class RecordingSink : ISendRequestSink
+    /// <summary>Remembers each request and when it becomes visible (the clock at enqueue plus its delay).</summary>
+    private sealed class RecordingSink(TimeProvider clock) : ISendRequestSink
     {
         public List<SendRequest> Requests { get; } = [];
+
+        public List<DateTimeOffset> SendTimes { get; } = [];
 
         public Task EnqueueAsync(SendRequest request, TimeSpan delay, CancellationToken cancellationToken)
         {
             Requests.Add(request);
+            SendTimes.Add(clock.GetUtcNow() + delay);
             return Task.CompletedTask;
         }
     }

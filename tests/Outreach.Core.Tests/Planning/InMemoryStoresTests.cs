@@ -87,6 +87,20 @@ public sealed class InMemoryStoresTests
     }
 
     [Fact]
+    public async Task The_latest_queued_send_only_moves_later_and_survives_sends_on_a_new_day()
+    {
+        var activity = new InMemorySenderActivityStore();
+        await activity.RecordQueuedAsync("owner-1", Utc("2026-03-09T09:04Z"), CancellationToken.None);
+        await activity.RecordQueuedAsync("owner-1", Utc("2026-03-09T09:02Z"), CancellationToken.None);
+        await activity.RecordSendAsync("owner-1", Date(2026, 3, 9), Utc("2026-03-09T09:00Z"), CancellationToken.None);
+
+        var stored = await activity.GetAsync("owner-1", CancellationToken.None);
+
+        Assert.Equal((Utc("2026-03-09T09:04Z"), Utc("2026-03-09T09:04Z")), (stored.LatestQueuedUtc, stored.LatestSendOrQueuedUtc));
+        Assert.Equal(1, stored.SentThatDay);
+    }
+
+    [Fact]
     public async Task Sender_activity_and_the_cursor_start_empty_and_keep_what_was_recorded()
     {
         var activity = new InMemorySenderActivityStore();

@@ -1,5 +1,6 @@
 using System.Net;
 using Outreach.Core.Planning;
+using Outreach.Core.Senders;
 using Outreach.Testing.LocalServices;
 using Outreach.Core.Messaging.Templates;
 
@@ -67,6 +68,34 @@ public sealed class DispatchDueTests(AzuriteFixture azurite) : IClassFixture<Azu
         Assert.Equal([(new SendRequest("bo", bo[0]), TimeSpan.Zero), (new SendRequest("bo", bo[1]), TimeSpan.FromMinutes(2))], app.Sent.Sent.Skip(3));
         Assert.Equal(TaskState.Queued, (await app.FindTaskAsync("bo", bo[1]))!.State);
         Assert.Empty(await app.BucketAsync(NewYorkThankYou));
+    }
+
+    [Fact]
+    public async Task A_run_a_minute_after_another_spaces_its_sends_after_the_ones_still_waiting_in_the_queue()
+    {
+        await using var app = await DispatchApp.StartAsync(azurite, EnrolledAt);
+        await app.Profiles.SaveAsync(
+            new SenderProfile { OwnerId = "eve", Email = "eve@school.example", TimeZoneId = "Europe/London", MinimumSpacing = TimeSpan.FromMinutes(5) },
+            CancellationToken.None);
+        await app.EnrolAsync("eve", DispatchApp.Contact("eve", "e1", MetOn), DispatchApp.Contact("eve", "e2", MetOn));
+        app.Clock.SetUtcNow(LondonThankYou);
+        using (var first = await app.RunDispatcherAsync())
+        {
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        }
+
+        // A contact imported a minute later is due at once, while e1's and e2's messages still wait (nothing was sent).
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+        await app.EnrolAsync("eve", DispatchApp.Contact("eve", "e3", MetOn));
+        using (var second = await app.RunDispatcherAsync())
+        {
+            Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        }
+
+        var sendTimes = app.Sent.Sent.Select((s, i) => (i < 2 ? LondonThankYou : LondonThankYou.AddMinutes(1)) + s.Delay).ToList();
+        Assert.Equal([LondonThankYou, LondonThankYou.AddMinutes(5), LondonThankYou.AddMinutes(10)], sendTimes);
+        Assert.Equal(DispatchApp.ThankYouTaskId("eve", "e3"), app.Sent.Sent[^1].Request.TaskId);
+        Assert.Equal(LondonThankYou.AddMinutes(10), (await app.Stores.SenderActivity.GetAsync("eve", CancellationToken.None)).LatestQueuedUtc);
     }
 
     [Fact]

@@ -36,6 +36,20 @@ public sealed class TableSenderActivityStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task The_latest_queued_send_round_trips_only_moves_later_and_a_send_keeps_it()
+    {
+        var store = await NewStoreAsync();
+        await store.RecordQueuedAsync("owner-1", At.AddMinutes(4), CancellationToken.None);
+        await store.RecordQueuedAsync("owner-1", At.AddMinutes(2), CancellationToken.None);
+        await store.RecordSendAsync("owner-1", Monday, At, CancellationToken.None);
+        await store.RecordSendAsync("owner-1", Monday.AddDays(1), At.AddDays(1), CancellationToken.None);
+
+        var stored = await store.GetAsync("owner-1", CancellationToken.None);
+
+        Assert.Equal(new SenderActivity(Monday.AddDays(1), 1, At.AddDays(1)) { LatestQueuedUtc = At.AddMinutes(4) }, stored);
+    }
+
+    [Fact]
     public async Task Eight_concurrent_senders_of_one_owner_lose_no_count()
     {
         var store = await NewStoreAsync();
