@@ -26,4 +26,43 @@ public sealed class InMemorySenderActivityStore : ISenderActivityStore
             static (_, slot) => SenderActivityCounting.Queue(SenderActivity.None, slot),
             static (_, current, slot) => SenderActivityCounting.Queue(current, slot),
             sendAtUtc));
+
+    /// <inheritdoc />
+    public Task<bool> TryReserveSendAsync(string ownerId, DateOnly localDay, int dailyCap, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var found = _owners.TryGetValue(ownerId, out var stored);
+            var current = found ? stored! : SenderActivity.None;
+            if (SenderActivityCounting.Reserve(current, localDay, dailyCap) is not { } next)
+            {
+                return Task.FromResult(false);
+            }
+
+            // Compare-and-swap, the in-memory counterpart of the table store's ETag: retried when another send got in first.
+            if (found ? _owners.TryUpdate(ownerId, next, current) : _owners.TryAdd(ownerId, next))
+            {
+                return Task.FromResult(true);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public Task ReleaseSendAsync(string ownerId, DateOnly localDay, CancellationToken cancellationToken)
+    {
+        _owners.AddOrUpdate(
+            ownerId, static (_, _) => SenderActivity.None, static (_, current, day) => SenderActivityCounting.Release(current, day), localDay);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task RecordReservedSentAsync(string ownerId, DateTimeOffset sentUtc, CancellationToken cancellationToken)
+    {
+        _owners.AddOrUpdate(
+            ownerId,
+            static (_, sent) => SenderActivityCounting.Sent(SenderActivity.None, sent),
+            static (_, current, sent) => SenderActivityCounting.Sent(current, sent),
+            sentUtc);
+        return Task.CompletedTask;
+    }
 }

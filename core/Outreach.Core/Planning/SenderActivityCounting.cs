@@ -26,4 +26,31 @@ public static class SenderActivityCounting
         ArgumentNullException.ThrowIfNull(current);
         return current.LatestQueuedUtc is { } previous && previous >= sendAtUtc ? current : current with { LatestQueuedUtc = sendAtUtc };
     }
+
+    /// <summary>
+    /// <paramref name="current"/> with one send reserved on <paramref name="localDay"/> (counted as <see cref="Add"/>
+    /// counts, the last send unchanged), or null when that day's count has already reached <paramref name="dailyCap"/>.
+    /// </summary>
+    public static SenderActivity? Reserve(SenderActivity current, DateOnly localDay, int dailyCap)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        var sentThatDay = current.LocalDay == localDay ? current.SentThatDay : 0;
+        return sentThatDay >= dailyCap ? null
+            : localDay >= current.LocalDay ? current with { LocalDay = localDay, SentThatDay = sentThatDay + 1 }
+            : current; // a reservation for a day already past counts nowhere, like a late send
+    }
+
+    /// <summary><paramref name="current"/> with a reservation on <paramref name="localDay"/> given back (nothing when the stored day moved on).</summary>
+    public static SenderActivity Release(SenderActivity current, DateOnly localDay)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        return current.LocalDay == localDay && current.SentThatDay > 0 ? current with { SentThatDay = current.SentThatDay - 1 } : current;
+    }
+
+    /// <summary><paramref name="current"/> with a reserved send that went out at <paramref name="sentUtc"/>: the last send is the later instant, the count stays.</summary>
+    public static SenderActivity Sent(SenderActivity current, DateTimeOffset sentUtc)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        return current.LastSentUtc is { } previous && previous >= sentUtc ? current : current with { LastSentUtc = sentUtc };
+    }
 }

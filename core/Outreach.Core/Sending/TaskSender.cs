@@ -12,7 +12,8 @@ namespace Outreach.Core.Sending;
 /// the task and acts on its state: a task already sent is acknowledged; a task claimed by an attempt whose claim went
 /// stale goes to needs_review (it may have been sent), never out again, as does a send the server never confirmed.
 /// A queued task is re-checked against suppressions, the daily cap and the sending window (either one gives it back
-/// to planned for the next opening), claimed with an ETag-conditional replace that stores its Message-ID, indexed for
+/// to planned for the next opening), reserves its place under the daily cap atomically (given back when the mail is
+/// known not to have gone out), is claimed with an ETag-conditional replace that stores its Message-ID, indexed for
 /// reply matching, sent, and marked sent. A later step's email is threaded under the earlier emails of its sequence
 /// (<see cref="SequenceThread"/>, read alongside the other reads).
 /// </summary>
@@ -91,10 +92,10 @@ public sealed class TaskSender(
 
         var schedule = profile.ToSchedule();
         var now = time.GetUtcNow();
-        if (CapIsUsed(profile, await activityRead, schedule.LocalDateOf(now)))
+        var today = schedule.LocalDateOf(now);
+        if (CapIsUsed(profile, await activityRead, today))
         {
-            var nextDay = schedule.OpeningOfNextSendingDayAfter(schedule.LocalDateOf(now));
-            return await GiveBackAsync(task, nextDay, SendReasons.DailyCap, SendAttemptKind.CapReached, now, cancellationToken);
+            return await GiveBackForCapAsync(task, schedule, today, now, cancellationToken);
         }
 
         // A message queued before the window closed, a retry, or a backlog after an outage can arrive at night.
@@ -116,11 +117,19 @@ public sealed class TaskSender(
             return await FailUnsentAsync(task, "unsendable: " + (e is DomainException d ? d.Code : "bad-address"), cancellationToken);
         }
 
+        // The read above is only a cheap early exit: two deliveries of one owner at once both pass it. The reservation
+        // checks and counts in one conditional write, so of two racing for the cap's last place only one goes on.
+        if (!await stores.Activity.TryReserveSendAsync(task.OwnerId, today, profile.DailyCap, cancellationToken))
+        {
+            return await GiveBackForCapAsync(task, schedule, today, now, cancellationToken);
+        }
+
         var claimed = await stores.Tasks.TryReplaceAsync(
             task.MoveTo(TaskState.Claimed) with { ClaimedUtc = now, MessageId = messageId, FailureReason = null },
             cancellationToken);
         if (claimed is null)
         {
+            await stores.Activity.ReleaseSendAsync(task.OwnerId, today, cancellationToken);
             return SendAttempt.Acknowledge(SendAttemptKind.LostClaim);
         }
 
@@ -128,6 +137,13 @@ public sealed class TaskSender(
         var senderKey = ContactKeys.EmailKey(profile.Email);
         await stores.SentMessages.RecordAsync(messageId, new SentMessageRef(task.OwnerId, task.TaskId, task.ContactId, senderKey), cancellationToken);
         var result = await transports.ForSender(profile).SendAsync(message, cancellationToken);
+        if (result.Kind is not (SendResultKind.Sent or SendResultKind.Unconfirmed))
+        {
+            // Known not to have gone out: the place under the cap goes back for the retry or the next task. (A send
+            // that may have gone out, or an attempt that stopped mid-call, keeps it: the mailbox may have sent it.)
+            await stores.Activity.ReleaseSendAsync(task.OwnerId, today, cancellationToken);
+        }
+
         return result.Kind switch
         {
             SendResultKind.Sent => await MarkSentAsync(claimed, contact, profile, RecipientRefusals.RefusedOf(recipients, result), cancellationToken),
@@ -144,6 +160,9 @@ public sealed class TaskSender(
         var sentToday = activity.LocalDay == today ? activity.SentThatDay : 0;
         return sentToday >= profile.DailyCap;
     }
+
+    private Task<SendAttempt> GiveBackForCapAsync(OutreachTask task, SenderSchedule schedule, DateOnly today, DateTimeOffset now, CancellationToken cancellationToken) =>
+        GiveBackAsync(task, schedule.OpeningOfNextSendingDayAfter(today), SendReasons.DailyCap, SendAttemptKind.CapReached, now, cancellationToken);
 
     /// <summary>Queued → planned, due at <paramref name="dueUtc"/> and re-indexed, so the dispatcher queues it again then.</summary>
     private async Task<SendAttempt> GiveBackAsync(
@@ -177,7 +196,7 @@ public sealed class TaskSender(
 
         var localDay = schedule.LocalDateOf(sentAt);
         await Task.WhenAll(
-            stores.Activity.RecordSendAsync(profile.OwnerId, localDay, sentAt, cancellationToken),
+            stores.Activity.RecordReservedSentAsync(profile.OwnerId, sentAt, cancellationToken), // counted when reserved
             metrics.RecordAsync(OutreachSent.Of(claimed, contact, localDay, sentAt), schedule.TimeZone, cancellationToken));
         return SendAttempt.Acknowledge(SendAttemptKind.Sent, claimed.MessageId);
     }

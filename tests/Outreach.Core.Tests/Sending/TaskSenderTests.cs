@@ -155,6 +155,39 @@ public sealed class TaskSenderTests
     }
 
     [Fact]
+    public async Task Two_deliveries_of_one_owner_at_once_with_a_cap_of_one_send_only_one()
+    {
+        var first = await SeedAsync(dailyCap: 1);
+        var bob = new Contact { OwnerId = Owner, ContactId = "c-bob", FirstName = "Bob", Email = "Bob@Example.org" };
+        await _contacts.WriteAsync(Owner, [_ann, bob], default);
+        var second = SendScenarioTask(bob);
+        Assert.True(await _tasks.TryAddAsync(second, default));
+
+        // Both deliveries read the day's count (zero) before either goes on, as two queue messages handled at once do.
+        var sender = CreateSender(new ReadTogetherActivityStore(_activity, readers: 2));
+        var attempts = await Task.WhenAll(
+            Task.Run(() => sender.SendAsync(new SendRequest(Owner, first.TaskId), false, default)),
+            Task.Run(() => sender.SendAsync(new SendRequest(Owner, second.TaskId), false, default)));
+
+        Assert.Equal([SendAttemptKind.Sent, SendAttemptKind.CapReached], attempts.Select(a => a.Kind).Order());
+        Assert.Single(_transport.Messages);
+        Assert.Equal(1, (await _activity.GetAsync(Owner, default)).SentThatDay);
+    }
+
+    [Fact]
+    public async Task A_send_the_server_refused_for_now_gives_its_place_under_the_cap_back_for_the_retry()
+    {
+        var task = await SeedAsync(dailyCap: 1);
+        _transport.Then(SendResultKind.Transient, 451);
+
+        var refused = await SendAsync(task);
+        var retried = await SendAsync(task);
+
+        Assert.Equal((SendAttemptKind.RetryLater, SendAttemptKind.Sent), (refused.Kind, retried.Kind));
+        Assert.Equal(new SenderActivity(new DateOnly(2026, 11, 18), 1, Wednesday10), await _activity.GetAsync(Owner, default));
+    }
+
+    [Fact]
     public async Task A_queued_message_delivered_outside_the_sending_window_goes_back_to_planned_for_the_next_opening()
     {
         // Queued before the window closed, a transient retry, or a backlog after an outage: delivered at 03:00.
@@ -346,14 +379,48 @@ public sealed class TaskSenderTests
         State = TaskState.Queued,
     };
 
-    private TaskSender CreateSender()
+    private TaskSender CreateSender(ISenderActivityStore? activity = null)
     {
         var keys = new SigningKeyRing("k1", new Dictionary<string, byte[]> { ["k1"] = new byte[32] });
         var options = new SendingOptions { PublicBaseUrl = new Uri("https://outreach.example/"), ReplyDomain = "in.outreach.example" };
-        var stores = new SendStores(_tasks, _dueIndex, _suppressions, _activity, _contacts, _profiles, _sent, new TemplateResolver(new InMemoryTemplateStore()), new Introductions(_introduction));
+        var stores = new SendStores(_tasks, _dueIndex, _suppressions, activity ?? _activity, _contacts, _profiles, _sent, new TemplateResolver(new InMemoryTemplateStore()), new Introductions(_introduction));
         var tokens = new SignedTokenService(keys, _clock);
         var composer = new MessageComposer(new TemplateRenderer(), tokens, new ReplyAddressTokens(keys), new ConsentLinks(tokens, options, _clock), options);
         return new TaskSender(stores, composer, _transport, new MetricsRecorder(_counters), options, _clock);
+    }
+
+    /// <summary>Holds every activity read until <c>readers</c> reads have started, so concurrent deliveries all see the same count.</summary>
+    private sealed class ReadTogetherActivityStore(ISenderActivityStore inner, int readers) : ISenderActivityStore
+    {
+        private readonly TaskCompletionSource _allReading = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _reads;
+
+        public async Task<SenderActivity> GetAsync(string ownerId, CancellationToken cancellationToken)
+        {
+            var activity = await inner.GetAsync(ownerId, cancellationToken);
+            if (Interlocked.Increment(ref _reads) >= readers)
+            {
+                _allReading.TrySetResult();
+            }
+
+            await _allReading.Task.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken);
+            return activity;
+        }
+
+        public Task<SenderActivity> RecordSendAsync(string ownerId, DateOnly localDay, DateTimeOffset sentUtc, CancellationToken cancellationToken) =>
+            inner.RecordSendAsync(ownerId, localDay, sentUtc, cancellationToken);
+
+        public Task<SenderActivity> RecordQueuedAsync(string ownerId, DateTimeOffset sendAtUtc, CancellationToken cancellationToken) =>
+            inner.RecordQueuedAsync(ownerId, sendAtUtc, cancellationToken);
+
+        public Task<bool> TryReserveSendAsync(string ownerId, DateOnly localDay, int dailyCap, CancellationToken cancellationToken) =>
+            inner.TryReserveSendAsync(ownerId, localDay, dailyCap, cancellationToken);
+
+        public Task ReleaseSendAsync(string ownerId, DateOnly localDay, CancellationToken cancellationToken) =>
+            inner.ReleaseSendAsync(ownerId, localDay, cancellationToken);
+
+        public Task RecordReservedSentAsync(string ownerId, DateTimeOffset sentUtc, CancellationToken cancellationToken) =>
+            inner.RecordReservedSentAsync(ownerId, sentUtc, cancellationToken);
     }
 
     /// <summary>The one introduction a test seeded, if any (introductions are sent end to end in the Functions tests).</summary>

@@ -60,6 +60,31 @@ public sealed class TableSenderActivityStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Of_eight_concurrent_reservations_under_a_cap_of_three_exactly_three_pass()
+    {
+        var store = await NewStoreAsync();
+
+        var reserved = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => store.TryReserveSendAsync("owner-1", Monday, 3, CancellationToken.None))));
+
+        Assert.Equal(3, reserved.Count(r => r));
+        Assert.Equal(new SenderActivity(Monday, 3, null), await store.GetAsync("owner-1", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_released_reservation_frees_its_place_and_a_reserved_send_sets_the_last_send_without_counting_again()
+    {
+        var store = await NewStoreAsync();
+        Assert.True(await store.TryReserveSendAsync("owner-1", Monday, 1, CancellationToken.None));
+        Assert.False(await store.TryReserveSendAsync("owner-1", Monday, 1, CancellationToken.None));
+
+        await store.ReleaseSendAsync("owner-1", Monday, CancellationToken.None);
+        Assert.True(await store.TryReserveSendAsync("owner-1", Monday, 1, CancellationToken.None));
+        await store.RecordReservedSentAsync("owner-1", At, CancellationToken.None);
+
+        Assert.Equal(new SenderActivity(Monday, 1, At), await store.GetAsync("owner-1", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task The_dispatch_cursor_is_absent_until_written_and_then_reads_back_exactly()
     {
         var cursor = new TableDispatchCursorStore(await StoreTables.NewAsync(azurite, "cursor"));
