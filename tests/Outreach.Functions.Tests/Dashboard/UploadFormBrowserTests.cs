@@ -92,6 +92,22 @@ public sealed class UploadFormBrowserTests(AzuriteFixture azurite) : IClassFixtu
     }
 
     [Fact]
+    public async Task The_encoding_chosen_on_the_form_is_how_the_file_is_read()
+    {
+        var (page, key, _) = await OpenAsync("latin9");
+        var latin9 = Core.Imports.DeclaredCharset.Resolve("iso-8859-15").GetBytes("First Name,Last Name,Email\nŠimon,Žák,simon@example.cz\n");
+
+        await page.SelectOptionAsync("#upload-charset", "iso-8859-15");
+        await page.SetInputFilesAsync("#upload-file", new FilePayload { Name = "cz.csv", MimeType = "text/csv", Buffer = latin9 });
+        await page.ClickAsync("#upload-form button[type=submit]");
+        await page.WaitForFunctionAsync(StatusIs, "Import finished.");
+
+        using var client = _server.App.Client(key);
+        Assert.Equal("Šimon Žák", Assert.Single(await ContactsAsync(client)).GetProperty("fullName").GetString());
+        Assert.True(_browserErrors.Count == 0, "The browser reported:\n" + string.Join("\n", _browserErrors));
+    }
+
+    [Fact]
     public async Task A_refusal_naming_a_field_marks_it_invalid_and_moves_focus_to_it()
     {
         var (page, _, _) = await OpenAsync("field");

@@ -15,6 +15,7 @@ const fieldOfTarget = {
   event: 'upload-event',
   metOn: 'upload-meton',
   dateCulture: 'upload-dateculture',
+  charset: 'upload-charset',
   columns: 'upload-columns',
   campaign: 'upload-campaign',
 };
