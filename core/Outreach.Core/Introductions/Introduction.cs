@@ -39,7 +39,10 @@ public sealed record Introduction
     /// <summary>When B's answer was recorded.</summary>
     public DateTimeOffset? AnsweredAt { get; init; }
 
-    /// <summary>When A is to be nudged if nobody has followed up (set on introduction).</summary>
+    /// <summary>
+    /// When A is to be nudged if nobody has followed up: set on introduction to the nudge delay after B's yes, and moved
+    /// by the timer to the delay after the introduction email actually went out when that was later.
+    /// </summary>
     public DateTimeOffset? NudgeDueAt { get; init; }
 
     /// <summary>When A was nudged.</summary>
@@ -53,7 +56,7 @@ public sealed record Introduction
 
     /// <summary>
     /// Why it <see cref="IntroductionState.Stalled"/>: <c>introduction-email-skipped: </c> and the task's skip reason, or
-    /// <c>introduction-email-failed</c> (<see cref="IntroductionStallReasons"/>); null otherwise.
+    /// <c>introduction-email-failed</c> or <c>introduction-email-missing</c> (<see cref="IntroductionStallReasons"/>); null otherwise.
     /// </summary>
     public string? StalledReason { get; init; }
 

@@ -6,7 +6,7 @@ public sealed record IntroductionPolicy
     /// <summary>How long B has to answer the consent ask (N; default 7 days).</summary>
     public TimeSpan ConsentWindow { get; init; } = TimeSpan.FromDays(7);
 
-    /// <summary>How long after the introduction A is nudged if nobody followed up (M; default 7 days).</summary>
+    /// <summary>How long after the introduction email went out A is nudged if nobody followed up (M; default 7 days).</summary>
     public TimeSpan NudgeAfter { get; init; } = TimeSpan.FromDays(7);
 
     /// <summary>Throws when a delay is not positive.</summary>

@@ -57,10 +57,13 @@ public sealed class IntroductionService(
         ApplyAsync(_workflow.RecordAnswer(introduction, answer, responder), cancellationToken);
 
     /// <summary>
-    /// The timer's move: expires an unanswered request past its deadline, or nudges A once the nudge is due; when the
-    /// introduction email the nudge follows was skipped or failed for good, the introduction stalls instead and A is not
-    /// nudged about an email nobody got.
+    /// The timer's move: expires an unanswered request past its deadline, or nudges A once the nudge is due, which is
+    /// <see cref="IntroductionPolicy.NudgeAfter"/> after the introduction email actually went out. While that email is
+    /// still planned, queued, claimed or in review, nothing changes and the next run looks again; once it went out
+    /// later than B's yes, the nudge is moved to the delay after the send. When the email was skipped, failed for good
+    /// or was never planned, the introduction stalls instead and A is not nudged about an email nobody got.
     /// </summary>
+    /// <returns>The introduction as stored: unchanged (still introduced) while its email is waiting to go out.</returns>
     /// <exception cref="DomainException">Not due yet, not in a state the timer moves, or <c>introduction.changed</c> when a concurrent event won.</exception>
     public async Task<Introduction> AdvanceAsync(Introduction introduction, CancellationToken cancellationToken)
     {
@@ -72,8 +75,16 @@ public sealed class IntroductionService(
 
         var toA = await tasks.ListForContactAsync(introduction.OwnerId, introduction.PersonAContactId, cancellationToken).ConfigureAwait(false);
         var email = toA.FirstOrDefault(t => t.Template == TemplateKind.Intro && string.Equals(t.IntroductionId, introduction.IntroductionId, StringComparison.Ordinal));
-        var transition = IntroductionStallReasons.Of(email) is { } stalled ? _workflow.Stall(introduction, stalled) : _workflow.Nudge(introduction);
-        return await ApplyAsync(transition, cancellationToken).ConfigureAwait(false);
+        if (IntroductionStallReasons.Of(email) is { } stalled)
+        {
+            return await ApplyAsync(_workflow.Stall(introduction, stalled), cancellationToken).ConfigureAwait(false);
+        }
+
+        // Not sent yet (deferred by the daily cap or the window, or its send result unknown): A would be nudged about an
+        // email they have not received. Sent or answered tasks carry SentUtc.
+        return email!.SentUtc is { } sentAt
+            ? await ApplyAsync(_workflow.NudgeAfterEmail(introduction, sentAt), cancellationToken).ConfigureAwait(false)
+            : introduction;
     }
 
     /// <summary>Records that A or B followed up: completes the introduction and skips a nudge still pending.</summary>

@@ -25,8 +25,8 @@ public enum IntroductionState
     Cancelled,
 
     /// <summary>
-    /// B said yes but the introduction email never went out (skipped, e.g. A or B is suppressed, or failed for good), so
-    /// A is not nudged about it; <see cref="Introduction.StalledReason"/> says why. A follow-up or the introducer's close
+    /// B said yes but the introduction email never went out (skipped, e.g. A or B is suppressed, failed for good, or never
+    /// planned), so A is not nudged about it; <see cref="Introduction.StalledReason"/> says why. A follow-up or the introducer's close
     /// completes it.
     /// </summary>
     Stalled,

@@ -6,8 +6,8 @@ namespace Outreach.Core.Introductions;
 /// <summary>
 /// The double opt-in introduction as a state machine. Request → consent ask to B → B says yes (introduce A and B,
 /// introducer in copy), no (declined; A is not told), or nothing before the deadline (expired) → after an introduction,
-/// a nudge to A if nobody followed up within <see cref="IntroductionPolicy.NudgeAfter"/>, or stalled instead when the
-/// introduction email never went out (<see cref="Stall"/>) → completed on a follow-up or when the introducer closes it. Repeating an event that already took effect (the same answer twice, a timer firing
+/// a nudge to A if nobody followed up within <see cref="IntroductionPolicy.NudgeAfter"/> of the introduction email going
+/// out (<see cref="NudgeAfterEmail"/>), or stalled instead when the introduction email never went out (<see cref="Stall"/>) → completed on a follow-up or when the introducer closes it. Repeating an event that already took effect (the same answer twice, a timer firing
 /// twice) changes nothing and sends nothing; any other move from the current state is rejected with a
 /// <see cref="DomainException"/> (code <c>introduction.invalid-transition</c> unless a more specific one applies).
 /// </summary>
@@ -147,8 +147,26 @@ public sealed class IntroductionWorkflow
     }
 
     /// <summary>
-    /// The timer's move instead of <see cref="Nudge"/> when the introduction email never went out (skipped or failed for
-    /// good): A is not reminded of an email nobody got, and the introduction says why it stalled. Repeating it is a no-op.
+    /// The timer's move once the introduction email went out at <paramref name="emailSentAt"/>: A is nudged
+    /// <see cref="IntroductionPolicy.NudgeAfter"/> after the send, not after B's yes, so an email that went out late (the
+    /// daily cap, the sending window, a send reviewed by hand) still gives A and B the whole delay. When that is still
+    /// ahead, <see cref="Introduction.NudgeDueAt"/> moves there and nothing is sent; otherwise this is <see cref="Nudge"/>.
+    /// </summary>
+    /// <param name="introduction">The introduction, introduced and due for its nudge.</param>
+    /// <param name="emailSentAt">When the introduction email went out (its task's SentUtc).</param>
+    /// <exception cref="DomainException">What <see cref="Nudge"/> refuses.</exception>
+    public IntroductionTransition NudgeAfterEmail(Introduction introduction, DateTimeOffset emailSentAt)
+    {
+        ArgumentNullException.ThrowIfNull(introduction);
+        var due = emailSentAt + _policy.NudgeAfter;
+        return introduction.State == IntroductionState.Introduced && due > introduction.NudgeDueAt && _time.GetUtcNow() < due
+            ? new IntroductionTransition(introduction with { NudgeDueAt = due }, [])
+            : Nudge(introduction);
+    }
+
+    /// <summary>
+    /// The timer's move instead of <see cref="Nudge"/> when the introduction email never went out (skipped, failed for
+    /// good, or never planned): A is not reminded of an email nobody got, and the introduction says why it stalled. Repeating it is a no-op.
     /// </summary>
     /// <param name="introduction">The introduction, introduced and due for its nudge.</param>
     /// <param name="reason">Why (<see cref="IntroductionStallReasons"/>).</param>

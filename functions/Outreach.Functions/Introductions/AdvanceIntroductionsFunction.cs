@@ -7,9 +7,10 @@ namespace Outreach.Functions.Introductions;
 
 /// <summary>
 /// The <c>AdvanceIntroductions</c> timer (<c>functions/AdvanceIntroductions/function.json</c>, hourly): expires consent
-/// requests B left unanswered past the deadline and nudges A once the nudge is due, planning the nudge as a task the
-/// dispatcher sends, or marks the introduction stalled when its introduction email was skipped or failed for good
-/// (A is not nudged about an email nobody got). An introduction another event moved on meanwhile (B answered a second before) is left alone.
+/// requests B left unanswered past the deadline and nudges A once the nudge is due (the nudge delay after the
+/// introduction email went out), planning the nudge as a task the dispatcher sends. An introduction whose email has not
+/// gone out yet waits (it is listed again next run), and one whose email was skipped, failed for good or never planned
+/// is marked stalled (A is not nudged about an email nobody got). An introduction another event moved on meanwhile (B answered a second before) is left alone.
 /// </summary>
 internal sealed partial class AdvanceIntroductionsFunction(IServiceProvider services, ILogger<AdvanceIntroductionsFunction> logger) : StorageTimerFunction(logger)
 {
@@ -25,7 +26,7 @@ internal sealed partial class AdvanceIntroductionsFunction(IServiceProvider serv
         var store = services.GetRequiredService<IIntroductionStore>();
         var introductions = services.GetRequiredService<IntroductionService>();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        var (expired, nudged, stalled, skipped) = (0, 0, 0, 0);
+        var (expired, nudged, stalled, waiting, skipped) = (0, 0, 0, 0, 0);
         foreach (var due in await store.ListDueAsync(now, cancellationToken).ConfigureAwait(false))
         {
             try
@@ -35,6 +36,7 @@ internal sealed partial class AdvanceIntroductionsFunction(IServiceProvider serv
                 {
                     IntroductionState.Expired => expired++,
                     IntroductionState.Stalled => stalled++,
+                    IntroductionState.Introduced => waiting++,
                     _ => nudged++,
                 };
             }
@@ -45,13 +47,14 @@ internal sealed partial class AdvanceIntroductionsFunction(IServiceProvider serv
             }
         }
 
-        LogRun(Logger, expired, nudged, stalled, skipped);
+        LogRun(Logger, expired, nudged, stalled, waiting, skipped);
         return FunctionOutcome.Success().WithLog(
-            $"Expired {expired} and nudged {nudged} introductions; {stalled} stalled (their introduction email never went out); {skipped} had moved on.");
+            $"Expired {expired} and nudged {nudged} introductions; {stalled} stalled (their introduction email never went out); "
+            + $"{waiting} wait for their introduction email to go out or for the nudge delay after it; {skipped} had moved on.");
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Introductions run: {Expired} expired, {Nudged} nudged, {Stalled} stalled, {Skipped} moved on meanwhile")]
-    private static partial void LogRun(ILogger logger, int expired, int nudged, int stalled, int skipped);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Introductions run: {Expired} expired, {Nudged} nudged, {Stalled} stalled, {Waiting} waiting for their email, {Skipped} moved on meanwhile")]
+    private static partial void LogRun(ILogger logger, int expired, int nudged, int stalled, int waiting, int skipped);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Introduction {IntroductionId} of owner {OwnerId} moved on before the timer ({Code})")]
     private static partial void LogMovedOn(ILogger logger, string ownerId, string introductionId, string code);

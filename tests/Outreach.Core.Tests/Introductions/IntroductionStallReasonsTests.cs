@@ -25,6 +25,10 @@ public sealed class IntroductionStallReasonsTests
     }
 
     [Fact]
+    public void An_introduction_with_no_email_stored_stalls_because_the_email_is_missing() =>
+        Assert.Equal("introduction-email-missing", IntroductionStallReasons.Of(null));
+
+    [Fact]
     public void An_introduction_email_planned_skipped_because_B_is_suppressed_stalls_the_introduction()
     {
         var clock = ClockAt("2026-03-09T10:00Z");

@@ -252,6 +252,23 @@ public sealed class IntroductionWorkflowTests
     }
 
     [Fact]
+    public void An_introduction_email_sent_late_moves_the_nudge_to_the_delay_after_the_send_and_nudges_A_then()
+    {
+        var introduced = In(IntroductionState.Introduced); // yes at 2026-03-09T10:00Z, the email went out two days later
+        _clock.Advance(TimeSpan.FromDays(7));
+
+        var moved = Workflow.NudgeAfterEmail(introduced, Utc("2026-03-11T09:00Z"));
+        _clock.Advance(TimeSpan.FromDays(2) - TimeSpan.FromHours(1));
+        var nudged = Workflow.NudgeAfterEmail(moved.Introduction, Utc("2026-03-11T09:00Z"));
+
+        Assert.Equal((IntroductionState.Introduced, Utc("2026-03-18T09:00Z")), (moved.Introduction.State, moved.Introduction.NudgeDueAt!.Value));
+        Assert.Empty(moved.Commands);
+        Assert.False(moved.IsRepeat);
+        Assert.Equal((IntroductionState.Nudged, Utc("2026-03-18T09:00Z")), (nudged.Introduction.State, nudged.Introduction.NudgedAt!.Value));
+        Assert.Equal([new SendNudge("intro-1", "contact-a")], nudged.Commands);
+    }
+
+    [Fact]
     public void An_introduction_whose_email_never_went_out_stalls_with_the_reason_instead_of_nudging_A()
     {
         var introduced = In(IntroductionState.Introduced);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Outreach.Core.Introductions;
 using Outreach.Core.Planning;
 using Outreach.Testing.LocalServices;
 
@@ -40,6 +41,7 @@ public sealed class AdvanceIntroductionsTests(AzuriteFixture azurite) : IClassFi
         using var introducer = await Introducer.CreateAsync(_app);
         var id = await introducer.IntroduceIdAsync();
         using var yes = await introducer.Client.PostAsJsonAsync($"/api/introductions/{id}/answer", new { answer = "yes" });
+        await MoveIntroductionEmailAsync(introducer, id, t => t with { State = TaskState.Sent, SentUtc = _app.Clock.GetUtcNow() });
 
         _app.Clock.Advance(TimeSpan.FromDays(7));
         using var first = await _app.RunTimerAsync(Timer);
@@ -97,6 +99,7 @@ public sealed class AdvanceIntroductionsTests(AzuriteFixture azurite) : IClassFi
         using var introducer = await Introducer.CreateAsync(_app);
         var id = await introducer.IntroduceIdAsync();
         using var yes = await introducer.Client.PostAsJsonAsync($"/api/introductions/{id}/answer", new { answer = "yes" });
+        await MoveIntroductionEmailAsync(introducer, id, t => t with { State = TaskState.Sent, SentUtc = _app.Clock.GetUtcNow() });
         _app.Clock.Advance(TimeSpan.FromDays(7));
         using var run = await _app.RunTimerAsync(Timer); // Tuesday 08:00: the nudge waits for the 09:00 window
 
@@ -139,8 +142,7 @@ public sealed class AdvanceIntroductionsTests(AzuriteFixture azurite) : IClassFi
         using var introducer = await Introducer.CreateAsync(_app);
         var id = await introducer.IntroduceIdAsync();
         using var yes = await introducer.Client.PostAsJsonAsync($"/api/introductions/{id}/answer", new { answer = "yes" });
-        var planned = (await _app.Stores.Tasks.ListForContactAsync(introducer.OwnerId, introducer.A, CancellationToken.None)).Single(t => t.IntroductionId == id);
-        Assert.NotNull(await _app.Stores.Tasks.TryReplaceAsync(planned with { State = TaskState.Failed, FailureReason = "550 mailbox unavailable" }, CancellationToken.None));
+        await MoveIntroductionEmailAsync(introducer, id, t => t with { State = TaskState.Failed, FailureReason = "550 mailbox unavailable" });
 
         _app.Clock.Advance(TimeSpan.FromDays(7));
         using var run = await _app.RunTimerAsync(Timer);
@@ -154,5 +156,76 @@ public sealed class AdvanceIntroductionsTests(AzuriteFixture azurite) : IClassFi
         Assert.Equal("completed", (await CampaignsApp.JsonAsync(closed)).GetProperty("state").GetString());
     }
 
+    [Theory]
+    [InlineData(TaskState.Planned)] // deferred by the daily cap or the sending window
+    [InlineData(TaskState.Queued)]
+    [InlineData(TaskState.Claimed)]
+    [InlineData(TaskState.NeedsReview)] // its send result is unknown until the owner looks
+    public async Task A_nudge_waits_for_an_introduction_email_not_yet_sent_and_falls_due_the_nudge_delay_after_the_send(TaskState pending)
+    {
+        using var introducer = await Introducer.CreateAsync(_app);
+        var id = await introducer.IntroduceIdAsync();
+        using var yes = await introducer.Client.PostAsJsonAsync($"/api/introductions/{id}/answer", new { answer = "yes" });
+        await MoveIntroductionEmailAsync(introducer, id, t => t with { State = pending });
+
+        _app.Clock.Advance(TimeSpan.FromDays(7));
+        using var due = await _app.RunTimerAsync(Timer);
+        var waiting = await introducer.GetAsync(id);
+        var tasksWhileWaiting = await introducer.TasksAsync();
+        _app.Clock.Advance(TimeSpan.FromDays(2));
+        await MoveIntroductionEmailAsync(introducer, id, t => t with { State = TaskState.Sent, SentUtc = _app.Clock.GetUtcNow() });
+        using var afterSend = await _app.RunTimerAsync(Timer);
+        var moved = await introducer.GetAsync(id);
+        _app.Clock.Advance(TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1));
+        using var early = await _app.RunTimerAsync(Timer);
+        var stillIntroduced = (await introducer.GetAsync(id)).GetProperty("state").GetString();
+        var tasksBeforeDue = await introducer.TasksAsync();
+        _app.Clock.Advance(TimeSpan.FromMinutes(1));
+        using var onTime = await _app.RunTimerAsync(Timer);
+        var nudged = await introducer.GetAsync(id);
+
+        Assert.Equal(HttpStatusCode.OK, due.StatusCode);
+        Assert.Equal("introduced", waiting.GetProperty("state").GetString());
+        Assert.Equal(JsonValueKind.Null, waiting.GetProperty("nudgedUtc").ValueKind);
+        Assert.DoesNotContain(tasksWhileWaiting, t => t.GetProperty("template").GetString() == "nudge");
+        Assert.Equal(("introduced", CampaignsApp.Now.AddDays(16)), (moved.GetProperty("state").GetString(), moved.GetProperty("nudgeDueUtc").GetDateTimeOffset()));
+        Assert.Equal("introduced", stillIntroduced);
+        Assert.DoesNotContain(tasksBeforeDue, t => t.GetProperty("template").GetString() == "nudge");
+        Assert.Equal(HttpStatusCode.OK, onTime.StatusCode);
+        Assert.Equal(("nudged", CampaignsApp.Now.AddDays(16)), (nudged.GetProperty("state").GetString(), nudged.GetProperty("nudgedUtc").GetDateTimeOffset()));
+        var nudge = Assert.Single(await introducer.TasksAsync(), t => t.GetProperty("template").GetString() == "nudge");
+        Assert.Equal((introducer.A, "pay-it-forward-introduction", "nudge", "email", "planned"), Introducer.Summary(nudge));
+    }
+
+    [Fact]
+    public async Task An_introduction_whose_email_was_never_planned_stalls_with_the_reason_and_A_is_never_nudged()
+    {
+        using var introducer = await Introducer.CreateAsync(_app);
+        var id = await introducer.IntroduceIdAsync();
+        // B's yes was stored but planning the introduction email failed, so no email task exists.
+        var asked = await _app.Stores.Introductions.GetAsync(introducer.OwnerId, id, CancellationToken.None);
+        var now = _app.Clock.GetUtcNow();
+        Assert.NotNull(await _app.Stores.Introductions.TryReplaceAsync(
+            asked! with { State = IntroductionState.Introduced, Answer = ConsentAnswer.Yes, AnsweredAt = now, NudgeDueAt = now.AddDays(7) }, CancellationToken.None));
+        using var again = await introducer.Client.PostAsJsonAsync($"/api/introductions/{id}/answer", new { answer = "yes" }); // a repeat plans nothing
+
+        _app.Clock.Advance(TimeSpan.FromDays(7));
+        using var run = await _app.RunTimerAsync(Timer);
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (again.StatusCode, run.StatusCode));
+        var stalled = await introducer.GetAsync(id);
+        Assert.Equal(("stalled", "introduction-email-missing"), (stalled.GetProperty("state").GetString(), stalled.GetProperty("stalledReason").GetString()));
+        Assert.Equal(JsonValueKind.Null, stalled.GetProperty("nudgedUtc").ValueKind);
+        var tasks = await introducer.TasksAsync();
+        Assert.DoesNotContain(tasks, t => t.GetProperty("template").GetString() is "intro" or "nudge");
+    }
+
     public void Dispose() => _app.Dispose();
+
+    /// <summary>Moves the introduction email (the only task of the introduction to A before a nudge) as the sender would.</summary>
+    private async Task MoveIntroductionEmailAsync(Introducer introducer, string id, Func<OutreachTask, OutreachTask> move)
+    {
+        var email = (await _app.Stores.Tasks.ListForContactAsync(introducer.OwnerId, introducer.A, CancellationToken.None)).Single(t => t.IntroductionId == id);
+        Assert.NotNull(await _app.Stores.Tasks.TryReplaceAsync(move(email), CancellationToken.None));
+    }
 }
