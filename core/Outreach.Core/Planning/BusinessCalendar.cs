@@ -1,28 +1,47 @@
 namespace Outreach.Core.Planning;
 
-/// <summary>Which days count as business days for a sender: not Saturday, not Sunday, not one of their holidays.</summary>
-public sealed class BusinessCalendar
+/// <summary>
+/// Which days count as business days for a sender: one of their business weekdays (Monday to Friday unless they say
+/// otherwise, e.g. Sunday to Thursday) that is not one of their holidays. Two calendars with the same weekdays and
+/// holidays are equal.
+/// </summary>
+public sealed class BusinessCalendar : IEquatable<BusinessCalendar>
 {
     private readonly HashSet<DateOnly> _holidays;
+    private readonly HashSet<DayOfWeek> _businessDays;
 
-    /// <summary>A calendar with the given holidays (dates in the sender's local calendar).</summary>
-    public BusinessCalendar(IEnumerable<DateOnly>? holidays = null)
+    /// <summary>A calendar with the given holidays (dates in the sender's local calendar) and business weekdays.</summary>
+    /// <param name="holidays">The sender's holidays, or null for none.</param>
+    /// <param name="businessDays">The weekdays that count as business days, or null for Monday to Friday.</param>
+    /// <exception cref="DomainException">No business weekday (target <c>businessDays</c>).</exception>
+    public BusinessCalendar(IEnumerable<DateOnly>? holidays = null, IEnumerable<DayOfWeek>? businessDays = null)
     {
         _holidays = holidays is null ? [] : [.. holidays];
+        _businessDays = businessDays is null ? [.. MondayToFriday] : [.. businessDays];
+        if (_businessDays.Count == 0)
+        {
+            throw new DomainException("schedule.invalid", "A business calendar needs at least one business day of the week.", "businessDays");
+        }
     }
 
-    /// <summary>Weekends only, no holidays.</summary>
+    /// <summary>Monday to Friday, the business weekdays when none are configured.</summary>
+    public static IReadOnlyList<DayOfWeek> MondayToFriday { get; } =
+        [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
+
+    /// <summary>Monday to Friday, no holidays.</summary>
     public static BusinessCalendar WeekendsOnly { get; } = new();
 
-    /// <summary>The holidays, in no particular order.</summary>
-    public IReadOnlyCollection<DateOnly> Holidays => _holidays;
+    /// <summary>The holidays, earliest first.</summary>
+    public IReadOnlyList<DateOnly> Holidays => [.. _holidays.Order()];
+
+    /// <summary>The business weekdays, Sunday first.</summary>
+    public IReadOnlyList<DayOfWeek> BusinessDays => [.. _businessDays.Order()];
 
     /// <summary>True when the date is one of the sender's holidays.</summary>
     public bool IsHoliday(DateOnly date) => _holidays.Contains(date);
 
-    /// <summary>True on a weekday that is not a holiday.</summary>
-    public bool IsBusinessDay(DateOnly date) =>
-        date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !_holidays.Contains(date);
+    /// <summary>True on a business weekday that is not a holiday.</summary>
+    public bool IsBusinessDay(DateOnly date) => _businessDays.Contains(date.DayOfWeek) && !_holidays.Contains(date);
 
     /// <summary>
     /// The date <paramref name="days"/> business days after <paramref name="from"/> (Friday + 1 is Monday). Zero gives
@@ -53,4 +72,14 @@ public sealed class BusinessCalendar
 
         return date;
     }
+
+    /// <inheritdoc />
+    public bool Equals(BusinessCalendar? other) =>
+        other is not null && (ReferenceEquals(this, other) || (_businessDays.SetEquals(other._businessDays) && _holidays.SetEquals(other._holidays)));
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as BusinessCalendar);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(_businessDays.Count, _holidays.Count, _businessDays.Sum(d => 1 << (int)d));
 }

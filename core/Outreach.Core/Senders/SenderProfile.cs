@@ -5,7 +5,8 @@ namespace Outreach.Core.Senders;
 
 /// <summary>
 /// Who sends an owner's outreach and when: the name and address notes go out from (the student's own mailbox),
-/// the owner's IANA time zone, sending window, daily cap and spacing, and optionally the owner's own SMTP server.
+/// the owner's IANA time zone, sending window, business calendar, daily cap and spacing, and optionally the owner's own
+/// SMTP server.
 /// One per owner.
 /// </summary>
 public sealed record SenderProfile
@@ -37,6 +38,12 @@ public sealed record SenderProfile
     /// <summary>Days and hours in which mail may go out, in the owner's time zone.</summary>
     public SendingWindow Window { get; init; } = SendingWindow.Weekdays;
 
+    /// <summary>
+    /// The owner's business weekdays and holidays: business-day delays count them, and a holiday is closed for sending.
+    /// Monday to Friday with no holidays unless the owner says otherwise.
+    /// </summary>
+    public BusinessCalendar Calendar { get; init; } = BusinessCalendar.WeekendsOnly;
+
     /// <summary>At most this many sends per local day.</summary>
     public int DailyCap { get; init; } = SenderSchedule.DefaultDailyCap;
 
@@ -54,6 +61,7 @@ public sealed record SenderProfile
     public SenderSchedule ToSchedule() => SenderSchedule.ForZone(TimeZoneId) with
     {
         Window = Window,
+        Calendar = Calendar,
         DailyCap = DailyCap,
         MinimumSpacing = MinimumSpacing,
     };

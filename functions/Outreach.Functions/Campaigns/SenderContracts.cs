@@ -8,7 +8,9 @@ namespace Outreach.Functions.Campaigns;
 
 /// <summary>
 /// The sender profile as <c>GET|PUT /api/sender</c> show and take it: names, sending address, IANA time zone, sending
-/// window (days by English name, hours as <c>HH:mm</c>), daily cap and minimum spacing in seconds. The owner's own SMTP
+/// window (days by English name, hours as <c>HH:mm</c>), daily cap, minimum spacing in seconds, business days (by
+/// English name; Monday to Friday when absent) and holidays (<c>yyyy-MM-dd</c>, at most <see cref="MaxHolidays"/>;
+/// none when absent). A PUT replaces the whole profile; an absent field takes its default. The owner's own SMTP
 /// account is not part of it (it carries a sealed password) and a PUT keeps it unchanged.
 /// </summary>
 internal sealed record SenderBody(
@@ -21,8 +23,12 @@ internal sealed record SenderBody(
     string? TimeZone,
     WindowBody? Window,
     int? DailyCap,
-    int? MinimumSpacingSeconds)
+    int? MinimumSpacingSeconds,
+    IReadOnlyList<string?>? BusinessDays,
+    IReadOnlyList<string?>? Holidays)
 {
+    /// <summary>A year of days off, leap day included: more is a mistake, and the row stays small.</summary>
+    public const int MaxHolidays = 366;
     public const int MaxDailyCap = 500;
     public const int MaxSpacingSeconds = 24 * 60 * 60;
 
@@ -36,7 +42,9 @@ internal sealed record SenderBody(
         p.TimeZoneId,
         new WindowBody([.. p.Window.Days.Select(d => d.ToString().ToLowerInvariant())], p.Window.Opens.ToString("HH:mm", CultureInfo.InvariantCulture), p.Window.Closes.ToString("HH:mm", CultureInfo.InvariantCulture)),
         p.DailyCap,
-        (int)p.MinimumSpacing.TotalSeconds);
+        (int)p.MinimumSpacing.TotalSeconds,
+        [.. p.Calendar.BusinessDays.Select(d => d.ToString().ToLowerInvariant())],
+        [.. p.Calendar.Holidays.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))]);
 
     /// <summary>The profile this body describes, keeping <paramref name="previous"/>'s SMTP account.</summary>
     /// <exception cref="DomainException">A field is invalid (target names it: <c>timeZone</c>, <c>window.opens</c>, <c>dailyCap</c>...).</exception>
@@ -67,6 +75,7 @@ internal sealed record SenderBody(
             MinimumSpacing = MinimumSpacingSeconds is null or (>= 0 and <= MaxSpacingSeconds)
                 ? MinimumSpacingSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : SenderSchedule.DefaultMinimumSpacing
                 : throw new DomainException("sender.invalid", $"The minimum spacing is 0 to {MaxSpacingSeconds} seconds.", "minimumSpacingSeconds"),
+            Calendar = ParseCalendar(),
             Smtp = previous?.Smtp,
         };
         try
@@ -86,11 +95,32 @@ internal sealed record SenderBody(
         return profile;
     }
 
+    private BusinessCalendar ParseCalendar()
+    {
+        if (BusinessDays is { Count: 0 })
+        {
+            throw new DomainException("sender.invalid", "Name at least one business day of the week (e.g. monday).", "businessDays");
+        }
+
+        if (Holidays is { Count: > MaxHolidays })
+        {
+            throw new DomainException("sender.invalid", $"At most {MaxHolidays} holidays, not {Holidays.Count}.", "holidays");
+        }
+
+        return new BusinessCalendar(
+            Holidays?.Select((d, i) => ParseDate(d, $"holidays[{i}]")).ToList(),
+            BusinessDays?.Select((d, i) => ParseDay(d, $"businessDays[{i}]")).ToList());
+    }
+
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private static DayOfWeek ParseDay(string? text, string target) =>
         Enum.TryParse<DayOfWeek>(text, ignoreCase: true, out var day) && Enum.IsDefined(day) && !int.TryParse(text, CultureInfo.InvariantCulture, out _) ? day
         : throw new DomainException("sender.invalid", $"'{text}' is not a day of the week (monday ... sunday).", target);
+
+    private static DateOnly ParseDate(string? text, string target) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
+        : throw new DomainException("sender.invalid", $"'{text}' is not a date (yyyy-MM-dd).", target);
 
     private static TimeOnly ParseTime(string text, string target) =>
         TimeOnly.TryParseExact(text, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time

@@ -1,3 +1,4 @@
+using Outreach.Core.Campaigns;
 using Outreach.Core.Planning;
 using Outreach.Core.Senders;
 
@@ -26,6 +27,32 @@ public sealed class SenderProfileTests
         Assert.Equal(25, schedule.DailyCap);
         Assert.Equal(TimeSpan.FromMinutes(5), schedule.MinimumSpacing);
         Assert.Equal(SendingWindow.Weekdays, schedule.Window);
+    }
+
+    [Fact]
+    public void A_Friday_meetings_thank_you_comes_on_Sunday_for_a_Sunday_to_Thursday_week()
+    {
+        DayOfWeek[] sundayToThursday = [DayOfWeek.Sunday, DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday];
+        var profile = Ana with
+        {
+            Window = new SendingWindow(sundayToThursday, new TimeOnly(8, 0), new TimeOnly(18, 0)),
+            Calendar = new BusinessCalendar(businessDays: sundayToThursday),
+        };
+
+        var due = ThankYouDue(profile, metOn: new DateOnly(2026, 3, 13));
+
+        Assert.Equal(new DateTimeOffset(2026, 3, 15, 9, 0, 0, TimeSpan.Zero), due); // Sunday 09:00 London, not Monday
+    }
+
+    [Fact]
+    public void A_holiday_closes_sending_and_the_thank_you_comes_the_business_day_after_it()
+    {
+        var profile = Ana with { Calendar = new BusinessCalendar([new DateOnly(2026, 3, 16)]) };
+
+        var due = ThankYouDue(profile, metOn: new DateOnly(2026, 3, 13));
+
+        Assert.Equal(new DateTimeOffset(2026, 3, 17, 9, 0, 0, TimeSpan.Zero), due); // Tuesday: Monday is the owner's holiday
+        Assert.False(profile.ToSchedule().IsSendingDay(new DateOnly(2026, 3, 16)));
     }
 
     [Fact]
@@ -64,4 +91,7 @@ public sealed class SenderProfileTests
         Assert.Equal(Ana, await store.GetAsync("ana", CancellationToken.None));
         Assert.Null(await store.GetAsync("ben", CancellationToken.None));
     }
+
+    private static DateTimeOffset ThankYouDue(SenderProfile profile, DateOnly metOn) =>
+        StepScheduler.DueTimes(DefaultCampaigns.ClassVisitFollowUp(profile.OwnerId), metOn, new DateTimeOffset(2026, 3, 13, 18, 0, 0, TimeSpan.Zero), profile.ToSchedule())[0];
 }

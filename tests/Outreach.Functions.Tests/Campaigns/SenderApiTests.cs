@@ -1,5 +1,9 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Outreach.Core.Campaigns;
+using Outreach.Core.Planning;
 using Outreach.Functions.Tests.Support;
 using Outreach.Testing.LocalServices;
 
@@ -64,6 +68,76 @@ public sealed class SenderApiTests(AzuriteFixture azurite) : IClassFixture<Azuri
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(target, (await CampaignsApp.JsonAsync(response)).GetProperty("target").GetString());
+    }
+
+    [Fact]
+    public async Task Business_days_and_holidays_read_back_as_written_and_default_to_monday_to_friday_with_none()
+    {
+        using var owner = await _app.OwnerAsync(ApiApp.NewId("o"), withProfile: false);
+
+        using var minimal = await owner.PutAsJsonAsync("/api/sender", new { email = "ana@school.example", timeZone = "Asia/Jerusalem" });
+        using var put = await owner.PutAsJsonAsync("/api/sender", new
+        {
+            email = "ana@school.example", timeZone = "Asia/Jerusalem",
+            businessDays = new[] { "sunday", "Monday", "tuesday", "wednesday", "thursday" },
+            holidays = new[] { "2026-09-21", "2026-09-12", "2026-09-12" },
+        });
+        using var after = await owner.GetAsync(new Uri("/api/sender", UriKind.Relative));
+
+        var defaults = await CampaignsApp.JsonAsync(minimal);
+        Assert.Equal(["monday", "tuesday", "wednesday", "thursday", "friday"], defaults.GetProperty("businessDays").EnumerateArray().Select(d => d.GetString()));
+        Assert.Equal(0, defaults.GetProperty("holidays").GetArrayLength());
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        var profile = await CampaignsApp.JsonAsync(after);
+        Assert.Equal(["sunday", "monday", "tuesday", "wednesday", "thursday"], profile.GetProperty("businessDays").EnumerateArray().Select(d => d.GetString()));
+        Assert.Equal(["2026-09-12", "2026-09-21"], profile.GetProperty("holidays").EnumerateArray().Select(d => d.GetString()));
+    }
+
+    [Theory]
+    [InlineData("""{ "businessDays": ["sunday", "funday"] }""", "businessDays[1]")]
+    [InlineData("""{ "businessDays": [] }""", "businessDays")]
+    [InlineData("""{ "holidays": ["2026-12-25", "25/12/2026"] }""", "holidays[1]")]
+    [InlineData("""{ "holidays": ["2026-02-30"] }""", "holidays[0]")]
+    [InlineData("""{ "holidays": [null] }""", "holidays[0]")]
+    public async Task An_invalid_business_day_or_holiday_is_refused_naming_the_field_and_index(string calendar, string target)
+    {
+        using var owner = await _app.OwnerAsync(ApiApp.NewId("o"), withProfile: false);
+        var body = JsonNode.Parse(calendar)!.AsObject();
+        body["email"] = "ana@school.example";
+        body["timeZone"] = "Europe/Paris";
+
+        using var response = await owner.PutAsJsonAsync("/api/sender", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(target, (await CampaignsApp.JsonAsync(response)).GetProperty("target").GetString());
+    }
+
+    [Fact]
+    public async Task More_holidays_than_a_year_has_days_are_refused_naming_holidays()
+    {
+        using var owner = await _app.OwnerAsync(ApiApp.NewId("o"), withProfile: false);
+        var holidays = Enumerable.Range(0, 367).Select(i => new DateOnly(2026, 1, 1).AddDays(i).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+
+        using var response = await owner.PutAsJsonAsync("/api/sender", new { email = "ana@school.example", timeZone = "Europe/Paris", holidays });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("holidays", (await CampaignsApp.JsonAsync(response)).GetProperty("target").GetString());
+    }
+
+    [Fact]
+    public async Task An_enrolment_after_setting_a_holiday_plans_the_thank_you_on_the_business_day_after_it()
+    {
+        var ownerId = ApiApp.NewId("o");
+        using var owner = await _app.OwnerAsync(ownerId, withProfile: false);
+        using var put = await owner.PutAsJsonAsync("/api/sender", new { email = "sam@school.example", timeZone = "Europe/London", holidays = new[] { "2026-01-14" } });
+        put.EnsureSuccessStatusCode();
+        var contact = await _app.AddContactAsync(ownerId, "Ada", metOn: new DateOnly(2026, 1, 13)); // met on a Tuesday; Wednesday is a holiday
+
+        using var enrol = await owner.PostAsJsonAsync("/api/campaigns/class-visit-follow-up/enrolments", new { contactIds = new[] { contact } });
+
+        enrol.EnsureSuccessStatusCode();
+        var thankYou = await _app.Stores.Tasks.FindAsync(ownerId, TaskIds.ForCampaignStep(ownerId, DefaultCampaigns.ClassVisitFollowUpId, contact, "thank-you"), CancellationToken.None);
+        Assert.Equal(new DateTimeOffset(2026, 1, 15, 9, 0, 0, TimeSpan.Zero), thankYou!.DueUtc); // Thursday 09:00 London
     }
 
     public void Dispose() => _app.Dispose();

@@ -7,8 +7,9 @@ namespace Outreach.Storage.Stores.Senders;
 
 /// <summary>
 /// Maps a <see cref="SenderProfile"/> to its <c>Senders</c> row: PartitionKey the owner, RowKey <c>profile</c>. The window
-/// is three columns (days as <c>1,2,3,4,5</c>, opens and closes as <c>HH:mm</c>); the SMTP account's password column
-/// holds only the sealed value.
+/// is three columns (days as <c>1,2,3,4,5</c>, opens and closes as <c>HH:mm</c>); the business calendar is two
+/// (BusinessDays as <c>1,2,3,4,5</c>, Holidays as <c>yyyy-MM-dd</c> dates joined by commas; a row written before they
+/// existed reads as Monday to Friday with no holidays); the SMTP account's password column holds only the sealed value.
 /// </summary>
 internal static class SenderProfileEntity
 {
@@ -26,6 +27,8 @@ internal static class SenderProfileEntity
         ["WindowDays"] = string.Join(',', p.Window.Days.Select(d => ((int)d).ToString(CultureInfo.InvariantCulture))),
         ["WindowOpens"] = p.Window.Opens.ToString("HH:mm", CultureInfo.InvariantCulture),
         ["WindowCloses"] = p.Window.Closes.ToString("HH:mm", CultureInfo.InvariantCulture),
+        ["BusinessDays"] = string.Join(',', p.Calendar.BusinessDays.Select(d => ((int)d).ToString(CultureInfo.InvariantCulture))),
+        ["Holidays"] = string.Join(',', p.Calendar.Holidays.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))),
         [nameof(p.DailyCap)] = p.DailyCap,
         ["MinimumSpacingSeconds"] = (long)p.MinimumSpacing.TotalSeconds,
         ["SmtpHost"] = p.Smtp?.Host,
@@ -49,6 +52,11 @@ internal static class SenderProfileEntity
             (e.GetString("WindowDays") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries).Select(d => (DayOfWeek)int.Parse(d, CultureInfo.InvariantCulture)),
             TimeOnly.ParseExact(e.GetString("WindowOpens") ?? "09:00", "HH:mm", CultureInfo.InvariantCulture),
             TimeOnly.ParseExact(e.GetString("WindowCloses") ?? "17:00", "HH:mm", CultureInfo.InvariantCulture)),
+        Calendar = new BusinessCalendar(
+            (e.GetString("Holidays") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries).Select(d => DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            e.GetString("BusinessDays") is { Length: > 0 } days
+                ? days.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(d => (DayOfWeek)int.Parse(d, CultureInfo.InvariantCulture))
+                : null),
         DailyCap = e.GetInt32(nameof(SenderProfile.DailyCap)) ?? SenderSchedule.DefaultDailyCap,
         MinimumSpacing = TimeSpan.FromSeconds(e.GetInt64("MinimumSpacingSeconds") ?? (long)SenderSchedule.DefaultMinimumSpacing.TotalSeconds),
         Smtp = e.GetString("SmtpHost") is { } host

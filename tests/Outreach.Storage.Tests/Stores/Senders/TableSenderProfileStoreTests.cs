@@ -1,6 +1,7 @@
 using Outreach.Core.Planning;
 using Outreach.Core.Senders;
 using Outreach.Storage.Stores.Senders;
+using Outreach.Storage.Tables;
 using Outreach.Testing.LocalServices;
 
 namespace Outreach.Storage.Tests.Stores.Senders;
@@ -27,6 +28,7 @@ public sealed class TableSenderProfileStoreTests(AzuriteFixture azurite)
             Window = new SendingWindow([DayOfWeek.Tuesday, DayOfWeek.Thursday], new TimeOnly(9, 30), new TimeOnly(16, 45)),
             DailyCap = 12,
             MinimumSpacing = TimeSpan.FromMinutes(7),
+            Calendar = new BusinessCalendar([new DateOnly(2026, 12, 25), new DateOnly(2026, 12, 24)], [DayOfWeek.Sunday, DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday]),
             Smtp = new SmtpAccount("smtp.school.example", 587, "ada", "sealed:abc", EnableSsl: true),
         };
 
@@ -36,6 +38,8 @@ public sealed class TableSenderProfileStoreTests(AzuriteFixture azurite)
         Assert.NotNull(read);
         Assert.Equal(profile.Window.Days, read.Window.Days);
         Assert.Equal((profile.Window.Opens, profile.Window.Closes), (read.Window.Opens, read.Window.Closes));
+        Assert.Equal([DayOfWeek.Sunday, DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday], read.Calendar.BusinessDays);
+        Assert.Equal([new DateOnly(2026, 12, 24), new DateOnly(2026, 12, 25)], read.Calendar.Holidays);
         Assert.Equal(profile with { Window = read.Window }, read);
     }
 
@@ -51,5 +55,17 @@ public sealed class TableSenderProfileStoreTests(AzuriteFixture azurite)
         Assert.Equal(profile with { Window = read!.Window }, read);
         Assert.Equal(SendingWindow.Weekdays.Days, read.Window.Days);
         Assert.Null(await store.GetAsync("nobody", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_row_stored_before_business_days_and_holidays_existed_reads_as_monday_to_friday_with_no_holidays()
+    {
+        var table = await StoreTables.NewAsync(azurite, "profiles");
+        await table.UpsertAsync(new TableEntity("old", SenderProfileEntity.Row) { ["Email"] = "old@school.example", ["TimeZoneId"] = "Europe/London", ["WindowDays"] = "1,2,3,4,5" });
+
+        var read = await new TableSenderProfileStore(table).GetAsync("old", CancellationToken.None);
+
+        Assert.Equal(BusinessCalendar.WeekendsOnly, read!.Calendar);
+        Assert.Equal(BusinessCalendar.MondayToFriday, read.Calendar.BusinessDays);
     }
 }
