@@ -5,7 +5,7 @@ namespace Outreach.Core.Planning;
 /// <summary>
 /// One dispatcher run (the timer function, once a minute), as <c>Campaigns/README.md</c> ("Dispatcher run") lays it
 /// out: read the cursor, find the due entries bucket by bucket, then per owner read only the due tasks (point reads),
-/// score the pending ones afresh, let <see cref="DispatchPlanner"/> decide, record the owner's latest queued send time
+/// score the pending ones whose score is missing or came from a model other than the deployed one, let <see cref="DispatchPlanner"/> decide, record the owner's latest queued send time
 /// (so the next run spaces its sends after it), and apply the decision with version-conditional writes; store the
 /// cursor only after every owner is handled. Owners with nothing due are never read.
 /// </summary>
@@ -117,14 +117,22 @@ public sealed class DueDispatcher(
     }
 
     /// <summary>
-    /// Scores every pending due task, not only the unscored: a task the daily cap deferred would otherwise keep the
-    /// score and explanation of the model deployed when it was first due and be ranked against fresh ones (and its
-    /// features, such as days since met and the send hour, have moved with its due time). A task the scorer leaves
-    /// out keeps what it had.
+    /// Scores the pending due tasks that are unscored or were scored by a model other than the one deployed now: a task
+    /// the daily cap deferred would otherwise keep the score and explanation of the model deployed when it was first
+    /// due and be ranked against fresh ones. A task whose score came from the deployed model keeps it, so a task the cap
+    /// defers for days costs one scoring per model, not one per run; what it gives up is the drift of the features that
+    /// move with its due time (days since met, the send hour) until the next model is deployed. A task the scorer
+    /// leaves out keeps what it had.
     /// </summary>
     private async Task<List<OutreachTask>> ScoreAsync(string ownerId, List<OutreachTask> loaded, CancellationToken cancellationToken)
     {
-        var pending = loaded.Where(t => TaskStates.IsPending(t.State)).ToList();
+        if (!loaded.Any(t => TaskStates.IsPending(t.State)))
+        {
+            return loaded;
+        }
+
+        var model = await scorer.CurrentModelIdAsync(cancellationToken).ConfigureAwait(false);
+        var pending = loaded.Where(t => TaskStates.IsPending(t.State) && NeedsScore(t, model)).ToList();
         if (pending.Count == 0)
         {
             return loaded;
@@ -142,9 +150,13 @@ public sealed class DueDispatcher(
         }
 
         return loaded.ConvertAll(t => TaskStates.IsPending(t.State) && scores.TryGetValue(t.TaskId, out var s)
-            ? t with { Score = s.Probability, ScoreExplanation = s.Explanation }
+            ? t with { Score = s.Probability, ScoreExplanation = s.Explanation, ScoreModelId = s.ModelId }
             : t);
     }
+
+    /// <summary>True when <paramref name="task"/> has no score from <paramref name="model"/> (a row without a model id counts as stale).</summary>
+    private static bool NeedsScore(OutreachTask task, string? model) =>
+        task.Score is null || task.ScoreModelId is null || !string.Equals(task.ScoreModelId, model, StringComparison.Ordinal);
 
     private async Task ApplyAsync(
         string ownerId, DispatchPlan plan, ILookup<string, DueIndexEntry> entriesByTask, DispatchTally tally, CancellationToken cancellationToken)

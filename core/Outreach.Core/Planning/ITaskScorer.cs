@@ -2,12 +2,17 @@ namespace Outreach.Core.Planning;
 
 /// <summary>
 /// Predicts how likely each task is to get a reply, so that when a sender's daily cap binds the likeliest go first.
-/// The dispatcher asks it for every pending due task at each run (a deferred task is scored again, by the model
-/// deployed now) and stores the scores on the tasks. The response model plugs in here; until it does,
+/// The dispatcher asks it for the pending due tasks that have no score yet or one from a model other than
+/// <see cref="CurrentModelIdAsync"/> (a task the cap deferred is scored again once a new model is deployed, not at every
+/// run), and stores the scores with the model's id on the tasks. The response model plugs in here; until it does,
 /// <see cref="NeutralTaskScorer"/> leaves every task at the baseline.
 /// </summary>
 public interface ITaskScorer
 {
+    /// <summary>The id of the model <see cref="ScoreAsync"/> scores with now, or null when there is none.</summary>
+    /// <param name="cancellationToken">Cancels the look-up.</param>
+    Task<string?> CurrentModelIdAsync(CancellationToken cancellationToken);
+
     /// <summary>Scores one owner's tasks; returns one entry per task scored (tasks left out keep their score, or stay unscored).</summary>
     /// <param name="ownerId">The owner whose tasks these are.</param>
     /// <param name="tasks">Pending due tasks, scored before or not.</param>

@@ -4,6 +4,9 @@ namespace Outreach.Core.Planning;
 public sealed class NeutralTaskScorer : ITaskScorer
 {
     /// <inheritdoc />
+    public Task<string?> CurrentModelIdAsync(CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<TaskScore>> ScoreAsync(string ownerId, IReadOnlyList<OutreachTask> tasks, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<TaskScore>>([]);
 }

@@ -74,6 +74,13 @@ public sealed record OutreachTask
     /// <summary>Why the model gave <see cref="Score"/>, in words a student understands (its top contributions), or null.</summary>
     public string? ScoreExplanation { get; init; }
 
+    /// <summary>
+    /// The id of the model that gave <see cref="Score"/>, or null when unscored or stored before the id was recorded.
+    /// The dispatcher scores a pending task again only when this differs from the model deployed now (null counts as
+    /// different, so an older row is scored once more).
+    /// </summary>
+    public string? ScoreModelId { get; init; }
+
     /// <summary>Why it was skipped (e.g. <c>replied</c>, <c>suppressed</c>, <c>no-email</c>), or null.</summary>
     public string? SkipReason { get; init; }
 

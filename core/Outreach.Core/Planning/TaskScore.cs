@@ -4,4 +4,8 @@ namespace Outreach.Core.Planning;
 /// <param name="TaskId">The task scored.</param>
 /// <param name="Probability">The predicted probability of a reply (0..1), or null for no opinion.</param>
 /// <param name="Explanation">Why, in words an owner can read (the strongest contributions), or null.</param>
-public sealed record TaskScore(string TaskId, double? Probability, string? Explanation);
+/// <param name="ModelId">
+/// The model that gave it (<see cref="ITaskScorer.CurrentModelIdAsync"/> at scoring time), stored with the score so the
+/// dispatcher scores the task again only when another model is deployed; null scores it again at every run.
+/// </param>
+public sealed record TaskScore(string TaskId, double? Probability, string? Explanation, string? ModelId);

@@ -5,10 +5,13 @@ namespace Outreach.Functions.Scoring;
 /// <summary>
 /// The dispatcher's scorer backed by the deployed response model: each pending task is described as it would be sent
 /// at its due time (<see cref="OwnerFeatureContext"/>, the derivation the history uses) and gets the model's reply
-/// probability and its explanation, which the dispatcher stores on the task.
+/// probability and its explanation, which the dispatcher stores on the task with the model's id.
 /// </summary>
 internal sealed class ModelTaskScorer(DeployedModels models, OutreachFeatureSource features) : ITaskScorer
 {
+    public async Task<string?> CurrentModelIdAsync(CancellationToken cancellationToken) =>
+        (await models.GetAsync(cancellationToken).ConfigureAwait(false)).Model.Id;
+
     public async Task<IReadOnlyList<TaskScore>> ScoreAsync(string ownerId, IReadOnlyList<OutreachTask> tasks, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tasks);
@@ -22,7 +25,7 @@ internal sealed class ModelTaskScorer(DeployedModels models, OutreachFeatureSour
         return [.. tasks.Select(task =>
         {
             var prediction = model.Predict(context.Describe(task, task.DueUtc));
-            return new TaskScore(task.TaskId, prediction.Probability, ModelLabels.Explain(prediction, model));
+            return new TaskScore(task.TaskId, prediction.Probability, ModelLabels.Explain(prediction, model), model.Id);
         })];
     }
 }

@@ -134,7 +134,55 @@ public sealed class DueDispatcherTests
 
         Assert.Equal(new SendRequest("student-1", b), _sent.Requests[^1]);
         var task = await _tasks.FindAsync("student-1", b, CancellationToken.None);
-        Assert.Equal((0.5, "v2"), (task!.Score, task.ScoreExplanation));
+        Assert.Equal((0.5, "v2", "v2"), (task!.Score, task.ScoreExplanation, task.ScoreModelId));
+        Assert.Equal(2, scorer.Scored.Count(id => id == b));
+    }
+
+    [Fact]
+    public async Task A_deferred_task_scored_by_the_model_still_deployed_is_not_scored_again()
+    {
+        var scorer = new SwitchableScorer { Model = "v1", Scores = new() { ["a"] = 0.9, ["b"] = 0.01 } };
+        var dispatcher = new DueDispatcher(
+            new InMemoryDispatchCursorStore(), _index, _tasks, _profiles, new InMemorySenderActivityStore(), new InMemorySuppressionStore(), scorer, _sent, _clock);
+        await _profiles.SaveAsync(new SenderProfile { OwnerId = "student-1", Email = "me@school.example", TimeZoneId = "Europe/London", DailyCap = 1 }, CancellationToken.None);
+        await EnrolAsync("a");
+        var b = (await EnrolAsync("b")).Single();
+        _clock.SetUtcNow(Given.Utc("2026-03-04T09:00:00Z"));
+        await dispatcher.RunAsync(CancellationToken.None); // cap 1: A goes, B waits for tomorrow with v1's 0.01
+
+        _clock.SetUtcNow(Given.Utc("2026-03-05T09:00:00Z"));
+        await dispatcher.RunAsync(CancellationToken.None);
+
+        Assert.Equal(new SendRequest("student-1", b), _sent.Requests[^1]);
+        Assert.Equal(1, scorer.Scored.Count(id => id == b));
+        var task = await _tasks.FindAsync("student-1", b, CancellationToken.None);
+        Assert.Equal((0.01, "v1"), (task!.Score, task.ScoreModelId));
+    }
+
+    [Fact]
+    public async Task A_task_stored_with_a_score_but_no_model_id_is_scored_once_more_then_kept()
+    {
+        var scorer = new SwitchableScorer { Model = "v1", Scores = new() { ["a"] = 0.9, ["b"] = 0.01 } };
+        var dispatcher = new DueDispatcher(
+            new InMemoryDispatchCursorStore(), _index, _tasks, _profiles, new InMemorySenderActivityStore(), new InMemorySuppressionStore(), scorer, _sent, _clock);
+        await _profiles.SaveAsync(new SenderProfile { OwnerId = "student-1", Email = "me@school.example", TimeZoneId = "Europe/London", DailyCap = 1 }, CancellationToken.None);
+        var a = (await EnrolAsync("a")).Single();
+        var b = (await EnrolAsync("b")).Single();
+        foreach (var id in new[] { a, b })
+        {
+            var stored = await _tasks.FindAsync("student-1", id, CancellationToken.None); // as written before the model id was kept
+            await _tasks.TryReplaceAsync(stored! with { Score = 0.3, ScoreExplanation = "old model" }, CancellationToken.None);
+        }
+
+        _clock.SetUtcNow(Given.Utc("2026-03-04T09:00:00Z"));
+        await dispatcher.RunAsync(CancellationToken.None);
+        _clock.SetUtcNow(Given.Utc("2026-03-05T09:00:00Z"));
+        await dispatcher.RunAsync(CancellationToken.None);
+
+        Assert.Equal([a, b], _sent.Requests.Select(r => r.TaskId));
+        Assert.Equal(1, scorer.Scored.Count(id => id == b));
+        var task = await _tasks.FindAsync("student-1", b, CancellationToken.None);
+        Assert.Equal((0.01, "v1"), (task!.Score, task.ScoreModelId));
     }
 
     /// <summary>Enrols the contact (met 3 March unless told) and returns only its thank-you task id, removing the later steps' entries.</summary>
@@ -154,15 +202,22 @@ public sealed class DueDispatcherTests
         return (task!.State, task.DueUtc);
     }
 
-    /// <summary>A scorer whose deployed model can be swapped; the explanation names the model.</summary>
+    /// <summary>A scorer whose deployed model can be swapped; the explanation names the model. Remembers each task it scored.</summary>
     private sealed class SwitchableScorer : ITaskScorer
     {
         public string Model { get; set; } = "v1";
 
         public Dictionary<string, double> Scores { get; set; } = [];
 
-        public Task<IReadOnlyList<TaskScore>> ScoreAsync(string ownerId, IReadOnlyList<OutreachTask> tasks, CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyList<TaskScore>>([.. tasks.Select(t => new TaskScore(t.TaskId, Scores[t.ContactId], Model))]);
+        public List<string> Scored { get; } = [];
+
+        public Task<string?> CurrentModelIdAsync(CancellationToken cancellationToken) => Task.FromResult<string?>(Model);
+
+        public Task<IReadOnlyList<TaskScore>> ScoreAsync(string ownerId, IReadOnlyList<OutreachTask> tasks, CancellationToken cancellationToken)
+        {
+            Scored.AddRange(tasks.Select(t => t.TaskId));
+            return Task.FromResult<IReadOnlyList<TaskScore>>([.. tasks.Select(t => new TaskScore(t.TaskId, Scores[t.ContactId], Model, Model))]);
+        }
     }
 
     /// <summary>Remembers each request and when it becomes visible (the clock at enqueue plus its delay).</summary>

@@ -167,6 +167,7 @@ public sealed class ResponseModelPipelineTests(AzuriteFixture azurite) : IClassF
         var byScore = tasks.OrderByDescending(t => t.Score).ToList();
         Assert.Equal([TaskState.Queued, TaskState.Queued, TaskState.Queued, TaskState.Planned, TaskState.Planned, TaskState.Planned], byScore.Select(t => t.State));
         var model = (await app.Services.GetRequiredService<DeployedModels>().GetAsync(CancellationToken.None)).Model;
+        Assert.All(tasks, t => Assert.Equal(model.Id, t.ScoreModelId)); // so the next run does not score them again
         var intern = tasks[1];
         Assert.Equal(model.Predict(new OutreachFeatures
         {

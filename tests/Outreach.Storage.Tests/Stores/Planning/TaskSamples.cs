@@ -29,6 +29,7 @@ internal static class TaskSamples
         DueUtc = new DateTimeOffset(2026, 3, 9, 10, 15, 30, 123, TimeSpan.FromHours(2)).AddTicks(4567),
         State = TaskState.Queued,
         Score = 0.0712345678901234,
+        ScoreModelId = "model-7",
         SkipReason = "replied",
     };
 
