@@ -16,6 +16,9 @@ public interface IIntroductionStore : IIntroductionReader
     /// <summary>The owner's introductions, newest first.</summary>
     Task<IReadOnlyList<Introduction>> ListAsync(string ownerId, CancellationToken cancellationToken);
 
-    /// <summary>Every introduction whose timer event is due at <paramref name="now"/>: awaiting consent past the deadline, or introduced past the nudge time.</summary>
+    /// <summary>
+    /// Every introduction the timer looks at, at <paramref name="now"/>: awaiting consent (past the deadline it expires;
+    /// before it, its consent ask is checked), or introduced past the nudge time.
+    /// </summary>
     Task<IReadOnlyList<Introduction>> ListDueAsync(DateTimeOffset now, CancellationToken cancellationToken);
 }

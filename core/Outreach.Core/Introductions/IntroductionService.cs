@@ -61,13 +61,24 @@ public sealed class IntroductionService(
     /// <see cref="IntroductionPolicy.NudgeAfter"/> after the introduction email actually went out. While that email is
     /// still planned, queued, claimed or in review, nothing changes and the next run looks again; once it went out
     /// later than B's yes, the nudge is moved to the delay after the send. When the email was skipped, failed for good
-    /// or was never planned, the introduction stalls instead and A is not nudged about an email nobody got.
+    /// or was never planned, the introduction stalls instead and A is not nudged about an email nobody got. A request
+    /// awaiting consent before its deadline stalls when its consent ask to B was skipped (B suppressed) or failed for
+    /// good, since B cannot answer an ask B never got; otherwise it waits.
     /// </summary>
-    /// <returns>The introduction as stored: unchanged (still introduced) while its email is waiting to go out.</returns>
+    /// <returns>The introduction as stored: unchanged (still introduced, or awaiting consent) while its email is waiting to go out.</returns>
     /// <exception cref="DomainException">Not due yet, not in a state the timer moves, or <c>introduction.changed</c> when a concurrent event won.</exception>
     public async Task<Introduction> AdvanceAsync(Introduction introduction, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(introduction);
+        if (introduction.State == IntroductionState.AwaitingConsent && time.GetUtcNow() < introduction.ConsentDeadline)
+        {
+            var toB = await tasks.ListForContactAsync(introduction.OwnerId, introduction.PersonBContactId, cancellationToken).ConfigureAwait(false);
+            var ask = toB.FirstOrDefault(t => t.Template == TemplateKind.IntroAsk && string.Equals(t.IntroductionId, introduction.IntroductionId, StringComparison.Ordinal));
+            return IntroductionStallReasons.OfConsentAsk(ask) is { } unasked
+                ? await ApplyAsync(_workflow.Stall(introduction, unasked), cancellationToken).ConfigureAwait(false)
+                : introduction;
+        }
+
         if (introduction.State != IntroductionState.Introduced)
         {
             return await ApplyAsync(_workflow.Expire(introduction), cancellationToken).ConfigureAwait(false);

@@ -4,7 +4,8 @@ namespace Outreach.Core.Introductions;
 
 /// <summary>
 /// Why an introduction <see cref="IntroductionState.Stalled"/> (<see cref="Introduction.StalledReason"/>): the
-/// introduction email, which the nudge to A follows, never went out or was never planned.
+/// introduction email, which the nudge to A follows, never went out or was never planned; or, before B answered, the
+/// consent ask to B never went out, so B cannot answer and only the introducer can move it on.
 /// </summary>
 public static class IntroductionStallReasons
 {
@@ -20,6 +21,12 @@ public static class IntroductionStallReasons
     /// </summary>
     public const string EmailMissing = "introduction-email-missing";
 
+    /// <summary>The consent ask to B was skipped (e.g. B is suppressed); the stored reason adds the task's skip reason after a colon.</summary>
+    public const string ConsentAskSkipped = "consent-ask-skipped";
+
+    /// <summary>Sending the consent ask to B failed for good.</summary>
+    public const string ConsentAskFailed = "consent-ask-failed";
+
     /// <summary>
     /// Why the nudge must not follow <paramref name="introductionEmail"/>: a reason when it was skipped, failed or is
     /// missing, null when it went out or may still go out (a claimed or queued email is not taken back; the nudge waits
@@ -30,6 +37,19 @@ public static class IntroductionStallReasons
     {
         TaskState.Skipped => $"{EmailSkipped}: {introductionEmail.SkipReason ?? "unknown"}",
         TaskState.Failed => EmailFailed,
+        _ => null,
+    };
+
+    /// <summary>
+    /// Why waiting for B's answer is pointless: a reason when <paramref name="consentAsk"/> was skipped or failed for good,
+    /// null when it went out or may still go out. A missing ask is not a reason: the request is stored a moment before its
+    /// ask, and the timer must not stall one in between.
+    /// </summary>
+    /// <param name="consentAsk">The introduction's <c>intro_ask</c> task, or null when none is stored.</param>
+    public static string? OfConsentAsk(OutreachTask? consentAsk) => consentAsk?.State switch
+    {
+        TaskState.Skipped => $"{ConsentAskSkipped}: {consentAsk.SkipReason ?? "unknown"}",
+        TaskState.Failed => ConsentAskFailed,
         _ => null,
     };
 }

@@ -80,16 +80,18 @@ public sealed class IntroductionWorkflow
         var now = _time.GetUtcNow();
         switch (introduction.State)
         {
-            case IntroductionState.AwaitingConsent when now >= introduction.ConsentDeadline:
+            case IntroductionState.AwaitingConsent or IntroductionState.Stalled when introduction.Answer is null && now >= introduction.ConsentDeadline:
             case IntroductionState.Expired:
                 throw new DomainException(
                     "introduction.consent-expired",
                     $"Introduction '{introduction.IntroductionId}' expired at {introduction.ConsentDeadline:u}; ask again with a new request.",
                     "answer");
-            case IntroductionState.AwaitingConsent when answer == ConsentAnswer.Yes:
+            // Stalled before any answer: the consent ask never reached B, and the introducer answers for B instead.
+            case IntroductionState.AwaitingConsent or IntroductionState.Stalled when introduction.Answer is null && answer == ConsentAnswer.Yes:
                 var introduced = introduction with
                 {
                     State = IntroductionState.Introduced,
+                    StalledReason = null,
                     Answer = ConsentAnswer.Yes,
                     AnsweredAt = now,
                     NudgeDueAt = now + _policy.NudgeAfter,
@@ -97,9 +99,9 @@ public sealed class IntroductionWorkflow
                 return new IntroductionTransition(
                     introduced,
                     [new SendIntroduction(introduction.IntroductionId, [introduction.PersonAContactId, introduction.PersonBContactId], introduction.OwnerId)]);
-            case IntroductionState.AwaitingConsent:
+            case IntroductionState.AwaitingConsent or IntroductionState.Stalled when introduction.Answer is null:
                 return new IntroductionTransition(
-                    introduction with { State = IntroductionState.Declined, Answer = ConsentAnswer.No, AnsweredAt = now, ClosedAt = now },
+                    introduction with { State = IntroductionState.Declined, Answer = ConsentAnswer.No, AnsweredAt = now, ClosedAt = now, StalledReason = null },
                     []);
             case IntroductionState.Declined or IntroductionState.Introduced or IntroductionState.Nudged or IntroductionState.Completed or IntroductionState.Stalled
                 when introduction.Answer == answer:
@@ -166,9 +168,12 @@ public sealed class IntroductionWorkflow
 
     /// <summary>
     /// The timer's move instead of <see cref="Nudge"/> when the introduction email never went out (skipped, failed for
-    /// good, or never planned): A is not reminded of an email nobody got, and the introduction says why it stalled. Repeating it is a no-op.
+    /// good, or never planned): A is not reminded of an email nobody got, and the introduction says why it stalled. Also
+    /// its move, before the consent deadline, when the consent ask to B was skipped or failed: B cannot answer, so the
+    /// request stalls instead of waiting silently for expiry, and the introducer may still answer for B or cancel it.
+    /// Repeating it is a no-op.
     /// </summary>
-    /// <param name="introduction">The introduction, introduced and due for its nudge.</param>
+    /// <param name="introduction">The introduction, introduced and due for its nudge, or awaiting consent before the deadline.</param>
     /// <param name="reason">Why (<see cref="IntroductionStallReasons"/>).</param>
     /// <exception cref="DomainException"><c>introduction.not-yet-due</c> before the nudge is due; invalid transition from any other state.</exception>
     public IntroductionTransition Stall(Introduction introduction, string reason)
@@ -181,6 +186,8 @@ public sealed class IntroductionWorkflow
             IntroductionState.Stalled => Repeat(introduction),
             IntroductionState.Introduced when now < introduction.NudgeDueAt => throw NotYetDue(introduction, "stall", introduction.NudgeDueAt!.Value),
             IntroductionState.Introduced => new IntroductionTransition(introduction with { State = IntroductionState.Stalled, StalledReason = reason }, []),
+            IntroductionState.AwaitingConsent when now >= introduction.ConsentDeadline => throw Invalid(introduction, "stall an expiring"),
+            IntroductionState.AwaitingConsent => new IntroductionTransition(introduction with { State = IntroductionState.Stalled, StalledReason = reason }, []),
             _ => throw Invalid(introduction, "stall"),
         };
     }
@@ -192,7 +199,8 @@ public sealed class IntroductionWorkflow
         ArgumentNullException.ThrowIfNull(introduction);
         return introduction.State switch
         {
-            IntroductionState.Introduced or IntroductionState.Nudged or IntroductionState.Stalled => new IntroductionTransition(
+            // A request that stalled before B answered was never made: it is cancelled, not closed or followed up.
+            IntroductionState.Introduced or IntroductionState.Nudged or IntroductionState.Stalled when introduction.Answer is not null => new IntroductionTransition(
                 introduction with { State = IntroductionState.Completed, FollowedUp = true, ClosedAt = _time.GetUtcNow() },
                 []),
             IntroductionState.Completed => Repeat(introduction),
@@ -207,7 +215,8 @@ public sealed class IntroductionWorkflow
         ArgumentNullException.ThrowIfNull(introduction);
         return introduction.State switch
         {
-            IntroductionState.Introduced or IntroductionState.Nudged or IntroductionState.Stalled => new IntroductionTransition(
+            // A request that stalled before B answered was never made: it is cancelled, not closed or followed up.
+            IntroductionState.Introduced or IntroductionState.Nudged or IntroductionState.Stalled when introduction.Answer is not null => new IntroductionTransition(
                 introduction with { State = IntroductionState.Completed, ClosedAt = _time.GetUtcNow() },
                 []),
             IntroductionState.Completed => Repeat(introduction),
@@ -215,14 +224,14 @@ public sealed class IntroductionWorkflow
         };
     }
 
-    /// <summary>The introducer withdraws the request before B answers.</summary>
+    /// <summary>The introducer withdraws the request before B answers (also once it stalled because the consent ask never went out).</summary>
     /// <exception cref="DomainException">Invalid transition once B answered or the request expired.</exception>
     public IntroductionTransition Cancel(Introduction introduction)
     {
         ArgumentNullException.ThrowIfNull(introduction);
         return introduction.State switch
         {
-            IntroductionState.AwaitingConsent => new IntroductionTransition(
+            IntroductionState.AwaitingConsent or IntroductionState.Stalled when introduction.Answer is null => new IntroductionTransition(
                 introduction with { State = IntroductionState.Cancelled, ClosedAt = _time.GetUtcNow() },
                 []),
             IntroductionState.Cancelled => Repeat(introduction),

@@ -7,7 +7,8 @@ namespace Outreach.Functions.Introductions;
 
 /// <summary>
 /// The <c>AdvanceIntroductions</c> timer (<c>functions/AdvanceIntroductions/function.json</c>, hourly): expires consent
-/// requests B left unanswered past the deadline and nudges A once the nudge is due (the nudge delay after the
+/// requests B left unanswered past the deadline, stalls a request whose consent ask to B was skipped or failed for good
+/// (B cannot answer it; the introducer may answer for B or cancel), and nudges A once the nudge is due (the nudge delay after the
 /// introduction email went out), planning the nudge as a task the dispatcher sends. An introduction whose email has not
 /// gone out yet waits (it is listed again next run), and one whose email was skipped, failed for good or never planned
 /// is marked stalled (A is not nudged about an email nobody got). An introduction another event moved on meanwhile (B answered a second before) is left alone.
@@ -36,7 +37,7 @@ internal sealed partial class AdvanceIntroductionsFunction(IServiceProvider serv
                 {
                     IntroductionState.Expired => expired++,
                     IntroductionState.Stalled => stalled++,
-                    IntroductionState.Introduced => waiting++,
+                    IntroductionState.Introduced or IntroductionState.AwaitingConsent => waiting++,
                     _ => nudged++,
                 };
             }
@@ -49,11 +50,11 @@ internal sealed partial class AdvanceIntroductionsFunction(IServiceProvider serv
 
         LogRun(Logger, expired, nudged, stalled, waiting, skipped);
         return FunctionOutcome.Success().WithLog(
-            $"Expired {expired} and nudged {nudged} introductions; {stalled} stalled (their introduction email never went out); "
-            + $"{waiting} wait for their introduction email to go out or for the nudge delay after it; {skipped} had moved on.");
+            $"Expired {expired} and nudged {nudged} introductions; {stalled} stalled (their consent ask or introduction email never went out); "
+            + $"{waiting} wait for B's answer, for their introduction email to go out or for the nudge delay after it; {skipped} had moved on.");
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Introductions run: {Expired} expired, {Nudged} nudged, {Stalled} stalled, {Waiting} waiting for their email, {Skipped} moved on meanwhile")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Introductions run: {Expired} expired, {Nudged} nudged, {Stalled} stalled, {Waiting} waiting for an answer or their email, {Skipped} moved on meanwhile")]
     private static partial void LogRun(ILogger logger, int expired, int nudged, int stalled, int waiting, int skipped);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Introduction {IntroductionId} of owner {OwnerId} moved on before the timer ({Code})")]

@@ -14,7 +14,7 @@ internal sealed record IntroducedPerson(string Id, string? Name);
 /// <summary>
 /// An introduction as its introducer sees it; <c>consentUrl</c> only while B can still answer, and only for the owner's
 /// own key that may write and send (<see cref="IntroductionViews.MaySeeConsentLink"/>); <c>stalledReason</c> says why
-/// a <c>stalled</c> one's introduction email never went out.
+/// a <c>stalled</c> one's introduction email, or consent ask to B, never went out.
 /// </summary>
 internal sealed record IntroductionResponse(
     string Id,

@@ -76,7 +76,7 @@ public sealed class IntroductionWorkflowTests
             (IntroductionState.AwaitingConsent, "follow-up", "introduction.invalid-transition", "introduction.invalid-transition"),
             (IntroductionState.AwaitingConsent, "close", "introduction.invalid-transition", "introduction.invalid-transition"),
             (IntroductionState.AwaitingConsent, "cancel", "Cancelled", "Cancelled"),
-            (IntroductionState.AwaitingConsent, "stall", "introduction.invalid-transition", "introduction.invalid-transition"),
+            (IntroductionState.AwaitingConsent, "stall", "Stalled", "introduction.invalid-transition"),
             (IntroductionState.Declined, "yes", "introduction.contradicting-answer", "introduction.contradicting-answer"),
             (IntroductionState.Declined, "no", "Declined", "Declined"),
             (IntroductionState.Declined, "expire", "introduction.invalid-transition", "introduction.invalid-transition"),
@@ -281,6 +281,26 @@ public sealed class IntroductionWorkflowTests
         Assert.Empty(stalled.Commands);
         Assert.Null(stalled.Introduction.NudgedAt);
         Assert.Equal("stalled", IntroductionStates.NameOf(stalled.Introduction.State));
+    }
+
+    [Fact]
+    public void A_request_stalled_because_its_consent_ask_never_reached_B_may_still_be_answered_or_cancelled_but_not_closed()
+    {
+        var stalled = Workflow.Stall(Requested(), "consent-ask-skipped: suppressed").Introduction;
+
+        var yes = Workflow.RecordAnswer(stalled, ConsentAnswer.Yes, ConsentResponder.ByOwner("student-1")).Introduction;
+        var no = Workflow.RecordAnswer(stalled, ConsentAnswer.No, ConsentResponder.ByOwner("student-1")).Introduction;
+        var cancelled = Workflow.Cancel(stalled).Introduction;
+
+        Assert.Equal((IntroductionState.Stalled, "consent-ask-skipped: suppressed"), (stalled.State, stalled.StalledReason));
+        Assert.Equal((IntroductionState.Introduced, null), (yes.State, yes.StalledReason));
+        Assert.Equal((IntroductionState.Declined, null), (no.State, no.StalledReason));
+        Assert.Equal(IntroductionState.Cancelled, cancelled.State);
+        Assert.Equal("introduction.invalid-transition", Assert.Throws<DomainException>(() => Workflow.Close(stalled)).Code);
+        Assert.Equal("introduction.invalid-transition", Assert.Throws<DomainException>(() => Workflow.RecordFollowUp(stalled)).Code);
+        _clock.Advance(TimeSpan.FromDays(7));
+        Assert.Equal("introduction.consent-expired", Assert.Throws<DomainException>(
+            () => Workflow.RecordAnswer(stalled, ConsentAnswer.Yes, ConsentResponder.ByOwner("student-1"))).Code);
     }
 
     [Fact]

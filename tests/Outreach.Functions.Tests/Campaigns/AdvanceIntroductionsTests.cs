@@ -220,6 +220,45 @@ public sealed class AdvanceIntroductionsTests(AzuriteFixture azurite) : IClassFi
         Assert.DoesNotContain(tasks, t => t.GetProperty("template").GetString() is "intro" or "nudge");
     }
 
+    [Fact]
+    public async Task A_request_whose_consent_ask_was_skipped_because_B_is_suppressed_stalls_before_the_deadline_and_the_introducer_may_still_answer()
+    {
+        using var introducer = await Introducer.CreateAsync(_app);
+        await _app.Stores.Suppressions.AddAsync(SuppressionEntry.ForContact(introducer.OwnerId, introducer.B, "unsubscribed", _app.Clock.GetUtcNow()), CancellationToken.None);
+        var id = await introducer.IntroduceIdAsync();
+
+        _app.Clock.Advance(TimeSpan.FromHours(1));
+        using var run = await _app.RunTimerAsync(Timer);
+        var stalled = await introducer.GetAsync(id);
+        using var yes = await introducer.Client.PostAsJsonAsync($"/api/introductions/{id}/answer", new { answer = "yes" });
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (run.StatusCode, yes.StatusCode));
+        Assert.Equal(("stalled", "consent-ask-skipped: suppressed"), (stalled.GetProperty("state").GetString(), stalled.GetProperty("stalledReason").GetString()));
+        var answered = await CampaignsApp.JsonAsync(yes);
+        Assert.Equal(("introduced", JsonValueKind.Null), (answered.GetProperty("state").GetString(), answered.GetProperty("stalledReason").ValueKind));
+    }
+
+    [Fact]
+    public async Task A_request_whose_consent_ask_failed_for_good_stalls_and_the_introducer_may_cancel_it_but_not_close_it()
+    {
+        using var introducer = await Introducer.CreateAsync(_app);
+        var id = await introducer.IntroduceIdAsync();
+        var ask = (await _app.Stores.Tasks.ListForContactAsync(introducer.OwnerId, introducer.B, CancellationToken.None)).Single(t => t.IntroductionId == id);
+        Assert.NotNull(await _app.Stores.Tasks.TryReplaceAsync(ask with { State = TaskState.Failed, FailureReason = "550 mailbox unavailable" }, CancellationToken.None));
+
+        _app.Clock.Advance(TimeSpan.FromHours(1));
+        using var run = await _app.RunTimerAsync(Timer);
+        var stalled = await introducer.GetAsync(id);
+        using var closed = await introducer.Client.PostAsync(new Uri($"/api/introductions/{id}/close", UriKind.Relative), null);
+        using var cancelled = await introducer.Client.PostAsync(new Uri($"/api/introductions/{id}/cancel", UriKind.Relative), null);
+
+        Assert.Equal(HttpStatusCode.OK, run.StatusCode);
+        Assert.Equal(("stalled", "consent-ask-failed"), (stalled.GetProperty("state").GetString(), stalled.GetProperty("stalledReason").GetString()));
+        Assert.Equal(HttpStatusCode.Conflict, closed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+        Assert.Equal("cancelled", (await CampaignsApp.JsonAsync(cancelled)).GetProperty("state").GetString());
+    }
+
     public void Dispose() => _app.Dispose();
 
     /// <summary>Moves the introduction email (the only task of the introduction to A before a nudge) as the sender would.</summary>

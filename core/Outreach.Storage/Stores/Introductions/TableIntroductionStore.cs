@@ -64,9 +64,10 @@ public sealed class TableIntroductionStore(TableClient table) : IIntroductionSto
     /// </remarks>
     public Task<IReadOnlyList<Introduction>> ListDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var expiring = TableFilter.Eq(IntroductionEntity.State, nameof(IntroductionState.AwaitingConsent)).And(TableFilter.Le(IntroductionEntity.ConsentDeadline, now));
+        // Every request awaiting consent, not only expiring ones: one whose consent ask was skipped or failed stalls early.
+        var awaiting = TableFilter.Eq(IntroductionEntity.State, nameof(IntroductionState.AwaitingConsent));
         var nudging = TableFilter.Eq(IntroductionEntity.State, nameof(IntroductionState.Introduced)).And(TableFilter.Le(IntroductionEntity.NudgeDueAt, now));
-        return QueryAsync(expiring.Or(nudging), cancellationToken);
+        return QueryAsync(awaiting.Or(nudging), cancellationToken);
     }
 
     private async Task<IReadOnlyList<Introduction>> QueryAsync(string filter, CancellationToken cancellationToken)
