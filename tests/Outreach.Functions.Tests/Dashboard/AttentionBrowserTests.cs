@@ -15,9 +15,6 @@ namespace Outreach.Functions.Tests.Dashboard;
 /// </summary>
 public sealed class AttentionBrowserTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
 {
-    private const string Contacts = "First name,Last name,Email,Event,Met on\nAda,Lovelace,ada@school.example,Class visit,2026-01-12\n"
-        + "Bo,Berg,bo@school.example,Class visit,2026-01-12\nCy,Young,cy@school.example,Class visit,2026-01-12\n";
-
     private readonly (ApiApp App, Uri Site) _server = ApiApp.StartOnLoopback(azurite);
     private readonly List<string> _browserErrors = [];
     private HeadlessChromium? _chromium;
@@ -91,26 +88,11 @@ public sealed class AttentionBrowserTests(AzuriteFixture azurite) : IClassFixtur
 
     private ITaskStore Tasks => _server.App.Factory.Services.GetRequiredService<ITaskStore>();
 
-    /// <summary>Three contacts imported into the class-visit campaign; their thank-you email tasks by contact name.</summary>
-    private async Task<Dictionary<string, string>> EnrolledThankYousAsync(string key)
-    {
-        using var client = _server.App.Client(key);
-        using (var sender = await client.PutAsJsonAsync("/api/sender", new { firstName = "Sam", lastName = "Student", email = "sam@students.example", timeZone = "Europe/London" }))
-        {
-            sender.EnsureSuccessStatusCode();
-        }
-
-        using (var csv = new StringContent(Contacts, Encoding.UTF8, "text/csv"))
-        using (var imported = await client.PostAsync(new Uri("/api/imports?campaign=class-visit-follow-up", UriKind.Relative), csv))
-        {
-            imported.EnsureSuccessStatusCode();
-        }
-
-        var list = await client.GetFromJsonAsync<JsonElement>("/api/tasks?state=planned&channel=email");
-        return list.GetProperty("tasks").EnumerateArray()
+    /// <summary>The three class-visit contacts imported into the campaign (<see cref="ClassVisitContacts"/>); their thank-you email tasks by contact name.</summary>
+    private async Task<Dictionary<string, string>> EnrolledThankYousAsync(string key) =>
+        (await ClassVisitContacts.ImportAsync(_server.App, key))
             .Where(t => t.GetProperty("stepId").GetString() == "thank-you")
             .ToDictionary(t => t.GetProperty("contactName").GetString()!, t => t.GetProperty("id").GetString()!, StringComparer.Ordinal);
-    }
 
     /// <summary>Moves a planned email task through queued and claimed (claimed now) and then as <paramref name="end"/> says.</summary>
     private async Task<string> MoveAsync(string ownerId, string taskId, Func<OutreachTask, OutreachTask> end)

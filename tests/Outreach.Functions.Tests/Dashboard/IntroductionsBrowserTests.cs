@@ -14,9 +14,6 @@ namespace Outreach.Functions.Tests.Dashboard;
 /// </summary>
 public sealed class IntroductionsBrowserTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
 {
-    private const string Contacts = "First name,Last name,Email,Event,Met on\nAda,Lovelace,ada@school.example,Class visit,2026-01-12\n"
-        + "Bo,Berg,bo@school.example,Class visit,2026-01-12\nCy,Young,cy@school.example,Class visit,2026-01-12\n";
-
     private readonly (ApiApp App, Uri Site) _server = ApiApp.StartOnLoopback(azurite);
     private readonly List<string> _browserErrors = [];
     private HeadlessChromium? _chromium;
@@ -78,24 +75,9 @@ public sealed class IntroductionsBrowserTests(AzuriteFixture azurite) : IClassFi
             CancellationToken.None));
     }
 
-    /// <summary>Three contacts imported into the class-visit campaign; their contact ids by name.</summary>
-    private async Task<Dictionary<string, string>> ImportedContactsAsync(string key)
-    {
-        using var client = _server.App.Client(key);
-        using (var sender = await client.PutAsJsonAsync("/api/sender", new { firstName = "Sam", lastName = "Student", email = "sam@students.example", timeZone = "Europe/London" }))
-        {
-            sender.EnsureSuccessStatusCode();
-        }
-
-        using (var csv = new StringContent(Contacts, Encoding.UTF8, "text/csv"))
-        using (var imported = await client.PostAsync(new Uri("/api/imports?campaign=class-visit-follow-up", UriKind.Relative), csv))
-        {
-            imported.EnsureSuccessStatusCode();
-        }
-
-        var list = await client.GetFromJsonAsync<JsonElement>("/api/tasks?state=planned&channel=email");
-        return list.GetProperty("tasks").EnumerateArray()
+    /// <summary>The three class-visit contacts imported into the campaign (<see cref="ClassVisitContacts"/>); their contact ids by name.</summary>
+    private async Task<Dictionary<string, string>> ImportedContactsAsync(string key) =>
+        (await ClassVisitContacts.ImportAsync(_server.App, key))
             .GroupBy(t => t.GetProperty("contactName").GetString()!, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First().GetProperty("contactId").GetString()!, StringComparer.Ordinal);
-    }
 }
