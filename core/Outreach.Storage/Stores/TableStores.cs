@@ -39,7 +39,7 @@ public sealed class TableStores
         Templates = new TableTemplateStore(account.GetTable(_names.Templates));
         Outcomes = new TableOutcomeStore(account.GetTable(_names.Outcomes));
         InboundLedger = new TableInboundLedger(account.GetTable(_names.InboundLedger));
-        OpenSequences = new TableOpenSequenceIndex(ContactEmails, Tasks);
+        OpenSequences = new TableOpenSequenceIndex(ContactEmails, Tasks, SentMessages);
         Introductions = new TableIntroductionStore(account.GetTable(_names.Introductions));
         CampaignShares = new TableCampaignShares(account.GetTable(_names.Campaigns));
     }

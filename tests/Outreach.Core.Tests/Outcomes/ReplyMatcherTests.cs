@@ -109,6 +109,35 @@ public sealed class ReplyMatcherTests
     }
 
     [Fact]
+    public async Task A_sender_with_open_sequences_at_two_owners_matches_the_one_whose_mailbox_the_message_was_sent_to()
+    {
+        // Two classmates met the same recruiter; she writes afresh (no threading headers, no token) to Sam's mailbox.
+        _open.Open("jane.doe@contoso.com", new OpenSequence("owner-sam", "contact-jane", "task-thanks", "sam@student.example"));
+        _open.Open("jane.doe@contoso.com", new OpenSequence("owner-kim", "contact-j", "task-k1", "kim@student.example"));
+
+        var match = await _matcher.MatchReplyAsync(Reply(inReplyTo: null, references: null, to: "Sam <Sam@Student.example>"), CancellationToken.None);
+
+        Assert.Equal(new MatchResult { Method = MatchMethod.SenderAndRecipient, OwnerId = "owner-sam", ContactId = "contact-jane", TaskId = "task-thanks" }, match);
+    }
+
+    [Theory]
+    [InlineData("sam@student.example, kim@student.example", null)] // written to both: still either
+    [InlineData("someone@else.example", "kim@student.example")] // Kim in Cc only counts as Kim's
+    [InlineData("team@student.example", null)] // neither mailbox
+    public async Task A_sender_with_open_sequences_at_two_owners_stays_ambiguous_unless_the_recipients_name_exactly_one(string to, string? cc)
+    {
+        _open.Open("jane.doe@contoso.com", new OpenSequence("owner-sam", "contact-jane", "task-thanks", "sam@student.example"));
+        _open.Open("jane.doe@contoso.com", new OpenSequence("owner-kim", "contact-j", "task-k1", "kim@student.example"));
+        _open.Open("jane.doe@contoso.com", new OpenSequence("owner-lee", "contact-jd", null));
+
+        var match = await _matcher.MatchReplyAsync(Reply(inReplyTo: null, references: null, to: to, cc: cc), CancellationToken.None);
+
+        Assert.Equal(
+            cc is null ? MatchResult.Unmatched(UnmatchedReason.AmbiguousSender) : new MatchResult { Method = MatchMethod.SenderAndRecipient, OwnerId = "owner-kim", ContactId = "contact-j", TaskId = "task-k1" },
+            match);
+    }
+
+    [Fact]
     public async Task Nothing_to_go_on_is_unmatched()
     {
         var match = await _matcher.MatchReplyAsync(Reply(inReplyTo: "<nope@x.example>", references: null, from: "stranger@x.example"), CancellationToken.None);

@@ -20,4 +20,10 @@ public enum MatchMethod
 
     /// <summary>The sender's (or bounced recipient's) address has exactly one owner's open sequence.</summary>
     SenderOpenSequence,
+
+    /// <summary>
+    /// The sender's address has open sequences with several owners (or contacts), but exactly one of them last wrote to
+    /// the contact from an address the message was sent to (the contact wrote afresh to that owner's mailbox).
+    /// </summary>
+    SenderAndRecipient,
 }

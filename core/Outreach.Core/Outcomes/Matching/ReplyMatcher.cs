@@ -5,7 +5,8 @@ namespace Outreach.Core.Outcomes;
 /// first, then References newest to oldest, because Gmail and Outlook sometimes drop or rewrite
 /// In-Reply-To but keep References (mautic #6724); (2) a signed token in a plus-addressed recipient
 /// (To, Cc, then envelope recipients); (3) the sender's address, only when exactly one owner and contact have an
-/// open sequence with it. Anything else is unmatched with a reason, never guessed.
+/// open sequence with it, or, when several do (classmates who met the same recruiter), exactly one of them last wrote
+/// to the contact from an address the message was sent to. Anything else is unmatched with a reason, never guessed.
 /// </summary>
 public sealed class ReplyMatcher
 {
@@ -30,7 +31,7 @@ public sealed class ReplyMatcher
         ArgumentNullException.ThrowIfNull(message);
         var ids = message.InReplyTo.Select(id => (id, MatchMethod.InReplyTo))
             .Concat(message.References.Reverse().Select(id => (id, MatchMethod.References)));
-        return MatchAsync(ids, Recipients(message), message.From?.Key, cancellationToken);
+        return MatchAsync(ids, [.. Recipients(message)], message.From?.Key, cancellationToken);
     }
 
     /// <summary>
@@ -43,7 +44,7 @@ public sealed class ReplyMatcher
         ArgumentNullException.ThrowIfNull(bounce);
         var ids = bounce.OriginalMessageId is { } original ? [(original, MatchMethod.BouncedMessageId)] : Array.Empty<(string, MatchMethod)>();
         var failed = bounce.FailedRecipients is [var first, ..] ? first : null;
-        return MatchAsync(ids, Recipients(message), failed, cancellationToken);
+        return MatchAsync(ids, [.. Recipients(message)], failed, cancellationToken);
     }
 
     /// <summary>The token of a plus-addressed address (<c>reply+TOKEN@domain</c> gives <c>TOKEN</c>), or null.</summary>
@@ -57,7 +58,7 @@ public sealed class ReplyMatcher
 
     private async Task<MatchResult> MatchAsync(
         IEnumerable<(string Id, MatchMethod Method)> messageIds,
-        IEnumerable<EmailAddress> recipients,
+        IReadOnlyList<EmailAddress> recipients,
         string? senderKey,
         CancellationToken cancellationToken)
     {
@@ -89,20 +90,26 @@ public sealed class ReplyMatcher
 
         var open = await _openSequences.FindOpenByContactEmailAsync(senderKey, cancellationToken);
         var contacts = open.DistinctBy(s => (s.OwnerId, s.ContactId)).ToList();
-        return contacts switch
+        if (contacts.Count > 1)
         {
-            [] => MatchResult.Unmatched(UnmatchedReason.NoCandidate),
-            [var only] => new MatchResult
-            {
-                Method = MatchMethod.SenderOpenSequence,
-                OwnerId = only.OwnerId,
-                ContactId = only.ContactId,
-                TaskId = open.Where(s => s.OwnerId == only.OwnerId && s.ContactId == only.ContactId)
-                    .Select(s => s.LastSentTaskId).FirstOrDefault(t => t is not null),
-            },
-            _ => MatchResult.Unmatched(UnmatchedReason.AmbiguousSender),
-        };
+            // Several owners (or contacts) have this sender in an open sequence: only the recipients can tell them apart.
+            var addressed = recipients.Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
+            var answered = open.Where(s => s.SenderEmailKey is { } from && addressed.Contains(from)).DistinctBy(s => (s.OwnerId, s.ContactId)).ToList();
+            return answered is [var chosen] ? Matched(MatchMethod.SenderAndRecipient, chosen, open) : MatchResult.Unmatched(UnmatchedReason.AmbiguousSender);
+        }
+
+        return contacts is [var only] ? Matched(MatchMethod.SenderOpenSequence, only, open) : MatchResult.Unmatched(UnmatchedReason.NoCandidate);
     }
+
+    /// <summary>A match to <paramref name="sequence"/>'s owner and contact, on the last task sent to them, if any.</summary>
+    private static MatchResult Matched(MatchMethod method, OpenSequence sequence, IReadOnlyList<OpenSequence> open) => new()
+    {
+        Method = method,
+        OwnerId = sequence.OwnerId,
+        ContactId = sequence.ContactId,
+        TaskId = open.Where(s => s.OwnerId == sequence.OwnerId && s.ContactId == sequence.ContactId)
+            .Select(s => s.LastSentTaskId).FirstOrDefault(t => t is not null),
+    };
 
     private static IEnumerable<EmailAddress> Recipients(InboundMessage message) =>
         message.To.Concat(message.Cc).Concat(message.DeliveredTo);

@@ -1,15 +1,18 @@
 using Outreach.Core.Outcomes;
 using Outreach.Core.Planning;
+using Outreach.Storage.Stores.Sending;
 
 namespace Outreach.Storage.Stores.Outcomes;
 
 /// <summary>
 /// <see cref="IOpenSequenceIndex"/> over the contact email index and the task table: the owners' contacts with the
-/// address, kept when they still have a pending or in-flight task, with the most recently sent task.
+/// address, kept when they still have a pending or in-flight task, with the most recently sent task and the address it
+/// went out from (one point read of the sent-message index per open sequence with a sent email).
 /// </summary>
 /// <param name="emails">Address → owners' contacts.</param>
 /// <param name="tasks">The task table.</param>
-public sealed class TableOpenSequenceIndex(TableContactEmailIndex emails, ITaskStore tasks) : IOpenSequenceIndex
+/// <param name="sent">The sent-message index (by task), for the address each last email went out from.</param>
+public sealed class TableOpenSequenceIndex(TableContactEmailIndex emails, ITaskStore tasks, TableSentMessageIndex sent) : IOpenSequenceIndex
 {
     /// <inheritdoc />
     public async Task<IReadOnlyList<OpenSequence>> FindOpenByContactEmailAsync(string emailKey, CancellationToken cancellationToken)
@@ -21,7 +24,8 @@ public sealed class TableOpenSequenceIndex(TableContactEmailIndex emails, ITaskS
             if (contactTasks.Any(t => TaskStates.IsPending(t.State) || t.State == TaskState.Claimed))
             {
                 var lastSent = contactTasks.Where(t => t.SentUtc is not null).MaxBy(t => t.SentUtc);
-                open.Add(new OpenSequence(ownerId, contactId, lastSent?.TaskId));
+                var from = lastSent is null ? null : await sent.FindByTaskIdAsync(lastSent.TaskId, cancellationToken).ConfigureAwait(false);
+                open.Add(new OpenSequence(ownerId, contactId, lastSent?.TaskId, from?.SenderEmailKey));
             }
         }
 

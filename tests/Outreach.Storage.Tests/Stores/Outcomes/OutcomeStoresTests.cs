@@ -71,9 +71,12 @@ public sealed class OutcomeStoresTests(AzuriteFixture azurite)
         await tasks.TryAddAsync(Task("o-1", "c-1", "t-next", TaskState.Planned), CancellationToken.None);
         await tasks.TryAddAsync(Task("o-2", "c-9", "t-done", TaskState.Sent) with { SentUtc = Noon }, CancellationToken.None);
 
-        var open = await new TableOpenSequenceIndex(emails, tasks).FindOpenByContactEmailAsync("jane@contoso.com", CancellationToken.None);
+        var sent = new TableSentMessageIndex(await StoreTables.NewAsync(azurite, "sent"));
+        await sent.RecordAsync("<t-sent@uni.example>", new SentMessageRef("o-1", "t-sent", "c-1", "sam@uni.example"), CancellationToken.None);
 
-        Assert.Equal([new OpenSequence("o-1", "c-1", "t-sent")], open);
+        var open = await new TableOpenSequenceIndex(emails, tasks, sent).FindOpenByContactEmailAsync("jane@contoso.com", CancellationToken.None);
+
+        Assert.Equal([new OpenSequence("o-1", "c-1", "t-sent", "sam@uni.example")], open);
         Assert.Equal([("o-1", "c-1"), ("o-2", "c-9")], await emails.FindAsync("JANE@contoso.com", CancellationToken.None));
     }
 
