@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 using Outreach.Core.Introductions;
 using Outreach.Functions.Tests.Support;
 using Outreach.Testing.LocalServices;
@@ -10,7 +11,8 @@ namespace Outreach.Functions.Tests.Dashboard;
 
 /// <summary>
 /// The dashboard's introductions section in a real browser against the real app on Kestrel and Azurite: requests
-/// waiting for B's answer, and stalled introductions with why in words, since those wait for the introducer.
+/// waiting for B's answer, introductions made, and stalled introductions with why in words, since those wait for the
+/// introducer; each ended from the page (cancelled before B answered, closed once made) after a confirmation.
 /// </summary>
 public sealed class IntroductionsBrowserTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
 {
@@ -44,6 +46,70 @@ public sealed class IntroductionsBrowserTests(AzuriteFixture azurite) : IClassFi
         Assert.True(_browserErrors.Count == 0, "The browser reported:\n" + string.Join("\n", _browserErrors));
     }
 
+    [Fact]
+    public async Task A_request_is_cancelled_and_made_or_stalled_introductions_are_closed_after_a_confirmation_and_the_lists_refresh()
+    {
+        var ownerId = ApiApp.NewId("owner");
+        var key = await _server.App.CreateAccountWithKeyAsync(ownerId);
+        var contacts = await ImportedContactsAsync(key);
+        await AddAsync(ownerId, "waiting", contacts["Ada Lovelace"], contacts["Bo Berg"], IntroductionState.AwaitingConsent, stalledReason: null);
+        await AddAsync(ownerId, "made", contacts["Cy Young"], contacts["Bo Berg"], IntroductionState.Introduced, stalledReason: null, ConsentAnswer.Yes);
+        await AddAsync(ownerId, "stalled", contacts["Ada Lovelace"], contacts["Cy Young"], IntroductionState.Stalled, "introduction-email-failed", ConsentAnswer.Yes);
+
+        var page = await DashboardPage.OpenWithKeyAsync(_chromium!.Browser, _server.Site, key, _browserErrors);
+        var body = page.Locator("#introductions-body");
+        var waiting = body.Locator("[data-introduction=waiting]");
+        await waiting.GetByRole(AriaRole.Button, new() { Name = "Cancel request" }).ClickAsync();
+        Assert.Contains("Cancel the request to introduce Ada Lovelace and Bo Berg?", await waiting.TextContentAsync(), StringComparison.Ordinal);
+        await waiting.GetByRole(AriaRole.Button, new() { Name = "Keep waiting" }).ClickAsync();
+        Assert.Equal(IntroductionState.AwaitingConsent, (await StoredAsync(ownerId, "waiting")).State);
+
+        await waiting.GetByRole(AriaRole.Button, new() { Name = "Cancel request" }).ClickAsync();
+        await waiting.GetByRole(AriaRole.Button, new() { Name = "Yes, cancel it" }).ClickAsync();
+        await page.WaitForFunctionAsync("() => document.getElementById('introductions-body').textContent.includes('No introduction is waiting.')");
+        Assert.Equal(IntroductionState.Cancelled, (await StoredAsync(ownerId, "waiting")).State);
+
+        var made = body.Locator("table[data-state=made] [data-introduction=made]");
+        Assert.Equal(["Close"], await made.GetByRole(AriaRole.Button).AllTextContentsAsync());
+        await made.GetByRole(AriaRole.Button, new() { Name = "Close" }).ClickAsync();
+        await made.GetByRole(AriaRole.Button, new() { Name = "Yes, close it" }).ClickAsync();
+        await page.WaitForFunctionAsync("() => !document.querySelector('#introductions-body table[data-state=made]')");
+        Assert.Equal(IntroductionState.Completed, (await StoredAsync(ownerId, "made")).State);
+
+        var stalled = body.Locator("table[data-state=stalled] [data-introduction=stalled]");
+        await stalled.GetByRole(AriaRole.Button, new() { Name = "Close" }).ClickAsync();
+        await stalled.GetByRole(AriaRole.Button, new() { Name = "Yes, close it" }).ClickAsync();
+        await page.WaitForFunctionAsync("() => !document.querySelector('#introductions-body table[data-state=stalled]')");
+        var closed = await StoredAsync(ownerId, "stalled");
+        Assert.Equal((IntroductionState.Completed, false), (closed.State, closed.FollowedUp));
+        Assert.True(_browserErrors.Count == 0, "The browser reported:\n" + string.Join("\n", _browserErrors));
+    }
+
+    [Fact]
+    public async Task A_cancel_the_API_refuses_because_the_request_expired_meanwhile_is_shown_in_the_row_and_changes_nothing()
+    {
+        var ownerId = ApiApp.NewId("owner");
+        var key = await _server.App.CreateAccountWithKeyAsync(ownerId);
+        var contacts = await ImportedContactsAsync(key);
+        await AddAsync(ownerId, "waiting", contacts["Ada Lovelace"], contacts["Bo Berg"], IntroductionState.AwaitingConsent, stalledReason: null);
+
+        var page = await DashboardPage.OpenWithKeyAsync(_chromium!.Browser, _server.Site, key, _browserErrors);
+        var waiting = page.Locator("#introductions-body [data-introduction=waiting]");
+        await waiting.GetByRole(AriaRole.Button, new() { Name = "Cancel request" }).ClickAsync();
+        var store = _server.App.Factory.Services.GetRequiredService<IIntroductionStore>();
+        var stored = await StoredAsync(ownerId, "waiting");
+        Assert.NotNull(await store.TryReplaceAsync(stored with { State = IntroductionState.Expired, ClosedAt = DateTimeOffset.UtcNow }, CancellationToken.None));
+        await waiting.GetByRole(AriaRole.Button, new() { Name = "Yes, cancel it" }).ClickAsync();
+        var error = waiting.Locator(".status.error");
+        await error.WaitForAsync();
+
+        Assert.Contains("it is expired", await error.TextContentAsync(), StringComparison.Ordinal);
+        Assert.Equal(["Cancel request"], await waiting.GetByRole(AriaRole.Button).AllTextContentsAsync());
+        Assert.Equal(IntroductionState.Expired, (await StoredAsync(ownerId, "waiting")).State);
+        // The 409 itself is logged by the browser as a failed resource load; nothing else may be.
+        Assert.All(_browserErrors, e => Assert.Contains("409", e, StringComparison.Ordinal));
+    }
+
     public async Task DisposeAsync()
     {
         if (_chromium is not null)
@@ -54,7 +120,10 @@ public sealed class IntroductionsBrowserTests(AzuriteFixture azurite) : IClassFi
         _server.App.Dispose();
     }
 
-    private async Task AddAsync(string ownerId, string id, string a, string b, IntroductionState state, string? stalledReason)
+    private async Task<Introduction> StoredAsync(string ownerId, string id) =>
+        (await _server.App.Factory.Services.GetRequiredService<IIntroductionStore>().GetAsync(ownerId, id, CancellationToken.None))!;
+
+    private async Task AddAsync(string ownerId, string id, string a, string b, IntroductionState state, string? stalledReason, ConsentAnswer? answer = null)
     {
         var now = DateTimeOffset.UtcNow;
         var store = _server.App.Factory.Services.GetRequiredService<IIntroductionStore>();
@@ -71,6 +140,9 @@ public sealed class IntroductionsBrowserTests(AzuriteFixture azurite) : IClassFi
                 RequestedAt = now,
                 ConsentDeadline = now.AddDays(7),
                 StalledReason = stalledReason,
+                Answer = answer,
+                AnsweredAt = answer is null ? null : now,
+                NudgeDueAt = answer is null ? null : now.AddDays(7),
             },
             CancellationToken.None));
     }

@@ -1,8 +1,12 @@
-// Introductions waiting for an answer (GET /api/introductions?state=awaiting_consent) and those that stalled
-// (?state=stalled), with why in words: a stalled one waits for the introducer, who otherwise would not know.
+// The owner's open introductions (GET /api/introductions): requests waiting for B's answer, introductions made and
+// not yet closed, and those that stalled, with why in words (a stalled one waits for the introducer, who otherwise
+// would not know). Each can be ended here after a confirmation in the row: a request B has not answered is withdrawn
+// (POST /api/introductions/{id}/cancel), one that was made is closed as completed (POST /api/introductions/{id}/close,
+// which takes no outcome: nothing more is sent, and a nudge still pending is skipped). A refusal (409: it moved on
+// meanwhile) is shown in the row; a success reloads the lists.
 
-import { getJson } from './api.js';
-import { note, table } from './dom.js';
+import { getJson, postJson, ApiError } from './api.js';
+import { el, note, setStatus, table } from './dom.js';
 import { loadSection } from './sections.js';
 
 const day = (utc) => (utc ? new Date(utc).toLocaleDateString() : '');
@@ -21,19 +25,76 @@ export function stallReasonText(reason) {
   }
 }
 
+// Before B answered (waiting, or stalled because the ask never reached B) a request is cancelled; once B said yes the
+// introduction was made and is closed. The API refuses the other move from each state.
+function endingOf(introduction) {
+  const between = `${introduction.personA.name || 'A'} and ${introduction.personB.name || 'B'}`;
+  return introduction.answer
+    ? {
+      label: 'Close', path: 'close', confirmLabel: 'Yes, close it', keepLabel: 'Keep it open', done: 'Closed.',
+      question: `Close the introduction of ${between}? It is marked completed and nothing more is sent.`,
+    }
+    : {
+      label: 'Cancel request', path: 'cancel', confirmLabel: 'Yes, cancel it', keepLabel: 'Keep waiting', done: 'Cancelled.',
+      question: `Cancel the request to introduce ${between}? The consent request is not sent if it has not gone out yet.`,
+    };
+}
+
+// The button that ends an introduction, and in its place, once clicked, the question with a confirm and a keep button.
+function endControl(introduction, refresh) {
+  const ending = endingOf(introduction);
+  const status = el('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
+  const controls = el('div', { class: 'session' });
+  const start = el('button', { type: 'button', class: 'secondary' }, ending.label);
+  const ask = () => {
+    const yes = el('button', { type: 'button' }, ending.confirmLabel);
+    const keep = el('button', { type: 'button', class: 'secondary' }, ending.keepLabel);
+    keep.addEventListener('click', () => {
+      controls.replaceChildren(start);
+      start.focus();
+    });
+    yes.addEventListener('click', async () => {
+      yes.disabled = true;
+      keep.disabled = true;
+      try {
+        await postJson(`introductions/${encodeURIComponent(introduction.id)}/${ending.path}`);
+        setStatus(status, ending.done);
+        refresh();
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error;
+        controls.replaceChildren(start);
+        setStatus(status, error.unavailable ? `${ending.label} is not available on this server yet.` : error.message, !error.unavailable);
+      }
+    });
+    setStatus(status, '');
+    controls.replaceChildren(el('span', {}, ending.question), yes, keep);
+    yes.focus();
+  };
+  start.addEventListener('click', ask);
+  controls.replaceChildren(start);
+  return el('div', { 'data-introduction': introduction.id }, controls, status);
+}
+
 export function showIntroductions() {
+  const refresh = () => showIntroductions();
   return loadSection(document.getElementById('introductions-body'), async () => {
-    const [{ introductions: waiting }, { introductions: stalled }] = await Promise.all([
-      getJson('introductions', { state: 'awaiting_consent' }),
-      getJson('introductions', { state: 'stalled' }),
-    ]);
+    const { introductions } = await getJson('introductions');
+    const inState = (...states) => introductions.filter((i) => states.includes(i.state));
+    const [waiting, made, stalled] = [inState('awaiting_consent'), inState('introduced', 'nudged'), inState('stalled')];
     const shown = [waiting.length
-      ? table('Pending introductions', ['Introduce', 'To', 'Why', 'Asked', 'Expires'],
-        waiting.map((i) => [i.personA.name, i.personB.name, i.reason || '', day(i.createdUtc), day(i.expiresUtc)]))
+      ? table('Pending introductions', ['Introduce', 'To', 'Why', 'Asked', 'Expires', 'End'],
+        waiting.map((i) => [i.personA.name, i.personB.name, i.reason || '', day(i.createdUtc), day(i.expiresUtc), endControl(i, refresh)]))
       : note('No introduction is waiting.')];
+    if (made.length) {
+      shown.push(table('Introductions made', ['Introduced', 'To', 'Why', 'Answered', 'Nudge', 'End'],
+        made.map((i) => [i.personA.name, i.personB.name, i.reason || '', day(i.answeredUtc),
+          i.nudgedUtc ? `sent ${day(i.nudgedUtc)}` : `due ${day(i.nudgeDueUtc)}`, endControl(i, refresh)]),
+        { 'data-state': 'made' }));
+    }
+
     if (stalled.length) {
-      shown.push(table('Stalled introductions', ['Introduce', 'To', 'Why', 'Asked', 'Stalled because'],
-        stalled.map((i) => [i.personA.name, i.personB.name, i.reason || '', day(i.createdUtc), stallReasonText(i.stalledReason)]),
+      shown.push(table('Stalled introductions', ['Introduce', 'To', 'Why', 'Asked', 'Stalled because', 'End'],
+        stalled.map((i) => [i.personA.name, i.personB.name, i.reason || '', day(i.createdUtc), stallReasonText(i.stalledReason), endControl(i, refresh)]),
         { 'data-state': 'stalled' }));
     }
 
