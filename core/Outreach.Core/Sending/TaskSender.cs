@@ -14,7 +14,7 @@ namespace Outreach.Core.Sending;
 /// A queued task is re-checked against suppressions, the daily cap and the sending window (either one gives it back
 /// to planned for the next opening), reserves its place under the daily cap atomically (given back when the mail is
 /// known not to have gone out), is claimed with an ETag-conditional replace that stores its Message-ID, indexed for
-/// reply matching, sent, and marked sent. A later step's email is threaded under the earlier emails of its sequence
+/// reply matching, sent, and marked sent. A later step's email (or an introduction's nudge) is threaded under the earlier emails of its sequence
 /// (<see cref="SequenceThread"/>, read alongside the other reads).
 /// </summary>
 public sealed class TaskSender(

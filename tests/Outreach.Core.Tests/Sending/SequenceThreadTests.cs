@@ -61,12 +61,34 @@ public sealed class SequenceThreadTests
     }
 
     [Fact]
-    public void An_introduction_message_is_not_threaded()
+    public void An_introduction_message_is_not_threaded_under_campaign_emails_or_another_introduction()
     {
         var thankYou = Sent(Step("thank-you", days: 1), "<thanks@uni.example>");
-        var introduction = Step("intro", days: 2) with { IntroductionId = "i1", Template = TemplateKind.Intro };
+        var otherIntroduction = Sent(Introduction("i2", "intro", days: 1, alsoTo: "c-bo"), "<other-intro@uni.example>");
+        var nudge = Introduction("i1", "nudge", days: 9);
 
-        Assert.Null(SequenceThread.Of(introduction, [thankYou]));
+        Assert.Null(SequenceThread.Of(nudge, [thankYou, otherIntroduction, nudge]));
+    }
+
+    [Fact]
+    public void The_nudge_to_A_replies_to_the_introduction_email_A_got_with_B()
+    {
+        var introduction = Sent(Introduction("i1", "intro", days: 2, alsoTo: "c-bo"), "<intro@uni.example>");
+        var nudge = Introduction("i1", "nudge", days: 9);
+
+        var thread = SequenceThread.Of(nudge, [introduction, nudge])!;
+
+        Assert.Equal("<intro@uni.example>", thread.InReplyTo);
+        Assert.Equal(["<intro@uni.example>"], thread.References);
+    }
+
+    [Fact]
+    public void An_introduction_message_to_A_and_B_is_not_threaded_under_one_that_only_A_got()
+    {
+        var toAOnly = Sent(Introduction("i1", "note", days: 1), "<a-only@uni.example>");
+        var introduction = Introduction("i1", "intro", days: 2, alsoTo: "c-bo");
+
+        Assert.Null(SequenceThread.Of(introduction, [toAOnly, introduction]));
     }
 
     private static OutreachTask Step(string stepId, int days) => new()
@@ -80,6 +102,15 @@ public sealed class SequenceThreadTests
         Channel = TaskChannel.Email,
         DueUtc = Met.AddDays(days),
         State = TaskState.Queued,
+    };
+
+    private static OutreachTask Introduction(string introductionId, string stepId, int days, string? alsoTo = null) => Step(stepId, days) with
+    {
+        TaskId = TaskIds.ForIntroduction(Owner, introductionId, stepId, "c-ann"),
+        CampaignId = "pay-it-forward-introduction",
+        IntroductionId = introductionId,
+        Template = stepId == "nudge" ? TemplateKind.Nudge : TemplateKind.Intro,
+        AlsoToContactIds = alsoTo is null ? [] : [alsoTo],
     };
 
     private static OutreachTask Sent(OutreachTask task, string messageId) =>

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Outreach.Core.Messaging.Templates;
 using Outreach.Core.Planning;
 using Outreach.Functions.Dispatching;
+using Outreach.Functions.Introductions;
 using Outreach.Functions.Tests.Campaigns;
 using Outreach.Testing.LocalServices;
 
@@ -11,7 +12,8 @@ namespace Outreach.Functions.Tests.Sending;
 
 /// <summary>
 /// An introduction end to end on Azurite and maildev: requested over HTTP, its consent ask dispatched and sent to B with
-/// B's working yes/no link, B's yes over that link, and the one introduction email to A and B with the introducer in Cc.
+/// B's working yes/no link, B's yes over that link, and the one introduction email to A and B with the introducer in Cc;
+/// the nudge to A after it is threaded under that email.
 /// </summary>
 public sealed class IntroductionMailTests(AzuriteFixture azurite, MailDevFixture maildev) : IClassFixture<AzuriteFixture>, IClassFixture<MailDevFixture>, IDisposable
 {
@@ -72,6 +74,41 @@ public sealed class IntroductionMailTests(AzuriteFixture azurite, MailDevFixture
         var suppressed = (await _app.Stores.Suppressions.ListAsync(introducer.OwnerId, CancellationToken.None)).Select(x => x.Key).ToList();
         Assert.Contains($"contact:{introducer.B}", suppressed);
         Assert.DoesNotContain($"contact:{introducer.A}", suppressed);
+    }
+
+    [Fact]
+    public async Task The_nudge_to_A_replies_to_the_introduction_email_so_it_shows_in_the_same_conversation()
+    {
+        await maildev.DeleteAllAsync();
+        using var introducer = await Introducer.CreateAsync(_app);
+        var introductionId = await introducer.IntroduceIdAsync();
+        _ = await SendDueAsync(introducer, TemplateKind.IntroAsk);
+        using (var yes = await introducer.Client.PostAsJsonAsync($"/api/introductions/{introductionId}/answer", new { answer = "yes" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, yes.StatusCode);
+        }
+
+        var intro = await SendDueAsync(introducer, TemplateKind.Intro);
+        var introMail = (await maildev.WaitForEmailsAsync(2, SendScenario.Patience))
+            .Single(m => m.GetProperty("headers").GetProperty("message-id").GetString() == intro.MessageId);
+        // The consent ask went to B alone: the email to A and B starts the conversation A sees.
+        Assert.False(introMail.GetProperty("headers").TryGetProperty("in-reply-to", out _));
+        _app.Clock.SetUtcNow(intro.SentUtc!.Value.AddDays(7).AddMinutes(1));
+        using (var timer = await _app.RunTimerAsync(AdvanceIntroductionsFunction.FunctionName))
+        {
+            Assert.Equal(HttpStatusCode.OK, timer.StatusCode);
+        }
+
+        Assert.Equal("nudged", (await introducer.GetAsync(introductionId)).GetProperty("state").GetString());
+        await maildev.DeleteAllAsync();
+        var nudge = await SendDueAsync(introducer, TemplateKind.Nudge);
+
+        var nudgeMail = Assert.Single(await maildev.WaitForEmailsAsync(1, SendScenario.Patience));
+        var headers = nudgeMail.GetProperty("headers");
+        Assert.Equal(nudge.MessageId, headers.GetProperty("message-id").GetString());
+        Assert.Equal([$"{introducer.A}@example.org"], Addresses(nudgeMail, "to"));
+        Assert.Equal(intro.MessageId, headers.GetProperty("in-reply-to").GetString());
+        Assert.Equal(intro.MessageId, headers.GetProperty("references").GetString());
     }
 
     public void Dispose() => _app.Dispose();
