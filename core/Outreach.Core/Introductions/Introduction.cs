@@ -57,7 +57,7 @@ public sealed record Introduction
     /// <summary>
     /// Why it <see cref="IntroductionState.Stalled"/>: <c>introduction-email-skipped: </c> and the task's skip reason, or
     /// <c>introduction-email-failed</c> or <c>introduction-email-missing</c>; before B answered, <c>consent-ask-skipped: </c> and
-    /// the skip reason or <c>consent-ask-failed</c> (<see cref="IntroductionStallReasons"/>); null otherwise.
+    /// the skip reason, <c>consent-ask-failed</c> or <c>consent-ask-missing</c> (<see cref="IntroductionStallReasons"/>); null otherwise.
     /// </summary>
     public string? StalledReason { get; init; }
 

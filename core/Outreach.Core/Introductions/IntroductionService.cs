@@ -33,11 +33,17 @@ public sealed class IntroductionService(
 {
     private readonly IntroductionWorkflow _workflow = new(time, policy);
 
-    /// <summary>Creates an introduction between two of the owner's contacts and plans the consent ask to B.</summary>
-    /// <exception cref="DomainException">No sender profile, or what <see cref="IntroductionWorkflow.Request"/> refuses.</exception>
+    /// <summary>
+    /// Creates an introduction between two of the owner's contacts and plans the consent ask to B. The ask is planned
+    /// before anything is stored, so what the planner refuses (the owner's introduction campaign has no
+    /// <c>intro_ask</c> step) refuses the request instead of leaving one that waits for an ask that never goes out; and
+    /// when the ask is planned skipped (B is suppressed) the request stalls at once, saying why, rather than at the
+    /// timer's next run.
+    /// </summary>
+    /// <exception cref="DomainException">No sender profile, what <see cref="IntroductionWorkflow.Request"/> or <see cref="IntroductionTaskPlanner.TasksFor"/> refuses.</exception>
     public async Task<Introduction> RequestAsync(string ownerId, string personAContactId, string personBContactId, string reason, CancellationToken cancellationToken)
     {
-        _ = await RequireProfileAsync(ownerId, cancellationToken).ConfigureAwait(false);
+        var profile = await RequireProfileAsync(ownerId, cancellationToken).ConfigureAwait(false);
         var transition = _workflow.Request(
             Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)),
             ownerId,
@@ -45,10 +51,16 @@ public sealed class IntroductionService(
             personBContactId,
             reason,
             Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)));
+        var planned = await TasksForAsync(transition, profile, cancellationToken).ConfigureAwait(false);
         var stored = await introductions.TryAddAsync(transition.Introduction, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException("A random introduction id collided with a stored one.");
-        await PlanAsync(transition with { Introduction = stored }, cancellationToken).ConfigureAwait(false);
-        return stored;
+
+        // Should this write fail, the request is stored without its ask: the timer stalls it (consent-ask-missing).
+        await new PlanWriter(tasks, index, time).WriteAsync(planned, cancellationToken).ConfigureAwait(false);
+        var ask = planned.FirstOrDefault(t => t.Template == TemplateKind.IntroAsk);
+        return IntroductionStallReasons.OfConsentAsk(ask, TimeSpan.Zero) is { } unasked
+            ? await ApplyAsync(_workflow.Stall(stored, unasked), cancellationToken).ConfigureAwait(false)
+            : stored;
     }
 
     /// <summary>Records B's answer (from B's link or from the introducer) and plans the introduction on yes.</summary>
@@ -63,7 +75,8 @@ public sealed class IntroductionService(
     /// later than B's yes, the nudge is moved to the delay after the send. When the email was skipped, failed for good
     /// or was never planned, the introduction stalls instead and A is not nudged about an email nobody got. A request
     /// awaiting consent before its deadline stalls when its consent ask to B was skipped (B suppressed) or failed for
-    /// good, since B cannot answer an ask B never got; otherwise it waits.
+    /// good, or is still not stored <see cref="IntroductionStallReasons.ConsentAskMissingAfter"/> after the request
+    /// (storing it failed), since B cannot answer an ask B never got; otherwise it waits.
     /// </summary>
     /// <returns>The introduction as stored: unchanged (still introduced, or awaiting consent) while its email is waiting to go out.</returns>
     /// <exception cref="DomainException">Not due yet, not in a state the timer moves, or <c>introduction.changed</c> when a concurrent event won.</exception>
@@ -74,7 +87,7 @@ public sealed class IntroductionService(
         {
             var toB = await tasks.ListForContactAsync(introduction.OwnerId, introduction.PersonBContactId, cancellationToken).ConfigureAwait(false);
             var ask = toB.FirstOrDefault(t => t.Template == TemplateKind.IntroAsk && string.Equals(t.IntroductionId, introduction.IntroductionId, StringComparison.Ordinal));
-            return IntroductionStallReasons.OfConsentAsk(ask) is { } unasked
+            return IntroductionStallReasons.OfConsentAsk(ask, time.GetUtcNow() - introduction.RequestedAt) is { } unasked
                 ? await ApplyAsync(_workflow.Stall(introduction, unasked), cancellationToken).ConfigureAwait(false)
                 : introduction;
         }
@@ -152,13 +165,19 @@ public sealed class IntroductionService(
             return;
         }
 
+        var profile = await RequireProfileAsync(transition.Introduction.OwnerId, cancellationToken).ConfigureAwait(false);
+        var planned = await TasksForAsync(transition, profile, cancellationToken).ConfigureAwait(false);
+        await new PlanWriter(tasks, index, time).WriteAsync(planned, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The tasks of <paramref name="transition"/>'s commands, from the owner's introduction campaign and schedule; nothing is written.</summary>
+    private async Task<IReadOnlyList<OutreachTask>> TasksForAsync(IntroductionTransition transition, SenderProfile profile, CancellationToken cancellationToken)
+    {
         var ownerId = transition.Introduction.OwnerId;
-        var profile = await RequireProfileAsync(ownerId, cancellationToken).ConfigureAwait(false);
         var campaign = await campaigns.GetAsync(ownerId, DefaultCampaigns.PayItForwardIntroductionId, cancellationToken).ConfigureAwait(false)
             ?? DefaultCampaigns.PayItForwardIntroduction(ownerId);
         var suppressed = await suppressions.LoadListAsync(ownerId, cancellationToken).ConfigureAwait(false);
-        var planned = new IntroductionTaskPlanner(time).TasksFor(transition, campaign, profile.ToSchedule(), suppressed);
-        await new PlanWriter(tasks, index, time).WriteAsync(planned, cancellationToken).ConfigureAwait(false);
+        return new IntroductionTaskPlanner(time).TasksFor(transition, campaign, profile.ToSchedule(), suppressed);
     }
 
     private async Task<SenderProfile> RequireProfileAsync(string ownerId, CancellationToken cancellationToken) =>

@@ -41,13 +41,27 @@ public static class IntroductionStallReasons
     };
 
     /// <summary>
+    /// No consent ask is stored <see cref="ConsentAskMissingAfter"/> or more after the request: storing it failed after
+    /// the request was stored (the caller got an error), so B will never be asked. A request whose ask the planner would
+    /// refuse is not stored at all (<see cref="IntroductionService.RequestAsync"/>).
+    /// </summary>
+    public const string ConsentAskMissing = "consent-ask-missing";
+
+    /// <summary>
+    /// How long after the request a missing consent ask means it will never come: the ask is written a moment after the
+    /// request, and the timer must not stall one in between.
+    /// </summary>
+    public static readonly TimeSpan ConsentAskMissingAfter = TimeSpan.FromMinutes(10);
+
+    /// <summary>
     /// Why waiting for B's answer is pointless: a reason when <paramref name="consentAsk"/> was skipped or failed for good,
-    /// null when it went out or may still go out. A missing ask is not a reason: the request is stored a moment before its
-    /// ask, and the timer must not stall one in between.
+    /// or is still missing <see cref="ConsentAskMissingAfter"/> after the request; null when it went out or may still go out.
     /// </summary>
     /// <param name="consentAsk">The introduction's <c>intro_ask</c> task, or null when none is stored.</param>
-    public static string? OfConsentAsk(OutreachTask? consentAsk) => consentAsk?.State switch
+    /// <param name="sinceRequested">How long ago the request was made.</param>
+    public static string? OfConsentAsk(OutreachTask? consentAsk, TimeSpan sinceRequested) => consentAsk?.State switch
     {
+        null => sinceRequested >= ConsentAskMissingAfter ? ConsentAskMissing : null,
         TaskState.Skipped => $"{ConsentAskSkipped}: {consentAsk.SkipReason ?? "unknown"}",
         TaskState.Failed => ConsentAskFailed,
         _ => null,

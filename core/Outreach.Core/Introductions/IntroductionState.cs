@@ -27,7 +27,7 @@ public enum IntroductionState
     /// <summary>
     /// B said yes but the introduction email never went out (skipped, e.g. A or B is suppressed, failed for good, or never
     /// planned), so A is not nudged about it; <see cref="Introduction.StalledReason"/> says why. A follow-up or the introducer's close
-    /// completes it. Also a request whose consent ask to B was skipped or failed for good before B answered (no
+    /// completes it. Also a request whose consent ask to B was skipped, failed for good or never stored before B answered (no
     /// <see cref="Introduction.Answer"/>): the introducer may still answer for B or cancel it.
     /// </summary>
     Stalled,

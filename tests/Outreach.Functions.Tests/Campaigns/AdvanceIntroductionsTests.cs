@@ -259,6 +259,41 @@ public sealed class AdvanceIntroductionsTests(AzuriteFixture azurite) : IClassFi
         Assert.Equal("cancelled", (await CampaignsApp.JsonAsync(cancelled)).GetProperty("state").GetString());
     }
 
+    [Fact]
+    public async Task A_request_stored_without_its_consent_ask_stalls_once_the_ask_is_overdue_and_the_introducer_may_cancel_it()
+    {
+        using var introducer = await Introducer.CreateAsync(_app);
+        // What a request is left as when storing its ask failed after the request itself was stored.
+        var now = _app.Clock.GetUtcNow();
+        Assert.NotNull(await _app.Stores.Introductions.TryAddAsync(
+            new Introduction
+            {
+                IntroductionId = "unasked",
+                OwnerId = introducer.OwnerId,
+                PersonAContactId = introducer.A,
+                PersonBContactId = introducer.B,
+                Reason = "you both like pricing",
+                ConsentToken = "b-consent-token-0123456789",
+                State = IntroductionState.AwaitingConsent,
+                RequestedAt = now,
+                ConsentDeadline = now.AddDays(7),
+            },
+            CancellationToken.None));
+
+        _app.Clock.Advance(IntroductionStallReasons.ConsentAskMissingAfter - TimeSpan.FromMinutes(1));
+        using var early = await _app.RunTimerAsync(Timer);
+        var waiting = (await introducer.GetAsync("unasked")).GetProperty("state").GetString();
+        _app.Clock.Advance(TimeSpan.FromMinutes(1));
+        using var due = await _app.RunTimerAsync(Timer);
+        var stalled = await introducer.GetAsync("unasked");
+        using var cancelled = await introducer.Client.PostAsync(new Uri("/api/introductions/unasked/cancel", UriKind.Relative), null);
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (early.StatusCode, due.StatusCode));
+        Assert.Equal("awaiting_consent", waiting);
+        Assert.Equal(("stalled", "consent-ask-missing"), (stalled.GetProperty("state").GetString(), stalled.GetProperty("stalledReason").GetString()));
+        Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+    }
+
     public void Dispose() => _app.Dispose();
 
     /// <summary>Moves the introduction email (the only task of the introduction to A before a nudge) as the sender would.</summary>

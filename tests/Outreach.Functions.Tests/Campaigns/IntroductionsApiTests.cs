@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Outreach.Core.Campaigns;
+using Outreach.Core.Messaging.Templates;
 using Outreach.Core.Planning;
 using Outreach.Functions.Tests.Support;
 using Outreach.Testing.LocalServices;
@@ -67,6 +69,40 @@ public sealed class IntroductionsApiTests(AzuriteFixture azurite) : IClassFixtur
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("introduction.no-sender-profile", (await CampaignsApp.JsonAsync(response)).GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task A_request_whose_introduction_campaign_has_no_consent_ask_is_refused_naming_the_campaign_and_nothing_is_left_waiting()
+    {
+        using var introducer = await Introducer.CreateAsync(_app);
+        var ownCampaign = DefaultCampaigns.PayItForwardIntroduction(introducer.OwnerId);
+        await _app.Stores.Campaigns.SaveAsync(
+            ownCampaign with { Steps = [.. ownCampaign.Steps.Where(s => s.Template != TemplateKind.IntroAsk)] }, CancellationToken.None);
+
+        using var response = await introducer.Client.PostAsJsonAsync(
+            "/api/introductions", new { personAContactId = introducer.A, personBContactId = introducer.B, reason = "you both like pricing" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await CampaignsApp.JsonAsync(response);
+        Assert.Equal(("campaign.missing-step", "campaignId"), (problem.GetProperty("code").GetString(), problem.GetProperty("target").GetString()));
+        Assert.Empty(await _app.Stores.Introductions.ListAsync(introducer.OwnerId, CancellationToken.None));
+        Assert.Empty(await introducer.TasksAsync());
+    }
+
+    [Fact]
+    public async Task A_request_to_a_B_who_unsubscribed_stalls_at_once_saying_why_and_the_introducer_may_cancel_it()
+    {
+        using var introducer = await Introducer.CreateAsync(_app);
+        await _app.Stores.Suppressions.AddAsync(SuppressionEntry.ForContact(introducer.OwnerId, introducer.B, "unsubscribed", _app.Clock.GetUtcNow()), CancellationToken.None);
+
+        var created = await introducer.IntroduceAsync();
+        var id = created.GetProperty("id").GetString()!;
+        using var cancelled = await introducer.Client.PostAsync(new Uri($"/api/introductions/{id}/cancel", UriKind.Relative), null);
+
+        Assert.Equal(("stalled", "consent-ask-skipped: suppressed"), (created.GetProperty("state").GetString(), created.GetProperty("stalledReason").GetString()));
+        var ask = Assert.Single(await introducer.TasksAsync());
+        Assert.Equal((introducer.B, "pay-it-forward-introduction", "intro_ask", "email", "skipped"), Introducer.Summary(ask));
+        Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
     }
 
     [Fact]
