@@ -20,23 +20,10 @@ public static class IntroductionTaskStops
     {
         ArgumentNullException.ThrowIfNull(introduction);
         ArgumentNullException.ThrowIfNull(tasks);
-        var transitions = new List<TaskTransition>();
-        foreach (var task in tasks)
-        {
-            if (!TaskStates.IsPending(task.State)
-                || !string.Equals(task.OwnerId, introduction.OwnerId, StringComparison.Ordinal)
-                || !string.Equals(task.IntroductionId, introduction.IntroductionId, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            if (Reason(task.Template, introduction.State) is { } reason)
-            {
-                transitions.Add(new TaskTransition(task.MoveTo(TaskState.Skipped, reason), task.State, TaskState.Skipped));
-            }
-        }
-
-        return transitions;
+        var pending = tasks.Where(task => TaskStates.IsPending(task.State)
+            && string.Equals(task.OwnerId, introduction.OwnerId, StringComparison.Ordinal)
+            && string.Equals(task.IntroductionId, introduction.IntroductionId, StringComparison.Ordinal));
+        return TaskSkips.Among(pending, task => Reason(task.Template, introduction.State));
     }
 
     private static string? Reason(TemplateKind template, IntroductionState state) => (template, state) switch

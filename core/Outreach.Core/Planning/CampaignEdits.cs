@@ -20,23 +20,10 @@ public static class CampaignEdits
         ArgumentNullException.ThrowIfNull(previous);
         ArgumentNullException.ThrowIfNull(ownerTasks);
         var kept = updated?.Steps.Select(s => s.StepId).ToHashSet(StringComparer.Ordinal);
-        var transitions = new List<TaskTransition>();
-        foreach (var task in ownerTasks)
-        {
-            if (!TaskStates.IsPending(task.State)
-                || !string.Equals(task.OwnerId, previous.OwnerId, StringComparison.Ordinal)
-                || !string.Equals(task.CampaignId, previous.CampaignId, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            var reason = kept is null ? SkipReasons.CampaignDeleted : kept.Contains(task.StepId) ? null : SkipReasons.StepRemoved;
-            if (reason is not null)
-            {
-                transitions.Add(new TaskTransition(task.MoveTo(TaskState.Skipped, reason), task.State, TaskState.Skipped));
-            }
-        }
-
-        return transitions;
+        var pending = ownerTasks.Where(task => TaskStates.IsPending(task.State)
+            && string.Equals(task.OwnerId, previous.OwnerId, StringComparison.Ordinal)
+            && string.Equals(task.CampaignId, previous.CampaignId, StringComparison.Ordinal));
+        return TaskSkips.Among(
+            pending, task => kept is null ? SkipReasons.CampaignDeleted : kept.Contains(task.StepId) ? null : SkipReasons.StepRemoved);
     }
 }

@@ -43,7 +43,7 @@ public static class StopRules
             }
             else if (TaskStates.IsPending(task.State) && Cancels(outcome, task) is { } reason)
             {
-                transitions.Add(new TaskTransition(task.MoveTo(TaskState.Skipped, reason), task.State, TaskState.Skipped));
+                transitions.Add(TaskSkips.Skip(task, reason));
             }
         }
 

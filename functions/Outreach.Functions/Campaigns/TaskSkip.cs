@@ -10,9 +10,9 @@ namespace Outreach.Functions.Campaigns;
 /// <summary>
 /// <c>POST /api/tasks/{id}/skip</c> (<c>SkipTask</c>): the owner drops a task by hand, a <c>failed</c> or
 /// <c>needs_review</c> email they will not send again, or a step still pending (planned, queued; a LinkedIn draft they
-/// will not send). It becomes <c>skipped</c> (<see cref="SkipReasons.ByOwner"/>) through the same ETag-conditional
-/// <see cref="TaskTransitionWriter"/> as the stop rules, so a dispatcher or sender that moves it meanwhile makes the skip
-/// decide again on what it did. A queued task's send request finds it no longer queued and does nothing. Skipping a task
+/// will not send). It becomes <c>skipped</c> (<see cref="SkipReasons.ByOwner"/>, built by <see cref="TaskSkips"/> as
+/// the stop rules' skips are) through the same ETag-conditional <see cref="TaskTransitionWriter"/>, so a dispatcher or
+/// sender that moves it meanwhile makes the skip decide again on what it did. A queued task's send request finds it no longer queued and does nothing. Skipping a task
 /// the owner already skipped answers 200 again; any other state (claimed: mid-send; sent, replied, done, or skipped for
 /// another reason) is a 409 naming it.
 /// </summary>
@@ -38,8 +38,7 @@ internal static class TaskSkip
         await TaskTransitionWriter.ApplyAsync(
             tasks,
             async ct => await tasks.FindAsync(owner.OwnerId, id, ct).ConfigureAwait(false) is { } current ? [current] : [],
-            current => [.. current.Where(t => TaskStateMachine.CanMove(t.Channel, t.State, TaskState.Skipped))
-                .Select(t => new TaskTransition(t.MoveTo(TaskState.Skipped, SkipReasons.ByOwner), t.State, TaskState.Skipped))],
+            current => TaskSkips.Among(current, t => TaskStateMachine.CanMove(t.Channel, t.State, TaskState.Skipped) ? SkipReasons.ByOwner : null),
             cancellationToken).ConfigureAwait(false);
 
         // Read again: what the writer left is the answer, whether this call skipped it, an earlier one did, or another
