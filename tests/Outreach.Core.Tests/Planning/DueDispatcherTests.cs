@@ -115,12 +115,7 @@ public sealed class DueDispatcherTests
     [Fact]
     public async Task After_a_new_model_is_deployed_a_deferred_task_is_ranked_and_explained_by_the_new_model()
     {
-        var scorer = new SwitchableScorer { Model = "v1", Scores = new() { ["a"] = 0.9, ["b"] = 0.01 } };
-        var dispatcher = new DueDispatcher(
-            new InMemoryDispatchCursorStore(), _index, _tasks, _profiles, new InMemorySenderActivityStore(), new InMemorySuppressionStore(), scorer, _sent, _clock);
-        await _profiles.SaveAsync(new SenderProfile { OwnerId = "student-1", Email = "me@school.example", TimeZoneId = "Europe/London", DailyCap = 1 }, CancellationToken.None);
-        await EnrolAsync("a");
-        var b = (await EnrolAsync("b")).Single();
+        var (dispatcher, scorer, _, b) = await TwoDueContactsCappedAtOneScoredByV1Async();
         _clock.SetUtcNow(Given.Utc("2026-03-04T09:00:00Z"));
         await dispatcher.RunAsync(CancellationToken.None); // cap 1: A goes, B waits for tomorrow with v1's 0.01
 
@@ -141,12 +136,7 @@ public sealed class DueDispatcherTests
     [Fact]
     public async Task A_deferred_task_scored_by_the_model_still_deployed_is_not_scored_again()
     {
-        var scorer = new SwitchableScorer { Model = "v1", Scores = new() { ["a"] = 0.9, ["b"] = 0.01 } };
-        var dispatcher = new DueDispatcher(
-            new InMemoryDispatchCursorStore(), _index, _tasks, _profiles, new InMemorySenderActivityStore(), new InMemorySuppressionStore(), scorer, _sent, _clock);
-        await _profiles.SaveAsync(new SenderProfile { OwnerId = "student-1", Email = "me@school.example", TimeZoneId = "Europe/London", DailyCap = 1 }, CancellationToken.None);
-        await EnrolAsync("a");
-        var b = (await EnrolAsync("b")).Single();
+        var (dispatcher, scorer, _, b) = await TwoDueContactsCappedAtOneScoredByV1Async();
         _clock.SetUtcNow(Given.Utc("2026-03-04T09:00:00Z"));
         await dispatcher.RunAsync(CancellationToken.None); // cap 1: A goes, B waits for tomorrow with v1's 0.01
 
@@ -162,12 +152,7 @@ public sealed class DueDispatcherTests
     [Fact]
     public async Task A_task_stored_with_a_score_but_no_model_id_is_scored_once_more_then_kept()
     {
-        var scorer = new SwitchableScorer { Model = "v1", Scores = new() { ["a"] = 0.9, ["b"] = 0.01 } };
-        var dispatcher = new DueDispatcher(
-            new InMemoryDispatchCursorStore(), _index, _tasks, _profiles, new InMemorySenderActivityStore(), new InMemorySuppressionStore(), scorer, _sent, _clock);
-        await _profiles.SaveAsync(new SenderProfile { OwnerId = "student-1", Email = "me@school.example", TimeZoneId = "Europe/London", DailyCap = 1 }, CancellationToken.None);
-        var a = (await EnrolAsync("a")).Single();
-        var b = (await EnrolAsync("b")).Single();
+        var (dispatcher, scorer, a, b) = await TwoDueContactsCappedAtOneScoredByV1Async();
         foreach (var id in new[] { a, b })
         {
             var stored = await _tasks.FindAsync("student-1", id, CancellationToken.None); // as written before the model id was kept
@@ -183,6 +168,21 @@ public sealed class DueDispatcherTests
         Assert.Equal(1, scorer.Scored.Count(id => id == b));
         var task = await _tasks.FindAsync("student-1", b, CancellationToken.None);
         Assert.Equal((0.01, "v1"), (task!.Score, task.ScoreModelId));
+    }
+
+    /// <summary>
+    /// A dispatcher of its own scorer, model v1 deployed (contact a at 0.9, b at 0.01), for an owner whose daily cap is
+    /// one, and contacts a and b enrolled, their thank-yous due the same morning: b waits a day behind a.
+    /// </summary>
+    private async Task<(DueDispatcher Dispatcher, SwitchableScorer Scorer, string A, string B)> TwoDueContactsCappedAtOneScoredByV1Async()
+    {
+        var scorer = new SwitchableScorer { Model = "v1", Scores = new() { ["a"] = 0.9, ["b"] = 0.01 } };
+        var dispatcher = new DueDispatcher(
+            new InMemoryDispatchCursorStore(), _index, _tasks, _profiles, new InMemorySenderActivityStore(), new InMemorySuppressionStore(), scorer, _sent, _clock);
+        await _profiles.SaveAsync(new SenderProfile { OwnerId = "student-1", Email = "me@school.example", TimeZoneId = "Europe/London", DailyCap = 1 }, CancellationToken.None);
+        var a = (await EnrolAsync("a")).Single();
+        var b = (await EnrolAsync("b")).Single();
+        return (dispatcher, scorer, a, b);
     }
 
     /// <summary>Enrols the contact (met 3 March unless told) and returns only its thank-you task id, removing the later steps' entries.</summary>
