@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Unicode;
+using Outreach.Core.Text;
 
 namespace Outreach.Core.Imports;
 
@@ -17,6 +18,10 @@ internal static class TextEncodingDetector
     public const string NotTextCode = ImportErrorCodes.NotText;
 
     private static readonly Encoding Utf8NoBom = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+
+    // Through Charsets, as every other charset name is looked up: one place decides where the code pages come from.
+    private static readonly Encoding Windows1252 = Charsets.Find("windows-1252")
+        ?? throw new InvalidOperationException("Windows-1252 is missing from the code pages .NET provides.");
 
     /// <summary>Detects the encoding of <paramref name="prefix"/>.</summary>
     /// <param name="prefix">The first bytes of the file (not empty).</param>
@@ -122,7 +127,7 @@ internal static class TextEncodingDetector
 
         return isUtf8
             ? new DetectedEncoding(Utf8NoBom, "utf-8", 0)
-            : new DetectedEncoding(CodePagesEncodingProvider.Instance.GetEncoding(1252)!, "windows-1252", 0);
+            : new DetectedEncoding(Windows1252, "windows-1252", 0);
     }
 
     /// <summary>Drops a UTF-8 sequence that the end of the sample cut in two (at most 3 bytes).</summary>
