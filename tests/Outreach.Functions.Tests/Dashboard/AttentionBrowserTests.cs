@@ -13,27 +13,18 @@ namespace Outreach.Functions.Tests.Dashboard;
 /// The dashboard's "Needs your attention" section in a real browser against the real app on Kestrel and Azurite: the
 /// owner's failed and needs_review emails are listed with why, and its buttons call the task endpoints.
 /// </summary>
-public sealed class AttentionBrowserTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+public sealed class AttentionBrowserTests(AzuriteFixture azurite) : LoopbackBrowserTest(azurite), IClassFixture<AzuriteFixture>
 {
-    private readonly (ApiApp App, Uri Site) _server = ApiApp.StartOnLoopback(azurite);
-    private readonly List<string> _browserErrors = [];
-    private HeadlessChromium? _chromium;
-
-    public async Task InitializeAsync()
-    {
-        _chromium = await HeadlessChromium.LaunchAsync();
-    }
-
     [Fact]
     public async Task Failed_and_needs_review_emails_are_listed_with_why_and_Skip_takes_one_away()
     {
         var ownerId = ApiApp.NewId("owner");
-        var key = await _server.App.CreateAccountWithKeyAsync(ownerId);
+        var key = await App.CreateAccountWithKeyAsync(ownerId);
         var thankYous = await EnrolledThankYousAsync(key);
         var failed = await MoveAsync(ownerId, thankYous["Ada Lovelace"], t => t.MoveTo(TaskState.Failed) with { FailureReason = "smtp-failed (535)" });
         var review = await MoveAsync(ownerId, thankYous["Bo Berg"], t => t.MoveTo(TaskState.NeedsReview) with { FailureReason = "unconfirmed-delivery" });
 
-        var page = await DashboardPage.OpenWithKeyAsync(_chromium!.Browser, _server.Site, key, _browserErrors);
+        var page = await OpenDashboardAsync(key);
         var items = page.Locator("#attention-body li");
         await items.First.WaitForAsync();
         var failedItem = items.Filter(new LocatorFilterOptions { HasText = "Ada Lovelace" });
@@ -51,19 +42,19 @@ public sealed class AttentionBrowserTests(AzuriteFixture azurite) : IClassFixtur
         Assert.Equal(review, await items.GetAttributeAsync("data-task"));
         var skipped = await Tasks.FindAsync(ownerId, failed, CancellationToken.None);
         Assert.Equal((TaskState.Skipped, SkipReasons.ByOwner), (skipped!.State, skipped.SkipReason));
-        Assert.True(_browserErrors.Count == 0, "The browser reported:\n" + string.Join("\n", _browserErrors));
+        AssertNoBrowserErrors();
     }
 
     [Fact]
     public async Task It_was_sent_marks_a_needs_review_email_sent_and_Send_again_puts_one_back_in_the_queue()
     {
         var ownerId = ApiApp.NewId("owner");
-        var key = await _server.App.CreateAccountWithKeyAsync(ownerId);
+        var key = await App.CreateAccountWithKeyAsync(ownerId);
         var thankYous = await EnrolledThankYousAsync(key);
         var sent = await MoveAsync(ownerId, thankYous["Ada Lovelace"], t => t.MoveTo(TaskState.NeedsReview) with { FailureReason = "stale-claim" });
         var again = await MoveAsync(ownerId, thankYous["Bo Berg"], t => t.MoveTo(TaskState.Failed) with { FailureReason = "smtp-failed (535)" });
 
-        var page = await DashboardPage.OpenWithKeyAsync(_chromium!.Browser, _server.Site, key, _browserErrors);
+        var page = await OpenDashboardAsync(key);
         var items = page.Locator("#attention-body li");
         await items.First.WaitForAsync();
         await items.Filter(new LocatorFilterOptions { HasText = "Ada Lovelace" }).GetByRole(AriaRole.Button, new() { Name = "It was sent" }).ClickAsync();
@@ -73,24 +64,14 @@ public sealed class AttentionBrowserTests(AzuriteFixture azurite) : IClassFixtur
 
         Assert.Equal(TaskState.Sent, (await Tasks.FindAsync(ownerId, sent, CancellationToken.None))!.State);
         Assert.Equal(TaskState.Queued, (await Tasks.FindAsync(ownerId, again, CancellationToken.None))!.State);
-        Assert.True(_browserErrors.Count == 0, "The browser reported:\n" + string.Join("\n", _browserErrors));
+        AssertNoBrowserErrors();
     }
 
-    public async Task DisposeAsync()
-    {
-        if (_chromium is not null)
-        {
-            await _chromium.DisposeAsync();
-        }
-
-        _server.App.Dispose();
-    }
-
-    private ITaskStore Tasks => _server.App.Factory.Services.GetRequiredService<ITaskStore>();
+    private ITaskStore Tasks => App.Factory.Services.GetRequiredService<ITaskStore>();
 
     /// <summary>The three class-visit contacts imported into the campaign (<see cref="ClassVisitContacts"/>); their thank-you email tasks by contact name.</summary>
     private async Task<Dictionary<string, string>> EnrolledThankYousAsync(string key) =>
-        (await ClassVisitContacts.ImportAsync(_server.App, key))
+        (await ClassVisitContacts.ImportAsync(App, key))
             .Where(t => t.GetProperty("stepId").GetString() == "thank-you")
             .ToDictionary(t => t.GetProperty("contactName").GetString()!, t => t.GetProperty("id").GetString()!, StringComparer.Ordinal);
 

@@ -14,29 +14,20 @@ namespace Outreach.Functions.Tests.Dashboard;
 /// is typed in, every chart is drawn from the seeded counters, and the browser reports no error. Screenshots go to
 /// TestResults/ at the repository root, beside the test logs.
 /// </summary>
-public sealed class DashboardBrowserTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+public sealed class DashboardBrowserTests(AzuriteFixture azurite) : LoopbackBrowserTest(azurite), IClassFixture<AzuriteFixture>
 {
     private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
     private static readonly string Screenshots = Path.Combine(RepositoryRoot.Path, "TestResults");
-
-    private readonly (ApiApp App, Uri Site) _server = ApiApp.StartOnLoopback(azurite);
-    private readonly List<string> _browserErrors = [];
-    private HeadlessChromium? _chromium;
-
-    public async Task InitializeAsync()
-    {
-        _chromium = await HeadlessChromium.LaunchAsync();
-    }
 
     [Fact]
     public async Task Dashboard_draws_every_chart_from_the_counters_without_browser_errors()
     {
         var owner = ApiApp.NewId("owner");
-        var key = await _server.App.CreateAccountWithKeyAsync(owner);
+        var key = await App.CreateAccountWithKeyAsync(owner);
         var today = OwnerCalendar.LocalDate(DateTimeOffset.UtcNow, London);
-        await MetricsHistory.RecordAsync(_server.App, owner, today.AddDays(-20));
+        await MetricsHistory.RecordAsync(App, owner, today.AddDays(-20));
 
-        var page = await OpenWithKeyAsync(key);
+        var page = await OpenDashboardAsync(key);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath("dashboard.png"), FullPage = true });
 
         Assert.Equal(["0.25", "0.5", "1", "1"], (await ValuesAsync(page, "followup")).Order(StringComparer.Ordinal));
@@ -51,21 +42,21 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite) : IClassFixtur
         Assert.Empty(await ChartsWithoutTextAsync(page));
         Assert.Equal("sessionStorage", await page.EvaluateAsync<string>(
             "() => sessionStorage.getItem('outreach.apiKey') && !localStorage.length ? 'sessionStorage' : 'elsewhere'"));
-        Assert.True(_browserErrors.Count == 0, "The browser reported:\n" + string.Join("\n", _browserErrors));
+        AssertNoBrowserErrors();
     }
 
     [Fact]
     public async Task The_weekly_chart_keeps_weeks_without_meetings_on_its_time_axis_and_breaks_its_line_there()
     {
         var owner = ApiApp.NewId("owner");
-        var key = await _server.App.CreateAccountWithKeyAsync(owner);
+        var key = await App.CreateAccountWithKeyAsync(owner);
         var today = OwnerCalendar.LocalDate(DateTimeOffset.UtcNow, London);
         // Meetings 8 and 7 weeks ago (the history meets c5 a week after the others), then nobody until a week ago.
-        await MetricsHistory.RecordAsync(_server.App, owner, today.AddDays(-56));
-        var recorder = _server.App.Factory.Services.GetRequiredService<MetricsRecorder>();
+        await MetricsHistory.RecordAsync(App, owner, today.AddDays(-56));
+        var recorder = App.Factory.Services.GetRequiredService<MetricsRecorder>();
         await recorder.RecordAsync(new ContactMet(owner, "late", new MeetingContext(today.AddDays(-7))), London, CancellationToken.None);
 
-        var page = await OpenWithKeyAsync(key);
+        var page = await OpenDashboardAsync(key);
         var xs = await page.EvalOnSelectorAllAsync<double[]>("[data-chart=followup] svg circle.point-7d", "m => m.map(x => Number(x.getAttribute('cx')))");
         var lines = await page.Locator("[data-chart=followup] svg polyline.series-7d").CountAsync();
         var weeks = await page.Locator("[data-chart=followup] table tbody tr").CountAsync();
@@ -74,14 +65,14 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite) : IClassFixtur
         Assert.True(xs[2] - xs[1] > 5 * (xs[1] - xs[0]), $"points at {string.Join(", ", xs)}: six empty weeks drawn as narrow as none");
         Assert.Equal(1, lines); // the two weeks in a row are joined; the week after the gap stands alone
         Assert.InRange(weeks, 12, 13); // every week of the default twelve-week range, empty ones included
-        Assert.True(_browserErrors.Count == 0, "The browser reported:\n" + string.Join("\n", _browserErrors));
+        AssertNoBrowserErrors();
     }
 
     [Fact]
     public async Task Upload_shows_the_import_report_with_its_rejected_rows()
     {
-        var key = await _server.App.CreateAccountWithKeyAsync(ApiApp.NewId("owner"));
-        var page = await OpenWithKeyAsync(key);
+        var key = await App.CreateAccountWithKeyAsync(ApiApp.NewId("owner"));
+        var page = await OpenDashboardAsync(key);
 
         await page.SetInputFilesAsync("#upload-file", Path.Combine(RepositoryRoot.Path, "samples", "bad", "class-visit-bad-rows.csv"));
         await page.FillAsync("#upload-event", "Class visit");
@@ -114,28 +105,28 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite) : IClassFixtur
             Assert.Equal([("accepted", 2), ("rejected", 8)], csv.Skip(1).GroupBy(r => r.Split(',')[1]).Select(g => (g.Key, g.Count())).Order());
         }
 
-        Assert.True(_browserErrors.Count == 0, "The browser reported:\n" + string.Join("\n", _browserErrors));
+        AssertNoBrowserErrors();
     }
 
     [Fact]
     public async Task The_report_says_what_the_counts_do_not_such_as_a_file_with_a_header_and_no_rows()
     {
-        var key = await _server.App.CreateAccountWithKeyAsync(ApiApp.NewId("owner"));
-        var page = await OpenWithKeyAsync(key);
+        var key = await App.CreateAccountWithKeyAsync(ApiApp.NewId("owner"));
+        var page = await OpenDashboardAsync(key);
 
         await page.SetInputFilesAsync("#upload-file", new FilePayload { Name = "empty.csv", MimeType = "text/csv", Buffer = "First name,Last name,Email\n"u8.ToArray() });
         await page.ClickAsync("#upload-form button[type=submit]");
         await page.WaitForFunctionAsync("() => document.getElementById('upload-status').textContent === 'Import finished.'");
 
         Assert.Equal("The file has a header but no rows to import.", await page.Locator("#upload-report .report-message").TextContentAsync());
-        Assert.True(_browserErrors.Count == 0, "The browser reported:\n" + string.Join("\n", _browserErrors));
+        AssertNoBrowserErrors();
     }
 
     [Fact]
     public async Task Check_without_importing_shows_the_report_and_imports_nothing()
     {
-        var key = await _server.App.CreateAccountWithKeyAsync(ApiApp.NewId("owner"));
-        var page = await OpenWithKeyAsync(key);
+        var key = await App.CreateAccountWithKeyAsync(ApiApp.NewId("owner"));
+        var page = await OpenDashboardAsync(key);
 
         await page.SetInputFilesAsync("#upload-file", Path.Combine(RepositoryRoot.Path, "samples", "bad", "class-visit-bad-rows.csv"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Check without importing" }).ClickAsync();
@@ -145,16 +136,16 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite) : IClassFixtur
         Assert.Equal(["2", "3", "4", "5", "6", "7", "10", "11"], await page.Locator("#upload-report table.report-rejected tbody tr td:first-child").AllTextContentsAsync());
         Assert.Equal(0, await page.Locator("#download-rejected, #download-rows").CountAsync()); // nothing is stored to download from
         Assert.Equal("No file uploaded yet.", (await page.Locator("#imports-body").TextContentAsync())?.Trim());
-        using var client = _server.App.Client(key);
+        using var client = App.Client(key);
         Assert.Empty(await Imports.ImportFiles.ContactsAsync(client));
-        Assert.True(_browserErrors.Count == 0, "The browser reported:\n" + string.Join("\n", _browserErrors));
+        AssertNoBrowserErrors();
     }
 
     [Fact]
     public async Task Recent_imports_show_the_newest_ten_and_the_rest_on_request()
     {
-        var key = await _server.App.CreateAccountWithKeyAsync(ApiApp.NewId("owner"));
-        using (var client = _server.App.Client(key))
+        var key = await App.CreateAccountWithKeyAsync(ApiApp.NewId("owner"));
+        using (var client = App.Client(key))
         {
             for (var i = 1; i <= 12; i++)
             {
@@ -163,7 +154,7 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite) : IClassFixtur
             }
         }
 
-        var page = await OpenWithKeyAsync(key);
+        var page = await OpenDashboardAsync(key);
         await page.WaitForSelectorAsync("#imports-body tbody tr");
         var shown = await page.Locator("#imports-body tbody tr").CountAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Show all 12 uploads" }).ClickAsync();
@@ -172,14 +163,14 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite) : IClassFixtur
         Assert.Equal(12, await page.Locator("#imports-body tbody tr").CountAsync());
         Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "Show all 12 uploads" }).CountAsync());
         Assert.Equal("Show report: upload.csv", await page.EvaluateAsync<string>("() => document.activeElement.getAttribute('aria-label')"));
-        Assert.True(_browserErrors.Count == 0, "The browser reported:\n" + string.Join("\n", _browserErrors));
+        AssertNoBrowserErrors();
     }
 
     [Fact]
     public async Task Queue_and_LinkedIn_sections_list_the_imported_contacts_tasks_and_show_a_draft_to_copy()
     {
-        var key = await _server.App.CreateAccountWithKeyAsync(ApiApp.NewId("owner"));
-        using (var client = _server.App.Client(key))
+        var key = await App.CreateAccountWithKeyAsync(ApiApp.NewId("owner"));
+        using (var client = App.Client(key))
         {
             using var sender = await client.PutAsJsonAsync("/api/sender", new { firstName = "Sam", lastName = "Student", email = "sam@students.example", timeZone = "Europe/London" });
             sender.EnsureSuccessStatusCode();
@@ -188,7 +179,7 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite) : IClassFixtur
             imported.EnsureSuccessStatusCode();
         }
 
-        var page = await OpenWithKeyAsync(key);
+        var page = await OpenDashboardAsync(key);
         await page.WaitForSelectorAsync("#queue-body li");
         await page.WaitForSelectorAsync("#linkedin-body li");
         var linkedIn = page.Locator("#linkedin-body li");
@@ -202,20 +193,8 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite) : IClassFixtur
         Assert.Equal(["Jonas Berg", "Sofía Hernández"], (await page.Locator("#linkedin-body li strong").AllTextContentsAsync()).Distinct().Order(StringComparer.Ordinal));
         Assert.Contains("Sofía", draft, StringComparison.Ordinal);
         Assert.DoesNotContain("{{", draft, StringComparison.Ordinal);
-        Assert.True(_browserErrors.Count == 0, "The browser reported:\n" + string.Join("\n", _browserErrors));
+        AssertNoBrowserErrors();
     }
-
-    public async Task DisposeAsync()
-    {
-        if (_chromium is not null)
-        {
-            await _chromium.DisposeAsync();
-        }
-
-        _server.App.Dispose();
-    }
-
-    private Task<IPage> OpenWithKeyAsync(string key) => DashboardPage.OpenWithKeyAsync(_chromium!.Browser, _server.Site, key, _browserErrors);
 
     private static Task<string[]> ValuesAsync(IPage page, string chart) =>
         page.EvalOnSelectorAllAsync<string[]>($"[data-chart={chart}] svg [data-value]", "marks => marks.map(m => m.getAttribute('data-value'))");

@@ -14,27 +14,18 @@ namespace Outreach.Functions.Tests.Dashboard;
 /// waiting for B's answer, introductions made, and stalled introductions with why in words, since those wait for the
 /// introducer; each ended from the page (cancelled before B answered, closed once made) after a confirmation.
 /// </summary>
-public sealed class IntroductionsBrowserTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+public sealed class IntroductionsBrowserTests(AzuriteFixture azurite) : LoopbackBrowserTest(azurite), IClassFixture<AzuriteFixture>
 {
-    private readonly (ApiApp App, Uri Site) _server = ApiApp.StartOnLoopback(azurite);
-    private readonly List<string> _browserErrors = [];
-    private HeadlessChromium? _chromium;
-
-    public async Task InitializeAsync()
-    {
-        _chromium = await HeadlessChromium.LaunchAsync();
-    }
-
     [Fact]
     public async Task Stalled_introductions_are_listed_beside_pending_ones_with_why_in_words()
     {
         var ownerId = ApiApp.NewId("owner");
-        var key = await _server.App.CreateAccountWithKeyAsync(ownerId);
+        var key = await App.CreateAccountWithKeyAsync(ownerId);
         var contacts = await ImportedContactsAsync(key);
         await AddAsync(ownerId, "waiting", contacts["Ada Lovelace"], contacts["Bo Berg"], IntroductionState.AwaitingConsent, stalledReason: null);
         await AddAsync(ownerId, "stalled", contacts["Cy Young"], contacts["Bo Berg"], IntroductionState.Stalled, "consent-ask-skipped: suppressed");
 
-        var page = await DashboardPage.OpenWithKeyAsync(_chromium!.Browser, _server.Site, key, _browserErrors);
+        var page = await OpenDashboardAsync(key);
         var stalled = page.Locator("#introductions-body table[data-state=stalled] tbody tr");
         await stalled.First.WaitForAsync();
         var pending = await page.Locator("#introductions-body table:not([data-state]) tbody tr").AllTextContentsAsync();
@@ -43,20 +34,20 @@ public sealed class IntroductionsBrowserTests(AzuriteFixture azurite) : IClassFi
         var row = Assert.Single(await stalled.AllTextContentsAsync());
         Assert.Contains("Cy Young", row, StringComparison.Ordinal);
         Assert.Contains("The consent request to the person asked was not sent (suppressed)", row, StringComparison.Ordinal);
-        Assert.True(_browserErrors.Count == 0, "The browser reported:\n" + string.Join("\n", _browserErrors));
+        AssertNoBrowserErrors();
     }
 
     [Fact]
     public async Task A_request_is_cancelled_and_made_or_stalled_introductions_are_closed_after_a_confirmation_and_the_lists_refresh()
     {
         var ownerId = ApiApp.NewId("owner");
-        var key = await _server.App.CreateAccountWithKeyAsync(ownerId);
+        var key = await App.CreateAccountWithKeyAsync(ownerId);
         var contacts = await ImportedContactsAsync(key);
         await AddAsync(ownerId, "waiting", contacts["Ada Lovelace"], contacts["Bo Berg"], IntroductionState.AwaitingConsent, stalledReason: null);
         await AddAsync(ownerId, "made", contacts["Cy Young"], contacts["Bo Berg"], IntroductionState.Introduced, stalledReason: null, ConsentAnswer.Yes);
         await AddAsync(ownerId, "stalled", contacts["Ada Lovelace"], contacts["Cy Young"], IntroductionState.Stalled, "introduction-email-failed", ConsentAnswer.Yes);
 
-        var page = await DashboardPage.OpenWithKeyAsync(_chromium!.Browser, _server.Site, key, _browserErrors);
+        var page = await OpenDashboardAsync(key);
         var body = page.Locator("#introductions-body");
         var waiting = body.Locator("[data-introduction=waiting]");
         await waiting.GetByRole(AriaRole.Button, new() { Name = "Cancel request" }).ClickAsync();
@@ -82,21 +73,21 @@ public sealed class IntroductionsBrowserTests(AzuriteFixture azurite) : IClassFi
         await page.WaitForFunctionAsync("() => !document.querySelector('#introductions-body table[data-state=stalled]')");
         var closed = await StoredAsync(ownerId, "stalled");
         Assert.Equal((IntroductionState.Completed, false), (closed.State, closed.FollowedUp));
-        Assert.True(_browserErrors.Count == 0, "The browser reported:\n" + string.Join("\n", _browserErrors));
+        AssertNoBrowserErrors();
     }
 
     [Fact]
     public async Task A_cancel_the_API_refuses_because_the_request_expired_meanwhile_is_shown_in_the_row_and_changes_nothing()
     {
         var ownerId = ApiApp.NewId("owner");
-        var key = await _server.App.CreateAccountWithKeyAsync(ownerId);
+        var key = await App.CreateAccountWithKeyAsync(ownerId);
         var contacts = await ImportedContactsAsync(key);
         await AddAsync(ownerId, "waiting", contacts["Ada Lovelace"], contacts["Bo Berg"], IntroductionState.AwaitingConsent, stalledReason: null);
 
-        var page = await DashboardPage.OpenWithKeyAsync(_chromium!.Browser, _server.Site, key, _browserErrors);
+        var page = await OpenDashboardAsync(key);
         var waiting = page.Locator("#introductions-body [data-introduction=waiting]");
         await waiting.GetByRole(AriaRole.Button, new() { Name = "Cancel request" }).ClickAsync();
-        var store = _server.App.Factory.Services.GetRequiredService<IIntroductionStore>();
+        var store = App.Factory.Services.GetRequiredService<IIntroductionStore>();
         var stored = await StoredAsync(ownerId, "waiting");
         Assert.NotNull(await store.TryReplaceAsync(stored with { State = IntroductionState.Expired, ClosedAt = DateTimeOffset.UtcNow }, CancellationToken.None));
         await waiting.GetByRole(AriaRole.Button, new() { Name = "Yes, cancel it" }).ClickAsync();
@@ -107,26 +98,16 @@ public sealed class IntroductionsBrowserTests(AzuriteFixture azurite) : IClassFi
         Assert.Equal(["Cancel request"], await waiting.GetByRole(AriaRole.Button).AllTextContentsAsync());
         Assert.Equal(IntroductionState.Expired, (await StoredAsync(ownerId, "waiting")).State);
         // The 409 itself is logged by the browser as a failed resource load; nothing else may be.
-        Assert.All(_browserErrors, e => Assert.Contains("409", e, StringComparison.Ordinal));
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_chromium is not null)
-        {
-            await _chromium.DisposeAsync();
-        }
-
-        _server.App.Dispose();
+        Assert.All(BrowserErrors, e => Assert.Contains("409", e, StringComparison.Ordinal));
     }
 
     private async Task<Introduction> StoredAsync(string ownerId, string id) =>
-        (await _server.App.Factory.Services.GetRequiredService<IIntroductionStore>().GetAsync(ownerId, id, CancellationToken.None))!;
+        (await App.Factory.Services.GetRequiredService<IIntroductionStore>().GetAsync(ownerId, id, CancellationToken.None))!;
 
     private async Task AddAsync(string ownerId, string id, string a, string b, IntroductionState state, string? stalledReason, ConsentAnswer? answer = null)
     {
         var now = DateTimeOffset.UtcNow;
-        var store = _server.App.Factory.Services.GetRequiredService<IIntroductionStore>();
+        var store = App.Factory.Services.GetRequiredService<IIntroductionStore>();
         Assert.NotNull(await store.TryAddAsync(
             new Introduction
             {
@@ -149,7 +130,7 @@ public sealed class IntroductionsBrowserTests(AzuriteFixture azurite) : IClassFi
 
     /// <summary>The three class-visit contacts imported into the campaign (<see cref="ClassVisitContacts"/>); their contact ids by name.</summary>
     private async Task<Dictionary<string, string>> ImportedContactsAsync(string key) =>
-        (await ClassVisitContacts.ImportAsync(_server.App, key))
+        (await ClassVisitContacts.ImportAsync(App, key))
             .GroupBy(t => t.GetProperty("contactName").GetString()!, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First().GetProperty("contactId").GetString()!, StringComparer.Ordinal);
 }

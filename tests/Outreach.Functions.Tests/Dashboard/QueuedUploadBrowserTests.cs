@@ -9,24 +9,18 @@ namespace Outreach.Functions.Tests.Dashboard;
 /// ImportContacts queue function, on Azurite. The page gets 202, polls the import until the queue function has
 /// finished it and shows its report; the recent-imports list then shows the upload and its report again.
 /// </summary>
-public sealed class QueuedUploadBrowserTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+public sealed class QueuedUploadBrowserTests(AzuriteFixture azurite) : BrowserTest, IClassFixture<AzuriteFixture>
 {
     private readonly TestAppRoot _root = TestAppRoot.CreateWithImports(maxDequeueCount: 3);
-    private readonly List<string> _browserErrors = [];
     private FunctionAppFactory? _app;
-    private HeadlessChromium? _chromium;
 
-    public async Task InitializeAsync()
-    {
-        _app = FunctionAppFactory.WithRunner(_root.Path, Settings(), _ => { }).StartWithRunner();
-        _chromium = await HeadlessChromium.LaunchAsync();
-    }
+    private protected override Uri Site => (_app ?? throw new InvalidOperationException("The app is started by InitializeAsync.")).ServerAddress;
 
     [Fact]
     public async Task A_queued_upload_is_polled_to_its_report_and_listed_under_recent_imports()
     {
         var key = await _app!.CreateAccountWithKeyAsync(ApiApp.NewId("queued"));
-        var page = await OpenWithKeyAsync(key);
+        var page = await OpenDashboardAsync(key);
         Assert.Equal("No file uploaded yet.", (await page.Locator("#imports-body").TextContentAsync())?.Trim());
 
         // samples/class-visit.csv is over the 1 KiB limit set below, so the app answers 202 and queues it.
@@ -50,16 +44,17 @@ public sealed class QueuedUploadBrowserTests(AzuriteFixture azurite) : IClassFix
         Assert.Equal(["20", "19", "1", "0", "0"], await page.Locator("#upload-report table.report-counts tbody td").AllTextContentsAsync());
         Directory.CreateDirectory(Path.Combine(RepositoryRoot.Path, "TestResults"));
         await page.Locator("#upload").ScreenshotAsync(new() { Path = Path.Combine(RepositoryRoot.Path, "TestResults", "dashboard-recent-imports.png") });
-        Assert.True(_browserErrors.Count == 0, "The browser reported:\n" + string.Join("\n", _browserErrors));
+        AssertNoBrowserErrors();
     }
 
-    public async Task DisposeAsync()
+    private protected override Task StartAppAsync()
     {
-        if (_chromium is not null)
-        {
-            await _chromium.DisposeAsync();
-        }
+        _app = FunctionAppFactory.WithRunner(_root.Path, Settings(), _ => { }).StartWithRunner();
+        return Task.CompletedTask;
+    }
 
+    private protected override async ValueTask StopAppAsync()
+    {
         if (_app is not null)
         {
             await _app.DisposeAsync();
@@ -67,8 +62,6 @@ public sealed class QueuedUploadBrowserTests(AzuriteFixture azurite) : IClassFix
 
         _root.Dispose();
     }
-
-    private Task<IPage> OpenWithKeyAsync(string key) => DashboardPage.OpenWithKeyAsync(_chromium!.Browser, _app!.ServerAddress, key, _browserErrors);
 
     private Dictionary<string, string?> Settings() => FunctionAppFactory.RunnerSettings(azurite.ConnectionString, ("Imports:SyncMaxBytes", "1024"));
 }

@@ -17,7 +17,7 @@ namespace Outreach.Functions.Tests.Dashboard;
 /// import riding out a failed poll. The queued-import tests answer the upload and the polls through Playwright routes,
 /// to script what each poll says.
 /// </summary>
-public sealed class UploadFormBrowserTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+public sealed class UploadFormBrowserTests(AzuriteFixture azurite) : LoopbackBrowserTest(azurite, ("Limits:MaxUploadBytes", "4096")), IClassFixture<AzuriteFixture>
 {
     private const string Queued = """{"id":"imp-1","status":"queued","reportUrl":"/api/imports/imp-1"}""";
     private const string Running = """{"id":"imp-1","status":"running","fileName":"big.csv","progress":{"rowsRead":10,"bytesRead":100,"totalBytes":1000,"percent":10}}""";
@@ -25,22 +25,6 @@ public sealed class UploadFormBrowserTests(AzuriteFixture azurite) : IClassFixtu
     private const string Completed = """{"id":"imp-1","status":"completed","fileName":"big.csv","counts":{"rows":1,"accepted":1,"merged":0,"alreadyKnown":0,"rejected":0},"rejected":[]}""";
     private const string Failed = """{"id":"imp-1","status":"failed","fileName":"big.csv","error":"The import could not be completed; upload the file again."}""";
     private const string StatusIs = "(text) => document.getElementById('upload-status').textContent === text";
-
-    private readonly (ApiApp App, Uri Site) _server = ApiApp.StartOnLoopback(azurite, ("Limits:MaxUploadBytes", "4096"));
-    private readonly List<string> _browserErrors = [];
-    private HeadlessChromium? _chromium;
-
-    public async Task InitializeAsync() => _chromium = await HeadlessChromium.LaunchAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (_chromium is not null)
-        {
-            await _chromium.DisposeAsync();
-        }
-
-        _server.App.Dispose();
-    }
 
     [Fact]
     public async Task A_double_tap_on_upload_sends_one_import()
@@ -63,14 +47,14 @@ public sealed class UploadFormBrowserTests(AzuriteFixture azurite) : IClassFixtu
         Assert.Equal(1, posts);
         Assert.Equal(1, await page.Locator("#imports-body tbody tr").CountAsync());
         Assert.False(await page.Locator("#upload-form button[type=submit]").First.IsDisabledAsync()); // enabled again once the report is in
-        Assert.True(_browserErrors.Count == 0, "The browser reported:\n" + string.Join("\n", _browserErrors));
+        AssertNoBrowserErrors();
     }
 
     [Fact]
     public async Task A_campaign_chosen_on_the_form_plans_follow_ups_for_the_imported_contacts()
     {
         var (page, key, ownerId) = await OpenAsync("camp");
-        var stores = new TableStores(StorageAccount.FromConnectionString(azurite.ConnectionString));
+        var stores = new TableStores(StorageAccount.FromConnectionString(Azurite.ConnectionString));
         await stores.Senders.SaveAsync(
             new SenderProfile { OwnerId = ownerId, FirstName = "Sam", LastName = "Student", Email = "sam@students.example.edu", Signature = "Sam" }, CancellationToken.None);
 
@@ -82,7 +66,7 @@ public sealed class UploadFormBrowserTests(AzuriteFixture azurite) : IClassFixtu
 
         // The introduction flow is started from an introduction, not an upload, so the form does not offer it.
         Assert.Equal(["no campaign: import only", "Class visit follow-up"], offered);
-        using var client = _server.App.Client(key);
+        using var client = App.Client(key);
         var contacts = (await ContactsAsync(client)).Select(c => c.GetProperty("id").GetString()!).ToList();
         Assert.Equal(2, contacts.Count);
         foreach (var contactId in contacts)
@@ -102,9 +86,9 @@ public sealed class UploadFormBrowserTests(AzuriteFixture azurite) : IClassFixtu
         await page.ClickAsync("#upload-form button[type=submit]");
         await page.WaitForFunctionAsync(StatusIs, "Import finished.");
 
-        using var client = _server.App.Client(key);
+        using var client = App.Client(key);
         Assert.Equal("Šimon Žák", Assert.Single(await ContactsAsync(client)).GetProperty("fullName").GetString());
-        Assert.True(_browserErrors.Count == 0, "The browser reported:\n" + string.Join("\n", _browserErrors));
+        AssertNoBrowserErrors();
     }
 
     [Fact]
@@ -185,7 +169,7 @@ public sealed class UploadFormBrowserTests(AzuriteFixture azurite) : IClassFixtu
         await page.WaitForFunctionAsync(StatusIs, "Import finished.", new() { Timeout = 60_000 });
 
         Assert.StartsWith("Import of big.csv: completed", await page.Locator("#upload-report h3").TextContentAsync(), StringComparison.Ordinal);
-        Assert.DoesNotContain(_browserErrors, e => e.StartsWith("uncaught", StringComparison.Ordinal));
+        Assert.DoesNotContain(BrowserErrors, e => e.StartsWith("uncaught", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -225,15 +209,15 @@ public sealed class UploadFormBrowserTests(AzuriteFixture azurite) : IClassFixtu
     public async Task A_coach_who_switches_client_while_a_queued_import_is_awaited_ends_that_wait_and_shows_no_report_under_the_other()
     {
         var coachId = ApiApp.NewId("coach");
-        var coachKey = await _server.App.CreateAccountWithKeyAsync(coachId, AccountKind.Coach);
+        var coachKey = await App.CreateAccountWithKeyAsync(coachId, AccountKind.Coach);
         var (first, second) = (ApiApp.NewId("a"), ApiApp.NewId("b"));
         foreach (var clientId in new[] { first, second })
         {
-            using var client = _server.App.Client(await _server.App.CreateAccountWithKeyAsync(clientId));
+            using var client = App.Client(await App.CreateAccountWithKeyAsync(clientId));
             await Campaigns.CampaignsApp.GrantConsentAsync(client, coachId, "read", "write");
         }
 
-        var page = await DashboardPage.OpenWithKeyAsync(_chromium!.Browser, _server.Site, coachKey, _browserErrors);
+        var page = await OpenDashboardAsync(coachKey);
         var polls = new System.Collections.Concurrent.ConcurrentQueue<string>();
         await page.RouteAsync(url => new Uri(url).AbsolutePath == "/api/imports", async route =>
         {
@@ -271,8 +255,8 @@ public sealed class UploadFormBrowserTests(AzuriteFixture azurite) : IClassFixtu
     private async Task<(IPage Page, string Key, string OwnerId)> OpenAsync(string prefix)
     {
         var ownerId = ApiApp.NewId(prefix);
-        var key = await _server.App.CreateAccountWithKeyAsync(ownerId);
-        return (await DashboardPage.OpenWithKeyAsync(_chromium!.Browser, _server.Site, key, _browserErrors), key, ownerId);
+        var key = await App.CreateAccountWithKeyAsync(ownerId);
+        return (await OpenDashboardAsync(key), key, ownerId);
     }
 
     /// <summary>The page with a file chosen, whose upload is answered 202 and whose polls <paramref name="poll"/> answers (numbered from 1).</summary>
