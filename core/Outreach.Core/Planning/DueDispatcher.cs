@@ -5,9 +5,10 @@ namespace Outreach.Core.Planning;
 /// <summary>
 /// One dispatcher run (the timer function, once a minute), as <c>Campaigns/README.md</c> ("Dispatcher run") lays it
 /// out: read the cursor, find the due entries bucket by bucket, then per owner read only the due tasks (point reads),
-/// score the pending ones whose score is missing or came from a model other than the deployed one, let <see cref="DispatchPlanner"/> decide, record the owner's latest queued send time
-/// (so the next run spaces its sends after it), and apply the decision with version-conditional writes; store the
-/// cursor only after every owner is handled. Owners with nothing due are never read.
+/// score the pending ones whose score is missing or came from a model other than the deployed one (none while no model
+/// is deployed), let <see cref="DispatchPlanner"/> decide, record the owner's latest queued send time (so the next run
+/// spaces its sends after it), and apply the decision with version-conditional writes; store the cursor only after
+/// every owner is handled. Owners with nothing due are never read.
 /// </summary>
 /// <remarks>
 /// A task someone else changed between this run's read and its write (a reply, another writer) is left alone and its
@@ -122,7 +123,8 @@ public sealed class DueDispatcher(
     /// due and be ranked against fresh ones. A task whose score came from the deployed model keeps it, so a task the cap
     /// defers for days costs one scoring per model, not one per run; what it gives up is the drift of the features that
     /// move with its due time (days since met, the send hour) until the next model is deployed. A task the scorer
-    /// leaves out keeps what it had.
+    /// leaves out keeps what it had. With no model deployed (<see cref="ITaskScorer.CurrentModelIdAsync"/> null, as
+    /// <see cref="NeutralTaskScorer"/> answers) there is nothing to score with, so the scorer is not asked.
     /// </summary>
     private async Task<List<OutreachTask>> ScoreAsync(string ownerId, List<OutreachTask> loaded, CancellationToken cancellationToken)
     {
@@ -131,7 +133,11 @@ public sealed class DueDispatcher(
             return loaded;
         }
 
-        var model = await scorer.CurrentModelIdAsync(cancellationToken).ConfigureAwait(false);
+        if (await scorer.CurrentModelIdAsync(cancellationToken).ConfigureAwait(false) is not { } model)
+        {
+            return loaded;
+        }
+
         var pending = loaded.Where(t => TaskStates.IsPending(t.State) && NeedsScore(t, model)).ToList();
         if (pending.Count == 0)
         {
@@ -155,8 +161,8 @@ public sealed class DueDispatcher(
     }
 
     /// <summary>True when <paramref name="task"/> has no score from <paramref name="model"/> (a row without a model id counts as stale).</summary>
-    private static bool NeedsScore(OutreachTask task, string? model) =>
-        task.Score is null || task.ScoreModelId is null || !string.Equals(task.ScoreModelId, model, StringComparison.Ordinal);
+    private static bool NeedsScore(OutreachTask task, string model) =>
+        task.Score is null || !string.Equals(task.ScoreModelId, model, StringComparison.Ordinal);
 
     private async Task ApplyAsync(
         string ownerId, DispatchPlan plan, ILookup<string, DueIndexEntry> entriesByTask, DispatchTally tally, CancellationToken cancellationToken)

@@ -9,7 +9,7 @@ namespace Outreach.Core.Planning;
 /// </summary>
 public interface ITaskScorer
 {
-    /// <summary>The id of the model <see cref="ScoreAsync"/> scores with now, or null when there is none.</summary>
+    /// <summary>The id of the model <see cref="ScoreAsync"/> scores with now, or null when there is none (the dispatcher then does not call <see cref="ScoreAsync"/>).</summary>
     /// <param name="cancellationToken">Cancels the look-up.</param>
     Task<string?> CurrentModelIdAsync(CancellationToken cancellationToken);
 

@@ -170,6 +170,26 @@ public sealed class DueDispatcherTests
         Assert.Equal((0.01, "v1"), (task!.Score, task.ScoreModelId));
     }
 
+    [Fact]
+    public async Task With_no_model_deployed_the_scorer_is_not_asked_and_the_capped_tasks_go_unscored_one_a_day()
+    {
+        var (dispatcher, scorer, a, b) = await TwoDueContactsCappedAtOneScoredByV1Async();
+        scorer.Model = null; // as NeutralTaskScorer: no model yet
+        _clock.SetUtcNow(Given.Utc("2026-03-04T09:00:00Z"));
+        await dispatcher.RunAsync(CancellationToken.None);
+        _clock.SetUtcNow(Given.Utc("2026-03-05T09:00:00Z"));
+        await dispatcher.RunAsync(CancellationToken.None);
+
+        Assert.Empty(scorer.Scored);
+        Assert.Equal(new[] { a, b }.Order(StringComparer.Ordinal), _sent.Requests.Select(r => r.TaskId).Order(StringComparer.Ordinal));
+        Assert.Equal(Given.Utc("2026-03-05T09:00:00Z").Date, _sent.SendTimes[^1].UtcDateTime.Date); // the cap still held one back a day
+        foreach (var id in new[] { a, b })
+        {
+            var task = await _tasks.FindAsync("student-1", id, CancellationToken.None);
+            Assert.Equal((null, null), (task!.Score, task.ScoreModelId));
+        }
+    }
+
     /// <summary>
     /// A dispatcher of its own scorer, model v1 deployed (contact a at 0.9, b at 0.01), for an owner whose daily cap is
     /// one, and contacts a and b enrolled, their thank-yous due the same morning: b waits a day behind a.
@@ -205,7 +225,7 @@ public sealed class DueDispatcherTests
     /// <summary>A scorer whose deployed model can be swapped; the explanation names the model. Remembers each task it scored.</summary>
     private sealed class SwitchableScorer : ITaskScorer
     {
-        public string Model { get; set; } = "v1";
+        public string? Model { get; set; } = "v1";
 
         public Dictionary<string, double> Scores { get; set; } = [];
 
