@@ -13,7 +13,10 @@ public sealed class BusinessCalendar : IEquatable<BusinessCalendar>
     /// <summary>A calendar with the given holidays (dates in the sender's local calendar) and business weekdays.</summary>
     /// <param name="holidays">The sender's holidays, or null for none.</param>
     /// <param name="businessDays">The weekdays that count as business days, or null for Monday to Friday.</param>
-    /// <exception cref="DomainException">No business weekday (target <c>businessDays</c>).</exception>
+    /// <exception cref="DomainException">
+    /// No business weekday (target <c>businessDays</c>), or more than <see cref="MaxHolidays"/> holidays (target
+    /// <c>holidays</c>).
+    /// </exception>
     public BusinessCalendar(IEnumerable<DateOnly>? holidays = null, IEnumerable<DayOfWeek>? businessDays = null)
     {
         _holidays = holidays is null ? [] : [.. holidays];
@@ -22,7 +25,18 @@ public sealed class BusinessCalendar : IEquatable<BusinessCalendar>
         {
             throw new DomainException("schedule.invalid", "A business calendar needs at least one business day of the week.", "businessDays");
         }
+
+        if (_holidays.Count > MaxHolidays)
+        {
+            throw new DomainException("schedule.invalid", $"At most {MaxHolidays} holidays, not {_holidays.Count}.", "holidays");
+        }
     }
+
+    /// <summary>
+    /// The most holidays a calendar holds: a year of days off, leap day included. More is a mistake, and a stored
+    /// profile stays small.
+    /// </summary>
+    public const int MaxHolidays = 366;
 
     /// <summary>Monday to Friday, the business weekdays when none are configured.</summary>
     public static IReadOnlyList<DayOfWeek> MondayToFriday { get; } =

@@ -12,6 +12,12 @@ public sealed record SenderSchedule
     /// <summary>The gap between two sends when none is configured.</summary>
     public static readonly TimeSpan DefaultMinimumSpacing = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// How many days from today a schedule must leave a day to send on and a business day (a year, leap day included):
+    /// planning looks about that far for the next one before it gives up.
+    /// </summary>
+    public const int LookaheadDays = 366;
+
     /// <summary>The sender's zone (an IANA zone such as <c>Europe/London</c>; use <see cref="ForZone"/>).</summary>
     public required TimeZoneInfo TimeZone { get; init; }
 
@@ -92,6 +98,32 @@ public sealed record SenderSchedule
         }
 
         throw new DomainException("schedule.no-sending-day", "The sending window and holidays leave no sending day within a year.", "calendar.holidays");
+    }
+
+    /// <summary>
+    /// Throws when, in the <see cref="LookaheadDays"/> days from <paramref name="today"/> (the sender's local date), the
+    /// window and holidays leave no day mail may go out, or the business days and holidays leave no business day for
+    /// business-day delays to count: such a schedule would only fail, or plan a year out, at the next enrolment.
+    /// </summary>
+    /// <exception cref="DomainException">No such day (code <c>schedule.no-sending-day</c>, target <c>calendar.holidays</c>).</exception>
+    public void EnsureSendingDayAhead(DateOnly today)
+    {
+        var days = Enumerable.Range(0, LookaheadDays).Select(today.AddDays).ToList();
+        if (!days.Any(IsSendingDay))
+        {
+            throw new DomainException(
+                "schedule.no-sending-day",
+                $"The holidays close every sending day ({string.Join(", ", Window.Days)}) of the {LookaheadDays} days from {today:yyyy-MM-dd}: nothing could be sent.",
+                "calendar.holidays");
+        }
+
+        if (!days.Any(Calendar.IsBusinessDay))
+        {
+            throw new DomainException(
+                "schedule.no-sending-day",
+                $"The holidays cover every business day ({string.Join(", ", Calendar.BusinessDays)}) of the {LookaheadDays} days from {today:yyyy-MM-dd}: no business-day step could be planned.",
+                "calendar.holidays");
+        }
     }
 
     /// <summary>Throws when the cap or spacing cannot work.</summary>

@@ -38,7 +38,8 @@ internal static class SenderApi
     }
 
     private static async Task<Results<Ok<SenderBody>, ProblemHttpResult>> PutAsync(
-        SenderBody body, HttpContext context, OwnerAccess access, DispatchStorage storage, ISenderProfileStore profiles, CancellationToken cancellationToken)
+        SenderBody body, HttpContext context, OwnerAccess access, DispatchStorage storage, ISenderProfileStore profiles, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         if (await access.ResolveAsync(context, ApiScopes.Write, cancellationToken).ConfigureAwait(false) is not { } owner)
         {
@@ -47,7 +48,7 @@ internal static class SenderApi
 
         await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var previous = await profiles.GetAsync(owner.OwnerId, cancellationToken).ConfigureAwait(false);
-        var profile = body.ToProfile(owner.OwnerId, previous);
+        var profile = body.ToProfile(owner.OwnerId, previous, time.GetUtcNow());
         await profiles.SaveAsync(profile, cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(SenderBody.Of(profile));
     }

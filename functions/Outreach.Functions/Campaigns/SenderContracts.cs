@@ -9,9 +9,10 @@ namespace Outreach.Functions.Campaigns;
 /// <summary>
 /// The sender profile as <c>GET|PUT /api/sender</c> show and take it: names, sending address, IANA time zone, sending
 /// window (days by English name, hours as <c>HH:mm</c>), daily cap, minimum spacing in seconds, business days (by
-/// English name; Monday to Friday when absent) and holidays (<c>yyyy-MM-dd</c>, at most <see cref="MaxHolidays"/>;
-/// none when absent). A PUT replaces the whole profile; an absent field takes its default. The owner's own SMTP
-/// account is not part of it (it carries a sealed password) and a PUT keeps it unchanged.
+/// English name; Monday to Friday when absent) and holidays (<c>yyyy-MM-dd</c>, at most
+/// <see cref="BusinessCalendar.MaxHolidays"/>; none when absent). A PUT replaces the whole profile; an absent field
+/// takes its default. The owner's own SMTP account is not part of it (it carries a sealed password) and a PUT keeps it
+/// unchanged.
 /// </summary>
 internal sealed record SenderBody(
     string? FirstName,
@@ -27,8 +28,6 @@ internal sealed record SenderBody(
     IReadOnlyList<string?>? BusinessDays,
     IReadOnlyList<string?>? Holidays)
 {
-    /// <summary>A year of days off, leap day included: more is a mistake, and the row stays small.</summary>
-    public const int MaxHolidays = 366;
     public const int MaxDailyCap = 500;
     public const int MaxSpacingSeconds = 24 * 60 * 60;
 
@@ -47,8 +46,14 @@ internal sealed record SenderBody(
         [.. p.Calendar.Holidays.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))]);
 
     /// <summary>The profile this body describes, keeping <paramref name="previous"/>'s SMTP account.</summary>
-    /// <exception cref="DomainException">A field is invalid (target names it: <c>timeZone</c>, <c>window.opens</c>, <c>dailyCap</c>...).</exception>
-    public SenderProfile ToProfile(string ownerId, SenderProfile? previous)
+    /// <param name="ownerId">The owner.</param>
+    /// <param name="previous">The profile it replaces, or null.</param>
+    /// <param name="now">The current instant: the calendar must leave a day to send on in the year from the owner's today.</param>
+    /// <exception cref="DomainException">
+    /// A field is invalid (target names it: <c>timeZone</c>, <c>window.opens</c>, <c>dailyCap</c>...), or the holidays
+    /// leave no sending or business day in the coming year (target <c>holidays</c>).
+    /// </exception>
+    public SenderProfile ToProfile(string ownerId, SenderProfile? previous, DateTimeOffset now)
     {
         if (string.IsNullOrWhiteSpace(Email) || !MailAddress.TryCreate(Email.Trim(), out var address) || !string.Equals(address.Address, Email.Trim(), StringComparison.Ordinal))
         {
@@ -78,11 +83,13 @@ internal sealed record SenderBody(
             Calendar = ParseCalendar(),
             Smtp = previous?.Smtp,
         };
+        SenderSchedule schedule;
         try
         {
             // Resolve the zone now: an unknown one is refused here, not at the first send. Windows ids resolve on Linux
             // too, but the contract (and the dashboard) speak IANA.
-            if (!profile.ToSchedule().TimeZone.HasIanaId)
+            schedule = profile.ToSchedule();
+            if (!schedule.TimeZone.HasIanaId)
             {
                 throw new DomainException("schedule.unknown-time-zone", $"'{profile.TimeZoneId}' is not an IANA time zone (e.g. Europe/London).", "timeZone");
             }
@@ -92,24 +99,32 @@ internal sealed record SenderBody(
             throw new DomainException("sender.invalid", e.Message, "timeZone");
         }
 
+        try
+        {
+            // Refused here, not at the next enrolment, where planning would find no day to send on.
+            schedule.EnsureSendingDayAhead(schedule.LocalDateOf(now));
+        }
+        catch (DomainException e)
+        {
+            throw new DomainException("sender.invalid", e.Message, "holidays");
+        }
+
         return profile;
     }
 
     private BusinessCalendar ParseCalendar()
     {
-        if (BusinessDays is { Count: 0 })
+        var holidays = Holidays?.Select((d, i) => ParseDate(d, $"holidays[{i}]")).ToList();
+        var businessDays = BusinessDays?.Select((d, i) => ParseDay(d, $"businessDays[{i}]")).ToList();
+        try
         {
-            throw new DomainException("sender.invalid", "Name at least one business day of the week (e.g. monday).", "businessDays");
+            // The calendar's own rules (a business day at least, at most MaxHolidays holidays) are the API's.
+            return new BusinessCalendar(holidays, businessDays);
         }
-
-        if (Holidays is { Count: > MaxHolidays })
+        catch (DomainException e)
         {
-            throw new DomainException("sender.invalid", $"At most {MaxHolidays} holidays, not {Holidays.Count}.", "holidays");
+            throw new DomainException("sender.invalid", e.Message, e.Target);
         }
-
-        return new BusinessCalendar(
-            Holidays?.Select((d, i) => ParseDate(d, $"holidays[{i}]")).ToList(),
-            BusinessDays?.Select((d, i) => ParseDay(d, $"businessDays[{i}]")).ToList());
     }
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

@@ -52,6 +52,17 @@ public sealed class BusinessCalendarTests
     }
 
     [Fact]
+    public void More_holidays_than_a_year_has_days_are_refused_naming_holidays_and_a_full_year_is_kept()
+    {
+        var leapYear = Enumerable.Range(0, 366).Select(i => Date(2028, 1, 1).AddDays(i)).ToList();
+
+        var error = Assert.Throws<DomainException>(() => new BusinessCalendar([.. leapYear, Date(2029, 1, 1)]));
+
+        Assert.Equal(("schedule.invalid", "holidays"), (error.Code, error.Target));
+        Assert.Equal(366, new BusinessCalendar([.. leapYear, Date(2028, 1, 1)]).Holidays.Count); // a repeated date counts once
+    }
+
+    [Fact]
     public void Calendars_with_the_same_days_and_holidays_are_equal_whatever_the_order()
     {
         var one = new BusinessCalendar([Date(2026, 12, 25), Date(2026, 12, 24)], SundayToThursday);

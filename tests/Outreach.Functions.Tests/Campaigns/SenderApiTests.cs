@@ -124,6 +124,31 @@ public sealed class SenderApiTests(AzuriteFixture azurite) : IClassFixture<Azuri
         Assert.Equal("holidays", (await CampaignsApp.JsonAsync(response)).GetProperty("target").GetString());
     }
 
+    [Theory]
+    [InlineData(DayOfWeek.Monday, "window")] // the only sending day is off every week
+    [InlineData(DayOfWeek.Wednesday, "businessDays")] // mail may go out Monday to Friday, but no business-day step could be planned
+    public async Task A_calendar_that_leaves_no_day_in_the_coming_year_is_refused_naming_holidays(DayOfWeek day, string onlyDayOf)
+    {
+        using var owner = await _app.OwnerAsync(ApiApp.NewId("o"), withProfile: false);
+        var today = DateOnly.FromDateTime(CampaignsApp.Now.UtcDateTime); // London is on UTC in January
+        var holidays = Enumerable.Range(0, 366).Select(today.AddDays).Where(d => d.DayOfWeek == day).Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToList();
+        var onlyDay = new[] { day.ToString().ToLowerInvariant() };
+        object body = onlyDayOf == "window"
+            ? new { email = "ana@school.example", timeZone = "Europe/London", window = new { days = onlyDay }, holidays }
+            : new { email = "ana@school.example", timeZone = "Europe/London", businessDays = onlyDay, holidays };
+
+        using var refused = await owner.PutAsJsonAsync("/api/sender", body);
+        using var missing = await owner.GetAsync(new Uri("/api/sender", UriKind.Relative));
+        _app.Clock.Advance(TimeSpan.FromDays(7)); // a week on, the first of them is past and a year ahead holds one free day
+        using var accepted = await owner.PutAsJsonAsync("/api/sender", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var problem = await CampaignsApp.JsonAsync(refused);
+        Assert.Equal(("sender.invalid", "holidays"), (problem.GetProperty("code").GetString(), problem.GetProperty("target").GetString()));
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+    }
+
     [Fact]
     public async Task An_enrolment_after_setting_a_holiday_plans_the_thank_you_on_the_business_day_after_it()
     {
