@@ -40,5 +40,5 @@ internal sealed record TaskResponse(
         t.ClaimedUtc);
 }
 
-/// <summary>The list answer.</summary>
-internal sealed record TaskListResponse(IReadOnlyList<TaskResponse> Tasks);
+/// <summary>One page of the list: its tasks, how many match the filters in all, and the token of the next page (null on the last).</summary>
+internal sealed record TaskListResponse(IReadOnlyList<TaskResponse> Tasks, int Total, string? Continuation);

@@ -11,8 +11,9 @@ using Outreach.Functions.Security;
 namespace Outreach.Functions.Campaigns;
 
 /// <summary>
-/// <c>GET /api/tasks?state=&amp;channel=&amp;dueFrom=&amp;dueTo=&amp;take=&amp;order=score</c> (<c>ListTasks</c>): the owner's
-/// tasks by due time (or by predicted reply probability, highest first); <c>dueTo</c> is exclusive. <c>POST
+/// <c>GET /api/tasks?state=&amp;channel=&amp;dueFrom=&amp;dueTo=&amp;take=&amp;order=score&amp;continuation=</c>
+/// (<c>ListTasks</c>): a page of the owner's tasks by due time (or by predicted reply probability, highest first), how
+/// many match in all, and the token of the next page (<see cref="TaskListPaging"/>); <c>dueTo</c> is exclusive. <c>POST
 /// /api/tasks/{id}/done</c> (<c>CompleteTask</c>): a LinkedIn draft the owner sent by hand, or a <c>needs_review</c> email
 /// the owner found did go out (it becomes <c>sent</c>), counted as sent in the metrics. <c>POST /api/tasks/{id}/requeue</c>
 /// (<see cref="TaskRequeue"/>): a failed or needs_review email sent again. <c>POST /api/tasks/{id}/skip</c>
@@ -36,7 +37,8 @@ internal static class TasksApi
 
     private static async Task<Results<Ok<TaskListResponse>, ProblemHttpResult>> ListAsync(
         HttpContext context, OwnerAccess access, DispatchStorage storage, ITaskListing listing, IContactReader contacts,
-        string? state, string? channel, string? dueFrom, string? dueTo, int? take, string? order, CancellationToken cancellationToken)
+        string? state, string? channel, string? dueFrom, string? dueTo, int? take, string? order, string? continuation,
+        CancellationToken cancellationToken)
     {
         if (await access.ResolveAsync(context, ApiScopes.Read, cancellationToken).ConfigureAwait(false) is not { } owner)
         {
@@ -65,16 +67,14 @@ internal static class TasksApi
 
         await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var tasks = await listing.ListAsync(owner.OwnerId, query, cancellationToken).ConfigureAwait(false);
-        var page = (byScore ? tasks.OrderByDescending(t => t.EffectiveScore).ThenBy(t => t.DueUtc).ThenBy(t => t.TaskId, StringComparer.Ordinal) : tasks.AsEnumerable())
-            .Take(count)
-            .ToList();
+        var (page, next) = TaskListPaging.Page(tasks, byScore, count, continuation);
         var names = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var contactId in page.Select(t => t.ContactId).Distinct(StringComparer.Ordinal))
         {
             names[contactId] = (await contacts.GetAsync(owner.OwnerId, contactId, cancellationToken).ConfigureAwait(false))?.FullName;
         }
 
-        return TypedResults.Ok(new TaskListResponse([.. page.Select(t => TaskResponse.Of(t, names[t.ContactId]))]));
+        return TypedResults.Ok(new TaskListResponse([.. page.Select(t => TaskResponse.Of(t, names[t.ContactId]))], tasks.Count, next));
     }
 
     private static async Task<Results<Ok<TaskResponse>, ProblemHttpResult>> CompleteAsync(

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Outreach.Core.Campaigns;
 using Outreach.Core.Planning;
 using Outreach.Functions.Dispatching;
@@ -48,6 +49,70 @@ public sealed class TasksApiTests(AzuriteFixture azurite) : IClassFixture<Azurit
         Assert.Equal(stay.TaskId, first.GetProperty("id").GetString());
         Assert.Equal(0.31, first.GetProperty("score").GetDouble());
         Assert.Equal("met in person recently", first.GetProperty("scoreExplanation").GetString());
+    }
+
+    [Fact]
+    public async Task Pages_of_the_list_hand_out_every_task_once_with_the_total_and_a_task_skipped_between_pages_moves_none()
+    {
+        var (ownerId, owner, _, _) = await EnrolledOwnerAsync();
+        var all = (await CampaignsApp.JsonAsync(await owner.GetAsync(new Uri("/api/tasks?state=planned", UriKind.Relative)))).GetProperty("tasks")
+            .EnumerateArray().Select(t => t.GetProperty("id").GetString()!).ToList();
+
+        var first = await CampaignsApp.JsonAsync(await owner.GetAsync(new Uri("/api/tasks?state=planned&take=2", UriKind.Relative)));
+        var firstIds = first.GetProperty("tasks").EnumerateArray().Select(t => t.GetProperty("id").GetString()!).ToList();
+        var firstSkipped = await _app.Stores.Tasks.FindAsync(ownerId, firstIds[0], CancellationToken.None);
+        Assert.NotNull(await _app.Stores.Tasks.TryReplaceAsync(firstSkipped!.MoveTo(TaskState.Skipped, SkipReasons.ByOwner), CancellationToken.None));
+        var pages = new List<JsonElement> { first };
+        while (pages[^1].GetProperty("continuation").GetString() is { } token && pages.Count < 10) // a token that pages nowhere fails, not hangs
+        {
+            pages.Add(await CampaignsApp.JsonAsync(await owner.GetAsync(new Uri($"/api/tasks?state=planned&take=2&continuation={Uri.EscapeDataString(token)}", UriKind.Relative))));
+        }
+
+        Assert.Equal(6, all.Count);
+        Assert.Equal(6, first.GetProperty("total").GetInt32());
+        Assert.Equal(5, pages[^1].GetProperty("total").GetInt32()); // the skipped one no longer matches
+        Assert.Equal([2, 2, 2], pages.Select(p => p.GetProperty("tasks").GetArrayLength()));
+        Assert.Equal(all, pages.SelectMany(p => p.GetProperty("tasks").EnumerateArray()).Select(t => t.GetProperty("id").GetString()!));
+    }
+
+    [Fact]
+    public async Task Pages_by_score_follow_the_score_order_across_pages()
+    {
+        var (ownerId, owner, email, _) = await EnrolledOwnerAsync();
+        var stay = await _app.Stores.Tasks.FindAsync(ownerId, TaskIds.ForCampaignStep(ownerId, DefaultCampaigns.ClassVisitFollowUpId, email, "stay-in-touch"), CancellationToken.None);
+        await _app.Stores.Tasks.TryReplaceAsync(stay! with { Score = 0.31 }, CancellationToken.None);
+        var all = (await CampaignsApp.JsonAsync(await owner.GetAsync(new Uri("/api/tasks?order=score", UriKind.Relative)))).GetProperty("tasks")
+            .EnumerateArray().Select(t => t.GetProperty("id").GetString()!).ToList();
+
+        var ids = new List<string>();
+        string? token = null;
+        do
+        {
+            var page = await CampaignsApp.JsonAsync(await owner.GetAsync(new Uri($"/api/tasks?order=score&take=4&continuation={Uri.EscapeDataString(token ?? "")}", UriKind.Relative)));
+            ids.AddRange(page.GetProperty("tasks").EnumerateArray().Select(t => t.GetProperty("id").GetString()!));
+            token = page.GetProperty("continuation").GetString();
+        }
+        while (token is not null && ids.Count < 60);
+
+        Assert.Equal(stay.TaskId, all[0]);
+        Assert.Equal(all, ids);
+    }
+
+    [Theory]
+    [InlineData("continuation=not-a-token")]
+    [InlineData("continuation=e30")] // {}
+    public async Task A_continuation_not_handed_out_is_refused_naming_it(string query)
+    {
+        var (_, owner, _, _) = await EnrolledOwnerAsync();
+        var byDue = (await CampaignsApp.JsonAsync(await owner.GetAsync(new Uri("/api/tasks?take=1", UriKind.Relative)))).GetProperty("continuation").GetString()!;
+
+        using var bad = await owner.GetAsync(new Uri("/api/tasks?" + query, UriKind.Relative));
+        using var otherOrder = await owner.GetAsync(new Uri($"/api/tasks?order=score&continuation={Uri.EscapeDataString(byDue)}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal("continuation", (await CampaignsApp.JsonAsync(bad)).GetProperty("target").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, otherOrder.StatusCode);
+        Assert.Equal("continuation", (await CampaignsApp.JsonAsync(otherOrder)).GetProperty("target").GetString());
     }
 
     [Theory]

@@ -67,6 +67,49 @@ public sealed class AttentionBrowserTests(AzuriteFixture azurite) : LoopbackBrow
         AssertNoBrowserErrors();
     }
 
+    [Fact]
+    public async Task More_failed_emails_than_a_page_say_how_many_are_shown_of_how_many_and_Show_more_loads_the_rest()
+    {
+        var ownerId = ApiApp.NewId("owner");
+        var key = await App.CreateAccountWithKeyAsync(ownerId);
+        var due = new DateTimeOffset(2026, 1, 13, 9, 0, 0, TimeSpan.Zero);
+        var ids = new List<string>();
+        for (var i = 0; i < 53; i++)
+        {
+            var task = new OutreachTask
+            {
+                TaskId = TaskIds.ForCampaignStep(ownerId, "class-visit-follow-up", $"contact-{i:D2}", "thank-you"),
+                OwnerId = ownerId,
+                ContactId = $"contact-{i:D2}",
+                CampaignId = "class-visit-follow-up",
+                StepId = "thank-you",
+                Template = Core.Messaging.Templates.TemplateKind.ThankYou,
+                Channel = TaskChannel.Email,
+                DueUtc = due.AddMinutes(i),
+                State = TaskState.Failed,
+                FailureReason = "smtp-failed (535)",
+            };
+            Assert.True(await Tasks.TryAddAsync(task, CancellationToken.None));
+            ids.Add(task.TaskId);
+        }
+
+        var page = await OpenDashboardAsync(key);
+        var items = page.Locator("#attention-body li");
+        await items.First.WaitForAsync();
+        var firstPage = await items.CountAsync();
+        var countBefore = await page.Locator("#attention-count").TextContentAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show 3 more" }).ClickAsync();
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('#attention-body li').length === 53");
+
+        Assert.Equal(50, firstPage);
+        Assert.Equal("Showing 50 of 53.", countBefore);
+        Assert.Equal("Showing all 53.", await page.Locator("#attention-count").TextContentAsync());
+        Assert.Equal(ids, await items.EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.task)"));
+        Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "Show 3 more" }).CountAsync());
+        Assert.Equal(ids[50], await page.EvaluateAsync<string>("() => document.activeElement.closest('li').dataset.task"));
+        AssertNoBrowserErrors();
+    }
+
     private ITaskStore Tasks => App.Factory.Services.GetRequiredService<ITaskStore>();
 
     /// <summary>The three class-visit contacts imported into the campaign (<see cref="ClassVisitContacts"/>); their thank-you email tasks by contact name.</summary>
