@@ -37,11 +37,13 @@ public sealed class AttentionBrowserTests(AzuriteFixture azurite) : LoopbackBrow
         Assert.Equal(["Send again", "It was sent", "Skip"], await reviewItem.GetByRole(AriaRole.Button).AllTextContentsAsync());
 
         await failedItem.GetByRole(AriaRole.Button, new() { Name = "Skip" }).ClickAsync();
+        await failedItem.GetByRole(AriaRole.Button, new() { Name = "Yes, skip" }).ClickAsync();
         await page.WaitForFunctionAsync("() => document.querySelectorAll('#attention-body li').length === 1");
 
         Assert.Equal(review, await items.GetAttributeAsync("data-task"));
         var skipped = await Tasks.FindAsync(ownerId, failed, CancellationToken.None);
         Assert.Equal((TaskState.Skipped, SkipReasons.ByOwner), (skipped!.State, skipped.SkipReason));
+        Assert.Equal("Skipped Ada Lovelace's thank-you.", await page.Locator("#attention-status").TextContentAsync());
         AssertNoBrowserErrors();
     }
 

@@ -38,7 +38,9 @@ async function loadClientSections() {
 function switchClient() {
   stopWaiting();
   document.getElementById('upload-report').replaceChildren();
-  setStatus(document.getElementById('upload-status'), '');
+  for (const id of ['upload-status', 'attention-status', 'queue-status', 'linkedin-status']) {
+    setStatus(document.getElementById(id), '');
+  }
   return loadClientSections();
 }
 

@@ -1,13 +1,14 @@
 // Email tasks that need the owner: failed ones (GET /api/tasks?state=failed) and those whose send could not be
 // confirmed (needs_review: the server's answer was lost after the message was handed over, so it may have gone out).
 // Each can be sent again (POST /api/tasks/{id}/requeue), marked sent when the owner finds it in their Sent folder
-// (POST /api/tasks/{id}/done, needs_review only) or skipped (POST /api/tasks/{id}/skip). They come a page at a time:
+// (POST /api/tasks/{id}/done, needs_review only) or skipped after a confirmation (skip.js). They come a page at a time:
 // the section says how many of how many it shows, and "Show more" fetches the next page with the list's continuation.
 
 import { getJson, postJson, ApiError } from './api.js';
 import { el, note, setStatus } from './dom.js';
 import { loadSection } from './sections.js';
 import { showQueue } from './tasks.js';
+import { skipControl } from './skip.js';
 
 const attentionStates = 'failed,needs_review';
 const pageSize = 50;
@@ -46,7 +47,7 @@ function attentionTask(task, refresh) {
   if (task.state === 'needs_review') {
     buttons.push(action('It was sent', `${base}/done`, 'Marked as sent.', status, refresh));
   }
-  buttons.push(action('Skip', `${base}/skip`, 'Skipped.', status, refresh));
+  buttons.push(skipControl(task, document.getElementById('attention-status'), refresh));
   return el('li', { 'data-task': task.id, 'data-state': task.state },
     el('p', {}, el('strong', {}, task.contactName || 'Contact'), ` · ${task.template || task.stepId || ''} · ${when(task)}`),
     el('p', { class: 'note' }, what(task), task.failureReason ? ` Why: ${task.failureReason}` : ''),

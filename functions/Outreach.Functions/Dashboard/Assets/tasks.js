@@ -1,9 +1,11 @@
 // Today's queue (GET /api/tasks?order=score) and the LinkedIn tasks to send by hand, each with its draft
-// (GET /api/tasks/{id}/draft), a copy button and a done button (POST /api/tasks/{id}/done).
+// (GET /api/tasks/{id}/draft), a copy button and a done button (POST /api/tasks/{id}/done). Every task in either list
+// can be skipped after a confirmation (skip.js); a LinkedIn task is in both, so a skip reloads both.
 
 import { getJson, postJson, ApiError } from './api.js';
 import { el, note, percent, setStatus } from './dom.js';
 import { loadSection } from './sections.js';
+import { skipControl } from './skip.js';
 
 const openStates = 'planned,queued';
 
@@ -11,14 +13,20 @@ function when(utc) {
   return utc ? new Date(utc).toLocaleString() : 'not scheduled';
 }
 
+function refreshOpenTasks() {
+  return Promise.all([showQueue(), showLinkedIn()]);
+}
+
 export function showQueue() {
+  const status = document.getElementById('queue-status');
   return loadSection(document.getElementById('queue-body'), async () => {
     const { tasks } = await getJson('tasks', { state: openStates, order: 'score', take: 25 });
     if (!tasks.length) return note('Nothing is queued.');
     return el('ol', { class: 'task-list', 'aria-label': 'Queue ordered by predicted reply probability' },
-      ...tasks.map((t) => el('li', {},
+      ...tasks.map((t) => el('li', { 'data-task': t.id },
         el('p', {}, el('span', { class: 'score' }, `${percent(t.score)} likely to reply`), ` · ${t.contactName || 'contact'} · ${t.template || t.stepId || ''} · ${t.channel} · due ${when(t.dueUtc)}`),
-        el('p', { class: 'note' }, t.scoreExplanation || 'No explanation: this task was not scored.'))));
+        el('p', { class: 'note' }, t.scoreExplanation || 'No explanation: this task was not scored.'),
+        el('div', { class: 'session' }, skipControl(t, status, refreshOpenTasks)))));
   });
 }
 
@@ -61,16 +69,15 @@ function linkedInTask(task, refresh) {
       setStatus(status, error.unavailable ? 'Marking done is not available on this server yet.' : error.message, !error.unavailable);
     }
   });
-  return el('li', {},
+  return el('li', { 'data-task': task.id },
     el('p', {}, el('strong', {}, task.contactName || 'Contact'), ` · ${task.template || task.stepId || ''} · due ${when(task.dueUtc)}`),
-    el('div', { class: 'session' }, showDraft, done), draftArea, status);
+    el('div', { class: 'session' }, showDraft, done, skipControl(task, document.getElementById('linkedin-status'), refresh)), draftArea, status);
 }
 
 export function showLinkedIn() {
-  const refresh = () => showLinkedIn();
   return loadSection(document.getElementById('linkedin-body'), async () => {
     const { tasks } = await getJson('tasks', { state: openStates, channel: 'linkedin', take: 25 });
     if (!tasks.length) return note('No LinkedIn message is waiting.');
-    return el('ul', { class: 'task-list' }, ...tasks.map((t) => linkedInTask(t, refresh)));
+    return el('ul', { class: 'task-list' }, ...tasks.map((t) => linkedInTask(t, refreshOpenTasks)));
   });
 }
