@@ -81,6 +81,15 @@ public sealed record OutreachTask
     /// </summary>
     public string? ScoreModelId { get; init; }
 
+    /// <summary>
+    /// Words, questions and personal-note length of the task's message, measured on its rendered text
+    /// (<see cref="Messaging.Templates.MessageStats.Measure"/>): by the sender on the email it sends, and, while the task
+    /// is pending, on its draft when the task is scored. The response model reads them for the task's score and for the
+    /// history row its send becomes; null when never measured (tasks sent before they were recorded), which the model
+    /// treats as unknown, not as a message without words, questions or note.
+    /// </summary>
+    public MessageStats? MessageStats { get; init; }
+
     /// <summary>Why it was skipped (e.g. <c>replied</c>, <c>suppressed</c>, <c>no-email</c>), or null.</summary>
     public string? SkipReason { get; init; }
 

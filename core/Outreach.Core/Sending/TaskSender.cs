@@ -1,6 +1,7 @@
 using Outreach.Core.Analytics.Events;
 using Outreach.Core.Contacts;
 using Outreach.Core.Messaging.Delivery;
+using Outreach.Core.Messaging.Templates;
 using Outreach.Core.Outcomes;
 using Outreach.Core.Planning;
 using Outreach.Core.Senders;
@@ -14,8 +15,9 @@ namespace Outreach.Core.Sending;
 /// A queued task is re-checked against suppressions, the daily cap and the sending window (either one gives it back
 /// to planned for the next opening), reserves its place under the daily cap atomically (given back when the mail is
 /// known not to have gone out), is claimed with an ETag-conditional replace that stores its Message-ID, indexed for
-/// reply matching, sent, and marked sent. A later step's email (or an introduction's nudge) is threaded under the earlier emails of its sequence
-/// (<see cref="SequenceThread"/>, read alongside the other reads).
+/// reply matching, sent, and marked sent. A later step's email (or an introduction's nudge) is threaded under the earlier
+/// emails of its sequence (<see cref="SequenceThread"/>, read alongside the other reads). The claim also stores the sent
+/// message's statistics (<see cref="MessageStats"/>) on the task, for the response model's history.
 /// </summary>
 public sealed class TaskSender(
     SendStores stores,
@@ -124,8 +126,10 @@ public sealed class TaskSender(
             return await GiveBackForCapAsync(task, schedule, today, now, cancellationToken);
         }
 
+        // Measured on the text that goes out, so the history row this send becomes describes the message it sent.
+        var stats = MessageStats.Measure(new RenderedMessage(message.Subject, message.Text, message.Html), contact, introduction?.Introduction.Reason);
         var claimed = await stores.Tasks.TryReplaceAsync(
-            task.MoveTo(TaskState.Claimed) with { ClaimedUtc = now, MessageId = messageId, FailureReason = null },
+            task.MoveTo(TaskState.Claimed) with { ClaimedUtc = now, MessageId = messageId, FailureReason = null, MessageStats = stats },
             cancellationToken);
         if (claimed is null)
         {

@@ -12,11 +12,11 @@ namespace Outreach.Functions.Scoring;
 /// history export (training rows) and the scorer (pending tasks) use, so a model is scored on what it was trained on.
 /// </summary>
 /// <remarks>
-/// Message statistics (word count, questions, personal-note length) are not stored when a message is sent, and a pending
-/// task's message is not rendered when it is scored, so they are left unknown in the history and at scoring alike: word
-/// count missing (the model imputes its training median), questions and note not measured (null: each at its training
-/// mean, never named as a reason, so an explanation says nothing about a message nobody read). Offering help is read
-/// from the contact's <see cref="Contact.Offer"/>, which the templates put into the message.
+/// Message statistics (word count, questions, personal-note length) come from <see cref="OutreachTask.MessageStats"/>:
+/// measured by the sender on the email it sent (the history) or on the draft when a pending task is scored. A task whose
+/// message was never measured (sent before the statistics were stored) leaves all three unknown (null: each at its
+/// training mean, never named as a reason, so an explanation says nothing about a message nobody read). Offering help
+/// is read from the contact's <see cref="Contact.Offer"/>, which the templates put into the message.
 /// </remarks>
 internal static class TaskFeatureMapping
 {
@@ -37,6 +37,9 @@ internal static class TaskFeatureMapping
             Channel = task.Channel == TaskChannel.LinkedIn ? Channel.LinkedIn : Channel.Email,
             TemplateKind = TemplateKindOf(task.Template),
             OffersHelp = !string.IsNullOrWhiteSpace(contact?.Offer),
+            WordCount = task.MessageStats?.WordCount,
+            QuestionCount = task.MessageStats?.QuestionCount,
+            PersonalNoteChars = task.MessageStats?.PersonalNoteChars,
             SentAt = sendAtLocal,
         };
     }

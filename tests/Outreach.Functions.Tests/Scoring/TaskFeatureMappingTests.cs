@@ -51,6 +51,22 @@ public sealed class TaskFeatureMappingTests
     }
 
     [Fact]
+    public void A_measured_message_is_described_by_its_statistics_and_an_unmeasured_one_as_unknown()
+    {
+        var task = new OutreachTask
+        {
+            TaskId = "t1", OwnerId = "ana", ContactId = "c1", CampaignId = "class-visit-follow-up", StepId = "thank-you",
+            Template = TemplateKind.ThankYou, Channel = TaskChannel.Email, DueUtc = new DateTimeOffset(2026, 2, 1, 9, 0, 0, TimeSpan.Zero),
+        };
+
+        var measured = TaskFeatureMapping.For(task with { MessageStats = new(WordCount: 92, QuestionCount: 1, PersonalNoteChars: 31) }, ContactWith(), 1, task.DueUtc);
+        var unmeasured = TaskFeatureMapping.For(task, ContactWith(), 1, task.DueUtc);
+
+        Assert.Equal(((int?)92, (int?)1, (int?)31), (measured.WordCount, measured.QuestionCount, measured.PersonalNoteChars));
+        Assert.Equal(((int?)null, (int?)null, (int?)null), (unmeasured.WordCount, unmeasured.QuestionCount, unmeasured.PersonalNoteChars));
+    }
+
+    [Fact]
     public void A_connection_made_after_the_send_leaves_the_contact_cold_then()
     {
         var contact = ContactWith(linkedIn: "https://www.linkedin.com/in/ana", connectedOn: new DateOnly(2026, 3, 20));

@@ -80,6 +80,30 @@ public sealed class SendOutreachTests(AzuriteFixture azurite, MailDevFixture mai
     }
 
     [Fact]
+    public async Task A_sent_task_stores_the_words_questions_and_personal_note_of_the_email_it_sent()
+    {
+        // The notes run to two lines; the thank-you prints their first line (the topic), so that is the personal note.
+        var contact = SendScenario.Contact(Scenario.OwnerId, "c-1", "Ann", "Lee", "ann@example.org") with
+        {
+            Notes = "pricing experiments in subscription apps\nAsked about internships in the spring.",
+        };
+        var tasks = await Scenario.SeedAsync([contact]);
+        Assert.Null((await Scenario.ReloadAsync(tasks[0])).MessageStats);
+        await using var app = Scenario.StartApp(maildev.SmtpPort);
+
+        await Scenario.EnqueueAsync(tasks[0]);
+        var sent = Assert.Single(await Scenario.WaitForAsync(tasks, t => t.State == TaskState.Sent));
+        var email = Assert.Single(await maildev.WaitForEmailsAsync(1, SendScenario.Patience));
+
+        // Counted on the email as maildev received it: words and the one question, links left out.
+        var received = new Core.Messaging.Templates.RenderedMessage(
+            email.GetProperty("subject").GetString()!, email.GetProperty("text").GetString()!, email.GetProperty("html").GetString()!);
+        var expected = Core.Messaging.Templates.MessageStats.From(received, "pricing experiments in subscription apps");
+        Assert.True(expected is { WordCount: > 50, QuestionCount: 1, PersonalNoteChars: 40 }, expected.ToString());
+        Assert.Equal(expected, sent.MessageStats);
+    }
+
+    [Fact]
     public async Task The_same_queue_message_delivered_twice_sends_once()
     {
         var tasks = await Scenario.SeedAsync([SendScenario.Contact(Scenario.OwnerId, "c-1", "Ann", "Lee", "ann@example.org")]);

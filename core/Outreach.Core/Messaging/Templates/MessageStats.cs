@@ -1,3 +1,5 @@
+using Outreach.Core.Contacts;
+
 namespace Outreach.Core.Messaging.Templates;
 
 /// <summary>
@@ -34,6 +36,22 @@ public sealed record MessageStats(int WordCount, int QuestionCount, int Personal
         var note = notes?.Trim();
         var noteChars = !string.IsNullOrEmpty(note) && message.Text.Contains(note, StringComparison.Ordinal) ? note.Length : 0;
         return new MessageStats(words, questions, noteChars);
+    }
+
+    /// <summary>
+    /// Measures <paramref name="message"/> as rendered for <paramref name="contact"/>: the personal note is whichever of the
+    /// sender's own words the message carries, the longest of the contact's notes, their topic (the notes' first line,
+    /// which the shipped templates print) and the introduction's reason.
+    /// </summary>
+    /// <param name="message">The rendered message (as sent, or as its draft would be sent).</param>
+    /// <param name="contact">Its main recipient.</param>
+    /// <param name="introductionReason">The reason of the introduction the message belongs to, or null for a campaign step.</param>
+    public static MessageStats Measure(RenderedMessage message, Contact contact, string? introductionReason = null)
+    {
+        ArgumentNullException.ThrowIfNull(contact);
+        return new[] { contact.Notes, TemplateText.TopicFrom(contact.Notes), introductionReason }
+            .Select(note => From(message, note))
+            .MaxBy(stats => stats.PersonalNoteChars)!;
     }
 
     private static bool IsLink(string token) =>

@@ -17,6 +17,11 @@ internal static class TaskEntity
 {
     public const string ContactId = nameof(OutreachTask.ContactId);
 
+    // The message's statistics as three plain columns (absent on rows whose message was never measured).
+    private const string WordCount = nameof(MessageStats.WordCount);
+    private const string QuestionCount = nameof(MessageStats.QuestionCount);
+    private const string PersonalNoteChars = nameof(MessageStats.PersonalNoteChars);
+
     public static string PartitionKey(string ownerId) => TableKeyCodec.Encode(ownerId);
 
     public static string RowKey(string taskId) => TableKeyCodec.Encode(taskId);
@@ -43,6 +48,9 @@ internal static class TaskEntity
             [nameof(task.Score)] = task.Score,
             [nameof(task.ScoreExplanation)] = task.ScoreExplanation,
             [nameof(task.ScoreModelId)] = task.ScoreModelId,
+            [WordCount] = task.MessageStats?.WordCount,
+            [QuestionCount] = task.MessageStats?.QuestionCount,
+            [PersonalNoteChars] = task.MessageStats?.PersonalNoteChars,
             [nameof(task.SkipReason)] = task.SkipReason,
             [nameof(task.ClaimedUtc)] = task.ClaimedUtc,
             [nameof(task.SentUtc)] = task.SentUtc,
@@ -74,6 +82,7 @@ internal static class TaskEntity
         Score = entity.GetDouble(nameof(OutreachTask.Score)),
         ScoreExplanation = entity.GetString(nameof(OutreachTask.ScoreExplanation)),
         ScoreModelId = entity.GetString(nameof(OutreachTask.ScoreModelId)),
+        MessageStats = MessageStatsOf(entity),
         SkipReason = entity.GetString(nameof(OutreachTask.SkipReason)),
         ClaimedUtc = entity.GetDateTimeOffset(nameof(OutreachTask.ClaimedUtc)),
         SentUtc = entity.GetDateTimeOffset(nameof(OutreachTask.SentUtc)),
@@ -97,6 +106,11 @@ internal static class TaskEntity
         "linkedin" => TaskChannel.LinkedIn,
         _ => throw new FormatException($"'{name}' is not a task channel."),
     };
+
+    private static MessageStats? MessageStatsOf(TableEntity entity) =>
+        (entity.GetInt32(WordCount), entity.GetInt32(QuestionCount), entity.GetInt32(PersonalNoteChars)) is ({ } words, { } questions, { } note)
+            ? new MessageStats(words, questions, note)
+            : null;
 
     private static string Required(TableEntity entity, string property) =>
         entity.GetString(property) ?? throw Missing(entity, property);

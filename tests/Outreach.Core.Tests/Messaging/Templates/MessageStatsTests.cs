@@ -1,3 +1,4 @@
+using Outreach.Core.Contacts;
 using Outreach.Core.Messaging.Templates;
 
 namespace Outreach.Core.Tests.Messaging.Templates;
@@ -27,5 +28,17 @@ public sealed class MessageStatsTests
     public void Full_width_question_marks_count()
     {
         Assert.Equal(1, MessageStats.From(new RenderedMessage("s", "お元気ですか？", "h"), null).QuestionCount);
+    }
+
+    [Fact]
+    public void A_contacts_personal_note_is_the_longest_of_their_notes_topic_and_the_introductions_reason_that_the_message_carries()
+    {
+        var contact = new Contact { OwnerId = "o", ContactId = "c", Notes = "pricing experiments\nwants an intro to a PM" };
+        var thankYou = new RenderedMessage("s", "What you said about pricing experiments stayed with me.", "h");
+        var introduction = new RenderedMessage("s", "You both work on B2B pricing at scale, so I thought you should meet.", "h");
+
+        Assert.Equal(19, MessageStats.Measure(thankYou, contact).PersonalNoteChars);
+        Assert.Equal(28, MessageStats.Measure(introduction, contact, "work on B2B pricing at scale").PersonalNoteChars);
+        Assert.Equal(0, MessageStats.Measure(introduction, contact).PersonalNoteChars);
     }
 }

@@ -30,6 +30,7 @@ internal static class TaskSamples
         State = TaskState.Queued,
         Score = 0.0712345678901234,
         ScoreModelId = "model-7",
+        MessageStats = new MessageStats(WordCount: 87, QuestionCount: 1, PersonalNoteChars: 24),
         SkipReason = "replied",
     };
 
