@@ -156,7 +156,7 @@ public sealed class DueDispatcher(
         }
 
         return loaded.ConvertAll(t => TaskStates.IsPending(t.State) && scores.TryGetValue(t.TaskId, out var s)
-            ? t with { Score = s.Probability, ScoreExplanation = s.Explanation, ScoreModelId = s.ModelId }
+            ? t with { Score = s.Probability, ScoreExplanation = s.Explanation, ScoreModelId = s.ModelId, MessageStats = s.MessageStats ?? t.MessageStats }
             : t);
     }
 

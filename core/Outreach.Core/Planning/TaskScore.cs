@@ -1,3 +1,5 @@
+using Outreach.Core.Messaging.Templates;
+
 namespace Outreach.Core.Planning;
 
 /// <summary>A predicted reply probability for one task, or none (neutral: it counts as the 5 % baseline).</summary>
@@ -8,4 +10,8 @@ namespace Outreach.Core.Planning;
 /// The model that gave it (<see cref="ITaskScorer.CurrentModelIdAsync"/> at scoring time), stored with the score so the
 /// dispatcher scores the task again only when another model is deployed; null scores it again at every run.
 /// </param>
-public sealed record TaskScore(string TaskId, double? Probability, string? Explanation, string? ModelId);
+/// <param name="MessageStats">
+/// The counts of the task's draft when the scorer measured it (the dispatcher stores them with the score, so the draft
+/// is rendered once, not at every run); null when the scorer measured nothing, which leaves the task's own as they were.
+/// </param>
+public sealed record TaskScore(string TaskId, double? Probability, string? Explanation, string? ModelId, MessageStats? MessageStats = null);

@@ -23,7 +23,8 @@ internal sealed class OutreachFeatureSource(IContactReader contacts, ICampaignSt
         return new OwnerFeatureContext(
             ZoneOf(profile),
             found.OfType<Contact>().ToDictionary(c => c.ContactId, StringComparer.Ordinal),
-            StoredCampaigns.WithDefaults(ownerId, stored).ToDictionary(c => c.CampaignId, StringComparer.Ordinal));
+            StoredCampaigns.WithDefaults(ownerId, stored).ToDictionary(c => c.CampaignId, StringComparer.Ordinal),
+            profile);
     }
 
     // A profile's zone is validated when saved; an owner without a profile is described in UTC.

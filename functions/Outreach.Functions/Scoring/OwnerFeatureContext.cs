@@ -2,6 +2,7 @@ using Outreach.Core.Campaigns;
 using Outreach.Core.Contacts;
 using Outreach.Core.Planning;
 using Outreach.Core.Scoring.History;
+using Outreach.Core.Senders;
 
 namespace Outreach.Functions.Scoring;
 
@@ -9,8 +10,20 @@ namespace Outreach.Functions.Scoring;
 /// <param name="zone">The sender's zone (weekday and hour features are local).</param>
 /// <param name="contacts">The owner's contacts by id (the ones the tasks name).</param>
 /// <param name="campaigns">The owner's campaigns by id (stored or default).</param>
-internal sealed class OwnerFeatureContext(TimeZoneInfo zone, IReadOnlyDictionary<string, Contact> contacts, IReadOnlyDictionary<string, Campaign> campaigns)
+/// <param name="sender">The owner's sender profile, which a draft is rendered with; null when they have none.</param>
+internal sealed class OwnerFeatureContext(
+    TimeZoneInfo zone, IReadOnlyDictionary<string, Contact> contacts, IReadOnlyDictionary<string, Campaign> campaigns, SenderProfile? sender = null)
 {
+    /// <summary>The owner's sender profile, or null when they have none.</summary>
+    public SenderProfile? Sender => sender;
+
+    /// <summary>The task's main recipient, or null when erased or never imported.</summary>
+    public Contact? ContactOf(OutreachTask task)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        return contacts.GetValueOrDefault(task.ContactId);
+    }
+
     /// <summary>The task's features when sent at <paramref name="sendAtUtc"/>.</summary>
     public OutreachFeatures Describe(OutreachTask task, DateTimeOffset sendAtUtc)
     {

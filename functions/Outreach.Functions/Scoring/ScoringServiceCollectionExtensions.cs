@@ -15,7 +15,8 @@ namespace Outreach.Functions.Scoring;
 /// <c>builder.Services.AddResponseModel()</c>: the model store (blob container <see cref="BlobModelStore.DefaultContainer"/>),
 /// the history assembly, the model-backed <see cref="ITaskScorer"/> in place of <see cref="NeutralTaskScorer"/>, and the
 /// <c>RetrainModel</c> timer. Call it after <c>AddDispatching()</c>, whose stores it uses; it reads the
-/// <see cref="IOutcomeStore"/> that <c>AddOutcomes()</c> registers.
+/// <see cref="IOutcomeStore"/> that <c>AddOutcomes()</c> registers, and renders drafts for scoring with the stores and
+/// <see cref="Core.Sending.MessageComposer"/> that <c>AddSending()</c> registers.
 /// </summary>
 internal static class ScoringServiceCollectionExtensions
 {
@@ -34,6 +35,7 @@ internal static class ScoringServiceCollectionExtensions
             sp.GetRequiredService<IOutcomeStore>(),
             sp.GetRequiredService<OutreachFeatureSource>(),
             sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<DraftMeasurer>();
         services.TryAddSingleton<ModelRetrainer>();
         services.Replace(ServiceDescriptor.Singleton<ITaskScorer, ModelTaskScorer>());
         return services.AddTimerFunction<RetrainModelFunction>();

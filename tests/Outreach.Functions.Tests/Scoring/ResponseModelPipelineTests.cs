@@ -169,10 +169,12 @@ public sealed class ResponseModelPipelineTests(AzuriteFixture azurite) : IClassF
         var model = (await app.Services.GetRequiredService<DeployedModels>().GetAsync(CancellationToken.None)).Model;
         Assert.All(tasks, t => Assert.Equal(model.Id, t.ScoreModelId)); // so the next run does not score them again
         var intern = tasks[1];
+        var draft = intern.MessageStats!; // measured on the draft when scored, stored with the score
         Assert.Equal(model.Predict(new OutreachFeatures
         {
             RecipientPosition = "Intern", Relationship = Relationship.ClassVisit, DaysSinceMet = 1, Step = 1, Channel = Channel.Email,
             TemplateKind = Outreach.Core.Scoring.History.TemplateKind.ThankYou, SentAt = new DateTimeOffset(2026, 3, 4, 9, 0, 0, TimeSpan.Zero),
+            WordCount = draft.WordCount, QuestionCount = draft.QuestionCount, PersonalNoteChars = draft.PersonalNoteChars,
         }).Probability, intern.Score);
     }
 }

@@ -27,8 +27,8 @@ public sealed record OutreachFeatures
 
     /// <summary>
     /// Length of the sender's personal note in characters (0 when the template was sent as is); <see langword="null"/>
-    /// when the message was not measured, as for the pipeline's own tasks, whose messages are not rendered when they are
-    /// scored. An unmeasured value is encoded at its training mean, so it moves the score by nothing, and the
+    /// when the message was not measured (a task sent before its message's counts were stored, or a draft that could not
+    /// be rendered). An unmeasured value is encoded at its training mean, so it moves the score by nothing, and the
     /// explanation says nothing about it.
     /// </summary>
     public int? PersonalNoteChars { get; init; }
