@@ -63,7 +63,7 @@ internal static class ContributionWording
             Seniority.Executive => "Recipient is an executive or founder",
             _ => "Recipient's seniority unknown",
         },
-        FeatureGroups.Length => Length(f.WordCount ?? schema.WordCountMedian, f.WordCount is null),
+        FeatureGroups.Length => f.WordCount is { } words ? Length(words) : "Message length not measured",
         FeatureGroups.Questions => f.QuestionCount switch
         {
             null => "Questions not measured",
@@ -78,13 +78,8 @@ internal static class ContributionWording
         _ => group,
     };
 
-    private static string Length(int words, bool imputed)
+    private static string Length(int words)
     {
-        if (imputed)
-        {
-            return "Message length unknown";
-        }
-
         var label = FeatureBins.Length(words) switch
         {
             0 => "Very short message",

@@ -115,8 +115,9 @@ public sealed class ResponseModel
 
     /// <summary>
     /// Predicts one outreach and explains it with its <paramref name="topContributions"/> largest contributions. A message
-    /// measurement the outreach does not have (<see cref="OutreachFeatures.PersonalNoteChars"/> or
-    /// <see cref="OutreachFeatures.QuestionCount"/> null) moves the score by nothing and is never a reason.
+    /// measurement the outreach does not have (<see cref="OutreachFeatures.WordCount"/>,
+    /// <see cref="OutreachFeatures.PersonalNoteChars"/> or <see cref="OutreachFeatures.QuestionCount"/> null) moves the
+    /// score by nothing and is never a reason.
     /// </summary>
     public Prediction Predict(OutreachFeatures features, int topContributions = 3)
     {
@@ -135,7 +136,7 @@ public sealed class ResponseModel
 
         var contributions = byGroup
             .Select((value, g) => (Value: value, Group: _groups[g]))
-            // An unmeasured note or question count sits at its training mean and adds nothing; it is left out by name
+            // An unmeasured length, note or question count sits at its training mean and adds nothing; it is left out by name
             // too, so no reason ever states something about a message that was not read.
             .Where(c => Math.Abs(c.Value) > 1e-9 && !FeatureLayout.IsUnmeasured(c.Group, features))
             .OrderByDescending(c => Math.Abs(c.Value))

@@ -8,7 +8,7 @@ using Outreach.Testing.Time;
 namespace Outreach.Core.Tests.Scoring;
 
 /// <summary>
-/// A message whose note and questions were not measured (a live task: its message is not rendered when it is scored)
+/// A message whose note and questions were not measured (a task sent before its message's counts were stored)
 /// is neither described nor scored as having no note and no question.
 /// </summary>
 public sealed class UnmeasuredMessageTests

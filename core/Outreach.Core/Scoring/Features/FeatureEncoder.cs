@@ -77,7 +77,7 @@ public sealed class FeatureEncoder
             wordCountMedian);
 
     /// <summary>
-    /// Sets the mean of each message-measurement column (note, questions) of an <see cref="Unscaled"/> schema to its mean
+    /// Sets the mean of each message-measurement column (length, note, questions) of an <see cref="Unscaled"/> schema to its mean
     /// over the rows of <paramref name="training"/> that measured it, so an unmeasured row is encoded there in training
     /// as it is at prediction (<see cref="FeatureLayout.Write"/>): the training mean of the column then equals that value,
     /// and the group contributes nothing for an unmeasured message in training and at prediction alike.

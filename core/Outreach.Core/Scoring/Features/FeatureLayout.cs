@@ -41,7 +41,7 @@ internal static class FeatureLayout
 
     /// <summary>Writes one outreach's raw values in column order.</summary>
     /// <remarks>
-    /// An unmeasured note or question count (<see langword="null"/>) takes each of its columns' mean from the schema: at
+    /// An unmeasured word count, note or question count (<see langword="null"/>) takes each of its columns' mean from the schema: at
     /// prediction the training mean, so the group adds exactly nothing to the log-odds; in training the mean of the
     /// measured training rows (<see cref="FeatureEncoder.Unscaled"/>), which the training mean then equals.
     /// Out-of-range numbers are clipped to the ranges the history reader keeps (<see cref="HistoryLimits"/>), so a
@@ -95,7 +95,15 @@ internal static class FeatureLayout
         o += 3;
         destination[o + (int)SeniorityParser.Parse(f.RecipientPosition)] = 1;
         o += Seniorities.Length;
-        destination[o + FeatureBins.Length(f.WordCount ?? schema.WordCountMedian)] = 1;
+        if (f.WordCount is { } words)
+        {
+            destination[o + FeatureBins.Length(words)] = 1;
+        }
+        else
+        {
+            Neutral(schema, destination, o, FeatureBins.LengthLabels.Count);
+        }
+
         o += FeatureBins.LengthLabels.Count;
         if (f.QuestionCount is { } questions)
         {
@@ -121,13 +129,14 @@ internal static class FeatureLayout
     }
 
     /// <summary>Whether <paramref name="group"/> is measured on the rendered message (and so may be unknown).</summary>
-    public static bool IsMessageGroup(string group) => group is FeatureGroups.Personalisation or FeatureGroups.Questions;
+    public static bool IsMessageGroup(string group) => group is FeatureGroups.Personalisation or FeatureGroups.Questions or FeatureGroups.Length;
 
     /// <summary>Whether <paramref name="group"/> is a message measurement that <paramref name="f"/> does not have.</summary>
     public static bool IsUnmeasured(string group, OutreachFeatures f) => group switch
     {
         FeatureGroups.Personalisation => f.PersonalNoteChars is null,
         FeatureGroups.Questions => f.QuestionCount is null,
+        FeatureGroups.Length => f.WordCount is null,
         _ => false,
     };
 

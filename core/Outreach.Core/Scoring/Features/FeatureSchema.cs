@@ -8,7 +8,10 @@ namespace Outreach.Core.Scoring.Features;
 /// <param name="Columns">The encoded columns in vector order.</param>
 /// <param name="ExtraColumns">Extra numeric columns the model uses, in order.</param>
 /// <param name="DaysSinceMetMedian">Imputed for a missing <c>days_since_met</c> (with a missing indicator).</param>
-/// <param name="WordCountMedian">Imputed for a missing <c>word_count</c>.</param>
+/// <param name="WordCountMedian">
+/// The median measured <c>word_count</c> of the training rows, kept in the artifact for reference. A missing word count is
+/// not imputed with it: like an unmeasured note, it sits at its columns' training means and adds nothing.
+/// </param>
 public sealed record FeatureSchema(
     IReadOnlyList<FeatureColumn> Columns,
     IReadOnlyList<string> ExtraColumns,

@@ -41,7 +41,7 @@ internal sealed class HistoryRowParser(IReadOnlyDictionary<string, int> columnIn
             PersonalNoteChars = ClipNullable(OptionalInt(HistoryColumns.PersonalNoteChars, NotMeasured), 0, HistoryLimits.MaxPersonalNoteChars, HistoryColumns.PersonalNoteChars),
             OffersHelp = OptionalFlag(HistoryColumns.OffersHelp),
             QuestionCount = ClipNullable(OptionalInt(HistoryColumns.QuestionCount, NotMeasured), 0, HistoryLimits.MaxQuestionCount, HistoryColumns.QuestionCount),
-            WordCount = ClipNullable(OptionalInt(HistoryColumns.WordCount, "the training median"), 0, HistoryLimits.MaxWordCount, HistoryColumns.WordCount),
+            WordCount = ClipNullable(OptionalInt(HistoryColumns.WordCount, NotMeasured), 0, HistoryLimits.MaxWordCount, HistoryColumns.WordCount),
             SentAt = sentAt,
             Extras = extraColumns.Count == 0 ? null : ParseExtras(),
         };

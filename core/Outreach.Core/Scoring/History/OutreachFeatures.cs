@@ -42,7 +42,10 @@ public sealed record OutreachFeatures
     /// </summary>
     public int? QuestionCount { get; init; }
 
-    /// <summary>Words in the body; <see langword="null"/> when unknown.</summary>
+    /// <summary>
+    /// Words in the body; <see langword="null"/> when the message was not measured (encoded and explained as
+    /// <see cref="PersonalNoteChars"/> is).
+    /// </summary>
     public int? WordCount { get; init; }
 
     /// <summary>When it was (or will be) sent, in the sender's local time with its offset.</summary>
