@@ -1,11 +1,12 @@
 // Email tasks that need the owner: failed ones (GET /api/tasks?state=failed) and those whose send could not be
 // confirmed (needs_review: the server's answer was lost after the message was handed over, so it may have gone out).
 // Each can be sent again (POST /api/tasks/{id}/requeue), marked sent when the owner finds it in their Sent folder
-// (POST /api/tasks/{id}/done, needs_review only) or skipped after a confirmation (skip.js). They come a page at a time:
-// the section says how many of how many it shows, and "Show more" fetches the next page with the list's continuation.
+// (POST /api/tasks/{id}/done, needs_review only) or skipped after a confirmation (skip.js). They come a page at a time
+// (paging.js).
 
 import { getJson, postJson, ApiError } from './api.js';
 import { el, note, setStatus } from './dom.js';
+import { pagedList } from './paging.js';
 import { loadSection } from './sections.js';
 import { showQueue } from './tasks.js';
 import { skipControl } from './skip.js';
@@ -58,48 +59,13 @@ function page(continuation) {
   return getJson('tasks', { state: attentionStates, channel: 'email', take: pageSize, continuation });
 }
 
-// The list, and while the API has more than it shows, how many of how many and a button that appends the next page.
-function pagedList(first, refresh) {
-  const list = el('ul', { class: 'task-list', 'aria-label': 'Emails that failed or may not have gone out' }, ...first.tasks.map((t) => attentionTask(t, refresh)));
-  if (!first.continuation) return list;
-  const count = el('p', { class: 'note', id: 'attention-count' });
-  const more = el('button', { type: 'button', class: 'secondary' });
-  const status = el('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
-  let continuation = first.continuation;
-  const update = (total) => {
-    const shown = list.children.length;
-    count.textContent = continuation ? `Showing ${shown} of ${total}.` : `Showing all ${shown}.`;
-    more.textContent = `Show ${Math.min(pageSize, Math.max(total - shown, 1))} more`;
-    more.hidden = !continuation;
-  };
-  more.addEventListener('click', async () => {
-    more.disabled = true;
-    try {
-      const next = await page(continuation);
-      const items = next.tasks.map((t) => attentionTask(t, refresh));
-      list.append(...items);
-      continuation = next.continuation;
-      update(next.total);
-      setStatus(status, '');
-      // Keyboard users land on the first new email rather than back at the top of the list.
-      items[0]?.querySelector('button')?.focus();
-    } catch (error) {
-      if (!(error instanceof ApiError)) throw error;
-      setStatus(status, error.message, true);
-    } finally {
-      more.disabled = false;
-    }
-  });
-  update(first.total);
-  return [count, list, more, status];
-}
-
 export function showAttention() {
   // Sending again puts the task back in today's queue; both lists change.
   const refresh = () => Promise.all([showAttention(), showQueue()]);
   return loadSection(document.getElementById('attention-body'), async () => {
     const first = await page();
     if (!first.tasks.length) return note('Nothing needs your attention.');
-    return pagedList(first, refresh);
+    const list = el('ul', { class: 'task-list', 'aria-label': 'Emails that failed or may not have gone out' });
+    return pagedList(list, first, { render: (t) => attentionTask(t, refresh), next: page, pageSize, countId: 'attention-count' });
   });
 }

@@ -1,13 +1,16 @@
 // Today's queue (GET /api/tasks?order=score) and the LinkedIn tasks to send by hand, each with its draft
 // (GET /api/tasks/{id}/draft), a copy button and a done button (POST /api/tasks/{id}/done). Every task in either list
-// can be skipped after a confirmation (skip.js); a LinkedIn task is in both, so a skip reloads both.
+// can be skipped after a confirmation (skip.js); a LinkedIn task is in both, so a skip reloads both. Both come a page at
+// a time (paging.js): a class visit or a LinkedIn export easily plans more than one screen of tasks.
 
 import { getJson, postJson, ApiError } from './api.js';
 import { el, note, percent, setStatus } from './dom.js';
 import { loadSection } from './sections.js';
 import { skipControl } from './skip.js';
+import { pagedList } from './paging.js';
 
 const openStates = 'planned,queued';
+const pageSize = 25;
 
 function when(utc) {
   return utc ? new Date(utc).toLocaleString() : 'not scheduled';
@@ -20,14 +23,19 @@ function refreshOpenTasks() {
 export function showQueue() {
   const status = document.getElementById('queue-status');
   return loadSection(document.getElementById('queue-body'), async () => {
-    const { tasks } = await getJson('tasks', { state: openStates, order: 'score', take: 25 });
-    if (!tasks.length) return note('Nothing is queued.');
-    return el('ol', { class: 'task-list', 'aria-label': 'Queue ordered by predicted reply probability' },
-      ...tasks.map((t) => el('li', { 'data-task': t.id },
-        el('p', {}, el('span', { class: 'score' }, `${percent(t.score)} likely to reply`), ` · ${t.contactName || 'contact'} · ${t.template || t.stepId || ''} · ${t.channel} · due ${when(t.dueUtc)}`),
-        el('p', { class: 'note' }, t.scoreExplanation || 'No explanation: this task was not scored.'),
-        el('div', { class: 'session' }, skipControl(t, status, refreshOpenTasks)))));
+    const next = (continuation) => getJson('tasks', { state: openStates, order: 'score', take: pageSize, continuation });
+    const first = await next();
+    if (!first.tasks.length) return note('Nothing is queued.');
+    const list = el('ol', { class: 'task-list', 'aria-label': 'Queue ordered by predicted reply probability' });
+    return pagedList(list, first, { render: (t) => queuedTask(t, status), next, pageSize, countId: 'queue-count' });
   });
+}
+
+function queuedTask(t, status) {
+  return el('li', { 'data-task': t.id },
+    el('p', {}, el('span', { class: 'score' }, `${percent(t.score)} likely to reply`), ` · ${t.contactName || 'contact'} · ${t.template || t.stepId || ''} · ${t.channel} · due ${when(t.dueUtc)}`),
+    el('p', { class: 'note' }, t.scoreExplanation || 'No explanation: this task was not scored.'),
+    el('div', { class: 'session' }, skipControl(t, status, refreshOpenTasks)));
 }
 
 async function copy(text, status) {
@@ -76,8 +84,9 @@ function linkedInTask(task, refresh) {
 
 export function showLinkedIn() {
   return loadSection(document.getElementById('linkedin-body'), async () => {
-    const { tasks } = await getJson('tasks', { state: openStates, channel: 'linkedin', take: 25 });
-    if (!tasks.length) return note('No LinkedIn message is waiting.');
-    return el('ul', { class: 'task-list' }, ...tasks.map((t) => linkedInTask(t, refreshOpenTasks)));
+    const next = (continuation) => getJson('tasks', { state: openStates, channel: 'linkedin', take: pageSize, continuation });
+    const first = await next();
+    if (!first.tasks.length) return note('No LinkedIn message is waiting.');
+    return pagedList(el('ul', { class: 'task-list' }), first, { render: (t) => linkedInTask(t, refreshOpenTasks), next, pageSize, countId: 'linkedin-count' });
   });
 }
