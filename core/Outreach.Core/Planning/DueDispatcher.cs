@@ -5,10 +5,11 @@ namespace Outreach.Core.Planning;
 /// <summary>
 /// One dispatcher run (the timer function, once a minute), as <c>Campaigns/README.md</c> ("Dispatcher run") lays it
 /// out: read the cursor, find the due entries bucket by bucket, then per owner read only the due tasks (point reads),
-/// score the pending ones whose score is missing or came from a model other than the deployed one (none while no model
-/// is deployed), let <see cref="DispatchPlanner"/> decide, record the owner's latest queued send time (so the next run
-/// spaces its sends after it), and apply the decision with version-conditional writes; store the cursor only after
-/// every owner is handled. Owners with nothing due are never read.
+/// score the pending ones whose score is missing, came from a model other than the deployed one or was computed for a
+/// due time in another local hour (none while no model is deployed), let <see cref="DispatchPlanner"/> decide, record
+/// the owner's latest queued send time (so the next run spaces its sends after it), and apply the decision with
+/// version-conditional writes; store the cursor only after every owner is handled. Owners with nothing due are never
+/// read.
 /// </summary>
 /// <remarks>
 /// A task someone else changed between this run's read and its write (a reply, another writer) is left alone and its
@@ -91,7 +92,7 @@ public sealed class DueDispatcher(
 
         var sent = await activity.GetAsync(ownerId, cancellationToken).ConfigureAwait(false);
         var suppressed = await suppressions.LoadListAsync(ownerId, cancellationToken).ConfigureAwait(false);
-        var scored = await ScoreAsync(ownerId, loaded, cancellationToken).ConfigureAwait(false);
+        var scored = await ScoreAsync(ownerId, schedule.TimeZone, loaded, cancellationToken).ConfigureAwait(false);
         var plan = _planner.Plan(schedule, scored, sent, suppressed);
         await ApplyAsync(ownerId, plan, entriesByTask, tally, cancellationToken).ConfigureAwait(false);
     }
@@ -118,15 +119,17 @@ public sealed class DueDispatcher(
     }
 
     /// <summary>
-    /// Scores the pending due tasks that are unscored or were scored by a model other than the one deployed now: a task
-    /// the daily cap deferred would otherwise keep the score and explanation of the model deployed when it was first
-    /// due and be ranked against fresh ones. A task whose score came from the deployed model keeps it, so a task the cap
-    /// defers for days costs one scoring per model, not one per run; what it gives up is the drift of the features that
-    /// move with its due time (days since met, the send hour) until the next model is deployed. A task the scorer
+    /// Scores the pending due tasks that are unscored, were scored by a model other than the one deployed now, or were
+    /// scored for a due time in another local hour or day than their due time now (see <see cref="NeedsScore"/>): a task
+    /// the daily cap or the window deferred would otherwise keep the score and explanation it got when first due (the
+    /// model, and "met 1 day ago" a week later) and be ranked on them against fresh ones. A task scored by the deployed
+    /// model for the hour it is due in keeps its score, so a deferred task costs one scoring per model and per day it
+    /// is deferred to, not one per run. Each score is stored with the due time it was computed for
+    /// (<see cref="OutreachTask.ScoredForUtc"/>; the scorer describes a task as sent at its due time). A task the scorer
     /// leaves out keeps what it had. With no model deployed (<see cref="ITaskScorer.CurrentModelIdAsync"/> null, as
     /// <see cref="NeutralTaskScorer"/> answers) there is nothing to score with, so the scorer is not asked.
     /// </summary>
-    private async Task<List<OutreachTask>> ScoreAsync(string ownerId, List<OutreachTask> loaded, CancellationToken cancellationToken)
+    private async Task<List<OutreachTask>> ScoreAsync(string ownerId, TimeZoneInfo zone, List<OutreachTask> loaded, CancellationToken cancellationToken)
     {
         if (!loaded.Any(t => TaskStates.IsPending(t.State)))
         {
@@ -138,7 +141,7 @@ public sealed class DueDispatcher(
             return loaded;
         }
 
-        var pending = loaded.Where(t => TaskStates.IsPending(t.State) && NeedsScore(t, model)).ToList();
+        var pending = loaded.Where(t => TaskStates.IsPending(t.State) && NeedsScore(t, model, zone)).ToList();
         if (pending.Count == 0)
         {
             return loaded;
@@ -156,13 +159,35 @@ public sealed class DueDispatcher(
         }
 
         return loaded.ConvertAll(t => TaskStates.IsPending(t.State) && scores.TryGetValue(t.TaskId, out var s)
-            ? t with { Score = s.Probability, ScoreExplanation = s.Explanation, ScoreModelId = s.ModelId, MessageStats = s.MessageStats ?? t.MessageStats }
+            ? t with
+            {
+                Score = s.Probability,
+                ScoreExplanation = s.Explanation,
+                ScoreModelId = s.ModelId,
+                ScoredForUtc = t.DueUtc,
+                MessageStats = s.MessageStats ?? t.MessageStats,
+            }
             : t);
     }
 
-    /// <summary>True when <paramref name="task"/> has no score from <paramref name="model"/> (a row without a model id counts as stale).</summary>
-    private static bool NeedsScore(OutreachTask task, string model) =>
-        task.Score is null || !string.Equals(task.ScoreModelId, model, StringComparison.Ordinal);
+    /// <summary>
+    /// True when <paramref name="task"/> has no score from <paramref name="model"/> for the local hour it is due in (a
+    /// row without a model id or a scored-for time counts as stale). The time features (days since met, weekday, send
+    /// hour) read the due time in the sender's local day and hour, so a due time moved within the hour changes none of
+    /// them and keeps the score, while one moved to another hour or day is scored again once.
+    /// </summary>
+    private static bool NeedsScore(OutreachTask task, string model, TimeZoneInfo zone) =>
+        task.Score is null
+        || !string.Equals(task.ScoreModelId, model, StringComparison.Ordinal)
+        || task.ScoredForUtc is not { } scoredFor
+        || LocalHourOf(scoredFor, zone) != LocalHourOf(task.DueUtc, zone);
+
+    /// <summary>The local wall-clock hour (date and hour, minutes dropped) of <paramref name="instant"/> in <paramref name="zone"/>.</summary>
+    private static DateTime LocalHourOf(DateTimeOffset instant, TimeZoneInfo zone)
+    {
+        var local = ZonedTime.ToLocal(instant, zone);
+        return local.AddTicks(-(local.Ticks % TimeSpan.TicksPerHour));
+    }
 
     private async Task ApplyAsync(
         string ownerId, DispatchPlan plan, ILookup<string, DueIndexEntry> entriesByTask, DispatchTally tally, CancellationToken cancellationToken)

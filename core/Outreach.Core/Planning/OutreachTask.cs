@@ -76,10 +76,19 @@ public sealed record OutreachTask
 
     /// <summary>
     /// The id of the model that gave <see cref="Score"/>, or null when unscored or stored before the id was recorded.
-    /// The dispatcher scores a pending task again only when this differs from the model deployed now (null counts as
-    /// different, so an older row is scored once more).
+    /// The dispatcher scores a pending task again when this differs from the model deployed now (null counts as
+    /// different, so an older row is scored once more) or when <see cref="ScoredForUtc"/> no longer matches the due time.
     /// </summary>
     public string? ScoreModelId { get; init; }
+
+    /// <summary>
+    /// The due time <see cref="Score"/> was computed for (the task's <see cref="DueUtc"/> when scored), or null when
+    /// unscored or stored before it was recorded. The features that move with the due time (days since met, weekday,
+    /// send hour) are read in the sender's local time, so the dispatcher scores a pending task again when its due time
+    /// has moved to another local hour or day than this one (a task the daily cap or the window deferred), not when it
+    /// moved by minutes within the hour; null counts as moved, so an older row is scored once more.
+    /// </summary>
+    public DateTimeOffset? ScoredForUtc { get; init; }
 
     /// <summary>
     /// Words, questions and personal-note length of the task's message, measured on its rendered text

@@ -8,7 +8,8 @@ namespace Outreach.Core.Planning;
 /// <param name="Explanation">Why, in words an owner can read (the strongest contributions), or null.</param>
 /// <param name="ModelId">
 /// The model that gave it (<see cref="ITaskScorer.CurrentModelIdAsync"/> at scoring time), stored with the score so the
-/// dispatcher scores the task again only when another model is deployed; null scores it again at every run.
+/// dispatcher scores the task again only when another model is deployed (or its due time moves to another local hour);
+/// null scores it again at every run.
 /// </param>
 /// <param name="MessageStats">
 /// The counts of the task's draft when the scorer measured it (the dispatcher stores them with the score, so the draft

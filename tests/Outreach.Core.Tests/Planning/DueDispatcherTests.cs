@@ -129,43 +129,79 @@ public sealed class DueDispatcherTests
 
         Assert.Equal(new SendRequest("student-1", b), _sent.Requests[^1]);
         var task = await _tasks.FindAsync("student-1", b, CancellationToken.None);
-        Assert.Equal((0.5, "v2", "v2"), (task!.Score, task.ScoreExplanation, task.ScoreModelId));
+        Assert.Equal((0.5, "v2: met 2 days before", "v2"), (task!.Score, task.ScoreExplanation, task.ScoreModelId));
         Assert.Equal(2, scorer.Scored.Count(id => id == b));
     }
 
     [Fact]
-    public async Task A_deferred_task_scored_by_the_model_still_deployed_is_not_scored_again()
+    public async Task A_task_the_cap_defers_to_the_next_day_is_scored_again_once_for_its_new_due_time()
     {
         var (dispatcher, scorer, _, b) = await TwoDueContactsCappedAtOneScoredByV1Async();
         _clock.SetUtcNow(Given.Utc("2026-03-04T09:00:00Z"));
-        await dispatcher.RunAsync(CancellationToken.None); // cap 1: A goes, B waits for tomorrow with v1's 0.01
+        await dispatcher.RunAsync(CancellationToken.None); // cap 1: A goes, B waits for tomorrow, scored as sent today
+        var deferred = await _tasks.FindAsync("student-1", b, CancellationToken.None);
+        Assert.Equal(("v1: met 1 days before", Given.Utc("2026-03-04T09:00:00Z")), (deferred!.ScoreExplanation, deferred.ScoredForUtc));
+        Assert.Equal(Given.Utc("2026-03-05T08:00:00Z"), deferred.DueUtc); // the window's next opening
 
         _clock.SetUtcNow(Given.Utc("2026-03-05T09:00:00Z"));
         await dispatcher.RunAsync(CancellationToken.None);
 
         Assert.Equal(new SendRequest("student-1", b), _sent.Requests[^1]);
-        Assert.Equal(1, scorer.Scored.Count(id => id == b));
+        Assert.Equal(2, scorer.Scored.Count(id => id == b));
         var task = await _tasks.FindAsync("student-1", b, CancellationToken.None);
-        Assert.Equal((0.01, "v1"), (task!.Score, task.ScoreModelId));
+        Assert.Equal(
+            (0.01, "v1", "v1: met 2 days before", Given.Utc("2026-03-05T08:00:00Z")),
+            (task!.Score, task.ScoreModelId, task.ScoreExplanation, task.ScoredForUtc));
+    }
+
+    [Theory]
+    [InlineData("2026-03-04T09:00:00Z", "2026-03-04T09:00:00Z", 0)] // due when it was scored
+    [InlineData("2026-03-04T09:00:00Z", "2026-03-04T09:40:00Z", 0)] // moved by minutes: same local day and hour
+    [InlineData("2026-03-04T09:00:00Z", "2026-03-04T10:00:00Z", 1)] // another send hour
+    [InlineData("2026-03-04T09:00:00Z", "2026-03-05T09:00:00Z", 1)] // another day: days since met and weekday moved
+    [InlineData(null, "2026-03-04T09:00:00Z", 1)] // stored before the scored-for time was kept
+    public async Task A_task_scored_by_the_deployed_model_is_scored_again_only_when_its_due_time_left_the_local_hour_it_was_scored_for(
+        string? scoredFor, string due, int scorings)
+    {
+        var scorer = new SwitchableScorer { Model = "v1", Scores = new() { ["b"] = 0.2 } };
+        var dispatcher = new DueDispatcher(
+            new InMemoryDispatchCursorStore(), _index, _tasks, _profiles, new InMemorySenderActivityStore(), new InMemorySuppressionStore(), scorer, _sent, _clock);
+        await _profiles.SaveAsync(new SenderProfile { OwnerId = "student-1", Email = "me@school.example", TimeZoneId = "Europe/London" }, CancellationToken.None);
+        var dueUtc = Given.Utc(due);
+        var scoredForUtc = scoredFor is null ? (DateTimeOffset?)null : Given.Utc(scoredFor);
+        var b = (await EnrolAsync("b", scored: t => t with
+        {
+            DueUtc = dueUtc, Score = 0.01, ScoreExplanation = "v1: met 1 days before", ScoreModelId = "v1", ScoredForUtc = scoredForUtc,
+        })).Single();
+        _clock.SetUtcNow(dueUtc);
+
+        await dispatcher.RunAsync(CancellationToken.None);
+
+        Assert.Equal([new SendRequest("student-1", b)], _sent.Requests);
+        Assert.Equal(scorings, scorer.Scored.Count);
+        var task = await _tasks.FindAsync("student-1", b, CancellationToken.None);
+        (double?, string?, DateTimeOffset?) expected = scorings == 0
+            ? (0.01, "v1: met 1 days before", scoredForUtc)
+            : (0.2, $"v1: met {(dueUtc.Date - new DateTime(2026, 3, 3)).Days} days before", dueUtc);
+        Assert.Equal(expected, (task!.Score, task.ScoreExplanation, task.ScoredForUtc));
     }
 
     [Fact]
-    public async Task A_task_stored_with_a_score_but_no_model_id_is_scored_once_more_then_kept()
+    public async Task A_task_stored_with_a_score_but_no_model_id_is_scored_once_more()
     {
         var (dispatcher, scorer, a, b) = await TwoDueContactsCappedAtOneScoredByV1Async();
         foreach (var id in new[] { a, b })
         {
             var stored = await _tasks.FindAsync("student-1", id, CancellationToken.None); // as written before the model id was kept
-            await _tasks.TryReplaceAsync(stored! with { Score = 0.3, ScoreExplanation = "old model" }, CancellationToken.None);
+            await _tasks.TryReplaceAsync(
+                stored! with { Score = 0.3, ScoreExplanation = "old model", ScoredForUtc = stored.DueUtc }, CancellationToken.None);
         }
 
         _clock.SetUtcNow(Given.Utc("2026-03-04T09:00:00Z"));
         await dispatcher.RunAsync(CancellationToken.None);
-        _clock.SetUtcNow(Given.Utc("2026-03-05T09:00:00Z"));
-        await dispatcher.RunAsync(CancellationToken.None);
 
-        Assert.Equal([a, b], _sent.Requests.Select(r => r.TaskId));
-        Assert.Equal(1, scorer.Scored.Count(id => id == b));
+        Assert.Equal([a], _sent.Requests.Select(r => r.TaskId)); // v1 puts a first; the old tie would have gone by task id, b's first
+        Assert.Equal(new[] { a, b }.Order(StringComparer.Ordinal), scorer.Scored.Order(StringComparer.Ordinal));
         var task = await _tasks.FindAsync("student-1", b, CancellationToken.None);
         Assert.Equal((0.01, "v1"), (task!.Score, task.ScoreModelId));
     }
@@ -205,13 +241,17 @@ public sealed class DueDispatcherTests
         return (dispatcher, scorer, a, b);
     }
 
-    /// <summary>Enrols the contact (met 3 March unless told) and returns only its thank-you task id, removing the later steps' entries.</summary>
-    private async Task<IReadOnlyList<string>> EnrolAsync(string contactId, bool withEmail = true, DateOnly? metOn = null)
+    /// <summary>
+    /// Enrols the contact (met 3 March unless told) and returns only its thank-you task id, removing the later steps'
+    /// entries; <paramref name="scored"/> changes the thank-you before it is written (as an earlier run scored it).
+    /// </summary>
+    private async Task<IReadOnlyList<string>> EnrolAsync(
+        string contactId, bool withEmail = true, DateOnly? metOn = null, Func<OutreachTask, OutreachTask>? scored = null)
     {
         var campaign = DefaultCampaigns.ClassVisitFollowUp("student-1");
         var contact = Given.Contact(contactId, metOn ?? Given.Date(2026, 3, 3), withEmail ? contactId + "@example.org" : null);
         var plan = new CampaignPlanner(_clock).Enroll(campaign, [contact], Given.LondonSender, SuppressionList.None);
-        var thankYou = plan.Tasks.Where(t => t.StepId == "thank-you").ToList();
+        var thankYou = plan.Tasks.Where(t => t.StepId == "thank-you").Select(scored ?? (t => t)).ToList();
         await new PlanWriter(_tasks, _index, _clock).WriteAsync(thankYou, CancellationToken.None);
         return [.. thankYou.Select(t => t.TaskId)];
     }
@@ -222,7 +262,10 @@ public sealed class DueDispatcherTests
         return (task!.State, task.DueUtc);
     }
 
-    /// <summary>A scorer whose deployed model can be swapped; the explanation names the model. Remembers each task it scored.</summary>
+    /// <summary>
+    /// A scorer whose deployed model can be swapped; the explanation names the model and the days from the task's
+    /// meeting to its due day in London, as the response model reads them. Remembers each task it scored.
+    /// </summary>
     private sealed class SwitchableScorer : ITaskScorer
     {
         public string? Model { get; set; } = "v1";
@@ -236,7 +279,13 @@ public sealed class DueDispatcherTests
         public Task<IReadOnlyList<TaskScore>> ScoreAsync(string ownerId, IReadOnlyList<OutreachTask> tasks, CancellationToken cancellationToken)
         {
             Scored.AddRange(tasks.Select(t => t.TaskId));
-            return Task.FromResult<IReadOnlyList<TaskScore>>([.. tasks.Select(t => new TaskScore(t.TaskId, Scores[t.ContactId], Model, Model))]);
+            return Task.FromResult<IReadOnlyList<TaskScore>>([.. tasks.Select(t => new TaskScore(t.TaskId, Scores[t.ContactId], $"{Model}: {MetBefore(t)}", Model))]);
+        }
+
+        private static string MetBefore(OutreachTask task)
+        {
+            var dueDay = DateOnly.FromDateTime(ZonedTime.ToLocal(task.DueUtc, Given.London));
+            return $"met {dueDay.DayNumber - task.MeetingOn!.Value.DayNumber} days before";
         }
     }
 

@@ -23,6 +23,7 @@ public sealed class TableTaskStoreTests(AzuriteFixture azurite)
         Assert.Equal(["contact-8", "contact-9"], read.AlsoToContactIds);
         Assert.Equal(task.DueUtc.UtcTicks, read.DueUtc.UtcTicks);
         Assert.Equal(task.Score, read.Score);
+        Assert.Equal(task.ScoredForUtc!.Value.UtcTicks, read.ScoredForUtc!.Value.UtcTicks);
         Assert.Equal(task, read with { AlsoToContactIds = task.AlsoToContactIds, Version = null });
     }
 

@@ -30,6 +30,7 @@ internal static class TaskSamples
         State = TaskState.Queued,
         Score = 0.0712345678901234,
         ScoreModelId = "model-7",
+        ScoredForUtc = new DateTimeOffset(2026, 3, 9, 10, 0, 0, 250, TimeSpan.FromHours(2)).AddTicks(1234),
         MessageStats = new MessageStats(WordCount: 87, QuestionCount: 1, PersonalNoteChars: 24),
         SkipReason = "replied",
     };
