@@ -33,6 +33,8 @@ public sealed class DueDispatcher(
     /// <summary>The longest visibility delay a storage queue accepts.</summary>
     public static readonly TimeSpan MaxSendDelay = TimeSpan.FromDays(7);
 
+    private static readonly IReadOnlySet<string> NoneScored = new HashSet<string>(StringComparer.Ordinal);
+
     private readonly DueDispatcherOptions _options = options ?? new DueDispatcherOptions();
     private readonly DispatchPlanner _planner = new(time);
     private readonly DueWorkFinder _finder = new(index, time, options?.FirstScanLookback);
@@ -92,9 +94,9 @@ public sealed class DueDispatcher(
 
         var sent = await activity.GetAsync(ownerId, cancellationToken).ConfigureAwait(false);
         var suppressed = await suppressions.LoadListAsync(ownerId, cancellationToken).ConfigureAwait(false);
-        var scored = await ScoreAsync(ownerId, schedule.TimeZone, loaded, cancellationToken).ConfigureAwait(false);
+        var (scored, scoredNow) = await ScoreAsync(ownerId, schedule.TimeZone, loaded, cancellationToken).ConfigureAwait(false);
         var plan = _planner.Plan(schedule, scored, sent, suppressed);
-        await ApplyAsync(ownerId, plan, entriesByTask, tally, cancellationToken).ConfigureAwait(false);
+        await ApplyAsync(ownerId, plan, entriesByTask, scoredNow, tally, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The owner's schedule, or null when they have no profile or its zone or window is unusable.</summary>
@@ -129,22 +131,23 @@ public sealed class DueDispatcher(
     /// leaves out keeps what it had. With no model deployed (<see cref="ITaskScorer.CurrentModelIdAsync"/> null, as
     /// <see cref="NeutralTaskScorer"/> answers) there is nothing to score with, so the scorer is not asked.
     /// </summary>
-    private async Task<List<OutreachTask>> ScoreAsync(string ownerId, TimeZoneInfo zone, List<OutreachTask> loaded, CancellationToken cancellationToken)
+    /// <returns>The tasks, scored ones replaced, and the ids of those scored in this run.</returns>
+    private async Task<(List<OutreachTask> Tasks, IReadOnlySet<string> Scored)> ScoreAsync(string ownerId, TimeZoneInfo zone, List<OutreachTask> loaded, CancellationToken cancellationToken)
     {
         if (!loaded.Any(t => TaskStates.IsPending(t.State)))
         {
-            return loaded;
+            return (loaded, NoneScored);
         }
 
         if (await scorer.CurrentModelIdAsync(cancellationToken).ConfigureAwait(false) is not { } model)
         {
-            return loaded;
+            return (loaded, NoneScored);
         }
 
         var pending = loaded.Where(t => TaskStates.IsPending(t.State) && NeedsScore(t, model, zone)).ToList();
         if (pending.Count == 0)
         {
-            return loaded;
+            return (loaded, NoneScored);
         }
 
         var scores = new Dictionary<string, TaskScore>(StringComparer.Ordinal);
@@ -158,7 +161,7 @@ public sealed class DueDispatcher(
             }
         }
 
-        return loaded.ConvertAll(t => TaskStates.IsPending(t.State) && scores.TryGetValue(t.TaskId, out var s)
+        var tasks = loaded.ConvertAll(t => TaskStates.IsPending(t.State) && scores.TryGetValue(t.TaskId, out var s)
             ? t with
             {
                 Score = s.Probability,
@@ -168,6 +171,7 @@ public sealed class DueDispatcher(
                 MessageStats = s.MessageStats ?? t.MessageStats,
             }
             : t);
+        return (tasks, loaded.Where(t => TaskStates.IsPending(t.State) && scores.ContainsKey(t.TaskId)).Select(t => t.TaskId).ToHashSet(StringComparer.Ordinal));
     }
 
     /// <summary>
@@ -190,7 +194,8 @@ public sealed class DueDispatcher(
     }
 
     private async Task ApplyAsync(
-        string ownerId, DispatchPlan plan, ILookup<string, DueIndexEntry> entriesByTask, DispatchTally tally, CancellationToken cancellationToken)
+        string ownerId, DispatchPlan plan, ILookup<string, DueIndexEntry> entriesByTask, IReadOnlySet<string> scoredNow, DispatchTally tally,
+        CancellationToken cancellationToken)
     {
         // The slots are recorded before the first message goes on the queue: a run that stops midway then leaves a
         // reservation a little too late (harmless), never a queued message the next run does not space from.
@@ -222,12 +227,21 @@ public sealed class DueDispatcher(
             await RemoveAsync(entries, cancellationToken).ConfigureAwait(false);
         }
 
-        // Drafts stay planned for the owner's to-do view, which lists due LinkedIn tasks itself; tasks no longer
-        // pending were moved by someone else. Either way the entry has done its job.
+        // Drafts stay planned for the owner's to-do view, which lists due LinkedIn tasks itself, ranked and explained by
+        // the score stored on them: a draft scored in this run is written back with it (no other write would carry it),
+        // and one that lost a race is read and scored again by the next run. Tasks no longer pending were moved by
+        // someone else; their entry has done its job.
         foreach (var draft in plan.ManualDrafts)
         {
+            var entries = entriesByTask[draft.TaskId];
+            if (scoredNow.Contains(draft.TaskId) && await tasks.TryReplaceAsync(draft, cancellationToken).ConfigureAwait(false) is null)
+            {
+                await KeepForNextRunAsync(entries, tally, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
             tally.ManualDrafts++;
-            await RemoveAsync(entriesByTask[draft.TaskId], cancellationToken).ConfigureAwait(false);
+            await RemoveAsync(entries, cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var moved in plan.NotPending)

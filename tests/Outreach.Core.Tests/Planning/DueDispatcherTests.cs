@@ -101,6 +101,25 @@ public sealed class DueDispatcherTests
     }
 
     [Fact]
+    public async Task A_due_linkedin_draft_keeps_the_score_and_explanation_it_was_given_for_the_owners_ranked_list()
+    {
+        // The to-do view ranks and explains LinkedIn drafts by the score stored on them; no send writes it for them.
+        var scorer = new SwitchableScorer { Model = "v1", Scores = new() { ["c1"] = 0.12 } };
+        var dispatcher = new DueDispatcher(
+            new InMemoryDispatchCursorStore(), _index, _tasks, _profiles, new InMemorySenderActivityStore(), new InMemorySuppressionStore(), scorer, _sent, _clock);
+        await _profiles.SaveAsync(new SenderProfile { OwnerId = "student-1", Email = "me@school.example", TimeZoneId = "Europe/London" }, CancellationToken.None);
+        var taskId = (await EnrolAsync("c1", withEmail: false)).Single();
+        _clock.SetUtcNow(Given.Utc("2026-03-04T09:00:00Z"));
+
+        var report = await dispatcher.RunAsync(CancellationToken.None);
+
+        var draft = await _tasks.FindAsync("student-1", taskId, CancellationToken.None);
+        Assert.Equal((1, TaskState.Planned), (report.ManualDrafts, draft!.State));
+        Assert.Equal((0.12, "v1: met 1 days before", "v1"), (draft.Score, draft.ScoreExplanation, draft.ScoreModelId));
+        Assert.Equal(0, _index.Count);
+    }
+
+    [Fact]
     public async Task An_entry_whose_task_is_gone_is_dropped()
     {
         await _profiles.SaveAsync(new SenderProfile { OwnerId = "student-1", Email = "me@school.example" }, CancellationToken.None);
