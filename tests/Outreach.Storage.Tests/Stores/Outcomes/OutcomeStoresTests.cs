@@ -72,12 +72,36 @@ public sealed class OutcomeStoresTests(AzuriteFixture azurite)
         await tasks.TryAddAsync(Task("o-2", "c-9", "t-done", TaskState.Sent) with { SentUtc = Noon }, CancellationToken.None);
 
         var sent = new TableSentMessageIndex(await StoreTables.NewAsync(azurite, "sent"));
-        await sent.RecordAsync("<t-sent@uni.example>", new SentMessageRef("o-1", "t-sent", "c-1", "sam@uni.example"), CancellationToken.None);
 
         var open = await new TableOpenSequenceIndex(emails, tasks, sent).FindOpenByContactEmailAsync("jane@contoso.com", CancellationToken.None);
 
-        Assert.Equal([new OpenSequence("o-1", "c-1", "t-sent", "sam@uni.example")], open);
+        Assert.Equal([new OpenSequence("o-1", "c-1", "t-sent")], open); // the only one: no sender address needed
         Assert.Equal([("o-1", "c-1"), ("o-2", "c-9")], await emails.FindAsync("JANE@contoso.com", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Open_sequences_of_two_owners_carry_the_address_of_each_ones_latest_email_even_after_a_linkedin_step()
+    {
+        var emails = new TableContactEmailIndex(TestAccounts.For(azurite).GetTable(TestAccounts.UniqueName("emails")));
+        var contacts = new TableContactStore(await StoreTables.NewAsync(azurite, "contacts"), await StoreTables.NewAsync(azurite, "keys"), emails);
+        var tasks = new TableTaskStore(await StoreTables.NewAsync(azurite, "tasks"));
+        var sent = new TableSentMessageIndex(await StoreTables.NewAsync(azurite, "sent"));
+        await contacts.WriteAsync("o-1", [Contact("o-1", "c-1", "jane@contoso.com")], CancellationToken.None);
+        await contacts.WriteAsync("o-2", [Contact("o-2", "c-9", "jane@contoso.com")], CancellationToken.None);
+        await tasks.TryAddAsync(Task("o-1", "c-1", "t-sent", TaskState.Sent) with { SentUtc = Noon }, CancellationToken.None);
+        await sent.RecordAsync("<t-sent@uni.example>", new SentMessageRef("o-1", "t-sent", "c-1", "sam@uni.example"), CancellationToken.None);
+        // Sam then sent a LinkedIn message by hand: the latest step, but no email, so no address of its own.
+        await tasks.TryAddAsync(Task("o-1", "c-1", "t-linkedin", TaskState.Done) with { Channel = TaskChannel.LinkedIn, SentUtc = Noon.AddDays(2) }, CancellationToken.None);
+        await tasks.TryAddAsync(Task("o-1", "c-1", "t-next", TaskState.Planned), CancellationToken.None);
+        await tasks.TryAddAsync(Task("o-2", "c-9", "t-kim", TaskState.Sent) with { SentUtc = Noon }, CancellationToken.None);
+        await sent.RecordAsync("<t-kim@uni.example>", new SentMessageRef("o-2", "t-kim", "c-9", "kim@uni.example"), CancellationToken.None);
+        await tasks.TryAddAsync(Task("o-2", "c-9", "t-kim-next", TaskState.Planned), CancellationToken.None);
+
+        var open = await new TableOpenSequenceIndex(emails, tasks, sent).FindOpenByContactEmailAsync("jane@contoso.com", CancellationToken.None);
+
+        Assert.Equal(
+            [new OpenSequence("o-1", "c-1", "t-linkedin", "sam@uni.example"), new OpenSequence("o-2", "c-9", "t-kim", "kim@uni.example")],
+            open.OrderBy(o => o.OwnerId, StringComparer.Ordinal));
     }
 
     [Fact]
