@@ -12,7 +12,7 @@ namespace Outreach.Functions.Introductions;
 
 /// <summary>
 /// The introducer's side of pay-it-forward introductions: <c>POST /api/introductions</c> (<c>CreateIntroduction</c>),
-/// <c>GET /api/introductions?state=</c> (<c>ListIntroductions</c>), <c>GET /api/introductions/{id}</c>
+/// <c>GET /api/introductions?state=</c> (<c>ListIntroductions</c>; one state or a comma-separated list), <c>GET /api/introductions/{id}</c>
 /// (<c>GetIntroduction</c>) and <c>POST /api/introductions/{id}/answer</c> (<c>AnswerIntroduction</c>: B answered by
 /// another route). A move the workflow forbids from the current state is 409 naming that state.
 /// </summary>
@@ -78,11 +78,15 @@ internal static class IntroductionsApi
             return OwnerAccess.NotFound();
         }
 
-        IntroductionState? only = string.IsNullOrWhiteSpace(state) ? null : IntroductionStates.Parse(state.Trim(), "state");
+        // One state or several (comma-separated): the dashboard asks for the open ones only, so an owner's history of
+        // ended introductions costs no view (two contact reads each) per page load.
+        HashSet<IntroductionState>? only = string.IsNullOrWhiteSpace(state)
+            ? null
+            : [.. state.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(s => IntroductionStates.Parse(s, "state"))];
         await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var all = await store.ListAsync(owner.OwnerId, cancellationToken).ConfigureAwait(false);
         var shown = new List<IntroductionResponse>();
-        foreach (var introduction in all.Where(i => only is null || i.State == only))
+        foreach (var introduction in all.Where(i => only is null || only.Contains(i.State)))
         {
             shown.Add(await views.ResponseAsync(introduction, owner, cancellationToken).ConfigureAwait(false));
         }

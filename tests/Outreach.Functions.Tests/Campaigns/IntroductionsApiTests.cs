@@ -182,12 +182,19 @@ public sealed class IntroductionsApiTests(AzuriteFixture azurite) : IClassFixtur
         using var all = await owner.GetAsync(new Uri("/api/introductions", UriKind.Relative));
         using var one = await owner.GetAsync(new Uri($"/api/introductions/{declined}", UriKind.Relative));
         using var bad = await owner.GetAsync(new Uri("/api/introductions?state=pending", UriKind.Relative));
+        using var several = await owner.GetAsync(new Uri("/api/introductions?state=awaiting_consent,+declined", UriKind.Relative));
+        using var oneBad = await owner.GetAsync(new Uri("/api/introductions?state=awaiting_consent,pending", UriKind.Relative));
 
         Assert.Equal([waiting], (await CampaignsApp.JsonAsync(awaiting)).GetProperty("introductions").EnumerateArray().Select(i => i.GetProperty("id").GetString()));
         Assert.Equal(2, (await CampaignsApp.JsonAsync(all)).GetProperty("introductions").GetArrayLength());
         Assert.Equal("declined", (await CampaignsApp.JsonAsync(one)).GetProperty("state").GetString());
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Equal("state", (await CampaignsApp.JsonAsync(bad)).GetProperty("target").GetString());
+        Assert.Equal(
+            new[] { declined, waiting }.Order(StringComparer.Ordinal),
+            (await CampaignsApp.JsonAsync(several)).GetProperty("introductions").EnumerateArray().Select(i => i.GetProperty("id").GetString()).Order(StringComparer.Ordinal),
+            (IEqualityComparer<string?>)StringComparer.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, oneBad.StatusCode);
     }
 
     [Fact]

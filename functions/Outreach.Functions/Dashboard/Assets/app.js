@@ -38,7 +38,7 @@ async function loadClientSections() {
 function switchClient() {
   stopWaiting();
   document.getElementById('upload-report').replaceChildren();
-  for (const id of ['upload-status', 'attention-status', 'queue-status', 'linkedin-status']) {
+  for (const id of ['upload-status', 'attention-status', 'queue-status', 'linkedin-status', 'introductions-status']) {
     setStatus(document.getElementById(id), '');
   }
   return loadClientSections();

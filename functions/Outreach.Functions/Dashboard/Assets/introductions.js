@@ -2,8 +2,9 @@
 // not yet closed, and those that stalled, with why in words (a stalled one waits for the introducer, who otherwise
 // would not know). Each can be ended here after a confirmation in the row: a request B has not answered is withdrawn
 // (POST /api/introductions/{id}/cancel), one that was made is closed as completed (POST /api/introductions/{id}/close,
-// which takes no outcome: nothing more is sent, and a nudge still pending is skipped). A refusal (409: it moved on
-// meanwhile) is shown in the row; a success reloads the lists.
+// which takes no outcome: nothing more is sent, and a nudge still pending is skipped). What happened, or the refusal
+// (409: it moved on meanwhile), goes to the section's status line, and the lists are loaded again either way, so they
+// show what is true now; focus then moves to that line instead of falling to the top of the page with the row.
 
 import { getJson, postJson, ApiError } from './api.js';
 import { el, note, setStatus, table } from './dom.js';
@@ -41,10 +42,10 @@ function endingOf(introduction) {
     };
 }
 
-// The button that ends an introduction, and in its place, once clicked, the question with a confirm and a keep button.
-function endControl(introduction, refresh) {
+// The button that ends an introduction, and in its place, once clicked, the question with a keep button (focused
+// first, so a repeated key press does not end it) and a confirm button.
+function endControl(introduction, status, refresh) {
   const ending = endingOf(introduction);
-  const status = el('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
   const controls = el('div', { class: 'session' });
   const start = el('button', { type: 'button', class: 'secondary' }, ending.label);
   const ask = () => {
@@ -60,42 +61,45 @@ function endControl(introduction, refresh) {
       try {
         await postJson(`introductions/${encodeURIComponent(introduction.id)}/${ending.path}`);
         setStatus(status, ending.done);
-        refresh();
       } catch (error) {
         if (!(error instanceof ApiError)) throw error;
-        controls.replaceChildren(start);
-        setStatus(status, error.unavailable ? `${ending.label} is not available on this server yet.` : error.message, !error.unavailable);
+        setStatus(status, error.unavailable ? `${ending.label} is not available on this server yet.` : `Not ended: ${error.message}`, !error.unavailable);
+      }
+      await refresh();
+      if (!yes.isConnected || document.activeElement === document.body) {
+        status.setAttribute('tabindex', '-1');
+        status.focus();
       }
     });
-    setStatus(status, '');
     controls.replaceChildren(el('span', {}, ending.question), yes, keep);
-    yes.focus();
+    keep.focus();
   };
   start.addEventListener('click', ask);
   controls.replaceChildren(start);
-  return el('div', { 'data-introduction': introduction.id }, controls, status);
+  return el('div', { 'data-introduction': introduction.id }, controls);
 }
 
 export function showIntroductions() {
   const refresh = () => showIntroductions();
+  const status = document.getElementById('introductions-status');
   return loadSection(document.getElementById('introductions-body'), async () => {
-    const { introductions } = await getJson('introductions');
+    const { introductions } = await getJson('introductions', { state: 'awaiting_consent,introduced,nudged,stalled' });
     const inState = (...states) => introductions.filter((i) => states.includes(i.state));
     const [waiting, made, stalled] = [inState('awaiting_consent'), inState('introduced', 'nudged'), inState('stalled')];
     const shown = [waiting.length
       ? table('Pending introductions', ['Introduce', 'To', 'Why', 'Asked', 'Expires', 'End'],
-        waiting.map((i) => [i.personA.name, i.personB.name, i.reason || '', day(i.createdUtc), day(i.expiresUtc), endControl(i, refresh)]))
+        waiting.map((i) => [i.personA.name, i.personB.name, i.reason || '', day(i.createdUtc), day(i.expiresUtc), endControl(i, status, refresh)]))
       : note('No introduction is waiting.')];
     if (made.length) {
       shown.push(table('Introductions made', ['Introduced', 'To', 'Why', 'Answered', 'Nudge', 'End'],
         made.map((i) => [i.personA.name, i.personB.name, i.reason || '', day(i.answeredUtc),
-          i.nudgedUtc ? `sent ${day(i.nudgedUtc)}` : `due ${day(i.nudgeDueUtc)}`, endControl(i, refresh)]),
+          i.nudgedUtc ? `sent ${day(i.nudgedUtc)}` : `due ${day(i.nudgeDueUtc)}`, endControl(i, status, refresh)]),
         { 'data-state': 'made' }));
     }
 
     if (stalled.length) {
       shown.push(table('Stalled introductions', ['Introduce', 'To', 'Why', 'Asked', 'Stalled because', 'End'],
-        stalled.map((i) => [i.personA.name, i.personB.name, i.reason || '', day(i.createdUtc), stallReasonText(i.stalledReason), endControl(i, refresh)]),
+        stalled.map((i) => [i.personA.name, i.personB.name, i.reason || '', day(i.createdUtc), stallReasonText(i.stalledReason), endControl(i, status, refresh)]),
         { 'data-state': 'stalled' }));
     }
 
