@@ -9,7 +9,8 @@ namespace Outreach.Functions.Campaigns;
 /// Pages of <c>GET /api/tasks</c>: the tasks in the order asked for, <c>take</c> of them after the <c>continuation</c>
 /// token of the page before, and the token of the next page (null on the last). The token names the last task handed
 /// out by its sort key (score, due time, id), not a position, so a task skipped, sent or requeued between two pages
-/// neither repeats one nor hides one.
+/// neither repeats one nor hides one. By score, a task the dispatcher scored again between two pages moves with its
+/// new score: it may come again on a later page (the dashboard shows it once) or, moved up, not at all.
 /// </summary>
 internal static class TaskListPaging
 {

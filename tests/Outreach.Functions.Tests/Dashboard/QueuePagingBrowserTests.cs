@@ -56,6 +56,33 @@ public sealed class QueuePagingBrowserTests(AzuriteFixture azurite) : LoopbackBr
     }
 
     [Fact]
+    public async Task A_task_scored_again_between_two_pages_is_shown_once()
+    {
+        var ownerId = ApiApp.NewId("owner");
+        var key = await App.CreateAccountWithKeyAsync(ownerId);
+        var tasks = await TasksAsync();
+        var byScore = new List<string>();
+        for (var i = 0; i < 30; i++)
+        {
+            var task = Planned(ownerId, i, TaskChannel.Email, score: 0.9 - (i * 0.01));
+            Assert.True(await tasks.TryAddAsync(task, CancellationToken.None));
+            byScore.Add(task.TaskId);
+        }
+
+        var page = await OpenDashboardAsync(key);
+        var queued = page.Locator("#queue-body li");
+        await queued.First.WaitForAsync();
+        // The dispatcher scores the first task again, lower: by score it now sorts after the first page's last task.
+        var first = await tasks.FindAsync(ownerId, byScore[0], CancellationToken.None);
+        Assert.NotNull(await tasks.TryReplaceAsync(first! with { Score = 0.605 }, CancellationToken.None));
+        await page.Locator("#queue-body").GetByRole(AriaRole.Button, new() { Name = "Show 5 more" }).ClickAsync();
+        await page.WaitForFunctionAsync("() => document.getElementById('queue-count').textContent === 'Showing all 30.'");
+
+        Assert.Equal(byScore, await queued.EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.task)"));
+        AssertNoBrowserErrors();
+    }
+
+    [Fact]
     public async Task More_LinkedIn_tasks_than_a_page_say_so_and_Show_more_loads_the_rest()
     {
         var ownerId = ApiApp.NewId("owner");

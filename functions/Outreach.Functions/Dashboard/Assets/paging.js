@@ -1,6 +1,7 @@
 // Lists that come a page at a time from GET /api/tasks: while the API has more than a list shows, the section says how
 // many of how many it shows, and "Show N more" appends the next page (fetched with the list's continuation) and moves
-// focus to the first new item, so keyboard users do not land back at the top of the list.
+// focus to the first new item, so keyboard users do not land back at the top of the list. A task whose score changed
+// between two pages of the queue can come again on the next one; it is shown once.
 
 import { ApiError } from './api.js';
 import { el, setStatus } from './dom.js';
@@ -24,7 +25,8 @@ export function pagedList(list, first, { render, next, pageSize, countId }) {
     more.disabled = true;
     try {
       const page = await next(continuation);
-      const items = page.tasks.map(render);
+      const shownIds = new Set([...list.children].map((item) => item.dataset.task));
+      const items = page.tasks.filter((t) => !shownIds.has(t.id)).map(render);
       list.append(...items);
       continuation = page.continuation;
       update(page.total);
