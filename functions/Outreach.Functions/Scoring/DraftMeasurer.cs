@@ -1,6 +1,8 @@
 using Outreach.Core;
+using Outreach.Core.Contacts;
 using Outreach.Core.Messaging.Templates;
 using Outreach.Core.Planning;
+using Outreach.Core.Senders;
 using Outreach.Core.Sending;
 
 namespace Outreach.Functions.Scoring;
@@ -55,7 +57,7 @@ internal sealed class DraftMeasurer(SendStores stores, MessageComposer composer)
         return measured;
     }
 
-    private MessageStats? Measure(OutreachTask task, Core.Contacts.Contact contact, Core.Senders.SenderProfile sender, MessageTemplate template, IntroductionDetails? introduction)
+    private MessageStats? Measure(OutreachTask task, Contact contact, SenderProfile sender, MessageTemplate template, IntroductionDetails? introduction)
     {
         try
         {
