@@ -13,19 +13,8 @@ namespace Outreach.Functions.Tests.Sending;
 
 /// <summary>The SendOutreach function end to end: real Azurite queues and tables, the local runner, real maildev.</summary>
 public sealed class SendOutreachTests(AzuriteFixture azurite, MailDevFixture maildev)
-    : IClassFixture<AzuriteFixture>, IClassFixture<MailDevFixture>, IAsyncLifetime, IDisposable
+    : SendingTest(azurite, maildev), IClassFixture<AzuriteFixture>, IClassFixture<MailDevFixture>
 {
-    private readonly TestAppRoot _root = TestAppRoot.CreateWithSending(maxDequeueCount: 20);
-    private SendScenario? _scenario;
-
-    private SendScenario Scenario => _scenario ??= new SendScenario(azurite, _root);
-
-    public Task InitializeAsync() => maildev.DeleteAllAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
-    public void Dispose() => _root.Dispose();
-
     [Fact]
     public async Task Every_queued_task_is_delivered_exactly_once_with_its_headers_both_parts_and_non_ascii_names()
     {
@@ -38,7 +27,7 @@ public sealed class SendOutreachTests(AzuriteFixture azurite, MailDevFixture mai
             SendScenario.Contact(owner, "c-bob", "Bob", "Ray", "bob@example.org"),
             SendScenario.Contact(owner, "c-cy", "Cy", "Ng", "cy@example.org"),
         ]);
-        await using var app = Scenario.StartApp(maildev.SmtpPort);
+        await using var app = Scenario.StartApp(MailDev.SmtpPort);
 
         foreach (var task in tasks)
         {
@@ -46,9 +35,9 @@ public sealed class SendOutreachTests(AzuriteFixture azurite, MailDevFixture mai
         }
 
         var sent = await Scenario.WaitForAsync(tasks, t => t.State == TaskState.Sent);
-        var emails = await maildev.WaitForEmailsAsync(5, SendScenario.Patience);
+        var emails = await MailDev.WaitForEmailsAsync(5, SendScenario.Patience);
         await Task.Delay(500); // anything extra would have arrived by now
-        Assert.Equal(5, (await maildev.GetEmailsAsync()).Count);
+        Assert.Equal(5, (await MailDev.GetEmailsAsync()).Count);
 
         var byMessageId = emails.ToDictionary(e => e.GetProperty("headers").GetProperty("message-id").GetString()!);
         foreach (var task in sent)
@@ -89,11 +78,11 @@ public sealed class SendOutreachTests(AzuriteFixture azurite, MailDevFixture mai
         };
         var tasks = await Scenario.SeedAsync([contact]);
         Assert.Null((await Scenario.ReloadAsync(tasks[0])).MessageStats);
-        await using var app = Scenario.StartApp(maildev.SmtpPort);
+        await using var app = Scenario.StartApp(MailDev.SmtpPort);
 
         await Scenario.EnqueueAsync(tasks[0]);
         var sent = Assert.Single(await Scenario.WaitForAsync(tasks, t => t.State == TaskState.Sent));
-        var email = Assert.Single(await maildev.WaitForEmailsAsync(1, SendScenario.Patience));
+        var email = Assert.Single(await MailDev.WaitForEmailsAsync(1, SendScenario.Patience));
 
         // Counted on the email as maildev received it: words and the one question, links left out.
         var received = new Core.Messaging.Templates.RenderedMessage(
@@ -107,7 +96,7 @@ public sealed class SendOutreachTests(AzuriteFixture azurite, MailDevFixture mai
     public async Task The_same_queue_message_delivered_twice_sends_once()
     {
         var tasks = await Scenario.SeedAsync([SendScenario.Contact(Scenario.OwnerId, "c-1", "Ann", "Lee", "ann@example.org")]);
-        await using var app = Scenario.StartApp(maildev.SmtpPort);
+        await using var app = Scenario.StartApp(MailDev.SmtpPort);
 
         await Scenario.EnqueueAsync(tasks[0]);
         await Scenario.WaitForAsync(tasks, t => t.State == TaskState.Sent);
@@ -115,7 +104,7 @@ public sealed class SendOutreachTests(AzuriteFixture azurite, MailDevFixture mai
         await WaitUntilQueueEmptyAsync();
         await Task.Delay(500);
 
-        Assert.Single(await maildev.GetEmailsAsync());
+        Assert.Single(await MailDev.GetEmailsAsync());
         Assert.Equal(1, (await Scenario.Stores.SenderActivity.GetAsync(Scenario.OwnerId, CancellationToken.None)).SentThatDay);
     }
 
@@ -128,7 +117,7 @@ public sealed class SendOutreachTests(AzuriteFixture azurite, MailDevFixture mai
         // The crashed attempt: claimed (its message may or may not have left) and never marked.
         Assert.NotNull(await Scenario.Stores.Tasks.TryReplaceAsync(
             stored.MoveTo(TaskState.Claimed) with { ClaimedUtc = clock.GetUtcNow(), MessageId = "<crashed@students.example.edu>" }, CancellationToken.None));
-        await using var host = Scenario.StartHost(maildev.SmtpPort, services => services.AddSingleton<TimeProvider>(clock));
+        await using var host = Scenario.StartHost(MailDev.SmtpPort, services => services.AddSingleton<TimeProvider>(clock));
         using var client = host.CreateClient();
 
         using var early = await SendScenario.PostDeliveryAsync(client, tasks[0], dequeueCount: 2);
@@ -143,7 +132,7 @@ public sealed class SendOutreachTests(AzuriteFixture azurite, MailDevFixture mai
         Assert.Equal(TaskState.NeedsReview, task.State);
         Assert.Equal(SendReasons.StaleClaim, task.FailureReason);
         Assert.Equal("<crashed@students.example.edu>", task.MessageId);
-        Assert.Empty(await maildev.GetEmailsAsync());
+        Assert.Empty(await MailDev.GetEmailsAsync());
     }
 
     [Fact]
@@ -167,12 +156,12 @@ public sealed class SendOutreachTests(AzuriteFixture azurite, MailDevFixture mai
             Assert.All(retried, t => Assert.Equal(TaskState.Queued, t.State));
         }
 
-        await using var up = Scenario.StartApp(maildev.SmtpPort);
+        await using var up = Scenario.StartApp(MailDev.SmtpPort);
         var sent = await Scenario.WaitForAsync(tasks, t => t.State == TaskState.Sent);
         await WaitUntilQueueEmptyAsync();
         await Task.Delay(500);
 
-        var emails = await maildev.GetEmailsAsync();
+        var emails = await MailDev.GetEmailsAsync();
         Assert.Equal(3, emails.Count);
         Assert.Equal(
             sent.Select(t => t.MessageId).Order(),
@@ -188,7 +177,7 @@ public sealed class SendOutreachTests(AzuriteFixture azurite, MailDevFixture mai
         var stayInTouch = SendScenario.Task(ann, "stay-in-touch");
         Assert.True(await Scenario.Stores.Tasks.TryAddAsync(followUp, CancellationToken.None));
         Assert.True(await Scenario.Stores.Tasks.TryAddAsync(stayInTouch, CancellationToken.None));
-        await using var app = Scenario.StartApp(maildev.SmtpPort);
+        await using var app = Scenario.StartApp(MailDev.SmtpPort);
 
         // One after the other, as the schedule sends them (a week and a month apart).
         var sent = new List<OutreachTask>();
@@ -198,7 +187,7 @@ public sealed class SendOutreachTests(AzuriteFixture azurite, MailDevFixture mai
             sent.Add((await Scenario.WaitForAsync([step], t => t.State == TaskState.Sent))[0]);
         }
 
-        var emails = await maildev.WaitForEmailsAsync(3, SendScenario.Patience);
+        var emails = await MailDev.WaitForEmailsAsync(3, SendScenario.Patience);
         var byMessageId = emails.ToDictionary(e => e.GetProperty("headers").GetProperty("message-id").GetString()!);
         var (first, second, third) = (byMessageId[sent[0].MessageId!], byMessageId[sent[1].MessageId!], byMessageId[sent[2].MessageId!]);
         Assert.False(first.GetProperty("headers").TryGetProperty("in-reply-to", out _), "the first step starts the conversation");
@@ -241,7 +230,7 @@ public sealed class SendOutreachTests(AzuriteFixture azurite, MailDevFixture mai
     public async Task After_the_last_retry_the_task_fails_with_the_reason_and_the_message_lands_in_the_poison_queue()
     {
         using var root = TestAppRoot.CreateWithSending(maxDequeueCount: 2);
-        var scenario = new SendScenario(azurite, root);
+        var scenario = new SendScenario(Azurite, root);
         var tasks = await scenario.SeedAsync([SendScenario.Contact(scenario.OwnerId, "c-1", "Ann", "Lee", "ann@example.org")]);
         await using var app = scenario.StartApp(SendScenario.ClosedPort());
 
@@ -263,13 +252,13 @@ public sealed class SendOutreachTests(AzuriteFixture azurite, MailDevFixture mai
         var profile = await Scenario.Stores.Senders.GetAsync(owner, CancellationToken.None);
         await Scenario.Stores.Senders.SaveAsync(
             profile! with { Smtp = new Core.Senders.SmtpAccount("127.0.0.1", ownServer.Port, "sam", sealedPassword, EnableSsl: false) }, CancellationToken.None);
-        await using var app = Scenario.StartApp(maildev.SmtpPort);
+        await using var app = Scenario.StartApp(MailDev.SmtpPort);
 
         await Scenario.EnqueueAsync(tasks[0]);
         await Scenario.WaitForAsync(tasks, t => t.State == TaskState.Sent);
 
         Assert.Equal(1, ownServer.MessagesAccepted);
-        Assert.Empty(await maildev.GetEmailsAsync());
+        Assert.Empty(await MailDev.GetEmailsAsync());
     }
 
     private async Task WaitUntilQueueEmptyAsync()

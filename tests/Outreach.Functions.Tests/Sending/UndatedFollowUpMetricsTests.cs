@@ -16,27 +16,16 @@ namespace Outreach.Functions.Tests.Sending;
 /// reply to the thank-you for that meeting.
 /// </summary>
 public sealed class UndatedFollowUpMetricsTests(AzuriteFixture azurite, MailDevFixture maildev)
-    : IClassFixture<AzuriteFixture>, IClassFixture<MailDevFixture>, IAsyncLifetime, IDisposable
+    : SendingTest(azurite, maildev), IClassFixture<AzuriteFixture>, IClassFixture<MailDevFixture>
 {
     private static readonly DateTimeOffset ImportedAt = new(2026, 11, 16, 14, 0, 0, TimeSpan.Zero); // Monday, sender in UTC
-
-    private readonly TestAppRoot _root = TestAppRoot.CreateWithSending(maxDequeueCount: 20);
-    private SendScenario? _scenario;
-
-    private SendScenario Scenario => _scenario ??= new SendScenario(azurite, _root);
-
-    public Task InitializeAsync() => maildev.DeleteAllAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
-    public void Dispose() => _root.Dispose();
 
     [Fact]
     public async Task An_undated_contact_sent_thank_you_follow_up_and_stay_in_touch_counts_as_one_meeting_followed_up_within_two_days()
     {
         var clock = new ManualTimeProvider(ImportedAt);
         await Scenario.SeedOwnerAsync();
-        await using var host = Scenario.StartHost(maildev.SmtpPort, services => services.AddSingleton<TimeProvider>(clock));
+        await using var host = Scenario.StartHost(MailDev.SmtpPort, services => services.AddSingleton<TimeProvider>(clock));
         using var client = host.ClientWithKey(await host.CreateAccountWithKeyAsync(Scenario.OwnerId));
         using var functions = host.CreateClient();
         using (var content = new StringContent("First name,Last name,Email,Company\nAda,Lovelace,ada@example.org,Acme\n", Encoding.UTF8, "text/csv"))
@@ -67,7 +56,7 @@ public sealed class UndatedFollowUpMetricsTests(AzuriteFixture azurite, MailDevF
         var all = await OwnerRowAsync(client, "from=2026-11-01&to=2027-01-04");
         var importDay = await OwnerRowAsync(client, "from=2026-11-16&to=2026-11-16");
 
-        Assert.Equal(3, (await maildev.GetEmailsAsync()).Count);
+        Assert.Equal(3, (await MailDev.GetEmailsAsync()).Count);
         Assert.Equal((1L, 1L, 3L, 1L, 1L), Figures(all));
         Assert.Equal((1L, 1L), (Successes(all, "followUpWithin2Days"), Successes(all, "followUpWithin7Days")));
         Assert.Equal(1.0, all.GetProperty("followUpWithin2Days").GetProperty("rate").GetDouble());
