@@ -1,7 +1,6 @@
-using System.Buffers.Text;
-using System.Text.Json;
 using Outreach.Core;
 using Outreach.Core.Planning;
+using Outreach.Functions.Hosting;
 
 namespace Outreach.Functions.Campaigns;
 
@@ -42,27 +41,13 @@ internal static class TaskListPaging
     {
         public static Cursor Of(OutreachTask task, bool byScore) => new(byScore ? task.EffectiveScore : null, task.DueUtc, task.TaskId);
 
-        public static Cursor? Decode(string? token, bool byScore)
-        {
-            if (string.IsNullOrEmpty(token))
-            {
-                return null;
-            }
+        public static Cursor? Decode(string? token, bool byScore) => ContinuationTokens.Decode<Cursor>(
+            token,
+            cursor => cursor.Id is not null && cursor.Score.HasValue == byScore,
+            "task.bad-continuation",
+            "continuation is not a token this endpoint handed out for this order.");
 
-            try
-            {
-                return JsonSerializer.Deserialize<Cursor>(Base64Url.DecodeFromChars(token), JsonSerializerOptions.Web) is { Id: not null } cursor
-                    && cursor.Score.HasValue == byScore
-                    ? cursor
-                    : throw BadToken();
-            }
-            catch (Exception e) when (e is FormatException or JsonException)
-            {
-                throw BadToken();
-            }
-        }
-
-        public string Encode() => Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(this, JsonSerializerOptions.Web));
+        public string Encode() => ContinuationTokens.Encode(this);
 
         /// <summary>True when <paramref name="task"/> sorts after this key, so it belongs to a later page.</summary>
         public bool Precedes(OutreachTask task)
@@ -74,8 +59,5 @@ internal static class TaskListPaging
 
             return task.DueUtc != Due ? task.DueUtc > Due : string.CompareOrdinal(task.TaskId, Id) > 0;
         }
-
-        private static DomainException BadToken() =>
-            new("task.bad-continuation", "continuation is not a token this endpoint handed out for this order.", "continuation");
     }
 }

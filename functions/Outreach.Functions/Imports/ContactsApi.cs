@@ -1,9 +1,8 @@
-using System.Buffers.Text;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Outreach.Core;
 using Outreach.Core.Accounts;
 using Outreach.Core.Contacts;
+using Outreach.Functions.Hosting;
 using Outreach.Functions.Invocation;
 using Outreach.Functions.Security;
 using Outreach.Storage.Stores;
@@ -61,29 +60,10 @@ internal static class ContactsApi
             : OwnerAccess.NotFound();
     }
 
-    private static string Encode(TableContinuation continuation) => Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(continuation, JsonSerializerOptions.Web));
+    private static string Encode(TableContinuation continuation) => ContinuationTokens.Encode(continuation);
 
-    private static TableContinuation? Decode(string? token)
-    {
-        if (string.IsNullOrEmpty(token))
-        {
-            return null;
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize<TableContinuation>(Base64Url.DecodeFromChars(token), JsonSerializerOptions.Web) is { NextPartitionKey: not null } c
-                ? c
-                : throw BadToken();
-        }
-        catch (Exception e) when (e is FormatException or JsonException)
-        {
-            throw BadToken();
-        }
-    }
-
-    private static DomainException BadToken() =>
-        new("contacts.bad-parameter", "continuation is not a token this endpoint handed out.", "continuation");
+    private static TableContinuation? Decode(string? token) => ContinuationTokens.Decode<TableContinuation>(
+        token, c => c.NextPartitionKey is not null, "contacts.bad-parameter", "continuation is not a token this endpoint handed out.");
 }
 
 /// <summary>One page of <c>GET /api/contacts</c>.</summary>

@@ -72,6 +72,33 @@ public sealed class ImportsApiTests(AzuriteFixture azurite) : IClassFixture<Azur
     }
 
     [Fact]
+    public async Task Contacts_come_a_page_at_a_time_each_once_and_a_continuation_not_handed_out_is_refused_naming_it()
+    {
+        using var client = _app.Client(await _app.CreateAccountWithKeyAsync(ApiApp.NewId("pages")));
+        using var imported = await PostCsvAsync(client, Sample("linkedin-Connections.csv"));
+        var all = (await ContactsAsync(client)).Select(c => c.GetProperty("id").GetString()).ToList();
+
+        var paged = new List<string?>();
+        string? continuation = null;
+        do
+        {
+            var query = "/api/contacts?take=5" + (continuation is null ? string.Empty : "&continuation=" + Uri.EscapeDataString(continuation));
+            using var page = await client.GetAsync(new Uri(query, UriKind.Relative));
+            var body = await JsonAsync(page);
+            paged.AddRange(body.GetProperty("contacts").EnumerateArray().Select(c => c.GetProperty("id").GetString()));
+            continuation = body.GetProperty("continuation").GetString();
+        }
+        while (continuation is not null);
+
+        using var bad = await client.GetAsync(new Uri("/api/contacts?continuation=bm90LWEtdG9rZW4", UriKind.Relative));
+
+        Assert.Equal(18, all.Count);
+        Assert.Equal(all, paged);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal("continuation", (await JsonAsync(bad)).GetProperty("target").GetString());
+    }
+
+    [Fact]
     public async Task Each_imported_contact_counts_once_as_met_however_often_the_file_is_imported()
     {
         using var client = _app.Client(await _app.CreateAccountWithKeyAsync(ApiApp.NewId("met")));
