@@ -33,12 +33,8 @@ public static class IntroductionStallReasons
     /// for it).
     /// </summary>
     /// <param name="introductionEmail">The introduction's <c>intro</c> task, or null when none is stored.</param>
-    public static string? Of(OutreachTask? introductionEmail) => introductionEmail is null ? EmailMissing : introductionEmail.State switch
-    {
-        TaskState.Skipped => $"{EmailSkipped}: {introductionEmail.SkipReason ?? "unknown"}",
-        TaskState.Failed => EmailFailed,
-        _ => null,
-    };
+    public static string? Of(OutreachTask? introductionEmail) =>
+        introductionEmail is null ? EmailMissing : NotSent(introductionEmail, EmailSkipped, EmailFailed);
 
     /// <summary>
     /// No consent ask is stored <see cref="ConsentAskMissingAfter"/> or more after the request: storing it failed after
@@ -59,11 +55,15 @@ public static class IntroductionStallReasons
     /// </summary>
     /// <param name="consentAsk">The introduction's <c>intro_ask</c> task, or null when none is stored.</param>
     /// <param name="sinceRequested">How long ago the request was made.</param>
-    public static string? OfConsentAsk(OutreachTask? consentAsk, TimeSpan sinceRequested) => consentAsk?.State switch
+    public static string? OfConsentAsk(OutreachTask? consentAsk, TimeSpan sinceRequested) => consentAsk is null
+        ? (sinceRequested >= ConsentAskMissingAfter ? ConsentAskMissing : null)
+        : NotSent(consentAsk, ConsentAskSkipped, ConsentAskFailed);
+
+    /// <summary><paramref name="skipped"/> and the task's skip reason, <paramref name="failed"/>, or null while it went or may go out.</summary>
+    private static string? NotSent(OutreachTask task, string skipped, string failed) => task.State switch
     {
-        null => sinceRequested >= ConsentAskMissingAfter ? ConsentAskMissing : null,
-        TaskState.Skipped => $"{ConsentAskSkipped}: {consentAsk.SkipReason ?? "unknown"}",
-        TaskState.Failed => ConsentAskFailed,
+        TaskState.Skipped => $"{skipped}: {task.SkipReason ?? "unknown"}",
+        TaskState.Failed => failed,
         _ => null,
     };
 }
