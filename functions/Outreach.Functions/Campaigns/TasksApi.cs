@@ -103,28 +103,47 @@ internal static class TasksApi
                 "channel");
         }
 
+        // The dispatcher may store the draft's score between this read and the write; that write is no conflict with
+        // "I sent it", so a lost conditional write reads the task again and decides again on the fresh copy. Only a
+        // state the owner's "done" no longer fits (skipped by a reply, sent, requeued) is refused.
         var marked = email ? TaskState.Sent : TaskState.Done;
-        if (task.State == marked)
+        await TaskTransitionWriter.ApplyAsync(
+            tasks,
+            async ct => await tasks.FindAsync(owner.OwnerId, id, ct).ConfigureAwait(false) is { } current ? [current] : [],
+            current => [.. current.Where(t => CanMarkDone(t, marked)).Select(t => MarkDone(t, marked, time))],
+            cancellationToken).ConfigureAwait(false);
+
+        // Read again: what the writer left is the answer, whether this call marked it, an earlier one did, or another
+        // writer moved it first. Marking twice is harmless; recording again (idempotent) counts a send whose first
+        // recording failed.
+        if (await tasks.FindAsync(owner.OwnerId, id, cancellationToken).ConfigureAwait(false) is not { } done)
         {
-            // Marking twice is harmless; recording again (idempotent) counts a send whose first recording failed.
-            await metrics.RecordAsync(task, cancellationToken).ConfigureAwait(false);
-            return TypedResults.Ok(await ResponseAsync(task, owner.OwnerId, contacts, cancellationToken).ConfigureAwait(false));
+            return OwnerAccess.NotFound();
         }
 
-        if (!TaskStateMachine.CanMove(task.Channel, task.State, marked))
+        if (done.State != marked)
         {
-            return ConflictProblems.Of("task.invalid-transition", $"Task '{id}' is {TaskStates.NameOf(task.State)}; only a planned LinkedIn draft can be marked done.", "state");
-        }
-
-        var sentAt = email ? task.ClaimedUtc ?? time.GetUtcNow() : time.GetUtcNow();
-        var done = await tasks.TryReplaceAsync(task.MoveTo(marked) with { SentUtc = sentAt }, cancellationToken).ConfigureAwait(false);
-        if (done is null)
-        {
-            return ConflictProblems.Of("task.changed", $"Task '{id}' changed while it was being marked done; read it again.", "state");
+            return CanMarkDone(done, marked)
+                ? ConflictProblems.Of("task.changed", $"Task '{id}' kept changing while it was being marked done; try again.", "state")
+                : ConflictProblems.Of("task.invalid-transition", $"Task '{id}' is {TaskStates.NameOf(done.State)}; only a planned LinkedIn draft can be marked done.", "state");
         }
 
         await metrics.RecordAsync(done, cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(await ResponseAsync(done, owner.OwnerId, contacts, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// True when <paramref name="task"/> can become <paramref name="marked"/> by hand: a LinkedIn draft still planned, or
+    /// an email still in needs_review (one the sender claims again after a requeue is no longer the owner's to mark).
+    /// </summary>
+    private static bool CanMarkDone(OutreachTask task, TaskState marked) =>
+        (task.Channel == TaskChannel.LinkedIn || task.State == TaskState.NeedsReview) && TaskStateMachine.CanMove(task.Channel, task.State, marked);
+
+    /// <summary>The task marked: an email at its claim (when SMTP was called), a LinkedIn draft now.</summary>
+    private static TaskTransition MarkDone(OutreachTask task, TaskState marked, TimeProvider time)
+    {
+        var sentAt = task.Channel == TaskChannel.Email ? task.ClaimedUtc ?? time.GetUtcNow() : time.GetUtcNow();
+        return new TaskTransition(task.MoveTo(marked) with { SentUtc = sentAt }, task.State, marked);
     }
 
     private static async Task<TaskResponse> ResponseAsync(OutreachTask task, string ownerId, IContactReader contacts, CancellationToken cancellationToken) =>

@@ -24,14 +24,18 @@ internal sealed class CampaignsApp : IDisposable
 
     private readonly ApiApp _app;
 
-    private CampaignsApp(AzuriteFixture azurite, TestAppRoot root, (string Key, string? Value)[] settings)
+    private CampaignsApp(AzuriteFixture azurite, TestAppRoot root, Action<IServiceCollection> services, (string Key, string? Value)[] settings)
     {
         var prefix = "C" + Guid.NewGuid().ToString("N")[..10];
         Clock = new ManualTimeProvider(Now);
         _app = ApiApp.Start(
             azurite,
             root,
-            services => services.AddSingleton<TimeProvider>(Clock),
+            s =>
+            {
+                s.AddSingleton<TimeProvider>(Clock);
+                services(s);
+            },
             [
                 .. TableSettings(prefix),
                 ("Tokens:CurrentKeyId", "k1"),
@@ -50,11 +54,15 @@ internal sealed class CampaignsApp : IDisposable
     public AccountService Accounts => _app.Accounts;
 
     /// <summary>Starts the app; <paramref name="settings"/> add to (or override) the defaults, e.g. an SMTP server.</summary>
-    public static CampaignsApp Start(AzuriteFixture azurite, params (string Key, string? Value)[] settings) => new(azurite, TestAppRoot.Create(), settings);
+    public static CampaignsApp Start(AzuriteFixture azurite, params (string Key, string? Value)[] settings) => new(azurite, TestAppRoot.Create(), _ => { }, settings);
+
+    /// <summary>Starts the app with <paramref name="services"/> replacing some of its services (e.g. a seam around a store).</summary>
+    public static CampaignsApp Start(AzuriteFixture azurite, Action<IServiceCollection> services, params (string Key, string? Value)[] settings) =>
+        new(azurite, TestAppRoot.Create(), services, settings);
 
     /// <summary>Starts the app with the queue functions too (SendOutreach), so tests can deliver queued tasks to the sender.</summary>
     public static CampaignsApp StartWithSending(AzuriteFixture azurite, params (string Key, string? Value)[] settings) =>
-        new(azurite, TestAppRoot.CreateWithSending(maxDequeueCount: 3), settings);
+        new(azurite, TestAppRoot.CreateWithSending(maxDequeueCount: 3), _ => { }, settings);
 
     /// <summary>A client that talks to the handler as the Functions host does (queue and timer invocations).</summary>
     public HttpClient HostClient() => _app.Factory.CreateClient();
