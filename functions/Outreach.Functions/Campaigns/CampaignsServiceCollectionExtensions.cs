@@ -9,7 +9,8 @@ namespace Outreach.Functions.Campaigns;
 /// <summary>
 /// <c>builder.Services.AddCampaigns()</c>: what the campaign, task and sender endpoints need on top of
 /// <c>AddDispatching()</c> (which registers the stores and the enrolment service): the share index, the task listing,
-/// contact reads, the campaign catalog and editor, and the metrics of sends marked by hand.
+/// contact reads, the campaign catalog and editor, the metrics of sends marked by hand, and the marking of drafts an edit
+/// changed (<see cref="PendingDrafts"/>).
 /// </summary>
 internal static class CampaignsServiceCollectionExtensions
 {
@@ -21,6 +22,7 @@ internal static class CampaignsServiceCollectionExtensions
         services.TryAddSingleton<CampaignCatalog>();
         services.TryAddSingleton<CampaignEditor>();
         services.TryAddSingleton<HandSentMetrics>();
+        services.TryAddSingleton<PendingDrafts>();
         return services;
     }
 }

@@ -11,7 +11,8 @@ namespace Outreach.Functions.Scoring;
 /// Measures a pending task's message before it is scored: its draft rendered by <see cref="MessageComposer.Render"/>
 /// (what <c>GET /api/tasks/{id}/draft</c> shows and the sender sends), counted by <see cref="MessageStats.Measure"/>
 /// as the sender counts the email it sends. Only tasks not measured yet are rendered, so a task costs one rendering
-/// however many runs score it; the sender measures again on the email that goes out.
+/// however many runs score it; an edit of what the draft renders from drops the counts (<see cref="StaleDrafts"/>), so
+/// the next run measures the new draft; the sender measures again on the email that goes out.
 /// </summary>
 /// <remarks>
 /// A task whose message cannot be rendered now (its contact, sender profile or introduction gone, a template that does

@@ -4,6 +4,7 @@ using Outreach.Core;
 using Outreach.Core.Accounts;
 using Outreach.Core.Messaging.Defaults;
 using Outreach.Core.Messaging.Templates;
+using Outreach.Functions.Campaigns;
 using Outreach.Functions.Invocation;
 using Outreach.Functions.Limits;
 using Outreach.Functions.Security;
@@ -18,6 +19,8 @@ namespace Outreach.Functions.Templates;
 /// read, replace and remove the owner's template of one kind, <c>{name}</c> being the kind's wire name (<c>thank_you</c>).
 /// An owner has at most one template per kind and it replaces the default for every message of that kind, so deleting it
 /// brings the default back. A saved template is validated first: 400 lists every problem, 413 names the size limit.
+/// Saving or deleting one changes the draft of every planned task of that kind, so those tasks are measured and scored
+/// again by the next dispatcher run (<see cref="PendingDrafts"/>).
 /// </summary>
 internal static class TemplatesApi
 {
@@ -70,7 +73,7 @@ internal static class TemplatesApi
 
     private static async Task<Results<Ok<TemplateResponse>, ProblemHttpResult>> SaveAsync(
         string name, SaveTemplateRequest request, HttpContext context, OwnerAccess access, TableStores stores, SendingTables tables,
-        IOptions<LimitsOptions> limits, CancellationToken cancellationToken)
+        IOptions<LimitsOptions> limits, PendingDrafts drafts, CancellationToken cancellationToken)
     {
         if (await access.ResolveAsync(context, ApiScopes.Write, cancellationToken).ConfigureAwait(false) is not { } owner)
         {
@@ -93,11 +96,13 @@ internal static class TemplatesApi
         ValidateTitle(template);
         await tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         await stores.Templates.SaveAsync(owner.OwnerId, template, cancellationToken).ConfigureAwait(false);
+        await drafts.OfTemplateChangedAsync(owner.OwnerId, kind, cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(TemplateResponse.Of(template, TemplateOrigins.Owner));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        string name, HttpContext context, OwnerAccess access, TableStores stores, SendingTables tables, CancellationToken cancellationToken)
+        string name, HttpContext context, OwnerAccess access, TableStores stores, SendingTables tables, PendingDrafts drafts,
+        CancellationToken cancellationToken)
     {
         if (await access.ResolveAsync(context, ApiScopes.Write, cancellationToken).ConfigureAwait(false) is not { } owner
             || KindOrNull(name) is not { } kind)
@@ -106,9 +111,14 @@ internal static class TemplatesApi
         }
 
         await tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        return await stores.Templates.DeleteAsync(owner.OwnerId, kind, cancellationToken).ConfigureAwait(false)
-            ? TypedResults.NoContent()
-            : OwnerAccess.NotFound();
+        if (!await stores.Templates.DeleteAsync(owner.OwnerId, kind, cancellationToken).ConfigureAwait(false))
+        {
+            return OwnerAccess.NotFound();
+        }
+
+        // The default comes back for this kind: pending drafts now render from it.
+        await drafts.OfTemplateChangedAsync(owner.OwnerId, kind, cancellationToken).ConfigureAwait(false);
+        return TypedResults.NoContent();
     }
 
     /// <summary>The id of an owner's template of a kind: stable across edits (the renderer's cache also keys on content).</summary>
