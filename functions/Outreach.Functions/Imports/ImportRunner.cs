@@ -6,6 +6,7 @@ using Outreach.Core.Campaigns;
 using Outreach.Core.Contacts;
 using Outreach.Core.Imports;
 using Outreach.Core.Planning;
+using Outreach.Functions.Campaigns;
 using Outreach.Functions.Limits;
 using Outreach.Storage.Stores;
 
@@ -13,14 +14,16 @@ namespace Outreach.Functions.Imports;
 
 /// <summary>
 /// Runs one import to its end for the HTTP function (small files) and the queue function (large ones) alike: reads the
-/// rows into the owner's contacts (<see cref="ContactImporter"/> over the contact table), enrols the contacts its rows
-/// name (new, merged or already known) in the campaign asked for, and stores the completed record.
+/// rows into the owner's contacts (<see cref="ContactImporter"/> over the contact table), has the planned drafts of the
+/// contacts it merged into measured and scored again (<see cref="PendingDrafts"/>), enrols the contacts its rows name
+/// (new, merged or already known) in the campaign asked for, and stores the completed record.
 /// </summary>
 internal sealed class ImportRunner(
     TableStores stores,
     ImportRecordStore records,
     ImportLeases leases,
     EnrolmentService enrolment,
+    PendingDrafts drafts,
     MetricsRecorder metrics,
     IOptions<LimitsOptions> limits,
     IOptions<ImportsOptions> options,
@@ -203,6 +206,9 @@ internal sealed class ImportRunner(
                 zone,
                 cancellationToken).ConfigureAwait(false);
 
+            // A merged row may have changed what the contact's planned drafts say (notes, position, company): their counts
+            // and scores are measured again by the next dispatcher run.
+            await drafts.OfContactsChangedAsync(ownerId, chunk.Where(imported.MergedInto), cancellationToken).ConfigureAwait(false);
             if (campaign is null || error is not null)
             {
                 continue;

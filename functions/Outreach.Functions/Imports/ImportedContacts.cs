@@ -7,6 +7,7 @@ internal sealed class ImportedContacts
 {
     private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
     private readonly HashSet<string> _changed = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _merged = new(StringComparer.Ordinal);
 
     /// <summary>Every contact named, in no particular order.</summary>
     public IReadOnlyCollection<string> Ids => _ids;
@@ -19,8 +20,16 @@ internal sealed class ImportedContacts
         {
             _changed.Add(contactId);
         }
+
+        if (outcome == ImportRowOutcome.Merged)
+        {
+            _merged.Add(contactId);
+        }
     }
 
     /// <summary>Whether a row of this import created the contact or merged into it (rather than finding it already known).</summary>
     public bool ChangedBy(string contactId) => _changed.Contains(contactId);
+
+    /// <summary>Whether a row of this import added something to the contact (its notes, position, company...), which changes its drafts.</summary>
+    public bool MergedInto(string contactId) => _merged.Contains(contactId);
 }

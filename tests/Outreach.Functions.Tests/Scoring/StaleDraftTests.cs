@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 using Outreach.Core.Campaigns;
 using Outreach.Core.Contacts;
@@ -13,7 +14,7 @@ namespace Outreach.Functions.Tests.Scoring;
 
 /// <summary>
 /// A pending draft's stored counts and score follow edits of what it is rendered from: after the owner's template of its
-/// kind changes, the next dispatcher run measures the new draft and scores it again (Azurite, the prior deployed).
+/// kind changes, or an import adds to its contact, the next dispatcher run measures the new draft and scores it again (Azurite, the prior deployed).
 /// </summary>
 public sealed class StaleDraftTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
@@ -50,6 +51,44 @@ public sealed class StaleDraftTests(AzuriteFixture azurite) : IClassFixture<Azur
         Assert.Equal(TaskState.Planned, after.State);
         Assert.NotEqual(before.Score, after.Score);
         Assert.Contains("No personal note", after.ScoreExplanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_linkedin_draft_scored_before_an_import_added_notes_to_its_contact_is_measured_and_scored_again_by_the_next_run()
+    {
+        await using var app = await ScoringApp.StartAsync(azurite, Start);
+        var owner = ApiApp.NewId("sn");
+        var key = await app.CreateOwnerWithKeyAsync(owner);
+        await app.SaveProfileAsync(owner);
+        const string Header = "First name,Last name,LinkedIn URL,Position,Event,Met on,What we talked about\n";
+        const string Priya = "Priya,Shah,https://www.linkedin.com/in/priya-shah-1a2b3c,Software Engineer,Class visit,2026-03-03,";
+        Assert.Equal(1, (await ImportAsync(app, key, Header + Priya + "\n")).GetProperty("counts").GetProperty("accepted").GetInt32());
+        var thankYou = Assert.Single(await app.Stores.Tasks.ListAsync(owner, new TaskQuery(), CancellationToken.None), t => t.StepId == "thank-you");
+        app.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 4, 9, 0, 0, TimeSpan.Zero));
+        await RunDispatcherAsync(app);
+        var before = (await app.Stores.Tasks.FindAsync(owner, thankYou.TaskId, CancellationToken.None))!;
+        Assert.True(before.MessageStats is { PersonalNoteChars: 0 }, before.MessageStats?.ToString());
+
+        // The student remembers what they talked about and imports the sheet again with it.
+        var again = await ImportAsync(app, key, Header + Priya + "pricing experiments in subscription apps\n");
+        Assert.Equal(1, again.GetProperty("counts").GetProperty("merged").GetInt32());
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+        await RunDispatcherAsync(app);
+
+        var after = (await app.Stores.Tasks.FindAsync(owner, thankYou.TaskId, CancellationToken.None))!;
+        var contact = (await app.Stores.Contacts.GetAsync(owner, thankYou.ContactId, CancellationToken.None))!;
+        var draft = await DraftStatsAsync(app, key, after, contact);
+        Assert.True(draft.PersonalNoteChars > 0, draft.ToString());
+        Assert.Equal(draft, after.MessageStats);
+        Assert.NotEqual(before.Score, after.Score);
+    }
+
+    private static async Task<JsonElement> ImportAsync(ScoringApp app, string key, string csv)
+    {
+        using var content = new StringContent(csv, Encoding.UTF8, "text/csv");
+        using var response = await app.Client(key).PostAsync(new Uri($"/api/imports?campaign={DefaultCampaigns.ClassVisitFollowUpId}", UriKind.Relative), content);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
     private static async Task RunDispatcherAsync(ScoringApp app)
