@@ -93,7 +93,7 @@ public sealed record OutreachTask
     /// <summary>
     /// Words, questions and personal-note length of the task's message, measured on its rendered text
     /// (<see cref="Messaging.Templates.MessageStats.Measure"/>): by the sender on the email it sends, and, while the task
-    /// is pending, on its draft when the task is scored (dropped, to be measured again, when its template or contact is edited:
+    /// is pending, on its draft when the task is scored (dropped, to be measured again, when its template, contact or sender details are edited:
     /// <see cref="StaleDrafts"/>). The response model reads them for the task's score and for the
     /// history row its send becomes; null when never measured (tasks sent before they were recorded), which the model
     /// treats as unknown, not as a message without words, questions or note.

@@ -6,8 +6,8 @@ namespace Outreach.Functions.Campaigns;
 
 /// <summary>
 /// Marks the planned tasks whose draft an edit changed for measuring and scoring again (<see cref="StaleDrafts"/>): the
-/// owner's template of a kind saved or deleted (every planned task of that kind), or contacts an import merged into (their
-/// notes, position or company may have changed).
+/// owner's template of a kind saved or deleted (every planned task of that kind), contacts an import merged into (their
+/// notes, position or company may have changed), or the sender details every draft prints (name, signature, school).
 /// </summary>
 internal sealed class PendingDrafts(DispatchStorage storage, ITaskStore tasks, ITaskListing listing, IDueIndex index, TimeProvider time)
 {
@@ -42,5 +42,14 @@ internal sealed class PendingDrafts(DispatchStorage storage, ITaskStore tasks, I
         }
 
         return marked;
+    }
+
+    /// <summary>Every planned task of the owner, after the sender details their drafts print changed.</summary>
+    /// <returns>How many were marked.</returns>
+    public async Task<int> OfSenderChangedAsync(string ownerId, CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var planned = await listing.ListAsync(ownerId, Planned, cancellationToken).ConfigureAwait(false);
+        return await StaleDrafts.ScoreAgainAsync(tasks, index, planned, time, cancellationToken).ConfigureAwait(false);
     }
 }

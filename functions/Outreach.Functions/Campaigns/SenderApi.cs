@@ -10,6 +10,8 @@ namespace Outreach.Functions.Campaigns;
 /// <summary>
 /// <c>GET /api/sender</c> (<c>GetSender</c>; 404 until one is set) and <c>PUT /api/sender</c> (<c>UpdateSender</c>): the
 /// owner's sender profile, which planning needs before the first enrolment (time zone and window) and sending uses.
+/// A change of what drafts print of the sender (name, signature, school, program) has the planned drafts measured and
+/// scored again by the next dispatcher run (<see cref="PendingDrafts"/>).
 /// </summary>
 internal static class SenderApi
 {
@@ -39,7 +41,7 @@ internal static class SenderApi
 
     private static async Task<Results<Ok<SenderBody>, ProblemHttpResult>> PutAsync(
         SenderBody body, HttpContext context, OwnerAccess access, DispatchStorage storage, ISenderProfileStore profiles, TimeProvider time,
-        CancellationToken cancellationToken)
+        PendingDrafts drafts, CancellationToken cancellationToken)
     {
         if (await access.ResolveAsync(context, ApiScopes.Write, cancellationToken).ConfigureAwait(false) is not { } owner)
         {
@@ -50,6 +52,12 @@ internal static class SenderApi
         var previous = await profiles.GetAsync(owner.OwnerId, cancellationToken).ConfigureAwait(false);
         var profile = body.ToProfile(owner.OwnerId, previous, time.GetUtcNow());
         await profiles.SaveAsync(profile, cancellationToken).ConfigureAwait(false);
+        if (previous is not null && previous.ToTemplateSender() != profile.ToTemplateSender())
+        {
+            // Every draft prints the sender (name, signature): the planned ones are measured and scored again.
+            await drafts.OfSenderChangedAsync(owner.OwnerId, cancellationToken).ConfigureAwait(false);
+        }
+
         return TypedResults.Ok(SenderBody.Of(profile));
     }
 }

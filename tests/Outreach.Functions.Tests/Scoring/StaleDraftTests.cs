@@ -14,7 +14,7 @@ namespace Outreach.Functions.Tests.Scoring;
 
 /// <summary>
 /// A pending draft's stored counts and score follow edits of what it is rendered from: after the owner's template of its
-/// kind changes, or an import adds to its contact, the next dispatcher run measures the new draft and scores it again (Azurite, the prior deployed).
+/// kind changes, an import adds to its contact, or the sender's signature changes, the next dispatcher run measures the new draft and scores it again (Azurite, the prior deployed).
 /// </summary>
 public sealed class StaleDraftTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
@@ -81,6 +81,31 @@ public sealed class StaleDraftTests(AzuriteFixture azurite) : IClassFixture<Azur
         Assert.True(draft.PersonalNoteChars > 0, draft.ToString());
         Assert.Equal(draft, after.MessageStats);
         Assert.NotEqual(before.Score, after.Score);
+    }
+
+    [Fact]
+    public async Task A_linkedin_draft_scored_before_the_sender_set_a_signature_is_measured_and_scored_again_by_the_next_run()
+    {
+        await using var app = await ScoringApp.StartAsync(azurite, Start);
+        var (owner, key, contact) = await SeedAsync(app, "ss");
+        var taskId = TaskIds.ForCampaignStep(owner, DefaultCampaigns.ClassVisitFollowUpId, contact.ContactId, "thank-you");
+        app.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 4, 9, 0, 0, TimeSpan.Zero));
+        await RunDispatcherAsync(app);
+        var before = (await app.Stores.Tasks.FindAsync(owner, taskId, CancellationToken.None))!;
+
+        const string Signature = "Sam Student, MSc Data Science, class of 2026, Northwind University; happy to share my capstone notes and slides";
+        using (var put = await app.Client(key).PutAsJsonAsync("/api/sender", new { firstName = "Sam", lastName = "Student", email = "sender@school.example", timeZone = "Europe/London", signature = Signature }))
+        {
+            Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        }
+
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+        await RunDispatcherAsync(app);
+
+        var after = (await app.Stores.Tasks.FindAsync(owner, taskId, CancellationToken.None))!;
+        var draft = await DraftStatsAsync(app, key, after, contact);
+        Assert.True(draft.WordCount > before.MessageStats!.WordCount + 10, $"{before.MessageStats} then {draft}");
+        Assert.Equal(draft, after.MessageStats);
     }
 
     private static async Task<JsonElement> ImportAsync(ScoringApp app, string key, string csv)
