@@ -79,7 +79,7 @@ param publicBaseUrl string
 @description('Domain of the reply+token addresses replies come back to (an inbound-parse MX); empty uses the sender\'s own address.')
 param replyDomain string = ''
 
-@description('Mailbox named in the mailto form of List-Unsubscribe; empty omits that form.')
+@description('Mailbox named in the mailto form of List-Unsubscribe (route it to POST /api/inbound like replies); empty omits that form.')
 param unsubscribeMailbox string = ''
 
 @description('Object id of a user or group allowed to write Key Vault secrets (rotation); empty for none.')

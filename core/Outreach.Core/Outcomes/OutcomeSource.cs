@@ -9,7 +9,7 @@ public enum OutcomeSource
     /// <summary>Entered by the owner (meeting booked, introduction answered, a reply seen elsewhere).</summary>
     Manual,
 
-    /// <summary>The signed unsubscribe link or RFC 8058 one-click post.</summary>
+    /// <summary>The signed unsubscribe link, its RFC 8058 one-click post, or a mail to the <c>mailto:</c> form of List-Unsubscribe.</summary>
     UnsubscribeLink,
 
     /// <summary>The SMTP server refused the recipient while the message was being sent (a 5xx RCPT reply).</summary>

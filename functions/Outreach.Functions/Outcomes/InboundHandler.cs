@@ -7,18 +7,26 @@ namespace Outreach.Functions.Outcomes;
 /// One webhook delivery end to end: parse, resolve reply tokens, process (classify, match, ledger), archive the raw
 /// message under the contact, store outcomes and carry out the actions. When archiving or recording fails after the
 /// ledger took the key, the key is given back so the service's retry is processed instead of being called a duplicate.
+/// A mail to the <c>mailto:</c> form of List-Unsubscribe (<see cref="UnsubscribeRequest"/>) whose token verifies
+/// unsubscribes the contact as the one-click link does (<see cref="UnsubscribeHandler"/>): it is not a reply.
 /// </summary>
 internal sealed class InboundHandler(
     InboundPayloadParser parser,
     ReplyTokenResolver tokens,
     TableStores stores,
     InboundMailArchive archive,
-    OutcomeRecorder recorder)
+    OutcomeRecorder recorder,
+    UnsubscribeHandler unsubscribes)
 {
     public async Task<InboundProcessingResult> HandleAsync(InboundBody body, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(body);
         var message = (body.Form is { } form ? parser.ParseForm(form) : parser.ParseJson(body.Raw)).Message;
+        if (UnsubscribeRequest.TokenOf(message) is { } token && unsubscribes.Verify(token) is { } target)
+        {
+            return await UnsubscribeAsync(message, token, target, cancellationToken).ConfigureAwait(false);
+        }
+
         var matcher = new ReplyMatcher(stores.SentMessages, await tokens.ResolveAsync(message, cancellationToken).ConfigureAwait(false), stores.OpenSequences);
         var result = await new InboundProcessor(parser, matcher, stores.InboundLedger).ProcessAsync(message, cancellationToken).ConfigureAwait(false);
         if (result.Status == InboundProcessingStatus.AlreadyProcessed)
@@ -26,21 +34,49 @@ internal sealed class InboundHandler(
             return result;
         }
 
-        try
+        await CompleteAsync(result.DedupeKey, async ct =>
         {
             if (result.Match is { IsMatched: true } match)
             {
-                await archive.StoreAsync(match.OwnerId!, match.ContactId!, result.DedupeKey, body, cancellationToken).ConfigureAwait(false);
+                await archive.StoreAsync(match.OwnerId!, match.ContactId!, result.DedupeKey, body, ct).ConfigureAwait(false);
             }
 
-            await recorder.RecordAsync(result.Outcomes, result.Actions, cancellationToken).ConfigureAwait(false);
+            await recorder.RecordAsync(result.Outcomes, result.Actions, ct).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    private async Task<InboundProcessingResult> UnsubscribeAsync(
+        InboundMessage message, string token, ReplyTokenTarget target, CancellationToken cancellationToken)
+    {
+        var key = DedupeKeys.ForInbound(message);
+        if (!await stores.InboundLedger.TryRecordAsync(key, cancellationToken).ConfigureAwait(false))
+        {
+            return new InboundProcessingResult { Status = InboundProcessingStatus.AlreadyProcessed, DedupeKey = key };
+        }
+
+        // The mail itself is not archived: it says nothing but the token, and the outcome and suppression record it.
+        await CompleteAsync(key, ct => unsubscribes.UnsubscribeAsync(token, ct), cancellationToken).ConfigureAwait(false);
+        return new InboundProcessingResult
+        {
+            Status = InboundProcessingStatus.Matched,
+            DedupeKey = key,
+            Classification = new InboundClassification(InboundKind.Unsubscribe, ["subject:unsubscribe-token"]),
+            Match = new MatchResult { Method = MatchMethod.UnsubscribeToken, OwnerId = target.OwnerId, ContactId = target.ContactId },
+        };
+    }
+
+    /// <summary>Runs the writes after the ledger took <paramref name="key"/>, giving the key back when they fail.</summary>
+    private async Task CompleteAsync(string key, Func<CancellationToken, Task> writes, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await writes(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception)
         {
-            await stores.InboundLedger.RemoveAsync(result.DedupeKey, CancellationToken.None).ConfigureAwait(false);
+            await stores.InboundLedger.RemoveAsync(key, CancellationToken.None).ConfigureAwait(false);
             throw;
         }
-
-        return result;
     }
 }

@@ -2,7 +2,7 @@ using Outreach.Core.Outcomes;
 
 namespace Outreach.Functions.Outcomes;
 
-/// <summary>What <c>POST /api/inbound</c> answers: <c>status</c> matched|unmatched|duplicate, <c>kind</c> reply|auto-reply|bounce, <c>method</c> and <c>reason</c>.</summary>
+/// <summary>What <c>POST /api/inbound</c> answers: <c>status</c> matched|unmatched|duplicate, <c>kind</c> reply|auto-reply|bounce|unsubscribe, <c>method</c> and <c>reason</c>.</summary>
 internal sealed record InboundResponse(string Status, string? Kind, string? Method, string? Reason)
 {
     public static InboundResponse Of(InboundProcessingResult result)
@@ -19,6 +19,7 @@ internal sealed record InboundResponse(string Status, string? Kind, string? Meth
             InboundKind.Bounce => "bounce",
             InboundKind.AutoReply => "auto-reply",
             InboundKind.Reply => "reply",
+            InboundKind.Unsubscribe => "unsubscribe",
             _ => null,
         };
         return new InboundResponse(

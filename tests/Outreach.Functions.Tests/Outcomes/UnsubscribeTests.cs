@@ -91,6 +91,58 @@ public sealed class UnsubscribeTests(AzuriteFixture azurite) : IClassFixture<Azu
         Assert.Empty(await _app.OutcomesAsync(seeded.OwnerId));
     }
 
+    [Fact]
+    public async Task Mail_to_the_mailto_unsubscribe_address_unsubscribes_the_contact_instead_of_counting_as_a_reply()
+    {
+        // What a mail client sends for the mailto form of List-Unsubscribe: the subject the link names, no thread headers.
+        var seeded = await SeedAsync();
+        var mail = new Dictionary<string, object>
+        {
+            ["from"] = $"Jane Doe <{seeded.Contact.Email}>",
+            ["to"] = new[] { "unsubscribe@outreach.example" },
+            ["subject"] = "unsubscribe " + Token(seeded),
+            ["messageId"] = $"<{Guid.NewGuid():N}@mail.contoso.com>",
+            ["text"] = "",
+            ["receivedAt"] = "2026-03-02T10:15:00Z",
+        };
+
+        var (response, body) = await _app.PostInboundJsonAsync(mail);
+        var (_, again) = await _app.PostInboundJsonAsync(mail);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(("matched", "unsubscribe"), (body.GetProperty("status").GetString(), body.GetProperty("kind").GetString()));
+        Assert.Equal("duplicate", again.GetProperty("status").GetString());
+        var keys = (await _app.Stores.Suppressions.ListAsync(seeded.OwnerId, CancellationToken.None)).Select(s => (s.Key, s.Reason));
+        Assert.Equal([($"contact:{seeded.ContactId}", "unsubscribed"), ($"email:{seeded.Contact.EmailKey}", "unsubscribed")], keys);
+        var outcome = Assert.Single(await _app.OutcomesAsync(seeded.OwnerId));
+        Assert.Equal((OutcomeType.Unsubscribed, OutcomeSource.UnsubscribeLink), (outcome.Type, outcome.Source));
+        Assert.Equal(TaskState.Sent, (await _app.TaskAsync(seeded.OwnerId, seeded.ThankYouTaskId)).State);
+        var followUp = await _app.TaskAsync(seeded.OwnerId, seeded.FollowUpTaskId);
+        Assert.Equal((TaskState.Skipped, SkipReasons.Unsubscribed), (followUp.State, followUp.SkipReason));
+    }
+
+    [Fact]
+    public async Task Mail_asking_to_unsubscribe_with_a_tampered_token_is_not_an_unsubscribe()
+    {
+        var seeded = await SeedAsync();
+        var token = Token(seeded);
+        var tampered = token[..^2] + (token[^2] == 'A' ? "BB" : "AA");
+
+        var (_, body) = await _app.PostInboundJsonAsync(new Dictionary<string, object>
+        {
+            ["from"] = "Stranger <stranger@elsewhere.example>",
+            ["to"] = new[] { "unsubscribe@outreach.example" },
+            ["subject"] = "unsubscribe " + tampered,
+            ["messageId"] = $"<{Guid.NewGuid():N}@elsewhere.example>",
+            ["text"] = "",
+            ["receivedAt"] = "2026-03-02T10:15:00Z",
+        });
+
+        Assert.Equal("unmatched", body.GetProperty("status").GetString());
+        Assert.Empty(await _app.Stores.Suppressions.ListAsync(seeded.OwnerId, CancellationToken.None));
+        Assert.Empty(await _app.OutcomesAsync(seeded.OwnerId));
+    }
+
     public void Dispose() => _app.Dispose();
 
     private static FormUrlEncodedContent OneClick() => new(new Dictionary<string, string> { ["List-Unsubscribe"] = "One-Click" });

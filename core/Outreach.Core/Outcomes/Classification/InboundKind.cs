@@ -11,4 +11,11 @@ public enum InboundKind
 
     /// <summary>A delivery-status notification: the message did not arrive (hard) or has not yet (soft).</summary>
     Bounce,
+
+    /// <summary>
+    /// The mail a client sends for the <c>mailto:</c> form of <c>List-Unsubscribe</c>, with a genuine token
+    /// (<see cref="UnsubscribeRequest"/>): the contact asked to stop, which is not a reply. Never the classifier's verdict:
+    /// the function app checks the token before the message is classified.
+    /// </summary>
+    Unsubscribe,
 }

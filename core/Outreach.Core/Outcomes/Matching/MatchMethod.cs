@@ -26,4 +26,7 @@ public enum MatchMethod
     /// the contact from an address the message was sent to (the contact wrote afresh to that owner's mailbox).
     /// </summary>
     SenderAndRecipient,
+
+    /// <summary>The signed unsubscribe token in the subject of a mail to the <c>mailto:</c> unsubscribe address (<see cref="UnsubscribeRequest"/>).</summary>
+    UnsubscribeToken,
 }
