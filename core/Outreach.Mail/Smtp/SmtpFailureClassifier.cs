@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Mail;
 using System.Net.Sockets;
 using System.Security.Authentication;
+using System.Text.RegularExpressions;
 using Outreach.Core.Messaging.Delivery;
 
 namespace Outreach.Mail.Smtp;
@@ -13,14 +14,18 @@ namespace Outreach.Mail.Smtp;
 /// <see cref="SendResultKind.Unconfirmed"/>: the server may have the whole message and only its 250 was lost, so a
 /// retry could deliver it twice. A reply the server did give (a 4xx or 5xx to the final dot) still counts as a reply.
 /// A 5xx on RCPT is about the address:
-/// <see cref="SendResultKind.Rejected"/> (suppress it). Any other 5xx (auth, sender, message) or a TLS failure is
+/// <see cref="SendResultKind.Rejected"/> (suppress it), unless its enhanced status is a security or policy one
+/// (<c>5.7.x</c>: relaying denied, not authenticated, the sending host blocklisted), which is about us and refuses
+/// every address alike: <see cref="SendResultKind.Failed"/> with <see cref="SendFailureCauses.RefusedByPolicy"/>, and
+/// such a recipient is never named among the rejections (SmtpClient throws some of them, 554 for one, as a plain
+/// SmtpException: the same cause names them). Any other 5xx (auth, sender, message) or a TLS failure is
 /// about us: <see cref="SendResultKind.Failed"/>, so a bad password never suppresses a recipient; a server without
 /// STARTTLS when TLS is required, or a failed TLS handshake, too, with a <see cref="SendResult.Cause"/> naming it. So is an address with a
 /// non-ASCII local part that the server cannot take (no SMTPUTF8): the address is fine, our path to it is not. When some
 /// recipients were refused but others accepted, the message went out: <see cref="SendResultKind.Sent"/> with the
 /// rejections, because retrying would send it twice to those who got it.
 /// </summary>
-internal static class SmtpFailureClassifier
+internal static partial class SmtpFailureClassifier
 {
     private static readonly IdnMapping Idna = new();
 
@@ -71,21 +76,38 @@ internal static class SmtpFailureClassifier
         var kind = code is >= 400 and < 500 || smtp.StatusCode == SmtpStatusCode.GeneralFailure
             ? SendResultKind.Transient
             : SendResultKind.Failed;
-        return new SendResult(kind, message.MessageId, code > 0 ? code : null, smtp.Message);
+        return new SendResult(kind, message.MessageId, code > 0 ? code : null, smtp.Message)
+        {
+            Cause = kind == SendResultKind.Failed && IsPolicyStatus(smtp) ? SendFailureCauses.RefusedByPolicy : null,
+        };
     }
 
     private static SendResult FromRecipients(IReadOnlyList<SmtpFailedRecipientException> failures, OutgoingMessage message, string reason)
     {
-        var rejections = failures
-            .Select(f => new RecipientRejection(Match(f.FailedRecipient, message), (int)f.StatusCode))
-            .ToList();
-        var refusedAll = message.To.All(to => rejections.Any(r => ReferenceEquals(r.Recipient, to)));
+        var refusals = failures.Select(f => (Rejection: new RecipientRejection(Match(f.FailedRecipient, message), (int)f.StatusCode), ByPolicy: IsPolicyStatus(f))).ToList();
+        var refusedAll = message.To.All(to => refusals.Any(r => ReferenceEquals(r.Rejection.Recipient, to)));
+        var rejections = refusals.Where(r => !r.ByPolicy).Select(r => r.Rejection).ToList();
+        if (refusedAll && refusals.FirstOrDefault(r => r.ByPolicy) is { Rejection: { } policy })
+        {
+            // Nothing went out, and not because of an address: no rejection to suppress (one at fault with it would be
+            // suppressed at its own send, once the account works again).
+            return new SendResult(SendResultKind.Failed, message.MessageId, policy.StatusCode, reason) { Cause = SendFailureCauses.RefusedByPolicy };
+        }
+
         var kind = !refusedAll
             ? SendResultKind.Sent
             : rejections.Any(r => !r.IsPermanent) ? SendResultKind.Transient : SendResultKind.Rejected;
-        var status = rejections.FirstOrDefault(r => r.IsPermanent)?.StatusCode ?? rejections[0].StatusCode;
+        var status = rejections.FirstOrDefault(r => r.IsPermanent)?.StatusCode ?? refusals[0].Rejection.StatusCode;
         return new SendResult(kind, message.MessageId, status, reason) { Rejections = rejections };
     }
+
+    /// <summary>
+    /// A permanent refusal whose enhanced status code (RFC 3463, the first <c>5.x.y</c> in the server's reply, which
+    /// SmtpClient quotes in its message) has the subject 7, security or policy: the server will not take mail from us
+    /// for anyone, whatever the address.
+    /// </summary>
+    private static bool IsPolicyStatus(SmtpException failure) =>
+        (int)failure.StatusCode is >= 500 and < 600 && EnhancedStatus().Match(failure.Message) is { Success: true } status && status.Groups["subject"].Value == "7";
 
     /// <summary>
     /// The recipient SmtpClient names (as <c>&lt;address&gt;</c>, its domain in IDNA form), matched back to the message's
@@ -112,4 +134,7 @@ internal static class SmtpFailureClassifier
             return address;
         }
     }
+
+    [GeneratedRegex(@"(?<![\d.])[245]\.(?<subject>\d{1,3})\.\d{1,3}(?!\.?\d)", RegexOptions.CultureInvariant)]
+    private static partial Regex EnhancedStatus();
 }

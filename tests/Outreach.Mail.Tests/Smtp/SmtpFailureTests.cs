@@ -175,6 +175,28 @@ public sealed class SmtpFailureTests
         Assert.Equal(0, server.MessagesAccepted);
     }
 
+    [Theory]
+    [InlineData("554 5.7.1 <ann@example.org>: Relay access denied", 554)] // Postfix, when the account is not authenticated
+    [InlineData("550 5.7.1 Service unavailable; client host [203.0.113.9] blocked using zen.spamhaus.org", 550)]
+    [InlineData("550 5.7.54 SMTP; Unable to relay recipient in non-accepted domain", 550)] // Exchange Online
+    public async Task A_recipient_refused_for_a_policy_reason_about_the_sender_fails_without_blaming_the_address(string rcptReply, int code)
+    {
+        // A 5.7.x refusal at RCPT is about us (relay, authentication, a blocklisted IP), not the address: TaskSender
+        // suppresses every refused recipient, so such a refusal would stop mail to contacts whose addresses work.
+        await using var server = new ScriptedSmtpServer(new Dictionary<string, string> { ["ann@example.org"] = rcptReply, ["bob@example.org"] = rcptReply });
+        using var transport = Transport(server.Port);
+
+        var single = await transport.SendAsync(SampleMessages.Plain("ann@example.org"), CancellationToken.None);
+        var both = await transport.SendAsync(SampleMessages.Plain("ann@example.org", "bob@example.org"), CancellationToken.None);
+
+        Assert.All([single, both], result =>
+        {
+            Assert.Equal((SendResultKind.Failed, code, SendFailureCauses.RefusedByPolicy), (result.Kind, result.StatusCode, result.Cause));
+            Assert.Empty(result.Rejections);
+        });
+        Assert.Equal(0, server.MessagesAccepted);
+    }
+
     [Fact]
     public async Task An_address_with_a_non_ascii_local_part_is_sent_with_smtputf8_when_the_server_offers_it()
     {

@@ -14,4 +14,11 @@ public static class SendFailureCauses
 
     /// <summary>An address has a non-ASCII local part (<c>josé@…</c>) and the SMTP server does not offer SMTPUTF8.</summary>
     public const string NonAsciiAddress = "non-ascii-address: an address has non-ASCII characters before the @ and the SMTP server does not offer SMTPUTF8";
+
+    /// <summary>
+    /// The SMTP server refused the message with a security or policy status (<c>5.7.x</c>: relaying denied, not
+    /// authenticated, the sender or the sending host blocklisted): the account or the sending host must change, the
+    /// recipients' addresses are fine.
+    /// </summary>
+    public const string RefusedByPolicy = "refused-by-policy: the SMTP server refused the message for a security or policy reason (relaying denied, not authenticated, sender or sending host blocked), not because of the recipients' addresses";
 }
