@@ -7,5 +7,9 @@ namespace Outreach.Core.Sending;
 public interface IMailTransportProvider
 {
     /// <summary>The transport for <paramref name="sender"/> (implementations cache it per owner).</summary>
+    /// <exception cref="DomainException">
+    /// The sender's own SMTP account cannot be used (its sealed password does not unseal, no key ring is configured, the
+    /// account is incomplete); the code says which. Nothing was sent.
+    /// </exception>
     IMailTransport ForSender(SenderProfile sender);
 }

@@ -27,6 +27,13 @@ public static class SendReasons
     /// <summary>An introduction task's introduction, or one of its two people, no longer exists.</summary>
     public const string IntroductionMissing = "introduction-missing";
 
+    /// <summary>
+    /// The owner's own SMTP account cannot be used (its sealed password does not unseal with the deployment's key ring,
+    /// or the account is incomplete); the reason goes on with the error's code, e.g. <c>: secrets.unknown-key</c>. Nothing
+    /// was sent: the owner saves the account again, then re-queues the task.
+    /// </summary>
+    public const string SmtpAccountUnusable = "smtp-account-unusable";
+
     /// <summary>The day's cap was already used when the task came up.</summary>
     public const string DailyCap = "daily-cap";
 

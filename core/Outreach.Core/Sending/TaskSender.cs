@@ -15,7 +15,8 @@ namespace Outreach.Core.Sending;
 /// A queued task is re-checked against suppressions, the daily cap and the sending window (either one gives it back
 /// to planned for the next opening), reserves its place under the daily cap atomically (given back when the mail is
 /// known not to have gone out), is claimed with an ETag-conditional replace that stores its Message-ID, indexed for
-/// reply matching, sent, and marked sent. A later step's email (or an introduction's nudge) is threaded under the earlier
+/// reply matching, sent, and marked sent. The sender's transport is resolved first: an own SMTP account that cannot be used
+/// fails the task unsent (<see cref="SendReasons.SmtpAccountUnusable"/>). A later step's email (or an introduction's nudge) is threaded under the earlier
 /// emails of its sequence (<see cref="SequenceThread"/>, read alongside the other reads). The claim also stores the sent
 /// message's statistics (<see cref="MessageStats"/>) on the task, for the response model's history.
 /// </summary>
@@ -107,6 +108,18 @@ public sealed class TaskSender(
             return await GiveBackAsync(task, opening, SendReasons.OutsideWindow, SendAttemptKind.OutsideWindow, now, cancellationToken);
         }
 
+        // Resolved before anything is reserved or claimed: an owner's SMTP account that cannot be used (a password the key
+        // ring no longer unseals) fails the task as unsent, naming why, where a claim would leave it "maybe sent" in review.
+        IMailTransport transport;
+        try
+        {
+            transport = transports.ForSender(profile);
+        }
+        catch (DomainException e)
+        {
+            return await FailUnsentAsync(task, $"{SendReasons.SmtpAccountUnusable}: {e.Code}", cancellationToken);
+        }
+
         OutgoingMessage message;
         string messageId;
         try
@@ -140,7 +153,7 @@ public sealed class TaskSender(
         // Indexed before the SMTP call, so even a reply that arrives before the task is marked sent finds its task.
         var senderKey = ContactKeys.EmailKey(profile.Email);
         await stores.SentMessages.RecordAsync(messageId, new SentMessageRef(task.OwnerId, task.TaskId, task.ContactId, senderKey), cancellationToken);
-        var result = await transports.ForSender(profile).SendAsync(message, cancellationToken);
+        var result = await transport.SendAsync(message, cancellationToken);
         if (result.Kind is not (SendResultKind.Sent or SendResultKind.Unconfirmed))
         {
             // Known not to have gone out: the place under the cap goes back for the retry or the next task. (A send

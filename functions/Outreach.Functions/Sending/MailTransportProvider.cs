@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Outreach.Core;
 using Outreach.Core.Accounts;
 using Outreach.Core.Messaging.Delivery;
 using Outreach.Core.Senders;
@@ -11,7 +12,8 @@ namespace Outreach.Functions.Sending;
 /// <summary>
 /// The deployment's transport, or for an owner with their own SMTP account a <see cref="SmtpMailTransport"/> built from
 /// it with the password unsealed by <see cref="SecretProtector"/>. Owner transports are cached (each keeps a connection
-/// pool) and rebuilt when the account changes.
+/// pool) and rebuilt when the account changes. An account that cannot be used is a <see cref="DomainException"/>
+/// (<see cref="IMailTransportProvider.ForSender"/>), so the sender fails the task unsent instead of claiming it.
 /// </summary>
 internal sealed class MailTransportProvider(
     IMailTransport deployment,
@@ -47,19 +49,37 @@ internal sealed class MailTransportProvider(
 
     private (SmtpAccount, SmtpMailTransport) Replace(SmtpMailTransport old, string ownerId, SmtpAccount account)
     {
+        var created = Create(ownerId, account); // first: an account that cannot be used leaves the cached one working
         old.Dispose();
-        return (account, Create(ownerId, account));
+        return (account, created);
     }
 
+    /// <exception cref="DomainException">The account cannot be used: <c>secrets.*</c> for its password, <c>smtp.account-incomplete</c>.</exception>
     private SmtpMailTransport Create(string ownerId, SmtpAccount account)
     {
+        if (string.IsNullOrWhiteSpace(account.Host) || account.Port is < 1 or > 65535)
+        {
+            throw new DomainException("smtp.account-incomplete", "The owner's SMTP account has no host or no valid port.", "smtp.host");
+        }
+
+        string password;
+        try
+        {
+            password = secrets.Value.Unprotect(account.ProtectedPassword, ownerId);
+        }
+        catch (FunctionAppConfigurationException e)
+        {
+            // The deployment's fault, but each send fails with it where the owner (and whoever runs the app) sees it.
+            throw new DomainException("secrets.not-configured", e.Message, "Secrets:Keys");
+        }
+
         var options = new SmtpOptions
         {
             Host = account.Host,
             Port = account.Port,
             EnableSsl = account.EnableSsl,
             UserName = account.UserName,
-            Password = secrets.Value.Unprotect(account.ProtectedPassword, ownerId),
+            Password = password,
             Timeout = defaults.Timeout,
             IdleTimeout = defaults.IdleTimeout,
             MaxConnections = defaults.MaxConnections,

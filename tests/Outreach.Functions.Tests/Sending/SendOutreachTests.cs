@@ -261,6 +261,34 @@ public sealed class SendOutreachTests(AzuriteFixture azurite, MailDevFixture mai
         Assert.Empty(await MailDev.GetEmailsAsync());
     }
 
+    [Fact]
+    public async Task An_owner_smtp_password_the_key_ring_cannot_unseal_fails_the_task_unsent_naming_it_and_uses_no_place_under_the_cap()
+    {
+        // Sealed with a key since retired from Secrets:Keys: the app cannot log in to the owner's mailbox at all.
+        using var root = TestAppRoot.CreateWithSending(maxDequeueCount: 2);
+        var scenario = new SendScenario(Azurite, root);
+        var owner = scenario.OwnerId;
+        var tasks = await scenario.SeedAsync([SendScenario.Contact(owner, "c-1", "Ann", "Lee", "ann@example.org")]);
+        await using var ownServer = new ScriptedSmtpServer();
+        var retiredKey = Enumerable.Range(7, 32).Select(i => (byte)i).ToArray();
+        var sealedPassword = new Core.Accounts.SecretProtector(new Dictionary<string, byte[]> { ["s0"] = retiredKey }, "s0").Protect("owner-password", owner);
+        var profile = await scenario.Stores.Senders.GetAsync(owner, CancellationToken.None);
+        await scenario.Stores.Senders.SaveAsync(
+            profile! with { Smtp = new Core.Senders.SmtpAccount("127.0.0.1", ownServer.Port, "sam", sealedPassword, EnableSsl: false) }, CancellationToken.None);
+        await using var app = scenario.StartApp(MailDev.SmtpPort);
+
+        await scenario.EnqueueAsync(tasks[0]);
+        var done = await scenario.WaitForAsync(tasks, t => t.State is not (TaskState.Queued or TaskState.Claimed));
+
+        // Not needs_review ("it may have been sent"): nothing was handed to any server, and the owner must re-enter it.
+        Assert.Equal(TaskState.Failed, done[0].State);
+        Assert.StartsWith(SendReasons.SmtpAccountUnusable, done[0].FailureReason, StringComparison.Ordinal);
+        Assert.Contains("secrets.unknown-key", done[0].FailureReason, StringComparison.Ordinal);
+        Assert.Equal(0, (await scenario.Stores.SenderActivity.GetAsync(owner, CancellationToken.None)).SentThatDay);
+        Assert.Equal(0, ownServer.MessagesReceived);
+        Assert.Empty(await MailDev.GetEmailsAsync());
+    }
+
     private async Task WaitUntilQueueEmptyAsync()
     {
         using var deadline = new CancellationTokenSource(SendScenario.Patience);
