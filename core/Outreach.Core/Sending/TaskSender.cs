@@ -15,7 +15,8 @@ namespace Outreach.Core.Sending;
 /// A queued task is re-checked against suppressions, the daily cap and the sending window (either one gives it back
 /// to planned for the next opening), reserves its place under the daily cap atomically (given back when the mail is
 /// known not to have gone out), is claimed with an ETag-conditional replace that stores its Message-ID, indexed for
-/// reply matching, sent, and marked sent. The sender's transport is resolved first: an own SMTP account that cannot be used
+/// reply matching, sent, and marked sent (a failure between the claim and the SMTP call gives the claim and the place
+/// under the cap back before it is rethrown, so the retry sends). The sender's transport is resolved first: an own SMTP account that cannot be used
 /// fails the task unsent (<see cref="SendReasons.SmtpAccountUnusable"/>). A later step's email (or an introduction's nudge) is threaded under the earlier
 /// emails of its sequence (<see cref="SequenceThread"/>, read alongside the other reads). The claim also stores the sent
 /// message's statistics (<see cref="MessageStats"/>) on the task, for the response model's history.
@@ -152,7 +153,18 @@ public sealed class TaskSender(
 
         // Indexed before the SMTP call, so even a reply that arrives before the task is marked sent finds its task.
         var senderKey = ContactKeys.EmailKey(profile.Email);
-        await stores.SentMessages.RecordAsync(messageId, new SentMessageRef(task.OwnerId, task.TaskId, task.ContactId, senderKey), cancellationToken);
+        try
+        {
+            await stores.SentMessages.RecordAsync(messageId, new SentMessageRef(task.OwnerId, task.TaskId, task.ContactId, senderKey), cancellationToken);
+        }
+        catch (Exception)
+        {
+            // Nothing reached SMTP: the claim and the place under the cap go back before the failure is rethrown, so the
+            // retry it causes sends the message instead of finding a claim nobody confirms and sending it to review.
+            await GiveBackUnsentAsync(claimed, today);
+            throw;
+        }
+
         var result = await transport.SendAsync(message, cancellationToken);
         if (result.Kind is not (SendResultKind.Sent or SendResultKind.Unconfirmed))
         {
@@ -225,6 +237,15 @@ public sealed class TaskSender(
         var released = claimed.MoveTo(TaskState.Failed).MoveTo(TaskState.Queued) with { ClaimedUtc = null, MessageId = null, FailureReason = reason };
         await stores.Tasks.TryReplaceAsync(released, cancellationToken);
         return SendAttempt.Again(SendAttemptKind.RetryLater, reason, claimed.MessageId);
+    }
+
+    /// <summary>Claimed → queued (through failed) and the reservation released: the claim's attempt stopped before SMTP.</summary>
+    private async Task GiveBackUnsentAsync(OutreachTask claimed, DateOnly reservedDay)
+    {
+        // Not the attempt's token: a cancelled attempt gives back what it took all the same.
+        var queued = claimed.MoveTo(TaskState.Failed).MoveTo(TaskState.Queued) with { ClaimedUtc = null, MessageId = null };
+        await stores.Tasks.TryReplaceAsync(queued, CancellationToken.None);
+        await stores.Activity.ReleaseSendAsync(claimed.OwnerId, reservedDay, CancellationToken.None);
     }
 
     private async Task<SendAttempt> ReviewUnconfirmedAsync(OutreachTask claimed, CancellationToken cancellationToken)

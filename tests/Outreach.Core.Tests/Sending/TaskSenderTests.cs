@@ -220,6 +220,24 @@ public sealed class TaskSenderTests
     }
 
     [Fact]
+    public async Task A_storage_failure_after_the_claim_and_before_the_smtp_call_gives_the_task_back_unsent_for_the_retry()
+    {
+        // The Message-ID index write fails (a storage outage): nothing reached SMTP, so the task must not look "maybe sent".
+        var task = await SeedAsync();
+        var sent = new FailingOnceSentMessageLog(_sent);
+
+        await Assert.ThrowsAsync<IOException>(() => CreateSender(sentMessages: sent).SendAsync(new SendRequest(task.OwnerId, task.TaskId), false, default));
+
+        var stored = await ReloadAsync(task);
+        Assert.Equal((TaskState.Queued, (DateTimeOffset?)null, (string?)null), (stored.State, stored.ClaimedUtc, stored.MessageId));
+        Assert.Equal(0, (await _activity.GetAsync(Owner, default)).SentThatDay);
+        Assert.Empty(_transport.Messages);
+        Assert.Equal(SendAttemptKind.Sent, (await CreateSender(sentMessages: sent).SendAsync(new SendRequest(task.OwnerId, task.TaskId), false, default)).Kind);
+        Assert.Single(_transport.Messages);
+        Assert.Equal(1, (await _activity.GetAsync(Owner, default)).SentThatDay);
+    }
+
+    [Fact]
     public async Task A_transient_failure_on_the_last_attempt_fails_the_task_and_still_fails_the_message_for_the_poison_queue()
     {
         var task = await SeedAsync();
@@ -379,14 +397,26 @@ public sealed class TaskSenderTests
         State = TaskState.Queued,
     };
 
-    private TaskSender CreateSender(ISenderActivityStore? activity = null)
+    private TaskSender CreateSender(ISenderActivityStore? activity = null, ISentMessageLog? sentMessages = null)
     {
         var keys = new SigningKeyRing("k1", new Dictionary<string, byte[]> { ["k1"] = new byte[32] });
         var options = new SendingOptions { PublicBaseUrl = new Uri("https://outreach.example/"), ReplyDomain = "in.outreach.example" };
-        var stores = new SendStores(_tasks, _dueIndex, _suppressions, activity ?? _activity, _contacts, _profiles, _sent, new TemplateResolver(new InMemoryTemplateStore()), new Introductions(_introduction));
+        var stores = new SendStores(_tasks, _dueIndex, _suppressions, activity ?? _activity, _contacts, _profiles, sentMessages ?? _sent, new TemplateResolver(new InMemoryTemplateStore()), new Introductions(_introduction));
         var tokens = new SignedTokenService(keys, _clock);
         var composer = new MessageComposer(new TemplateRenderer(), tokens, new ReplyAddressTokens(keys), new ConsentLinks(tokens, options, _clock), options);
         return new TaskSender(stores, composer, _transport, new MetricsRecorder(_counters), options, _clock);
+    }
+
+    /// <summary>The sent-message index whose first write fails as a storage outage would; later writes go through.</summary>
+    private sealed class FailingOnceSentMessageLog(ISentMessageLog inner) : ISentMessageLog
+    {
+        private int _writes;
+
+        public Task RecordAsync(string messageId, Core.Outcomes.SentMessageRef sent, CancellationToken cancellationToken) =>
+            Interlocked.Increment(ref _writes) == 1 ? throw new IOException("The storage account did not answer.") : inner.RecordAsync(messageId, sent, cancellationToken);
+
+        public Task<Core.Outcomes.SentMessageRef?> FindByMessageIdAsync(string messageId, CancellationToken cancellationToken) =>
+            inner.FindByMessageIdAsync(messageId, cancellationToken);
     }
 
     /// <summary>Holds every activity read until <c>readers</c> reads have started, so concurrent deliveries all see the same count.</summary>
