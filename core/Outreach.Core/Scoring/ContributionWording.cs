@@ -5,6 +5,10 @@ using Outreach.Core.Scoring.History;
 namespace Outreach.Core.Scoring;
 
 /// <summary>Says what an outreach has in each feature group, in words a student understands.</summary>
+/// <remarks>
+/// A LinkedIn-only contact's day count runs from the connection, not from a meeting (<c>docs/history-schema.md</c>), so
+/// its recency says "Connected on LinkedIn … ago": the student never met them.
+/// </remarks>
 internal static class ContributionWording
 {
     public static string Describe(string group, OutreachFeatures f, FeatureSchema schema) => group switch
@@ -19,7 +23,7 @@ internal static class ContributionWording
             _ => "Unknown relationship",
         },
         FeatureGroups.Recency => f.DaysSinceMet is { } days
-            ? $"Met {Whole(days)} day{(Math.Round(days) == 1 ? string.Empty : "s")} ago"
+            ? $"{(f.Relationship == Relationship.LinkedInOnly ? "Connected on LinkedIn" : "Met")} {Whole(days)} day{(Math.Round(days) == 1 ? string.Empty : "s")} ago"
             : "No meeting date",
         FeatureGroups.Step => f.Step switch
         {

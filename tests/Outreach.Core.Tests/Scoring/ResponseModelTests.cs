@@ -83,6 +83,20 @@ public sealed class ResponseModelTests
     }
 
     [Fact]
+    public void A_LinkedIn_connection_is_explained_as_connected_not_met()
+    {
+        // A LinkedIn-only contact's day count runs from the connection (TaskFeatureMapping, docs/history-schema.md): the
+        // student never met them, so "Met 412 days ago" would tell them something false about their own contact.
+        var model = HandMadeModel(("log1p_days_since_met", -1.0));
+        var connected = LongNoteToSomeoneMet with { Relationship = Relationship.LinkedInOnly, DaysSinceMet = 412, WordCount = 80 };
+
+        var prediction = model.Predict(connected, topContributions: 1);
+
+        Assert.Equal("Connected on LinkedIn 412 days ago (−)", Assert.Single(prediction.Contributions).Wording);
+        Assert.Equal("Met 2 days ago (−)", Assert.Single(model.Predict(LongNoteToSomeoneMet, topContributions: 1).Contributions).Wording);
+    }
+
+    [Fact]
     public void Single_prediction_equals_the_batch_path()
     {
         var rows = ScoringTestData.Synthetic(3_000, seed: 13);
@@ -136,15 +150,13 @@ public sealed class ResponseModelTests
     /// A model whose weights are all zero except "met in person" (+2) and "more than 500 words" (−0.5), on an
     /// unstandardised schema (mean 0, scale 1) with bias −3, so every contribution can be computed by hand.
     /// </summary>
-    private static ResponseModel HandMadeModel()
+    private static ResponseModel HandMadeModel() => HandMadeModel(("relationship=met_in_person", 2.0), ("words=>500", -0.5));
+
+    /// <summary>A model with only the given column weights, on an unstandardised schema with bias −3.</summary>
+    private static ResponseModel HandMadeModel(params (string Column, double Weight)[] columnWeights)
     {
         var schema = FeatureEncoder.Unscaled([], daysSinceMetMedian: 30, wordCountMedian: 100);
-        var weights = schema.Columns.Select(c => c.Name switch
-        {
-            "relationship=met_in_person" => 2.0,
-            "words=>500" => -0.5,
-            _ => 0.0,
-        }).ToArray();
+        var weights = schema.Columns.Select(c => columnWeights.FirstOrDefault(w => w.Column == c.Name).Weight).ToArray();
         return new ResponseModel(new ModelArtifact
         {
             ModelId = "hand-made",
