@@ -1,3 +1,5 @@
+using Outreach.Core;
+using Outreach.Core.Scoring;
 using Outreach.Core.Scoring.Synthetic;
 using Outreach.Storage.Stores.Scoring;
 
@@ -9,6 +11,13 @@ namespace Outreach.Functions.Scoring;
 /// retraining deploys a model of the pipeline's own outcomes. The container is created on first use, not at start-up,
 /// so the handler starts while storage is unreachable.
 /// </summary>
+/// <remarks>
+/// A deployed artifact this version cannot read (written by a newer version before a rollback, trained on a feature
+/// layout an upgrade changed, damaged or deleted) is not used and not overwritten: the prior, trained once per process,
+/// stands in (labelled <c>prior</c>, as on a cold start) and a warning names the artifact and why. So the dispatcher
+/// keeps sending and ranking, <c>GET /api/model</c> shows what actually scores, and the nightly retraining, which has no
+/// readable model to be compared with, deploys a model of this version in its place.
+/// </remarks>
 internal sealed partial class DeployedModels(BlobModelStore store, TimeProvider time, ILogger<DeployedModels> logger) : IDisposable
 {
     /// <summary>Synthetic rows the prior is trained on: enough for stable literature effects, about a second to train.</summary>
@@ -19,14 +28,23 @@ internal sealed partial class DeployedModels(BlobModelStore store, TimeProvider 
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile bool _created;
+    private ResponseModel? _prior;
+    private DeployedModel? _standIn;
 
-    /// <summary>The deployed model, deploying the prior first when there is none.</summary>
+    /// <summary>The deployed model, deploying the prior first when there is none, or the prior when the deployed one cannot be read.</summary>
     public async Task<DeployedModel> GetAsync(CancellationToken cancellationToken)
     {
         await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        if (await store.GetDeployedAsync(cancellationToken).ConfigureAwait(false) is { } deployed)
+        try
         {
-            return deployed;
+            if (await store.GetDeployedAsync(cancellationToken).ConfigureAwait(false) is { } deployed)
+            {
+                return deployed;
+            }
+        }
+        catch (DomainException e)
+        {
+            return await StandInAsync(e, cancellationToken).ConfigureAwait(false);
         }
 
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -37,7 +55,7 @@ internal sealed partial class DeployedModels(BlobModelStore store, TimeProvider 
                 return raced;
             }
 
-            var prior = SyntheticPriorModel.Train(PriorRows, PriorSeed, time, cancellationToken: cancellationToken).Model;
+            var prior = Prior(cancellationToken);
             // Another instance may deploy its prior first; then that one is used (same seed, same effects).
             if (await store.DeployIfNoneAsync(prior, time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
             {
@@ -65,6 +83,35 @@ internal sealed partial class DeployedModels(BlobModelStore store, TimeProvider 
 
     public void Dispose() => _gate.Dispose();
 
+    /// <summary>The prior in place of a deployed model that cannot be read; built (and the problem logged) once per process.</summary>
+    private async Task<DeployedModel> StandInAsync(DomainException unreadable, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_standIn is null)
+            {
+                var prior = Prior(cancellationToken);
+                _standIn = new DeployedModel(prior, new ModelPointer(BlobModelStore.BlobNameOf(prior), prior.Id, prior.Version, prior.Origin, time.GetUtcNow()));
+                LogUnreadable(logger, unreadable.Code, unreadable.Target, unreadable.Message, prior.Id);
+            }
+
+            return _standIn;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>The synthetic prior, trained on first use. Call under <see cref="_gate"/>.</summary>
+    private ResponseModel Prior(CancellationToken cancellationToken) =>
+        _prior ??= SyntheticPriorModel.Train(PriorRows, PriorSeed, time, cancellationToken: cancellationToken).Model;
+
     [LoggerMessage(Level = LogLevel.Information, Message = "No response model was deployed: deployed the synthetic prior {ModelId} trained on {Rows} synthetic rows")]
     private static partial void LogPriorDeployed(ILogger logger, string modelId, int rows);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "The deployed response model cannot be used by this version ({Code}, {Target}: {Reason}); scoring with the synthetic prior {PriorId} until the nightly retraining deploys a model this version reads")]
+    private static partial void LogUnreadable(ILogger logger, string code, string? target, string reason, string priorId);
 }

@@ -77,8 +77,7 @@ public sealed class BlobModelStore(BlobContainerClient container)
                 return cached.Model;
         }
 
-        var pointer = JsonSerializer.Deserialize<ModelPointer>(read.Content, Json)
-            ?? throw new Outreach.Core.DomainException("model.pointer-invalid", "The deployed-model pointer is empty.", PointerBlob);
+        var pointer = ReadPointer(read.Content ?? []);
         var model = cached is not null && string.Equals(cached.Model.Deployment.Blob, pointer.Blob, StringComparison.Ordinal)
             ? cached.Model.Model
             : await LoadArtifactAsync(pointer.Blob, cancellationToken).ConfigureAwait(false);
@@ -109,6 +108,23 @@ public sealed class BlobModelStore(BlobContainerClient container)
         }
 
         return [.. records.OrderBy(r => r.RunUtc)];
+    }
+
+    private static ModelPointer ReadPointer(byte[] content)
+    {
+        ModelPointer? pointer;
+        try
+        {
+            pointer = JsonSerializer.Deserialize<ModelPointer>(content, Json);
+        }
+        catch (JsonException e)
+        {
+            throw new Outreach.Core.DomainException($"The deployed-model pointer {PointerBlob} is not a pointer: {e.Message}", e);
+        }
+
+        return pointer is { Blob: not null }
+            ? pointer
+            : throw new Outreach.Core.DomainException("model.pointer-invalid", "The deployed-model pointer names no artifact blob.", PointerBlob);
     }
 
     private async Task<ModelPointer> SaveArtifactAsync(ResponseModel model, DateTimeOffset deployedUtc, CancellationToken cancellationToken)
