@@ -5,6 +5,11 @@ using Outreach.Core.Messaging.Templates;
 namespace Outreach.Functions.Campaigns;
 
 /// <summary>One task as the owner's to-do and history views show it.</summary>
+/// <remarks>
+/// <c>score</c> is the one the list is ordered by: the model's probability, or the 5 % baseline for a task the model has
+/// not scored yet (the dispatcher scores tasks when they fall due); <c>scored</c> says which, so a view does not show
+/// the baseline as if it were a prediction.
+/// </remarks>
 internal sealed record TaskResponse(
     string Id,
     string ContactId,
@@ -16,6 +21,7 @@ internal sealed record TaskResponse(
     string State,
     DateTimeOffset DueUtc,
     double Score,
+    bool Scored,
     string? ScoreExplanation,
     string? SkipReason,
     string? FailureReason,
@@ -33,6 +39,7 @@ internal sealed record TaskResponse(
         TaskStates.NameOf(t.State),
         t.DueUtc,
         t.EffectiveScore,
+        t.Score is not null,
         t.ScoreExplanation,
         t.SkipReason,
         t.FailureReason,

@@ -33,8 +33,10 @@ export function showQueue() {
 
 function queuedTask(t, status) {
   return el('li', { 'data-task': t.id },
-    el('p', {}, el('span', { class: 'score' }, `${percent(t.score)} likely to reply`), ` · ${t.contactName || 'contact'} · ${t.template || t.stepId || ''} · ${t.channel} · due ${when(t.dueUtc)}`),
-    el('p', { class: 'note' }, t.scoreExplanation || 'No explanation: this task was not scored.'),
+    el('p', {}, el('span', { class: 'score' }, t.scored ? `${percent(t.score)} likely to reply` : 'Not scored yet'), ` · ${t.contactName || 'contact'} · ${t.template || t.stepId || ''} · ${t.channel} · due ${when(t.dueUtc)}`),
+    el('p', { class: 'note' }, t.scored
+      ? t.scoreExplanation || 'No explanation was stored with this score.'
+      : 'The model scores a task when it falls due; until then it is ranked as an average outreach (the 5 % baseline).'),
     el('div', { class: 'session' }, skipControl(t, status, refreshOpenTasks)));
 }
 
