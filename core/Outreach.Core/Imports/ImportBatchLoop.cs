@@ -45,7 +45,7 @@ internal sealed class ImportBatchLoop : IAsyncDisposable
             new LeftOutParts(detection.Header.Layout),
             ContactsWorthReadingAtOnce(expectedRows, totalBytes, options));
         _report = new ImportReportBuilder(options.MaxRejectedRowsInReport);
-        _cursor = new CsvRecordCursor(stream, detection.Header.Delimiter, detection.Encoding.Encoding);
+        _cursor = new CsvRecordCursor(detection.Encoding.ForCsvReader(stream), detection.Header.Delimiter, detection.Encoding.Encoding);
         _rows = new StagedRow[options.BatchSize];
         for (var i = 0; i < _rows.Length; i++)
         {

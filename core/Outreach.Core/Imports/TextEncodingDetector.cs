@@ -7,7 +7,7 @@ namespace Outreach.Core.Imports;
 /// <summary>
 /// Decides how to decode an uploaded file from a prefix of it: a byte order mark wins (UTF-8, UTF-16 LE/BE,
 /// UTF-32); otherwise UTF-8 when the prefix is valid UTF-8 (a character cut by the end of the sample does not
-/// count against it), else Windows-1252, the encoding of Excel's "CSV" on western Windows. An encoding the uploader
+/// count against it; a byte past the prefix that UTF-8 cannot read is read as Windows-1252), else Windows-1252, the encoding of Excel's "CSV" on western Windows. An encoding the uploader
 /// declared (<see cref="DeclaredCharset"/>) replaces that guess, but not a byte order mark; a file declared UTF-8 that is
 /// not is refused naming <c>charset</c>, not read with its characters replaced. Files that are not text at all (NUL
 /// bytes, many control characters) are refused with <c>import.not-text</c>.
@@ -18,6 +18,9 @@ internal static class TextEncodingDetector
     public const string NotTextCode = ImportErrorCodes.NotText;
 
     private static readonly Encoding Utf8NoBom = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+
+    /// <summary>The guess for a file whose start is UTF-8: a later byte UTF-8 cannot read is Windows-1252 (<see cref="Windows1252ByteFallback"/>).</summary>
+    private static readonly Encoding GuessedUtf8 = GuessedUtf8Encoding();
 
     // Through Charsets, as every other charset name is looked up: one place decides where the code pages come from.
     private static readonly Encoding Windows1252 = Charsets.Find("windows-1252")
@@ -126,8 +129,15 @@ internal static class TextEncodingDetector
         }
 
         return isUtf8
-            ? new DetectedEncoding(Utf8NoBom, "utf-8", 0)
+            ? new DetectedEncoding(GuessedUtf8, "utf-8", 0)
             : new DetectedEncoding(Windows1252, "windows-1252", 0);
+    }
+
+    private static Encoding GuessedUtf8Encoding()
+    {
+        var encoding = (Encoding)Utf8NoBom.Clone();
+        encoding.DecoderFallback = Windows1252ByteFallback.Instance;
+        return encoding;
     }
 
     /// <summary>Drops a UTF-8 sequence that the end of the sample cut in two (at most 3 bytes).</summary>

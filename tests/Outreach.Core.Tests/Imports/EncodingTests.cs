@@ -126,6 +126,53 @@ public sealed class EncodingTests
     }
 
     [Fact]
+    public async Task Windows1252_file_whose_first_accent_comes_after_the_sample_keeps_its_letters()
+    {
+        // An Outlook or Excel export (Windows-1252) of mostly unaccented names: its first 64 KiB are ASCII, so valid UTF-8.
+        // The "é" later on (0xE9 alone) was read as U+FFFD, and José was stored, and greeted, as "Jos\uFFFD".
+        var text = new StringBuilder("First Name,Last Name,Email,Company\r\n");
+        var line = 2;
+        while (text.Length < ContactImporter.SampleBytes + 1000)
+        {
+            text.Append("Person,Smith").Append(line).Append(",p").Append(line).Append("@example.org,Acme Corporation Limited\r\n");
+            line++;
+        }
+
+        text.Append("José,Müller,jose@example.org,Société Générale – Paris\r\n")
+            .Append("Renée,Dupont,renée@example,Société Générale\r\n")
+            .Append("Zoë,Weiß,zoe@example.org,Straße & Co\r\n");
+
+        var run = await ImportRun.BytesAsync(CsvBytes.Windows1252(text.ToString()), seekable: false);
+
+        Assert.Equal("utf-8", run.Report.Encoding);
+        Assert.Equal((line - 2 + 2, 1), (run.Report.Accepted, run.Report.Rejected));
+        var jose = run.ContactOn(line);
+        Assert.Equal(("José", "Müller", "Société Générale – Paris"), (jose.FirstName, jose.LastName, jose.Company));
+        Assert.Equal(("Zoë", "Weiß"), (run.ContactOn(line + 2).FirstName, run.ContactOn(line + 2).LastName));
+        var rejected = Assert.Single(run.Report.RejectedRows);
+        Assert.Equal((line + 1, "Renée,Dupont,renée@example,Société Générale"), (rejected.Line, rejected.RawText));
+    }
+
+    [Fact]
+    public async Task Utf8_characters_of_every_length_read_the_same_through_the_stray_byte_repair()
+    {
+        // Past the sample, a UTF-8 file is read through the repair, a chunk at a time: a character cut by a chunk's end is whole.
+        var text = new StringBuilder("First Name,Last Name,Email,Notes\n");
+        var line = 2;
+        while (Encoding.UTF8.GetByteCount(text.ToString()) < 3 * ContactImporter.SampleBytes)
+        {
+            text.Append("Zoë,Ångström").Append(line).Append(",z").Append(line).Append("@example.org,€ 5 – 日本 😀 ").Append('x', line % 7).Append('\n');
+            line++;
+        }
+
+        var run = await ImportRun.BytesAsync(Encoding.UTF8.GetBytes(text.ToString()), seekable: false);
+
+        Assert.Equal((line - 2, 0), (run.Report.Accepted, run.Report.Rejected));
+        Assert.All(run.Contacts, c => Assert.StartsWith("€ 5 – 日本 😀", c.Notes, StringComparison.Ordinal));
+        Assert.All(run.Contacts, c => Assert.StartsWith("Ångström", c.LastName, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Binary_file_renamed_to_csv_is_refused_as_not_text()
     {
         var png = new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x01, 0x00 };
