@@ -5,7 +5,8 @@ namespace Outreach.Core.Imports;
 
 /// <summary>
 /// Dates in imported files. Accepted: LinkedIn's <c>15 Mar 2024</c> / <c>3 Jan 2019</c> (English month
-/// abbreviations or full names), ISO <c>2024-03-15</c> (also with a time of day, which is dropped), and numeric <c>dd/MM/yyyy</c> or <c>MM/dd/yyyy</c>
+/// abbreviations or full names), the same with the month first or with dashes as spreadsheets write it
+/// (<c>Nov 14, 2024</c>, <c>Thursday, November 14, 2024</c>, <c>14-Nov-2024</c>), ISO <c>2024-03-15</c> (also with a time of day, which is dropped), and numeric <c>dd/MM/yyyy</c> or <c>MM/dd/yyyy</c>
 /// (also with <c>.</c> or <c>-</c>). A numeric date is read only when the order is certain: one part is above 12,
 /// both parts are equal, the separator is a dot (day first, as in de-DE), or the import names a culture whose
 /// short date pattern says which comes first. Otherwise it is refused as ambiguous rather than guessed.
@@ -32,7 +33,8 @@ internal static class ImportDateParser
             return IsoDateTimeProblem(text, out date);
         }
 
-        if (char.IsAsciiLetter(text[^1]) || text.Contains(' '))
+        // A numeric date has no letter; one with a month name may end in a digit (Nov 14, 2024; 14-Nov-2024).
+        if (text.ContainsAnyInRange('A', 'Z') || text.ContainsAnyInRange('a', 'z') || text.Contains(' '))
         {
             return DayMonthNameProblem(text, out date);
         }
@@ -74,7 +76,11 @@ internal static class ImportDateParser
         return null;
     }
 
-    /// <summary>A day, an English month name and a year: null when it is a date, else why not.</summary>
+    /// <summary>
+    /// A day, an English month name and a year, in either order (<c>14 November 2024</c>, <c>Nov 14, 2024</c>), separated by
+    /// spaces, commas or dashes (<c>14-Nov-2024</c>), after an optional weekday (<c>Thursday, November 14, 2024</c>, Excel's
+    /// long date): null when it is a date, else why not. The month's name says which number is the day, so nothing is guessed.
+    /// </summary>
     private static string? DayMonthNameProblem(ReadOnlySpan<char> text, out DateOnly date)
     {
         if (TryReadLinkedInShape(text, out var linkedIn))
@@ -84,29 +90,73 @@ internal static class ImportDateParser
 
         date = default;
 
-        Span<Range> parts = stackalloc Range[4];
-        var count = text.Split(parts, ' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (count != 3
-            || !int.TryParse(text[parts[0]], NumberStyles.None, CultureInfo.InvariantCulture, out var day)
-            || !int.TryParse(text[parts[2]], NumberStyles.None, CultureInfo.InvariantCulture, out var year))
+        Span<Range> parts = stackalloc Range[5];
+        var count = text.SplitAny(parts, " ,-", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var first = 0;
+        if (count == 4 && IsWeekday(text[parts[0]]))
+        {
+            first = 1;
+            count--;
+        }
+
+        if (count != 3)
         {
             return NotADate;
         }
 
-        var monthText = text[parts[1]].TrimEnd('.').TrimEnd(',');
-        if (monthText.Length < 3)
+        var monthFirst = MonthOfName(text[parts[first + 1]]) == 0;
+        var dayText = text[parts[monthFirst ? first + 1 : first]];
+        var month = MonthOfName(text[parts[monthFirst ? first : first + 1]]);
+        var yearText = text[parts[first + 2]];
+        if (month == 0
+            || !int.TryParse(dayText, NumberStyles.None, CultureInfo.InvariantCulture, out var day)
+            || !int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var year))
         {
             return NotADate;
         }
 
-        var month = MonthOfAbbreviation(monthText[..3]);
-
-        if (month == 0 || (monthText.Length > 3 && !CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(month).AsSpan().Equals(monthText, StringComparison.OrdinalIgnoreCase) && !(month == 9 && monthText.Equals("sept", StringComparison.OrdinalIgnoreCase))))
+        if (yearText.Length != 4)
         {
-            return NotADate;
+            return "has a year that is not four digits";
         }
 
         return Create(year, month, day, out date);
+    }
+
+    /// <summary>The month (1-12) an English month name or abbreviation (<c>Nov</c>, <c>Nov.</c>, <c>November</c>, <c>Sept</c>) names, in any case, or 0.</summary>
+    private static int MonthOfName(ReadOnlySpan<char> text)
+    {
+        var name = text.TrimEnd('.');
+        if (name.Length < 3)
+        {
+            return 0;
+        }
+
+        var month = MonthOfAbbreviation(name[..3]);
+        if (month == 0 || name.Length == 3
+            || CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(month).AsSpan().Equals(name, StringComparison.OrdinalIgnoreCase)
+            || (month == 9 && name.Equals("sept", StringComparison.OrdinalIgnoreCase)))
+        {
+            return month;
+        }
+
+        return 0;
+    }
+
+    /// <summary>Whether <paramref name="text"/> is an English weekday's name or abbreviation (<c>Thursday</c>, <c>Thu</c>, <c>Thu.</c>).</summary>
+    private static bool IsWeekday(ReadOnlySpan<char> text)
+    {
+        var name = text.TrimEnd('.');
+        var names = CultureInfo.InvariantCulture.DateTimeFormat;
+        for (var day = 0; day < 7; day++)
+        {
+            if (name.Equals(names.DayNames[day], StringComparison.OrdinalIgnoreCase) || name.Equals(names.AbbreviatedDayNames[day], StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

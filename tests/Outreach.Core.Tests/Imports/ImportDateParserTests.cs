@@ -19,6 +19,13 @@ public sealed class ImportDateParserTests
     [InlineData("2024-03-15 23:59:59", 2024, 3, 15)]
     [InlineData("2024-03-15T23:30:00Z", 2024, 3, 15)]
     [InlineData("2024-03-15T23:30:00.125-05:00", 2024, 3, 15)]
+    [InlineData("Nov 14, 2024", 2024, 11, 14)]
+    [InlineData("November 14, 2024", 2024, 11, 14)]
+    [InlineData("nov. 4 2024", 2024, 11, 4)]
+    [InlineData("Thursday, November 14, 2024", 2024, 11, 14)]
+    [InlineData("Thu, 14 Nov 2024", 2024, 11, 14)]
+    [InlineData("14-Nov-2024", 2024, 11, 14)]
+    [InlineData("4-Sept-2024", 2024, 9, 4)]
     public void Accepted_formats_parse_without_a_culture(string text, int year, int month, int day)
     {
         Assert.Null(ImportDateParser.TryParse(text, dayFirst: null, out var date));
@@ -49,6 +56,12 @@ public sealed class ImportDateParserTests
     [InlineData("2024-02-30 12:00", "is not a real calendar date")]
     [InlineData("2024-03-15 25:00", "is not a date like 15 Mar 2024 or 2024-03-15")]
     [InlineData("2024-03-15 noon", "is not a date like 15 Mar 2024 or 2024-03-15")]
+    [InlineData("Nov 31, 2024", "is not a real calendar date")]
+    [InlineData("14-Nov-24", "has a year that is not four digits")]
+    [InlineData("Nov 14", "is not a date like 15 Mar 2024 or 2024-03-15")]
+    [InlineData("Nov 14, 2024 Thursday", "is not a date like 15 Mar 2024 or 2024-03-15")]
+    [InlineData("Someday, Nov 14, 2024", "is not a date like 15 Mar 2024 or 2024-03-15")]
+    [InlineData("Nov Dec 2024", "is not a date like 15 Mar 2024 or 2024-03-15")]
     public void Impossible_or_unknown_dates_are_refused(string text, string reason)
     {
         Assert.Equal(reason, ImportDateParser.TryParse(text, null, out _));

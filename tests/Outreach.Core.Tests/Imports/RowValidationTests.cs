@@ -119,6 +119,21 @@ public sealed class RowValidationTests
     }
 
     [Fact]
+    public async Task Met_on_written_as_a_spreadsheet_writes_a_date_with_its_month_name_imports_the_person()
+    {
+        // Typed into Excel or Google Sheets and saved as CSV: the month's name leaves no doubt which number is the day,
+        // yet each of these rows, the person with it, was refused as "not a date".
+        var run = await ImportRun.TextAsync(
+            "First name,Last name,Email,Event,Met on,What we talked about\n" +
+            "Amara,Okafor,amara@northwind.example,Careers fair,\"Nov 14, 2024\",Graduate scheme\n" +
+            "Ben,Ito,ben@contoso.example,Careers fair,14-Nov-2024,Internships\n" +
+            "Cleo,Diaz,cleo@fabrikam.example,Careers fair,\"Thursday, November 14, 2024\",Mentoring\n");
+
+        Assert.Equal((3, 0), (run.Report.Accepted, run.Report.Rejected));
+        Assert.All([2, 3, 4], line => Assert.Equal([new EventMet("Careers fair", new DateOnly(2024, 11, 14))], run.ContactOn(line).Events));
+    }
+
+    [Fact]
     public async Task Ambiguous_met_on_is_rejected_unless_a_date_culture_is_given()
     {
         const string text = Header + "\nAna,Lima,ana@example.org,,,,,03/04/2024,,,\n";
