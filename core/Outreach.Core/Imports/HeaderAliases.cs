@@ -35,6 +35,20 @@ internal static class HeaderAliases
         ["tags"] = ContactField.Tags, ["tag"] = ContactField.Tags, ["categories"] = ContactField.Tags,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The further address columns of the exports that have several (Outlook's <c>E-mail 2 Address</c>, Google's
+    /// <c>E-mail 2 - Value</c>) and of sheets with a second one: read when the email column of a row is empty, since a
+    /// person whose address sits in the second slot has an address all the same.
+    /// </summary>
+    private static readonly FrozenSet<string> SpareEmails = new[]
+    {
+        "email2address", "email3address", "email2value", "email3value", "email4value",
+        "email2", "email3", "secondaryemail", "otheremail", "alternateemail", "alternativeemail", "personalemail",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Whether a column with this folded header holds a further address of the row's person (<see cref="SpareEmails"/>).</summary>
+    public static bool IsSpareEmail(string foldedHeader) => SpareEmails.Contains(foldedHeader);
+
     /// <summary>Headers a user can write, for the error that lists what is understood.</summary>
     public const string KnownHeadersText =
         "First Name, Last Name, Name, Email (E-mail Address, E-mail 1 - Value), LinkedIn URL (URL in LinkedIn exports), " +

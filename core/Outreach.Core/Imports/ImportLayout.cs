@@ -9,11 +9,12 @@ internal sealed class ImportLayout
     private static readonly int FieldCount = Enum.GetValues<ContactField>().Length;
     private readonly int[] _columns;
 
-    private ImportLayout(ImportFormat format, IReadOnlyList<string> headers, int[] columns, IReadOnlyList<RecognisedColumn> recognised, IReadOnlyList<string> ignored)
+    private ImportLayout(ImportFormat format, IReadOnlyList<string> headers, int[] columns, IReadOnlyList<int> spareEmailColumns, IReadOnlyList<RecognisedColumn> recognised, IReadOnlyList<string> ignored)
     {
         Format = format;
         Headers = headers;
         _columns = columns;
+        SpareEmailColumns = spareEmailColumns;
         Recognised = recognised;
         Ignored = ignored;
     }
@@ -25,6 +26,12 @@ internal sealed class ImportLayout
     public IReadOnlyList<RecognisedColumn> Recognised { get; }
 
     public IReadOnlyList<string> Ignored { get; }
+
+    /// <summary>
+    /// The columns of further addresses (<c>E-mail 2 Address</c>, <c>E-mail 2 - Value</c>: <see cref="HeaderAliases.IsSpareEmail"/>),
+    /// in file order, read for a row whose email column is empty; none unless the file has an email column.
+    /// </summary>
+    public IReadOnlyList<int> SpareEmailColumns { get; }
 
     /// <summary>Whether rows of this layout can ever be accepted: a name column and an email or LinkedIn column.</summary>
     public bool CanIdentifyContacts =>
@@ -76,6 +83,7 @@ internal sealed class ImportLayout
             }
         }
 
+        var spareEmails = new List<int>();
         var recognised = new List<RecognisedColumn>();
         var ignored = new List<string>();
         for (var i = 0; i < headers.Count; i++)
@@ -84,13 +92,18 @@ internal sealed class ImportLayout
             {
                 recognised.Add(new RecognisedColumn(headers[i], field));
             }
+            else if (!mapped[i] && fieldOf[i] is null && columns[(int)ContactField.Email] >= 0 && HeaderAliases.IsSpareEmail(folded[i]))
+            {
+                spareEmails.Add(i);
+                recognised.Add(new RecognisedColumn(headers[i], ContactField.Email));
+            }
             else if (headers[i].Length > 0)
             {
                 ignored.Add(headers[i]);
             }
         }
 
-        return new ImportLayout(chosen, headers, columns, recognised, ignored);
+        return new ImportLayout(chosen, headers, columns, spareEmails, recognised, ignored);
     }
 
     /// <summary>Whether the folded headers carry the signature of <paramref name="format"/>.</summary>

@@ -199,7 +199,20 @@ internal sealed class RowNormaliser
 
     private string? Email(CsvRecordCursor cursor, ref List<RowError>? errors)
     {
+        var header = _layout.HeaderOf(ContactField.Email);
         var value = TextCleaner.SingleLine(Cell(cursor, ContactField.Email), _plain);
+
+        // Only an empty email column is filled from a further address: a broken one is reported, not passed over.
+        for (var i = 0; value is null && i < _layout.SpareEmailColumns.Count; i++)
+        {
+            var column = _layout.SpareEmailColumns[i];
+            if (column < cursor.FieldCount && !cursor.IsEmpty(column))
+            {
+                value = TextCleaner.SingleLine(cursor.GetString(column), _plain);
+                header = _layout.Headers[column];
+            }
+        }
+
         if (value is null)
         {
             return null;
@@ -212,7 +225,6 @@ internal sealed class RowNormaliser
             value = value[..several];
         }
 
-        var header = _layout.HeaderOf(ContactField.Email);
         if (value.Length > _limits.Email)
         {
             Add(ref errors, header, $"is {value.Length} characters long; the limit is {_limits.Email}");
@@ -347,6 +359,12 @@ internal sealed class RowNormaliser
         foreach (var field in fields)
         {
             if (_layout.Has(field) && errors.Exists(e => e.Field == _layout.HeaderOf(field)))
+            {
+                return true;
+            }
+
+            // An address read from a further column is reported under that column's header.
+            if (field == ContactField.Email && errors.Exists(e => _layout.SpareEmailColumns.Any(c => e.Field == _layout.Headers[c])))
             {
                 return true;
             }

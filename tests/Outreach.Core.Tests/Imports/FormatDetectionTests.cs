@@ -111,6 +111,42 @@ public sealed class FormatDetectionTests
     }
 
     [Fact]
+    public async Task Outlook_contact_whose_address_is_in_the_second_email_slot_is_imported_with_it()
+    {
+        // Outlook keeps three address slots; a contact with only "E-mail 2" was refused as having no email at all.
+        var run = await ImportRun.TextAsync(
+            "\"First Name\",\"Middle Name\",\"Last Name\",\"Title\",\"E-mail Address\",\"E-mail 2 Address\",\"E-mail 3 Address\",\"Company\",\"Job Title\"\r\n" +
+            "\"Margaret\",\"\",\"Hamilton\",\"Dr.\",\"\",\"margaret@mit.example\",\"\",\"MIT\",\"Director\"\r\n" +
+            "\"Annie\",\"\",\"Easley\",\"Ms.\",\"annie@nasa.example\",\"annie.home@mail.example\",\"\",\"NASA\",\"Scientist\"\r\n" +
+            "\"Mary\",\"\",\"Jackson\",\"\",\"\",\"\",\"mary@nasa.example\",\"NASA\",\"Engineer\"\r\n" +
+            "\"Dorothy\",\"\",\"Vaughan\",\"\",\"\",\"dorothy at nasa\",\"dorothy@nasa.example\",\"NASA\",\"\"\r\n" +
+            "\"Katherine\",\"\",\"Johnson\",\"\",\"\",\"\",\"\",\"NASA\",\"\"\r\n");
+
+        Assert.Equal(ImportFormat.OutlookContacts, run.Report.Format);
+        Assert.Equal((3, 2), (run.Report.Accepted, run.Report.Rejected));
+        Assert.Equal("margaret@mit.example", run.ContactOn(2).Email);
+        Assert.Equal("annie@nasa.example", run.ContactOn(3).Email); // the first slot wins when it is filled
+        Assert.Equal("mary@nasa.example", run.ContactOn(4).Email);
+        var broken = Assert.Single(run.Row(5).Errors);
+        Assert.Equal("E-mail 2 Address", broken.Field); // a broken address is reported, not passed over for the next one
+        Assert.Equal("E-mail Address", Assert.Single(run.Row(6).Errors).Field);
+        Assert.Contains(new RecognisedColumn("E-mail 2 Address", ContactField.Email), run.Report.RecognisedColumns);
+        Assert.DoesNotContain("E-mail 3 Address", run.Report.IgnoredColumns);
+    }
+
+    [Fact]
+    public async Task Google_contact_whose_only_address_is_the_second_is_imported_with_it()
+    {
+        var run = await ImportRun.TextAsync(
+            "First Name,Middle Name,Last Name,Organization Name,Organization Title,Labels,E-mail 1 - Label,E-mail 1 - Value,E-mail 2 - Label,E-mail 2 - Value\r\n" +
+            "Grace,,Hopper,US Navy,Rear Admiral,* myContacts,,,Work,grace@navy.example\r\n");
+
+        Assert.Equal(ImportFormat.GoogleContacts, run.Report.Format);
+        Assert.Equal((1, 0), (run.Report.Accepted, run.Report.Rejected));
+        Assert.Equal("grace@navy.example", run.ContactOn(2).Email);
+    }
+
+    [Fact]
     public async Task Any_csv_with_known_header_aliases_is_read_as_generic()
     {
         var run = await ImportRun.FixtureAsync("generic-aliases.csv");
