@@ -19,7 +19,8 @@ public static class DeclaredCharset
                 $"charset '{Shorten(name.Trim())}' is not an encoding this import can read: name the file's own (utf-8, windows-1252, iso-8859-15, " +
                 "utf-16, shift_jis...), or leave charset out to have it detected.",
                 "charset"),
-            { CodePage: 65001 } => new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false),
+            // Checked against the file's first 64 KiB (TextEncodingDetector); a stray byte further on is Windows-1252, not U+FFFD.
+            { CodePage: 65001 } => Windows1252ByteFallback.Utf8,
 
             // "utf-16" without a byte order mark is little-endian, as Windows writes it (WHATWG Encoding's label).
             UnicodeEncoding unicode => new UnicodeEncoding(bigEndian: unicode.CodePage == 1201, byteOrderMark: false),

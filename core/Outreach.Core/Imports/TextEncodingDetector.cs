@@ -20,7 +20,7 @@ internal static class TextEncodingDetector
     private static readonly Encoding Utf8NoBom = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 
     /// <summary>The guess for a file whose start is UTF-8: a later byte UTF-8 cannot read is Windows-1252 (<see cref="Windows1252ByteFallback"/>).</summary>
-    private static readonly Encoding GuessedUtf8 = GuessedUtf8Encoding();
+    private static readonly Encoding GuessedUtf8 = Windows1252ByteFallback.Utf8;
 
     // Through Charsets, as every other charset name is looked up: one place decides where the code pages come from.
     private static readonly Encoding Windows1252 = Charsets.Find("windows-1252")
@@ -131,13 +131,6 @@ internal static class TextEncodingDetector
         return isUtf8
             ? new DetectedEncoding(GuessedUtf8, "utf-8", 0)
             : new DetectedEncoding(Windows1252, "windows-1252", 0);
-    }
-
-    private static Encoding GuessedUtf8Encoding()
-    {
-        var encoding = (Encoding)Utf8NoBom.Clone();
-        encoding.DecoderFallback = Windows1252ByteFallback.Instance;
-        return encoding;
     }
 
     /// <summary>Drops a UTF-8 sequence that the end of the sample cut in two (at most 3 bytes).</summary>

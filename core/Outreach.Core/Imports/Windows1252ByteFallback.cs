@@ -14,8 +14,18 @@ internal sealed class Windows1252ByteFallback : DecoderFallback
     /// <summary>The fallback, shared (it keeps no state; its buffers do).</summary>
     public static readonly Windows1252ByteFallback Instance = new();
 
+    /// <summary>UTF-8 (no byte order mark written) that reads a byte UTF-8 cannot as Windows-1252.</summary>
+    public static readonly Encoding Utf8 = Utf8WithThisFallback();
+
     private static readonly Encoding Windows1252 = Text.Charsets.Find("windows-1252")
         ?? throw new InvalidOperationException("Windows-1252 is missing from the code pages .NET provides.");
+
+    private static Encoding Utf8WithThisFallback()
+    {
+        var encoding = (Encoding)new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false).Clone();
+        encoding.DecoderFallback = Instance;
+        return encoding;
+    }
 
     /// <summary>UTF-8 reports an invalid sequence of at most three bytes, each one character here.</summary>
     public override int MaxCharCount => 3;

@@ -154,6 +154,26 @@ public sealed class EncodingTests
     }
 
     [Fact]
+    public async Task A_file_declared_utf8_with_a_windows1252_name_after_the_sample_keeps_its_letters()
+    {
+        // The declaration is checked on the first 64 KiB; past them a stray byte became U+FFFD, the letter replaced after all.
+        var text = new StringBuilder("First Name,Last Name,Email\r\n");
+        var line = 2;
+        while (text.Length < ContactImporter.SampleBytes + 1000)
+        {
+            text.Append("Person,Smith").Append(line).Append(",p").Append(line).Append("@example.org\r\n");
+            line++;
+        }
+
+        text.Append("José,Müller,jose@example.org\r\n");
+
+        var run = await ImportRun.BytesAsync(CsvBytes.Windows1252(text.ToString()), ImportRun.Options() with { Charset = "utf-8" }, seekable: false);
+
+        Assert.Equal("utf-8", run.Report.Encoding);
+        Assert.Equal(("José", "Müller"), (run.ContactOn(line).FirstName, run.ContactOn(line).LastName));
+    }
+
+    [Fact]
     public async Task Utf8_characters_of_every_length_read_the_same_through_the_stray_byte_repair()
     {
         // Past the sample, a UTF-8 file is read through the repair, a chunk at a time: a character cut by a chunk's end is whole.
