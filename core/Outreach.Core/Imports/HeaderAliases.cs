@@ -49,6 +49,21 @@ internal static class HeaderAliases
     /// <summary>Whether a column with this folded header holds a further address of the row's person (<see cref="SpareEmails"/>).</summary>
     public static bool IsSpareEmail(string foldedHeader) => SpareEmails.Contains(foldedHeader);
 
+    /// <summary>
+    /// The website columns of the exports and sheets that have them (Google's <c>Website 1 - Value</c>, Outlook's
+    /// <c>Web Page</c>, a sheet's <c>Website</c>): people keep their LinkedIn profile there, so a row whose LinkedIn
+    /// column is empty (or a file without one) takes the first of these cells that is a LinkedIn profile URL. Any other
+    /// website is passed over without a word, since a website column is not there to hold a profile.
+    /// </summary>
+    private static readonly FrozenSet<string> Websites = new[]
+    {
+        "website", "websites", "webpage", "websiteurl", "homepage", "personalwebsite", "personalwebpage", "businesswebpage",
+        "website1value", "website2value", "website3value", "website4value",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Whether a column with this folded header holds websites of the row's person (<see cref="Websites"/>).</summary>
+    public static bool IsWebsite(string foldedHeader) => Websites.Contains(foldedHeader);
+
     /// <summary>Headers a user can write, for the error that lists what is understood.</summary>
     public const string KnownHeadersText =
         "First Name, Last Name, Name, Email (E-mail Address, E-mail 1 - Value), LinkedIn URL (URL in LinkedIn exports), " +

@@ -9,12 +9,13 @@ internal sealed class ImportLayout
     private static readonly int FieldCount = Enum.GetValues<ContactField>().Length;
     private readonly int[] _columns;
 
-    private ImportLayout(ImportFormat format, IReadOnlyList<string> headers, int[] columns, IReadOnlyList<int> spareEmailColumns, IReadOnlyList<RecognisedColumn> recognised, IReadOnlyList<string> ignored)
+    private ImportLayout(ImportFormat format, IReadOnlyList<string> headers, int[] columns, IReadOnlyList<int> spareEmailColumns, IReadOnlyList<int> websiteColumns, IReadOnlyList<RecognisedColumn> recognised, IReadOnlyList<string> ignored)
     {
         Format = format;
         Headers = headers;
         _columns = columns;
         SpareEmailColumns = spareEmailColumns;
+        WebsiteColumns = websiteColumns;
         Recognised = recognised;
         Ignored = ignored;
     }
@@ -32,6 +33,12 @@ internal sealed class ImportLayout
     /// in file order, read for a row whose email column is empty; none unless the file has an email column.
     /// </summary>
     public IReadOnlyList<int> SpareEmailColumns { get; }
+
+    /// <summary>
+    /// The website columns (<c>Website 1 - Value</c>, <c>Web Page</c>: <see cref="HeaderAliases.IsWebsite"/>), in file
+    /// order, whose first LinkedIn profile URL a row takes when its LinkedIn column is empty or absent.
+    /// </summary>
+    public IReadOnlyList<int> WebsiteColumns { get; }
 
     /// <summary>Whether rows of this layout can ever be accepted: a name column and an email or LinkedIn column.</summary>
     public bool CanIdentifyContacts =>
@@ -84,6 +91,7 @@ internal sealed class ImportLayout
         }
 
         var spareEmails = new List<int>();
+        var websites = new List<int>();
         var recognised = new List<RecognisedColumn>();
         var ignored = new List<string>();
         for (var i = 0; i < headers.Count; i++)
@@ -97,13 +105,18 @@ internal sealed class ImportLayout
                 spareEmails.Add(i);
                 recognised.Add(new RecognisedColumn(headers[i], ContactField.Email));
             }
+            else if (!mapped[i] && fieldOf[i] is null && HeaderAliases.IsWebsite(folded[i]))
+            {
+                websites.Add(i);
+                recognised.Add(new RecognisedColumn(headers[i], ContactField.LinkedInUrl));
+            }
             else if (headers[i].Length > 0)
             {
                 ignored.Add(headers[i]);
             }
         }
 
-        return new ImportLayout(chosen, headers, columns, spareEmails, recognised, ignored);
+        return new ImportLayout(chosen, headers, columns, spareEmails, websites, recognised, ignored);
     }
 
     /// <summary>Whether the folded headers carry the signature of <paramref name="format"/>.</summary>

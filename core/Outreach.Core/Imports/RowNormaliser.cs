@@ -245,7 +245,7 @@ internal sealed class RowNormaliser
         var value = TextCleaner.SingleLine(Cell(cursor, ContactField.LinkedInUrl), _plain);
         if (value is null)
         {
-            return null;
+            return ProfileFromWebsites(cursor);
         }
 
         var header = _layout.HeaderOf(ContactField.LinkedInUrl);
@@ -262,6 +262,29 @@ internal sealed class RowNormaliser
         }
 
         return canonical;
+    }
+
+    /// <summary>
+    /// The first website cell (<see cref="ImportLayout.WebsiteColumns"/>) that is a LinkedIn profile URL, made canonical;
+    /// null when none is. Other websites are no error: a website column holds whatever site the person has.
+    /// </summary>
+    private string? ProfileFromWebsites(CsvRecordCursor cursor)
+    {
+        foreach (var column in _layout.WebsiteColumns)
+        {
+            if (column >= cursor.FieldCount || cursor.IsEmpty(column))
+            {
+                continue;
+            }
+
+            var value = TextCleaner.SingleLine(cursor.GetString(column), _plain);
+            if (value is not null && value.Length <= _limits.Url && LinkedInProfileUrl.TryNormalise(value, out var canonical) is null)
+            {
+                return canonical;
+            }
+        }
+
+        return null;
     }
 
     private DateOnly? Date(CsvRecordCursor cursor, ContactField field, ref List<RowError>? errors)

@@ -147,6 +147,50 @@ public sealed class FormatDetectionTests
     }
 
     [Fact]
+    public async Task Google_contact_whose_LinkedIn_profile_is_its_website_gets_that_profile()
+    {
+        var run = await ImportRun.FixtureAsync("google-contacts-old.csv");
+
+        Assert.Equal("https://www.linkedin.com/in/ada", run.ContactOn(2).LinkedInUrl); // Website 1 - Value
+        Assert.Null(run.ContactOn(3).LinkedInUrl);
+        Assert.Contains(new RecognisedColumn("Website 1 - Value", ContactField.LinkedInUrl), run.Report.RecognisedColumns);
+        Assert.DoesNotContain("Website 1 - Value", run.Report.IgnoredColumns);
+    }
+
+    [Fact]
+    public async Task Outlook_web_page_that_is_a_LinkedIn_profile_identifies_a_contact_without_an_address()
+    {
+        var run = await ImportRun.TextAsync(
+            "\"First Name\",\"Middle Name\",\"Last Name\",\"Title\",\"Web Page\",\"E-mail Address\",\"Company\",\"Job Title\"\r\n" +
+            "\"Margaret\",\"\",\"Hamilton\",\"Dr.\",\"uk.linkedin.com/in/Margaret-Hamilton/\",\"\",\"MIT\",\"Director\"\r\n" +
+            "\"Annie\",\"\",\"Easley\",\"\",\"https://annie.example/blog\",\"annie@nasa.example\",\"NASA\",\"\"\r\n");
+
+        Assert.Equal(ImportFormat.OutlookContacts, run.Report.Format);
+        Assert.Equal((2, 0), (run.Report.Accepted, run.Report.Rejected));
+        Assert.Equal("https://www.linkedin.com/in/margaret-hamilton", run.ContactOn(2).LinkedInUrl);
+        Assert.Null(run.ContactOn(3).LinkedInUrl); // another website is passed over, never an error
+        Assert.Contains(new RecognisedColumn("Web Page", ContactField.LinkedInUrl), run.Report.RecognisedColumns);
+    }
+
+    [Fact]
+    public async Task Sheet_website_gives_the_profile_only_when_the_LinkedIn_column_is_empty()
+    {
+        var run = await ImportRun.TextAsync(
+            "Name,Email,LinkedIn,Website\n" +
+            "Ada Lovelace,ada@example.org,https://www.linkedin.com/in/ada,https://www.linkedin.com/in/someone-else\n" +
+            "Alan Turing,alan@example.org,,https://www.linkedin.com/in/alan-turing\n" +
+            "Grace Hopper,,,https://www.linkedin.com/company/navy\n" +
+            "Mary Jackson,mary@example.org,,not a url at all\n");
+
+        Assert.Equal((3, 1), (run.Report.Accepted, run.Report.Rejected));
+        Assert.Equal("https://www.linkedin.com/in/ada", run.ContactOn(2).LinkedInUrl); // the LinkedIn column wins
+        Assert.Equal("https://www.linkedin.com/in/alan-turing", run.ContactOn(3).LinkedInUrl);
+        var grace = Assert.Single(run.Row(4).Errors); // a company page is no profile: the row has no identity
+        Assert.Equal("Email / LinkedIn", grace.Field);
+        Assert.Null(run.ContactOn(5).LinkedInUrl);
+    }
+
+    [Fact]
     public async Task Any_csv_with_known_header_aliases_is_read_as_generic()
     {
         var run = await ImportRun.FixtureAsync("generic-aliases.csv");
