@@ -79,9 +79,10 @@ internal sealed class RowNormaliser
         var firstName = Text(cursor, ContactField.FirstName, _limits.Name, ref errors);
         var lastName = Text(cursor, ContactField.LastName, _limits.Name, ref errors);
         var fullName = Text(cursor, ContactField.FullName, _limits.Name, ref errors);
+        string? suffix = null;
         if (firstName is null && lastName is null && fullName is not null)
         {
-            (firstName, lastName) = SplitFullName(fullName);
+            (firstName, lastName, suffix) = FullNameSplitter.Split(fullName);
         }
 
         var email = Email(cursor, ref errors);
@@ -92,6 +93,12 @@ internal sealed class RowNormaliser
         var eventName = Text(cursor, ContactField.Event, _limits.Name, ref errors);
         var metOn = Date(cursor, ContactField.MetOn, ref errors);
         var notes = Text(cursor, ContactField.Notes, _limits.Notes, ref errors, multiLine: true);
+        if (suffix is not null)
+        {
+            // A credential or suffix is neither name, yet part of how the person writes it: kept with the notes.
+            notes = notes is null ? NameAsWritten(fullName!) : notes + "\n" + NameAsWritten(fullName!);
+        }
+
         var offer = Text(cursor, ContactField.Offer, _limits.Notes, ref errors, multiLine: true);
         var tags = Tags(cursor, ref errors);
 
@@ -148,11 +155,8 @@ internal sealed class RowNormaliser
         return [new EventMet(eventName ?? _options.DefaultEvent, metOn ?? _options.DefaultMetOn)];
     }
 
-    private static (string? First, string? Last) SplitFullName(string fullName)
-    {
-        var space = fullName.LastIndexOf(' ');
-        return space < 0 ? (fullName, null) : (fullName[..space], fullName[(space + 1)..]);
-    }
+    /// <summary>The line a contact's notes get for a full name written with a suffix or credential (<see cref="FullNameSplitter"/>).</summary>
+    private static string NameAsWritten(string fullName) => "Name as written: " + fullName;
 
     private static void Add(ref List<RowError>? errors, string field, string reason) => (errors ??= []).Add(new RowError(field, reason));
 

@@ -103,6 +103,42 @@ public sealed class RowValidationTests
     }
 
     [Fact]
+    public async Task A_full_name_written_last_comma_first_is_split_at_the_comma()
+    {
+        var run = await ImportRun.TextAsync(
+            "Name,Email,Company,Notes\n" +
+            "\"Lovelace, Ada\",ada@example.org,Analytical Engines,\n" +
+            "\"Hopper,Grace Brewster\",grace@example.org,US Navy,\n" +
+            "Alan Turing,alan@example.org,Bletchley Park,\n");
+
+        Assert.Equal(3, run.Report.Accepted);
+        Assert.Equal(("Ada", "Lovelace"), (run.ContactOn(2).FirstName, run.ContactOn(2).LastName));
+        Assert.Equal(("Grace Brewster", "Hopper"), (run.ContactOn(3).FirstName, run.ContactOn(3).LastName));
+        Assert.Equal(("Alan", "Turing"), (run.ContactOn(4).FirstName, run.ContactOn(4).LastName));
+        Assert.Null(run.ContactOn(2).Notes);
+    }
+
+    [Theory]
+    [InlineData("Jane Doe, MBA", "Jane", "Doe")]
+    [InlineData("Jane Doe, m.b.a.", "Jane", "Doe")]
+    [InlineData("Martin Luther King, Jr.", "Martin Luther", "King")]
+    [InlineData("Doe, Jane, Ph.D.", "Jane", "Doe")]
+    [InlineData("Jane Doe, MBA, CPA", "Jane", "Doe")]
+    [InlineData("Henry Ford, III", "Henry", "Ford")]
+    public async Task A_suffix_or_credential_after_a_comma_is_neither_name_and_is_kept_in_the_notes(string written, string first, string last)
+    {
+        var run = await ImportRun.TextAsync(
+            "Name,Email,Company,Notes\n" +
+            $"\"{written}\",jane@example.org,Acme,\n" +
+            $"\"{written}\",jane.doe@example.org,Acme,Talked about audits\n");
+
+        Assert.Equal(ImportRowOutcome.Merged, run.Row(3).Outcome); // the same name and company: one person
+        var jane = run.ContactOn(2);
+        Assert.Equal((first, last), (jane.FirstName, jane.LastName));
+        Assert.Equal($"Name as written: {written}\n---\nTalked about audits\nName as written: {written}", jane.Notes);
+    }
+
+    [Fact]
     public async Task Default_event_and_met_on_apply_to_rows_that_have_none()
     {
         var options = ImportRun.Options() with { DefaultEvent = "Class visit: Contoso", DefaultMetOn = new DateOnly(2024, 11, 14) };
