@@ -17,7 +17,7 @@ namespace Outreach.Core.Imports;
 /// written by an earlier attempt of it, cut short (a queued import retried after a crash or a timeout): the rows are
 /// reported as that attempt would have reported them, the first row of such a contact as new and the rest as merged,
 /// not as already known. Each row claims for its contact the keys of it that no contact holds yet, a second address
-/// included, and the sink stores exactly those claims: so a key finds the same contact in every batch, in storage, and
+/// included (one the contact does not hold itself, or one of the row's further addresses: <see cref="StagedRow.FurtherEmails"/>), and the sink stores exactly those claims: so a key finds the same contact in every batch, in storage, and
 /// when the file is imported again.
 /// </summary>
 internal sealed class BatchDeduplicator(
@@ -112,12 +112,12 @@ internal sealed class BatchDeduplicator(
         for (var r = 0; r < count; r++)
         {
             var row = rows[r];
-            if (row.Contact is not { } contact)
+            if (row.Contact is null)
             {
                 continue;
             }
 
-            var keys = row.StoredKeys = ContactKeys.Of(contact);
+            var keys = row.StoredKeys = row.KeysAsText();
             for (var i = 0; i < keys.Length; i++)
             {
                 if (index.Find(row.KeyHash(i)) < 0)
@@ -311,7 +311,9 @@ internal sealed class BatchDeduplicator(
     /// <summary>The claim of the row's key <paramref name="i"/> for the contact: its text when it was built for a lookup, else built when the sink asks.</summary>
     private static ContactKeyClaim ClaimOf(StagedRow row, string contactId, int i) => row.StoredKeys is { } keys
         ? new ContactKeyClaim(contactId, keys[i])
-        : new ContactKeyClaim(contactId, row.Contact!, ContactKeys.KindOf(row.Contact!, i));
+        : i >= row.OwnKeyCount
+            ? new ContactKeyClaim(contactId, new ContactKey(ContactKeyKind.Email, row.FurtherEmails![i - row.OwnKeyCount]))
+            : new ContactKeyClaim(contactId, row.Contact!, ContactKeys.KindOf(row.Contact!, i));
 
     private bool HasUnheldKey(StagedRow row)
     {

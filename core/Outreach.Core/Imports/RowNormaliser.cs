@@ -85,7 +85,7 @@ internal sealed class RowNormaliser
             (firstName, lastName, suffix) = FullNameSplitter.Split(fullName);
         }
 
-        var email = Email(cursor, ref errors);
+        var email = Email(cursor, ref errors, out var furtherEmails);
         var linkedIn = LinkedIn(cursor, ref errors);
         var company = Text(cursor, ContactField.Company, _limits.Name, ref errors);
         var position = Text(cursor, ContactField.Position, _limits.Name, ref errors);
@@ -120,6 +120,15 @@ internal sealed class RowNormaliser
 
         // The id it gets if it is new comes from its strongest key: made now so a new row's contact is made once.
         var keyCount = ContactKeys.HashesOf(email, linkedIn, firstName, lastName, company, _ids, _scratch, row.KeyBuffer, out var newId);
+        if (furtherEmails is not null)
+        {
+            // After the contact's own keys: a further address finds the contact, never decides which one a row's own keys find.
+            foreach (var further in furtherEmails)
+            {
+                row.KeyBuffer[keyCount++] = _ids.KeyHash(ContactKeyKind.Email, further);
+            }
+        }
+
         var contact = new Contact
         {
             OwnerId = _options.OwnerId,
@@ -137,7 +146,7 @@ internal sealed class RowNormaliser
             Tags = tags,
             Source = new ContactSource(_options.ImportId, _options.FileName, cursor.Line),
         };
-        row.Accept(cursor.Line, contact, keyCount, newId);
+        row.Accept(cursor.Line, contact, keyCount, newId, furtherEmails);
         return true;
     }
 
@@ -201,15 +210,24 @@ internal sealed class RowNormaliser
         return value;
     }
 
-    private string? Email(CsvRecordCursor cursor, ref List<RowError>? errors)
+    /// <param name="cursor">The record.</param>
+    /// <param name="errors">Receives the problem of a broken address.</param>
+    /// <param name="further">
+    /// The email keys of the row's other valid addresses (further address columns after the one read, and the rest of a
+    /// Google <c>a ::: b</c> cell), not equal to the address or one another, at most <see cref="StagedRow.MaxFurtherEmails"/>;
+    /// null for none.
+    /// </param>
+    private string? Email(CsvRecordCursor cursor, ref List<RowError>? errors, out List<string>? further)
     {
+        further = null;
         var header = _layout.HeaderOf(ContactField.Email);
         var value = TextCleaner.SingleLine(Cell(cursor, ContactField.Email), _plain);
 
         // Only an empty email column is filled from a further address: a broken one is reported, not passed over.
-        for (var i = 0; value is null && i < _layout.SpareEmailColumns.Count; i++)
+        var nextSpare = 0;
+        while (value is null && nextSpare < _layout.SpareEmailColumns.Count)
         {
-            var column = _layout.SpareEmailColumns[i];
+            var column = _layout.SpareEmailColumns[nextSpare++];
             if (column < cursor.FieldCount && !cursor.IsEmpty(column))
             {
                 value = TextCleaner.SingleLine(cursor.GetString(column), _plain);
@@ -223,9 +241,11 @@ internal sealed class RowNormaliser
         }
 
         // Google puts several addresses in one cell as "a@x.org ::: b@y.org"; the first is the primary one.
+        string? others = null;
         var several = value.IndexOf(" ::: ", StringComparison.Ordinal);
         if (several > 0)
         {
+            others = value[(several + 5)..];
             value = value[..several];
         }
 
@@ -241,7 +261,46 @@ internal sealed class RowNormaliser
             return null;
         }
 
+        var key = ContactKeys.EmailKey(value)!;
+        AddFurther(others, key, ref further);
+        for (var i = nextSpare; i < _layout.SpareEmailColumns.Count; i++)
+        {
+            var column = _layout.SpareEmailColumns[i];
+            if (column < cursor.FieldCount && !cursor.IsEmpty(column))
+            {
+                AddFurther(TextCleaner.SingleLine(cursor.GetString(column), _plain), key, ref further);
+            }
+        }
+
         return value;
+    }
+
+    /// <summary>
+    /// Adds the valid addresses of a further address cell (one, or several as <c>a ::: b</c>) to <paramref name="further"/>
+    /// as email keys, but for the row's own (<paramref name="ownKey"/>) and ones already there. A broken further address
+    /// is left out without an error: the row's own address identifies it, and before further addresses were read at all
+    /// such a row imported.
+    /// </summary>
+    private void AddFurther(string? cell, string ownKey, ref List<string>? further)
+    {
+        if (cell is null)
+        {
+            return;
+        }
+
+        foreach (var part in cell.Split(":::", StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if ((further?.Count ?? 0) == StagedRow.MaxFurtherEmails)
+            {
+                return;
+            }
+
+            if (part.Length <= _limits.Email && EmailSyntax.Problem(part) is null
+                && ContactKeys.EmailKey(part) is { } key && key != ownKey && !(further?.Contains(key) ?? false))
+            {
+                (further ??= []).Add(key);
+            }
+        }
     }
 
     private string? LinkedIn(CsvRecordCursor cursor, ref List<RowError>? errors)

@@ -24,8 +24,18 @@ internal sealed class StagedRow
     /// <summary>The 128 bits of the id should the row create a contact.</summary>
     public UInt128 NewId { get; private set; }
 
-    /// <summary>How many identity keys the row has (at least one when accepted).</summary>
+    /// <summary>How many identity keys the row has (at least one when accepted): its contact's own, then its further addresses'.</summary>
     public int KeyCount { get; private set; }
+
+    /// <summary>How many of the keys are its contact's own (<see cref="ContactKeys.Of(Contact)"/>, in that order); the rest are <see cref="FurtherEmails"/>.</summary>
+    public int OwnKeyCount { get; private set; }
+
+    /// <summary>
+    /// The email keys (lower-cased) of the row's further addresses (Outlook's <c>E-mail 2 Address</c>, the rest of Google's
+    /// <c>a ::: b</c>), none equal to its own address or to one another: identities of the person the contact does not hold
+    /// itself, claimed for it as a merged row's second address is (<see cref="ContactKeyClaim"/>). Null when it has none.
+    /// </summary>
+    public IReadOnlyList<string>? FurtherEmails { get; private set; }
 
     /// <summary>Why the row was rejected; null when accepted.</summary>
     public List<RowError>? Errors { get; private set; }
@@ -44,12 +54,38 @@ internal sealed class StagedRow
     /// <summary>The buffer the normaliser writes the key hashes into.</summary>
     public Span<ulong> KeyBuffer => _keys;
 
-    public void Accept(int line, Contact contact, int keyCount, UInt128 newId)
+    /// <summary>The row's keys as strings, in the order of its key hashes: its contact's own, then its further addresses'.</summary>
+    public ContactKey[] KeysAsText()
+    {
+        var own = ContactKeys.Of(Contact!);
+        if (FurtherEmails is not { } further)
+        {
+            return own;
+        }
+
+        var keys = new ContactKey[own.Length + further.Count];
+        own.CopyTo(keys, 0);
+        for (var i = 0; i < further.Count; i++)
+        {
+            keys[own.Length + i] = new ContactKey(ContactKeyKind.Email, further[i]);
+        }
+
+        return keys;
+    }
+
+    /// <param name="line">The physical line the row starts on.</param>
+    /// <param name="contact">Its contact, under the id it gets if new.</param>
+    /// <param name="keyCount">How many key hashes were written to <see cref="KeyBuffer"/>, further addresses' included.</param>
+    /// <param name="newId">The id should the row create a contact.</param>
+    /// <param name="furtherEmails">The further addresses' email keys, whose hashes end <see cref="KeyBuffer"/>; null for none.</param>
+    public void Accept(int line, Contact contact, int keyCount, UInt128 newId, IReadOnlyList<string>? furtherEmails = null)
     {
         Line = line;
         Contact = contact;
         Fields = ContactFieldSets.Of(contact);
         KeyCount = keyCount;
+        OwnKeyCount = keyCount - (furtherEmails?.Count ?? 0);
+        FurtherEmails = furtherEmails;
         NewId = newId;
         Errors = null;
         RawText = null;
@@ -62,6 +98,8 @@ internal sealed class StagedRow
         Contact = null;
         Fields = ContactFieldSet.None;
         KeyCount = 0;
+        OwnKeyCount = 0;
+        FurtherEmails = null;
         NewId = default;
         Errors = errors;
         RawText = rawText;
@@ -72,13 +110,17 @@ internal sealed class StagedRow
     public void Reset()
     {
         Contact = null;
+        FurtherEmails = null;
         Errors = null;
         RawText = null;
         StoredKeys = null;
     }
 
-    /// <summary>Up to three key hashes, held inline.</summary>
-    [InlineArray(3)]
+    /// <summary>The most further addresses a row's keys hold (Outlook has three slots; Google's cells can hold more).</summary>
+    public const int MaxFurtherEmails = 3;
+
+    /// <summary>Up to three key hashes of the contact's own and <see cref="MaxFurtherEmails"/> of further addresses, held inline.</summary>
+    [InlineArray(3 + MaxFurtherEmails)]
     internal struct KeyHashes
     {
         private ulong _first;

@@ -96,6 +96,47 @@ public sealed class DeduplicationTests
         Assert.Equal(first.Rows.Select(r => r.ContactId), again.Rows.Select(r => r.ContactId));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(100)]
+    public async Task Further_addresses_of_an_Outlook_row_find_that_person_later_in_the_file_and_in_the_next_import(int batchSize)
+    {
+        var outlook =
+            "\"First Name\",\"Middle Name\",\"Last Name\",\"E-mail Address\",\"E-mail 2 Address\",\"E-mail 3 Address\",\"Company\",\"Job Title\"\r\n" +
+            "Annie,,Easley,annie@nasa.example,Annie.Home@mail.example,annie.old@mail.example,NASA,Scientist\r\n" +
+            "Annie,,Easley,annie.home@mail.example,,,,\r\n" + // only her second address: the same person
+            "A.,,Easley,,,annie.old@mail.example,,\r\n" + // only her third
+            "Dorothy,,Vaughan,dorothy@nasa.example,dorothy at nasa,,NASA,\r\n"; // a broken further address is left out, never an error
+        var first = await ImportRun.TextAsync(outlook, ImportRun.Options() with { BatchSize = batchSize });
+
+        var later = await ImportRun.TextAsync(
+            "Name,Email\nAnnie Easley,ANNIE.HOME@mail.example\nA. Easley,annie.old@mail.example\n", ImportRun.Options() with { BatchSize = batchSize }, first.Directory);
+        var again = await ImportRun.TextAsync(outlook, ImportRun.Options() with { BatchSize = batchSize }, first.Directory);
+
+        Assert.Equal((2, 2, 0), (first.Report.Accepted, first.Report.Merged, first.Report.Rejected));
+        var annie = first.Row(2).ContactId;
+        Assert.Equal((annie, annie), (first.Row(3).ContactId, first.Row(4).ContactId));
+        Assert.Equal("annie@nasa.example", first.ContactOn(2).Email); // her own address stays the one she is written to
+        Assert.Equal(ImportRowOutcome.New, first.Row(5).Outcome);
+        Assert.All(later.Rows, r => Assert.Equal(annie, r.ContactId));
+        Assert.Equal((0, 2), (later.Report.Accepted, later.Report.Unchanged));
+        Assert.Equal(4, again.Report.Unchanged);
+        Assert.Equal(first.Rows.Select(r => r.ContactId), again.Rows.Select(r => r.ContactId));
+        Assert.Equal(2, first.Contacts.Count);
+    }
+
+    [Fact]
+    public async Task The_other_addresses_of_a_Google_cell_find_that_person_in_the_next_import()
+    {
+        var first = await ImportRun.FixtureAsync("google-contacts-old.csv"); // Charles: "CHARLES@Analytical.example ::: charles.b@home.example"
+
+        var later = await ImportRun.TextAsync("Name,Email\nCharles Babbage,charles.b@home.example\n", directory: first.Directory);
+
+        Assert.Equal(first.Row(3).ContactId, later.Row(2).ContactId);
+        Assert.Equal(ImportRowOutcome.Unchanged, later.Row(2).Outcome);
+        Assert.Equal("CHARLES@Analytical.example", first.ContactOn(3).Email);
+    }
+
     [Fact]
     public async Task Contact_ids_are_the_same_in_a_fresh_directory_so_a_retried_import_is_idempotent()
     {

@@ -105,6 +105,25 @@ public sealed class InboundWebhookTests(AzuriteFixture azurite) : IClassFixture<
     }
 
     [Fact]
+    public async Task Reply_from_the_further_address_of_an_imported_Outlook_row_matches_the_contacts_open_sequence()
+    {
+        var ownerId = ApiApp.NewId("o");
+        var key = await _app.CreateOwnerAsync(ownerId);
+        var s = Guid.NewGuid().ToString("N")[..8];
+        var seeded = await _app.SeedAsync(ownerId, $"jane.{s}@contoso.com");
+        using var client = _app.Client(key);
+        var outlook = "First Name,Middle Name,Last Name,E-mail Address,E-mail 2 Address,Company\r\n"
+            + $"Jane,,{seeded.Contact.LastName},jane.{s}@contoso.com,jane.work.{s}@example.org,\r\n"; // her address, and a second one in slot 2
+        using var imported = await Imports.ImportFiles.PostCsvAsync(client, System.Text.Encoding.UTF8.GetBytes(outlook));
+        Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+
+        var (_, body) = await _app.PostInboundJsonAsync(Reply(seeded, from: $"Jane Doe <jane.work.{s}@example.org>"));
+
+        Assert.Equal(("matched", "sender-open-sequence"), (Text(body, "status"), Text(body, "method")));
+        Assert.Equal(seeded.ContactId, Assert.Single(await _app.OutcomesAsync(ownerId)).ContactId);
+    }
+
+    [Fact]
     public async Task Same_delivery_posted_twice_is_recorded_once_and_answered_as_duplicate()
     {
         var seeded = await SeedAsync();
