@@ -6,7 +6,7 @@ namespace Outreach.Core.Imports;
 /// Splits a name written in one cell into first and last name. "Ada Lovelace" splits at its last space; "Lovelace,
 /// Ada" (as Outlook's File As and many sheets write it) is last name, comma, first name; a generational suffix or a
 /// credential after a comma ("Jane Doe, MBA", "Doe, Jane, Ph.D.") is no part of either, and is handed back on its own
-/// so the import keeps it (in the contact's notes) instead of greeting "Dear Doe,".
+/// instead of greeting "Dear Doe,".
 /// </summary>
 internal static class FullNameSplitter
 {

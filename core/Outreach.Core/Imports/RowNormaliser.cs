@@ -79,10 +79,11 @@ internal sealed class RowNormaliser
         var firstName = Text(cursor, ContactField.FirstName, _limits.Name, ref errors);
         var lastName = Text(cursor, ContactField.LastName, _limits.Name, ref errors);
         var fullName = Text(cursor, ContactField.FullName, _limits.Name, ref errors);
-        string? suffix = null;
         if (firstName is null && lastName is null && fullName is not null)
         {
-            (firstName, lastName, suffix) = FullNameSplitter.Split(fullName);
+            // A suffix or credential ("Jane Doe, MBA") is left out of both names. It is not put in the notes either: their
+            // first line is the topic a thank-you note names ("I enjoyed talking about ..."). The upload keeps the cell.
+            (firstName, lastName, _) = FullNameSplitter.Split(fullName);
         }
 
         var email = Email(cursor, ref errors, out var furtherEmails);
@@ -93,12 +94,6 @@ internal sealed class RowNormaliser
         var eventName = Text(cursor, ContactField.Event, _limits.Name, ref errors);
         var metOn = Date(cursor, ContactField.MetOn, ref errors);
         var notes = Text(cursor, ContactField.Notes, _limits.Notes, ref errors, multiLine: true);
-        if (suffix is not null)
-        {
-            // A credential or suffix is neither name, yet part of how the person writes it: kept with the notes.
-            notes = notes is null ? NameAsWritten(fullName!) : notes + "\n" + NameAsWritten(fullName!);
-        }
-
         var offer = Text(cursor, ContactField.Offer, _limits.Notes, ref errors, multiLine: true);
         var tags = Tags(cursor, ref errors);
 
@@ -163,9 +158,6 @@ internal sealed class RowNormaliser
 
         return [new EventMet(eventName ?? _options.DefaultEvent, metOn ?? _options.DefaultMetOn)];
     }
-
-    /// <summary>The line a contact's notes get for a full name written with a suffix or credential (<see cref="FullNameSplitter"/>).</summary>
-    private static string NameAsWritten(string fullName) => "Name as written: " + fullName;
 
     private static void Add(ref List<RowError>? errors, string field, string reason) => (errors ??= []).Add(new RowError(field, reason));
 
