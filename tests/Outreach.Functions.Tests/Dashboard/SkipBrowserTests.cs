@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -100,15 +99,7 @@ public sealed class SkipBrowserTests(AzuriteFixture azurite) : LoopbackBrowserTe
     {
         var ownerId = ApiApp.NewId("owner");
         var key = await App.CreateAccountWithKeyAsync(ownerId);
-        using var client = App.Client(key);
-        using (var sender = await client.PutAsJsonAsync("/api/sender", new { firstName = "Sam", lastName = "Student", email = "sam@students.example", timeZone = "Europe/London" }))
-        {
-            sender.EnsureSuccessStatusCode();
-        }
-
-        using var csv = new StringContent(Csv, Encoding.UTF8, "text/csv");
-        using var imported = await client.PostAsync(new Uri("/api/imports?campaign=class-visit-follow-up", UriKind.Relative), csv);
-        imported.EnsureSuccessStatusCode();
+        await ClassVisitContacts.ImportAsync(App, key, Csv);
         return (ownerId, key);
     }
 
