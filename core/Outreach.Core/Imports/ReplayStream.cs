@@ -4,28 +4,18 @@ namespace Outreach.Core.Imports;
 /// Gives back the bytes already read for detection, then the rest of the source, counting what was handed out
 /// (for progress). Read-only and forward-only, like the upload it wraps.
 /// </summary>
-internal sealed class ReplayStream(byte[] prefix, int prefixLength, Stream source) : Stream
+internal sealed class ReplayStream(byte[] prefix, int prefixLength, Stream source) : ForwardReadStream
 {
     private int _prefixPosition;
 
     /// <summary>Bytes handed to the reader so far.</summary>
     public long BytesRead { get; private set; }
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
     public override long Position
     {
         get => BytesRead;
         set => throw new NotSupportedException();
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -50,19 +40,6 @@ internal sealed class ReplayStream(byte[] prefix, int prefixLength, Stream sourc
         BytesRead += read;
         return read;
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     private int FromPrefix(Span<byte> buffer)
     {

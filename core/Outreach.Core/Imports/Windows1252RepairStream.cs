@@ -12,7 +12,7 @@ namespace Outreach.Core.Imports;
 /// read with a stray byte is decoded and encoded again. A character cut by the end of a read waits for the next one.
 /// Read-only and forward-only, like the stream it wraps.
 /// </summary>
-internal sealed class Windows1252RepairStream(Stream source, Encoding guessedUtf8) : Stream
+internal sealed class Windows1252RepairStream(Stream source, Encoding guessedUtf8) : ForwardReadStream
 {
     /// <summary>A read smaller than this goes through <see cref="_small"/> (a cut character must fit, with room to spare).</summary>
     private const int SmallRead = 64;
@@ -29,22 +29,6 @@ internal sealed class Windows1252RepairStream(Stream source, Encoding guessedUtf
     private byte[] _repaired = [];
     private int _carried;
     private bool _ended;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -82,19 +66,6 @@ internal sealed class Windows1252RepairStream(Stream source, Encoding guessedUtf
             }
         }
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     /// <summary>
     /// Takes a read of <paramref name="read"/> bytes into <paramref name="target"/> after the bytes carried from the last
