@@ -58,6 +58,7 @@ api.MapContacts();
 api.MapCampaigns();
 api.MapTasks();
 api.MapSender();
+api.MapSenderSmtp();
 api.MapIntroductions();
 api.MapIntroductionClosing();
 api.MapConsentLinks();

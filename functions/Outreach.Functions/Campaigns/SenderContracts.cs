@@ -11,8 +11,8 @@ namespace Outreach.Functions.Campaigns;
 /// window (days by English name, hours as <c>HH:mm</c>), daily cap, minimum spacing in seconds, business days (by
 /// English name; Monday to Friday when absent) and holidays (<c>yyyy-MM-dd</c>, at most
 /// <see cref="BusinessCalendar.MaxHolidays"/>; none when absent). A PUT replaces the whole profile; an absent field
-/// takes its default. The owner's own SMTP account is not part of it (it carries a sealed password) and a PUT keeps it
-/// unchanged.
+/// takes its default. The owner's own SMTP account (<c>smtp</c>) is shown without its password and set only through
+/// <c>PUT|DELETE /api/sender/smtp</c>: a PUT here ignores it and keeps the stored one.
 /// </summary>
 internal sealed record SenderBody(
     string? FirstName,
@@ -26,7 +26,8 @@ internal sealed record SenderBody(
     int? DailyCap,
     int? MinimumSpacingSeconds,
     IReadOnlyList<string?>? BusinessDays,
-    IReadOnlyList<string?>? Holidays)
+    IReadOnlyList<string?>? Holidays,
+    SmtpAccountView? Smtp = null)
 {
     public const int MaxDailyCap = 500;
     public const int MaxSpacingSeconds = 24 * 60 * 60;
@@ -43,7 +44,8 @@ internal sealed record SenderBody(
         p.DailyCap,
         (int)p.MinimumSpacing.TotalSeconds,
         [.. p.Calendar.BusinessDays.Select(d => d.ToString().ToLowerInvariant())],
-        [.. p.Calendar.Holidays.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))]);
+        [.. p.Calendar.Holidays.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))],
+        SmtpAccountView.Of(p.Smtp));
 
     /// <summary>The profile this body describes, keeping <paramref name="previous"/>'s SMTP account.</summary>
     /// <param name="ownerId">The owner.</param>

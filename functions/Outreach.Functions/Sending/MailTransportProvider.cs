@@ -87,12 +87,12 @@ internal sealed class MailTransportProvider(
         return new SmtpMailTransport(options, time, loggers.CreateLogger<SmtpMailTransport>());
     }
 
-    /// <summary>The protector from <see cref="SecretKeyOptions"/>; built only when an owner has an SMTP account.</summary>
+    /// <summary>The protector from <see cref="SecretKeyOptions"/>; built on first use, when an owner sets or sends through their own SMTP account.</summary>
     public static SecretProtector CreateProtector(SecretKeyOptions options)
     {
         if (options.Keys.Count == 0)
         {
-            throw new FunctionAppConfigurationException("An owner has an SMTP account but Secrets:Keys is not configured, so its password cannot be unsealed.");
+            throw new FunctionAppConfigurationException("Secrets:Keys is not configured, so owners' own SMTP passwords can be neither sealed nor unsealed.");
         }
 
         var keys = new Dictionary<string, byte[]>(StringComparer.Ordinal);

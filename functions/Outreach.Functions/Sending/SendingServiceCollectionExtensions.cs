@@ -48,9 +48,12 @@ internal static class SendingServiceCollectionExtensions
         services.AddSingleton<MessageComposer>();
 
         services.AddSingleton(sp => DeploymentTransport(sp));
+        // Built on first use, so a deployment without owner accounts needs no Secrets section; one protector seals
+        // (PUT /api/sender/smtp) and unseals (sending) alike.
+        services.AddSingleton(sp => new Lazy<Core.Accounts.SecretProtector>(() => MailTransportProvider.CreateProtector(sp.GetRequiredService<IOptions<SecretKeyOptions>>().Value)));
         services.AddSingleton<IMailTransportProvider>(sp => new MailTransportProvider(
             sp.GetRequiredService<IMailTransport>(),
-            new Lazy<Core.Accounts.SecretProtector>(() => MailTransportProvider.CreateProtector(sp.GetRequiredService<IOptions<SecretKeyOptions>>().Value)),
+            sp.GetRequiredService<Lazy<Core.Accounts.SecretProtector>>(),
             sp.GetRequiredService<IOptions<SmtpOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>()));

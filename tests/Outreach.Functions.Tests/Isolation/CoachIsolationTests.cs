@@ -87,9 +87,13 @@ public sealed class CoachIsolationTests(AzuriteFixture azurite) : IClassFixture<
         using var done = await coach.PostAsync(new Uri($"/api/tasks/{ids["linkedinTask"]}/done?owner={client.OwnerId}", UriKind.Relative), null);
         using var requeue = await coach.PostAsync(new Uri($"/api/tasks/{ids["task"]}/requeue?owner={client.OwnerId}", UriKind.Relative), null);
         using var skip = await coach.PostAsync(new Uri($"/api/tasks/{ids["task"]}/skip?owner={client.OwnerId}", UriKind.Relative), null);
+        using var smtp = await coach.PutAsync(
+            new Uri($"/api/sender/smtp?owner={client.OwnerId}", UriKind.Relative),
+            new StringContent("""{ "host": "smtp.coach.example", "port": 587, "userName": "coach", "password": "x" }""", System.Text.Encoding.UTF8, "application/json"));
+        using var noSmtp = await coach.DeleteAsync(new Uri($"/api/sender/smtp?owner={client.OwnerId}", UriKind.Relative));
         using var missing = await coach.DeleteAsync(new Uri($"/api/contacts/{IsolationWalker.Twin(ids["contact"])}?owner={client.OwnerId}", UriKind.Relative));
 
-        await NotFoundAssert.AllSameAsync(missing, erase, delete, done, requeue, skip);
+        await NotFoundAssert.AllSameAsync(missing, erase, delete, done, requeue, skip, smtp, noSmtp);
         Assert.Equal(before, await client.SnapshotAsync());
     }
 

@@ -17,6 +17,7 @@ internal static class IsolationWalk
     private const string Csv = "First name,Last name,Email,Event,Met on\nMal,Icious,mal@attacker.example,Planted,2026-01-12\n";
     private const string Steps = """{ "name": "Taken", "steps": [] }""";
     private const string Sender = """{ "firstName": "Mal", "lastName": "Icious", "email": "mal@attacker.example", "timeZone": "Europe/London" }""";
+    private const string Smtp = """{ "host": "smtp.attacker.example", "port": 587, "userName": "mal", "password": "planted" }""";
     private const string Template = """{ "title": "Planted", "subject": "Planted", "text": "Planted", "html": "<p>Planted</p>" }""";
 
     public static IReadOnlyList<WalkCase> Cases { get; } =
@@ -64,6 +65,8 @@ internal static class IsolationWalk
         WalkCase.Scoped("GetTaskDraft", Get("/api/tasks/{task}/draft"), Get("/api/tasks/{linkedinTask}/draft")),
         WalkCase.Scoped("GetSender", Get($"/api/sender?{Owner}")),
         WalkCase.Scoped("UpdateSender", Put($"/api/sender?{Owner}", Sender)),
+        WalkCase.Scoped("SetSenderSmtp", Put($"/api/sender/smtp?{Owner}", Smtp)),
+        WalkCase.Scoped("RemoveSenderSmtp", Delete($"/api/sender/smtp?{Owner}")),
 
         WalkCase.Scoped("ListTemplates", Get("/api/templates", HttpStatusCode.OK), Get($"/api/templates?{Owner}")),
         WalkCase.Scoped("GetTemplate", Get("/api/templates/follow_up", HttpStatusCode.OK), Get($"/api/templates/follow_up?{Owner}")),

@@ -5,12 +5,22 @@ namespace Outreach.Testing.LocalServices;
 
 /// <summary>
 /// A real maildev 2.2.1 SMTP inbox on free loopback ports, with a small client for its REST API
-/// (<c>GET /email</c>, <c>DELETE /email/all</c>, <c>GET /healthz</c>).
+/// (<c>GET /email</c>, <c>DELETE /email/all</c>, <c>GET /healthz</c>). Open to anyone, unless a derived fixture gives
+/// credentials (<see cref="AuthenticatedMailDevFixture"/>): then maildev takes mail only after AUTH with them.
 /// </summary>
-public sealed class MailDevFixture : IAsyncLifetime
+public class MailDevFixture : IAsyncLifetime
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private readonly (string User, string Password)? _credentials;
     private NodeProcess? _process;
+
+    /// <summary>An inbox that takes mail without authentication.</summary>
+    public MailDevFixture()
+    {
+    }
+
+    /// <summary>An inbox that takes mail only from a client that logs in as <paramref name="user"/>.</summary>
+    protected MailDevFixture(string user, string password) => _credentials = (user, password);
 
     public int SmtpPort { get; private set; }
 
@@ -33,7 +43,8 @@ public sealed class MailDevFixture : IAsyncLifetime
                 RepositoryRoot.NodeModule("maildev/bin/maildev"),
                 ["--smtp", SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
                  "--web", WebPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                 "--ip", "127.0.0.1", "--silent"]);
+                 "--ip", "127.0.0.1", "--silent",
+                 .. _credentials is { } login ? (string[])["--incoming-user", login.User, "--incoming-pass", login.Password] : []]);
             if (await WaitHealthyAsync())
             {
                 return;

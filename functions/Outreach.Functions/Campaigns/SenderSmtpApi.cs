@@ -1,0 +1,93 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Outreach.Core.Accounts;
+using Outreach.Core.Senders;
+using Outreach.Functions.Dispatching;
+using Outreach.Functions.Hosting;
+using Outreach.Functions.Invocation;
+using Outreach.Functions.Security;
+
+namespace Outreach.Functions.Campaigns;
+
+/// <summary>
+/// <c>PUT /api/sender/smtp</c> (<c>SetSenderSmtp</c>) and <c>DELETE /api/sender/smtp</c> (<c>RemoveSenderSmtp</c>): the
+/// owner's own mailbox, through which their outreach is sent instead of the deployment's account. The password is sealed
+/// for the owner (<see cref="SecretProtector"/>) before it is stored and is never returned; the next send uses the new
+/// account (the transport cache compares the whole account). It belongs to a sender profile, so one must be set first
+/// (409 <c>smtp.no-sender</c> naming <c>PUT /api/sender</c>). Only the owner may set, remove or test it: a coach or admin
+/// acting for them gets 403 <c>smtp.owner-only</c>, since the password is the owner's own mailbox.
+/// </summary>
+internal static class SenderSmtpApi
+{
+    public const string SetFunction = "SetSenderSmtp";
+    public const string RemoveFunction = "RemoveSenderSmtp";
+
+    public static IEndpointRouteBuilder MapSenderSmtp(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPut("/sender/smtp", PutAsync).AsFunction(SetFunction).WithName(SetFunction).RequireScope(ApiScopes.Write);
+        endpoints.MapDelete("/sender/smtp", DeleteAsync).AsFunction(RemoveFunction).WithName(RemoveFunction).RequireScope(ApiScopes.Write);
+        return endpoints;
+    }
+
+    private static async Task<Results<Ok<SenderBody>, ProblemHttpResult>> PutAsync(
+        SmtpAccountBody body, HttpContext context, OwnerAccess access, DispatchStorage storage, ISenderProfileStore profiles,
+        Lazy<SecretProtector> secrets, CancellationToken cancellationToken)
+    {
+        var (profile, problem) = await OwnProfileAsync(context, access, storage, profiles, cancellationToken).ConfigureAwait(false);
+        if (profile is null)
+        {
+            return problem!;
+        }
+
+        SecretProtector protector;
+        try
+        {
+            protector = secrets.Value;
+        }
+        catch (FunctionAppConfigurationException e)
+        {
+            return SmtpProblems.SecretsNotConfigured(e);
+        }
+
+        var saved = profile with { Smtp = body.ToAccount(profile.OwnerId, protector) };
+        await profiles.SaveAsync(saved, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(SenderBody.Of(saved));
+    }
+
+    private static async Task<Results<Ok<SenderBody>, ProblemHttpResult>> DeleteAsync(
+        HttpContext context, OwnerAccess access, DispatchStorage storage, ISenderProfileStore profiles, CancellationToken cancellationToken)
+    {
+        var (profile, problem) = await OwnProfileAsync(context, access, storage, profiles, cancellationToken).ConfigureAwait(false);
+        if (profile is null)
+        {
+            return problem!;
+        }
+
+        var saved = profile with { Smtp = null };
+        if (profile.Smtp is not null)
+        {
+            await profiles.SaveAsync(saved, cancellationToken).ConfigureAwait(false);
+        }
+
+        return TypedResults.Ok(SenderBody.Of(saved));
+    }
+
+    /// <summary>The caller's own sender profile, or the problem to answer: 404 (not theirs), 403 (on behalf), 409 (none yet).</summary>
+    internal static async Task<(SenderProfile? Profile, ProblemHttpResult? Problem)> OwnProfileAsync(
+        HttpContext context, OwnerAccess access, DispatchStorage storage, ISenderProfileStore profiles, CancellationToken cancellationToken)
+    {
+        if (await access.ResolveAsync(context, ApiScopes.Write, cancellationToken).ConfigureAwait(false) is not { } owner)
+        {
+            return (null, OwnerAccess.NotFound());
+        }
+
+        if (owner.OnBehalf)
+        {
+            return (null, SmtpProblems.OwnerOnly());
+        }
+
+        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        return await profiles.GetAsync(owner.OwnerId, cancellationToken).ConfigureAwait(false) is { } profile
+            ? (profile, null)
+            : (null, ConflictProblems.Of("smtp.no-sender", "Set up your sender profile first (PUT /api/sender: your address and time zone), then your mailbox.", "sender"));
+    }
+}

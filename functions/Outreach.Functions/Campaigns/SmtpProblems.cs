@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Outreach.Functions.Hosting;
+using Outreach.Functions.Sending;
+
+namespace Outreach.Functions.Campaigns;
+
+/// <summary>The answers of the owner's SMTP account endpoints that are not a field's 400.</summary>
+internal static class SmtpProblems
+{
+    /// <summary>403: a coach or admin acting for the owner may not set, remove or test the owner's mailbox.</summary>
+    public static ProblemHttpResult OwnerOnly() => TypedResults.Problem(
+        statusCode: StatusCodes.Status403Forbidden,
+        title: "Only the owner can set, remove or test their own mailbox.",
+        extensions: new Dictionary<string, object?> { ["code"] = "smtp.owner-only", ["target"] = "owner" });
+
+    /// <summary>503: the deployment has no key ring to seal passwords with (the message names the setting, no value).</summary>
+    public static ProblemHttpResult SecretsNotConfigured(FunctionAppConfigurationException e) => TypedResults.Problem(
+        statusCode: StatusCodes.Status503ServiceUnavailable,
+        title: e.Message,
+        extensions: new Dictionary<string, object?> { ["code"] = "secrets.not-configured", ["target"] = $"{SecretKeyOptions.SectionName}:Keys" });
+}
