@@ -14,7 +14,8 @@ namespace Outreach.Functions.Campaigns;
 /// for the owner (<see cref="SecretProtector"/>) before it is stored and is never returned; the next send uses the new
 /// account (the transport cache compares the whole account). It belongs to a sender profile, so one must be set first
 /// (409 <c>smtp.no-sender</c> naming <c>PUT /api/sender</c>). Only the owner may set, remove or test it: a coach or admin
-/// acting for them gets 403 <c>smtp.owner-only</c>, since the password is the owner's own mailbox.
+/// acting for them gets 403 <c>smtp.owner-only</c>, since the password is the owner's own mailbox. <c>POST
+/// /api/sender/smtp/test</c> (<c>TestSenderSmtp</c>, <see cref="SenderSmtpCheck"/>) logs in without sending.
 /// </summary>
 internal static class SenderSmtpApi
 {
@@ -25,6 +26,7 @@ internal static class SenderSmtpApi
     {
         endpoints.MapPut("/sender/smtp", PutAsync).AsFunction(SetFunction).WithName(SetFunction).RequireScope(ApiScopes.Write);
         endpoints.MapDelete("/sender/smtp", DeleteAsync).AsFunction(RemoveFunction).WithName(RemoveFunction).RequireScope(ApiScopes.Write);
+        endpoints.MapPost("/sender/smtp/test", SenderSmtpCheck.HandleAsync).AsFunction(SenderSmtpCheck.Function).WithName(SenderSmtpCheck.Function).RequireScope(ApiScopes.Write);
         return endpoints;
     }
 

@@ -18,4 +18,22 @@ internal static class SmtpProblems
         statusCode: StatusCodes.Status503ServiceUnavailable,
         title: e.Message,
         extensions: new Dictionary<string, object?> { ["code"] = "secrets.not-configured", ["target"] = $"{SecretKeyOptions.SectionName}:Keys" });
+
+    /// <summary>422: the mailbox check failed at <paramref name="step"/>; the target is the field to look at.</summary>
+    public static ProblemHttpResult CheckFailed(string step, string detail, IReadOnlyList<string> passed) => TypedResults.Problem(
+        statusCode: StatusCodes.Status422UnprocessableEntity,
+        title: step switch
+        {
+            "connect" => "Could not reach the mail server: check the host and port.",
+            "tls" => "The secure connection (STARTTLS) failed.",
+            _ => "The mail server refused the login: check the user name and password.",
+        },
+        detail: detail,
+        extensions: new Dictionary<string, object?>
+        {
+            ["code"] = $"smtp.{step}-failed",
+            ["target"] = step switch { "connect" => "host", "tls" => "startTls", _ => "password" },
+            ["step"] = step,
+            ["passed"] = passed,
+        });
 }

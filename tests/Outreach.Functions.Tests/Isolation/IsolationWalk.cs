@@ -67,6 +67,7 @@ internal static class IsolationWalk
         WalkCase.Scoped("UpdateSender", Put($"/api/sender?{Owner}", Sender)),
         WalkCase.Scoped("SetSenderSmtp", Put($"/api/sender/smtp?{Owner}", Smtp)),
         WalkCase.Scoped("RemoveSenderSmtp", Delete($"/api/sender/smtp?{Owner}")),
+        WalkCase.Scoped("TestSenderSmtp", Post($"/api/sender/smtp/test?{Owner}", null), Post($"/api/sender/smtp/test?{Owner}", Smtp)),
 
         WalkCase.Scoped("ListTemplates", Get("/api/templates", HttpStatusCode.OK), Get($"/api/templates?{Owner}")),
         WalkCase.Scoped("GetTemplate", Get("/api/templates/follow_up", HttpStatusCode.OK), Get($"/api/templates/follow_up?{Owner}")),

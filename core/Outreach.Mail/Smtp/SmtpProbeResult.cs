@@ -1,0 +1,11 @@
+namespace Outreach.Mail.Smtp;
+
+/// <summary>What <see cref="SmtpAccountProbe"/> found: the steps that worked and, when one failed, which and why.</summary>
+/// <param name="Passed">The steps that worked, in order.</param>
+/// <param name="Failed">The step that failed, or null when every step asked for worked.</param>
+/// <param name="Detail">The server's refusal or the network error of the failed step (never the password); empty on success.</param>
+public sealed record SmtpProbeResult(IReadOnlyList<SmtpProbeStep> Passed, SmtpProbeStep? Failed, string Detail)
+{
+    /// <summary>True when every step asked for worked.</summary>
+    public bool Succeeded => Failed is null;
+}
