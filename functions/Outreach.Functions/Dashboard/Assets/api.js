@@ -97,6 +97,19 @@ export async function postJson(path, body = {}) {
   return response.status === 204 ? null : response.json().catch(() => null);
 }
 
+/** Sends JSON with any method (PUT, DELETE, POST); a null body sends none. */
+export async function sendJson(method, path, body = null) {
+  const response = await fetch(url(path), {
+    method,
+    headers: headers(body === null ? {} : { 'Content-Type': 'application/json' }),
+    body: body === null ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) {
+    throw new ApiError(response.status, await problemOf(response));
+  }
+  return response.status === 204 ? null : response.json().catch(() => null);
+}
+
 /** Posts a form with XMLHttpRequest, the one browser API that reports upload progress. */
 export function upload(path, query, formData, onProgress) {
   return new Promise((resolve, reject) => {

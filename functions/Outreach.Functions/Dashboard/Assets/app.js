@@ -11,6 +11,7 @@ import { showQueue, showLinkedIn } from './tasks.js';
 import { showAttention } from './attention.js';
 import { showIntroductions } from './introductions.js';
 import { showCoach } from './coach.js';
+import { showMailboxIfOpen, wireMailbox } from './mailbox.js';
 
 const keyForm = document.getElementById('key-form');
 const keyStatus = document.getElementById('key-status');
@@ -31,14 +32,14 @@ async function loadRates() {
 }
 
 async function loadClientSections() {
-  await Promise.all([loadRates(), showImports(), showCampaignChoices(), showAttention(), showQueue(), showLinkedIn(), showIntroductions()]);
+  await Promise.all([loadRates(), showImports(), showCampaignChoices(), showAttention(), showQueue(), showLinkedIn(), showIntroductions(), showMailboxIfOpen()]);
 }
 
 // A coach picked another client: what the page showed or awaited for the last one goes.
 function switchClient() {
   stopWaiting();
   document.getElementById('upload-report').replaceChildren();
-  for (const id of ['upload-status', 'attention-status', 'queue-status', 'linkedin-status', 'introductions-status']) {
+  for (const id of ['upload-status', 'mailbox-status', 'attention-status', 'queue-status', 'linkedin-status', 'introductions-status']) {
     setStatus(document.getElementById(id), '');
   }
   return loadClientSections();
@@ -94,6 +95,7 @@ document.getElementById('csv-link').addEventListener('click', async (event) => {
 });
 
 wireUpload(loadClientSections);
+wireMailbox();
 
 if (storedKey()) {
   open();
