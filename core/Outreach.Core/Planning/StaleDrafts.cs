@@ -30,7 +30,8 @@ public static class StaleDrafts
         foreach (var candidate in candidates.Where(IsStale))
         {
             var first = true;
-            await TaskTransitionWriter.ApplyAsync(
+            OutreachTask? decided = null;
+            var moved = await TaskTransitionWriter.ApplyAsync(
                 tasks,
                 async ct =>
                 {
@@ -38,14 +39,18 @@ public static class StaleDrafts
                     first = false;
                     return current is not null && IsStale(current) ? [current] : [];
                 },
-                current => [.. current.Select(t => new TaskTransition(t with { MessageStats = null, ScoredForUtc = null }, t.State, t.State))],
+                current =>
+                {
+                    decided = current is [var task] ? task with { MessageStats = null, ScoredForUtc = null } : null;
+                    return decided is null ? [] : [new TaskTransition(decided, decided.State, decided.State)];
+                },
                 cancellationToken).ConfigureAwait(false);
 
-            // Read back what was written (the writer reports counts, not copies); a task that moved on meanwhile is left.
-            var written = await tasks.FindAsync(candidate.OwnerId, candidate.TaskId, cancellationToken).ConfigureAwait(false);
-            if (written is { State: TaskState.Planned, MessageStats: null, ScoredForUtc: null })
+            // The writer stops at the round whose write held, so the last decision is what was written; a task that moved on
+            // meanwhile (no longer planned, or scored again) wrote nothing and is left.
+            if (moved == 1 && decided is not null)
             {
-                await index.UpsertAsync(DueIndexEntry.For(written, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+                await index.UpsertAsync(DueIndexEntry.For(decided, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
                 marked++;
             }
         }
