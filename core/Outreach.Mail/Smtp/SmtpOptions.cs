@@ -43,4 +43,20 @@ public sealed class SmtpOptions
     /// <summary>Sends in flight at once (one SmtpClient each: SmtpClient is not thread-safe).</summary>
     [Range(1, 64)]
     public int MaxConnections { get; set; } = 4;
+
+    /// <summary>
+    /// These options (timeouts, connections) for another server and login: an owner's own mailbox, for sending through it or
+    /// checking it.
+    /// </summary>
+    public SmtpOptions ForAccount(string host, int port, bool enableSsl, string userName, string password) => new()
+    {
+        Host = host,
+        Port = port,
+        EnableSsl = enableSsl,
+        UserName = userName,
+        Password = password,
+        Timeout = Timeout,
+        IdleTimeout = IdleTimeout,
+        MaxConnections = MaxConnections,
+    };
 }

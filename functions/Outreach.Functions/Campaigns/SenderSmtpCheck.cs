@@ -63,15 +63,7 @@ internal static class SenderSmtpCheck
         }
 
         var result = await SmtpAccountProbe.ProbeAsync(
-            new SmtpOptions
-            {
-                Host = account.Host,
-                Port = account.Port,
-                UserName = account.UserName,
-                Password = account.Password,
-                EnableSsl = account.StartTls,
-                Timeout = defaults.Value.Timeout,
-            },
+            defaults.Value.ForAccount(account.Host, account.Port, account.StartTls, account.UserName, account.Password),
             cancellationToken).ConfigureAwait(false);
         var passed = result.Passed.Select(Name).ToList();
         return result.Failed is { } failed

@@ -73,17 +73,7 @@ internal sealed class MailTransportProvider(
             throw new DomainException("secrets.not-configured", e.Message, "Secrets:Keys");
         }
 
-        var options = new SmtpOptions
-        {
-            Host = account.Host,
-            Port = account.Port,
-            EnableSsl = account.EnableSsl,
-            UserName = account.UserName,
-            Password = password,
-            Timeout = defaults.Timeout,
-            IdleTimeout = defaults.IdleTimeout,
-            MaxConnections = defaults.MaxConnections,
-        };
+        var options = defaults.ForAccount(account.Host, account.Port, account.EnableSsl, account.UserName, password);
         return new SmtpMailTransport(options, time, loggers.CreateLogger<SmtpMailTransport>());
     }
 
