@@ -253,6 +253,11 @@ internal sealed class RowNormaliser
             return null;
         }
 
+        if (others is null && nextSpare == _layout.SpareEmailColumns.Count)
+        {
+            return value; // no further address to read (every LinkedIn export): no key made for comparing
+        }
+
         var key = ContactKeys.EmailKey(value)!;
         AddFurther(others, key, ref further);
         for (var i = nextSpare; i < _layout.SpareEmailColumns.Count; i++)
