@@ -85,16 +85,9 @@ export async function getBlob(path, query = {}) {
   return response.blob();
 }
 
-export async function postJson(path, body = {}) {
-  const response = await fetch(url(path), {
-    method: 'POST',
-    headers: headers({ 'Content-Type': 'application/json' }),
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) {
-    throw new ApiError(response.status, await problemOf(response));
-  }
-  return response.status === 204 ? null : response.json().catch(() => null);
+/** Posts JSON (an empty object when no body is given). */
+export function postJson(path, body = {}) {
+  return sendJson('POST', path, body);
 }
 
 /** Sends JSON with any method (PUT, DELETE, POST); a null body sends none. */
