@@ -111,15 +111,18 @@ public sealed class TaskSender(
 
         // Resolved before anything is reserved or claimed: an owner's SMTP account that cannot be used (a password the key
         // ring no longer unseals) fails the task as unsent, naming why, where a claim would leave it "maybe sent" in review.
-        IMailTransport transport;
+        MailTransportLease lease;
         try
         {
-            transport = transports.ForSender(profile);
+            lease = transports.ForSender(profile);
         }
         catch (DomainException e)
         {
             return await FailUnsentAsync(task, $"{SendReasons.SmtpAccountUnusable}: {e.Code}", cancellationToken);
         }
+
+        // Held until this attempt is over: an account change meanwhile must not close the pool this send uses.
+        using var held = lease;
 
         OutgoingMessage message;
         string messageId;
@@ -165,7 +168,7 @@ public sealed class TaskSender(
             throw;
         }
 
-        var result = await transport.SendAsync(message, cancellationToken);
+        var result = await held.Transport.SendAsync(message, cancellationToken);
         if (result.Kind is not (SendResultKind.Sent or SendResultKind.Unconfirmed))
         {
             // Known not to have gone out: the place under the cap goes back for the retry or the next task. (A send

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Outreach.Core;
 using Outreach.Core.Accounts;
 using Outreach.Core.Messaging.Delivery;
@@ -12,46 +11,98 @@ namespace Outreach.Functions.Sending;
 /// <summary>
 /// The deployment's transport, or for an owner with their own SMTP account a <see cref="SmtpMailTransport"/> built from
 /// it with the password unsealed by <see cref="SecretProtector"/>. Owner transports are cached (each keeps a connection
-/// pool) and rebuilt when the account changes. An account that cannot be used is a <see cref="DomainException"/>
-/// (<see cref="IMailTransportProvider.ForSender"/>), so the sender fails the task unsent instead of claiming it.
+/// pool) and replaced when the account changes; a replaced one, or one whose account the owner removed (seen at their
+/// next send, or told by <see cref="Forget"/> when they change or remove it here), is disposed only when the last send
+/// holding a lease on it ends, so no send finds its pool closed under it and no transport is left open for good. An
+/// account that cannot be used is a <see cref="DomainException"/> (<see cref="IMailTransportProvider.ForSender"/>), so
+/// the sender fails the task unsent instead of claiming it.
 /// </summary>
 internal sealed class MailTransportProvider(
-    IMailTransport deployment,
+    Lazy<IMailTransport> deployment,
     Lazy<SecretProtector> secrets,
     SmtpOptions defaults,
     TimeProvider time,
     ILoggerFactory loggers) : IMailTransportProvider, IDisposable
 {
-    private readonly ConcurrentDictionary<string, (SmtpAccount Account, SmtpMailTransport Transport)> _owners = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, OwnerTransport> _owners = new(StringComparer.Ordinal);
+    private bool _disposed;
 
-    public IMailTransport ForSender(SenderProfile sender)
+    public MailTransportLease ForSender(SenderProfile sender)
     {
         ArgumentNullException.ThrowIfNull(sender);
         if (sender.Smtp is not { } account)
         {
-            return deployment;
+            Forget(sender.OwnerId); // the owner removed their account: its connections close once no send uses them
+            return MailTransportLease.Unowned(deployment.Value);
         }
 
-        var cached = _owners.AddOrUpdate(
-            sender.OwnerId,
-            _ => (account, Create(sender.OwnerId, account)),
-            (_, existing) => existing.Account == account ? existing : Replace(existing.Transport, sender.OwnerId, account));
-        return cached.Transport;
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_owners.TryGetValue(sender.OwnerId, out var cached) && cached.Account == account)
+            {
+                return cached.Lease();
+            }
+        }
+
+        // Built outside the lock (it unseals the password); an account that cannot be used throws here and leaves the
+        // cached transport as it was. Two callers may both build one for a new account: one is cached, the other dropped.
+        var created = new OwnerTransport(account, Create(sender.OwnerId, account));
+        OwnerTransport? dropped;
+        MailTransportLease? lease = null;
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                dropped = created;
+            }
+            else if (_owners.TryGetValue(sender.OwnerId, out var cached) && cached.Account == account)
+            {
+                dropped = created;
+                lease = cached.Lease();
+            }
+            else
+            {
+                dropped = cached;
+                _owners[sender.OwnerId] = created;
+                lease = created.Lease();
+            }
+        }
+
+        dropped?.Retire();
+        return lease ?? throw new ObjectDisposedException(nameof(MailTransportProvider));
+    }
+
+    /// <summary>
+    /// Drops the owner's cached transport (their account changed or was removed): it is disposed at once when no send
+    /// holds it, else when the last one ends. The next send builds one from the account it reads.
+    /// </summary>
+    public void Forget(string ownerId)
+    {
+        OwnerTransport? dropped;
+        lock (_gate)
+        {
+            _owners.Remove(ownerId, out dropped);
+        }
+
+        dropped?.Retire();
     }
 
     public void Dispose()
     {
-        foreach (var (_, transport) in _owners.Values)
+        List<OwnerTransport> dropped;
+        lock (_gate)
         {
-            transport.Dispose();
+            _disposed = true;
+            dropped = [.. _owners.Values];
+            _owners.Clear();
         }
-    }
 
-    private (SmtpAccount, SmtpMailTransport) Replace(SmtpMailTransport old, string ownerId, SmtpAccount account)
-    {
-        var created = Create(ownerId, account); // first: an account that cannot be used leaves the cached one working
-        old.Dispose();
-        return (account, created);
+        foreach (var owner in dropped)
+        {
+            owner.Retire();
+        }
     }
 
     /// <exception cref="DomainException">The account cannot be used: <c>secrets.*</c> for its password, <c>smtp.account-incomplete</c>.</exception>

@@ -51,12 +51,15 @@ internal static class SendingServiceCollectionExtensions
         // Built on first use, so a deployment without owner accounts needs no Secrets section; one protector seals
         // (PUT /api/sender/smtp) and unseals (sending) alike.
         services.AddSingleton(sp => new Lazy<Core.Accounts.SecretProtector>(() => MailTransportProvider.CreateProtector(sp.GetRequiredService<IOptions<SecretKeyOptions>>().Value)));
-        services.AddSingleton<IMailTransportProvider>(sp => new MailTransportProvider(
-            sp.GetRequiredService<IMailTransport>(),
+        // The deployment's transport is built on the first send through it: the SMTP endpoints tell the provider of an
+        // owner's account change (MailTransportProvider.Forget) in a deployment that may have no Smtp section.
+        services.AddSingleton(sp => new MailTransportProvider(
+            new Lazy<IMailTransport>(sp.GetRequiredService<IMailTransport>),
             sp.GetRequiredService<Lazy<Core.Accounts.SecretProtector>>(),
             sp.GetRequiredService<IOptions<SmtpOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<IMailTransportProvider>(sp => sp.GetRequiredService<MailTransportProvider>());
         services.AddSingleton<TaskSender>();
         services.AddSingleton(sp => new Lazy<TaskSender>(sp.GetRequiredService<TaskSender>));
         services.AddSingleton(sp => new Lazy<SendingTables>(sp.GetRequiredService<SendingTables>));

@@ -244,6 +244,6 @@ internal sealed class SendServices : IAsyncDisposable
 
     private sealed class OneTransport(IMailTransport transport) : IMailTransportProvider
     {
-        public IMailTransport ForSender(SenderProfile sender) => transport;
+        public MailTransportLease ForSender(SenderProfile sender) => MailTransportLease.Unowned(transport);
     }
 }

@@ -23,7 +23,7 @@ internal sealed class ScriptedTransport : IMailTransport, IMailTransportProvider
         return this;
     }
 
-    public IMailTransport ForSender(SenderProfile sender) => this;
+    public MailTransportLease ForSender(SenderProfile sender) => MailTransportLease.Unowned(this);
 
     public Task<SendResult> SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
     {

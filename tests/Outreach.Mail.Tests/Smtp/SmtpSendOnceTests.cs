@@ -86,7 +86,7 @@ public sealed class SmtpSendOnceTests
 
     private sealed class OneTransport(IMailTransport transport) : IMailTransportProvider
     {
-        public IMailTransport ForSender(SenderProfile sender) => transport;
+        public MailTransportLease ForSender(SenderProfile sender) => MailTransportLease.Unowned(transport);
     }
 
     private sealed class NoIntroductions : IIntroductionReader

@@ -24,6 +24,7 @@ public sealed class ScriptedSmtpServer : IAsyncDisposable
     private int _accepted;
     private int _received;
     private int _connections;
+    private int _closed;
 
     public ScriptedSmtpServer(IReadOnlyDictionary<string, string>? recipientReplies = null, string mailFromReply = "250 2.1.0 OK", bool silent = false)
     {
@@ -59,6 +60,9 @@ public sealed class ScriptedSmtpServer : IAsyncDisposable
 
     /// <summary>TCP connections opened by clients.</summary>
     public int Connections => Volatile.Read(ref _connections);
+
+    /// <summary>TCP connections opened by clients and not yet closed (by QUIT or by the client hanging up).</summary>
+    public int OpenConnections => Volatile.Read(ref _connections) - Volatile.Read(ref _closed);
 
     /// <summary>Every command received, verb only (no addresses), in order.</summary>
     public IReadOnlyList<string> Verbs => [.. _commands];
@@ -180,6 +184,10 @@ public sealed class ScriptedSmtpServer : IAsyncDisposable
         catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException)
         {
             // The client hung up or the test is over.
+        }
+        finally
+        {
+            Interlocked.Increment(ref _closed);
         }
     }
 }
