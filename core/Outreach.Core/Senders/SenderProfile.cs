@@ -53,6 +53,12 @@ public sealed record SenderProfile
     /// <summary>The owner's own SMTP server, or null to use the deployment's.</summary>
     public SmtpAccount? Smtp { get; init; }
 
+    /// <summary>
+    /// The stored version this profile was read at (the store's ETag), which <see cref="ISenderProfileStore.TrySaveAsync"/>
+    /// checks; null for a profile never stored.
+    /// </summary>
+    public string? Version { get; init; }
+
     /// <summary>The full name, or null.</summary>
     public string? FullName => string.Join(' ', new[] { FirstName, LastName }.Where(s => !string.IsNullOrWhiteSpace(s))) is { Length: > 0 } n ? n : null;
 

@@ -11,7 +11,9 @@ namespace Outreach.Functions.Campaigns;
 /// <c>GET /api/sender</c> (<c>GetSender</c>; 404 until one is set) and <c>PUT /api/sender</c> (<c>UpdateSender</c>): the
 /// owner's sender profile, which planning needs before the first enrolment (time zone and window) and sending uses.
 /// A change of what drafts print of the sender (name, signature, school, program) has the planned drafts measured and
-/// scored again by the next dispatcher run (<see cref="PendingDrafts"/>).
+/// scored again by the next dispatcher run (<see cref="PendingDrafts"/>). Both answer the profile's <c>ETag</c>; a PUT
+/// with <c>If-Match</c> applies only to that version (412 otherwise), and one without it never undoes a mailbox change
+/// saved at the same moment (<see cref="SenderProfileEdit"/>).
 /// </summary>
 internal static class SenderApi
 {
@@ -34,9 +36,13 @@ internal static class SenderApi
         }
 
         await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        return await profiles.GetAsync(owner.OwnerId, cancellationToken).ConfigureAwait(false) is { } profile
-            ? TypedResults.Ok(SenderBody.Of(profile))
-            : OwnerAccess.NotFound();
+        if (await profiles.GetAsync(owner.OwnerId, cancellationToken).ConfigureAwait(false) is not { } profile)
+        {
+            return OwnerAccess.NotFound();
+        }
+
+        SenderProfileEdit.Tag(context, profile);
+        return TypedResults.Ok(SenderBody.Of(profile));
     }
 
     private static async Task<Results<Ok<SenderBody>, ProblemHttpResult>> PutAsync(
@@ -49,15 +55,21 @@ internal static class SenderApi
         }
 
         await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var previous = await profiles.GetAsync(owner.OwnerId, cancellationToken).ConfigureAwait(false);
-        var profile = body.ToProfile(owner.OwnerId, previous, time.GetUtcNow());
-        await profiles.SaveAsync(profile, cancellationToken).ConfigureAwait(false);
-        if (previous is not null && previous.ToTemplateSender() != profile.ToTemplateSender())
+        var now = time.GetUtcNow();
+        var (previous, profile, problem) = await SenderProfileEdit.ApplyAsync(
+            profiles, owner.OwnerId, SenderProfileEdit.IfMatchOf(context), current => body.ToProfile(owner.OwnerId, current, now), cancellationToken).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (previous is not null && previous.ToTemplateSender() != profile!.ToTemplateSender())
         {
             // Every draft prints the sender (name, signature): the planned ones are measured and scored again.
             await drafts.OfSenderChangedAsync(owner.OwnerId, cancellationToken).ConfigureAwait(false);
         }
 
-        return TypedResults.Ok(SenderBody.Of(profile));
+        SenderProfileEdit.Tag(context, profile!);
+        return TypedResults.Ok(SenderBody.Of(profile!));
     }
 }

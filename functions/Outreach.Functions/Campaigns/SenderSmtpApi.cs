@@ -5,6 +5,7 @@ using Outreach.Functions.Dispatching;
 using Outreach.Functions.Hosting;
 using Outreach.Functions.Invocation;
 using Outreach.Functions.Security;
+using Outreach.Functions.Sending;
 
 namespace Outreach.Functions.Campaigns;
 
@@ -15,7 +16,9 @@ namespace Outreach.Functions.Campaigns;
 /// account (the transport cache compares the whole account). It belongs to a sender profile, so one must be set first
 /// (409 <c>smtp.no-sender</c> naming <c>PUT /api/sender</c>). Only the owner may set, remove or test it: a coach or admin
 /// acting for them gets 403 <c>smtp.owner-only</c>, since the password is the owner's own mailbox. <c>POST
-/// /api/sender/smtp/test</c> (<c>TestSenderSmtp</c>, <see cref="SenderSmtpCheck"/>) logs in without sending.
+/// /api/sender/smtp/test</c> (<c>TestSenderSmtp</c>, <see cref="SenderSmtpCheck"/>) logs in without sending. A change is
+/// a version-checked edit of the profile (<see cref="SenderProfileEdit"/>: never lost to a profile save at the same
+/// moment; <c>If-Match</c> honoured) and drops this instance's cached transport for the old account.
 /// </summary>
 internal static class SenderSmtpApi
 {
@@ -32,7 +35,7 @@ internal static class SenderSmtpApi
 
     private static async Task<Results<Ok<SenderBody>, ProblemHttpResult>> PutAsync(
         SmtpAccountBody body, HttpContext context, OwnerAccess access, DispatchStorage storage, ISenderProfileStore profiles,
-        Lazy<SecretProtector> secrets, CancellationToken cancellationToken)
+        Lazy<SecretProtector> secrets, MailTransportProvider transports, CancellationToken cancellationToken)
     {
         var (profile, problem) = await OwnProfileAsync(context, access, storage, profiles, cancellationToken).ConfigureAwait(false);
         if (profile is null)
@@ -50,13 +53,13 @@ internal static class SenderSmtpApi
             return SmtpProblems.SecretsNotConfigured(e);
         }
 
-        var saved = profile with { Smtp = body.ToAccount(profile.OwnerId, protector) };
-        await profiles.SaveAsync(saved, cancellationToken).ConfigureAwait(false);
-        return TypedResults.Ok(SenderBody.Of(saved));
+        var account = body.ToAccount(profile.OwnerId, protector);
+        return await EditAsync(context, profiles, transports, profile.OwnerId, current => current with { Smtp = account }, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<Results<Ok<SenderBody>, ProblemHttpResult>> DeleteAsync(
-        HttpContext context, OwnerAccess access, DispatchStorage storage, ISenderProfileStore profiles, CancellationToken cancellationToken)
+        HttpContext context, OwnerAccess access, DispatchStorage storage, ISenderProfileStore profiles, MailTransportProvider transports,
+        CancellationToken cancellationToken)
     {
         var (profile, problem) = await OwnProfileAsync(context, access, storage, profiles, cancellationToken).ConfigureAwait(false);
         if (profile is null)
@@ -64,12 +67,31 @@ internal static class SenderSmtpApi
             return problem!;
         }
 
-        var saved = profile with { Smtp = null };
-        if (profile.Smtp is not null)
+        return await EditAsync(context, profiles, transports, profile.OwnerId, current => current.Smtp is null ? null : current with { Smtp = null }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The account change as a version-checked edit of the profile (<see cref="SenderProfileEdit"/>), then this
+    /// instance's cached transport for the old account dropped, so its connections close once no send uses them.
+    /// </summary>
+    private static async Task<Results<Ok<SenderBody>, ProblemHttpResult>> EditAsync(
+        HttpContext context, ISenderProfileStore profiles, MailTransportProvider transports, string ownerId, Func<SenderProfile, SenderProfile?> change,
+        CancellationToken cancellationToken)
+    {
+        var (_, saved, problem) = await SenderProfileEdit.ApplyAsync(
+            profiles, ownerId, SenderProfileEdit.IfMatchOf(context), current => current is null ? null : change(current), cancellationToken).ConfigureAwait(false);
+        if (problem is not null)
         {
-            await profiles.SaveAsync(saved, cancellationToken).ConfigureAwait(false);
+            return problem;
         }
 
+        if (saved is null)
+        {
+            return NoSender();
+        }
+
+        transports.Forget(ownerId);
+        SenderProfileEdit.Tag(context, saved);
         return TypedResults.Ok(SenderBody.Of(saved));
     }
 
@@ -90,6 +112,9 @@ internal static class SenderSmtpApi
         await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         return await profiles.GetAsync(owner.OwnerId, cancellationToken).ConfigureAwait(false) is { } profile
             ? (profile, null)
-            : (null, ConflictProblems.Of("smtp.no-sender", "Set up your sender profile first (PUT /api/sender: your address and time zone), then your mailbox.", "sender"));
+            : (null, NoSender());
     }
+
+    private static ProblemHttpResult NoSender() =>
+        ConflictProblems.Of("smtp.no-sender", "Set up your sender profile first (PUT /api/sender: your address and time zone), then your mailbox.", "sender");
 }

@@ -17,4 +17,6 @@ internal sealed class CountingSenderProfileStore(ISenderProfileStore inner) : IS
     }
 
     public Task SaveAsync(SenderProfile profile, CancellationToken cancellationToken) => inner.SaveAsync(profile, cancellationToken);
+
+    public Task<SenderProfile?> TrySaveAsync(SenderProfile profile, CancellationToken cancellationToken) => inner.TrySaveAsync(profile, cancellationToken);
 }

@@ -85,6 +85,32 @@ public sealed class OwnMailboxSendTests(AzuriteFixture azurite, MailDevFixture d
         Assert.Single(await mailbox.GetEmailsAsync());
     }
 
+    [Fact]
+    public async Task Removing_the_mailbox_closes_the_apps_open_connection_to_it_without_waiting_for_another_send()
+    {
+        await using var own = new ScriptedSmtpServer();
+        var ownerId = ApiApp.NewId("o");
+        using var owner = await _app.OwnerAsync(ownerId);
+        using (var put = await owner.PutAsJsonAsync("/api/sender/smtp", new { host = "127.0.0.1", port = own.Port, userName = "sam", password = "pw", startTls = false }))
+        {
+            Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        }
+
+        Assert.Equal(TaskState.Sent, (await SendOneAsync(ownerId)).State);
+        Assert.Equal(1, own.OpenConnections); // pooled for the next note
+
+        using (var remove = await owner.DeleteAsync(new Uri("/api/sender/smtp", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.OK, remove.StatusCode);
+        }
+
+        using var deadline = new CancellationTokenSource(SendScenario.Patience);
+        while (own.OpenConnections > 0)
+        {
+            await Task.Delay(50, deadline.Token);
+        }
+    }
+
     public Task DisposeAsync()
     {
         _app.Dispose();

@@ -40,7 +40,7 @@ public sealed class TableSenderProfileStoreTests(AzuriteFixture azurite)
         Assert.Equal((profile.Window.Opens, profile.Window.Closes), (read.Window.Opens, read.Window.Closes));
         Assert.Equal([DayOfWeek.Sunday, DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday], read.Calendar.BusinessDays);
         Assert.Equal([new DateOnly(2026, 12, 24), new DateOnly(2026, 12, 25)], read.Calendar.Holidays);
-        Assert.Equal(profile with { Window = read.Window }, read);
+        Assert.Equal(profile with { Window = read.Window, Version = read.Version }, read);
     }
 
     [Fact]
@@ -52,9 +52,31 @@ public sealed class TableSenderProfileStoreTests(AzuriteFixture azurite)
         await store.SaveAsync(profile, CancellationToken.None);
 
         var read = await store.GetAsync("bo", CancellationToken.None);
-        Assert.Equal(profile with { Window = read!.Window }, read);
+        Assert.Equal(profile with { Window = read!.Window, Version = read.Version }, read);
         Assert.Equal(SendingWindow.Weekdays.Days, read.Window.Days);
         Assert.Null(await store.GetAsync("nobody", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_conditional_save_holds_only_against_the_version_it_read_and_a_first_one_only_when_none_exists()
+    {
+        var store = await NewStoreAsync();
+        var first = await store.TrySaveAsync(new SenderProfile { OwnerId = "cy", Email = "cy@school.example" }, CancellationToken.None);
+        Assert.NotNull(first?.Version);
+        Assert.Null(await store.TrySaveAsync(new SenderProfile { OwnerId = "cy", Email = "other@school.example" }, CancellationToken.None));
+
+        // Two edits read the same version: the first holds, the second is refused instead of undoing it.
+        var read = (await store.GetAsync("cy", CancellationToken.None))!;
+        Assert.Equal(first.Version, read.Version);
+        var named = await store.TrySaveAsync(read with { FirstName = "Cy" }, CancellationToken.None);
+        var capped = await store.TrySaveAsync(read with { DailyCap = 3 }, CancellationToken.None);
+
+        Assert.NotNull(named);
+        Assert.Null(capped);
+        var stored = (await store.GetAsync("cy", CancellationToken.None))!;
+        Assert.Equal(("Cy", SenderSchedule.DefaultDailyCap, named.Version), (stored.FirstName, stored.DailyCap, stored.Version));
+        Assert.NotNull(await store.TrySaveAsync(stored with { DailyCap = 3 }, CancellationToken.None));
+        Assert.Equal(("Cy", 3), ((await store.GetAsync("cy", CancellationToken.None))!.FirstName, (await store.GetAsync("cy", CancellationToken.None))!.DailyCap));
     }
 
     [Fact]
