@@ -7,7 +7,8 @@ namespace Outreach.Functions.Scoring;
 
 /// <summary>
 /// One retraining run: assembles every owner's labelled history, trains, lets <see cref="DeploymentGate"/> judge the
-/// candidate on its hold-out, deploys it only if it passes (otherwise the previous model stays), and keeps a
+/// candidate on its hold-out, deploys it only if it passes (otherwise the previous model stays), has the due LinkedIn
+/// drafts scored again with a deployed model (<see cref="DeployedModelDrafts"/>), and keeps a
 /// <see cref="ModelTrainingRecord"/> either way.
 /// </summary>
 /// <remarks>
@@ -16,7 +17,7 @@ namespace Outreach.Functions.Scoring;
 /// see <see cref="DeploymentGate"/>). The synthetic prior is not held to that: it encodes published effects, and the first model of real outcomes that beats the 5 % baseline
 /// replaces it.
 /// </remarks>
-internal sealed class ModelRetrainer(HistoryAssembler history, DeployedModels models, BlobModelStore store, TimeProvider time)
+internal sealed class ModelRetrainer(HistoryAssembler history, DeployedModels models, BlobModelStore store, DeployedModelDrafts drafts, TimeProvider time)
 {
     public async Task<ModelTrainingRecord> RunAsync(CancellationToken cancellationToken)
     {
@@ -40,6 +41,7 @@ internal sealed class ModelRetrainer(HistoryAssembler history, DeployedModels mo
             if (result.Deployable)
             {
                 await store.DeployAsync(result.Model, now, cancellationToken).ConfigureAwait(false);
+                await drafts.ScoreAgainAsync(result.Model.Id, cancellationToken).ConfigureAwait(false);
             }
 
             record = new ModelTrainingRecord(now, owners, rows.Count, replies, result.Deployable, result.Reason, result.Model.Id, result.Model.Version, current.Model.Id, result.Metrics);

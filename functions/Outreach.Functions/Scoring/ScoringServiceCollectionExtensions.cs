@@ -25,6 +25,9 @@ internal static class ScoringServiceCollectionExtensions
         services.TryAddSingleton(sp => new BlobModelStore(sp.GetRequiredService<StorageAccount>().GetBlobContainer(BlobModelStore.DefaultContainer)));
         services.TryAddSingleton(sp => new TableSentTaskReader(
             sp.GetRequiredService<StorageAccount>().GetTable(sp.GetRequiredService<IOptions<StoreTableNames>>().Value.Tasks)));
+        services.TryAddSingleton(sp => new TableDueDraftReader(
+            sp.GetRequiredService<StorageAccount>().GetTable(sp.GetRequiredService<IOptions<StoreTableNames>>().Value.Tasks)));
+        services.TryAddSingleton<DeployedModelDrafts>();
         services.TryAddSingleton<DeployedModels>();
         services.TryAddSingleton(sp => new OutreachFeatureSource(
             sp.GetRequiredService<TableStores>().Contacts,
