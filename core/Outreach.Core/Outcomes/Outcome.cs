@@ -18,7 +18,7 @@ public sealed record Outcome
     /// <summary>What happened.</summary>
     public required OutcomeType Type { get; init; }
 
-    /// <summary>Hard or soft, for <see cref="OutcomeType.Bounced"/> only.</summary>
+    /// <summary>Hard, soft or a policy refusal, for <see cref="OutcomeType.Bounced"/> only.</summary>
     public BounceSeverity? BounceSeverity { get; init; }
 
     /// <summary>When it happened (receive time for inbound mail; the owner's stated time for manual outcomes).</summary>

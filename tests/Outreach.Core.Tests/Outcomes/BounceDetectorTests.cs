@@ -95,6 +95,38 @@ public sealed class BounceDetectorTests
     }
 
     [Fact]
+    public void A_5_7_x_dmarc_rejection_is_a_policy_refusal_not_a_dead_address()
+    {
+        var report = BounceDetector.Read(MailSamples.Parse(MailSamples.GmailDmarcRejection));
+
+        Assert.Equal((BounceSeverity.Policy, "5.7.26"), (report.Severity, report.StatusCode));
+        Assert.Equal(["jane.doe@gmail.com"], report.FailedRecipients);
+    }
+
+    [Theory]
+    [InlineData("550 5.7.1 Service unavailable; client host [203.0.113.9] blocked using Spamhaus", "5.7.1")]
+    [InlineData("550 5.7.606 Access denied, banned sending IP [203.0.113.9]", "5.7.606")]
+    [InlineData("553 5.1.8 <sam@student.example>: Sender address rejected: Domain not found", "5.1.8")]
+    [InlineData("501 5.1.7 Bad sender address syntax", "5.1.7")]
+    public void Enhanced_codes_that_rfc_3463_puts_on_the_sender_are_policy_refusals(string prose, string code)
+    {
+        var message = MailSamples.Parse($"From: MAILER-DAEMON@x.example\nSubject: Undelivered Mail Returned to Sender\n\n<jane@y.example>: host mx.y.example said: {prose}\n");
+
+        Assert.Equal((BounceSeverity.Policy, code), (BounceDetector.Read(message).Severity, BounceDetector.Read(message).StatusCode));
+    }
+
+    [Theory]
+    [InlineData("550 5.1.1 User unknown", "5.1.1")]
+    [InlineData("550 5.2.1 Mailbox disabled", "5.2.1")]
+    [InlineData("550 5.1.6 Mailbox has moved", "5.1.6")]
+    public void Enhanced_codes_about_the_recipients_address_stay_hard(string prose, string code)
+    {
+        var message = MailSamples.Parse($"From: MAILER-DAEMON@x.example\nSubject: Undelivered Mail Returned to Sender\n\n<jane@y.example>: host mx.y.example said: {prose}\n");
+
+        Assert.Equal((BounceSeverity.Hard, code), (BounceDetector.Read(message).Severity, BounceDetector.Read(message).StatusCode));
+    }
+
+    [Fact]
     public void A_bounce_without_any_status_code_is_soft_so_no_address_is_suppressed_on_a_guess()
     {
         var message = MailSamples.Parse("From: postmaster@x.example\nSubject: Undeliverable: hello\n\nSomething went wrong.");

@@ -136,6 +136,27 @@ public sealed class InboundProcessorTests
     }
 
     [Fact]
+    public async Task A_policy_refusal_is_recorded_but_neither_stops_the_sequence_nor_suppresses_the_address()
+    {
+        var result = await _processor.ProcessAsync(MailSamples.Parse(MailSamples.GmailDmarcRejection), CancellationToken.None);
+
+        var outcome = Assert.Single(result.Outcomes);
+        Assert.Equal((OutcomeType.Bounced, BounceSeverity.Policy, false), (outcome.Type, outcome.BounceSeverity, outcome.StopsSequence));
+        Assert.Empty(result.Actions);
+    }
+
+    [Fact]
+    public async Task An_unmatched_policy_refusal_suppresses_nobodys_address()
+    {
+        var message = MailSamples.Parse("From: postmaster@x.example\nSubject: Undeliverable: hi\nMessage-ID: <ndr-2@x.example>\n\nFinal-Recipient: rfc822; fine@x.example\nStatus: 5.7.1\n");
+
+        var result = await _processor.ProcessAsync(message, CancellationToken.None);
+
+        Assert.Equal(InboundProcessingStatus.Unmatched, result.Status);
+        Assert.Equal([new RecordUnmatched("mid:ndr-2@x.example", InboundKind.Bounce, UnmatchedReason.NoCandidate)], result.Actions);
+    }
+
+    [Fact]
     public async Task An_unmatched_hard_bounce_still_suppresses_the_dead_address_for_everyone()
     {
         var message = MailSamples.Parse("From: postmaster@x.example\nSubject: Undeliverable: hi\nMessage-ID: <ndr-1@x.example>\n\nFinal-Recipient: rfc822; gone@x.example\nStatus: 5.1.1\n");

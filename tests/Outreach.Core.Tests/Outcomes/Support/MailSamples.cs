@@ -273,6 +273,31 @@ internal static partial class MailSamples
         Diagnostic-Code: smtp; 452 4.2.2 The email account that you tried to reach is over quota.
         """;
 
+    /// <summary>
+    /// Gmail refusing the student's own mail for failing DMARC (RFC 3463 x.7.x: security or policy): the recipient's
+    /// address is fine, the sender's domain is not.
+    /// </summary>
+    public const string GmailDmarcRejection = """
+        From: Mail Delivery Subsystem <mailer-daemon@googlemail.com>
+        To: sam@student.example
+        Auto-Submitted: auto-replied
+        Subject: Delivery Status Notification (Failure)
+        In-Reply-To: <0102018e1a2b3c4d-abc@student.example>
+        X-Failed-Recipients: jane.doe@gmail.com
+        Message-ID: <65e2f1a0.050a0220.8c1f2.0002.GMR@mx.google.com>
+        Date: Mon, 02 Mar 2026 01:00:09 -0800 (PST)
+        Content-Type: multipart/report; boundary="000000000000d4e5f6"; report-type=delivery-status
+
+        ** Message blocked **
+
+        Your message to jane.doe@gmail.com has been blocked. See technical details below for more information.
+
+        Final-Recipient: rfc822; jane.doe@gmail.com
+        Action: failed
+        Status: 5.7.26
+        Diagnostic-Code: smtp; 550 5.7.26 Unauthenticated email from student.example is not accepted due to domain's DMARC policy.
+        """;
+
     /// <summary>The Postfix bounce as a service passes it on when it keeps only the first text part (no DSN fields, no quoted headers).</summary>
     public static string PostfixHardBounceHumanPartOnly =>
         PostfixHardBounce[..PostfixHardBounce.IndexOf("--3F0A41C0421", StringComparison.Ordinal)];
