@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Outreach.Core.Outcomes;
 using Outreach.Functions.Invocation;
+using Outreach.Functions.Limits;
 
 namespace Outreach.Functions.Outcomes;
 
@@ -15,13 +16,16 @@ internal static class InboundApi
 
     public static IEndpointRouteBuilder MapInbound(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/inbound", ReceiveAsync).AsFunction(FunctionName).WithName(FunctionName).AllowAnonymous()
+        // Mail services post a message's attachments in the same request (SendGrid and Mailgun as file parts, Postmark
+        // inside the JSON), so the webhook takes the upload limit: under the 1 MB request limit a reply carrying a CV was
+        // refused with 413, retried and dropped, and the sequence went on. File parts are skipped unread.
+        endpoints.MapPost("/inbound", ReceiveAsync).AsFunction(FunctionName).WithName(FunctionName).AllowAnonymous().AllowsUpload()
             .Accepts<object>("application/json", "application/x-www-form-urlencoded", "multipart/form-data");
         return endpoints;
     }
 
     private static async Task<Results<Ok<InboundResponse>, ProblemHttpResult>> ReceiveAsync(
-        HttpContext context, WebhookSecret secret, InboundHandler handler, CancellationToken cancellationToken)
+        HttpContext context, WebhookSecret secret, InboundHandler handler, InboundLimits limits, CancellationToken cancellationToken)
     {
         if (!secret.IsPresentedBy(context.Request))
         {
@@ -29,7 +33,7 @@ internal static class InboundApi
             return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "The webhook secret is missing or wrong.");
         }
 
-        var body = await InboundBodyReader.ReadAsync(context.Request, cancellationToken).ConfigureAwait(false);
+        var body = await InboundBodyReader.ReadAsync(context.Request, limits, cancellationToken).ConfigureAwait(false);
         var result = await handler.HandleAsync(body, cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(InboundResponse.Of(result));
     }

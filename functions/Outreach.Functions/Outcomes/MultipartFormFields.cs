@@ -2,6 +2,8 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
+using Outreach.Core;
+using Outreach.Core.Outcomes;
 
 namespace Outreach.Functions.Outcomes;
 
@@ -10,14 +12,17 @@ namespace Outreach.Functions.Outcomes;
 /// sends every field in the charset of the mail it came from and names it in its <c>charsets</c> field
 /// (<c>{"subject":"iso-8859-1",...}</c>), but its parts carry no Content-Type, so ASP.NET's form reader would decode
 /// them all as UTF-8 and garble a Latin-1 subject. A charset a part's own Content-Type names comes first, then the one
-/// <c>charsets</c> names, then UTF-8 (also for a charset .NET does not know). Files (parts with a file name) are skipped.
+/// <c>charsets</c> names, then UTF-8 (also for a charset .NET does not know). Files (parts with a file name, SendGrid's
+/// and Mailgun's attachments) are skipped unread, so a reply carrying a large attachment costs no memory; each text
+/// field is read only up to <see cref="InboundLimits.MaxFormFieldBytes"/> and a longer one is refused naming it.
 /// </summary>
 internal static class MultipartFormFields
 {
     private const string CharsetsField = "charsets";
 
     /// <summary>The fields by name (a repeated name's values joined by commas, as <c>IFormCollection</c> gives them).</summary>
-    public static async Task<Dictionary<string, string>> ReadAsync(Stream body, string boundary, CancellationToken cancellationToken)
+    /// <exception cref="DomainException"><c>inbound.too-large</c>, target the field, for a field over its limit.</exception>
+    public static async Task<Dictionary<string, string>> ReadAsync(Stream body, string boundary, InboundLimits limits, CancellationToken cancellationToken)
     {
         var parts = new List<(string Name, byte[] Bytes, string? Charset)>();
         var reader = new MultipartReader(boundary, body);
@@ -29,10 +34,10 @@ internal static class MultipartFormFields
                 continue; // the reader skips what is left of the section
             }
 
-            using var bytes = new MemoryStream();
-            await section.Body.CopyToAsync(bytes, cancellationToken).ConfigureAwait(false);
+            var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? string.Empty;
+            var bytes = await ReadBoundedAsync(section.Body, name, limits, cancellationToken).ConfigureAwait(false);
             var charset = MediaTypeHeaderValue.TryParse(section.ContentType, out var type) ? type.Charset.Value : null;
-            parts.Add((HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? string.Empty, bytes.ToArray(), charset));
+            parts.Add((name, bytes, charset));
         }
 
         var named = Charsets(parts.FirstOrDefault(p => p.Name == CharsetsField).Bytes);
@@ -42,6 +47,26 @@ internal static class MultipartFormFields
                 g => g.Key,
                 g => string.Join(',', g.Select(p => EncodingFor(p.Charset ?? named.GetValueOrDefault(p.Name)).GetString(p.Bytes))),
                 StringComparer.Ordinal);
+    }
+
+    /// <summary>The field's bytes, read in chunks and given up as soon as they pass the field's limit.</summary>
+    private static async Task<byte[]> ReadBoundedAsync(Stream section, string name, InboundLimits limits, CancellationToken cancellationToken)
+    {
+        var limit = limits.MaxFormFieldBytes(name);
+        using var bytes = new MemoryStream();
+        var buffer = new byte[16 * 1024];
+        int read;
+        while ((read = await section.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (bytes.Length + read > limit)
+            {
+                throw limits.FormFieldTooLarge(name);
+            }
+
+            bytes.Write(buffer, 0, read);
+        }
+
+        return bytes.ToArray();
     }
 
     private static Dictionary<string, string> Charsets(byte[]? json)

@@ -17,7 +17,8 @@ internal static class OutcomesServiceCollectionExtensions
         services.AddSingleton<WebhookSecret>();
         services.AddSingleton<SuppressionCohort>();
         services.AddSingleton<ReplyMetrics>();
-        services.AddSingleton(sp => new InboundPayloadParser(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(InboundLimits.Default);
+        services.AddSingleton(sp => new InboundPayloadParser(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<InboundLimits>()));
         services.AddSingleton<IOutcomeStore>(sp => sp.GetRequiredService<TableStores>().Outcomes);
         services.AddSingleton(sp => new PendingStepStopper(sp.GetRequiredService<TableStores>().Tasks));
         services.AddSingleton(sp => new OutcomeRecorder(

@@ -231,6 +231,57 @@ public sealed class InboundWebhookTests(AzuriteFixture azurite) : IClassFixture<
     }
 
     [Fact]
+    public async Task SendGrid_reply_carrying_an_attachment_larger_than_the_request_limit_is_matched_and_the_file_is_not_kept()
+    {
+        var seeded = await SeedAsync();
+        using var form = SendGridForm(seeded, "sg-cv", "Thanks Sam, my CV is attached.");
+        form.Add(new StringContent("1"), "attachments");
+        var cv = new ByteArrayContent(new byte[1536 * 1024]); // 1.5 MB: over Limits:MaxRequestBytes (1 MB)
+        cv.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        form.Add(cv, "attachment1", "cv.pdf");
+
+        var (response, body) = await _app.PostInboundAsync(form);
+
+        Assert.Equal((HttpStatusCode.OK, "matched", "reply"), (response.StatusCode, Text(body, "status"), Text(body, "kind")));
+        Assert.Equal(TaskState.Skipped, (await _app.TaskAsync(seeded.OwnerId, seeded.FollowUpTaskId)).State);
+        var archived = Assert.Single(await BlobNamesAsync(ContactBlobLayout.Prefix(seeded.OwnerId, seeded.ContactId)));
+        var fields = await ArchivedFieldsAsync(archived);
+        Assert.DoesNotContain("attachment1", fields.Keys);
+        Assert.Equal("Thanks Sam, my CV is attached.", fields["text"]);
+    }
+
+    [Fact]
+    public async Task SendGrid_text_field_over_its_limit_is_refused_naming_the_field_and_records_nothing()
+    {
+        var seeded = await SeedAsync();
+        using var form = SendGridForm(seeded, "sg-huge", new string('x', 4_000_001)); // 4 bytes a character of the 1,000,000 allowed, and one more
+
+        var (response, body) = await _app.PostInboundAsync(form);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(("inbound.too-large", "text"), (Text(body, "code"), Text(body, "target")));
+        Assert.Contains("4,000,000 bytes", Text(body, "title"), StringComparison.Ordinal);
+        Assert.Empty(await _app.OutcomesAsync(seeded.OwnerId));
+        Assert.Equal(TaskState.Planned, (await _app.TaskAsync(seeded.OwnerId, seeded.FollowUpTaskId)).State);
+    }
+
+    [Fact]
+    public async Task Multipart_post_cut_off_before_its_closing_boundary_is_refused_as_unreadable_not_a_server_error()
+    {
+        var seeded = await SeedAsync();
+        using var form = SendGridForm(seeded, "sg-cut", "Thanks Sam!");
+        var bytes = await form.ReadAsByteArrayAsync();
+        using var cut = new ByteArrayContent(bytes[..(bytes.Length / 2)]);
+        cut.Headers.ContentType = form.Headers.ContentType;
+
+        var (response, body) = await _app.PostInboundAsync(cut);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(("inbound.invalid-form", "body"), (Text(body, "code"), Text(body, "target")));
+        Assert.Empty(await _app.OutcomesAsync(seeded.OwnerId));
+    }
+
+    [Fact]
     public async Task Exchange_out_of_office_is_recorded_as_an_auto_reply_and_the_sequence_goes_on()
     {
         var seeded = await SeedAsync(MailSamples.SentId);
@@ -351,6 +402,33 @@ public sealed class InboundWebhookTests(AzuriteFixture azurite) : IClassFixture<
         }
 
         return reply;
+    }
+
+    /// <summary>A SendGrid Inbound Parse post (parsed mode) answering the seeded thank-you, its parts without a Content-Type as SendGrid sends them.</summary>
+    private static MultipartFormDataContent SendGridForm(Seeded seeded, string id, string text)
+    {
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent($"Message-ID: <{id}-{seeded.ContactId}@mail.contoso.com>\nIn-Reply-To: <{SentIdOf(seeded)}>\n"), "headers" },
+            { new StringContent($"Jane Doe <{seeded.Contact.Email}>"), "from" },
+            { new StringContent(OutcomesApp.OwnerAddress), "to" },
+            { new StringContent("Re: Thank you"), "subject" },
+            { new StringContent(text), "text" },
+            { new StringContent($$"""{"to":["{{OutcomesApp.OwnerAddress}}"],"from":"{{seeded.Contact.Email}}"}"""), "envelope" },
+        };
+        foreach (var part in form)
+        {
+            part.Headers.ContentType = null;
+        }
+
+        return form;
+    }
+
+    private async Task<Dictionary<string, string>> ArchivedFieldsAsync(string blobName)
+    {
+        await using var content = await _app.Account.GetBlobContainer(ContactBlobLayout.InboundContainer).OpenReadAsync(blobName)
+            ?? throw new InvalidOperationException($"Blob {blobName} is gone.");
+        return (await JsonSerializer.DeserializeAsync<Dictionary<string, string>>(content))!;
     }
 
     private static string? Text(JsonElement body, string name) =>
