@@ -20,7 +20,10 @@ public sealed class TableStores
     private readonly StoreTableNames _names;
 
     /// <summary>Stores over <paramref name="account"/>'s tables named by <paramref name="names"/> (defaults when null).</summary>
-    public TableStores(StorageAccount account, StoreTableNames? names = null)
+    /// <param name="account">The storage account.</param>
+    /// <param name="names">The table names, or the defaults.</param>
+    /// <param name="time">The clock of stores that age what they hold (the inbound ledger's claims); the system clock when null.</param>
+    public TableStores(StorageAccount account, StoreTableNames? names = null, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(account);
         _account = account;
@@ -38,7 +41,7 @@ public sealed class TableStores
         SentMessages = new TableSentMessageIndex(account.GetTable(_names.SentMessages));
         Templates = new TableTemplateStore(account.GetTable(_names.Templates));
         Outcomes = new TableOutcomeStore(account.GetTable(_names.Outcomes));
-        InboundLedger = new TableInboundLedger(account.GetTable(_names.InboundLedger));
+        InboundLedger = new TableInboundLedger(account.GetTable(_names.InboundLedger), time);
         OpenSequences = new TableOpenSequenceIndex(ContactEmails, Tasks, SentMessages);
         Introductions = new TableIntroductionStore(account.GetTable(_names.Introductions));
         CampaignShares = new TableCampaignShares(account.GetTable(_names.Campaigns));

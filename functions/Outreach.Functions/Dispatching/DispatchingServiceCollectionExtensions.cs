@@ -26,7 +26,7 @@ internal static class DispatchingServiceCollectionExtensions
     {
         services.AddOptions<DispatchingOptions>().BindConfiguration(DispatchingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StoreTableNames>().BindConfiguration(TablesSectionName);
-        services.TryAddSingleton(sp => new TableStores(sp.GetRequiredService<StorageAccount>(), sp.GetRequiredService<IOptions<StoreTableNames>>().Value));
+        services.TryAddSingleton(sp => new TableStores(sp.GetRequiredService<StorageAccount>(), sp.GetRequiredService<IOptions<StoreTableNames>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ITaskStore>(sp => sp.GetRequiredService<TableStores>().Tasks);
         services.TryAddSingleton<IDueIndex>(sp => sp.GetRequiredService<TableStores>().DueIndex);
         services.TryAddSingleton<ISuppressionStore>(sp => sp.GetRequiredService<TableStores>().Suppressions);

@@ -5,8 +5,9 @@ namespace Outreach.Functions.Outcomes;
 
 /// <summary>
 /// One webhook delivery end to end: parse, resolve reply tokens, process (classify, match, ledger), archive the raw
-/// message under the contact, store outcomes and carry out the actions. When archiving or recording fails after the
-/// ledger took the key, the key is given back so the service's retry is processed instead of being called a duplicate.
+/// message under the contact, store outcomes and carry out the actions, then mark the ledger's claim done. When archiving
+/// or recording fails after the ledger claimed the key, the claim is given back so the service's retry is processed
+/// instead of being called a duplicate; a claim never given back or completed goes stale and is taken again.
 /// A mail to the <c>mailto:</c> form of List-Unsubscribe (<see cref="UnsubscribeRequest"/>) whose token verifies
 /// unsubscribes the contact as the one-click link does (<see cref="UnsubscribeHandler"/>): it is not a reply.
 /// </summary>
@@ -66,7 +67,11 @@ internal sealed class InboundHandler(
         };
     }
 
-    /// <summary>Runs the writes after the ledger took <paramref name="key"/>, giving the key back when they fail.</summary>
+    /// <summary>
+    /// Runs the writes after the ledger claimed <paramref name="key"/>, then marks it done; gives the claim back when
+    /// they fail. Should the give-back fail too, or the process die first, the claim goes stale
+    /// (<see cref="global::Outreach.Storage.Stores.Outcomes.TableInboundLedger.ClaimLease"/>) and the service's next retry is processed, not called a duplicate.
+    /// </summary>
     private async Task CompleteAsync(string key, Func<CancellationToken, Task> writes, CancellationToken cancellationToken)
     {
         try
@@ -78,5 +83,7 @@ internal sealed class InboundHandler(
             await stores.InboundLedger.RemoveAsync(key, CancellationToken.None).ConfigureAwait(false);
             throw;
         }
+
+        await stores.InboundLedger.CompleteAsync(key, cancellationToken).ConfigureAwait(false);
     }
 }

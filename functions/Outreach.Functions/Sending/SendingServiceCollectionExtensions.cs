@@ -34,7 +34,7 @@ internal static class SendingServiceCollectionExtensions
         services.AddOptions<SecretKeyOptions>().BindConfiguration(SecretKeyOptions.SectionName);
         services.AddOptions<StoreTableNames>().BindConfiguration(TablesSection);
 
-        services.AddSingleton(sp => new TableStores(sp.GetRequiredService<StorageAccount>(), sp.GetRequiredService<IOptions<StoreTableNames>>().Value));
+        services.AddSingleton(sp => new TableStores(sp.GetRequiredService<StorageAccount>(), sp.GetRequiredService<IOptions<StoreTableNames>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<SendingTables>();
         services.AddSingleton(sp => Stores(sp.GetRequiredService<TableStores>()));
         services.AddSingleton(sp => new MetricsRecorder(sp.GetRequiredService<TableStores>().Counters));

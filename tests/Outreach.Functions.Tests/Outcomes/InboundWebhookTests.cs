@@ -7,7 +7,10 @@ using Outreach.Core.Outcomes;
 using Outreach.Core.Planning;
 using Outreach.Core.Tests.Outcomes.Support;
 using Outreach.Functions.Tests.Support;
+using Outreach.Storage.Stores.Outcomes;
 using Outreach.Testing.LocalServices;
+using Outreach.Testing.Time;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Outreach.Functions.Tests.Outcomes;
 
@@ -135,6 +138,27 @@ public sealed class InboundWebhookTests(AzuriteFixture azurite) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.Equal(("matched", "duplicate"), (Text(first, "status"), Text(again, "status")));
         Assert.Single(await _app.OutcomesAsync(seeded.OwnerId));
+    }
+
+    [Fact]
+    public async Task Delivery_whose_processing_died_after_its_claim_is_processed_when_the_service_retries_after_the_lease()
+    {
+        var clock = new ManualTimeProvider(TimeProvider.System.GetUtcNow());
+        using var app = new OutcomesApp(azurite, services => services.AddSingleton<TimeProvider>(clock));
+        var seeded = (await app.SeedNewOwnerAsync()).Seeded;
+        var messageId = $"crash-{seeded.ContactId}@mail.contoso.com";
+        var reply = Reply(seeded, inReplyTo: $"<{SentIdOf(seeded)}>", messageId: $"<{messageId}>");
+
+        // What a recycled process (or storage failing the writes and the give-back alike) leaves: the claim, nothing else.
+        Assert.True(await new TableInboundLedger(app.Account.GetTable("InboundLedger"), clock).TryRecordAsync("mid:" + messageId, CancellationToken.None));
+        var (_, meanwhile) = await app.PostInboundJsonAsync(reply); // within the lease the first invocation may still be running
+        clock.Advance(TableInboundLedger.ClaimLease);
+        var (_, retried) = await app.PostInboundJsonAsync(reply);
+        var (_, again) = await app.PostInboundJsonAsync(reply);
+
+        Assert.Equal(("duplicate", "matched", "duplicate"), (Text(meanwhile, "status"), Text(retried, "status"), Text(again, "status")));
+        Assert.Equal(OutcomeType.Replied, Assert.Single(await app.OutcomesAsync(seeded.OwnerId)).Type);
+        Assert.Equal(TaskState.Skipped, (await app.TaskAsync(seeded.OwnerId, seeded.FollowUpTaskId)).State);
     }
 
     [Fact]

@@ -35,9 +35,16 @@ internal sealed partial class OutcomesApp : IDisposable
     private readonly ApiApp _app;
 
     public OutcomesApp(AzuriteFixture azurite, params (string Key, string? Value)[] settings)
+        : this(azurite, _ => { }, settings)
+    {
+    }
+
+    /// <summary>The app with <paramref name="services"/> replacing some of its own (a manual clock).</summary>
+    public OutcomesApp(AzuriteFixture azurite, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection> services, params (string Key, string? Value)[] settings)
     {
         _app = ApiApp.Start(
             azurite,
+            services,
             [
                 ("Outcomes:WebhookSecret", WebhookSecret),
                 ("Tokens:CurrentKeyId", "k2"),

@@ -12,8 +12,9 @@ namespace Outreach.Core.Outcomes;
 /// (or, for <see cref="UnmatchedReason.FromOwner"/>, is the owner's own mail), so the app logs it, without addresses.</item>
 /// </list>
 /// The ledger is written after the read-only look-ups so a failed look-up leaves the delivery retryable.
-/// Outcomes carry the same dedupe key, so stores should insert them if absent: then a crash between the
-/// ledger write and the store loses nothing that a redelivery of an identical outcome would not restore.
+/// Recording is a claim the caller completes (<see cref="IInboundLedger.CompleteAsync"/>) after carrying out the result,
+/// so a crash between the two leaves a claim the ledger can give to a redelivery. Outcomes carry the same dedupe key,
+/// so stores should insert them if absent: processing a delivery twice then records nothing twice.
 /// Nothing here logs, and no exception message contains an address or body.
 /// </summary>
 public sealed class InboundProcessor

@@ -14,4 +14,10 @@ internal sealed class InMemoryInboundLedger : IInboundLedger
         cancellationToken.ThrowIfCancellationRequested();
         return Task.FromResult(_keys.Add(dedupeKey));
     }
+
+    public Task CompleteAsync(string dedupeKey, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.CompletedTask;
+    }
 }

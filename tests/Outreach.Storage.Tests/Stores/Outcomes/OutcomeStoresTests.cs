@@ -6,6 +6,7 @@ using Outreach.Storage.Stores.Outcomes;
 using Outreach.Storage.Stores.Planning;
 using Outreach.Storage.Stores.Sending;
 using Outreach.Testing.LocalServices;
+using Outreach.Testing.Time;
 using Outreach.Core.Messaging.Templates;
 
 namespace Outreach.Storage.Tests.Stores.Outcomes;
@@ -43,6 +44,36 @@ public sealed class OutcomeStoresTests(AzuriteFixture azurite)
         Assert.False(await ledger.TryRecordAsync("mid:abc@x.example", CancellationToken.None));
         Assert.True(await ledger.RemoveAsync("mid:abc@x.example", CancellationToken.None));
         Assert.True(await ledger.TryRecordAsync("mid:abc@x.example", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_claim_never_completed_is_taken_again_once_stale_but_a_completed_one_never_is()
+    {
+        var clock = new ManualTimeProvider(Noon);
+        var ledger = new TableInboundLedger(TestAccounts.For(azurite).GetTable(TestAccounts.UniqueName("ledger")), clock);
+        Assert.True(await ledger.TryRecordAsync("mid:crashed@x.example", CancellationToken.None)); // its invocation died here
+        Assert.True(await ledger.TryRecordAsync("mid:done@x.example", CancellationToken.None));
+        await ledger.CompleteAsync("mid:done@x.example", CancellationToken.None);
+
+        clock.Advance(TableInboundLedger.ClaimLease - TimeSpan.FromSeconds(1));
+        Assert.False(await ledger.TryRecordAsync("mid:crashed@x.example", CancellationToken.None)); // may still be running
+        clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.True(await ledger.TryRecordAsync("mid:crashed@x.example", CancellationToken.None));
+        Assert.False(await ledger.TryRecordAsync("mid:crashed@x.example", CancellationToken.None)); // the new claim is fresh
+
+        clock.Advance(TimeSpan.FromDays(3));
+        Assert.False(await ledger.TryRecordAsync("mid:done@x.example", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_ledger_row_written_before_claims_had_a_state_counts_as_done()
+    {
+        var table = TestAccounts.For(azurite).GetTable(TestAccounts.UniqueName("ledger"));
+        await table.CreateIfNotExistsAsync();
+        await table.InsertAsync(new Outreach.Storage.Tables.TableEntity(DedupeKeys.Sha256Hex("mid:old@x.example"), "k"));
+        var clock = new ManualTimeProvider(Noon.AddDays(30));
+
+        Assert.False(await new TableInboundLedger(table, clock).TryRecordAsync("mid:old@x.example", CancellationToken.None));
     }
 
     [Fact]
