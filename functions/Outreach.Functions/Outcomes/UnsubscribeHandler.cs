@@ -42,6 +42,14 @@ internal sealed partial class UnsubscribeHandler(
             return false;
         }
 
+        await UnsubscribeAsync(target, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>Unsubscribes <paramref name="target"/>'s contact, however it was found. Repeating it changes nothing.</summary>
+    public async Task UnsubscribeAsync(ReplyTokenTarget target, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
         await stores.Suppressions.AddAsync(
             SuppressionEntry.ForContact(target.OwnerId, target.ContactId, SkipReasons.Unsubscribed, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
         if (await stores.Contacts.GetAsync(target.OwnerId, target.ContactId, cancellationToken).ConfigureAwait(false) is { } contact)
@@ -49,8 +57,6 @@ internal sealed partial class UnsubscribeHandler(
             var (outcome, actions) = UnsubscribeOutcome.Create(target, contact.EmailKey, time);
             await recorder.RecordAsync([outcome], actions, cancellationToken).ConfigureAwait(false);
         }
-
-        return true;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an unsubscribe token ({Status}).")]

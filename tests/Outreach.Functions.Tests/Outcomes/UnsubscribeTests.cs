@@ -122,6 +122,35 @@ public sealed class UnsubscribeTests(AzuriteFixture azurite) : IClassFixture<Azu
     }
 
     [Fact]
+    public async Task Mail_to_the_unsubscribe_address_whose_key_was_retired_unsubscribes_the_senders_contact_and_is_no_reply()
+    {
+        // Signed with "k0", a key no longer in the ring: the token does not verify, but the mail still asks to stop.
+        var seeded = await SeedAsync();
+        var retiredRing = new SigningKeyRing("k0", new Dictionary<string, byte[]> { ["k0"] = [.. Enumerable.Range(201, 32).Select(i => (byte)i)] });
+        var retired = new SignedTokenService(retiredRing, TimeProvider.System)
+            .Create(MessageComposer.UnsubscribePurpose, seeded.OwnerId, TokenSubjects.ForContact(seeded.ContactId));
+
+        var (_, body) = await _app.PostInboundJsonAsync(new Dictionary<string, object>
+        {
+            ["from"] = $"Jane Doe <{seeded.Contact.Email}>",
+            ["to"] = new[] { "unsubscribe@outreach.example" },
+            ["subject"] = "unsubscribe " + retired,
+            ["messageId"] = $"<{Guid.NewGuid():N}@mail.contoso.com>",
+            ["text"] = "",
+            ["receivedAt"] = "2026-03-02T10:15:00Z",
+        });
+
+        Assert.Equal(("matched", "unsubscribe", "sender-open-sequence"), (body.GetProperty("status").GetString(), body.GetProperty("kind").GetString(), body.GetProperty("method").GetString()));
+        var outcome = Assert.Single(await _app.OutcomesAsync(seeded.OwnerId));
+        Assert.Equal(OutcomeType.Unsubscribed, outcome.Type);
+        var keys = (await _app.Stores.Suppressions.ListAsync(seeded.OwnerId, CancellationToken.None)).Select(s => (s.Key, s.Reason));
+        Assert.Equal([($"contact:{seeded.ContactId}", "unsubscribed"), ($"email:{seeded.Contact.EmailKey}", "unsubscribed")], keys);
+        Assert.Equal(TaskState.Sent, (await _app.TaskAsync(seeded.OwnerId, seeded.ThankYouTaskId)).State); // not "replied"
+        var followUp = await _app.TaskAsync(seeded.OwnerId, seeded.FollowUpTaskId);
+        Assert.Equal((TaskState.Skipped, SkipReasons.Unsubscribed), (followUp.State, followUp.SkipReason));
+    }
+
+    [Fact]
     public async Task Mail_asking_to_unsubscribe_with_a_tampered_token_is_not_an_unsubscribe()
     {
         var seeded = await SeedAsync();
