@@ -37,6 +37,13 @@ public sealed record Contact
     /// <summary>When the LinkedIn connection was made, if known.</summary>
     public DateOnly? ConnectedOn { get; init; }
 
+    /// <summary>
+    /// The owner-local day the contact was first imported (kept when later imports merge into it), or null for a contact
+    /// stored before it was recorded. A contact with no meeting date and no LinkedIn connection date is counted as met
+    /// on this day, and its follow-up clock starts here: a sequence enrolled days later is that many days late.
+    /// </summary>
+    public DateOnly? AddedOn { get; init; }
+
     /// <summary>Every occasion the owner met this person (merged across imports, never dropped).</summary>
     public IReadOnlyList<EventMet> Events { get; init; } = [];
 

@@ -33,6 +33,12 @@ public sealed record ImportOptions
     public DateOnly? DefaultMetOn { get; init; }
 
     /// <summary>
+    /// The owner-local day of the import, recorded on each new contact as <see cref="Contacts.Contact.AddedOn"/> (the day
+    /// an undated contact counts as met); null records none.
+    /// </summary>
+    public DateOnly? AddedOn { get; init; }
+
+    /// <summary>
     /// The culture whose short date pattern decides ambiguous numeric dates such as <c>03/04/2024</c>
     /// (en-GB: 3 April; en-US: 4 March). Null (the default) refuses them instead of guessing.
     /// </summary>

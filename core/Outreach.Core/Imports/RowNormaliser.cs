@@ -135,6 +135,7 @@ internal sealed class RowNormaliser
             Company = company,
             Position = position,
             ConnectedOn = connectedOn,
+            AddedOn = _options.AddedOn,
             Events = EventsOf(eventName, metOn),
             Notes = notes,
             Offer = offer,

@@ -9,7 +9,7 @@ namespace Outreach.Core.Planning;
 /// insert-if-absent store keeps one of each. Caps and spacing are not applied here but at dispatch
 /// (<see cref="DispatchPlanner"/>), so a busy day delays mail instead of silently dropping it.
 /// </summary>
-/// <param name="time">The clock; enrolment time is the anchor for contacts with no meeting date.</param>
+/// <param name="time">The clock; enrolment time is the anchor for contacts with no meeting, connection or import date.</param>
 public sealed class CampaignPlanner(TimeProvider time)
 {
     /// <summary>Plans every step of <paramref name="campaign"/> for each contact.</summary>
@@ -69,12 +69,12 @@ public sealed class CampaignPlanner(TimeProvider time)
         return new EnrolmentPlan(tasks);
     }
 
-    /// <summary>The date the contact was last met, else the date they connected on LinkedIn, else null (enrolment day).</summary>
-    public static DateOnly? MetOn(Contact contact)
-    {
-        ArgumentNullException.ThrowIfNull(contact);
-        return contact.LastMet?.MetOn ?? contact.ConnectedOn;
-    }
+    /// <summary>
+    /// The date the contact was last met, else the date they connected on LinkedIn, else the day they were imported
+    /// (<see cref="Contact.AddedOn"/>, where an undated contact is counted as met), else null (enrolment day): the rule of
+    /// <see cref="Analytics.Events.MeetingContext.DateOf"/>, so a sequence follows up the meeting the metrics counted.
+    /// </summary>
+    public static DateOnly? MetOn(Contact contact) => Analytics.Events.MeetingContext.DateOf(contact);
 
     private static OutreachTask TaskFor(Campaign campaign, CampaignStep campaignStep, Contact contact, DateTimeOffset due, bool suppressed)
     {

@@ -46,8 +46,9 @@ public sealed record OutreachTask
 
     /// <summary>
     /// The date of the meeting the task's sequence follows up, fixed when the task was planned: the contact's latest
-    /// meeting, else their LinkedIn connection date, else the sender-local enrolment day the sequence counts from (a
-    /// contact imported without a meeting date). Every send of the task and the reply to it are credited to this
+    /// meeting, else their LinkedIn connection date, else the day the contact was imported (<see cref="Contacts.Contact.AddedOn"/>,
+    /// where a contact without a meeting date was counted as met), else (a contact stored before that day was recorded)
+    /// the sender-local enrolment day. Every send of the task and the reply to it are credited to this
     /// meeting, so the three notes of one sequence count as one meeting followed up. Null on tasks stored before it was
     /// recorded and on introduction messages: those are credited as <see cref="Analytics.Events.MeetingContext.Of(Contacts.Contact, DateOnly)"/> says.
     /// </summary>

@@ -43,8 +43,17 @@ internal sealed class ImportRunner(
     /// <param name="options">What the import was asked to do.</param>
     /// <param name="progress">Receives how far the import has got, batch by batch (for <see cref="RunAsync"/> to record), or null.</param>
     /// <param name="cancellationToken">Cancels the import.</param>
-    public Task<ContactImport> StartAsync(Stream input, ImportOptions options, LatestImportProgress? progress, CancellationToken cancellationToken) =>
-        new ContactImporter(stores.Contacts, stores.Contacts).StartAsync(input, WithinLimits(options), progress, cancellationToken);
+    /// <remarks>
+    /// Each new contact records the owner-local day of the import (<see cref="ImportOptions.AddedOn"/>): a contact without a
+    /// meeting date is counted as met on that day, and its follow-up clock starts there even when it is enrolled later.
+    /// </remarks>
+    public async Task<ContactImport> StartAsync(Stream input, ImportOptions options, LatestImportProgress? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var (_, today) = await OwnerTodayAsync(options.OwnerId, cancellationToken).ConfigureAwait(false);
+        return await new ContactImporter(stores.Contacts, stores.Contacts)
+            .StartAsync(input, WithinLimits(options) with { AddedOn = today }, progress, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary><paramref name="options"/> under this deployment's <c>Limits:MaxRowsPerImport</c>, <c>Limits:MaxFieldLength</c> and <c>Limits:MaxContactsReadAtOnce</c>.</summary>
     public ImportOptions WithinLimits(ImportOptions options) =>
@@ -174,8 +183,9 @@ internal sealed class ImportRunner(
     /// nothing twice) and enrols them in <paramref name="campaign"/> (idempotent too). Already-known contacts are enrolled
     /// as well: a file uploaded again with a campaign puts its people in that campaign, and one uploaded again after an
     /// attempt that wrote its contacts and then failed enrols what that attempt never reached. Their meetings are counted
-    /// only when dated, since an undated meeting is credited to today and would count again on another day. An undated
-    /// contact enrolled here has the same day fixed on its tasks as the meeting they follow up
+    /// only when dated (an undated contact's is the day it was first imported, <see cref="Contact.AddedOn"/>); a contact
+    /// stored before that day was recorded has none, and its meeting credited to today would count again on another day.
+    /// A contact enrolled here, or later, has the same day fixed on its tasks as the meeting they follow up
     /// (<see cref="Core.Planning.OutreachTask.MeetingOn"/>), so its sends and replies count for this meeting. The contacts
     /// are imported whatever happens to enrolment: a refusal (no sender profile yet, say) is recorded on the import as its
     /// error, and enrolling later through the campaign works.
@@ -183,9 +193,7 @@ internal sealed class ImportRunner(
     private async Task<(int Enrolled, string? Error)> ApplyAsync(
         string ownerId, Campaign? campaign, ImportedContacts imported, ImportLease lease, CancellationToken cancellationToken)
     {
-        var profile = await stores.Senders.GetAsync(ownerId, cancellationToken).ConfigureAwait(false);
-        var zone = profile?.ToSchedule().TimeZone ?? TimeZoneInfo.Utc;
-        var today = OwnerCalendar.LocalDate(time.GetUtcNow(), zone);
+        var (zone, today) = await OwnerTodayAsync(ownerId, cancellationToken).ConfigureAwait(false);
         var enrolled = 0;
         string? error = null;
         foreach (var chunk in imported.Ids.Chunk(EnrolmentBatch))
@@ -225,5 +233,13 @@ internal sealed class ImportRunner(
         }
 
         return (enrolled, error);
+    }
+
+    /// <summary>The zone the owner's metrics count days in (their sender profile's, UTC before they have one) and today there.</summary>
+    private async Task<(TimeZoneInfo Zone, DateOnly Today)> OwnerTodayAsync(string ownerId, CancellationToken cancellationToken)
+    {
+        var profile = await stores.Senders.GetAsync(ownerId, cancellationToken).ConfigureAwait(false);
+        var zone = profile?.ToSchedule().TimeZone ?? TimeZoneInfo.Utc;
+        return (zone, OwnerCalendar.LocalDate(time.GetUtcNow(), zone));
     }
 }

@@ -85,6 +85,36 @@ public sealed class UndatedMeetingTests
     }
 
     [Fact]
+    public async Task An_undated_contact_enrolled_ten_days_after_its_import_is_followed_up_late_for_the_meeting_counted_at_import()
+    {
+        // Imported on Monday without a campaign (counted as met that day), enrolled ten days later.
+        var contact = Contact("c1", metOn: null, email: "ada@example.org") with { AddedOn = ImportDay };
+        await _metrics.RecordAsync(new ContactMet(Owner, contact.ContactId, MeetingContext.Of(contact, ImportDay)), London);
+        var tasks = new CampaignPlanner(ClockAt("2026-11-26T14:00Z")).Enroll(ClassVisit, [contact], LondonSender, SuppressionList.None).Tasks;
+        foreach (var task in tasks)
+        {
+            await SendAsync(task, contact, task.DueUtc);
+        }
+
+        Assert.All(tasks, t => Assert.Equal(ImportDay, t.MeetingOn));
+        var meetingDay = await _metrics.OwnerRowAsync(ImportDay, ImportDay, Owner);
+        Assert.Equal((1L, 1L), (meetingDay.ContactsMet, meetingDay.FollowedUp));
+        Assert.Equal((0L, 0L), (meetingDay.FollowUpWithin2Days.Successes, meetingDay.FollowUpWithin7Days.Successes));
+        var enrolmentWeek = await _metrics.OwnerRowAsync(Date(2026, 11, 23), Date(2026, 11, 29), Owner);
+        Assert.Equal((0L, 0L), (enrolmentWeek.ContactsMet, enrolmentWeek.FollowedUp));
+    }
+
+    [Fact]
+    public void An_undated_contacts_meeting_is_the_day_it_was_imported_whatever_day_it_is_counted_or_enrolled()
+    {
+        var contact = Contact("c1", metOn: null, email: "ada@example.org") with { AddedOn = ImportDay };
+
+        Assert.Equal(ImportDay, MeetingContext.Of(contact, ImportDay.AddDays(9)).MetOn);
+        Assert.Equal(ImportDay, CampaignPlanner.MetOn(contact));
+        Assert.Equal(Date(2026, 11, 2), CampaignPlanner.MetOn(contact with { ConnectedOn = Date(2026, 11, 2) }));
+    }
+
+    [Fact]
     public async Task A_task_stored_without_its_meeting_is_credited_as_before_to_the_contacts_meeting_else_its_send_day()
     {
         var undated = Contact("c1", metOn: null, email: "ada@example.org");

@@ -63,6 +63,46 @@ public sealed class UndatedFollowUpMetricsTests(AzuriteFixture azurite, MailDevF
         Assert.Equal((1L, 1L, 0L, 1L, 0L), Figures(importDay)); // the meeting and its reply, on the day it was counted from
     }
 
+    [Fact]
+    public async Task An_undated_contact_enrolled_ten_days_after_its_import_counts_as_followed_up_late_for_the_meeting_of_its_import_day()
+    {
+        var clock = new ManualTimeProvider(ImportedAt);
+        await Scenario.SeedOwnerAsync();
+        await using var host = Scenario.StartHost(MailDev.SmtpPort, services => services.AddSingleton<TimeProvider>(clock));
+        using var client = host.ClientWithKey(await host.CreateAccountWithKeyAsync(Scenario.OwnerId));
+        using var functions = host.CreateClient();
+        string contactId;
+        using (var content = new StringContent("First name,Last name,Email,Company\nAda,Lovelace,ada@example.org,Acme\n", Encoding.UTF8, "text/csv"))
+        using (var imported = await client.PostAsync(new Uri("/api/imports", UriKind.Relative), content))
+        {
+            Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+            var record = await imported.Content.ReadFromJsonAsync<JsonElement>();
+            contactId = Assert.Single(record.GetProperty("accepted").EnumerateArray()).GetProperty("contactId").GetString()!;
+        }
+
+        // Ten days on (Thursday 26 November) the student enrols the contact; the thank-you goes out when it is due.
+        clock.SetUtcNow(ImportedAt.AddDays(10));
+        using (var enrolled = await client.PostAsJsonAsync("/api/campaigns/class-visit-follow-up/enrolments", new { contactIds = new[] { contactId } }))
+        {
+            Assert.Equal(HttpStatusCode.OK, enrolled.StatusCode);
+        }
+
+        var thankYou = (await Scenario.Stores.Tasks.ListAsync(Scenario.OwnerId, new TaskQuery(), CancellationToken.None)).MinBy(t => t.DueUtc)!;
+        clock.SetUtcNow(thankYou.DueUtc);
+        Assert.NotNull(await Scenario.Stores.Tasks.TryReplaceAsync((await Scenario.ReloadAsync(thankYou)).MoveTo(TaskState.Queued), CancellationToken.None));
+        using (var delivered = await SendScenario.PostDeliveryAsync(functions, thankYou, dequeueCount: 1))
+        {
+            Assert.Equal(HttpStatusCode.OK, delivered.StatusCode);
+        }
+
+        var importDay = await OwnerRowAsync(client, "from=2026-11-16&to=2026-11-16");
+        var enrolmentWeek = await OwnerRowAsync(client, "from=2026-11-23&to=2026-11-29");
+
+        Assert.Equal((1L, 1L, 0L, 0L, 0L), Figures(importDay)); // met and followed up on the day it was counted as met...
+        Assert.Equal((0L, 0L), (Successes(importDay, "followUpWithin2Days"), Successes(importDay, "followUpWithin7Days"))); // ...late
+        Assert.Equal((0L, 0L, 1L, 0L, 0L), Figures(enrolmentWeek)); // the send itself, on its own day
+    }
+
     private static (long Met, long FollowedUp, long Sent, long ContactsReplied, long Replies) Figures(JsonElement row) =>
         (row.GetProperty("contactsMet").GetInt64(), row.GetProperty("followedUp").GetInt64(), row.GetProperty("sent").GetInt64(),
             row.GetProperty("contactsReplied").GetInt64(), row.GetProperty("replies").GetInt64());

@@ -14,8 +14,9 @@ namespace Outreach.Core.Analytics.Events;
 public sealed record MeetingContext(DateOnly MetOn, string? EventName = null, string? Cohort = null)
 {
     /// <summary>
-    /// The meeting every metric event about <paramref name="contact"/> is credited to: the latest event met, else the
-    /// LinkedIn connection date, else <paramref name="fallback"/> (the owner's local date of the event being recorded).
+    /// The meeting every metric event about <paramref name="contact"/> is credited to: <see cref="DateOf"/> (the latest
+    /// event met, else the LinkedIn connection date, else the import day), else <paramref name="fallback"/> (the owner's
+    /// local date of the event being recorded, for a contact stored before its import day was).
     /// </summary>
     public static MeetingContext Of(Contact contact, DateOnly fallback)
     {
@@ -35,10 +36,15 @@ public sealed record MeetingContext(DateOnly MetOn, string? EventName = null, st
         return task.MeetingOn is { } metOn ? new MeetingContext(metOn, task.MeetingEvent) : Of(contact, localSendDay);
     }
 
-    /// <summary>The date the contact's meeting is credited to when it has one of its own (the latest event met, else the LinkedIn connection date), else null.</summary>
+    /// <summary>
+    /// The date the contact's meeting is credited to and its follow-up clock starts from: the latest event met, else the
+    /// LinkedIn connection date, else, for a contact imported without either, the day it was imported
+    /// (<see cref="Contact.AddedOn"/>), whenever its sequence is enrolled; null only for a contact stored before that day
+    /// was recorded.
+    /// </summary>
     public static DateOnly? DateOf(Contact contact)
     {
         ArgumentNullException.ThrowIfNull(contact);
-        return contact.LastMet?.MetOn ?? contact.ConnectedOn;
+        return contact.LastMet?.MetOn ?? contact.ConnectedOn ?? contact.AddedOn;
     }
 }

@@ -19,8 +19,9 @@ namespace Outreach.Core.Analytics.Events;
 /// same contact do not count it again. Outreach sent before the meeting date is not a follow-up.</para>
 /// <para>The meeting a send follows up is the one fixed when its task was planned (see
 /// <see cref="MeetingContext.Of(Planning.OutreachTask, Contacts.Contact, DateOnly)"/>): for a contact imported without a
-/// meeting date, the day the sequence was enrolled and counted from. So the thank-you, follow-up and stay-in-touch of
-/// one sequence are one meeting followed up, its speed measured from that day, and a reply counts for that meeting too.</para>
+/// meeting or connection date, the day it was imported, where it was counted as met (<see cref="Contacts.Contact.AddedOn"/>),
+/// however much later its sequence was enrolled. So the thank-you, follow-up and stay-in-touch of one sequence are one
+/// meeting followed up, its speed measured from that day, and a reply counts for that meeting too.</para>
 /// </remarks>
 public static class MetricsProjector
 {

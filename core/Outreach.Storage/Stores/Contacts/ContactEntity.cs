@@ -49,6 +49,7 @@ internal static class ContactEntity
         [nameof(Contact.Company)] = contact.Company,
         [nameof(Contact.Position)] = contact.Position,
         [nameof(Contact.ConnectedOn)] = contact.ConnectedOn?.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+        [nameof(Contact.AddedOn)] = contact.AddedOn?.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
         [nameof(Contact.Source)] = contact.Source is null ? null : JsonSerializer.Serialize(contact.Source),
     };
 
@@ -63,6 +64,7 @@ internal static class ContactEntity
         Company = entity.GetString(nameof(Contact.Company)),
         Position = entity.GetString(nameof(Contact.Position)),
         ConnectedOn = entity.GetString(nameof(Contact.ConnectedOn)) is { } on ? DateOnly.ParseExact(on, "O", System.Globalization.CultureInfo.InvariantCulture) : null,
+        AddedOn = entity.GetString(nameof(Contact.AddedOn)) is { } added ? DateOnly.ParseExact(added, "O", System.Globalization.CultureInfo.InvariantCulture) : null,
         Events = ReadText(entity, nameof(Contact.Events)) is { } events ? JsonSerializer.Deserialize<EventMet[]>(events) ?? [] : [],
         Notes = ReadText(entity, nameof(Contact.Notes)),
         Offer = ReadText(entity, nameof(Contact.Offer)),
