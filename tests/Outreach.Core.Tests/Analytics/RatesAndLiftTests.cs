@@ -53,6 +53,27 @@ public sealed class RatesAndLiftTests
         Assert.Equal(0.6873, followUp.Interval.Value.Upper, 4);
     }
 
+    [Theory]
+    [InlineData(1, 3, BaselineComparison.TooFewToTell)] // "33 %, 6.7×" from three sends is not evidence (Wilson: 6.1 %–79 %)
+    [InlineData(2, 3, BaselineComparison.Above)]
+    [InlineData(0, 71, BaselineComparison.TooFewToTell)] // 0.95^71 > 2.5 %
+    [InlineData(0, 72, BaselineComparison.Below)] // 0.95^72 < 2.5 %
+    [InlineData(0, 10, BaselineComparison.TooFewToTell)] // nor is "0 %" from ten
+    [InlineData(5, 100, BaselineComparison.TooFewToTell)] // at the baseline itself
+    [InlineData(3, 5, BaselineComparison.Above)]
+    [InlineData(20, 100, BaselineComparison.Above)]
+    [InlineData(0, 100, BaselineComparison.Below)]
+    public void A_rate_is_above_or_below_the_baseline_only_when_its_counts_would_be_rare_at_five_percent(long successes, long trials, BaselineComparison expected)
+    {
+        Assert.Equal(expected, RateVsBaseline.Of(successes, trials).Comparison);
+    }
+
+    [Fact]
+    public void A_rate_without_trials_is_compared_with_nothing()
+    {
+        Assert.Null(RateVsBaseline.Of(0, 0).Comparison);
+    }
+
     [Fact]
     public void No_trials_means_no_rate_rather_than_zero()
     {

@@ -69,6 +69,26 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite) : LoopbackBrow
     }
 
     [Fact]
+    public async Task Rates_from_a_handful_of_contacts_say_too_few_to_tell_beside_their_lift_and_show_their_counts()
+    {
+        var owner = ApiApp.NewId("owner");
+        var key = await App.CreateAccountWithKeyAsync(owner);
+        var today = OwnerCalendar.LocalDate(DateTimeOffset.UtcNow, London);
+        await MetricsHistory.RecordAsync(App, owner, today.AddDays(-20));
+
+        var page = await OpenDashboardAsync(key);
+        var steps = await RowsAsync(page, "step");
+        var weeks = (await RowsAsync(page, "followup")).Where(r => r[1] != "0").ToArray();
+
+        // follow-up: 0 replies in 2 sends ("0 %", "0.00×"); thank-you: 2 in 2, which would happen 1 time in 400 at 5 %.
+        Assert.Equal(["follow-up", "Too few to tell"], [steps[0][0], steps[0][6]]);
+        Assert.Equal(["thank-you", "Above 5 %"], [steps[1][0], steps[1][6]]);
+        Assert.Equal(["4", "25.0 % (1 of 4)", "50.0 % (2 of 4)", "Above 5 %"], weeks[0][1..]);
+        Assert.Equal(["1", "100.0 % (1 of 1)", "100.0 % (1 of 1)", "Too few to tell"], weeks[1][1..]);
+        AssertNoBrowserErrors();
+    }
+
+    [Fact]
     public async Task Upload_shows_the_import_report_with_its_rejected_rows()
     {
         var key = await App.CreateAccountWithKeyAsync(ApiApp.NewId("owner"));
@@ -198,6 +218,9 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite) : LoopbackBrow
 
     private static Task<string[]> ValuesAsync(IPage page, string chart) =>
         page.EvalOnSelectorAllAsync<string[]>($"[data-chart={chart}] svg [data-value]", "marks => marks.map(m => m.getAttribute('data-value'))");
+
+    private static Task<string[][]> RowsAsync(IPage page, string chart) =>
+        page.EvalOnSelectorAllAsync<string[][]>($"[data-chart={chart}] table tbody tr", "rows => rows.map(r => [...r.cells].map(c => c.textContent))");
 
     private static Task<string[]> LabelsAsync(IPage page, string chart) =>
         page.EvalOnSelectorAllAsync<string[]>($"[data-chart={chart}] svg [data-label]", "marks => marks.map(m => m.getAttribute('data-label'))");

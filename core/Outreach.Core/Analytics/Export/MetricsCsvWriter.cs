@@ -6,7 +6,9 @@ namespace Outreach.Core.Analytics.Export;
 
 /// <summary>
 /// Writes a metrics report as CSV (<c>format=csv</c>): a header row, one line per group, invariant culture, rates
-/// as plain decimals (0.05, not 5 %), empty cells where a figure does not exist.
+/// as plain decimals (0.05, not 5 %), empty cells where a figure does not exist. Each rate's comparison with the 5 %
+/// baseline (<see cref="RateVsBaseline.Comparison"/>) closes the line, so a spreadsheet user does not read a lift from
+/// three sends as a result.
 /// </summary>
 /// <remarks>
 /// Group keys come from users (cohort, event and template names), and a spreadsheet runs a cell starting with
@@ -31,6 +33,7 @@ public static class MetricsCsvWriter
         "reply_rate", "reply_rate_low", "reply_rate_high", "baseline", "reply_lift", "reply_lift_low", "reply_lift_high",
         "model_lift", "model_lift_low", "model_lift_high", "model_lift_covered_share",
         "mean_predicted", "observed_scored_reply_rate", "calibration_error",
+        "follow_up_2d_vs_baseline", "follow_up_7d_vs_baseline", "reply_vs_baseline",
     ];
 
     /// <summary>Writes <paramref name="report"/> to <paramref name="output"/> (which stays open).</summary>
@@ -72,6 +75,9 @@ public static class MetricsCsvWriter
             WriteNumber(csv, row.Calibration?.MeanPredicted);
             WriteNumber(csv, row.Calibration?.ObservedRate);
             WriteNumber(csv, row.Calibration?.ExpectedCalibrationError);
+            WriteComparison(csv, row.FollowUpWithin2Days);
+            WriteComparison(csv, row.FollowUpWithin7Days);
+            WriteComparison(csv, row.ReplyRate);
             await csv.EndRecordAsync(cancellationToken);
         }
 
@@ -100,6 +106,15 @@ public static class MetricsCsvWriter
         WriteNumber(csv, rate.LiftInterval?.Lower);
         WriteNumber(csv, rate.LiftInterval?.Upper);
     }
+
+    // The JSON answer's words: above, below, too-few-to-tell; empty without trials.
+    private static void WriteComparison(CsvWriter csv, RateVsBaseline rate) => csv.WriteField(rate.Comparison switch
+    {
+        BaselineComparison.Above => "above",
+        BaselineComparison.Below => "below",
+        BaselineComparison.TooFewToTell => "too-few-to-tell",
+        _ => null,
+    });
 
     private static void WriteEmpty(CsvWriter csv, int cells)
     {

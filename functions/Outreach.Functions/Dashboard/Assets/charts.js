@@ -1,7 +1,7 @@
 // Hand-drawn SVG charts. Each chart is an <svg role="img"> with a title and a text summary, every data mark carries
 // its value in data-value (tests and assistive tools can read it), and the same figures follow in a table.
 
-import { el, table, percent } from './dom.js';
+import { el, table, percent, versusBaseline } from './dom.js';
 
 const svgNs = 'http://www.w3.org/2000/svg';
 const width = 480;
@@ -100,8 +100,10 @@ export function followUpChart(figure, weeks, baseline) {
   weeks.forEach((w, i) => { if (i % every === 0) xLabel(chart, x(i), w.week.slice(5)); });
   chart.append(
     svg('text', { x: margin.left, y: height - 6 }, '— within 2 days   ··· within 7 days   - - baseline'));
-  render(figure, chart, table('Follow-up rate by week', ['Week', 'Met', 'Within 2 days', 'Within 7 days'],
-    weeks.map((w) => [w.week, String(w.met), percent(w.within2), percent(w.within7)])));
+  const counted = (rate, followed, met) => (met > 0 ? `${percent(rate)} (${followed} of ${met})` : percent(rate));
+  render(figure, chart, table('Follow-up rate by week', ['Week', 'Met', 'Within 2 days', 'Within 7 days', '7 days vs 5 %'],
+    weeks.map((w) => [w.week, String(w.met), counted(w.within2, w.followed2, w.met), counted(w.within7, w.followed7, w.met),
+      versusBaseline(w.comparison7)])));
 }
 
 /** Reply rate per group as bars with their Wilson 95 % intervals, and the baseline. */
@@ -109,7 +111,7 @@ export function replyRateChart(figure, title, groups, baseline) {
   const scale = rateScale(groups.flatMap((g) => [g.rate, g.high]), baseline);
   const slot = plotWidth / Math.max(1, groups.length);
   const barWidth = Math.min(48, slot * 0.6);
-  const summary = groups.map((g) => `${g.group}: ${percent(g.rate)} of ${g.sent} sent`).join('; ');
+  const summary = groups.map((g) => `${g.group}: ${percent(g.rate)} of ${g.sent} sent, ${versusBaseline(g.comparison).toLowerCase()}`).join('; ');
   const chart = canvas(title, `${summary}. Baseline ${percent(baseline)}.`);
   rateAxis(chart, scale);
   groups.forEach((g, i) => {
@@ -125,9 +127,10 @@ export function replyRateChart(figure, title, groups, baseline) {
     xLabel(chart, centre, g.group.length > 14 ? `${g.group.slice(0, 13)}…` : g.group);
   });
   baselineLine(chart, scale, baseline);
-  render(figure, chart, table(title, ['Group', 'Sent', 'Replies', 'Reply rate', '95 % interval', 'Lift over 5 %'],
+  render(figure, chart, table(title, ['Group', 'Sent', 'Replies', 'Reply rate', '95 % interval', 'Lift over 5 %', 'vs 5 %'],
     groups.map((g) => [g.group, String(g.sent), String(g.replies), percent(g.rate),
-      g.low === null ? 'n/a' : `${percent(g.low)} – ${percent(g.high)}`, g.lift === null ? 'n/a' : `${g.lift.toFixed(2)}×`])));
+      g.low === null ? 'n/a' : `${percent(g.low)} – ${percent(g.high)}`, g.lift === null ? 'n/a' : `${g.lift.toFixed(2)}×`,
+      versusBaseline(g.comparison)])));
 }
 
 /** Met → followed up → replied as horizontal bars scaled to the number met. */

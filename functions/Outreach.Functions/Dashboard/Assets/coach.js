@@ -2,7 +2,7 @@
 // and a picker that makes the rest of the page act for one client (?owner=).
 
 import { getJson, actFor } from './api.js';
-import { note, table, percent } from './dom.js';
+import { note, table, percent, versusBaseline } from './dom.js';
 import { loadSection } from './sections.js';
 
 export function showCoach(account, onClientChosen) {
@@ -18,9 +18,9 @@ export function showCoach(account, onClientChosen) {
     ]);
     fillPicker(clients, onClientChosen);
     if (!report.rows.length) return note('No consenting client has figures in this range.');
-    return table(`Clients, ${report.from} to ${report.to}`, ['Client', 'Met', 'Follow-up within 7 days', 'Sent', 'Reply rate', 'Lift over 5 %'],
+    return table(`Clients, ${report.from} to ${report.to}`, ['Client', 'Met', 'Follow-up within 7 days', 'Sent', 'Reply rate', 'Lift over 5 %', 'Reply rate vs 5 %'],
       report.rows.map((r) => [r.groupKey, String(r.contactsMet), percent(r.followUpWithin7Days.rate), String(r.sent),
-        percent(r.replyRate.rate), r.replyRate.lift === null ? 'n/a' : `${r.replyRate.lift.toFixed(2)}×`]));
+        percent(r.replyRate.rate), r.replyRate.lift === null ? 'n/a' : `${r.replyRate.lift.toFixed(2)}×`, versusBaseline(r.replyRate.comparison)]));
   });
 }
 

@@ -29,6 +29,17 @@ export function percent(rate) {
   return rate === null || rate === undefined ? 'n/a' : `${(rate * 100).toFixed(1)} %`;
 }
 
+// The API's comparison of a rate with the 5 % baseline (an exact test of its counts), in words: a lift from three sends
+// is not a result, and the page says so instead of letting "6.67×" speak for itself.
+export function versusBaseline(comparison) {
+  switch (comparison) {
+    case 'above': return 'Above 5 %';
+    case 'below': return 'Below 5 %';
+    case 'too-few-to-tell': return 'Too few to tell';
+    default: return 'n/a';
+  }
+}
+
 export function setStatus(node, text, isError = false) {
   node.textContent = text;
   node.classList.toggle('error', isError);

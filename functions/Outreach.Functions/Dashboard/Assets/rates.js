@@ -15,6 +15,7 @@ function replyGroups(report) {
     low: r.replyRate.interval ? r.replyRate.interval.lower : null,
     high: r.replyRate.interval ? r.replyRate.interval.upper : null,
     lift: r.replyRate.lift,
+    comparison: r.replyRate.comparison,
   }));
 }
 
@@ -51,8 +52,11 @@ export async function showRates(range) {
   const weekly = weeksBetween(weeks.from, weeks.to).map((week) => {
     const r = byWeek.get(week);
     return r && r.contactsMet > 0
-      ? { week, met: r.contactsMet, within2: r.followUpWithin2Days.rate, within7: r.followUpWithin7Days.rate }
-      : { week, met: 0, within2: null, within7: null };
+      ? {
+        week, met: r.contactsMet, within2: r.followUpWithin2Days.rate, within7: r.followUpWithin7Days.rate,
+        followed2: r.followUpWithin2Days.successes, followed7: r.followUpWithin7Days.successes, comparison7: r.followUpWithin7Days.comparison,
+      }
+      : { week, met: 0, within2: null, within7: null, followed2: 0, followed7: 0, comparison7: null };
   });
   if (weekly.some((w) => w.met > 0)) followUpChart(figure('followup'), weekly, baseline); else empty(figure('followup'), 'Nobody was met in this range.');
 
