@@ -89,6 +89,29 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite) : LoopbackBrow
     }
 
     [Fact]
+    public async Task A_range_the_server_refuses_clears_the_charts_of_the_last_range_and_marks_the_date_it_names()
+    {
+        var owner = ApiApp.NewId("owner");
+        var key = await App.CreateAccountWithKeyAsync(owner);
+        var today = OwnerCalendar.LocalDate(DateTimeOffset.UtcNow, London);
+        await MetricsHistory.RecordAsync(App, owner, today.AddDays(-20));
+        var page = await OpenDashboardAsync(key);
+        Assert.Equal(4, await page.Locator("figure.chart svg").CountAsync());
+
+        await page.FillAsync("#range-from", today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await page.FillAsync("#range-to", today.AddDays(-30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await page.ClickAsync("#range-form button[type=submit]");
+        await page.WaitForFunctionAsync("() => document.getElementById('rates-status').classList.contains('error')");
+
+        Assert.Equal(0, await page.Locator("figure.chart svg").CountAsync()); // nothing of the last range under the refusal
+        Assert.Equal(4, await page.Locator("figure.chart p.note", new() { HasText = "could not be loaded" }).CountAsync());
+        Assert.Contains("'from' must not be after 'to'", await page.TextContentAsync("#rates-status"), StringComparison.Ordinal);
+        Assert.Equal("true", await page.GetAttributeAsync("#range-from", "aria-invalid"));
+        Assert.Equal("range-from", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+        Assert.Null(await page.GetAttributeAsync("#rates", "aria-busy"));
+    }
+
+    [Fact]
     public async Task Upload_shows_the_import_report_with_its_rejected_rows()
     {
         var key = await App.CreateAccountWithKeyAsync(ApiApp.NewId("owner"));

@@ -3,7 +3,7 @@
 
 import { storedKey, storeKey, forgetKey, getJson, ApiError } from './api.js';
 import { setStatus } from './dom.js';
-import { showRates, downloadCsv } from './rates.js';
+import { showRates, ratesFailed, markRangeInvalid, downloadCsv } from './rates.js';
 import { wireUpload, showCampaignChoices } from './upload.js';
 import { stopWaiting } from './importReport.js';
 import { showImports } from './imports.js';
@@ -27,7 +27,9 @@ async function loadRates() {
     await showRates(range());
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
-    setStatus(document.getElementById('rates-status'), error.unavailable ? 'Rates are not available on this server yet.' : error.message, !error.unavailable);
+    ratesFailed(error.status === 404 ? 'No rates to show: this account or client was not found (a client may have withdrawn consent).'
+      : error.status === 501 ? 'Rates are not available on this server yet.' : error.message);
+    markRangeInvalid(error.problem?.target);
   }
 }
 
@@ -91,6 +93,7 @@ document.getElementById('csv-link').addEventListener('click', async (event) => {
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
     setStatus(document.getElementById('rates-status'), error.message, true);
+    markRangeInvalid(error.problem?.target);
   }
 });
 

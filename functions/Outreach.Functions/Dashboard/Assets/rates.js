@@ -38,11 +38,24 @@ function weeksBetween(from, to) {
   return keys;
 }
 
+const charts = ['followup', 'funnel', 'step', 'template'];
+const rangeFields = { from: 'range-from', to: 'range-to' };
+
 export async function showRates(range) {
   const status = document.getElementById('rates-status');
+  const section = document.getElementById('rates');
   setStatus(status, 'Loading rates…');
-  const [weeks, steps, templates, owners] = await Promise.all(
-    ['week', 'step', 'template', 'owner'].map((groupBy) => getJson('metrics', { groupBy, ...range })));
+  section.setAttribute('aria-busy', 'true');
+  for (const id of Object.values(rangeFields)) {
+    document.getElementById(id).removeAttribute('aria-invalid');
+  }
+  let weeks, steps, templates, owners;
+  try {
+    [weeks, steps, templates, owners] = await Promise.all(
+      ['week', 'step', 'template', 'owner'].map((groupBy) => getJson('metrics', { groupBy, ...range })));
+  } finally {
+    section.removeAttribute('aria-busy');
+  }
 
   document.getElementById('range-from').value = weeks.from;
   document.getElementById('range-to').value = weeks.to;
@@ -79,6 +92,22 @@ export async function showRates(range) {
 
   setStatus(status, `Showing ${weeks.from} to ${weeks.to}.`);
   return weeks;
+}
+
+// The rates could not be read (a bad range, a client who withdrew consent, a server error): the charts of the last
+// range or client must not stay on screen under the message as if they answered this request.
+export function ratesFailed(message) {
+  for (const name of charts) empty(figure(name), 'Not shown: the rates could not be loaded.');
+  setStatus(document.getElementById('rates-status'), message, true);
+}
+
+// A refusal that names 'from' or 'to' marks that date field and moves focus to it.
+export function markRangeInvalid(target) {
+  const field = document.getElementById(rangeFields[target] ?? '');
+  if (!field) return;
+  field.setAttribute('aria-invalid', 'true');
+  field.setAttribute('aria-describedby', 'rates-status');
+  field.focus();
 }
 
 export async function downloadCsv(range) {
