@@ -46,8 +46,9 @@ internal static class MetricsApi
             return OwnerAccess.NotFound();
         }
 
-        var range = MetricsRange.Resolve(from, to, reach.Today(time));
-        var query = MetricsQuery.Parse(reach.OwnerIds, range.From, range.To, groupBy);
+        var today = reach.Today(time);
+        var range = MetricsRange.Resolve(from, to, today);
+        var query = MetricsQuery.Parse(reach.OwnerIds, range.From, range.To, groupBy) with { AsOf = today };
         await tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var report = await reader.ReadAsync(query, cancellationToken).ConfigureAwait(false);
         if (!csv)

@@ -31,6 +31,31 @@ public sealed class FollowUpWindowTests
         Assert.Equal(1, row.FollowedUp);
     }
 
+    [Theory]
+    [InlineData(17, 0L, 0L, 0L, 0L)] // the next day: both windows still open, no rate yet rather than "0 %"
+    [InlineData(18, 0L, 0L, 0L, 0L)] // the second day after can still see a follow-up within 2 days
+    [InlineData(19, 1L, 2L, 0L, 0L)] // the third day: the 2-day window is over; 1 of the 2 met was followed up in it
+    [InlineData(24, 1L, 2L, 1L, 2L)] // the eighth day: both windows are over
+    public async Task A_meeting_counts_towards_a_within_n_days_rate_only_once_its_n_days_are_over(
+        int asOfDay, long within2, long over2, long within7, long over7)
+    {
+        var meeting = MetricsScenario.Meeting(Monday);
+        await _metrics.MeetAsync("c1", meeting);
+        await _metrics.MeetAsync("c2", meeting);
+        await _metrics.SendAsync("c1", "t1", meeting, MetricsScenario.Utc(2026, 11, 17)); // followed up the next day; c2 not yet
+
+        var query = new Outreach.Core.Analytics.Reports.MetricsQuery(["owner-1"], Monday, Monday, Outreach.Core.Analytics.Reports.MetricsGroupBy.Owner)
+        {
+            AsOf = new DateOnly(2026, 11, asOfDay),
+        };
+        var row = Assert.Single((await _metrics.Reader.ReadAsync(query, CancellationToken.None)).Rows);
+
+        Assert.Equal((2L, 1L), (row.ContactsMet, row.FollowedUp));
+        Assert.Equal((within2, over2), (row.FollowUpWithin2Days.Successes, row.FollowUpWithin2Days.Trials));
+        Assert.Equal((within7, over7), (row.FollowUpWithin7Days.Successes, row.FollowUpWithin7Days.Trials));
+        Assert.Equal(over2 == 0 ? null : (double)within2 / over2, row.FollowUpWithin2Days.Rate);
+    }
+
     [Fact]
     public async Task Days_are_counted_in_the_owners_time_zone()
     {

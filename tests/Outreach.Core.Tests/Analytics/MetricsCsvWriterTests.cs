@@ -13,7 +13,8 @@ public sealed class MetricsCsvWriterTests
         + "reply_rate,reply_rate_low,reply_rate_high,baseline,reply_lift,reply_lift_low,reply_lift_high,"
         + "model_lift,model_lift_low,model_lift_high,model_lift_covered_share,"
         + "mean_predicted,observed_scored_reply_rate,calibration_error,"
-        + "follow_up_2d_vs_baseline,follow_up_7d_vs_baseline,reply_vs_baseline";
+        + "follow_up_2d_vs_baseline,follow_up_7d_vs_baseline,reply_vs_baseline,"
+        + "met_window_over_2d,met_window_over_7d";
 
     private static readonly MetricsQuery Query = new(["owner-1"], new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30), MetricsGroupBy.Cohort);
 
@@ -30,7 +31,7 @@ public sealed class MetricsCsvWriterTests
             Assert.Equal(
                 Header + "\r\n"
                 + "cohort,cohort-a,10,4,0.4,0.16818,0.687326,8,6,0.6,0.312674,0.83182,12,12,2,100,5,"
-                + "0.05,0.021544,0.11175,0.05,1,0.430874,2.235009,,,,,,,,above,above,too-few-to-tell\r\n",
+                + "0.05,0.021544,0.11175,0.05,1,0.430874,2.235009,,,,,,,,above,above,too-few-to-tell,10,10\r\n",
                 csv);
         }
         finally
@@ -73,7 +74,7 @@ public sealed class MetricsCsvWriterTests
 
         var csv = await WriteAsync(row);
 
-        Assert.EndsWith(",6,2.909545,10.379456,0.2,0.074,0.08,0.014,,,too-few-to-tell\r\n", csv, StringComparison.Ordinal);
+        Assert.EndsWith(",6,2.909545,10.379456,0.2,0.074,0.08,0.014,,,too-few-to-tell,0,0\r\n", csv, StringComparison.Ordinal);
     }
 
     private static MetricsRow Row(string key, long met, long within2, long within7, long sent, long replies) => new(

@@ -219,8 +219,15 @@ public sealed class MetricsApiTests(AzuriteFixture azurite) : IClassFixture<Azur
         var row = Assert.Single((await GetJsonAsync(client, "/api/metrics?groupBy=owner")).GetProperty("rows").EnumerateArray());
         Assert.Equal(1, row.GetProperty("contactsMet").GetInt64());
         Assert.Equal(1, row.GetProperty("followedUp").GetInt64());
-        Assert.Equal(1, row.GetProperty("followUpWithin2Days").GetProperty("successes").GetInt64());
         Assert.Equal(1, row.GetProperty("sent").GetInt64()); // marked twice, counted once
+
+        // Met yesterday: the meeting can still be followed up within 2 (and 7) days, so it is in no within-N rate yet,
+        // rather than dragging this week's rate down as "not followed up".
+        foreach (var window in new[] { "followUpWithin2Days", "followUpWithin7Days" })
+        {
+            Assert.Equal((0L, 0L), (row.GetProperty(window).GetProperty("successes").GetInt64(), row.GetProperty(window).GetProperty("trials").GetInt64()));
+            Assert.Equal(JsonValueKind.Null, row.GetProperty(window).GetProperty("rate").ValueKind);
+        }
     }
 
     public void Dispose() => _app.Dispose();

@@ -8,7 +8,8 @@ namespace Outreach.Core.Analytics.Export;
 /// Writes a metrics report as CSV (<c>format=csv</c>): a header row, one line per group, invariant culture, rates
 /// as plain decimals (0.05, not 5 %), empty cells where a figure does not exist. Each rate's comparison with the 5 %
 /// baseline (<see cref="RateVsBaseline.Comparison"/>) closes the line, so a spreadsheet user does not read a lift from
-/// three sends as a result.
+/// three sends as a result; then the meetings each follow-up rate is of (<c>met_window_over_2d</c>, <c>_7d</c>: those
+/// whose 2 or 7 days were over when the report was read, see <see cref="MetricsQuery.AsOf"/>).
 /// </summary>
 /// <remarks>
 /// Group keys come from users (cohort, event and template names), and a spreadsheet runs a cell starting with
@@ -34,6 +35,7 @@ public static class MetricsCsvWriter
         "model_lift", "model_lift_low", "model_lift_high", "model_lift_covered_share",
         "mean_predicted", "observed_scored_reply_rate", "calibration_error",
         "follow_up_2d_vs_baseline", "follow_up_7d_vs_baseline", "reply_vs_baseline",
+        "met_window_over_2d", "met_window_over_7d",
     ];
 
     /// <summary>Writes <paramref name="report"/> to <paramref name="output"/> (which stays open).</summary>
@@ -78,6 +80,8 @@ public static class MetricsCsvWriter
             WriteComparison(csv, row.FollowUpWithin2Days);
             WriteComparison(csv, row.FollowUpWithin7Days);
             WriteComparison(csv, row.ReplyRate);
+            csv.WriteField(row.FollowUpWithin2Days.Trials, "D");
+            csv.WriteField(row.FollowUpWithin7Days.Trials, "D");
             await csv.EndRecordAsync(cancellationToken);
         }
 

@@ -63,6 +63,14 @@ public sealed record MetricsQuery
     public MetricsGroupBy GroupBy { get; }
 
     /// <summary>
+    /// The owner-local day the report is read on. A meeting counts towards "followed up within N days" (numerator and
+    /// denominator) only once those N days are over, on day N + 1 after it: until then it may still be followed up in
+    /// time, and counting it as not followed up would make every current week look worse than it is. Null counts every
+    /// meeting in range, as if all their windows were over.
+    /// </summary>
+    public DateOnly? AsOf { get; init; }
+
+    /// <summary>
     /// Parses the query-string form: dates as <c>yyyy-MM-dd</c>, <paramref name="groupBy"/> one of
     /// <c>owner|cohort|event|campaign|step|template|week</c> (case-insensitive; <c>owner</c> when absent).
     /// </summary>

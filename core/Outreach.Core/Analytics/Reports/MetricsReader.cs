@@ -28,7 +28,7 @@ public sealed class MetricsReader(ICounterStore store)
                     groups[key] = totals = new CounterTotals();
                 }
 
-                totals.Add(cell);
+                totals.Add(cell, query.AsOf);
             }
         }
 

@@ -7,8 +7,9 @@ namespace Outreach.Core.Analytics.Reports;
 /// </summary>
 /// <param name="GroupKey">The owner id, cohort, event, campaign, step, template or ISO week (<c>2026-W47</c>).</param>
 /// <param name="ContactsMet">Contact meetings.</param>
-/// <param name="FollowUpWithin2Days">Meetings followed up within 2 calendar days, as a rate of meetings.</param>
-/// <param name="FollowUpWithin7Days">Meetings followed up within 7 calendar days, as a rate of meetings.</param>
+/// <param name="FollowUpWithin2Days">Meetings followed up within 2 calendar days, as a rate of the meetings whose 2 days are over
+/// (<see cref="MetricsQuery.AsOf"/>; its trials say how many).</param>
+/// <param name="FollowUpWithin7Days">Meetings followed up within 7 calendar days, as a rate of the meetings whose 7 days are over.</param>
 /// <param name="FollowedUp">Meetings followed up at all (funnel).</param>
 /// <param name="ContactsReplied">Meetings whose contact replied (funnel).</param>
 /// <param name="Sent">Outreach sent.</param>

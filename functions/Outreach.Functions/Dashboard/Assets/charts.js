@@ -75,7 +75,7 @@ export function followUpChart(figure, weeks, baseline) {
   const step = weeks.length > 1 ? plotWidth / (weeks.length - 1) : 0;
   const x = (i) => margin.left + (weeks.length > 1 ? i * step : plotWidth / 2);
   const summary = weeks.filter((w) => w.met > 0)
-    .map((w) => `${w.week}: ${percent(w.within2)} within 2 days, ${percent(w.within7)} within 7 days of ${w.met} met`).join('; ');
+    .map((w) => `${w.week}: ${percent(w.within2)} within 2 days of ${w.over2}, ${percent(w.within7)} within 7 days of ${w.over7} met long enough ago`).join('; ');
   const chart = canvas('Follow-up rate by week', `${summary}. Baseline ${percent(baseline)}.`);
   rateAxis(chart, scale);
   baselineLine(chart, scale, baseline);
@@ -100,9 +100,12 @@ export function followUpChart(figure, weeks, baseline) {
   weeks.forEach((w, i) => { if (i % every === 0) xLabel(chart, x(i), w.week.slice(5)); });
   chart.append(
     svg('text', { x: margin.left, y: height - 6 }, '— within 2 days   ··· within 7 days   - - baseline'));
-  const counted = (rate, followed, met) => (met > 0 ? `${percent(rate)} (${followed} of ${met})` : percent(rate));
+  // A rate counts the meetings whose 2 or 7 days are over; a recent meeting can still be followed up in time.
+  const counted = (rate, followed, over, met) => (met === 0 ? percent(rate)
+    : over === 0 ? 'still open'
+      : `${percent(rate)} (${followed} of ${over}${over < met ? `; ${met - over} still open` : ''})`);
   render(figure, chart, table('Follow-up rate by week', ['Week', 'Met', 'Within 2 days', 'Within 7 days', '7 days vs 5 %'],
-    weeks.map((w) => [w.week, String(w.met), counted(w.within2, w.followed2, w.met), counted(w.within7, w.followed7, w.met),
+    weeks.map((w) => [w.week, String(w.met), counted(w.within2, w.followed2, w.over2, w.met), counted(w.within7, w.followed7, w.over7, w.met),
       versusBaseline(w.comparison7)])));
 }
 

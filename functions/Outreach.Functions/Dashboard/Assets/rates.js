@@ -67,9 +67,10 @@ export async function showRates(range) {
     return r && r.contactsMet > 0
       ? {
         week, met: r.contactsMet, within2: r.followUpWithin2Days.rate, within7: r.followUpWithin7Days.rate,
-        followed2: r.followUpWithin2Days.successes, followed7: r.followUpWithin7Days.successes, comparison7: r.followUpWithin7Days.comparison,
+        followed2: r.followUpWithin2Days.successes, over2: r.followUpWithin2Days.trials,
+        followed7: r.followUpWithin7Days.successes, over7: r.followUpWithin7Days.trials, comparison7: r.followUpWithin7Days.comparison,
       }
-      : { week, met: 0, within2: null, within7: null, followed2: 0, followed7: 0, comparison7: null };
+      : { week, met: 0, within2: null, within7: null, followed2: 0, over2: 0, followed7: 0, over7: 0, comparison7: null };
   });
   if (weekly.some((w) => w.met > 0)) followUpChart(figure('followup'), weekly, baseline); else empty(figure('followup'), 'Nobody was met in this range.');
 
