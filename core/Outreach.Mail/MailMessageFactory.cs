@@ -36,7 +36,7 @@ internal static class MailMessageFactory
                 mail.CC.Add(ToMailAddress(copied));
             }
 
-            if (message.ReplyTo is { } replyTo)
+            foreach (var replyTo in message.ReplyTo)
             {
                 mail.ReplyToList.Add(ToMailAddress(replyTo));
             }

@@ -13,7 +13,7 @@ internal static class SmtpUtf8
 {
     /// <summary>The addresses of <paramref name="message"/> whose local part is not ASCII.</summary>
     public static IEnumerable<string> AddressesNeedingIt(OutgoingMessage message) =>
-        new[] { message.From }.Concat(message.To).Concat(message.Cc).Append(message.ReplyTo).OfType<EmailAddress>()
+        new[] { message.From }.Concat(message.To).Concat(message.Cc).Concat(message.ReplyTo)
             .Select(a => a.Address)
             .Where(a => !Ascii.IsValid(a.AsSpan(0, a.LastIndexOf('@'))));
 

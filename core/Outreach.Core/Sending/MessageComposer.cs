@@ -143,8 +143,11 @@ public sealed class MessageComposer(
 
         if (!string.IsNullOrWhiteSpace(options.ReplyDomain))
         {
-            // The task id is the reference: a reply to this address names the task even when the client drops In-Reply-To.
-            builder.ReplyTo(replyAddresses.CreateAddress(task.TaskId.ToLowerInvariant(), options.ReplyDomain), sender.FullName);
+            // The reply goes to both: the sender's own mailbox, where they read it and answer (the reply address only
+            // reaches the app's inbound webhook, which keeps no mailbox), and the signed address, whose task id names the
+            // task even when the client drops In-Reply-To.
+            builder.ReplyTo(sender.Email, sender.FullName)
+                .ReplyTo(replyAddresses.CreateAddress(task.TaskId.ToLowerInvariant(), options.ReplyDomain), sender.FullName);
         }
 
         return builder.Build();

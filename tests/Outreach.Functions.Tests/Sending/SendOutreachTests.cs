@@ -44,7 +44,11 @@ public sealed class SendOutreachTests(AzuriteFixture azurite, MailDevFixture mai
         {
             var email = byMessageId[task.MessageId!];
             var headers = email.GetProperty("headers");
-            var replyTo = email.GetProperty("replyTo")[0].GetProperty("address").GetString()!;
+            // A reply reaches the student's own mailbox (to read and answer) and the signed address (for the app to match).
+            var replyTos = email.GetProperty("replyTo").EnumerateArray().Select(a => a.GetProperty("address").GetString()!).ToList();
+            Assert.Equal(2, replyTos.Count);
+            Assert.Equal("sam@students.example.edu", replyTos[0]);
+            var replyTo = replyTos[1];
             Assert.StartsWith($"reply+{task.TaskId}.k1.", replyTo, StringComparison.Ordinal);
             Assert.EndsWith("@" + SendScenario.ReplyDomain, replyTo, StringComparison.Ordinal);
             var unsubscribe = headers.GetProperty("list-unsubscribe").GetString()!;

@@ -17,8 +17,11 @@ public sealed record OutgoingMessage
     /// <summary>The recipients (one for a note, two for an introduction).</summary>
     public required IReadOnlyList<EmailAddress> To { get; init; }
 
-    /// <summary>Where replies go (the sender's mailbox or a signed reply address), or null for <see cref="From"/>.</summary>
-    public EmailAddress? ReplyTo { get; init; }
+    /// <summary>
+    /// Where replies go: empty for <see cref="From"/>; else every address a reply is to reach (the sender's mailbox and a
+    /// signed reply address, so the person reads the reply and the app sees it).
+    /// </summary>
+    public IReadOnlyList<EmailAddress> ReplyTo { get; init; } = [];
 
     /// <summary>Recipients in copy (the introducer on an introduction); usually empty.</summary>
     public IReadOnlyList<EmailAddress> Cc { get; init; } = [];

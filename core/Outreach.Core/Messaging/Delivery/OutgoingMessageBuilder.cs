@@ -21,7 +21,7 @@ public sealed partial class OutgoingMessageBuilder
     private readonly List<EmailAddress> _cc = [];
     private readonly List<KeyValuePair<string, string>> _headers = [];
     private EmailAddress? _from;
-    private EmailAddress? _replyTo;
+    private readonly List<EmailAddress> _replyTo = [];
     private string? _subject;
     private string? _text;
     private string? _html;
@@ -49,10 +49,10 @@ public sealed partial class OutgoingMessageBuilder
         return this;
     }
 
-    /// <summary>Sets where replies go.</summary>
+    /// <summary>Adds an address replies go to (a reply reaches every one added).</summary>
     public OutgoingMessageBuilder ReplyTo(string address, string? displayName = null)
     {
-        _replyTo = new EmailAddress(address, displayName);
+        _replyTo.Add(new EmailAddress(address, displayName));
         return this;
     }
 
@@ -146,7 +146,7 @@ public sealed partial class OutgoingMessageBuilder
             From = from,
             To = [.. _to],
             Cc = [.. _cc],
-            ReplyTo = _replyTo,
+            ReplyTo = [.. _replyTo],
             Subject = _subject ?? throw new InvalidOperationException("A message needs a subject."),
             Text = _text ?? throw new InvalidOperationException("A message needs a plain-text part."),
             Html = _html ?? throw new InvalidOperationException("A message needs an HTML part."),
