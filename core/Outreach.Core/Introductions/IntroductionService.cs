@@ -55,10 +55,10 @@ public sealed class IntroductionService(
         var stored = await introductions.TryAddAsync(transition.Introduction, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException("A random introduction id collided with a stored one.");
 
-        // Should this write fail, the request is stored without its ask: the timer stalls it (consent-ask-missing).
+        // Should this write fail, the request is stored without its ask: the timer's next run plans it again (same task id).
         await new PlanWriter(tasks, index, time).WriteAsync(planned, cancellationToken).ConfigureAwait(false);
         var ask = planned.FirstOrDefault(t => t.Template == TemplateKind.IntroAsk);
-        return IntroductionStallReasons.OfConsentAsk(ask, TimeSpan.Zero) is { } unasked
+        return IntroductionStallReasons.OfConsentAsk(ask) is { } unasked
             ? await ApplyAsync(_workflow.Stall(stored, unasked), cancellationToken).ConfigureAwait(false)
             : stored;
     }
@@ -72,11 +72,15 @@ public sealed class IntroductionService(
     /// The timer's move: expires an unanswered request past its deadline, or nudges A once the nudge is due, which is
     /// <see cref="IntroductionPolicy.NudgeAfter"/> after the introduction email actually went out. While that email is
     /// still planned, queued, claimed or in review, nothing changes and the next run looks again; once it went out
-    /// later than B's yes, the nudge is moved to the delay after the send. When the email was skipped, failed for good
-    /// or was never planned, the introduction stalls instead and A is not nudged about an email nobody got. A request
-    /// awaiting consent before its deadline stalls when its consent ask to B was skipped (B suppressed) or failed for
-    /// good, or is still not stored <see cref="IntroductionStallReasons.ConsentAskMissingAfter"/> after the request
-    /// (storing it failed), since B cannot answer an ask B never got; otherwise it waits.
+    /// later than B's yes, the nudge is moved to the delay after the send. When the email was skipped or failed for good,
+    /// the introduction stalls instead and A is not nudged about an email nobody got. A request awaiting consent before
+    /// its deadline stalls when its consent ask to B was skipped (B suppressed) or failed for good, since B cannot answer
+    /// an ask B never got; otherwise it waits.
+    /// A consent ask or introduction email that is not stored at all (writing it failed after the move was stored: the
+    /// caller got an error, and B, who already saw "thank you", will not answer again) is planned again here, at the
+    /// next opening of the sender's window: its task id is derived from the introduction, so a write still in flight and
+    /// this one store one task between them. Only when it cannot be planned (the owner's introduction campaign lost the
+    /// step, or the sender profile is gone) does the request or introduction stall as missing.
     /// </summary>
     /// <returns>The introduction as stored: unchanged (still introduced, or awaiting consent) while its email is waiting to go out.</returns>
     /// <exception cref="DomainException">Not due yet, not in a state the timer moves, or <c>introduction.changed</c> when a concurrent event won.</exception>
@@ -85,9 +89,9 @@ public sealed class IntroductionService(
         ArgumentNullException.ThrowIfNull(introduction);
         if (introduction.State == IntroductionState.AwaitingConsent && time.GetUtcNow() < introduction.ConsentDeadline)
         {
-            var toB = await tasks.ListForContactAsync(introduction.OwnerId, introduction.PersonBContactId, cancellationToken).ConfigureAwait(false);
-            var ask = toB.FirstOrDefault(t => t.Template == TemplateKind.IntroAsk && string.Equals(t.IntroductionId, introduction.IntroductionId, StringComparison.Ordinal));
-            return IntroductionStallReasons.OfConsentAsk(ask, time.GetUtcNow() - introduction.RequestedAt) is { } unasked
+            var ask = await FindMessageAsync(introduction, introduction.PersonBContactId, TemplateKind.IntroAsk, cancellationToken).ConfigureAwait(false)
+                ?? await ReplanAsync(introduction, new SendConsentAsk(introduction.IntroductionId, introduction.PersonBContactId), cancellationToken).ConfigureAwait(false);
+            return IntroductionStallReasons.OfConsentAsk(ask) is { } unasked
                 ? await ApplyAsync(_workflow.Stall(introduction, unasked), cancellationToken).ConfigureAwait(false)
                 : introduction;
         }
@@ -97,8 +101,16 @@ public sealed class IntroductionService(
             return await ApplyAsync(_workflow.Expire(introduction), cancellationToken).ConfigureAwait(false);
         }
 
-        var toA = await tasks.ListForContactAsync(introduction.OwnerId, introduction.PersonAContactId, cancellationToken).ConfigureAwait(false);
-        var email = toA.FirstOrDefault(t => t.Template == TemplateKind.Intro && string.Equals(t.IntroductionId, introduction.IntroductionId, StringComparison.Ordinal));
+        var email = await FindMessageAsync(introduction, introduction.PersonAContactId, TemplateKind.Intro, cancellationToken).ConfigureAwait(false)
+            ?? await ReplanAsync(
+                introduction,
+                new SendIntroduction(introduction.IntroductionId, [introduction.PersonAContactId, introduction.PersonBContactId], introduction.OwnerId),
+                cancellationToken).ConfigureAwait(false);
+        if (time.GetUtcNow() < introduction.NudgeDueAt)
+        {
+            return introduction;
+        }
+
         if (IntroductionStallReasons.Of(email) is { } stalled)
         {
             return await ApplyAsync(_workflow.Stall(introduction, stalled), cancellationToken).ConfigureAwait(false);
@@ -143,6 +155,35 @@ public sealed class IntroductionService(
         await PlanAsync(transition with { Introduction = stored }, cancellationToken).ConfigureAwait(false);
         await StopTasksAsync(stored, cancellationToken).ConfigureAwait(false);
         return stored;
+    }
+
+    /// <summary>The introduction's stored message of <paramref name="template"/> to <paramref name="contactId"/>, or null.</summary>
+    private async Task<OutreachTask?> FindMessageAsync(Introduction introduction, string contactId, TemplateKind template, CancellationToken cancellationToken)
+    {
+        var toContact = await tasks.ListForContactAsync(introduction.OwnerId, contactId, cancellationToken).ConfigureAwait(false);
+        return toContact.FirstOrDefault(t => t.Template == template && string.Equals(t.IntroductionId, introduction.IntroductionId, StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Plans <paramref name="command"/> again for an introduction whose message is not stored, and returns the task as
+    /// stored; null when it cannot be planned (no sender profile, or the owner's introduction campaign has no step for it).
+    /// </summary>
+    private async Task<OutreachTask?> ReplanAsync(Introduction introduction, IntroductionCommand command, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<OutreachTask> planned;
+        try
+        {
+            var profile = await RequireProfileAsync(introduction.OwnerId, cancellationToken).ConfigureAwait(false);
+            planned = await TasksForAsync(new IntroductionTransition(introduction, [command]), profile, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DomainException e) when (e.Code is "introduction.no-sender-profile" or "campaign.missing-step" or "campaign.invalid")
+        {
+            return null;
+        }
+
+        await new PlanWriter(tasks, index, time).WriteAsync(planned, cancellationToken).ConfigureAwait(false);
+        var task = planned.Single();
+        return await tasks.FindAsync(task.OwnerId, task.TaskId, cancellationToken).ConfigureAwait(false) ?? task;
     }
 
     /// <summary>Skips the introduction's pending messages its state made pointless (<see cref="IntroductionTaskStops"/>).</summary>

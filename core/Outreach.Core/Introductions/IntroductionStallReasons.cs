@@ -16,8 +16,9 @@ public static class IntroductionStallReasons
     public const string EmailFailed = "introduction-email-failed";
 
     /// <summary>
-    /// No introduction email is stored: B said yes and the introduction was stored, but planning its email failed
-    /// (a retried yes is a no-op and plans nothing), so no email will ever go out.
+    /// No introduction email is stored and none can be planned again (the owner's introduction campaign lost its
+    /// <c>intro</c> step, or the sender profile is gone), so no email will ever go out. A missing email that can be
+    /// planned is planned by the timer instead (<see cref="IntroductionService.AdvanceAsync"/>).
     /// </summary>
     public const string EmailMissing = "introduction-email-missing";
 
@@ -37,27 +38,19 @@ public static class IntroductionStallReasons
         introductionEmail is null ? EmailMissing : NotSent(introductionEmail, EmailSkipped, EmailFailed);
 
     /// <summary>
-    /// No consent ask is stored <see cref="ConsentAskMissingAfter"/> or more after the request: storing it failed after
-    /// the request was stored (the caller got an error), so B will never be asked. A request whose ask the planner would
-    /// refuse is not stored at all (<see cref="IntroductionService.RequestAsync"/>).
+    /// No consent ask is stored and none can be planned again (the owner's introduction campaign lost its <c>intro_ask</c>
+    /// step, or the sender profile is gone), so B will never be asked. A missing ask that can be planned is planned by
+    /// the timer instead (<see cref="IntroductionService.AdvanceAsync"/>).
     /// </summary>
     public const string ConsentAskMissing = "consent-ask-missing";
 
     /// <summary>
-    /// How long after the request a missing consent ask means it will never come: the ask is written a moment after the
-    /// request, and the timer must not stall one in between.
-    /// </summary>
-    public static readonly TimeSpan ConsentAskMissingAfter = TimeSpan.FromMinutes(10);
-
-    /// <summary>
     /// Why waiting for B's answer is pointless: a reason when <paramref name="consentAsk"/> was skipped or failed for good,
-    /// or is still missing <see cref="ConsentAskMissingAfter"/> after the request; null when it went out or may still go out.
+    /// or is missing; null when it went out or may still go out.
     /// </summary>
-    /// <param name="consentAsk">The introduction's <c>intro_ask</c> task, or null when none is stored.</param>
-    /// <param name="sinceRequested">How long ago the request was made.</param>
-    public static string? OfConsentAsk(OutreachTask? consentAsk, TimeSpan sinceRequested) => consentAsk is null
-        ? (sinceRequested >= ConsentAskMissingAfter ? ConsentAskMissing : null)
-        : NotSent(consentAsk, ConsentAskSkipped, ConsentAskFailed);
+    /// <param name="consentAsk">The introduction's <c>intro_ask</c> task, or null when none is stored (or could be planned).</param>
+    public static string? OfConsentAsk(OutreachTask? consentAsk) =>
+        consentAsk is null ? ConsentAskMissing : NotSent(consentAsk, ConsentAskSkipped, ConsentAskFailed);
 
     /// <summary><paramref name="skipped"/> and the task's skip reason, <paramref name="failed"/>, or null while it went or may go out.</summary>
     private static string? NotSent(OutreachTask task, string skipped, string failed) => task.State switch

@@ -7,11 +7,13 @@ namespace Outreach.Functions.Introductions;
 
 /// <summary>
 /// The <c>AdvanceIntroductions</c> timer (<c>functions/AdvanceIntroductions/function.json</c>, hourly): expires consent
-/// requests B left unanswered past the deadline, stalls a request whose consent ask to B was skipped, failed for good or
-/// is still not stored ten minutes after the request (B cannot answer it; the introducer may answer for B or cancel), and nudges A once the nudge is due (the nudge delay after the
-/// introduction email went out), planning the nudge as a task the dispatcher sends. An introduction whose email has not
-/// gone out yet waits (it is listed again next run), and one whose email was skipped, failed for good or never planned
-/// is marked stalled (A is not nudged about an email nobody got). An introduction another event moved on meanwhile (B answered a second before) is left alone.
+/// requests B left unanswered past the deadline, stalls a request whose consent ask to B was skipped or failed for good
+/// (B cannot answer it; the introducer may answer for B or cancel), plans again a consent ask or introduction email that
+/// was never stored (writing it failed after the request or B's yes was stored), and nudges A once the nudge is due (the
+/// nudge delay after the introduction email went out), planning the nudge as a task the dispatcher sends. An
+/// introduction whose email has not gone out yet waits (it is listed again next run), and one whose email was skipped
+/// or failed for good is marked stalled (A is not nudged about an email nobody got). An introduction another event
+/// moved on meanwhile (B answered a second before) is left alone.
 /// </summary>
 internal sealed partial class AdvanceIntroductionsFunction(IServiceProvider services, ILogger<AdvanceIntroductionsFunction> logger) : StorageTimerFunction(logger)
 {

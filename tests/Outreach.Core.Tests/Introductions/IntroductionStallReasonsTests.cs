@@ -24,12 +24,9 @@ public sealed class IntroductionStallReasonsTests
         Assert.Equal(expected, IntroductionStallReasons.Of(email));
     }
 
-    [Theory]
-    [InlineData(0, null)]
-    [InlineData(9, null)]
-    [InlineData(10, "consent-ask-missing")]
-    public void A_request_with_no_consent_ask_stored_stalls_only_once_the_ask_is_overdue(int minutesSinceRequest, string? expected) =>
-        Assert.Equal(expected, IntroductionStallReasons.OfConsentAsk(null, TimeSpan.FromMinutes(minutesSinceRequest)));
+    [Fact]
+    public void A_request_with_no_consent_ask_stored_or_plannable_stalls_because_the_ask_is_missing() =>
+        Assert.Equal("consent-ask-missing", IntroductionStallReasons.OfConsentAsk(null));
 
     [Fact]
     public void An_introduction_with_no_email_stored_stalls_because_the_email_is_missing() =>

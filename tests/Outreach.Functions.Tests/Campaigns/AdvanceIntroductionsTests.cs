@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Outreach.Core.Campaigns;
 using Outreach.Core.Introductions;
+using Outreach.Core.Messaging.Templates;
 using Outreach.Core.Planning;
 using Outreach.Testing.LocalServices;
 
@@ -198,26 +200,50 @@ public sealed class AdvanceIntroductionsTests(AzuriteFixture azurite) : IClassFi
     }
 
     [Fact]
-    public async Task An_introduction_whose_email_was_never_planned_stalls_with_the_reason_and_A_is_never_nudged()
+    public async Task An_introduction_whose_email_was_never_stored_gets_it_planned_by_the_next_run_not_a_week_later()
     {
         using var introducer = await Introducer.CreateAsync(_app);
         var id = await introducer.IntroduceIdAsync();
-        // B's yes was stored but planning the introduction email failed, so no email task exists.
-        var asked = await _app.Stores.Introductions.GetAsync(introducer.OwnerId, id, CancellationToken.None);
-        var now = _app.Clock.GetUtcNow();
-        Assert.NotNull(await _app.Stores.Introductions.TryReplaceAsync(
-            asked! with { State = IntroductionState.Introduced, Answer = ConsentAnswer.Yes, AnsweredAt = now, NudgeDueAt = now.AddDays(7) }, CancellationToken.None));
+        // B's yes was stored but writing the introduction email failed, so no email task exists; B saw "thank you".
+        await StoreYesWithoutEmailAsync(introducer, id);
         using var again = await introducer.Client.PostAsJsonAsync($"/api/introductions/{id}/answer", new { answer = "yes" }); // a repeat plans nothing
 
+        _app.Clock.Advance(TimeSpan.FromHours(1));
+        using var run = await _app.RunTimerAsync(Timer);
+        _app.Clock.Advance(TimeSpan.FromHours(1));
+        using var rerun = await _app.RunTimerAsync(Timer);
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK), (again.StatusCode, run.StatusCode, rerun.StatusCode));
+        Assert.Equal("introduced", (await introducer.GetAsync(id)).GetProperty("state").GetString());
+        var email = Assert.Single(await introducer.TasksAsync(), t => t.GetProperty("template").GetString() == "intro");
+        Assert.Equal((introducer.A, "pay-it-forward-introduction", "intro", "email", "planned"), Introducer.Summary(email));
+        var stored = (await _app.Stores.Tasks.ListForContactAsync(introducer.OwnerId, introducer.A, CancellationToken.None)).Single(t => t.IntroductionId == id);
+        Assert.Equal([introducer.B], stored.AlsoToContactIds);
+        Assert.True(stored.CopyOwner);
+    }
+
+    [Fact]
+    public async Task An_introduction_whose_email_cannot_be_planned_again_stalls_as_missing_once_due_and_A_is_never_nudged()
+    {
+        using var introducer = await Introducer.CreateAsync(_app);
+        var id = await introducer.IntroduceIdAsync();
+        await StoreYesWithoutEmailAsync(introducer, id);
+        // The owner's own introduction campaign has no introduction step, so the email cannot be planned again.
+        var campaign = DefaultCampaigns.PayItForwardIntroduction(introducer.OwnerId);
+        await _app.Stores.Campaigns.SaveAsync(campaign with { Steps = [.. campaign.Steps.Where(s => s.Template != TemplateKind.Intro)] }, CancellationToken.None);
+
+        _app.Clock.Advance(TimeSpan.FromHours(1));
+        using var early = await _app.RunTimerAsync(Timer);
+        var waiting = (await introducer.GetAsync(id)).GetProperty("state").GetString();
         _app.Clock.Advance(TimeSpan.FromDays(7));
         using var run = await _app.RunTimerAsync(Timer);
 
-        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (again.StatusCode, run.StatusCode));
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (early.StatusCode, run.StatusCode));
+        Assert.Equal("introduced", waiting);
         var stalled = await introducer.GetAsync(id);
         Assert.Equal(("stalled", "introduction-email-missing"), (stalled.GetProperty("state").GetString(), stalled.GetProperty("stalledReason").GetString()));
         Assert.Equal(JsonValueKind.Null, stalled.GetProperty("nudgedUtc").ValueKind);
-        var tasks = await introducer.TasksAsync();
-        Assert.DoesNotContain(tasks, t => t.GetProperty("template").GetString() is "intro" or "nudge");
+        Assert.DoesNotContain(await introducer.TasksAsync(), t => t.GetProperty("template").GetString() is "intro" or "nudge");
     }
 
     [Fact]
@@ -260,10 +286,47 @@ public sealed class AdvanceIntroductionsTests(AzuriteFixture azurite) : IClassFi
     }
 
     [Fact]
-    public async Task A_request_stored_without_its_consent_ask_stalls_once_the_ask_is_overdue_and_the_introducer_may_cancel_it()
+    public async Task A_request_stored_without_its_consent_ask_gets_it_planned_by_the_next_run_once_and_B_can_answer()
     {
         using var introducer = await Introducer.CreateAsync(_app);
         // What a request is left as when storing its ask failed after the request itself was stored.
+        await StoreUnaskedRequestAsync(introducer);
+
+        _app.Clock.Advance(TimeSpan.FromHours(1));
+        using var run = await _app.RunTimerAsync(Timer);
+        _app.Clock.Advance(TimeSpan.FromHours(1));
+        using var rerun = await _app.RunTimerAsync(Timer);
+        var waiting = await introducer.GetAsync("unasked");
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (run.StatusCode, rerun.StatusCode));
+        Assert.Equal(("awaiting_consent", JsonValueKind.Null), (waiting.GetProperty("state").GetString(), waiting.GetProperty("stalledReason").ValueKind));
+        var ask = Assert.Single(await introducer.TasksAsync());
+        Assert.Equal((introducer.B, "pay-it-forward-introduction", "intro_ask", "email", "planned"), Introducer.Summary(ask));
+    }
+
+    [Fact]
+    public async Task A_request_whose_consent_ask_cannot_be_planned_again_stalls_as_missing_and_the_introducer_may_cancel_it()
+    {
+        using var introducer = await Introducer.CreateAsync(_app);
+        await StoreUnaskedRequestAsync(introducer);
+        var campaign = DefaultCampaigns.PayItForwardIntroduction(introducer.OwnerId);
+        await _app.Stores.Campaigns.SaveAsync(campaign with { Steps = [.. campaign.Steps.Where(s => s.Template != TemplateKind.IntroAsk)] }, CancellationToken.None);
+
+        _app.Clock.Advance(TimeSpan.FromHours(1));
+        using var run = await _app.RunTimerAsync(Timer);
+        var stalled = await introducer.GetAsync("unasked");
+        using var cancelled = await introducer.Client.PostAsync(new Uri("/api/introductions/unasked/cancel", UriKind.Relative), null);
+
+        Assert.Equal(HttpStatusCode.OK, run.StatusCode);
+        Assert.Equal(("stalled", "consent-ask-missing"), (stalled.GetProperty("state").GetString(), stalled.GetProperty("stalledReason").GetString()));
+        Assert.Empty(await introducer.TasksAsync());
+        Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+    }
+
+    public void Dispose() => _app.Dispose();
+
+    private async Task StoreUnaskedRequestAsync(Introducer introducer)
+    {
         var now = _app.Clock.GetUtcNow();
         Assert.NotNull(await _app.Stores.Introductions.TryAddAsync(
             new Introduction
@@ -279,22 +342,15 @@ public sealed class AdvanceIntroductionsTests(AzuriteFixture azurite) : IClassFi
                 ConsentDeadline = now.AddDays(7),
             },
             CancellationToken.None));
-
-        _app.Clock.Advance(IntroductionStallReasons.ConsentAskMissingAfter - TimeSpan.FromMinutes(1));
-        using var early = await _app.RunTimerAsync(Timer);
-        var waiting = (await introducer.GetAsync("unasked")).GetProperty("state").GetString();
-        _app.Clock.Advance(TimeSpan.FromMinutes(1));
-        using var due = await _app.RunTimerAsync(Timer);
-        var stalled = await introducer.GetAsync("unasked");
-        using var cancelled = await introducer.Client.PostAsync(new Uri("/api/introductions/unasked/cancel", UriKind.Relative), null);
-
-        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (early.StatusCode, due.StatusCode));
-        Assert.Equal("awaiting_consent", waiting);
-        Assert.Equal(("stalled", "consent-ask-missing"), (stalled.GetProperty("state").GetString(), stalled.GetProperty("stalledReason").GetString()));
-        Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
     }
 
-    public void Dispose() => _app.Dispose();
+    private async Task StoreYesWithoutEmailAsync(Introducer introducer, string id)
+    {
+        var asked = await _app.Stores.Introductions.GetAsync(introducer.OwnerId, id, CancellationToken.None);
+        var now = _app.Clock.GetUtcNow();
+        Assert.NotNull(await _app.Stores.Introductions.TryReplaceAsync(
+            asked! with { State = IntroductionState.Introduced, Answer = ConsentAnswer.Yes, AnsweredAt = now, NudgeDueAt = now.AddDays(7) }, CancellationToken.None));
+    }
 
     /// <summary>Moves the introduction email (the only task of the introduction to A before a nudge) as the sender would.</summary>
     private async Task MoveIntroductionEmailAsync(Introducer introducer, string id, Func<OutreachTask, OutreachTask> move)

@@ -65,9 +65,11 @@ public sealed class TableIntroductionStore(TableClient table) : IIntroductionSto
     public Task<IReadOnlyList<Introduction>> ListDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         // Every request awaiting consent, not only expiring ones: one whose consent ask was skipped or failed stalls early.
+        // Every introduction made, not only those due a nudge: one whose email was never stored gets it planned again
+        // within the hour rather than stalling a week later. Both states are short-lived, so the list stays small.
         var awaiting = TableFilter.Eq(IntroductionEntity.State, nameof(IntroductionState.AwaitingConsent));
-        var nudging = TableFilter.Eq(IntroductionEntity.State, nameof(IntroductionState.Introduced)).And(TableFilter.Le(IntroductionEntity.NudgeDueAt, now));
-        return QueryAsync(awaiting.Or(nudging), cancellationToken);
+        var introduced = TableFilter.Eq(IntroductionEntity.State, nameof(IntroductionState.Introduced));
+        return QueryAsync(awaiting.Or(introduced), cancellationToken);
     }
 
     private async Task<IReadOnlyList<Introduction>> QueryAsync(string filter, CancellationToken cancellationToken)

@@ -19,10 +19,10 @@ export function stallReasonText(reason) {
   switch (code) {
     case 'consent-ask-skipped': return `The consent request to the person asked was not sent${why}; answer for them or cancel it.`;
     case 'consent-ask-failed': return 'Sending the consent request to the person asked failed; answer for them or cancel it.';
-    case 'consent-ask-missing': return 'The consent request to the person asked was never planned; answer for them or cancel it.';
+    case 'consent-ask-missing': return 'The consent request to the person asked could not be planned; answer for them or cancel it.';
     case 'introduction-email-skipped': return `The introduction email was not sent${why}; close it when you are done.`;
     case 'introduction-email-failed': return 'Sending the introduction email failed; close it when you are done.';
-    case 'introduction-email-missing': return 'The introduction email was never planned; close it when you are done.';
+    case 'introduction-email-missing': return 'The introduction email could not be planned; close it when you are done.';
     default: return reason || 'Unknown reason.';
   }
 }
