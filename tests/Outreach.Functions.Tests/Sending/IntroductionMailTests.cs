@@ -40,6 +40,7 @@ public sealed class IntroductionMailTests(AzuriteFixture azurite, MailDevFixture
         Assert.Equal("May I introduce you to Ada Contact?", askMail.GetProperty("subject").GetString());
         var text = askMail.GetProperty("text").GetString()!;
         Assert.Contains("I think you two should talk because you both like pricing.", text, StringComparison.Ordinal);
+        Assert.Contains("I met Ada at Class visit on January 13. I think", text, StringComparison.Ordinal); // how the introducer knows A
         Assert.Contains("/api/unsubscribe/", text, StringComparison.Ordinal);
         var link = new Uri(text[text.IndexOf("https://outreach.example/api/introductions/consent/", StringComparison.Ordinal)..].Split('\n', ' ')[0].Trim());
         Assert.Equal(TaskState.Sent, ask.State);
@@ -57,6 +58,7 @@ public sealed class IntroductionMailTests(AzuriteFixture azurite, MailDevFixture
         Assert.Equal("An introduction: Ada Contact and Bea Contact", introMail.GetProperty("subject").GetString());
         var introText = introMail.GetProperty("text").GetString()!;
         Assert.Contains("you both like pricing", introText, StringComparison.Ordinal);
+        Assert.Contains("I met Bea at Class visit on January 13. I met Ada at Class visit on January 13.", introText, StringComparison.Ordinal);
         Assert.Equal(TaskState.Sent, intro.State);
 
         // One message to two people: no List-Unsubscribe header (it could name one of them only), and each has their own

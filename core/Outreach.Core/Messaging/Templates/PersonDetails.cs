@@ -24,6 +24,12 @@ public sealed record PersonDetails
     /// </summary>
     public Uri? UnsubscribeUrl { get; init; }
 
+    /// <summary>
+    /// Where and when the introducer met this person (the contact's latest meeting), so an introduction can say how the
+    /// introducer knows each of them (<c>{{personB.event.name}}</c>, <c>{{personB.event.metOn}}</c>); null when unknown.
+    /// </summary>
+    public MeetingDetails? Event { get; init; }
+
     /// <summary>"First Last", or whichever part is known.</summary>
     public string? FullName => TemplateText.JoinName(FirstName, LastName);
 
@@ -38,6 +44,7 @@ public sealed record PersonDetails
             Company = contact.Company,
             Position = contact.Position,
             LinkedInUrl = contact.LinkedInUrl,
+            Event = contact.LastMet is { } met ? new MeetingDetails(met.Name, met.MetOn) : null,
         };
     }
 
@@ -51,11 +58,12 @@ public sealed record PersonDetails
         ["linkedInUrl"] = TemplateText.Clean(LinkedInUrl),
     };
 
-    /// <summary>The fields of person A or B: a person's, and their unsubscribe link.</summary>
+    /// <summary>The fields of person A or B: a person's, their unsubscribe link, and where the introducer met them.</summary>
     internal Dictionary<string, object?> ToIntroducedData()
     {
         var data = ToData();
         data["unsubscribeUrl"] = UnsubscribeUrl?.AbsoluteUri;
+        data["event"] = (Event ?? new MeetingDetails(null, null)).ToData();
         return data;
     }
 }

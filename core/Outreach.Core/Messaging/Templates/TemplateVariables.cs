@@ -20,8 +20,12 @@ public static class TemplateVariables
 
     private static readonly VariableShape Person = VariableShape.Object(PersonFields);
 
-    // Person A or B of an introduction: a person, and on the message to both of them their own unsubscribe link.
-    private static readonly VariableShape IntroducedPerson = VariableShape.Object([.. PersonFields, ("unsubscribeUrl", VariableShape.Value)]);
+    private static readonly VariableShape Meeting = VariableShape.Object(("name", VariableShape.Value), ("metOn", VariableShape.Value));
+
+    // Person A or B of an introduction: a person, where the introducer met them (so the note can say how the introducer
+    // knows each one), and on the message to both of them their own unsubscribe link.
+    private static readonly VariableShape IntroducedPerson = VariableShape.Object(
+        [.. PersonFields, ("unsubscribeUrl", VariableShape.Value), ("event", Meeting)]);
 
     internal static VariableShape Root { get; } = VariableShape.Object(
     [
@@ -39,9 +43,7 @@ public static class TemplateVariables
             ("signature", VariableShape.Value),
             ("school", VariableShape.Value),
             ("program", VariableShape.Value))),
-        ("event", VariableShape.Object(
-            ("name", VariableShape.Value),
-            ("metOn", VariableShape.Value))),
+        ("event", Meeting),
         ("introducer", Person),
         ("personA", IntroducedPerson),
         ("personB", IntroducedPerson),

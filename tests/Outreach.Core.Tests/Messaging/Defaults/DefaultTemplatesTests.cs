@@ -17,8 +17,15 @@ public sealed class DefaultTemplatesTests
         UnsubscribeUrl = new Uri("https://app.example/api/unsubscribe/k1.abc.def"),
         Sender = new SenderDetails { FirstName = "Sam", LastName = "Ortiz", Program = "MS in Marketing Intelligence" },
         Event = new MeetingDetails("the Fordham class visit", new DateOnly(2026, 3, 2)),
-        PersonA = new PersonDetails { FirstName = "Sam", LastName = "Ortiz", Position = "MS student", Company = "Fordham" },
-        PersonB = new PersonDetails { FirstName = "Priya", LastName = "Natarajan", Position = "Director of Insights", Company = "Northwind Analytics" },
+        PersonA = new PersonDetails
+        {
+            FirstName = "Sam", LastName = "Ortiz", Position = "MS student", Company = "Fordham", Event = new MeetingDetails("the marketing seminar", new DateOnly(2026, 1, 20)),
+        },
+        PersonB = new PersonDetails
+        {
+            FirstName = "Priya", LastName = "Natarajan", Position = "Director of Insights", Company = "Northwind Analytics",
+            Event = new MeetingDetails("the Fordham class visit", new DateOnly(2026, 3, 2)),
+        },
         Reason = "you both care about how students pick subscriptions",
     };
 
@@ -75,6 +82,18 @@ public sealed class DefaultTemplatesTests
         Assert.StartsWith("Hi Sam and Priya,", rendered.Text, StringComparison.Ordinal);
         Assert.Contains("Priya Natarajan (Director of Insights, Northwind Analytics), meet Sam Ortiz (MS student, Fordham).", rendered.Text, StringComparison.Ordinal);
         Assert.Contains("because you both care about how students pick subscriptions.", rendered.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Introduction_and_consent_ask_say_where_the_introducer_met_each_person()
+    {
+        var introduction = Renderer.Render(DefaultTemplates.For(TemplateKind.Intro), Full);
+        var ask = Renderer.Render(DefaultTemplates.For(TemplateKind.IntroAsk), Full);
+
+        Assert.Contains("I met Priya at the Fordham class visit on March 2. I met Sam at the marketing seminar on January 20.", introduction.Text, StringComparison.Ordinal);
+        Assert.Contains("I met Priya at the Fordham class visit on March 2.", introduction.Html, StringComparison.Ordinal);
+        Assert.Contains("at Fordham. I met Sam at the marketing seminar on January 20. I think you two", ask.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("I met", Renderer.Render(DefaultTemplates.For(TemplateKind.Intro), Minimal).Text, StringComparison.Ordinal);
     }
 
     [Fact]
