@@ -109,6 +109,7 @@ public sealed class IntroductionMailTests(AzuriteFixture azurite, MailDevFixture
         var headers = nudgeMail.GetProperty("headers");
         Assert.Equal(nudge.MessageId, headers.GetProperty("message-id").GetString());
         Assert.Equal([$"{introducer.A}@example.org"], Addresses(nudgeMail, "to"));
+        Assert.Equal("A gentle nudge about meeting Bea Contact", nudgeMail.GetProperty("subject").GetString()); // A is nudged about B, not about A
         Assert.Equal(intro.MessageId, headers.GetProperty("in-reply-to").GetString());
         Assert.Equal(intro.MessageId, headers.GetProperty("references").GetString());
     }

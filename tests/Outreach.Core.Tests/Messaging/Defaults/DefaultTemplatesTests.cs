@@ -97,6 +97,18 @@ public sealed class DefaultTemplatesTests
     }
 
     [Fact]
+    public void Nudge_reminds_A_to_follow_up_with_B_rather_than_asking_about_meeting_A()
+    {
+        var nudge = Renderer.Render(DefaultTemplates.For(TemplateKind.Nudge), Full with { Recipient = Full.PersonA! });
+
+        Assert.Equal("A gentle nudge about meeting Priya Natarajan", nudge.Subject);
+        Assert.StartsWith("Hi Sam,", nudge.Text, StringComparison.Ordinal);
+        Assert.Contains("my introduction to Priya Natarajan.", nudge.Text, StringComparison.Ordinal);
+        Assert.Contains("Could you reply to Priya on my introduction email", nudge.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("meeting Sam", nudge.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Without_details_the_notes_fall_back_to_warm_generic_wording()
     {
         var rendered = Renderer.Render(DefaultTemplates.For(TemplateKind.ThankYou), Minimal);
