@@ -14,7 +14,8 @@ namespace Outreach.Functions.Introductions;
 /// The introducer's side of pay-it-forward introductions: <c>POST /api/introductions</c> (<c>CreateIntroduction</c>),
 /// <c>GET /api/introductions?state=</c> (<c>ListIntroductions</c>; one state or a comma-separated list), <c>GET /api/introductions/{id}</c>
 /// (<c>GetIntroduction</c>) and <c>POST /api/introductions/{id}/answer</c> (<c>AnswerIntroduction</c>: B answered by
-/// another route). A move the workflow forbids from the current state is 409 naming that state.
+/// another route; the owner only, 403 for a coach or admin acting for them). A move the workflow forbids from the
+/// current state is 409 naming that state.
 /// </summary>
 internal static class IntroductionsApi
 {
@@ -116,6 +117,16 @@ internal static class IntroductionsApi
         if (await access.ResolveAsync(context, ApiScopes.Write | ApiScopes.Send, cancellationToken).ConfigureAwait(false) is not { } owner)
         {
             return OwnerAccess.NotFound();
+        }
+
+        // B's answer is B's consent: only B (the link) or the introducer who spoke to B may record it. A coach or admin
+        // acting for the owner may not, for the same reason they are never shown B's link: a yes sends the introduction.
+        if (owner.OnBehalf)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status403Forbidden,
+                title: "Only the introducer can record B's answer; a coach or admin acting for them cannot.",
+                extensions: new Dictionary<string, object?> { ["code"] = "introduction.not-allowed", ["target"] = "owner" });
         }
 
         var answer = ParseAnswer(request.Answer);

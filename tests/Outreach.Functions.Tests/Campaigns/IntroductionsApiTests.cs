@@ -269,6 +269,24 @@ public sealed class IntroductionsApiTests(AzuriteFixture azurite) : IClassFixtur
         Assert.Equal("awaiting_consent", own.GetProperty("state").GetString());
     }
 
+    [Fact]
+    public async Task A_coach_acting_for_the_introducer_cannot_answer_yes_for_B_and_nobody_is_introduced()
+    {
+        var coachId = ApiApp.NewId("coach");
+        using var coach = await _app.OwnerAsync(coachId, Core.Accounts.AccountKind.Coach);
+        using var introducer = await Introducer.CreateAsync(_app);
+        await CampaignsApp.GrantConsentAsync(introducer.Client, coachId, "read", "write", "send");
+        var id = await introducer.IntroduceIdAsync();
+
+        using var yes = await coach.PostAsJsonAsync($"/api/introductions/{id}/answer?owner={introducer.OwnerId}", new { answer = "yes" });
+
+        Assert.Equal(HttpStatusCode.Forbidden, yes.StatusCode);
+        var problem = await CampaignsApp.JsonAsync(yes);
+        Assert.Equal(("introduction.not-allowed", "owner"), (problem.GetProperty("code").GetString(), problem.GetProperty("target").GetString()));
+        Assert.Equal("awaiting_consent", (await introducer.GetAsync(id)).GetProperty("state").GetString());
+        Assert.DoesNotContain(await introducer.TasksAsync(), t => t.GetProperty("template").GetString() == "intro");
+    }
+
     [Theory]
     [InlineData("yes")]
     [InlineData("no")]
