@@ -118,8 +118,10 @@ public sealed class IntroductionService(
 
         // Not sent yet (deferred by the daily cap or the window, or its send result unknown): A would be nudged about an
         // email they have not received. Sent or answered tasks carry SentUtc.
+        // The nudge is planned before the move is stored: one that cannot be planned (the owner's introduction campaign
+        // has no nudge step) leaves the introduction as it was instead of claiming A was nudged.
         return email!.SentUtc is { } sentAt
-            ? await ApplyAsync(_workflow.NudgeAfterEmail(introduction, sentAt), cancellationToken).ConfigureAwait(false)
+            ? await ApplyAsync(_workflow.NudgeAfterEmail(introduction, sentAt), cancellationToken, planFirst: true).ConfigureAwait(false)
             : introduction;
     }
 
@@ -138,7 +140,13 @@ public sealed class IntroductionService(
     public Task<Introduction> CancelAsync(Introduction introduction, CancellationToken cancellationToken) =>
         ApplyAsync(_workflow.Cancel(introduction), cancellationToken);
 
-    private async Task<Introduction> ApplyAsync(IntroductionTransition transition, CancellationToken cancellationToken)
+    /// <param name="transition">The move.</param>
+    /// <param name="cancellationToken">Cancels the writes.</param>
+    /// <param name="planFirst">
+    /// Plan its messages before storing the move, so a plan the planner refuses refuses the move. Not for B's answer:
+    /// B's consent is stored whatever happens to its email, which the timer plans again when it is missing.
+    /// </param>
+    private async Task<Introduction> ApplyAsync(IntroductionTransition transition, CancellationToken cancellationToken, bool planFirst = false)
     {
         if (transition.IsRepeat)
         {
@@ -147,12 +155,14 @@ public sealed class IntroductionService(
             return transition.Introduction;
         }
 
+        var planned = planFirst ? await PlanAsync(transition, cancellationToken).ConfigureAwait(false) : null;
         var stored = await introductions.TryReplaceAsync(transition.Introduction, cancellationToken).ConfigureAwait(false)
             ?? throw new DomainException(
                 "introduction.changed",
                 $"Introduction '{transition.Introduction.IntroductionId}' changed meanwhile; read it again.",
                 "state");
-        await PlanAsync(transition with { Introduction = stored }, cancellationToken).ConfigureAwait(false);
+        planned ??= await PlanAsync(transition with { Introduction = stored }, cancellationToken).ConfigureAwait(false);
+        await new PlanWriter(tasks, index, time).WriteAsync(planned, cancellationToken).ConfigureAwait(false);
         await StopTasksAsync(stored, cancellationToken).ConfigureAwait(false);
         return stored;
     }
@@ -199,16 +209,16 @@ public sealed class IntroductionService(
             current => IntroductionTaskStops.Apply(introduction, current),
             cancellationToken);
 
-    private async Task PlanAsync(IntroductionTransition transition, CancellationToken cancellationToken)
+    /// <summary>The tasks of <paramref name="transition"/>'s commands (none for a move that sends nothing); nothing is written.</summary>
+    private async Task<IReadOnlyList<OutreachTask>> PlanAsync(IntroductionTransition transition, CancellationToken cancellationToken)
     {
         if (transition.Commands.Count == 0)
         {
-            return;
+            return [];
         }
 
         var profile = await RequireProfileAsync(transition.Introduction.OwnerId, cancellationToken).ConfigureAwait(false);
-        var planned = await TasksForAsync(transition, profile, cancellationToken).ConfigureAwait(false);
-        await new PlanWriter(tasks, index, time).WriteAsync(planned, cancellationToken).ConfigureAwait(false);
+        return await TasksForAsync(transition, profile, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The tasks of <paramref name="transition"/>'s commands, from the owner's introduction campaign and schedule; nothing is written.</summary>

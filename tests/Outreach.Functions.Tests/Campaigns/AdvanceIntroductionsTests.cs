@@ -325,6 +325,32 @@ public sealed class AdvanceIntroductionsTests(AzuriteFixture azurite) : IClassFi
 
     public void Dispose() => _app.Dispose();
 
+    [Fact]
+    public async Task An_introduction_the_timer_cannot_move_does_not_stop_the_run_for_every_other_introduction()
+    {
+        // Listed first (partitions are read in owner order): an introduction due its nudge whose owner's own
+        // introduction campaign has no nudge step, so the nudge cannot be planned.
+        var prefix = "a" + Guid.NewGuid().ToString("N")[..6];
+        using var broken = new Introducer(prefix + "-1", await _app.OwnerAsync(prefix + "-1"), await _app.AddContactAsync(prefix + "-1", "Ada"), await _app.AddContactAsync(prefix + "-1", "Bea"));
+        using var other = new Introducer(prefix + "-2", await _app.OwnerAsync(prefix + "-2"), await _app.AddContactAsync(prefix + "-2", "Cy"), await _app.AddContactAsync(prefix + "-2", "Di"));
+        var made = await broken.IntroduceIdAsync();
+        using var yes = await broken.Client.PostAsJsonAsync($"/api/introductions/{made}/answer", new { answer = "yes" });
+        await MoveIntroductionEmailAsync(broken, made, t => t with { State = TaskState.Sent, SentUtc = _app.Clock.GetUtcNow() });
+        var campaign = DefaultCampaigns.PayItForwardIntroduction(broken.OwnerId);
+        await _app.Stores.Campaigns.SaveAsync(campaign with { Steps = [.. campaign.Steps.Where(s => s.Template != TemplateKind.Nudge)] }, CancellationToken.None);
+        var unanswered = await other.IntroduceIdAsync();
+
+        _app.Clock.Advance(TimeSpan.FromDays(7));
+        using var run = await _app.RunTimerAsync(Timer);
+
+        Assert.Equal(HttpStatusCode.OK, yes.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, run.StatusCode);
+        Assert.Equal("expired", (await other.GetAsync(unanswered)).GetProperty("state").GetString());
+        // Not claimed as nudged when no nudge could be planned; the next run tries again.
+        Assert.Equal("introduced", (await broken.GetAsync(made)).GetProperty("state").GetString());
+        Assert.DoesNotContain(await broken.TasksAsync(), t => t.GetProperty("template").GetString() == "nudge");
+    }
+
     private async Task StoreUnaskedRequestAsync(Introducer introducer)
     {
         var now = _app.Clock.GetUtcNow();
