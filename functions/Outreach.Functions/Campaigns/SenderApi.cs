@@ -13,7 +13,8 @@ namespace Outreach.Functions.Campaigns;
 /// A change of what drafts print of the sender (name, signature, school, program) has the planned drafts measured and
 /// scored again by the next dispatcher run (<see cref="PendingDrafts"/>). Both answer the profile's <c>ETag</c>; a PUT
 /// with <c>If-Match</c> applies only to that version (412 otherwise), and one without it never undoes a mailbox change
-/// saved at the same moment (<see cref="SenderProfileEdit"/>).
+/// saved at the same moment (<see cref="SenderProfileEdit"/>). A coach or admin acting for the owner cannot change the
+/// profile's address once set (403 <c>sender.owner-only</c>, target <c>email</c>).
 /// </summary>
 internal static class SenderApi
 {
@@ -56,11 +57,26 @@ internal static class SenderApi
 
         await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
+        var addressRefused = false;
         var (previous, profile, problem) = await SenderProfileEdit.ApplyAsync(
-            profiles, owner.OwnerId, SenderProfileEdit.IfMatchOf(context), current => body.ToProfile(owner.OwnerId, current, now), cancellationToken).ConfigureAwait(false);
+            profiles,
+            owner.OwnerId,
+            SenderProfileEdit.IfMatchOf(context),
+            current =>
+            {
+                var next = body.ToProfile(owner.OwnerId, current, now);
+                addressRefused = owner.OnBehalf && current is not null && !string.Equals(next.Email, current.Email, StringComparison.OrdinalIgnoreCase);
+                return addressRefused ? null : next;
+            },
+            cancellationToken).ConfigureAwait(false);
         if (problem is not null)
         {
             return problem;
+        }
+
+        if (addressRefused)
+        {
+            return AddressOwnerOnly();
         }
 
         if (previous is not null && previous.ToTemplateSender() != profile!.ToTemplateSender())
@@ -72,4 +88,14 @@ internal static class SenderApi
         SenderProfileEdit.Tag(context, profile!);
         return TypedResults.Ok(SenderBody.Of(profile!));
     }
+
+    /// <summary>
+    /// 403: a coach or admin acting for the student may set up their profile and change its schedule, window and caps,
+    /// but not the address notes go out from once it is set. That address is the student's identity to every contact,
+    /// as their mailbox is (<c>PUT /api/sender/smtp</c> is the owner's alone too).
+    /// </summary>
+    private static ProblemHttpResult AddressOwnerOnly() => TypedResults.Problem(
+        statusCode: StatusCodes.Status403Forbidden,
+        title: "Only the owner can change the address their notes are sent from; a coach or admin acting for them cannot.",
+        extensions: new Dictionary<string, object?> { ["code"] = "sender.owner-only", ["target"] = "email" });
 }

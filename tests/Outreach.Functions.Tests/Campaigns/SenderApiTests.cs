@@ -37,6 +37,27 @@ public sealed class SenderApiTests(AzuriteFixture azurite) : IClassFixture<Azuri
         Assert.Equal("ana@school.example", profile.GetProperty("email").GetString());
     }
 
+    [Fact]
+    public async Task A_coach_acting_for_the_student_can_change_the_schedule_but_not_the_address_notes_go_out_from()
+    {
+        var coachId = ApiApp.NewId("coach");
+        var ownerId = ApiApp.NewId("o");
+        using var coach = await _app.OwnerAsync(coachId, Outreach.Core.Accounts.AccountKind.Coach, withProfile: false);
+        using var owner = await _app.OwnerAsync(ownerId);
+        await CampaignsApp.GrantConsentAsync(owner, coachId, "read", "write");
+
+        using var schedule = await coach.PutAsJsonAsync($"/api/sender?owner={ownerId}", new { firstName = "Sam", lastName = "Student", email = "sam@school.example", timeZone = "Europe/London", dailyCap = 15 });
+        using var address = await coach.PutAsJsonAsync($"/api/sender?owner={ownerId}", new { firstName = "Sam", lastName = "Student", email = "sam@coach.example", timeZone = "Europe/London", dailyCap = 15 });
+
+        Assert.Equal(HttpStatusCode.OK, schedule.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, address.StatusCode);
+        var problem = await CampaignsApp.JsonAsync(address);
+        Assert.Equal("sender.owner-only", problem.GetProperty("code").GetString());
+        Assert.Equal("email", problem.GetProperty("target").GetString());
+        var stored = (await _app.Stores.Senders.GetAsync(ownerId, CancellationToken.None))!;
+        Assert.Equal(("sam@school.example", 15), (stored.Email, stored.DailyCap));
+    }
+
     [Theory]
     [InlineData("timeZone", "Mars/Olympus_Mons", "timeZone")]
     [InlineData("timeZone", "GMT Standard Time", "timeZone")]
