@@ -37,8 +37,8 @@ internal static class SenderSmtpApi
         SmtpAccountBody body, HttpContext context, OwnerAccess access, DispatchStorage storage, ISenderProfileStore profiles,
         Lazy<SecretProtector> secrets, MailTransportProvider transports, CancellationToken cancellationToken)
     {
-        var (profile, problem) = await OwnProfileAsync(context, access, storage, profiles, cancellationToken).ConfigureAwait(false);
-        if (profile is null)
+        var (ownerId, problem) = await OwnerOnlyAsync(context, access, cancellationToken).ConfigureAwait(false);
+        if (ownerId is null)
         {
             return problem!;
         }
@@ -53,31 +53,33 @@ internal static class SenderSmtpApi
             return SmtpProblems.SecretsNotConfigured(e);
         }
 
-        var account = body.ToAccount(profile.OwnerId, protector);
-        return await EditAsync(context, profiles, transports, profile.OwnerId, current => current with { Smtp = account }, cancellationToken).ConfigureAwait(false);
+        var account = body.ToAccount(ownerId, protector);
+        return await EditAsync(context, storage, profiles, transports, ownerId, current => current with { Smtp = account }, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<Results<Ok<SenderBody>, ProblemHttpResult>> DeleteAsync(
         HttpContext context, OwnerAccess access, DispatchStorage storage, ISenderProfileStore profiles, MailTransportProvider transports,
         CancellationToken cancellationToken)
     {
-        var (profile, problem) = await OwnProfileAsync(context, access, storage, profiles, cancellationToken).ConfigureAwait(false);
-        if (profile is null)
+        var (ownerId, problem) = await OwnerOnlyAsync(context, access, cancellationToken).ConfigureAwait(false);
+        if (ownerId is null)
         {
             return problem!;
         }
 
-        return await EditAsync(context, profiles, transports, profile.OwnerId, current => current.Smtp is null ? null : current with { Smtp = null }, cancellationToken).ConfigureAwait(false);
+        return await EditAsync(context, storage, profiles, transports, ownerId, current => current.Smtp is null ? null : current with { Smtp = null }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// The account change as a version-checked edit of the profile (<see cref="SenderProfileEdit"/>), then this
-    /// instance's cached transport for the old account dropped, so its connections close once no send uses them.
+    /// The account change as a version-checked edit of the profile (<see cref="SenderProfileEdit"/>, which reads it: 409
+    /// <c>smtp.no-sender</c> when there is none), then this instance's cached transport for the old account dropped, so
+    /// its connections close once no send uses them.
     /// </summary>
     private static async Task<Results<Ok<SenderBody>, ProblemHttpResult>> EditAsync(
-        HttpContext context, ISenderProfileStore profiles, MailTransportProvider transports, string ownerId, Func<SenderProfile, SenderProfile?> change,
-        CancellationToken cancellationToken)
+        HttpContext context, DispatchStorage storage, ISenderProfileStore profiles, MailTransportProvider transports, string ownerId,
+        Func<SenderProfile, SenderProfile?> change, CancellationToken cancellationToken)
     {
+        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var (_, saved, problem) = await SenderProfileEdit.ApplyAsync(
             profiles, ownerId, SenderProfileEdit.IfMatchOf(context), current => current is null ? null : change(current), cancellationToken).ConfigureAwait(false);
         if (problem is not null)
@@ -95,24 +97,15 @@ internal static class SenderSmtpApi
         return TypedResults.Ok(SenderBody.Of(saved));
     }
 
-    /// <summary>The caller's own sender profile, or the problem to answer: 404 (not theirs), 403 (on behalf), 409 (none yet).</summary>
-    internal static async Task<(SenderProfile? Profile, ProblemHttpResult? Problem)> OwnProfileAsync(
-        HttpContext context, OwnerAccess access, DispatchStorage storage, ISenderProfileStore profiles, CancellationToken cancellationToken)
+    /// <summary>The caller's own id, or the problem to answer: 404 (not theirs), 403 (a coach or admin acting for the owner).</summary>
+    internal static async Task<(string? OwnerId, ProblemHttpResult? Problem)> OwnerOnlyAsync(HttpContext context, OwnerAccess access, CancellationToken cancellationToken)
     {
         if (await access.ResolveAsync(context, ApiScopes.Write, cancellationToken).ConfigureAwait(false) is not { } owner)
         {
             return (null, OwnerAccess.NotFound());
         }
 
-        if (owner.OnBehalf)
-        {
-            return (null, SmtpProblems.OwnerOnly());
-        }
-
-        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        return await profiles.GetAsync(owner.OwnerId, cancellationToken).ConfigureAwait(false) is { } profile
-            ? (profile, null)
-            : (null, NoSender());
+        return owner.OnBehalf ? (null, SmtpProblems.OwnerOnly()) : (owner.OwnerId, null);
     }
 
     private static ProblemHttpResult NoSender() =>

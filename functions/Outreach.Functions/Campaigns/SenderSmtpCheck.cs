@@ -25,14 +25,10 @@ internal static class SenderSmtpCheck
         SmtpAccountBody? body, HttpContext context, OwnerAccess access, DispatchStorage storage, ISenderProfileStore profiles,
         Lazy<SecretProtector> secrets, IOptions<SmtpOptions> defaults, CancellationToken cancellationToken)
     {
-        if (await access.ResolveAsync(context, ApiScopes.Write, cancellationToken).ConfigureAwait(false) is not { } owner)
+        var (ownerId, problem) = await SenderSmtpApi.OwnerOnlyAsync(context, access, cancellationToken).ConfigureAwait(false);
+        if (ownerId is null)
         {
-            return OwnerAccess.NotFound();
-        }
-
-        if (owner.OnBehalf)
-        {
-            return SmtpProblems.OwnerOnly();
+            return problem!;
         }
 
         (string Host, int Port, string UserName, string Password, bool StartTls) account;
@@ -43,14 +39,14 @@ internal static class SenderSmtpCheck
         else
         {
             await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-            if ((await profiles.GetAsync(owner.OwnerId, cancellationToken).ConfigureAwait(false))?.Smtp is not { } stored)
+            if ((await profiles.GetAsync(ownerId, cancellationToken).ConfigureAwait(false))?.Smtp is not { } stored)
             {
                 return ConflictProblems.Of("smtp.no-account", "You have no mailbox stored: send one to test (host, port, userName, password) or save it with PUT /api/sender/smtp.", "smtp");
             }
 
             try
             {
-                account = (stored.Host, stored.Port, stored.UserName, secrets.Value.Unprotect(stored.ProtectedPassword, owner.OwnerId), stored.EnableSsl);
+                account = (stored.Host, stored.Port, stored.UserName, secrets.Value.Unprotect(stored.ProtectedPassword, ownerId), stored.EnableSsl);
             }
             catch (FunctionAppConfigurationException e)
             {
