@@ -103,11 +103,11 @@ internal static partial class SmtpFailureClassifier
 
     /// <summary>
     /// A permanent refusal whose enhanced status code (RFC 3463, the first <c>5.x.y</c> in the server's reply, which
-    /// SmtpClient quotes in its message) has the subject 7, security or policy: the server will not take mail from us
-    /// for anyone, whatever the address.
+    /// SmtpClient quotes in its message) blames the sender (<see cref="EnhancedStatusCodes.BlamesSender"/>: security or
+    /// policy, or the sender's own address): the server will not take mail from us for anyone, whatever the address.
     /// </summary>
     private static bool IsPolicyStatus(SmtpException failure) =>
-        (int)failure.StatusCode is >= 500 and < 600 && EnhancedStatus().Match(failure.Message) is { Success: true } status && status.Groups["subject"].Value == "7";
+        (int)failure.StatusCode is >= 500 and < 600 && EnhancedStatus().Match(failure.Message) is { Success: true } status && EnhancedStatusCodes.BlamesSender(status.Value);
 
     /// <summary>
     /// The recipient SmtpClient names (as <c>&lt;address&gt;</c>, its domain in IDNA form), matched back to the message's

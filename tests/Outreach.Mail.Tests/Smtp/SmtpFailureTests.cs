@@ -179,6 +179,7 @@ public sealed class SmtpFailureTests
     [InlineData("554 5.7.1 <ann@example.org>: Relay access denied", 554)] // Postfix, when the account is not authenticated
     [InlineData("550 5.7.1 Service unavailable; client host [203.0.113.9] blocked using zen.spamhaus.org", 550)]
     [InlineData("550 5.7.54 SMTP; Unable to relay recipient in non-accepted domain", 550)] // Exchange Online
+    [InlineData("553 5.1.8 <ann@example.org>: Sender address rejected: Domain not found", 553)] // Postfix: our own domain
     public async Task A_recipient_refused_for_a_policy_reason_about_the_sender_fails_without_blaming_the_address(string rcptReply, int code)
     {
         // A 5.7.x refusal at RCPT is about us (relay, authentication, a blocklisted IP), not the address: TaskSender

@@ -83,20 +83,12 @@ public static partial class BounceDetector
             : null;
         if (status is not null)
         {
-            return (status[0] != '5' ? BounceSeverity.Soft : BlamesSender(status) ? BounceSeverity.Policy : BounceSeverity.Hard, status);
+            return (status[0] != '5' ? BounceSeverity.Soft : EnhancedStatusCodes.BlamesSender(status) ? BounceSeverity.Policy : BounceSeverity.Hard, status);
         }
 
         // No code at all: never suppress an address on a guess.
         return (BounceSeverity.Soft, null);
     }
-
-    /// <summary>
-    /// Whether an enhanced status names a cause RFC 3463 does not put on the recipient's address: subject 7 (security or
-    /// policy, "under the control of either or both the sender and recipient") or 1.7/1.8 (the sender's mailbox or
-    /// system address). A basic SMTP code (550) says nothing of the kind, so it stays hard.
-    /// </summary>
-    private static bool BlamesSender(string status) =>
-        status.Split('.') is [_, var subject, var detail] && (subject == "7" || (subject == "1" && detail is "7" or "8"));
 
     private static string? OriginalMessageId(InboundMessage message)
     {
