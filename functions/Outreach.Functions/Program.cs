@@ -46,6 +46,7 @@ api.MapHealth().AllowAnonymous();
 api.MapAccounts();
 api.MapApiKeys();
 api.MapConsents();
+api.MapCoachRoster();
 api.MapTemplates();
 api.MapOutcomesApis();
 api.MapModel();

@@ -10,7 +10,4 @@ public sealed record Account(string AccountId, AccountKind Kind, string DisplayN
 {
     /// <summary>The coach a client account belongs to, if any (the coach still needs the client's consent to act).</summary>
     public string? CoachId { get; init; }
-
-    /// <summary>The cohort (class, programme) the account belongs to, if any.</summary>
-    public string? CohortId { get; init; }
 }

@@ -6,10 +6,10 @@ namespace Outreach.Functions.Accounts;
 internal sealed record CreateAccountRequest(string? Id, string? Kind, string? Name, string? TimeZone);
 
 /// <summary>An account as the API shows it.</summary>
-internal sealed record AccountResponse(string Id, string Kind, string Name, string TimeZone, string? CoachId, string? CohortId, DateTimeOffset CreatedAt)
+internal sealed record AccountResponse(string Id, string Kind, string Name, string TimeZone, string? CoachId, DateTimeOffset CreatedAt)
 {
     public static AccountResponse Of(Account account) => new(
-        account.AccountId, account.Kind.ToString().ToLowerInvariant(), account.DisplayName, account.TimeZone, account.CoachId, account.CohortId, account.CreatedAt);
+        account.AccountId, account.Kind.ToString().ToLowerInvariant(), account.DisplayName, account.TimeZone, account.CoachId, account.CreatedAt);
 }
 
 /// <summary>Body of <c>POST /api/keys</c>; <see cref="AccountId"/> other than the caller's is for admins.</summary>
@@ -28,9 +28,18 @@ internal sealed record IssuedKeyResponse(string Key, ApiKeyResponse Details);
 /// <summary>Body of <c>POST /api/consents</c> (JSON, or a form with the same field names and <c>scopes</c> repeated).</summary>
 internal sealed record GrantConsentRequest(string? CoachId, IReadOnlyList<string>? Scopes);
 
-/// <summary>A consent as the API shows it.</summary>
-internal sealed record ConsentResponse(string ClientId, string CoachId, IReadOnlyList<string> Scopes, DateTimeOffset GrantedAt, DateTimeOffset? RevokedAt)
+/// <summary>
+/// A consent as the API shows it; on the coach's side (<c>GET /api/coach/clients</c>, <c>PUT
+/// /api/coach/clients/{clientId}/cohort</c>) with the cohort the coach files the client under.
+/// </summary>
+internal sealed record ConsentResponse(
+    string ClientId, string CoachId, IReadOnlyList<string> Scopes, DateTimeOffset GrantedAt, DateTimeOffset? RevokedAt, string? Cohort = null)
 {
     public static ConsentResponse Of(CoachConsent consent) =>
         new(consent.ClientId, consent.CoachId, ApiScopeNames.Format(consent.Scopes), consent.GrantedAt, consent.RevokedAt);
+
+    public static ConsentResponse Of(RosterEntry entry) => Of(entry.Consent) with { Cohort = entry.Cohort };
 }
+
+/// <summary>Body of <c>PUT /api/coach/clients/{clientId}/cohort</c>: the cohort's name, or null or blank for none.</summary>
+internal sealed record FileClientRequest(string? Cohort);

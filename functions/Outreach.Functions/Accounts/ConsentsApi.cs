@@ -9,22 +9,20 @@ namespace Outreach.Functions.Accounts;
 
 /// <summary>
 /// Consents: <c>POST /api/consents</c> (<c>GrantConsent</c>) lets a coach act on the caller's data; <c>DELETE
-/// /api/consents/{coachId}</c> (<c>RevokeConsent</c>) withdraws it; <c>GET /api/coach/clients</c> (<c>ListCoachClients</c>)
-/// lists a coach's consenting clients and nobody else. Consent is always the caller's own: nobody grants for someone else.
+/// /api/consents/{coachId}</c> (<c>RevokeConsent</c>) withdraws it (the coach's side is <see cref="CoachRosterApi"/>).
+/// Consent is always the caller's own: nobody grants for someone else.
 /// POST also takes an HTML form, which must then carry an antiforgery token (<see cref="FormPosts"/>).
 /// </summary>
 internal static class ConsentsApi
 {
     public const string GrantFunction = "GrantConsent";
     public const string RevokeFunction = "RevokeConsent";
-    public const string ListClientsFunction = "ListCoachClients";
 
     public static IEndpointRouteBuilder MapConsents(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/consents", GrantAsync).AsFunction(GrantFunction).WithName(GrantFunction).RequireScope(ApiScopes.Write)
             .Accepts<GrantConsentRequest>("application/json", "application/x-www-form-urlencoded", "multipart/form-data");
         endpoints.MapDelete("/consents/{coachId}", RevokeAsync).AsFunction(RevokeFunction).WithName(RevokeFunction).RequireScope(ApiScopes.Write);
-        endpoints.MapGet("/coach/clients", ListClientsAsync).AsFunction(ListClientsFunction).WithName(ListClientsFunction).RequireScope(ApiScopes.Read);
         return endpoints;
     }
 
@@ -54,19 +52,6 @@ internal static class ConsentsApi
         return await accounts.RevokeConsentAsync(caller.AccountId, coachId, cancellationToken).ConfigureAwait(false)
             ? TypedResults.NoContent()
             : OwnerAccess.NotFound();
-    }
-
-    private static async Task<Results<Ok<IReadOnlyList<ConsentResponse>>, ProblemHttpResult>> ListClientsAsync(
-        HttpContext context, AccountService accounts, CancellationToken cancellationToken)
-    {
-        var caller = PrincipalClaims.Read(context.User)!;
-        if (caller.Kind != AccountKind.Coach)
-        {
-            return OwnerAccess.NotFound();
-        }
-
-        var consents = await accounts.ListConsentingClientsAsync(caller.AccountId, cancellationToken).ConfigureAwait(false);
-        return TypedResults.Ok<IReadOnlyList<ConsentResponse>>([.. consents.Select(ConsentResponse.Of)]);
     }
 
     private static async Task<GrantConsentRequest> ReadAsync(HttpRequest request, CancellationToken cancellationToken)

@@ -57,6 +57,7 @@ internal sealed record AppResourceManifest(
         Outreach.Storage.Stores.Accounts.AccountTables.Accounts,
         Outreach.Storage.Stores.Accounts.AccountTables.ApiKeys,
         Outreach.Storage.Stores.Accounts.AccountTables.CoachConsents,
+        Outreach.Storage.Stores.Accounts.AccountTables.CoachCohorts,
     ];
 
     /// <summary>Builds the manifest for <paramref name="app"/> (its function.json files) and the handler's options classes.</summary>

@@ -13,7 +13,9 @@ internal static class SecurityServiceCollectionExtensions
         services.AddSingleton<IAccountStore, TableAccountStore>();
         services.AddSingleton<IApiKeyStore, TableApiKeyStore>();
         services.AddSingleton<IConsentStore, TableConsentStore>();
+        services.AddSingleton<IClientCohortStore, TableClientCohortStore>();
         services.AddSingleton<AccountService>();
+        services.AddSingleton<CoachRoster>();
         services.AddSingleton<ApiKeyVerifier>();
         services.AddSingleton<OwnerAccess>();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)

@@ -11,6 +11,7 @@ namespace Outreach.Functions.Tests.Isolation;
 public sealed class CoachIsolationTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IDisposable
 {
     private const string Owner = "owner={owner}";
+    private const string FiledAs = """{ "cohort": "Taken" }""";
 
     /// <summary>The main owner-scoped routes, naming the owner whose data they read by <c>?owner=</c>.</summary>
     private static readonly Probe[] MainRoutes =
@@ -54,7 +55,7 @@ public sealed class CoachIsolationTests(AzuriteFixture azurite) : IClassFixture<
         }
 
         var leaks = new List<string>();
-        foreach (var probe in MainRoutes.Append(Delete($"/api/contacts/{{contact}}?{Owner}")))
+        foreach (var probe in MainRoutes.Append(Delete($"/api/contacts/{{contact}}?{Owner}")).Append(Put("/api/coach/clients/{owner}/cohort", FiledAs)))
         {
             if (await walker.FindLeakAsync("coach", probe) is { } leak)
             {
@@ -109,7 +110,7 @@ public sealed class CoachIsolationTests(AzuriteFixture azurite) : IClassFixture<
         foreach (var (caller, target) in new[] { (first, second), (second, first) })
         {
             var walker = new IsolationWalker(caller.Client, target.Ids, target.Markers);
-            foreach (var probe in MainRoutes.Append(Get($"/api/coach/clients?{Owner}")).Append(Get("/api/contacts/{contact}")))
+            foreach (var probe in MainRoutes.Append(Get($"/api/coach/clients?{Owner}")).Append(Get("/api/contacts/{contact}")).Append(Put("/api/coach/clients/{owner}/cohort", FiledAs)))
             {
                 if (await walker.FindLeakAsync(caller.OwnerId, probe) is { } leak)
                 {

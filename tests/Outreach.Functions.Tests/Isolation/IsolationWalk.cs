@@ -18,6 +18,7 @@ internal static class IsolationWalk
     private const string Steps = """{ "name": "Taken", "steps": [] }""";
     private const string Sender = """{ "firstName": "Mal", "lastName": "Icious", "email": "mal@attacker.example", "timeZone": "Europe/London" }""";
     private const string Smtp = """{ "host": "smtp.attacker.example", "port": 587, "userName": "mal", "password": "planted" }""";
+    private const string Cohort = """{ "cohort": "Taken" }""";
     private const string Template = """{ "title": "Planted", "subject": "Planted", "text": "Planted", "html": "<p>Planted</p>" }""";
 
     public static IReadOnlyList<WalkCase> Cases { get; } =
@@ -38,6 +39,7 @@ internal static class IsolationWalk
         WalkCase.Scoped("GrantConsent", Post("/api/consents", """{ "coachId": "{owner}" }""", HttpStatusCode.BadRequest)),
         WalkCase.Scoped("RevokeConsent", Delete("/api/consents/{coach}")),
         WalkCase.Scoped("ListCoachClients", Get($"/api/coach/clients?{Owner}")),
+        WalkCase.Scoped("SetClientCohort", Put("/api/coach/clients/{owner}/cohort", Cohort)),
 
         WalkCase.Scoped("StartImport", new Probe(HttpMethod.Post, $"/api/imports?{Owner}", HttpStatusCode.NotFound, Csv, "text/csv")),
         WalkCase.Scoped("GetImport", Get("/api/imports/{import}")),

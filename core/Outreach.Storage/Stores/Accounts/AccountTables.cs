@@ -12,6 +12,9 @@ public static class AccountTables
     /// <summary>Coach consents: PartitionKey the coach id, RowKey the client id.</summary>
     public const string CoachConsents = "CoachConsents";
 
+    /// <summary>The cohort each coach files each client under: PartitionKey the coach id, RowKey the client id.</summary>
+    public const string CoachCohorts = "CoachCohorts";
+
     /// <summary>The one partition accounts live in: there are few accounts and they are read by id.</summary>
     public const string AccountPartition = "account";
 

@@ -42,7 +42,6 @@ public sealed class TableAccountStore(StorageAccount storage) : IAccountStore
             ["CreatedAt"] = account.CreatedAt,
         };
         entity["CoachId"] = account.CoachId;
-        entity["CohortId"] = account.CohortId;
         return entity;
     }
 
@@ -51,6 +50,5 @@ public sealed class TableAccountStore(StorageAccount storage) : IAccountStore
             entity.GetString("TimeZone")!, entity.GetDateTimeOffset("CreatedAt")!.Value)
         {
             CoachId = entity.GetString("CoachId"),
-            CohortId = entity.GetString("CohortId"),
         };
 }
