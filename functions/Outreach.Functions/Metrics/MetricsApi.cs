@@ -14,7 +14,8 @@ namespace Outreach.Functions.Metrics;
 /// <c>GET /api/metrics?from=&amp;to=&amp;groupBy=&amp;format=</c> (function <c>GetMetrics</c>, read scope): the owner's figures
 /// from the metric counters alone, so an answer costs owners × days × groups reads whatever the history behind them.
 /// JSON by default; <c>format=csv</c> downloads the same rows as a spreadsheet-safe CSV. A coach asking for
-/// <c>groupBy=owner|cohort</c> without naming a client gets every client who consented to reads, and nobody else.
+/// <c>groupBy=owner|cohort</c> without naming a client gets every client who consented to reads, and nobody else, grouped
+/// by the cohorts the coach files them under; <c>cohort=</c> narrows that view to one cohort (<see cref="MetricsOwners"/>).
 /// </summary>
 internal static class MetricsApi
 {
@@ -48,7 +49,7 @@ internal static class MetricsApi
 
         var today = reach.Today(time);
         var range = MetricsRange.Resolve(from, to, today);
-        var query = MetricsQuery.Parse(reach.OwnerIds, range.From, range.To, groupBy) with { AsOf = today };
+        var query = MetricsQuery.Parse(reach.OwnerIds, range.From, range.To, groupBy) with { AsOf = today, Cohorts = reach.Cohorts };
         await tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var report = await reader.ReadAsync(query, cancellationToken).ConfigureAwait(false);
         if (!csv)

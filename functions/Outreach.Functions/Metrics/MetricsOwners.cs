@@ -1,3 +1,4 @@
+using Outreach.Core;
 using Outreach.Core.Accounts;
 using Outreach.Core.Analytics.Reports;
 using Outreach.Functions.Security;
@@ -8,16 +9,27 @@ namespace Outreach.Functions.Metrics;
 /// Whose counters a metrics request reads. Normally one owner, resolved like every endpoint (<see cref="OwnerAccess"/>:
 /// self, or <c>?owner=</c> for a coach's consenting client). A coach who names nobody gets the coach view, whatever the
 /// grouping: every client whose active consent includes reads, so the funnel, the weekly rates and the step and template
-/// tables of the coach's page all describe the same people. Clients who withdrew never appear.
+/// tables of the coach's page all describe the same people. Clients who withdrew never appear. <c>cohort=</c> narrows
+/// the coach view to the clients the coach files under that cohort; the coach's cohorts group <c>groupBy=cohort</c>.
 /// </summary>
-internal sealed class MetricsOwners(OwnerAccess access, AccountService accounts)
+internal sealed class MetricsOwners(OwnerAccess access, AccountService accounts, CoachRoster roster)
 {
+    public const string CohortQuery = "cohort";
+
+    private static readonly IReadOnlyDictionary<string, string> NoCohorts = new Dictionary<string, string>(StringComparer.Ordinal);
+
     public async Task<MetricsReach?> ResolveAsync(HttpContext context, CancellationToken cancellationToken)
     {
         var caller = PrincipalClaims.Read(context.User);
+        var cohort = CohortName.Parse(context.Request.Query[CohortQuery], CohortQuery);
         if (caller is { Kind: AccountKind.Coach } && !NamesOwner(context))
         {
-            return await CoachViewAsync(caller, cancellationToken).ConfigureAwait(false);
+            return await CoachViewAsync(caller, cohort, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (cohort is not null)
+        {
+            throw new DomainException("metrics.cohort-coach-view", "'cohort' narrows a coach's view of all their clients; it does not apply to one owner.", CohortQuery);
         }
 
         if (await access.ResolveAsync(context, ApiScopes.Read, cancellationToken).ConfigureAwait(false) is not { } scope
@@ -26,10 +38,15 @@ internal sealed class MetricsOwners(OwnerAccess access, AccountService accounts)
             return null;
         }
 
-        return new MetricsReach([owner.AccountId], TimeZoneInfo.FindSystemTimeZoneById(owner.TimeZone));
+        // A coach reading one client sees that client under the coach's own cohort for them.
+        var cohorts = caller is { Kind: AccountKind.Coach }
+            && await roster.CohortOfAsync(caller.AccountId, owner.AccountId, cancellationToken).ConfigureAwait(false) is { } filed
+            ? new Dictionary<string, string>(StringComparer.Ordinal) { [owner.AccountId] = filed }
+            : NoCohorts;
+        return new MetricsReach([owner.AccountId], TimeZoneInfo.FindSystemTimeZoneById(owner.TimeZone), cohorts);
     }
 
-    private async Task<MetricsReach?> CoachViewAsync(Principal coach, CancellationToken cancellationToken)
+    private async Task<MetricsReach?> CoachViewAsync(Principal coach, string? cohort, CancellationToken cancellationToken)
     {
         if (await accounts.FindAccountAsync(coach.AccountId, cancellationToken).ConfigureAwait(false) is not { } account)
         {
@@ -37,16 +54,23 @@ internal sealed class MetricsOwners(OwnerAccess access, AccountService accounts)
         }
 
         var clients = new List<string>();
-        foreach (var consent in await accounts.ListConsentingClientsAsync(coach.AccountId, cancellationToken).ConfigureAwait(false))
+        var cohorts = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var entry in await roster.ListAsync(coach.AccountId, cancellationToken).ConfigureAwait(false))
         {
-            if (AccessPolicy.Allows(coach, consent.ClientId, ApiScopes.Read, consent))
+            if (AccessPolicy.Allows(coach, entry.ClientId, ApiScopes.Read, entry.Consent)
+                && (cohort is null || string.Equals(entry.Cohort, cohort, StringComparison.Ordinal)))
             {
-                clients.Add(consent.ClientId);
+                clients.Add(entry.ClientId);
+                if (entry.Cohort is { } filed)
+                {
+                    cohorts[entry.ClientId] = filed;
+                }
             }
         }
 
-        // A coach without consenting clients reads their own counters, which hold nothing: an empty report, not an error.
-        return new MetricsReach(clients.Count > 0 ? clients : [coach.AccountId], TimeZoneInfo.FindSystemTimeZoneById(account.TimeZone));
+        // A coach without consenting clients (in that cohort) reads their own counters, which hold nothing: an empty
+        // report, not an error.
+        return new MetricsReach(clients.Count > 0 ? clients : [coach.AccountId], TimeZoneInfo.FindSystemTimeZoneById(account.TimeZone), cohorts);
     }
 
     private static bool NamesOwner(HttpContext context) =>

@@ -23,7 +23,7 @@ internal static class SyntheticMetricsHistory
         for (var contact = 0; recorded < tasks; contact++)
         {
             var metOn = lastDay.AddDays(-random.Next(0, 365));
-            var meeting = new MeetingContext(metOn, Events[contact % Events.Length], "cohort-2026");
+            var meeting = new MeetingContext(metOn, Events[contact % Events.Length]);
             var contactId = $"c{contact}";
             await recorder.RecordAsync(new ContactMet(ownerId, contactId, meeting), zone, cancellationToken);
             foreach (var (step, daysAfter) in Steps)

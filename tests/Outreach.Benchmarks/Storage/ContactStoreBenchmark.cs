@@ -84,7 +84,7 @@ internal sealed class ContactStoreBenchmark : IBenchmark
     /// </summary>
     private static async Task MeasureMeetingsCountedAsync(StorageAccount account, RequestCounter requests, int rows, BenchmarkReport report, CancellationToken cancellationToken)
     {
-        var meeting = new MeetingContext(new DateOnly(2026, 11, 20), "Career fair", "Fall cohort");
+        var meeting = new MeetingContext(new DateOnly(2026, 11, 20), "Career fair");
         var events = Enumerable.Range(0, rows).Select(i => new ContactMet("bench-owner", $"contact-{i}", meeting)).ToList();
 
         var oneByOne = await NewRecorderAsync(account, "counters1", cancellationToken);

@@ -22,8 +22,8 @@ public sealed class ErasureTests
         var after = await _metrics.OwnerRowAsync(Day, Day.AddDays(1));
 
         Assert.Equal(0, applied);
-        Assert.Equal(3, _metrics.Store.MarkerCount); // the kept contact's meeting on owner, cohort and event cells
-        Assert.True(markersBefore > 3);
+        Assert.Equal(2, _metrics.Store.MarkerCount); // the kept contact's meeting on owner and event cells
+        Assert.True(markersBefore > 2);
         Assert.Equal(before, after);
         Assert.Equal(2, after.ContactsMet);
         Assert.Equal(1, after.Replies);
@@ -36,6 +36,6 @@ public sealed class ErasureTests
 
         await _metrics.RecordAsync(new ContactErased("owner-1", "nobody"));
 
-        Assert.Equal(3, _metrics.Store.MarkerCount);
+        Assert.Equal(2, _metrics.Store.MarkerCount);
     }
 }

@@ -67,9 +67,10 @@ public sealed class MetricsGroupingTests
     [Fact]
     public async Task A_coachs_report_adds_up_its_clients()
     {
-        await _metrics.MeetAsync("a", MetricsScenario.Meeting(From, cohort: "spring"), owner: "client-1");
-        await _metrics.MeetAsync("b", MetricsScenario.Meeting(From, cohort: "spring"), owner: "client-2");
-        await _metrics.MeetAsync("c", MetricsScenario.Meeting(From, cohort: "spring"), owner: "someone-else");
+        await _metrics.MeetAsync("a", MetricsScenario.Meeting(From), owner: "client-1");
+        await _metrics.MeetAsync("b", MetricsScenario.Meeting(From), owner: "client-2");
+        await _metrics.MeetAsync("c", MetricsScenario.Meeting(From), owner: "someone-else");
+        _metrics.Cohorts["client-1"] = _metrics.Cohorts["client-2"] = _metrics.Cohorts["someone-else"] = "spring";
 
         var report = await _metrics.ReadAsync(From, To, MetricsGroupBy.Cohort, "client-1", "client-2", "client-1");
 
@@ -80,23 +81,40 @@ public sealed class MetricsGroupingTests
     }
 
     [Fact]
+    public async Task A_cohort_is_the_owners_filing_when_the_report_is_read_so_filing_a_client_later_moves_their_whole_history()
+    {
+        await _metrics.MeetAsync("a", MetricsScenario.Meeting(From), owner: "client-1");
+        var sent = await _metrics.SendAsync("a", "a1", MetricsScenario.Meeting(From), MetricsScenario.Utc(2026, 11, 3), owner: "client-1");
+        await _metrics.ReplyAsync(sent, TimeSpan.FromHours(3));
+        await _metrics.MeetAsync("b", MetricsScenario.Meeting(From.AddDays(1)), owner: "client-2");
+
+        var before = await _metrics.ReadAsync(From, To, MetricsGroupBy.Cohort, "client-1", "client-2");
+        _metrics.Cohorts["client-1"] = "Spring 2027";
+        var after = await _metrics.ReadAsync(From, To, MetricsGroupBy.Cohort, "client-1", "client-2");
+
+        Assert.Equal("(none)=2/1/1", string.Join('|', before.Rows.Select(r => $"{r.GroupKey}={r.ContactsMet}/{r.Sent}/{r.Replies}")));
+        Assert.Equal("(none)=1/0/0|Spring 2027=1/1/1", string.Join('|', after.Rows.Select(r => $"{r.GroupKey}={r.ContactsMet}/{r.Sent}/{r.Replies}")));
+    }
+
+    [Fact]
     public async Task Blank_dimension_values_are_grouped_as_none()
     {
-        await _metrics.MeetAsync("a", MetricsScenario.Meeting(From, eventName: "  ", cohort: null));
+        await _metrics.MeetAsync("a", MetricsScenario.Meeting(From, eventName: "  "));
 
         var report = await _metrics.ReadAsync(From, To, MetricsGroupBy.Event);
 
         Assert.Equal(DimensionValue.None, Assert.Single(report.Rows).GroupKey);
     }
 
-    // owner-1: met a (2 Nov, career fair), b (3 Nov, class visit), c (10 Nov, career fair), all cohort-a;
-    // owner-2: met d (12 Nov, class visit), no cohort.
+    // owner-1: met a (2 Nov, career fair), b (3 Nov, class visit), c (10 Nov, career fair), filed under cohort-a;
+    // owner-2: met d (12 Nov, class visit), in no cohort.
     private async Task SeedAsync()
     {
+        _metrics.Cohorts["owner-1"] = "cohort-a";
         var a = MetricsScenario.Meeting(new DateOnly(2026, 11, 2), "career-fair");
         var b = MetricsScenario.Meeting(new DateOnly(2026, 11, 3), "class-visit");
         var c = MetricsScenario.Meeting(new DateOnly(2026, 11, 10), "career-fair");
-        var d = MetricsScenario.Meeting(new DateOnly(2026, 11, 12), "class-visit", cohort: null);
+        var d = MetricsScenario.Meeting(new DateOnly(2026, 11, 12), "class-visit");
         await _metrics.MeetAsync("a", a);
         await _metrics.MeetAsync("b", b);
         await _metrics.MeetAsync("c", c);

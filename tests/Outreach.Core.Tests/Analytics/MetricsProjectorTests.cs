@@ -9,12 +9,12 @@ public sealed class MetricsProjectorTests
     private static readonly MeetingContext Meeting = MetricsScenario.Meeting(Day);
 
     [Fact]
-    public void A_meeting_counts_on_the_owner_cohort_and_event_cells_of_its_day()
+    public void A_meeting_counts_on_the_owner_and_event_cells_of_its_day()
     {
         var increments = MetricsProjector.Project(new ContactMet("owner-1", "c1", Meeting), TimeZoneInfo.Utc);
 
         Assert.Equal(
-            ["Owner:owner-1", "Cohort:cohort-a", "Event:career-fair"],
+            ["Owner:owner-1", "Event:career-fair"],
             increments.Select(i => $"{i.Cell.Kind}:{i.Cell.Value}"));
         Assert.All(increments, i => Assert.Equal((Day, CounterNames.Met, 1L), (i.Cell.Day, i.Counter, i.Delta)));
         Assert.All(increments, i => Assert.Equal(new DedupeKey("owner-1", "c1", "met:2026-11-16"), i.Dedupe));

@@ -22,8 +22,7 @@ internal sealed class MetricsScenario
 
     public MetricsReader Reader { get; }
 
-    public static MeetingContext Meeting(DateOnly metOn, string? eventName = "career-fair", string? cohort = "cohort-a") =>
-        new(metOn, eventName, cohort);
+    public static MeetingContext Meeting(DateOnly metOn, string? eventName = "career-fair") => new(metOn, eventName);
 
     public static OutreachStep Step(string? step = "thank-you", string? template = "thanks-v1", string? campaign = "fall") =>
         new(campaign, step, template);
@@ -57,8 +56,11 @@ internal sealed class MetricsScenario
             new ReplyReceived(sent.OwnerId, sent.ContactId, sent.TaskId, sent.Meeting, sent.Step, sent.SentAt, sent.SentAt + after, sent.PredictedProbability),
             zone);
 
+    /// <summary>The cohort each owner is filed under when reports are read (a coach's filing).</summary>
+    public Dictionary<string, string> Cohorts { get; } = new(StringComparer.Ordinal);
+
     public Task<MetricsReport> ReadAsync(DateOnly from, DateOnly to, MetricsGroupBy groupBy, params string[] owners) =>
-        Reader.ReadAsync(new MetricsQuery(owners.Length == 0 ? ["owner-1"] : owners, from, to, groupBy), CancellationToken.None);
+        Reader.ReadAsync(new MetricsQuery(owners.Length == 0 ? ["owner-1"] : owners, from, to, groupBy) { Cohorts = Cohorts }, CancellationToken.None);
 
     public async Task<MetricsRow> OwnerRowAsync(DateOnly from, DateOnly to, string owner = "owner-1") =>
         Assert.Single((await ReadAsync(from, to, MetricsGroupBy.Owner, owner)).Rows);

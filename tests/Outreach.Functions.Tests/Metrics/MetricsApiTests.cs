@@ -121,12 +121,16 @@ public sealed class MetricsApiTests(AzuriteFixture azurite) : IClassFixture<Azur
         foreach (var client in new[] { kept, withdrawn, never })
         {
             using var owner = _app.Client(await _app.CreateAccountWithKeyAsync(client));
-            await MetricsHistory.RecordAsync(_app, client, MetOn, cohort: "spring-2027");
+            await MetricsHistory.RecordAsync(_app, client, MetOn);
             if (client != never)
             {
                 using var grant = await owner.PostAsJsonAsync("/api/consents", new { coachId = coach, scopes = new[] { "read" } });
                 Assert.Equal(HttpStatusCode.Created, grant.StatusCode);
             }
+
+            // The coach files every client under a cohort; one who never consented cannot be filed.
+            using var filed = await coachClient.PutAsJsonAsync($"/api/coach/clients/{client}/cohort", new { cohort = "spring-2027" });
+            Assert.Equal(client == never ? HttpStatusCode.NotFound : HttpStatusCode.OK, filed.StatusCode);
 
             if (client == withdrawn)
             {
@@ -156,12 +160,52 @@ public sealed class MetricsApiTests(AzuriteFixture azurite) : IClassFixture<Azur
         Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
     }
 
+    [Fact]
+    public async Task A_coach_groups_clients_by_the_cohorts_they_are_filed_under_and_can_read_one_cohort_alone()
+    {
+        var coach = ApiApp.NewId("coach");
+        var (ada, bo, cy) = (ApiApp.NewId("ada"), ApiApp.NewId("bo"), ApiApp.NewId("cy"));
+        using var coachClient = _app.Client(await _app.CreateAccountWithKeyAsync(coach, AccountKind.Coach));
+        foreach (var client in new[] { ada, bo, cy })
+        {
+            using var owner = _app.Client(await _app.CreateAccountWithKeyAsync(client));
+            await MetricsHistory.RecordAsync(_app, client, MetOn);
+            using var grant = await owner.PostAsJsonAsync("/api/consents", new { coachId = coach, scopes = new[] { "read" } });
+            Assert.Equal(HttpStatusCode.Created, grant.StatusCode);
+        }
+
+        // Filed after their history was recorded: the cohort rows still carry all of it.
+        foreach (var (client, cohort) in new[] { (ada, "Spring 2027"), (bo, " Spring  2027 "), (cy, "Evening MBA") })
+        {
+            using var filed = await coachClient.PutAsJsonAsync($"/api/coach/clients/{client}/cohort", new { cohort });
+            Assert.Equal(HttpStatusCode.OK, filed.StatusCode);
+        }
+
+        var byCohort = await GetJsonAsync(coachClient, $"/api/metrics?groupBy=cohort&{Range}");
+        var spring = await GetJsonAsync(coachClient, $"/api/metrics?groupBy=owner&cohort=Spring%202027&{Range}");
+        var nobody = await GetJsonAsync(coachClient, $"/api/metrics?groupBy=owner&cohort=Autumn&{Range}");
+        var oneClient = await GetJsonAsync(coachClient, $"/api/metrics?groupBy=cohort&owner={cy}&{Range}");
+        using var unfiled = await coachClient.PutAsJsonAsync($"/api/coach/clients/{cy}/cohort", new { cohort = (string?)null });
+        var afterUnfiling = await GetJsonAsync(coachClient, $"/api/metrics?groupBy=cohort&{Range}");
+
+        Assert.Equal("Evening MBA=5|Spring 2027=10", Rows(byCohort));
+        Assert.Equal(new[] { ada, bo }.Order(), spring.GetProperty("owners").EnumerateArray().Select(o => o.GetString()).Order());
+        Assert.Empty(nobody.GetProperty("rows").EnumerateArray());
+        Assert.Equal("Evening MBA=5", Rows(oneClient));
+        Assert.Equal(HttpStatusCode.OK, unfiled.StatusCode);
+        Assert.Equal("(none)=5|Spring 2027=10", Rows(afterUnfiling));
+
+        static string Rows(JsonElement report) => string.Join('|', report.GetProperty("rows").EnumerateArray()
+            .Select(r => $"{r.GetProperty("groupKey").GetString()}={r.GetProperty("contactsMet").GetInt64()}"));
+    }
+
     [Theory]
     [InlineData("groupBy=banana&" + Range, "groupBy")]
     [InlineData("from=2026-11-29&to=2026-11-16", "from")]
     [InlineData("from=16/11/2026&to=2026-11-29", "from")]
     [InlineData("from=2025-01-01&to=2026-11-29", "to")]
     [InlineData("format=xml&" + Range, "format")]
+    [InlineData("cohort=Spring&" + Range, "cohort")]
     public async Task Invalid_parameters_are_rejected_naming_the_parameter(string query, string target)
     {
         using var client = _app.Client(await _app.CreateAccountWithKeyAsync(ApiApp.NewId("owner")));

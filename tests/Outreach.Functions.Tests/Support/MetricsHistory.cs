@@ -21,12 +21,12 @@ internal static class MetricsHistory
     public const string EventName = "Career fair";
     private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
 
-    public static async Task RecordAsync(ApiApp app, string ownerId, DateOnly metOn, string? cohort = null)
+    public static async Task RecordAsync(ApiApp app, string ownerId, DateOnly metOn)
     {
         await app.Factory.Services.GetRequiredService<SendingTables>().EnsureCreatedAsync(CancellationToken.None);
         var recorder = app.Factory.Services.GetRequiredService<MetricsRecorder>();
-        var firstWeek = new MeetingContext(metOn, EventName, cohort);
-        var secondWeek = new MeetingContext(metOn.AddDays(7), EventName, cohort);
+        var firstWeek = new MeetingContext(metOn, EventName);
+        var secondWeek = new MeetingContext(metOn.AddDays(7), EventName);
         var thankYou = new OutreachStep(Campaign, "thank-you", "thank-you-v1");
 
         MetricEvent[] events =

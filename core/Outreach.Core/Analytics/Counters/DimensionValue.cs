@@ -1,6 +1,6 @@
 namespace Outreach.Core.Analytics.Counters;
 
-/// <summary>Normalises dimension values so that "no cohort" is a group of its own and totals add up.</summary>
+/// <summary>Normalises dimension values so that "no event" is a group of its own and totals add up.</summary>
 public static class DimensionValue
 {
     /// <summary>The value of a dimension that is not set (no cohort, no campaign, unknown event).</summary>

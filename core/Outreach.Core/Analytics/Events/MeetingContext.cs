@@ -10,8 +10,7 @@ namespace Outreach.Core.Analytics.Events;
 /// <param name="MetOn">The date they met, in the owner's own calendar (the class-visit sheet and LinkedIn export
 /// carry a date, not an instant).</param>
 /// <param name="EventName">The event (class visit, career fair), or null.</param>
-/// <param name="Cohort">The coach's cohort the owner belongs to, or null.</param>
-public sealed record MeetingContext(DateOnly MetOn, string? EventName = null, string? Cohort = null)
+public sealed record MeetingContext(DateOnly MetOn, string? EventName = null)
 {
     /// <summary>
     /// The meeting every metric event about <paramref name="contact"/> is credited to: <see cref="DateOf"/> (the latest

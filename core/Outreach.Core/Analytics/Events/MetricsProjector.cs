@@ -9,9 +9,10 @@ namespace Outreach.Core.Analytics.Events;
 /// double counts.
 /// </summary>
 /// <remarks>
-/// <para>Meeting-day counters (met, followed up, replied contacts) go to the owner, cohort and event cells of the
-/// meeting date; send-day counters (sent, replied, model bins) go to all six dimension cells of the owner-local
-/// date the task was sent. A reply is credited to its send's day.</para>
+/// <para>Meeting-day counters (met, followed up, replied contacts) go to the owner and event cells of the meeting
+/// date; send-day counters (sent, replied, model bins) go to every dimension's cell of the owner-local date the task
+/// was sent. A reply is credited to its send's day. Cohorts have no cells: a cohort's figures are its owners' (see
+/// <see cref="Reports.MetricsReader"/>), so filing a client under a cohort later moves their whole history with them.</para>
 /// <para>Follow-up within N days means: some outreach to the contact was sent on a local calendar day no more than
 /// N days after the meeting date (see <see cref="OwnerCalendar.DaysAfterMeeting"/>). Because the first outreach is
 /// the earliest, this is the same as "the first outreach on or after the meeting was within N days", but it does not depend on sends
@@ -31,7 +32,7 @@ public static class MetricsProjector
     /// <summary>Within this many calendar days counts for the long follow-up rate.</summary>
     public const int LongFollowUpDays = 7;
 
-    private static readonly DimensionKind[] MeetingKinds = [DimensionKind.Owner, DimensionKind.Cohort, DimensionKind.Event];
+    private static readonly DimensionKind[] MeetingKinds = [DimensionKind.Owner, DimensionKind.Event];
     private static readonly DimensionKind[] SendKinds = Enum.GetValues<DimensionKind>();
 
     /// <summary>The increments for one event; an erasure has none (see <see cref="MetricsRecorder"/>).</summary>
@@ -137,7 +138,6 @@ public static class MetricsProjector
     private static string ValueOf(DimensionKind kind, string ownerId, MeetingContext meeting, OutreachStep? step) => kind switch
     {
         DimensionKind.Owner => ownerId,
-        DimensionKind.Cohort => DimensionValue.Of(meeting.Cohort),
         DimensionKind.Event => DimensionValue.Of(meeting.EventName),
         DimensionKind.Campaign => DimensionValue.Of(step?.CampaignId),
         DimensionKind.Step => DimensionValue.Of(step?.Step),

@@ -6,7 +6,7 @@ public enum MetricsGroupBy
     /// <summary>One row per owner.</summary>
     Owner,
 
-    /// <summary>One row per coach cohort.</summary>
+    /// <summary>One row per cohort the coach files clients under (<see cref="MetricsQuery.Cohorts"/>); no cohort is one row too.</summary>
     Cohort,
 
     /// <summary>One row per event where contacts were met.</summary>

@@ -71,6 +71,13 @@ public sealed record MetricsQuery
     public DateOnly? AsOf { get; init; }
 
     /// <summary>
+    /// The cohort each owner is filed under, for <see cref="MetricsGroupBy.Cohort"/>: the cohorts of the coach whose view
+    /// this is (<see cref="Accounts.CoachRoster"/>). Owners missing from it are in no cohort. Read when the report is,
+    /// so filing a client under a cohort regroups their whole history at once.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Cohorts { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>
     /// Parses the query-string form: dates as <c>yyyy-MM-dd</c>, <paramref name="groupBy"/> one of
     /// <c>owner|cohort|event|campaign|step|template|week</c> (case-insensitive; <c>owner</c> when absent).
     /// </summary>

@@ -4,7 +4,8 @@ namespace Outreach.Core.Analytics.Reports;
 
 /// <summary>
 /// Answers metrics queries from the counters alone: it reads one dimension's cells per owner for the days in range
-/// and sums them per group, so its cost is owners × days × groups, whatever the number of tasks behind them.
+/// and sums them per group, so its cost is owners × days × groups, whatever the number of tasks behind them. Weeks
+/// and cohorts are read from the owner cells: a week from each cell's day, a cohort from the owner's filing in the query.
 /// </summary>
 /// <param name="store">Where the counters live.</param>
 public sealed class MetricsReader(ICounterStore store)
@@ -22,7 +23,12 @@ public sealed class MetricsReader(ICounterStore store)
             var cells = await store.ReadAsync(ownerId, kind, query.From, query.To, cancellationToken);
             foreach (var cell in cells)
             {
-                var key = query.GroupBy == MetricsGroupBy.Week ? IsoWeekKey.Of(cell.Key.Day) : cell.Key.Value;
+                var key = query.GroupBy switch
+                {
+                    MetricsGroupBy.Week => IsoWeekKey.Of(cell.Key.Day),
+                    MetricsGroupBy.Cohort => DimensionValue.Of(query.Cohorts.GetValueOrDefault(ownerId)),
+                    _ => cell.Key.Value,
+                };
                 if (!groups.TryGetValue(key, out var totals))
                 {
                     groups[key] = totals = new CounterTotals();
@@ -41,8 +47,7 @@ public sealed class MetricsReader(ICounterStore store)
 
     private static DimensionKind KindFor(MetricsGroupBy groupBy) => groupBy switch
     {
-        MetricsGroupBy.Owner or MetricsGroupBy.Week => DimensionKind.Owner,
-        MetricsGroupBy.Cohort => DimensionKind.Cohort,
+        MetricsGroupBy.Owner or MetricsGroupBy.Week or MetricsGroupBy.Cohort => DimensionKind.Owner,
         MetricsGroupBy.Event => DimensionKind.Event,
         MetricsGroupBy.Campaign => DimensionKind.Campaign,
         MetricsGroupBy.Step => DimensionKind.Step,

@@ -45,7 +45,7 @@ public sealed class MetricsOverTablesTests(AzuriteFixture azurite)
         for (var i = 0; i < 12; i++)
         {
             var owner = i % 3 == 0 ? "owner-2" : "owner-1";
-            var meeting = new MeetingContext(Monday.AddDays(i % 5), i % 2 == 0 ? "C# / Q&A? night" : "career-fair", i % 4 == 0 ? null : "cohort-a");
+            var meeting = new MeetingContext(Monday.AddDays(i % 5), i % 2 == 0 ? "C# / Q&A? night" : "career-fair");
             var step = new OutreachStep("fall", i % 2 == 0 ? "thank-you" : "follow-up", i % 3 == 0 ? "thanks/v1" : "thanks-v2");
             var sentAt = new DateTimeOffset(meeting.MetOn.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero).AddDays(i % 4);
             var contact = $"contact-{i}";

@@ -59,7 +59,7 @@ public sealed class TableCounterStoreTests(AzuriteFixture azurite)
 
         Assert.Equal([Day, Day.AddDays(1)], cells.Select(c => c.Key.Day));
         Assert.All(cells, c => Assert.Equal(new Dictionary<string, long> { [CounterNames.Sent] = 1 }, c.Counters));
-        Assert.Empty(await store.ReadAsync("owner/1", DimensionKind.Cohort, Day, Day, CancellationToken.None));
+        Assert.Empty(await store.ReadAsync("owner/1", DimensionKind.Campaign, Day, Day, CancellationToken.None));
     }
 
     [Fact]
