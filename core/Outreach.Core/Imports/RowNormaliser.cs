@@ -85,6 +85,11 @@ internal sealed class RowNormaliser
             // first line is the topic a thank-you note names ("I enjoyed talking about ..."). The upload keeps the cell.
             (firstName, lastName, _) = FullNameSplitter.Split(fullName);
         }
+        else if (NameCase.IsWhollyCapitals(firstName, lastName))
+        {
+            // "JANE","DOE" typed with caps lock: a note greets "Hi Jane," (the upload keeps the cells as written).
+            (firstName, lastName) = (NameCase.Capitalise(firstName), NameCase.Capitalise(lastName));
+        }
 
         var email = Email(cursor, ref errors, out var furtherEmails);
         var linkedIn = LinkedIn(cursor, ref errors);
