@@ -91,7 +91,7 @@ internal sealed class RowNormaliser
             (firstName, lastName) = (NameCase.Capitalise(firstName), NameCase.Capitalise(lastName));
         }
 
-        var email = Email(cursor, ref errors, out var furtherEmails);
+        var email = Email(cursor, ref errors, out var furtherEmails, out var exchangeHeader);
         var linkedIn = LinkedIn(cursor, ref errors);
         var company = Text(cursor, ContactField.Company, _limits.Name, ref errors);
         var position = Text(cursor, ContactField.Position, _limits.Name, ref errors);
@@ -109,7 +109,14 @@ internal sealed class RowNormaliser
 
         if (email is null && linkedIn is null && !HasErrorOn(errors, ContactField.Email, ContactField.LinkedInUrl))
         {
-            Add(ref errors, IdentityHeaders(), "is empty: a row needs an email address or a LinkedIn profile URL");
+            if (exchangeHeader is not null)
+            {
+                Add(ref errors, exchangeHeader, ExchangeAddressProblem);
+            }
+            else
+            {
+                Add(ref errors, IdentityHeaders(), "is empty: a row needs an email address or a LinkedIn profile URL");
+            }
         }
 
         if (errors is not null)
@@ -215,11 +222,20 @@ internal sealed class RowNormaliser
     /// Google <c>a ::: b</c> cell), not equal to the address or one another, at most <see cref="StagedRow.MaxFurtherEmails"/>;
     /// null for none.
     /// </param>
-    private string? Email(CsvRecordCursor cursor, ref List<RowError>? errors, out List<string>? further)
+    /// <param name="exchangeHeader">
+    /// The header of the first address column that held an Exchange address (<see cref="IsExchangeAddress"/>), read as no
+    /// address, or null: why a row left without any address is refused.
+    /// </param>
+    private string? Email(CsvRecordCursor cursor, ref List<RowError>? errors, out List<string>? further, out string? exchangeHeader)
     {
         further = null;
+        exchangeHeader = null;
         var header = _layout.HeaderOf(ContactField.Email);
         var value = TextCleaner.SingleLine(Cell(cursor, ContactField.Email), _plain);
+        if (value is not null && IsExchangeAddress(value))
+        {
+            (exchangeHeader, value) = (header, null);
+        }
 
         // Only an empty email column is filled from a further address: a broken one is reported, not passed over.
         var nextSpare = 0;
@@ -230,6 +246,10 @@ internal sealed class RowNormaliser
             {
                 value = TextCleaner.SingleLine(cursor.GetString(column), _plain);
                 header = _layout.Headers[column];
+                if (value is not null && IsExchangeAddress(value))
+                {
+                    (exchangeHeader, value) = (exchangeHeader ?? header, null);
+                }
             }
         }
 
@@ -277,6 +297,20 @@ internal sealed class RowNormaliser
 
         return value;
     }
+
+    /// <summary>
+    /// Whether <paramref name="value"/> is an Exchange address (<c>/o=ExchangeLabs/ou=.../cn=Recipients/cn=...</c>): what
+    /// classic Outlook exports in <c>E-mail Address</c> for a contact from the organisation's directory (its
+    /// <c>E-mail Type</c> is <c>EX</c>). It names a mailbox inside that Exchange, no address mail can be sent to, so the
+    /// row reads it as no address: it takes one from a further address column, and without one it is refused saying why.
+    /// </summary>
+    private static bool IsExchangeAddress(string value) =>
+        value.StartsWith("/o=", StringComparison.OrdinalIgnoreCase) && value.Contains("/cn=", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The reason a row whose only address is an Exchange address (<see cref="IsExchangeAddress"/>) is refused.</summary>
+    private const string ExchangeAddressProblem =
+        "holds an Exchange address (/o=.../cn=...), which Outlook exports for a contact of your organisation's directory: " +
+        "no mail can be sent to it. Type the person's email address in its place (Outlook shows it on the contact card), or give their LinkedIn profile URL";
 
     /// <summary>
     /// Adds the valid addresses of a further address cell (one, or several as <c>a ::: b</c>) to <paramref name="further"/>

@@ -135,6 +135,26 @@ public sealed class FormatDetectionTests
     }
 
     [Fact]
+    public async Task Outlook_contact_from_the_organisations_directory_takes_its_smtp_address_or_is_refused_saying_why()
+    {
+        // Classic Outlook exports a colleague from the Exchange directory with E-mail Type EX and an Exchange address in
+        // E-mail Address, which no mail can be sent to; the SMTP address, when the card has one, is in another slot.
+        const string Exchange = "/o=ExchangeLabs/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients/cn=1f2e3d-Bob";
+        var run = await ImportRun.TextAsync(
+            "\"First Name\",\"Last Name\",\"E-mail Address\",\"E-mail Type\",\"E-mail 2 Address\",\"Web Page\",\"Company\"\r\n" +
+            $"\"Bob\",\"Smith\",\"{Exchange}\",\"EX\",\"bob.smith@contoso.example\",\"\",\"Contoso\"\r\n" +
+            $"\"Ann\",\"Lee\",\"{Exchange.ToUpperInvariant()}\",\"EX\",\"\",\"https://www.linkedin.com/in/ann-lee\",\"Contoso\"\r\n" +
+            $"\"Carl\",\"Diaz\",\"{Exchange}\",\"EX\",\"\",\"\",\"Contoso\"\r\n");
+
+        Assert.Equal((2, 1), (run.Report.Accepted, run.Report.Rejected));
+        Assert.Equal("bob.smith@contoso.example", run.ContactOn(2).Email);
+        Assert.Equal((null, "https://www.linkedin.com/in/ann-lee"), (run.ContactOn(3).Email, run.ContactOn(3).LinkedInUrl));
+        var refused = Assert.Single(run.Row(4).Errors);
+        Assert.Equal("E-mail Address", refused.Field);
+        Assert.StartsWith("holds an Exchange address", refused.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Google_contact_whose_only_address_is_the_second_is_imported_with_it()
     {
         var run = await ImportRun.TextAsync(
