@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Outreach.Core;
 using Outreach.Core.Accounts;
+using Outreach.Core.Campaigns;
 using Outreach.Core.Imports;
 using Outreach.Functions.Invocation;
 using Outreach.Functions.Limits;
@@ -27,6 +28,9 @@ internal static class ImportsApi
     public const string GetFunction = "GetImport";
     public const string ListFunction = "ListImports";
     private const int ListedImports = 100;
+
+    /// <summary>How long saving the record of an import cut short may take, once the request itself may be gone.</summary>
+    private static readonly TimeSpan FailureRecordingTime = TimeSpan.FromSeconds(30);
 
     public static IEndpointRouteBuilder MapImports(this IEndpointRouteBuilder endpoints)
     {
@@ -93,7 +97,8 @@ internal static class ImportsApi
                 }
             }
 
-            var import = await runner.StartAsync(input, importOptions, progress: null, cancellationToken).ConfigureAwait(false);
+            var progress = new LatestImportProgress();
+            var import = await runner.StartAsync(input, importOptions, progress, cancellationToken).ConfigureAwait(false);
             await using (import.ConfigureAwait(false))
             {
                 await using (var copy = upload.OpenRead())
@@ -108,7 +113,8 @@ internal static class ImportsApi
                 };
                 if (upload.Length <= options.Value.SyncMaxBytes)
                 {
-                    return TypedResults.Ok(await runner.RunAsync(import, record with { Status = ImportStatus.Running }, campaign, progress: null, cancellationToken).ConfigureAwait(false));
+                    return TypedResults.Ok(await RunAtOnceAsync(runner, storage, import, record with { Status = ImportStatus.Running }, campaign, progress, time, cancellationToken)
+                        .ConfigureAwait(false));
                 }
 
                 await storage.Records.SaveAsync(record, cancellationToken).ConfigureAwait(false);
@@ -132,6 +138,36 @@ internal static class ImportsApi
             }
 
             return ImportProblems.OwnerBusy(context, e);
+        }
+    }
+
+    /// <summary>
+    /// Runs an import while the caller waits, its record showing its progress when it runs long. One cut short (the caller
+    /// gone, storage failing) has stored the contacts of the rows it got through: its record is saved as failed, counting
+    /// them and saying to upload the file again, so the import is listed and its upload found, rather than its contacts
+    /// showing up with no import behind them and the next upload of the file reporting them all as already known unexplained.
+    /// </summary>
+    private static async Task<ImportRecord> RunAtOnceAsync(
+        ImportRunner runner,
+        ImportStorage storage,
+        ContactImport import,
+        ImportRecord record,
+        Campaign? campaign,
+        LatestImportProgress progress,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await runner.RunAsync(import, record, campaign, progress, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not DomainException)
+        {
+            // The request's token may be what ended it: the failure is recorded on a token of its own, bounded in time.
+            using var recording = new CancellationTokenSource(FailureRecordingTime);
+            var error = progress.Latest is null ? "The import could not be completed; upload the file again." : "The import could not be completed.";
+            await storage.Records.SaveAsync(record.Failed(error, progress.Latest, time.GetUtcNow()), recording.Token).ConfigureAwait(false);
+            throw;
         }
     }
 
