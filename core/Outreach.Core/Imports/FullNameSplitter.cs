@@ -42,6 +42,9 @@ internal static class FullNameSplitter
         "ter", "ten", "zu", "bin", "binti", "ibn", "al", "el",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>What a name's edges lose: spaces, and a comma a part taken out left behind ("Cher,").</summary>
+    private static readonly char[] NameEdges = [' ', ','];
+
     /// <summary>Splits <paramref name="fullName"/> (cleaned, not empty).</summary>
     /// <returns>
     /// The first name, the last name (null for a single word), and the honorific and suffixes around the name as written
@@ -49,7 +52,7 @@ internal static class FullNameSplitter
     /// </returns>
     public static (string? First, string? Last, string? Suffix) Split(string fullName)
     {
-        var name = PersonNameTidier.Tidy(fullName).Trim(' ', ',');
+        var name = PersonNameTidier.Tidy(fullName).Trim(NameEdges);
         if (name.Length == 0)
         {
             return (fullName, null, null);
@@ -74,6 +77,66 @@ internal static class FullNameSplitter
         var (first, last, around) = SplitName(name, capitals);
         suffix = around.Prefix is null ? Join(around.Suffix, suffix) : Join(around.Prefix, Join(around.Suffix, suffix));
         return capitals ? (NameCase.Capitalise(first), NameCase.Capitalise(last), suffix) : (first, last, suffix);
+    }
+
+    /// <summary>
+    /// A first name as a first-name column holds it (LinkedIn's <c>First Name</c>, a sheet's), tidied as a full name's
+    /// given names are: "Dr. Jane" is Jane, "Jane 🚀" and "Jane (JJ)" are Jane, "Jane Q." is Jane; "Mary Ann" stays.
+    /// </summary>
+    public static string GivenName(string firstName)
+    {
+        if (CsvText.StartsLikeFormula(firstName))
+        {
+            return firstName; // kept as the text it is (PersonNameTidier)
+        }
+
+        var name = PersonNameTidier.Tidy(firstName);
+        if (name.IndexOf(' ') < 0)
+        {
+            return name; // one word: no honorific or initial to take off it
+        }
+
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return FirstName(words[HonorificCount(words, words.Length - 1)..]);
+    }
+
+    /// <summary>
+    /// A last name as a last-name column holds it, tidied as a full name's is: "Doe, MBA", "Doe PhD", "Doe 🌍" and
+    /// "Doe (she/her)" are Doe, as LinkedIn members often write theirs.
+    /// </summary>
+    public static string FamilyName(string lastName)
+    {
+        if (CsvText.StartsLikeFormula(lastName))
+        {
+            return lastName; // kept as the text it is (PersonNameTidier)
+        }
+
+        var name = PersonNameTidier.Tidy(lastName);
+        if (name.AsSpan().IndexOfAny(' ', ',') < 0)
+        {
+            return name; // one word, nothing around it: most last names, read with no allocation
+        }
+
+        name = name.Trim(NameEdges);
+        if (name.Length == 0)
+        {
+            return lastName;
+        }
+
+        var capitals = NameCase.IsWhollyCapitals(name);
+        for (var comma = name.LastIndexOf(','); comma > 0 && IsSuffix(name[(comma + 1)..].Trim(), capitals); comma = name.LastIndexOf(','))
+        {
+            name = name[..comma].Trim();
+        }
+
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var end = words.Length;
+        while (end > 1 && IsSuffixWord(words[end - 1], capitals))
+        {
+            end--;
+        }
+
+        return string.Join(' ', words[..end]);
     }
 
     private static (string? First, string? Last, (string? Prefix, string? Suffix) Around) SplitName(string name, bool capitals)

@@ -15,19 +15,25 @@ internal static class PersonNameTidier
     /// <summary>Quote pairs a nickname or a whole name is written between.</summary>
     private static readonly (char Open, char Close)[] Quotes = [('"', '"'), ('\'', '\''), ('“', '”'), ('„', '“'), ('‘', '’'), ('«', '»')];
 
+    /// <summary>The ASCII a plain name is written with: letters, spaces, dots, commas and hyphens (an apostrophe may open a nickname).</summary>
+    private static readonly System.Buffers.SearchValues<char> PlainAscii =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz .,-");
+
     /// <summary>Words that end a name and start a tagline (<c>Jane Doe | Product at Acme</c>).</summary>
     private static readonly string[] Taglines = ["|", "•", "·", "–", "—"];
 
     /// <summary>
     /// <paramref name="name"/> (cleaned, one line) without the parts that are no part of the name; <paramref name="name"/>
-    /// itself when it has none, and also when nothing with a letter would be left (a cell holding only "(she/her)" or an
+    /// itself when it has none or starts like a spreadsheet formula, and also when nothing with a letter would be left (a cell holding only "(she/her)" or an
     /// emoji is kept as written rather than lost).
     /// </summary>
     public static string Tidy(string name)
     {
-        if (IsPlain(name))
+        if (IsPlain(name) || CsvText.StartsLikeFormula(name))
         {
-            return name; // letters, spaces, dots, commas, apostrophes and hyphens only: most names, nothing to take out
+            // Letters, spaces, dots, commas and hyphens only: most names, nothing to take out. A cell that starts like a
+            // spreadsheet formula is no name to tidy: it is kept as the text it is (and counted), never taken apart.
+            return name;
         }
 
         var tidy = Unwrap(name);
@@ -41,9 +47,15 @@ internal static class PersonNameTidier
 
     private static bool IsPlain(string name)
     {
-        foreach (var c in name)
+        var at = name.AsSpan().IndexOfAnyExcept(PlainAscii);
+        if (at < 0)
         {
-            if (!char.IsAsciiLetter(c) && c is not (' ' or '.' or ',' or '-') && (c == '\'' || c < 0x80 || !char.IsLetter(c)))
+            return true; // the common case, answered by one vectorised search
+        }
+
+        foreach (var c in name.AsSpan(at))
+        {
+            if (!PlainAscii.Contains(c) && (c < 0x80 || !char.IsLetter(c)))
             {
                 return false;
             }

@@ -85,7 +85,14 @@ internal sealed class RowNormaliser
             // first line is the topic a thank-you note names ("I enjoyed talking about ..."). The upload keeps the cell.
             (firstName, lastName, _) = FullNameSplitter.Split(fullName);
         }
-        else if (NameCase.IsWhollyCapitals(firstName, lastName))
+        else
+        {
+            // LinkedIn members write "Dr. Jane", "Jane 🚀" or "Doe, MBA" in their own name fields: a note greets "Hi Jane,".
+            firstName = firstName is null ? null : FullNameSplitter.GivenName(firstName);
+            lastName = lastName is null ? null : FullNameSplitter.FamilyName(lastName);
+        }
+
+        if (NameCase.IsWhollyCapitals(firstName, lastName))
         {
             // "JANE","DOE" typed with caps lock: a note greets "Hi Jane," (the upload keeps the cells as written).
             (firstName, lastName) = (NameCase.Capitalise(firstName), NameCase.Capitalise(lastName));

@@ -55,6 +55,27 @@ public sealed class FullNameSplittingTests
         Assert.Equal((first, last), (run.ContactOn(2).FirstName, run.ContactOn(2).LastName));
     }
 
+    [Theory]
+    [InlineData("Dr. Jane", "Doe", "Jane", "Doe")]
+    [InlineData("Jane 🚀", "Doe", "Jane", "Doe")]
+    [InlineData("Jane", "Doe, MBA", "Jane", "Doe")]
+    [InlineData("Jane", "Doe PhD, PMP", "Jane", "Doe")]
+    [InlineData("Jane", "Doe (she/her)", "Jane", "Doe")]
+    [InlineData("Jane", "Doe 🌍 | Talent partner", "Jane", "Doe")]
+    [InlineData("Robert \"Bob\"", "Smith", "Robert", "Smith")]
+    [InlineData("Mary Ann", "van der Berg", "Mary Ann", "van der Berg")]
+    [InlineData("Jack", "Ma", "Jack", "Ma")]
+    [InlineData("Dr.", "Okafor", "Dr.", "Okafor")]
+    public async Task A_LinkedIn_export_gives_the_first_and_last_name_without_what_members_write_around_them(string first, string last, string greeted, string family)
+    {
+        var run = await ImportRun.TextAsync(
+            "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n" +
+            $"\"{first.Replace("\"", "\"\"", StringComparison.Ordinal)}\",\"{last}\",https://www.linkedin.com/in/jane,,Acme,Engineer,15 Mar 2024\n");
+
+        Assert.Equal(ImportFormat.LinkedInConnections, run.Report.Format);
+        Assert.Equal((greeted, family), (run.ContactOn(2).FirstName, run.ContactOn(2).LastName));
+    }
+
     [Fact]
     public async Task First_and_last_names_typed_in_capitals_are_written_as_names_but_a_family_name_in_capitals_is_kept()
     {
