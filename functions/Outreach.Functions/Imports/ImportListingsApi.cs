@@ -10,7 +10,8 @@ namespace Outreach.Functions.Imports;
 /// A completed import's rows as CSV downloads: <c>GET /api/imports/{id}/rows</c> (<c>GetImportRows</c>, every row's
 /// outcome, <see cref="ImportRowsCsv"/>) and <c>GET /api/imports/{id}/rejected</c> (<c>GetRejectedRows</c>, every rejected
 /// row to fix and upload again, <see cref="RejectedRowsCsv"/>). The record itself lists only the first rows. 409 while the
-/// import is queued or running; another owner's import answers 404 like a missing one.
+/// import is queued or running, and for one that failed (saying why, and to upload the file again); another owner's
+/// import answers 404 like a missing one.
 /// </summary>
 internal static class ImportListingsApi
 {
@@ -87,7 +88,8 @@ internal static class ImportListingsApi
 
     /// <summary>
     /// The caller's completed import <paramref name="id"/>, or the answer instead: 404 when there is none (or it is not
-    /// theirs), 409 (<c>import.not-completed</c>) while it is queued or running, since its <paramref name="listing"/> is not known yet.
+    /// theirs), 409 (<c>import.not-completed</c>) while it is queued or running, since its <paramref name="listing"/> is not known yet,
+    /// and for a failed one, which will never have it.
     /// </summary>
     private static async Task<(CompletedImport? Import, IResult? Refusal)> CompletedAsync(
         string id, HttpContext context, OwnerAccess access, ImportStorage storage, string listing, CancellationToken cancellationToken)
@@ -101,6 +103,15 @@ internal static class ImportListingsApi
         if (await storage.Records.FindAsync(owner.OwnerId, id, cancellationToken).ConfigureAwait(false) is not { } record)
         {
             return (null, OwnerAccess.NotFound());
+        }
+
+        if (record.Status == ImportStatus.Failed)
+        {
+            // It will never complete: waiting for it, as the answer to a running import says, would be waiting for good.
+            return (null, ConflictProblems.Of(
+                "import.not-completed",
+                $"The import failed, so its {listing} are not listed: {record.Error} The import of the file uploaded again lists them.",
+                "id"));
         }
 
         if (record.Status != ImportStatus.Completed)

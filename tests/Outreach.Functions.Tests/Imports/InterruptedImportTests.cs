@@ -46,6 +46,13 @@ public sealed class InterruptedImportTests(AzuriteFixture azurite) : IClassFixtu
         Assert.Equal((rows, 0L, 0L, 0L), (accepted, merged, known, rejected));
         Assert.Contains($"It stopped after {rows} rows, whose contacts are stored", record.GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.InRange((await ContactsAsync(client)).Count, (int)accepted, Rows - 1); // stored, and counted no more than stored
+
+        // It never completes, so its rows are not "listed once it has completed": the answer says it failed and what to do.
+        using var rowsResponse = await client.GetAsync(new Uri($"/api/imports/{id}/rows", UriKind.Relative));
+        var problem = await JsonAsync(rowsResponse);
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, rowsResponse.StatusCode);
+        Assert.StartsWith("The import failed, so its rows are not listed: The import could not be completed. It stopped after", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
+        Assert.EndsWith("The import of the file uploaded again lists them.", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
     }
 
     /// <summary>Polls the owner's imports until one matches (at most 60 seconds, and never past the upload's own end).</summary>
