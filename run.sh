@@ -78,7 +78,7 @@ export ASPNETCORE_URLS="http://127.0.0.1:$app_port" DOTNET_ENVIRONMENT=Developme
 [ -s .local/token-key ] || node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("base64"))' >.local/token-key
 [ -s .local/webhook-secret ] || node -e 'process.stdout.write(require("crypto").randomBytes(24).toString("base64url"))' >.local/webhook-secret
 [ -s .local/secrets-key ] || node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("base64"))' >.local/secrets-key
-export Mail__Transport=Smtp Smtp__Host=127.0.0.1 Smtp__Port="$smtp_port" Smtp__EnableSsl=false \
+export Mail__Transport=Smtp Smtp__Host=127.0.0.1 Smtp__Port="$smtp_port" Smtp__EnableSsl=false Smtp__AllowPrivateServers=true \
   Mail__PublicBaseUrl="http://127.0.0.1:$app_port/" \
   Tokens__CurrentKeyId=local Tokens__Keys__local="$(cat .local/token-key)" \
   Secrets__CurrentKeyId=local Secrets__Keys__local="$(cat .local/secrets-key)" \

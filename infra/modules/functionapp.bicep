@@ -174,6 +174,12 @@ var outreachSettings = [
     name: 'Smtp__MaxConnections'
     value: '4'
   }
+  // Owners' own mailboxes: only public mail servers on mail ports, so no owner can make the app connect into its own
+  // network (loopback, 169.254.169.254, private ranges). True only where owners' mail servers are on a private network.
+  {
+    name: 'Smtp__AllowPrivateServers'
+    value: 'false'
+  }
   {
     name: 'Tokens__CurrentKeyId'
     value: currentTokenKeyId

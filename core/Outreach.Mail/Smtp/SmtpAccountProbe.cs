@@ -9,7 +9,9 @@ namespace Outreach.Mail.Smtp;
 /// Checks an SMTP account without sending anything: connects, reads the greeting, says EHLO, upgrades with STARTTLS
 /// when <see cref="SmtpOptions.EnableSsl"/> (the certificate checked as for sending), logs in with AUTH LOGIN, and
 /// says QUIT. System.Net.Mail's SmtpClient logs in only as part of a send, so this speaks the few commands itself; it
-/// logs in with LOGIN, the mechanism SmtpClient uses on such servers, and reports a server that does not offer it.
+/// logs in with LOGIN, the mechanism SmtpClient uses on such servers, and reports a server that does not offer it. An
+/// owner's server is held to <see cref="SmtpServerPolicy"/> (unless <see cref="SmtpOptions.AllowPrivateServers"/>): a
+/// refused one fails at <see cref="SmtpProbeStep.Connect"/> with <see cref="SmtpProbeResult.Refusal"/>, before any connection.
 /// The password is sent only inside AUTH and never appears in the result, even if a server echoes it.
 /// </summary>
 public static class SmtpAccountProbe
@@ -28,7 +30,22 @@ public static class SmtpAccountProbe
         try
         {
             using var tcp = new TcpClient();
-            await tcp.ConnectAsync(options.Host, options.Port, deadline.Token).ConfigureAwait(false);
+            if (options.PublicServersOnly)
+            {
+                // Connects to exactly the addresses checked, so a second DNS answer cannot lead it elsewhere.
+                var (addresses, refusal) = await SmtpServerPolicy.ResolveAsync(options.Host, options.Port, deadline.Token).ConfigureAwait(false);
+                if (refusal is not null)
+                {
+                    return Fail(passed, step, refusal.Message, options) with { Refusal = refusal };
+                }
+
+                await tcp.ConnectAsync(addresses, options.Port, deadline.Token).ConfigureAwait(false);
+            }
+            else
+            {
+                await tcp.ConnectAsync(options.Host, options.Port, deadline.Token).ConfigureAwait(false);
+            }
+
             Stream stream = tcp.GetStream();
             using var plain = new Session(stream);
             var session = plain;

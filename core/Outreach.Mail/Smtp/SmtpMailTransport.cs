@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Mail;
+using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using Outreach.Core.Messaging.Delivery;
 
@@ -41,6 +42,12 @@ public sealed class SmtpMailTransport : IMailTransport, IDisposable
         ArgumentNullException.ThrowIfNull(message);
         var handover = new ContentHandover();
         using var mail = MailMessageFactory.Create(message, handover);
+        if (_options.PublicServersOnly && await RefuseServerAsync(message, cancellationToken) is { } refused)
+        {
+            MailLog.NotSent(_logger, message.MessageId, refused.Kind, null);
+            return refused;
+        }
+
         var client = await _pool.RentAsync(cancellationToken);
         var reusable = false;
 
@@ -70,6 +77,23 @@ public sealed class SmtpMailTransport : IMailTransport, IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _pool.Dispose();
+
+    /// <summary>
+    /// An owner's server checked before each send (<see cref="SmtpServerPolicy"/>): not allowed is a failure the owner must
+    /// fix (nothing went out, a retry cannot help); a name that does not resolve is transient, as a refused connection is.
+    /// </summary>
+    private async Task<SendResult?> RefuseServerAsync(OutgoingMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var (_, refusal) = await SmtpServerPolicy.ResolveAsync(_options.Host, _options.Port, cancellationToken);
+            return refusal is null ? null : new SendResult(SendResultKind.Failed, message.MessageId, null, refusal.Message) { Cause = SendFailureCauses.ServerNotAllowed };
+        }
+        catch (SocketException e)
+        {
+            return new SendResult(SendResultKind.Transient, message.MessageId, null, e.Message);
+        }
+    }
 
     private static SmtpClient CreateClient(SmtpOptions options)
     {

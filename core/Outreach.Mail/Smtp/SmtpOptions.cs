@@ -45,8 +45,20 @@ public sealed class SmtpOptions
     public int MaxConnections { get; set; } = 4;
 
     /// <summary>
+    /// Lets owners' own mailbox accounts use any server: loopback, private, link-local and reserved addresses, and any port.
+    /// Off by default, and off in a hosted deployment: an owner's server must then be a public address on a mail port
+    /// (<see cref="SmtpServerPolicy"/>), so nobody can make the deployment connect into its own network. On for local runs
+    /// (maildev on 127.0.0.1) and tests, or a deployment whose owners' mail server is on its own network. The deployment's
+    /// own server (<see cref="Host"/>) is the operator's choice and never checked.
+    /// </summary>
+    public bool AllowPrivateServers { get; set; }
+
+    /// <summary>True for an owner's account (<see cref="ForAccount"/>) unless <see cref="AllowPrivateServers"/>: every connection is checked first.</summary>
+    internal bool PublicServersOnly { get; private init; }
+
+    /// <summary>
     /// These options (timeouts, connections) for another server and login: an owner's own mailbox, for sending through it or
-    /// checking it.
+    /// checking it. Its server is held to <see cref="SmtpServerPolicy"/> unless <see cref="AllowPrivateServers"/>.
     /// </summary>
     public SmtpOptions ForAccount(string host, int port, bool enableSsl, string userName, string password) => new()
     {
@@ -58,5 +70,7 @@ public sealed class SmtpOptions
         Timeout = Timeout,
         IdleTimeout = IdleTimeout,
         MaxConnections = MaxConnections,
+        AllowPrivateServers = AllowPrivateServers,
+        PublicServersOnly = !AllowPrivateServers,
     };
 }

@@ -8,4 +8,7 @@ public sealed record SmtpProbeResult(IReadOnlyList<SmtpProbeStep> Passed, SmtpPr
 {
     /// <summary>True when every step asked for worked.</summary>
     public bool Succeeded => Failed is null;
+
+    /// <summary>Set when the server was not tried at all: <see cref="SmtpServerPolicy"/> does not allow it (the field to change and why).</summary>
+    public SmtpServerRefusal? Refusal { get; init; }
 }

@@ -6,6 +6,8 @@ using Outreach.Functions.Hosting;
 using Outreach.Functions.Invocation;
 using Outreach.Functions.Security;
 using Outreach.Functions.Sending;
+using Outreach.Mail.Smtp;
+using Microsoft.Extensions.Options;
 
 namespace Outreach.Functions.Campaigns;
 
@@ -35,7 +37,7 @@ internal static class SenderSmtpApi
 
     private static async Task<Results<Ok<SenderBody>, ProblemHttpResult>> PutAsync(
         SmtpAccountBody body, HttpContext context, OwnerAccess access, DispatchStorage storage, ISenderProfileStore profiles,
-        Lazy<SecretProtector> secrets, MailTransportProvider transports, CancellationToken cancellationToken)
+        Lazy<SecretProtector> secrets, MailTransportProvider transports, IOptions<SmtpOptions> smtp, CancellationToken cancellationToken)
     {
         var (ownerId, problem) = await OwnerOnlyAsync(context, access, cancellationToken).ConfigureAwait(false);
         if (ownerId is null)
@@ -53,7 +55,7 @@ internal static class SenderSmtpApi
             return SmtpProblems.SecretsNotConfigured(e);
         }
 
-        var account = body.ToAccount(ownerId, protector);
+        var account = body.ToAccount(ownerId, protector, smtp.Value.AllowPrivateServers);
         return await EditAsync(context, storage, profiles, transports, ownerId, current => current with { Smtp = account }, cancellationToken).ConfigureAwait(false);
     }
 

@@ -15,7 +15,10 @@ namespace Outreach.Functions.Campaigns;
 /// (<see cref="SmtpAccountProbe"/>), with the account in the body (checked as <c>PUT /api/sender/smtp</c> checks it,
 /// stored nowhere) or, with no body, the stored one. 200 lists the steps that worked; 422 names the step that failed
 /// (<c>smtp.connect-failed</c> target <c>host</c>, <c>smtp.tls-failed</c> target <c>startTls</c>,
-/// <c>smtp.authentication-failed</c> target <c>password</c>) with the server's refusal, never the password.
+/// <c>smtp.authentication-failed</c> target <c>password</c>) with the server's refusal, never the password; a server
+/// the deployment may not connect to (<see cref="SmtpServerPolicy"/>: a stored account on a port or a host name resolving
+/// to an address that is no longer allowed) is 422 <c>smtp.server-not-allowed</c> naming <c>host</c> or <c>port</c>, and
+/// is never tried.
 /// </summary>
 internal static class SenderSmtpCheck
 {
@@ -34,7 +37,7 @@ internal static class SenderSmtpCheck
         (string Host, int Port, string UserName, string Password, bool StartTls) account;
         if (body is not null)
         {
-            account = body.Validated();
+            account = body.Validated(defaults.Value.AllowPrivateServers);
         }
         else
         {
@@ -62,6 +65,11 @@ internal static class SenderSmtpCheck
             defaults.Value.ForAccount(account.Host, account.Port, account.StartTls, account.UserName, account.Password),
             cancellationToken).ConfigureAwait(false);
         var passed = result.Passed.Select(Name).ToList();
+        if (result.Refusal is { } refusal)
+        {
+            return SmtpProblems.ServerNotAllowed(refusal);
+        }
+
         return result.Failed is { } failed
             ? SmtpProblems.CheckFailed(Name(failed), result.Detail, passed)
             : TypedResults.Ok(new SmtpCheckResponse(account.Host, account.Port, account.StartTls, passed));

@@ -1,12 +1,14 @@
 using Outreach.Core;
 using Outreach.Core.Accounts;
 using Outreach.Core.Senders;
+using Outreach.Mail.Smtp;
 
 namespace Outreach.Functions.Campaigns;
 
 /// <summary>
 /// The owner's own mailbox as <c>PUT /api/sender/smtp</c> and <c>POST /api/sender/smtp/test</c> take it: host name or
-/// address, port (1-65535; not 465, whose implicit TLS System.Net.Mail cannot speak), login, password (required on every
+/// address, port (1-65535; not 465, whose implicit TLS System.Net.Mail cannot speak; in a hosted deployment only a mail
+/// port and no loopback or private address, <see cref="SmtpServerPolicy"/>), login, password (required on every
 /// PUT, so a changed host never receives the stored password), and <c>startTls</c> (true when absent: the connection is
 /// upgraded with STARTTLS before the login; false only for a server on a trusted network, the password then crosses it
 /// in the clear).
@@ -20,16 +22,21 @@ internal sealed record SmtpAccountBody(string? Host, int? Port, string? UserName
 
     /// <summary>The account this body describes, its password sealed for <paramref name="ownerId"/>.</summary>
     /// <exception cref="DomainException">A field is missing or invalid (<c>smtp.invalid</c>, target names it: <c>host</c>, <c>port</c>...).</exception>
-    public SmtpAccount ToAccount(string ownerId, SecretProtector secrets)
+    public SmtpAccount ToAccount(string ownerId, SecretProtector secrets, bool allowPrivateServers)
     {
         ArgumentNullException.ThrowIfNull(secrets);
-        var (host, port, userName, password, startTls) = Validated();
+        var (host, port, userName, password, startTls) = Validated(allowPrivateServers);
         return new SmtpAccount(host, port, userName, secrets.Protect(password, ownerId), startTls);
     }
 
-    /// <summary>The fields, checked, with the password in plain text: only for a test login that stores nothing.</summary>
+    /// <summary>
+    /// The fields, checked, with the password in plain text: only for a test login that stores nothing. Unless
+    /// <paramref name="allowPrivateServers"/> (<c>Smtp:AllowPrivateServers</c>), the port must be a mail port and an IP
+    /// address given as the host a public one (<see cref="SmtpServerPolicy"/>; a host name is checked where it is resolved,
+    /// at each connection).
+    /// </summary>
     /// <exception cref="DomainException">A field is missing or invalid (<c>smtp.invalid</c>, target names it).</exception>
-    public (string Host, int Port, string UserName, string Password, bool StartTls) Validated()
+    public (string Host, int Port, string UserName, string Password, bool StartTls) Validated(bool allowPrivateServers)
     {
         var host = Host?.Trim();
         if (string.IsNullOrEmpty(host))
@@ -55,6 +62,11 @@ internal sealed record SmtpAccountBody(string? Host, int? Port, string? UserName
         if (port == ImplicitTlsPort)
         {
             throw Invalid("Port 465 is implicit TLS, which the sender cannot use: use your provider's STARTTLS port, usually 587.", "port");
+        }
+
+        if (!allowPrivateServers && (SmtpServerPolicy.CheckPort(port) ?? SmtpServerPolicy.CheckLiteral(host)) is { } refusal)
+        {
+            throw Invalid(refusal.Message, refusal.Field);
         }
 
         var userName = UserName?.Trim();

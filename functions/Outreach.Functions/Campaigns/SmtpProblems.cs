@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Outreach.Functions.Hosting;
 using Outreach.Functions.Sending;
+using Outreach.Mail.Smtp;
 
 namespace Outreach.Functions.Campaigns;
 
@@ -35,5 +36,18 @@ internal static class SmtpProblems
             ["target"] = step switch { "connect" => "host", "tls" => "startTls", _ => "password" },
             ["step"] = step,
             ["passed"] = passed,
+        });
+
+    /// <summary>422: the owner's server is one the deployment may not connect to (<see cref="SmtpServerPolicy"/>); the target is the field to change.</summary>
+    public static ProblemHttpResult ServerNotAllowed(SmtpServerRefusal refusal) => TypedResults.Problem(
+        statusCode: StatusCodes.Status422UnprocessableEntity,
+        title: "This mail server cannot be used from here: it is not a public mail server.",
+        detail: refusal.Message,
+        extensions: new Dictionary<string, object?>
+        {
+            ["code"] = "smtp.server-not-allowed",
+            ["target"] = refusal.Field,
+            ["step"] = "connect",
+            ["passed"] = Array.Empty<string>(),
         });
 }

@@ -19,6 +19,7 @@ public sealed class SenderSmtpCheckTests(AzuriteFixture azurite, AuthenticatedMa
     private readonly CampaignsApp _app = CampaignsApp.Start(
         azurite,
         ("Smtp:Timeout", "00:00:05"),
+        ("Smtp:AllowPrivateServers", "true"), // the mailboxes are maildevs on 127.0.0.1
         ("Secrets:CurrentKeyId", "s1"),
         ("Secrets:Keys:s1", Convert.ToBase64String(SendScenario.SecretKey)));
 

@@ -16,6 +16,7 @@ public sealed class MailboxBrowserTests(AzuriteFixture azurite, AuthenticatedMai
     : LoopbackBrowserTest(
         azurite,
         ("Smtp:Timeout", "00:00:05"),
+        ("Smtp:AllowPrivateServers", "true"), // the mailboxes are maildevs on 127.0.0.1
         ("Secrets:CurrentKeyId", "s1"),
         ("Secrets:Keys:s1", Convert.ToBase64String(SendScenario.SecretKey))),
     IClassFixture<AzuriteFixture>, IClassFixture<AuthenticatedMailDevFixture>

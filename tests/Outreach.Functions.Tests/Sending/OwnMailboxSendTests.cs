@@ -21,6 +21,7 @@ public sealed class OwnMailboxSendTests(AzuriteFixture azurite, MailDevFixture d
         ("Smtp:Port", deployment.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         ("Smtp:EnableSsl", "false"),
         ("Smtp:Timeout", "00:00:05"),
+        ("Smtp:AllowPrivateServers", "true"), // the mailboxes are maildevs on 127.0.0.1
         ("Secrets:CurrentKeyId", "s1"),
         ("Secrets:Keys:s1", Convert.ToBase64String(SendScenario.SecretKey)));
 

@@ -149,6 +149,7 @@ internal sealed class SendScenario(AzuriteFixture azurite, TestAppRoot root)
         ["Smtp:EnableSsl"] = "false",
         ["Smtp:Timeout"] = "00:00:05",
         ["Smtp:MaxConnections"] = "2",
+        ["Smtp:AllowPrivateServers"] = "true", // owners' own servers here are scripted servers on 127.0.0.1
         ["Mail:PublicBaseUrl"] = PublicBaseUrl,
         ["Mail:ReplyDomain"] = ReplyDomain,
         ["Mail:UnsubscribeMailbox"] = UnsubscribeMailbox,

@@ -21,4 +21,10 @@ public static class SendFailureCauses
     /// recipients' addresses are fine.
     /// </summary>
     public const string RefusedByPolicy = "refused-by-policy: the SMTP server refused the message for a security or policy reason (relaying denied, not authenticated, sender or sending host blocked), not because of the recipients' addresses";
+
+    /// <summary>
+    /// The owner's own SMTP server is not one a hosted deployment may connect to: a port other than the mail ports, or a
+    /// host on a loopback, private, link-local or reserved address. Nothing was sent; the owner sets their mailbox again.
+    /// </summary>
+    public const string ServerNotAllowed = "server-not-allowed: the mailbox's server is not a public mail server (a loopback, private, link-local or reserved address, or a port other than 587, 25 or 2525)";
 }
