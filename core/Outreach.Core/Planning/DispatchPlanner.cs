@@ -2,7 +2,7 @@ namespace Outreach.Core.Planning;
 
 /// <summary>
 /// Decides, for one sender and one dispatcher run, which due tasks go now, which wait and until when. Applies the
-/// sending window, the per-sender daily cap (counted in the sender's local day) and the minimum spacing between sends
+/// sending window, the per-sender daily cap (counted in the sender's local day, sends already queued included) and the minimum spacing between sends
 /// (kept from the last send and from the latest send an earlier run already queued).
 /// When the cap binds, the likeliest replies go first (score, unscored = the 5 % baseline), then the earliest due,
 /// then task id, so the order is total and runs are repeatable. Suppression is checked again: a contact may have
@@ -16,8 +16,13 @@ public sealed class DispatchPlanner(TimeProvider time)
     /// <param name="tasks">The sender's tasks found through the due index.</param>
     /// <param name="activity">What the sender already sent, and the latest send already queued.</param>
     /// <param name="suppression">The sender's suppression list.</param>
-    public DispatchPlan Plan(SenderSchedule schedule, IEnumerable<OutreachTask> tasks, SenderActivity activity, ISuppressionCheck suppression)
+    /// <param name="queuedEarlier">
+    /// The sender's emails earlier runs queued that are not sent yet (none of <paramref name="tasks"/>): they will take
+    /// places under today's cap, so only what is left after them and the sent ones is planned now.
+    /// </param>
+    public DispatchPlan Plan(SenderSchedule schedule, IEnumerable<OutreachTask> tasks, SenderActivity activity, ISuppressionCheck suppression, int queuedEarlier = 0)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(queuedEarlier);
         ArgumentNullException.ThrowIfNull(schedule);
         ArgumentNullException.ThrowIfNull(tasks);
         ArgumentNullException.ThrowIfNull(activity);
@@ -62,18 +67,18 @@ public sealed class DispatchPlanner(TimeProvider time)
         }
         else
         {
-            PlanToday(schedule, email, activity, now, sends, deferred);
+            PlanToday(schedule, email, activity, queuedEarlier, now, sends, deferred);
         }
 
         return new DispatchPlan(sends, manual, deferred, skipped, notPending);
     }
 
     private static void PlanToday(
-        SenderSchedule schedule, List<OutreachTask> email, SenderActivity activity, DateTimeOffset now, List<ScheduledSend> sends, List<DeferredTask> deferred)
+        SenderSchedule schedule, List<OutreachTask> email, SenderActivity activity, int queuedEarlier, DateTimeOffset now, List<ScheduledSend> sends, List<DeferredTask> deferred)
     {
         var today = schedule.LocalDateOf(now);
         var sentToday = activity.LocalDay == today ? activity.SentThatDay : 0;
-        var remaining = Math.Max(0, schedule.DailyCap - sentToday);
+        var remaining = Math.Max(0, schedule.DailyCap - sentToday - queuedEarlier);
         var closes = ZonedTime.ToUtc(today, schedule.Window.Closes, schedule.TimeZone);
         var tomorrow = schedule.OpeningOfNextSendingDayAfter(today);
 

@@ -4,7 +4,8 @@ namespace Outreach.Core.Planning;
 
 /// <summary>
 /// One dispatcher run (the timer function, once a minute), as <c>Campaigns/README.md</c> ("Dispatcher run") lays it
-/// out: read the cursor, find the due entries bucket by bucket, then per owner read only the due tasks (point reads),
+/// out: read the cursor, find the due entries bucket by bucket, then per owner read only the due tasks (point reads) and,
+/// when an email is among them, the owner's emails queued by earlier runs and not sent yet (they count against the cap),
 /// score the pending ones whose score is missing, came from a model other than the deployed one or was computed for a
 /// due time in another local hour (none while no model is deployed), let <see cref="DispatchPlanner"/> decide, record
 /// the owner's latest queued send time (so the next run spaces its sends after it), and apply the decision with
@@ -22,6 +23,7 @@ public sealed class DueDispatcher(
     IDispatchCursorStore cursors,
     IDueIndex index,
     ITaskStore tasks,
+    ITaskListing listing,
     ISenderProfileStore profiles,
     ISenderActivityStore activity,
     ISuppressionStore suppressions,
@@ -93,9 +95,33 @@ public sealed class DueDispatcher(
 
         var sent = await activity.GetAsync(ownerId, cancellationToken).ConfigureAwait(false);
         var suppressed = await suppressions.LoadListAsync(ownerId, cancellationToken).ConfigureAwait(false);
+        var queuedEarlier = await QueuedEarlierAsync(ownerId, schedule, sent, loaded, cancellationToken).ConfigureAwait(false);
         var (scored, scoredNow) = await _scoring.ScoreAsync(ownerId, schedule.TimeZone, loaded, cancellationToken).ConfigureAwait(false);
-        var plan = _planner.Plan(schedule, scored, sent, suppressed);
+        var plan = _planner.Plan(schedule, scored, sent, suppressed, queuedEarlier);
         await ApplyAsync(ownerId, plan, entriesByTask, scoredNow, tally, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The owner's emails that earlier runs queued and that are not sent yet (still <see cref="TaskState.Queued"/>; a
+    /// claimed one already counts in the sent count, having reserved its place): they take places under today's cap as
+    /// surely as sent ones, so a run a minute after another does not queue a second cap's worth that the sender would
+    /// only hand back. Tasks of this run are not among them. Read only when this run has an email to plan and an earlier
+    /// run queued a send for today (the sender's local day): a task left queued on an earlier day with nothing queued
+    /// since (its message lost) must not hold a place day after day.
+    /// </summary>
+    private async Task<int> QueuedEarlierAsync(
+        string ownerId, SenderSchedule schedule, SenderActivity sent, List<OutreachTask> loaded, CancellationToken cancellationToken)
+    {
+        if (!loaded.Any(t => t.Channel == TaskChannel.Email && TaskStates.IsPending(t.State))
+            || sent.LatestQueuedUtc is not { } latest
+            || schedule.LocalDateOf(latest) != schedule.LocalDateOf(time.GetUtcNow()))
+        {
+            return 0;
+        }
+
+        var queued = await listing.ListAsync(ownerId, new TaskQuery { States = [TaskState.Queued], Channel = TaskChannel.Email }, cancellationToken).ConfigureAwait(false);
+        var inThisRun = loaded.Select(t => t.TaskId).ToHashSet(StringComparer.Ordinal);
+        return queued.Count(t => !inThisRun.Contains(t.TaskId));
     }
 
     /// <summary>The owner's schedule, or null when they have no profile or its zone or window is unusable.</summary>

@@ -7,7 +7,7 @@ namespace Outreach.Core.Planning;
 /// The task table held in memory, partitioned by owner like the real one: for tests, benchmarks and previews. Versions
 /// are a per-store counter, so conditional replaces behave like ETag-conditional ones.
 /// </summary>
-public sealed class InMemoryTaskStore : ITaskStore
+public sealed class InMemoryTaskStore : ITaskStore, ITaskListing
 {
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, OutreachTask>> _owners = new(StringComparer.Ordinal);
     private long _lastVersion;
@@ -45,6 +45,21 @@ public sealed class InMemoryTaskStore : ITaskStore
     {
         IReadOnlyList<OutreachTask> tasks = _owners.TryGetValue(ownerId, out var partition)
             ? [.. partition.Values.Where(t => string.Equals(t.ContactId, contactId, StringComparison.Ordinal)).OrderBy(t => t.DueUtc).ThenBy(t => t.TaskId, StringComparer.Ordinal)]
+            : [];
+        return Task.FromResult(tasks);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<OutreachTask>> ListAsync(string ownerId, TaskQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        IReadOnlyList<OutreachTask> tasks = _owners.TryGetValue(ownerId, out var partition)
+            ? [.. partition.Values
+                .Where(t => (query.States.Count == 0 || query.States.Contains(t.State))
+                    && (query.Channel is not { } channel || t.Channel == channel)
+                    && (query.DueFrom is not { } from || t.DueUtc >= from)
+                    && (query.DueTo is not { } to || t.DueUtc < to))
+                .OrderBy(t => t.DueUtc).ThenBy(t => t.TaskId, StringComparer.Ordinal)]
             : [];
         return Task.FromResult(tasks);
     }

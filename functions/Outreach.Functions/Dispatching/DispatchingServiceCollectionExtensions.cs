@@ -28,6 +28,7 @@ internal static class DispatchingServiceCollectionExtensions
         services.AddOptions<StoreTableNames>().BindConfiguration(TablesSectionName);
         services.TryAddSingleton(sp => new TableStores(sp.GetRequiredService<StorageAccount>(), sp.GetRequiredService<IOptions<StoreTableNames>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ITaskStore>(sp => sp.GetRequiredService<TableStores>().Tasks);
+        services.TryAddSingleton<ITaskListing>(sp => sp.GetRequiredService<TableStores>().Tasks);
         services.TryAddSingleton<IDueIndex>(sp => sp.GetRequiredService<TableStores>().DueIndex);
         services.TryAddSingleton<ISuppressionStore>(sp => sp.GetRequiredService<TableStores>().Suppressions);
         services.TryAddSingleton<ISenderActivityStore>(sp => sp.GetRequiredService<TableStores>().SenderActivity);
@@ -42,6 +43,7 @@ internal static class DispatchingServiceCollectionExtensions
             sp.GetRequiredService<IDispatchCursorStore>(),
             sp.GetRequiredService<IDueIndex>(),
             sp.GetRequiredService<ITaskStore>(),
+            sp.GetRequiredService<ITaskListing>(),
             sp.GetRequiredService<ISenderProfileStore>(),
             sp.GetRequiredService<ISenderActivityStore>(),
             sp.GetRequiredService<ISuppressionStore>(),

@@ -19,7 +19,7 @@ public sealed class DueDispatcherTests
     {
         _sent = new RecordingSink(_clock);
         _dispatcher = new DueDispatcher(
-            new InMemoryDispatchCursorStore(), _index, _tasks, _profiles, new InMemorySenderActivityStore(), new InMemorySuppressionStore(),
+            new InMemoryDispatchCursorStore(), _index, _tasks, _tasks, _profiles, new InMemorySenderActivityStore(), new InMemorySuppressionStore(),
             new NeutralTaskScorer(), _sent, _clock);
     }
 
@@ -43,6 +43,26 @@ public sealed class DueDispatcherTests
             [Given.Utc("2026-03-04T09:00:00Z"), Given.Utc("2026-03-04T09:05:00Z"), Given.Utc("2026-03-04T09:10:00Z")],
             _sent.SendTimes.Order());
         Assert.Equal(late, _sent.Requests[^1].TaskId);
+    }
+
+    [Fact]
+    public async Task A_run_after_another_counts_the_sends_still_waiting_in_the_queue_against_the_daily_cap()
+    {
+        await _profiles.SaveAsync(
+            new SenderProfile { OwnerId = "student-1", Email = "me@school.example", TimeZoneId = "Europe/London", DailyCap = 2, MinimumSpacing = TimeSpan.FromMinutes(5) },
+            CancellationToken.None);
+        await EnrolAsync("a1");
+        await EnrolAsync("a2");
+        _clock.SetUtcNow(Given.Utc("2026-03-04T09:00:00Z"));
+        await _dispatcher.RunAsync(CancellationToken.None); // the whole cap queued, nothing sent yet
+
+        _clock.SetUtcNow(Given.Utc("2026-03-04T09:01:00Z"));
+        var late = (await EnrolAsync("b1")).Single();
+        var report = await _dispatcher.RunAsync(CancellationToken.None);
+
+        Assert.Equal((0, 1), (report.Enqueued, report.Deferred));
+        Assert.Equal(2, _sent.Requests.Count);
+        Assert.Equal((TaskState.Planned, Given.Utc("2026-03-05T08:00:00Z")), await StateAndDueAsync(late)); // the next day's opening
     }
 
     [Fact]
@@ -106,7 +126,7 @@ public sealed class DueDispatcherTests
         // The to-do view ranks and explains LinkedIn drafts by the score stored on them; no send writes it for them.
         var scorer = new SwitchableScorer { Model = "v1", Scores = new() { ["c1"] = 0.12 } };
         var dispatcher = new DueDispatcher(
-            new InMemoryDispatchCursorStore(), _index, _tasks, _profiles, new InMemorySenderActivityStore(), new InMemorySuppressionStore(), scorer, _sent, _clock);
+            new InMemoryDispatchCursorStore(), _index, _tasks, _tasks, _profiles, new InMemorySenderActivityStore(), new InMemorySuppressionStore(), scorer, _sent, _clock);
         await _profiles.SaveAsync(new SenderProfile { OwnerId = "student-1", Email = "me@school.example", TimeZoneId = "Europe/London" }, CancellationToken.None);
         var taskId = (await EnrolAsync("c1", withEmail: false)).Single();
         _clock.SetUtcNow(Given.Utc("2026-03-04T09:00:00Z"));
@@ -184,7 +204,7 @@ public sealed class DueDispatcherTests
     {
         var scorer = new SwitchableScorer { Model = "v1", Scores = new() { ["b"] = 0.2 } };
         var dispatcher = new DueDispatcher(
-            new InMemoryDispatchCursorStore(), _index, _tasks, _profiles, new InMemorySenderActivityStore(), new InMemorySuppressionStore(), scorer, _sent, _clock);
+            new InMemoryDispatchCursorStore(), _index, _tasks, _tasks, _profiles, new InMemorySenderActivityStore(), new InMemorySuppressionStore(), scorer, _sent, _clock);
         await _profiles.SaveAsync(new SenderProfile { OwnerId = "student-1", Email = "me@school.example", TimeZoneId = "Europe/London" }, CancellationToken.None);
         var dueUtc = Given.Utc(due);
         var scoredForUtc = scoredFor is null ? (DateTimeOffset?)null : Given.Utc(scoredFor);
@@ -253,7 +273,7 @@ public sealed class DueDispatcherTests
     {
         var scorer = new SwitchableScorer { Model = "v1", Scores = new() { ["a"] = 0.9, ["b"] = 0.01 } };
         var dispatcher = new DueDispatcher(
-            new InMemoryDispatchCursorStore(), _index, _tasks, _profiles, new InMemorySenderActivityStore(), new InMemorySuppressionStore(), scorer, _sent, _clock);
+            new InMemoryDispatchCursorStore(), _index, _tasks, _tasks, _profiles, new InMemorySenderActivityStore(), new InMemorySuppressionStore(), scorer, _sent, _clock);
         await _profiles.SaveAsync(new SenderProfile { OwnerId = "student-1", Email = "me@school.example", TimeZoneId = "Europe/London", DailyCap = 1 }, CancellationToken.None);
         var a = (await EnrolAsync("a")).Single();
         var b = (await EnrolAsync("b")).Single();
