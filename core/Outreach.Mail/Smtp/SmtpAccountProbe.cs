@@ -101,7 +101,11 @@ public static class SmtpAccountProbe
 
                 if (!mechanisms.Contains("LOGIN", StringComparer.OrdinalIgnoreCase))
                 {
-                    return Fail(passed, step, $"The server offers AUTH {string.Join(' ', mechanisms)}, not LOGIN, which the sender uses.", options);
+                    // Not the password's fault: SmtpClient logs in only with LOGIN (or NTLM/GSSAPI), never with PLAIN, the
+                    // mechanism RFC 4954 makes mandatory and the only one some servers (Dovecot's default) offer. With
+                    // none it can use, SmtpClient would not log in at all and the server would refuse every note.
+                    return Fail(passed, step, $"The server offers AUTH {string.Join(' ', mechanisms)}, not LOGIN, which the sender uses.", options)
+                        with { UnsupportedMechanisms = mechanisms };
                 }
 
                 var reply = await session.CommandAsync("AUTH LOGIN", deadline.Token).ConfigureAwait(false);

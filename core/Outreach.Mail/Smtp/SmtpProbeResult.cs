@@ -11,4 +11,10 @@ public sealed record SmtpProbeResult(IReadOnlyList<SmtpProbeStep> Passed, SmtpPr
 
     /// <summary>Set when the server was not tried at all: <see cref="SmtpServerPolicy"/> does not allow it (the field to change and why).</summary>
     public SmtpServerRefusal? Refusal { get; init; }
+
+    /// <summary>
+    /// Set when the login failed before any password was sent because the server offers no mechanism the sender can use
+    /// (e.g. only <c>AUTH PLAIN</c>): the mechanisms it offers. The password is not at fault; the server's settings are.
+    /// </summary>
+    public IReadOnlyList<string>? UnsupportedMechanisms { get; init; }
 }

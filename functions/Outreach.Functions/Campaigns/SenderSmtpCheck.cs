@@ -18,7 +18,8 @@ namespace Outreach.Functions.Campaigns;
 /// <c>smtp.authentication-failed</c> target <c>password</c>) with the server's refusal, never the password; a server
 /// the deployment may not connect to (<see cref="SmtpServerPolicy"/>: a stored account on a port or a host name resolving
 /// to an address that is no longer allowed) is 422 <c>smtp.server-not-allowed</c> naming <c>host</c> or <c>port</c>, and
-/// is never tried.
+/// is never tried; a server that offers no login the sender can use (only <c>AUTH PLAIN</c>, say) is 422
+/// <c>smtp.login-unsupported</c> target <c>host</c>, since no password would help.
 /// </summary>
 internal static class SenderSmtpCheck
 {
@@ -68,6 +69,11 @@ internal static class SenderSmtpCheck
         if (result.Refusal is { } refusal)
         {
             return SmtpProblems.ServerNotAllowed(refusal);
+        }
+
+        if (result.UnsupportedMechanisms is { } offered)
+        {
+            return SmtpProblems.LoginUnsupported(offered, result.Detail, passed);
         }
 
         return result.Failed is { } failed

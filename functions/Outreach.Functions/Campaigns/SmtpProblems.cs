@@ -50,4 +50,22 @@ internal static class SmtpProblems
             ["step"] = "connect",
             ["passed"] = Array.Empty<string>(),
         });
+
+    /// <summary>
+    /// 422: the server offers no login mechanism the sender can use (System.Net.Mail logs in with LOGIN, NTLM or GSSAPI,
+    /// never PLAIN), so every note would be refused whatever the password: the target is the server, not the password.
+    /// </summary>
+    public static ProblemHttpResult LoginUnsupported(IReadOnlyList<string> offered, string detail, IReadOnlyList<string> passed) => TypedResults.Problem(
+        statusCode: StatusCodes.Status422UnprocessableEntity,
+        title: "Your mail server offers no login this sender can use: it logs in with AUTH LOGIN, and the server offers only "
+            + string.Join(' ', offered) + ". The password is not the problem: ask your mail provider for a submission server that offers AUTH LOGIN (Gmail, Outlook 365, iCloud and Fastmail all do).",
+        detail: detail,
+        extensions: new Dictionary<string, object?>
+        {
+            ["code"] = "smtp.login-unsupported",
+            ["target"] = "host",
+            ["step"] = "authentication",
+            ["passed"] = passed,
+            ["offered"] = offered,
+        });
 }

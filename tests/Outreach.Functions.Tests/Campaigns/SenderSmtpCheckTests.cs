@@ -92,6 +92,27 @@ public sealed class SenderSmtpCheckTests(AzuriteFixture azurite, AuthenticatedMa
     }
 
     [Fact]
+    public async Task A_server_offering_only_auth_plain_is_reported_as_the_servers_limit_not_a_wrong_password()
+    {
+        // RFC 4954 makes PLAIN the mechanism every server has; System.Net.Mail speaks only LOGIN (NTLM, GSSAPI) of them.
+        await using var server = new ScriptedSmtpServer { AuthMechanisms = "PLAIN" };
+        using var owner = await _app.OwnerAsync(ApiApp.NewId("o"));
+
+        using var check = await owner.PostAsJsonAsync("/api/sender/smtp/test", new
+        {
+            host = "127.0.0.1", port = server.Port, userName = AuthenticatedMailDevFixture.User, password = WrongPassword, startTls = false,
+        });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, check.StatusCode);
+        var text = await check.Content.ReadAsStringAsync();
+        Assert.DoesNotContain(WrongPassword, text, StringComparison.Ordinal);
+        var problem = JsonDocument.Parse(text).RootElement;
+        Assert.Equal(("smtp.login-unsupported", "host"), (problem.GetProperty("code").GetString(), problem.GetProperty("target").GetString()));
+        Assert.Equal(["PLAIN"], problem.GetProperty("offered").EnumerateArray().Select(m => m.GetString()));
+        Assert.DoesNotContain("AUTH", server.Verbs);
+    }
+
+    [Fact]
     public async Task With_no_account_stored_or_posted_it_says_what_to_do()
     {
         using var owner = await _app.OwnerAsync(ApiApp.NewId("o"));

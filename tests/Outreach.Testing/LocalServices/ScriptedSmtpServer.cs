@@ -58,6 +58,9 @@ public sealed class ScriptedSmtpServer : IAsyncDisposable
     /// <summary>Offer SMTPUTF8 in the EHLO reply (RFC 6531), so addresses with non-ASCII local parts can be sent.</summary>
     public bool OffersSmtpUtf8 { get; init; }
 
+    /// <summary>The SASL mechanisms offered in the EHLO reply as <c>AUTH …</c> (e.g. <c>PLAIN</c>), or none when null.</summary>
+    public string? AuthMechanisms { get; init; }
+
     /// <summary>TCP connections opened by clients.</summary>
     public int Connections => Volatile.Read(ref _connections);
 
@@ -132,6 +135,10 @@ public sealed class ScriptedSmtpServer : IAsyncDisposable
                 _commands.Enqueue(verb);
                 switch (verb)
                 {
+                    case "EHLO" when AuthMechanisms is not null:
+                        await writer.WriteLineAsync("250-127.0.0.1");
+                        await writer.WriteLineAsync("250 AUTH " + AuthMechanisms);
+                        break;
                     case "EHLO" when OffersSmtpUtf8:
                         await writer.WriteLineAsync("250-127.0.0.1");
                         await writer.WriteLineAsync("250-8BITMIME");
