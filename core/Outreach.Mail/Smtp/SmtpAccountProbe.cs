@@ -78,7 +78,7 @@ public static class SmtpAccountProbe
 
                 var tls = new SslStream(stream, leaveInnerStreamOpen: false);
                 stream = tls;
-                await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions { TargetHost = options.Host }, deadline.Token).ConfigureAwait(false);
+                await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions { TargetHost = options.Host, RemoteCertificateValidationCallback = SmtpCertificateTrust.For(options) }, deadline.Token).ConfigureAwait(false);
                 session = secured = new Session(tls);
                 ehlo = await session.CommandAsync("EHLO outreach", deadline.Token).ConfigureAwait(false);
                 if (ehlo.Code != 250)

@@ -31,6 +31,11 @@ public sealed class SmtpMailTransport : IMailTransport, IDisposable
         ArgumentNullException.ThrowIfNull(logger);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.Host, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxConnections, 1, nameof(options));
+        if (!string.IsNullOrWhiteSpace(options.TrustedCertificateSha256))
+        {
+            SmtpCertificateTrust.Pin(options.TrustedCertificateSha256);
+        }
+
         _logger = logger;
         _options = options;
         _pool = new SmtpClientPool(() => CreateClient(options), options.MaxConnections, options.IdleTimeout, time);

@@ -53,6 +53,14 @@ public sealed class SmtpOptions
     /// </summary>
     public bool AllowPrivateServers { get; set; }
 
+    /// <summary>
+    /// The SHA-256 fingerprint (64 hex digits) of one server certificate to accept for STARTTLS although it does not
+    /// validate (self-signed, or another name): an in-test TLS server, or a deployment's own server on a trusted network.
+    /// Empty by default, and empty in Azure: then only certificates that validate are accepted
+    /// (<see cref="SmtpCertificateTrust"/>). A pin names one certificate, never "accept anything".
+    /// </summary>
+    public string? TrustedCertificateSha256 { get; set; }
+
     /// <summary>True for an owner's account (<see cref="ForAccount"/>) unless <see cref="AllowPrivateServers"/>: every connection is checked first.</summary>
     internal bool PublicServersOnly { get; private init; }
 
@@ -71,6 +79,7 @@ public sealed class SmtpOptions
         IdleTimeout = IdleTimeout,
         MaxConnections = MaxConnections,
         AllowPrivateServers = AllowPrivateServers,
+        TrustedCertificateSha256 = TrustedCertificateSha256,
         PublicServersOnly = !AllowPrivateServers,
     };
 }

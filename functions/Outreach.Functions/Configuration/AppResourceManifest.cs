@@ -48,6 +48,7 @@ internal sealed record AppResourceManifest(
         ["FunctionApp:AppRootPath"] = $"the Functions host passes the app root in {FunctionHostEnvironment.AppRootPath}",
         ["LocalRunner:ShutdownGracePeriod"] = "the local trigger runner is off in Azure (LocalRunner:Enabled=false); the host drives triggers",
         ["LocalRunner:MessageLease"] = "the local trigger runner is off in Azure (LocalRunner:Enabled=false); the host drives triggers",
+        ["Smtp:TrustedCertificateSha256"] = "a pin for a self-signed SMTP certificate (tests, a server on a trusted network); Azure trusts only certificates that validate",
         ["Mail:Pickup:Directory"] = "the pickup-directory transport writes .eml previews on a developer's machine; Azure sends over SMTP",
     };
 

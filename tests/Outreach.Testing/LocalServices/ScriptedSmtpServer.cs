@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 
 namespace Outreach.Testing.LocalServices;
@@ -9,7 +12,8 @@ namespace Outreach.Testing.LocalServices;
 /// A small but real SMTP server on 127.0.0.1 for the failure paths maildev cannot produce: it answers RCPT TO
 /// with a scripted reply per address (e.g. 550 or 451), MAIL FROM with a scripted reply, and accepts everything
 /// else. It counts the messages whose DATA it accepted, so a test can prove what was really delivered. It can also
-/// answer the end of DATA late or not at all (the reply lost after the server took the message), and offer SMTPUTF8.
+/// answer the end of DATA late or not at all (the reply lost after the server took the message), offer SMTPUTF8, and
+/// offer STARTTLS with a given certificate.
 /// </summary>
 public sealed class ScriptedSmtpServer : IAsyncDisposable
 {
@@ -25,6 +29,7 @@ public sealed class ScriptedSmtpServer : IAsyncDisposable
     private int _received;
     private int _connections;
     private int _closed;
+    private int _tlsSessions;
 
     public ScriptedSmtpServer(IReadOnlyDictionary<string, string>? recipientReplies = null, string mailFromReply = "250 2.1.0 OK", bool silent = false)
     {
@@ -60,6 +65,15 @@ public sealed class ScriptedSmtpServer : IAsyncDisposable
 
     /// <summary>The SASL mechanisms offered in the EHLO reply as <c>AUTH …</c> (e.g. <c>PLAIN</c>), or none when null.</summary>
     public string? AuthMechanisms { get; init; }
+
+    /// <summary>
+    /// The certificate to offer STARTTLS with (self-signed: see <see cref="SelfSignedCertificate"/>), or null for a
+    /// server without TLS. Before STARTTLS the EHLO reply offers only STARTTLS.
+    /// </summary>
+    public X509Certificate2? Certificate { get; init; }
+
+    /// <summary>Connections that completed a STARTTLS handshake.</summary>
+    public int TlsSessions => Volatile.Read(ref _tlsSessions);
 
     /// <summary>TCP connections opened by clients.</summary>
     public int Connections => Volatile.Read(ref _connections);
@@ -117,9 +131,10 @@ public sealed class ScriptedSmtpServer : IAsyncDisposable
     private async Task ServeAsync(TcpClient client)
     {
         using var _ = client;
-        using var stream = client.GetStream();
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        await using var writer = new StreamWriter(stream, Encoding.ASCII) { NewLine = "\r\n", AutoFlush = true };
+        Stream stream = client.GetStream();
+        var reader = new StreamReader(stream, Encoding.UTF8);
+        var writer = new StreamWriter(stream, Encoding.ASCII) { NewLine = "\r\n", AutoFlush = true };
+        var secured = false;
         try
         {
             if (_silent)
@@ -135,6 +150,19 @@ public sealed class ScriptedSmtpServer : IAsyncDisposable
                 _commands.Enqueue(verb);
                 switch (verb)
                 {
+                    case "EHLO" when Certificate is not null && !secured:
+                        await writer.WriteLineAsync("250-127.0.0.1");
+                        await writer.WriteLineAsync("250 STARTTLS");
+                        break;
+                    case "STARTTLS" when Certificate is not null && !secured:
+                        await writer.WriteLineAsync("220 2.0.0 Ready to start TLS");
+                        var tls = new SslStream(stream, leaveInnerStreamOpen: false);
+                        await tls.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = Certificate }, _stop.Token);
+                        (stream, secured) = (tls, true);
+                        Interlocked.Increment(ref _tlsSessions);
+                        reader = new StreamReader(stream, Encoding.UTF8);
+                        writer = new StreamWriter(stream, Encoding.ASCII) { NewLine = "\r\n", AutoFlush = true };
+                        break;
                     case "EHLO" when AuthMechanisms is not null:
                         await writer.WriteLineAsync("250-127.0.0.1");
                         await writer.WriteLineAsync("250 AUTH " + AuthMechanisms);
@@ -188,12 +216,14 @@ public sealed class ScriptedSmtpServer : IAsyncDisposable
                 }
             }
         }
-        catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException)
+        catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException or AuthenticationException)
         {
-            // The client hung up or the test is over.
+            // The client hung up (or refused the certificate) or the test is over.
         }
         finally
         {
+            reader.Dispose();
+            await stream.DisposeAsync();
             Interlocked.Increment(ref _closed);
         }
     }
