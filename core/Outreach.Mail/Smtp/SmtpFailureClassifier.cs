@@ -19,7 +19,8 @@ namespace Outreach.Mail.Smtp;
 /// every address alike: <see cref="SendResultKind.Failed"/> with <see cref="SendFailureCauses.RefusedByPolicy"/>, and
 /// such a recipient is never named among the rejections (SmtpClient throws some of them, 554 for one, as a plain
 /// SmtpException: the same cause names them). Any other 5xx (auth, sender, message) or a TLS failure is
-/// about us: <see cref="SendResultKind.Failed"/>, so a bad password never suppresses a recipient; a server without
+/// about us: <see cref="SendResultKind.Failed"/>, so a bad password never suppresses a recipient (with a login configured,
+/// a 530 is <see cref="SendFailureCauses.NotLoggedIn"/>: SmtpClient hides the refused login and goes on without one); a server without
 /// STARTTLS when TLS is required, or a failed TLS handshake, too, with a <see cref="SendResult.Cause"/> naming it. So is an address with a
 /// non-ASCII local part that the server cannot take (no SMTPUTF8): the address is fine, our path to it is not. When some
 /// recipients were refused but others accepted, the message went out: <see cref="SendResultKind.Sent"/> with the
@@ -36,13 +37,20 @@ internal static partial class SmtpFailureClassifier
     /// <param name="tlsRequired">True when STARTTLS is required (<see cref="SmtpOptions.EnableSsl"/>).</param>
     /// <param name="timedOut">True when the send lasted its whole timeout: SmtpClient's timeout is a bare SmtpException too.</param>
     /// <param name="result">The result, when the exception is an expected SMTP or network failure.</param>
-    public static bool TryClassify(Exception exception, OutgoingMessage message, bool contentHandedOver, bool tlsRequired, bool timedOut, out SendResult result)
+    /// <param name="loginExpected">True when a user name is set: a 530 then means the login was refused or never offered.</param>
+    public static bool TryClassify(
+        Exception exception, OutgoingMessage message, bool contentHandedOver, bool tlsRequired, bool timedOut, bool loginExpected, out SendResult result)
     {
         result = exception switch
         {
             SmtpFailedRecipientsException many when many.InnerExceptions.Length > 0 => FromRecipients(many.InnerExceptions, message, many.Message),
             SmtpFailedRecipientException one => FromRecipients([one], message, one.Message),
             SmtpException { InnerException: AuthenticationException } smtp => Failed(smtp, message, SendFailureCauses.TlsFailed),
+
+            // SmtpClient does not report a refused login (535) or a server offering no mechanism it speaks: it goes on
+            // without one, and the server refuses MAIL FROM with 530 (RFC 4954's "authentication required").
+            SmtpException { StatusCode: SmtpStatusCode.MustIssueStartTlsFirst } smtp when loginExpected =>
+                new SendResult(SendResultKind.Failed, message.MessageId, (int)smtp.StatusCode, smtp.Message) { Cause = SendFailureCauses.NotLoggedIn },
             SmtpException smtp when smtp.StatusCode != SmtpStatusCode.GeneralFailure => FromStatus(smtp, message),
             SmtpException or IOException or SocketException or TimeoutException when contentHandedOver => Unconfirmed(message, exception.Message),
             SmtpException { InnerException: null } smtp when RefusedNonAsciiAddress(smtp, message) => Failed(smtp, message, SendFailureCauses.NonAsciiAddress),

@@ -69,7 +69,8 @@ public sealed class SmtpMailTransport : IMailTransport, IDisposable
             return SendResult.Sent(message.MessageId);
         }
         catch (Exception e) when (SmtpFailureClassifier.TryClassify(
-            e, message, handover.Started, _options.EnableSsl, timedOut: Stopwatch.GetElapsedTime(started) >= _options.Timeout * 0.9, out var result))
+            e, message, handover.Started, _options.EnableSsl, timedOut: Stopwatch.GetElapsedTime(started) >= _options.Timeout * 0.9,
+            loginExpected: !string.IsNullOrEmpty(_options.UserName), out var result))
         {
             MailLog.NotSent(_logger, message.MessageId, result.Kind, result.StatusCode);
             return result;

@@ -60,6 +60,7 @@ public sealed class OwnMailboxSendTests(AzuriteFixture azurite, MailDevFixture d
         var sent = await SendOneAsync(ownerId);
 
         Assert.Equal(TaskState.Failed, refused.State);
+        Assert.Contains(Core.Messaging.Delivery.SendFailureCauses.NotLoggedIn, refused.FailureReason, StringComparison.Ordinal); // not a "policy" refusal
         Assert.Equal(TaskState.Sent, sent.State);
         var mail = Assert.Single(await mailbox.WaitForEmailsAsync(1, SendScenario.Patience));
         Assert.Equal(sent.MessageId, mail.GetProperty("headers").GetProperty("message-id").GetString());

@@ -27,4 +27,10 @@ public static class SendFailureCauses
     /// host on a loopback, private, link-local or reserved address. Nothing was sent; the owner sets their mailbox again.
     /// </summary>
     public const string ServerNotAllowed = "server-not-allowed: the mailbox's server is not a public mail server (a loopback, private, link-local or reserved address, or a port other than 587, 25 or 2525)";
+
+    /// <summary>
+    /// The SMTP server wanted a login (530) and did not get one it accepted: a wrong user name or password, a server that
+    /// offers no login the sender speaks (only AUTH PLAIN), or one that offers it only after STARTTLS. Nothing was sent.
+    /// </summary>
+    public const string NotLoggedIn = "not-logged-in: the SMTP server did not accept the login (check the mailbox's user name and password, that STARTTLS is on, and the mailbox test)";
 }
