@@ -5,6 +5,7 @@ const keyName = 'outreach.apiKey';
 export const apiBase = new URL('../../', import.meta.url);
 
 let actingFor = null;
+let narrowedTo = null;
 
 // The message is the problem's title, and its detail when that says more (a 413's detail names the limit).
 function messageOf(status, problem) {
@@ -46,6 +47,19 @@ export function actingOwner() {
   return actingFor;
 }
 
+/**
+ * Every later metrics call reads one of the coach's cohorts (?cohort=), or all their clients when null. The coach page
+ * keeps this and actFor exclusive: the server refuses a cohort beside a client.
+ */
+export function narrowToCohort(cohort) {
+  narrowedTo = cohort || null;
+}
+
+/** The cohort the page's metrics are narrowed to, or null. */
+export function narrowedCohort() {
+  return narrowedTo;
+}
+
 export function url(path, query = {}) {
   const target = new URL(path, apiBase);
   for (const [name, value] of Object.entries(query)) {
@@ -56,6 +70,10 @@ export function url(path, query = {}) {
   // A query that names 'owner' itself (even as empty, for the coach's own view) is not redirected to the client.
   if (actingFor && !('owner' in query)) {
     target.searchParams.set('owner', actingFor);
+  }
+  // Only the metrics read a cohort; a query that names 'cohort' itself (even as empty) keeps its own.
+  if (narrowedTo && path === 'metrics' && !('cohort' in query) && !target.searchParams.has('owner')) {
+    target.searchParams.set('cohort', narrowedTo);
   }
   return target;
 }
@@ -91,8 +109,8 @@ export function postJson(path, body = {}) {
 }
 
 /** Sends JSON with any method (PUT, DELETE, POST); a null body sends none. */
-export async function sendJson(method, path, body = null) {
-  const response = await fetch(url(path), {
+export async function sendJson(method, path, body = null, query = {}) {
+  const response = await fetch(url(path, query), {
     method,
     headers: headers(body === null ? {} : { 'Content-Type': 'application/json' }),
     body: body === null ? undefined : JSON.stringify(body),

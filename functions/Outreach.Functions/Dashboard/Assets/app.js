@@ -63,7 +63,7 @@ async function open() {
   document.getElementById('sections-nav').hidden = false;
   main.hidden = false;
   setStatus(keyStatus, '');
-  await Promise.all([loadClientSections(), showCoach(account, switchClient)]);
+  await Promise.all([loadClientSections(), showCoach(account, { range, clientChosen: switchClient, cohortChosen: loadRates })]);
   main.dataset.loaded = 'true';
   main.focus();
 }

@@ -1,39 +1,124 @@
-// The coach view: every consenting client's figures side by side (GET /api/metrics?groupBy=owner as a coach),
-// and a picker that makes the rest of the page act for one client (?owner=).
+// The coach view: every consenting client side by side with the cohort the coach files them under and their figures
+// (GET /api/coach/clients, GET /api/metrics?groupBy=owner as a coach), the cohorts side by side (groupBy=cohort) once
+// anyone is filed, and a form to file a client (cohortForm.js). Two exclusive pickers in the header: a client makes the
+// rest of the page act for that client (?owner=), a cohort narrows every metrics call of the page to it (?cohort=).
+// The view reads the range the rates section shows, so its tables and the charts describe the same days.
 
-import { getJson, actFor } from './api.js';
+import { getJson, actFor, actingOwner, narrowToCohort, narrowedCohort } from './api.js';
 import { note, table, percent, versusBaseline } from './dom.js';
 import { loadSection } from './sections.js';
+import { fillCohortForm, wireCohortForm } from './cohortForm.js';
 
-export function showCoach(account, onClientChosen) {
+const noCohort = '(none)';
+let hooks = null;
+
+/**
+ * Shows the coach view (a note for anyone else). `pageHooks`: range() gives the page's {from, to}; clientChosen()
+ * reloads the client sections for the client now acted for; cohortChosen() reloads the rates for the cohort now chosen.
+ */
+export function showCoach(account, pageHooks) {
   const body = document.getElementById('coach-body');
   if (account.kind !== 'coach') {
     body.replaceChildren(note('This view is for coaches: it lists the clients who shared their figures with you.'));
     return Promise.resolve();
   }
-  return loadSection(body, async () => {
-    const [report, clients] = await Promise.all([
-      getJson('metrics', { groupBy: 'owner', owner: '' }),
-      getJson('coach/clients'),
+  if (!hooks) {
+    hooks = pageHooks;
+    wirePickers();
+    wireCohortForm(refreshCoach);
+  }
+  return refreshCoach();
+}
+
+/** Reads the roster and the figures again (after a filing, a new range or another cohort). */
+export async function refreshCoach() {
+  if (!hooks) return;
+  await loadSection(document.getElementById('coach-body'), async () => {
+    const clients = await getJson('coach/clients', { owner: '' });
+    const cohorts = [...new Set(clients.map((c) => c.cohort).filter(Boolean))].sort((a, b) => a.localeCompare(b));
+    // The cohort the page was narrowed to has nobody left in it: the page goes back to all clients.
+    if (narrowedCohort() && !cohorts.includes(narrowedCohort())) {
+      narrowToCohort(null);
+      hooks.cohortChosen();
+    }
+    fillPickers(clients, cohorts);
+    fillCohortForm(clients, cohorts);
+    if (!clients.length) return note('No client has consented to share their figures with you yet.');
+
+    const range = hooks.range();
+    const [owners, byCohort] = await Promise.all([
+      getJson('metrics', { groupBy: 'owner', owner: '', ...range }),
+      cohorts.length ? getJson('metrics', { groupBy: 'cohort', owner: '', cohort: '', ...range }) : null,
     ]);
-    fillPicker(clients, onClientChosen);
-    if (!report.rows.length) return note('No consenting client has figures in this range.');
-    return table(`Clients, ${report.from} to ${report.to}`, ['Client', 'Met', 'Follow-up within 7 days', 'Sent', 'Reply rate', 'Lift over 5 %', 'Reply rate vs 5 %'],
-      report.rows.map((r) => [r.groupKey, String(r.contactsMet), percent(r.followUpWithin7Days.rate), String(r.sent),
-        percent(r.replyRate.rate), r.replyRate.lift === null ? 'n/a' : `${r.replyRate.lift.toFixed(2)}×`, versusBaseline(r.replyRate.comparison)]));
+    const shown = narrowedCohort() ? clients.filter((c) => c.cohort === narrowedCohort()) : clients;
+    const tables = [clientTable(owners, shown)];
+    if (byCohort) tables.push(cohortTable(byCohort, clients));
+    return tables;
   });
 }
 
-function fillPicker(clients, onClientChosen) {
-  const label = document.getElementById('client-label');
-  const select = document.getElementById('client-select');
-  if (select.options.length === 0) {
-    select.append(new Option('All my clients (coach view)', ''), ...clients.map((c) => new Option(c.clientId, c.clientId)));
-    select.addEventListener('change', () => {
-      actFor(select.value);
-      onClientChosen();
-    });
-  }
-  label.hidden = false;
-  select.hidden = false;
+const figureHeaders = ['Met', 'Follow-up within 7 days', 'Sent', 'Reply rate', 'Lift over 5 %', 'Reply rate vs 5 %'];
+
+// A client or cohort without figures in the range is still listed: the coach files and follows people, not rows.
+function figures(row) {
+  return row
+    ? [String(row.contactsMet), percent(row.followUpWithin7Days.rate), String(row.sent), percent(row.replyRate.rate),
+      row.replyRate.lift === null ? 'n/a' : `${row.replyRate.lift.toFixed(2)}×`, versusBaseline(row.replyRate.comparison)]
+    : ['0', 'n/a', '0', 'n/a', 'n/a', 'n/a'];
+}
+
+function clientTable(report, clients) {
+  const rows = new Map(report.rows.map((r) => [r.groupKey, r]));
+  const caption = `Clients${narrowedCohort() ? ` in ${narrowedCohort()}` : ''}, ${report.from} to ${report.to}`;
+  return table(caption, ['Client', 'Cohort', ...figureHeaders],
+    clients.map((c) => [c.clientId, c.cohort ?? 'none', ...figures(rows.get(c.clientId))]), { class: 'coach-clients' });
+}
+
+function cohortTable(report, clients) {
+  const rows = new Map(report.rows.map((r) => [r.groupKey, r]));
+  const sizes = new Map();
+  for (const c of clients) sizes.set(c.cohort ?? noCohort, (sizes.get(c.cohort ?? noCohort) ?? 0) + 1);
+  const names = [...sizes.keys()].filter((n) => n !== noCohort).sort((a, b) => a.localeCompare(b));
+  if (sizes.has(noCohort)) names.push(noCohort);
+  return table(`Cohorts, ${report.from} to ${report.to}`, ['Cohort', 'Clients', ...figureHeaders],
+    names.map((n) => [n === noCohort ? 'No cohort' : n, String(sizes.get(n)), ...figures(rows.get(n))]), { class: 'coach-cohorts' });
+}
+
+function options(select, first, values, current) {
+  // A value the list no longer holds (a client who withdrew) stays shown as chosen rather than silently changing.
+  const all = current && !values.includes(current) ? [...values, current] : values;
+  select.replaceChildren(new Option(first, ''), ...all.map((v) => new Option(v, v)));
+  select.value = current ?? '';
+}
+
+function fillPickers(clients, cohorts) {
+  options(document.getElementById('client-select'), 'All my clients (coach view)', clients.map((c) => c.clientId), actingOwner());
+  options(document.getElementById('cohort-select'), 'All cohorts', cohorts, narrowedCohort());
+  for (const id of ['client-label', 'client-select']) document.getElementById(id).hidden = false;
+  for (const id of ['cohort-label', 'cohort-select']) document.getElementById(id).hidden = cohorts.length === 0 && !narrowedCohort();
+}
+
+// The pickers are exclusive: choosing a client clears the cohort, choosing a cohort acts for nobody but the coach.
+function wirePickers() {
+  const clientSelect = document.getElementById('client-select');
+  const cohortSelect = document.getElementById('cohort-select');
+  clientSelect.addEventListener('change', () => {
+    const wasNarrowed = narrowedCohort() !== null;
+    narrowToCohort(null);
+    cohortSelect.value = '';
+    actFor(clientSelect.value);
+    hooks.clientChosen();
+    if (wasNarrowed) refreshCoach();
+  });
+  cohortSelect.addEventListener('change', () => {
+    narrowToCohort(cohortSelect.value);
+    if (actingOwner() !== null) {
+      actFor(null);
+      clientSelect.value = '';
+      hooks.clientChosen();
+    } else {
+      hooks.cohortChosen();
+    }
+    refreshCoach();
+  });
 }
