@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
@@ -112,6 +113,24 @@ public sealed class CoachCohortBrowserTests(AzuriteFixture azurite) : LoopbackBr
         await page.WaitForFunctionAsync("() => !document.getElementById('cohort-status').classList.contains('error') && document.getElementById('cohort-status').textContent.startsWith('Saved')");
         Assert.Null(await page.GetAttributeAsync("#cohort-name", "aria-invalid"));
         Assert.Equal("Evening MBA", await FiledUnderAsync(ada));
+    }
+
+    [Fact]
+    public async Task The_coach_tables_follow_the_range_the_coach_chooses_like_the_charts_beside_them()
+    {
+        var (page, ada, _, _, _) = await CoachWithClientsAsync();
+        var today = OwnerCalendar.LocalDate(DateTimeOffset.UtcNow, London);
+
+        await page.FillAsync("#range-from", today.AddDays(-5).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await page.FillAsync("#range-to", today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await page.ClickAsync("#range-form button[type=submit]");
+        await page.WaitForFunctionAsync("() => document.getElementById('rates-status').textContent.startsWith('Showing')");
+        await page.WaitForFunctionAsync(
+            "from => document.querySelector('table.coach-clients caption')?.textContent.includes(from)", today.AddDays(-5).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+
+        Assert.Equal("0", (await RowsAsync(page, "coach-clients")).Single(r => r[0] == ada)[2]); // nobody was met in those days
+        Assert.All(await RowsAsync(page, "coach-cohorts"), r => Assert.Equal("0", r[2]));
+        AssertNoBrowserErrors();
     }
 
     private string _coachKey = string.Empty;

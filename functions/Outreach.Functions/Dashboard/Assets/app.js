@@ -10,7 +10,7 @@ import { showImports } from './imports.js';
 import { showQueue, showLinkedIn } from './tasks.js';
 import { showAttention } from './attention.js';
 import { showIntroductions } from './introductions.js';
-import { showCoach } from './coach.js';
+import { showCoach, refreshCoach } from './coach.js';
 import { showMailboxIfOpen, wireMailbox } from './mailbox.js';
 
 const keyForm = document.getElementById('key-form');
@@ -81,9 +81,11 @@ document.getElementById('forget-key').addEventListener('click', () => {
   window.location.reload();
 });
 
+// A new range redraws the coach's tables too: the charts and the tables beside them describe the same days.
 document.getElementById('range-form').addEventListener('submit', (event) => {
   event.preventDefault();
   loadRates();
+  refreshCoach();
 });
 
 document.getElementById('csv-link').addEventListener('click', async (event) => {
