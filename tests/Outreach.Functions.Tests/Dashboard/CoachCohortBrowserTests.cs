@@ -91,6 +91,28 @@ public sealed class CoachCohortBrowserTests(AzuriteFixture azurite) : LoopbackBr
     }
 
     [Fact]
+    public async Task A_late_answer_for_a_cohort_the_coach_has_left_never_replaces_the_view_they_came_back_to()
+    {
+        var (page, _, _, _, _) = await CoachWithClientsAsync();
+        // The real answers for the cohort, held back as a slow network would.
+        await page.RouteAsync(url => new Uri(url).Query.Contains("cohort=Spring", StringComparison.Ordinal), async route =>
+        {
+            await Task.Delay(2_000);
+            await route.ContinueAsync();
+        });
+
+        await page.SelectOptionAsync("#cohort-select", Spring);
+        await page.SelectOptionAsync("#cohort-select", string.Empty);
+        await page.WaitForFunctionAsync("() => document.getElementById('rates-status').textContent.startsWith('Showing')");
+        await Task.Delay(3_500); // the cohort's answers arrive meanwhile
+
+        Assert.Equal(["15", "12", "6"], await FunnelAsync(page));
+        Assert.Equal(4, (await RowsAsync(page, "coach-clients")).Length);
+        Assert.Null(await page.GetAttributeAsync("#rates", "aria-busy"));
+        AssertNoBrowserErrors();
+    }
+
+    [Fact]
     public async Task A_name_the_server_refuses_is_marked_with_its_reason_and_the_filing_stays_as_it_was()
     {
         var (page, ada, _, _, _) = await CoachWithClientsAsync();

@@ -40,8 +40,13 @@ function weeksBetween(from, to) {
 
 const charts = ['followup', 'funnel', 'step', 'template'];
 const rangeFields = { from: 'range-from', to: 'range-to' };
+let latest = 0;
 
+// Draws the rates of the range for the client or cohort the page reads now. A call overtaken by a newer one (another
+// range, client or cohort asked for before this one answered) draws nothing and answers null, its refusal included:
+// the charts only ever show what the page's pickers say.
 export async function showRates(range) {
+  const call = ++latest;
   const status = document.getElementById('rates-status');
   const section = document.getElementById('rates');
   setStatus(status, 'Loading rates…');
@@ -53,9 +58,13 @@ export async function showRates(range) {
   try {
     [weeks, steps, templates, owners] = await Promise.all(
       ['week', 'step', 'template', 'owner'].map((groupBy) => getJson('metrics', { groupBy, ...range })));
+  } catch (error) {
+    if (call !== latest) return null;
+    throw error;
   } finally {
-    section.removeAttribute('aria-busy');
+    if (call === latest) section.removeAttribute('aria-busy');
   }
+  if (call !== latest) return null;
 
   document.getElementById('range-from').value = weeks.from;
   document.getElementById('range-to').value = weeks.to;
