@@ -113,6 +113,34 @@ public sealed class CoachCohortBrowserTests(AzuriteFixture azurite) : LoopbackBr
     }
 
     [Fact]
+    public async Task A_client_who_shares_no_figures_is_listed_as_not_shared_instead_of_as_having_met_nobody()
+    {
+        var coachId = ApiApp.NewId("coach");
+        var key = await App.CreateAccountWithKeyAsync(coachId, AccountKind.Coach);
+        var today = OwnerCalendar.LocalDate(DateTimeOffset.UtcNow, London);
+        var (reads, writes) = (ApiApp.NewId("a-reads"), ApiApp.NewId("b-writes"));
+        foreach (var (clientId, scope) in new[] { (reads, "read"), (writes, "write") })
+        {
+            using var client = App.Client(await App.CreateAccountWithKeyAsync(clientId));
+            await Campaigns.CampaignsApp.GrantConsentAsync(client, coachId, scope);
+            await MetricsHistory.RecordAsync(App, clientId, today.AddDays(-20));
+        }
+
+        using (var coach = App.Client(key))
+        {
+            using var filed = await coach.PutAsJsonAsync($"/api/coach/clients/{writes}/cohort", new { cohort = Spring });
+            filed.EnsureSuccessStatusCode();
+        }
+
+        var page = await OpenDashboardAsync(key);
+        await page.WaitForSelectorAsync("table.coach-cohorts");
+
+        Assert.Equal([[reads, "none", "5"], [writes, Spring, "not shared"]], (await RowsAsync(page, "coach-clients")).Select(r => r[..3]));
+        Assert.Equal([["No cohort", "1", "5"]], (await RowsAsync(page, "coach-cohorts")).Select(r => r[..3]));
+        AssertNoBrowserErrors();
+    }
+
+    [Fact]
     public async Task A_name_the_server_refuses_is_marked_with_its_reason_and_the_filing_stays_as_it_was()
     {
         var (page, ada, _, _, _) = await CoachWithClientsAsync();

@@ -67,17 +67,23 @@ function figures(row) {
     : ['0', 'n/a', '0', 'n/a', 'n/a', 'n/a'];
 }
 
+// A client whose consent leaves out reads has figures the coach cannot see (nor are they in any total): the row says
+// so rather than showing zeros as if the client had met nobody.
+const sharesFigures = (client) => (client.scopes ?? []).includes('read');
+const notShared = figureHeaders.map(() => 'not shared');
+
 function clientTable(report, clients) {
   const rows = new Map(report.rows.map((r) => [r.groupKey, r]));
   const caption = `Clients${narrowedCohort() ? ` in ${narrowedCohort()}` : ''}, ${report.from} to ${report.to}`;
   return table(caption, ['Client', 'Cohort', ...figureHeaders],
-    clients.map((c) => [c.clientId, c.cohort ?? 'none', ...figures(rows.get(c.clientId))]), { class: 'coach-clients' });
+    clients.map((c) => [c.clientId, c.cohort ?? 'none', ...(sharesFigures(c) ? figures(rows.get(c.clientId)) : notShared)]),
+    { class: 'coach-clients' });
 }
 
 function cohortTable(report, clients) {
   const rows = new Map(report.rows.map((r) => [r.groupKey, r]));
   const sizes = new Map();
-  for (const c of clients) sizes.set(c.cohort ?? noCohort, (sizes.get(c.cohort ?? noCohort) ?? 0) + 1);
+  for (const c of clients.filter(sharesFigures)) sizes.set(c.cohort ?? noCohort, (sizes.get(c.cohort ?? noCohort) ?? 0) + 1);
   const names = [...sizes.keys()].filter((n) => n !== noCohort).sort((a, b) => a.localeCompare(b));
   if (sizes.has(noCohort)) names.push(noCohort);
   return table(`Cohorts, ${report.from} to ${report.to}`, ['Cohort', 'Clients', ...figureHeaders],
