@@ -1,3 +1,5 @@
+using Outreach.Core.Analytics.Counters;
+
 namespace Outreach.Core.Accounts;
 
 /// <summary>
@@ -12,7 +14,7 @@ public static class CohortName
     /// <summary>The normalised name, or null when <paramref name="value"/> is null or blank (no cohort).</summary>
     /// <param name="value">The name as the coach typed it.</param>
     /// <param name="target">The field a refusal names.</param>
-    /// <exception cref="DomainException">The name holds a control character or is too long.</exception>
+    /// <exception cref="DomainException">The name holds a control character, is too long, or is the name metrics give no cohort.</exception>
     public static string? Parse(string? value, string target)
     {
         if (string.IsNullOrWhiteSpace(value))
@@ -26,8 +28,14 @@ public static class CohortName
         }
 
         var collapsed = string.Join(' ', value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        return collapsed.Length <= MaxLength
-            ? collapsed
-            : throw new DomainException("cohort.bad-name", $"A cohort name is at most {MaxLength} characters.", target);
+        if (collapsed.Length > MaxLength)
+        {
+            throw new DomainException("cohort.bad-name", $"A cohort name is at most {MaxLength} characters.", target);
+        }
+
+        // The metrics name clients in no cohort so; a cohort called that would be counted with them.
+        return string.Equals(collapsed, DimensionValue.None, StringComparison.OrdinalIgnoreCase)
+            ? throw new DomainException("cohort.bad-name", $"'{DimensionValue.None}' stands for clients in no cohort; send null or blank to take a client out of theirs.", target)
+            : collapsed;
     }
 }

@@ -93,6 +93,7 @@ public sealed class CoachRosterTests
         Assert.Equal(new string('x', 80), CohortName.Parse(new string('x', 80), "cohort"));
         Assert.Equal("Spring 2027", CohortName.Parse("Spring\r\n2027", "cohort"));
         Assert.Null(CohortName.Parse(null, "cohort"));
+        Assert.Equal("cohort", Assert.Throws<DomainException>(() => CohortName.Parse(" (None) ", "cohort")).Target);
         var tooLong = Assert.Throws<DomainException>(() => CohortName.Parse(new string('x', 81), "cohort"));
         Assert.Contains("80", tooLong.Message, StringComparison.Ordinal);
     }
