@@ -27,6 +27,17 @@ public sealed class DeploymentGateTests
     private static readonly DateTimeOffset CutOff = new(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
 
     [Fact]
+    public void A_hold_out_of_replies_only_is_refused_in_those_words()
+    {
+        var onlyReplies = Good with { Count = 40, Positives = 40, AreaUnderRocCurve = double.NaN, AreaUnderRocCurveStandardError = double.NaN, LogLossReduction = double.NaN };
+
+        var decision = new DeploymentGate().Decide(onlyReplies, converged: true);
+
+        Assert.False(decision.Deployable);
+        Assert.Equal(["The hold-out (the latest 40 sends) has only replies: a model cannot be judged on it until later sends have both replies and non-replies."], decision.Reasons);
+    }
+
+    [Fact]
     public void Keeps_the_previous_model_when_the_new_one_is_worse_on_rows_neither_has_seen()
     {
         var comparison = new IncumbentComparison(CutOff, 500, 25, Good with { LogLoss = 0.25 }, Good with { LogLoss = 0.24 });

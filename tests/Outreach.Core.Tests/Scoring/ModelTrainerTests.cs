@@ -29,13 +29,13 @@ public sealed class ModelTrainerTests
     public void Noise_columns_rank_below_every_real_effect()
     {
         var options = new TrainingOptions { ExtraColumns = Noise };
-        var model = ModelTrainer.Train(ScoringTestData.Synthetic(40_000, seed: 21), options).Model;
+        var model = ModelTrainer.Train(ScoringTestData.Synthetic(60_000, seed: 21), options).Model;
 
         var importance = PermutationImportance.Compute(model, ScoringTestData.Synthetic(20_000, seed: 22), repeats: 3, seed: 5);
 
         var weakestReal = importance.Where(f => RealEffects.Contains(f.Group)).Max(f => f.DeltaAuc.Mean);
         var strongestNoise = importance.Where(f => f.Group.StartsWith("extra:", StringComparison.Ordinal)).Min(f => f.DeltaAuc.Mean);
-        Assert.True(weakestReal < strongestNoise, $"weakest real effect ΔAUC {weakestReal}, strongest noise ΔAUC {strongestNoise}");
+        Assert.True(weakestReal < strongestNoise, $"weakest real effect ΔAUC {weakestReal}, strongest noise ΔAUC {strongestNoise} " + string.Join("; ", importance.Select(f => $"{f.Group} {f.DeltaAuc.Mean:0.00000}")));
         var largestNoiseWeight = model.Schema.Columns.Select((c, j) => (c, j)).Where(x => x.c.Group.StartsWith("extra:", StringComparison.Ordinal)).Max(x => Math.Abs(model.Weights[x.j]));
         Assert.True(largestNoiseWeight < 0.05, $"largest |noise weight| {largestNoiseWeight}");
     }
@@ -71,13 +71,45 @@ public sealed class ModelTrainerTests
 
         var corrected = ModelTrainer.Train(rows, new TrainingOptions { DeploymentBaseRate = 0.05 }).Model;
 
-        var trainingRate = rows.Count(r => r.Replied) / (double)rows.Count;
+        // The rate of the rows the model learnt from (the oldest 80 %), not the hold-out's.
+        var learnt = rows.OrderBy(r => r.Features.SentAt).Take(16_000).ToList();
+        var trainingRate = learnt.Count(r => r.Replied) / (double)learnt.Count;
         var expectedShift = Logit(0.05) - Logit(trainingRate);
         Assert.Equal(expectedShift, corrected.BaseRateCorrection!.LogitShift, 12);
         foreach (var row in rows.Take(20))
         {
             Assert.Equal(expectedShift, Logit(corrected.Predict(row).Probability) - Logit(plain.Predict(row).Probability), 8);
         }
+    }
+
+    [Fact]
+    public void The_hold_out_is_the_latest_sends_which_the_model_never_learnt_from()
+    {
+        // Read in no particular order, as a history of several owners is.
+        var rows = ScoringTestData.Synthetic(10_000, seed: 31).OrderBy(r => r.TrueProbability).ToList();
+
+        var result = ModelTrainer.Train(rows, new TrainingOptions());
+
+        var bySend = rows.OrderBy(r => r.Features.SentAt).ToList();
+        var latest = bySend.Skip(8_000).ToList();
+        Assert.Equal(2_000, result.Model.Training.HoldOutRows);
+        Assert.Equal(bySend[7_999].Features.SentAt, result.Model.Training.FittedThrough);
+        Assert.True(latest.All(r => r.Features.SentAt >= result.Model.Training.FittedThrough));
+        var onLatest = ModelEvaluator.Evaluate(result.Model, latest);
+        Assert.Equal((onLatest.Count, onLatest.Positives, onLatest.AreaUnderRocCurve, onLatest.LiftAt10), (result.Metrics.Count, result.Metrics.Positives, result.Metrics.AreaUnderRocCurve, result.Metrics.LiftAt10));
+        Assert.Equal(latest.Select(r => r.OwnerId).Distinct().Count(), result.Model.Training.HoldOutOwners);
+    }
+
+    [Fact]
+    public void A_hold_out_without_replies_is_refused_in_those_words_and_not_with_undefined_figures()
+    {
+        // Replies stopped coming in for the latest sends (their outcomes were all no-replies).
+        var rows = ScoringTestData.Synthetic(5_000, seed: 32).OrderBy(r => r.Features.SentAt).Select((r, i) => i >= 4_000 ? r with { Replied = false } : r).ToList();
+
+        var result = ModelTrainer.Train(rows, new TrainingOptions());
+
+        Assert.False(result.Deployable);
+        Assert.Equal(["The hold-out (the latest 1000 sends) has no replies: a model cannot be judged on it until later sends have both replies and non-replies."], result.Decision.Reasons);
     }
 
     [Fact]
@@ -94,10 +126,10 @@ public sealed class ModelTrainerTests
     [Fact]
     public void A_candidate_trained_on_more_outcomes_is_not_refused_for_losing_to_the_deployed_model_on_rows_that_model_was_trained_on()
     {
-        // Last night's model saw 900 of tonight's 1,000 rows; tonight's random split puts most of them in the hold-out.
-        var history = ScoringTestData.Synthetic(1_000, seed: 20, baseRate: 0.1);
+        // Last night's model saw the first 1,000 of tonight's 2,000 rows, and was fitted on the oldest 700 of them.
+        var history = ScoringTestData.Synthetic(2_000, seed: 20, baseRate: 0.1);
         var options = new TrainingOptions { ExtraColumns = Noise };
-        var deployed = ModelTrainer.Train(history.Take(900).ToList(), options).Model;
+        var deployed = ModelTrainer.Train(history.Take(1_000).ToList(), options).Model;
 
         var candidate = ModelTrainer.Train(history, options with { CurrentModel = deployed });
 
@@ -116,8 +148,8 @@ public sealed class ModelTrainerTests
 
         var comparison = result.Comparison!;
         Assert.Equal(history[7_999].Features.SentAt, comparison.DeployedTrainedThrough);
-        var holdOutRows = result.Model.Training.HoldOutRows;
-        Assert.InRange(comparison.Rows, holdOutRows / 4, holdOutRows / 2); // about a third of the hold-out is new
+        // The hold-out is tonight's latest 2,400 sends, all after the deployed model's 8,000.
+        Assert.Equal(result.Model.Training.HoldOutRows, comparison.Rows);
         Assert.True(comparison.Replies >= 20, $"{comparison.Replies} replies");
         Assert.Equal(comparison.Rows, comparison.Deployed!.Count);
     }

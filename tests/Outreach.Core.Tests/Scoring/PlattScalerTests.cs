@@ -37,17 +37,17 @@ public sealed class PlattScalerTests
     [Fact]
     public void A_small_history_whose_calibration_replies_scored_low_still_ranks_its_hold_out_as_the_fit_does()
     {
-        // 2,000 sends with 106 replies: the 10 % calibration split holds 11 replies, which this seed puts among low raw
-        // scores (their raw AUC is 0.44); the fit itself ranks the hold-out and unseen rows at an AUC of about 0.7.
-        var rows = ScoringTestData.Synthetic(60_000, seed: 77).Skip(8_000).Take(2_000).ToList();
+        // 2,000 sends with 94 replies: the calibration part (the 200 sends before the latest 400) holds 8 replies,
+        // which the fit scores low (their raw AUC is 0.39); the fit itself ranks the hold-out at an AUC above 0.7.
+        var rows = ScoringTestData.Synthetic(60_000, seed: 77).Skip(20_500).Take(2_000).ToList();
 
-        var result = ModelTrainer.Train(rows, new TrainingOptions { Seed = 4 });
+        var result = ModelTrainer.Train(rows, new TrainingOptions());
 
         var uncalibrated = new ResponseModel(result.Model.Artifact with { Calibration = PlattCalibration.Identity, Metrics = null });
-        var parts = StratifiedSplit.Split(ModelEvaluator.Labels(rows), [0.2, 0.1], seed: 4);
-        var holdOut = parts[0].Select(i => rows[i]).ToList();
+        var (_, calibration, holdOut) = TimeSplit.Split(rows, 0.2, 0.1);
+        Assert.True(ModelEvaluator.Evaluate(uncalibrated, calibration).AreaUnderRocCurve < 0.5);
         Assert.True(result.Model.Calibration.A > 0, $"Platt slope {result.Model.Calibration.A}");
         Assert.Equal(ModelEvaluator.Evaluate(uncalibrated, holdOut).AreaUnderRocCurve, result.Metrics.AreaUnderRocCurve, 12);
-        Assert.True(result.Metrics.AreaUnderRocCurve > 0.65, $"hold-out AUC {result.Metrics.AreaUnderRocCurve}");
+        Assert.True(result.Metrics.AreaUnderRocCurve > 0.7, $"hold-out AUC {result.Metrics.AreaUnderRocCurve}");
     }
 }

@@ -13,7 +13,7 @@ public static class SyntheticPriorModel
     {
         ArgumentNullException.ThrowIfNull(timeProvider);
         var history = SyntheticHistoryGenerator.Generate(new SyntheticHistoryOptions { Rows = rows, Seed = seed }, cancellationToken);
-        var options = new TrainingOptions { Seed = seed, Origin = ModelOrigin.SyntheticPrior, TimeProvider = timeProvider };
+        var options = new TrainingOptions { Origin = ModelOrigin.SyntheticPrior, TimeProvider = timeProvider };
         return ModelTrainer.Train(history.Rows, options, progress, cancellationToken);
     }
 }

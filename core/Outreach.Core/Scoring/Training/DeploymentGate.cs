@@ -5,7 +5,8 @@ using Outreach.Core.Scoring.Evaluation;
 namespace Outreach.Core.Scoring.Training;
 
 /// <summary>
-/// Decides whether a newly trained model may be deployed. It must, on the hold-out:
+/// Decides whether a newly trained model may be deployed. Its hold-out (the latest sends) must hold replies and
+/// non-replies, and the model must, on the hold-out:
 /// (1) have converged; (2) beat the fixed 5 % baseline on log-loss; (3) beat a constant prediction of the hold-out
 /// reply rate (ML.NET's LogLossReduction &gt; 0), so that a model which only learnt a different base rate is refused;
 /// (4) rank better than chance (AUC's 95 % lower bound above 0.5); and (5) when a deployed model is given, not be
@@ -38,6 +39,14 @@ public sealed record DeploymentGate
     public DeploymentDecision Decide(ModelMetrics candidate, bool converged, IncumbentComparison? comparison = null)
     {
         ArgumentNullException.ThrowIfNull(candidate);
+        if (double.IsNaN(candidate.AreaUnderRocCurve))
+        {
+            // The AUC is undefined when the hold-out has one class only; every rule below would compare NaNs, so say
+            // what is missing instead.
+            return new DeploymentDecision(false, [
+                $"The hold-out (the latest {candidate.Count} sends) has {(candidate.Positives == 0 ? "no replies" : "only replies")}: a model cannot be judged on it until later sends have both replies and non-replies."]);
+        }
+
         var failures = new List<string>();
         if (RequireConvergence && !converged)
         {

@@ -5,8 +5,8 @@ using Outreach.Core.Scoring.History;
 namespace Outreach.Core.Scoring.Training;
 
 /// <summary>
-/// Trains a <see cref="ResponseModel"/> from an outreach history: seeded stratified split into training, calibration
-/// and hold-out rows; imputation values and standardisation learnt on the training rows; L2 logistic regression by
+/// Trains a <see cref="ResponseModel"/> from an outreach history: split by send time (<see cref="TimeSplit"/>) into
+/// training, calibration and hold-out rows, the latest held out; imputation values and standardisation learnt on the training rows; L2 logistic regression by
 /// L-BFGS; Platt scaling on the calibration rows; optional prior correction to a deployment base rate; hold-out
 /// metrics; and the <see cref="DeploymentGate"/> decision.
 /// </summary>
@@ -29,9 +29,7 @@ public static class ModelTrainer
         Validate(rows, options);
         progress?.Report(new TrainingProgress(TrainingStage.Encoding));
 
-        var labels = ModelEvaluator.Labels(rows);
-        var parts = StratifiedSplit.Split(labels, [options.HoldOutFraction, options.CalibrationFraction], options.Seed);
-        var (holdOut, calibration, training) = (Pick(rows, parts[0]), Pick(rows, parts[1]), Pick(rows, parts[2]));
+        var (training, calibration, holdOut) = TimeSplit.Split(rows, options.HoldOutFraction, options.CalibrationFraction);
 
         var trainingFeatures = training.ConvertAll(r => r.Features);
         var unscaled = FeatureEncoder.WithMeasuredMessageMeans(
@@ -57,12 +55,16 @@ public static class ModelTrainer
             Bias = fit.Bias,
             TrainingWindow = Window(rows),
             RowCount = rows.Count,
-            Training = new TrainingDiagnostics(fit.Converged, fit.Evaluations, fit.GradientNorm, options.L2, training.Count, calibration.Count, holdOut.Count),
+            Training = new TrainingDiagnostics(
+                fit.Converged, fit.Evaluations, fit.GradientNorm, options.L2, training.Count, calibration.Count, holdOut.Count,
+                (calibration.Count > 0 ? calibration : training)[^1].Features.SentAt,
+                holdOut.Select(r => r.OwnerId).Distinct(StringComparer.Ordinal).Count()),
         });
         var model = new ResponseModel(uncalibrated.Artifact with
         {
             Calibration = Calibrate(uncalibrated, calibration, cancellationToken),
-            BaseRateCorrection = options.DeploymentBaseRate is { } rate ? Correction(labels, rate) : null,
+            // The rate the model learnt, from the rows it learnt from: the hold-out's own rate stays unseen.
+            BaseRateCorrection = options.DeploymentBaseRate is { } rate ? Correction(ModelEvaluator.Labels([.. training, .. calibration]), rate) : null,
         });
 
         progress?.Report(new TrainingProgress(TrainingStage.Evaluating, fit.Evaluations, fit.Loss, fit.GradientNorm));
@@ -74,9 +76,9 @@ public static class ModelTrainer
     }
 
     /// <summary>
-    /// Judges both models on the hold-out rows sent after every row the deployed model saw. The deployed model was
-    /// trained on most of tonight's hold-out (the history mostly overlaps and is re-split at random), so the whole
-    /// hold-out would judge it partly in-sample.
+    /// Judges both models on the hold-out rows sent after every row the deployed model saw. Tonight's history mostly
+    /// overlaps the one the deployed model came from, so the rest of the hold-out holds rows it was trained on or was
+    /// chosen on, and would judge it partly in-sample.
     /// </summary>
     private static IncumbentComparison Compare(ResponseModel candidate, ResponseModel current, List<HistoryRow> holdOut, CancellationToken cancellationToken)
     {
@@ -130,8 +132,6 @@ public static class ModelTrainer
             throw new DomainException("model.unknown-extra-column", $"No history row has the extra column '{extra}'.", extra);
         }
     }
-
-    private static List<HistoryRow> Pick(IReadOnlyList<HistoryRow> rows, int[] indices) => [.. indices.Select(i => rows[i])];
 
     private static double MedianDaysSinceMet(List<HistoryRow> rows)
     {

@@ -6,14 +6,11 @@ public sealed record TrainingOptions
     /// <summary>L2 strength λ in (Σ loss + ½λ‖w‖²)/n, bias unpenalised; 1 matches ML.NET's LbfgsLogisticRegression default.</summary>
     public double L2 { get; init; } = 1.0;
 
-    /// <summary>Share of rows held out for the metrics and the deployment decision (stratified). Default 0.2.</summary>
+    /// <summary>Share of rows, the latest sends, held out for the metrics and the deployment decision. Default 0.2.</summary>
     public double HoldOutFraction { get; init; } = 0.2;
 
-    /// <summary>Share of rows used to fit Platt scaling (stratified); 0 skips calibration. Default 0.1.</summary>
+    /// <summary>Share of rows, the latest before the hold-out, used to fit Platt scaling; 0 skips calibration. Default 0.1.</summary>
     public double CalibrationFraction { get; init; } = 0.1;
-
-    /// <summary>Seed of the stratified split, so the same rows give the same model.</summary>
-    public int Seed { get; init; } = 1;
 
     /// <summary>
     /// When set, the model's log-odds are shifted from the training reply rate to this rate (prior correction),
