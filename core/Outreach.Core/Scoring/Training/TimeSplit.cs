@@ -15,8 +15,8 @@ public static class TimeSplit
     /// <param name="holdOutFraction">Share of rows, the latest, held out.</param>
     /// <param name="calibrationFraction">Share of rows, the latest before the hold-out, kept for calibration.</param>
     /// <remarks>
-    /// Rows sent at the same instant are ordered by owner and outreach id, so the same history always splits the same
-    /// way whatever order it was read in.
+    /// Rows sent at the same instant stay in one part where they can, and are otherwise ordered by owner and outreach
+    /// id, so the same history always splits the same way whatever order it was read in.
     /// </remarks>
     public static (List<HistoryRow> Training, List<HistoryRow> Calibration, List<HistoryRow> HoldOut) Split(
         IReadOnlyList<HistoryRow> rows, double holdOutFraction, double calibrationFraction)
@@ -32,9 +32,44 @@ public static class TimeSplit
             .ThenBy(r => r.OwnerId, StringComparer.Ordinal)
             .ThenBy(r => r.OutreachId, StringComparer.Ordinal)
             .ToList();
-        var holdOut = (int)Math.Round(holdOutFraction * ordered.Count);
-        var calibration = (int)Math.Round(calibrationFraction * ordered.Count);
-        var training = ordered.Count - holdOut - calibration;
-        return (ordered[..training], ordered.GetRange(training, calibration), ordered[(training + calibration)..]);
+        var n = ordered.Count;
+        var holdOutStart = n - (int)Math.Round(holdOutFraction * n);
+        var calibrationStart = holdOutStart - (int)Math.Round(calibrationFraction * n);
+        holdOutStart = KeepTiesTogether(ordered, holdOutStart, calibrationStart, n);
+        calibrationStart = KeepTiesTogether(ordered, calibrationStart, 0, holdOutStart + 1);
+        return (ordered[..calibrationStart], ordered[calibrationStart..holdOutStart], ordered[holdOutStart..]);
+    }
+
+    /// <summary>
+    /// Moves a cut off a run of sends at one instant, so no part holds a row sent after a row of the next part and
+    /// "sent after the latest fitted row" names exactly the rows a model never learnt from: earlier (the run goes to
+    /// the later part) while the earlier part keeps a row, else later while the later part keeps one, else (every row
+    /// between the bounds sent at once) where it was.
+    /// </summary>
+    /// <param name="rows">The rows, oldest first.</param>
+    /// <param name="cut">The first row of the later part.</param>
+    /// <param name="lowest">The first row of the earlier part.</param>
+    /// <param name="end">One past the last row the later part may end on.</param>
+    private static int KeepTiesTogether(List<HistoryRow> rows, int cut, int lowest, int end)
+    {
+        bool Tied(int at) => at > 0 && at < rows.Count && rows[at - 1].Features.SentAt.UtcTicks == rows[at].Features.SentAt.UtcTicks;
+        var earlier = cut;
+        while (earlier > lowest && Tied(earlier))
+        {
+            earlier--;
+        }
+
+        if (earlier > lowest)
+        {
+            return earlier;
+        }
+
+        var later = cut;
+        while (later < end - 1 && Tied(later))
+        {
+            later++;
+        }
+
+        return Tied(later) ? cut : later;
     }
 }
