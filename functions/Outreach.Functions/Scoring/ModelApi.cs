@@ -8,8 +8,8 @@ using Outreach.Functions.Security;
 namespace Outreach.Functions.Scoring;
 
 /// <summary>
-/// <c>GET /api/model</c> (<c>GetModel</c>): the deployed response model's summary, with a trained model's row and reply
-/// counts for admins only (<see cref="ModelSummaryResponse"/>). <c>GET /api/history?format=csv</c>
+/// <c>GET /api/model</c> (<c>GetModel</c>): the deployed response model's summary, a trained model's pooled figures
+/// only where they cannot single out another owner's outcomes, and the caller's own figures (<see cref="ModelSummaryResponse"/>). <c>GET /api/history?format=csv</c>
 /// (<c>ExportHistory</c>): the owner's labelled outreach history in the schema of <c>docs/history-schema.md</c>, with
 /// formula-looking cells neutralised for spreadsheets.
 /// </summary>
@@ -26,7 +26,7 @@ internal static class ModelApi
     }
 
     private static async Task<Results<Ok<ModelSummaryResponse>, ProblemHttpResult>> GetModelAsync(
-        HttpContext context, OwnerAccess access, DeployedModels models, CancellationToken cancellationToken)
+        HttpContext context, OwnerAccess access, DeployedModels models, HistoryAssembler history, CancellationToken cancellationToken)
     {
         if (await access.ResolveAsync(context, ApiScopes.Read, cancellationToken).ConfigureAwait(false) is not { } scope)
         {
@@ -34,7 +34,9 @@ internal static class ModelApi
         }
 
         var deployed = await models.GetAsync(cancellationToken).ConfigureAwait(false);
-        return TypedResults.Ok(ModelSummaryResponse.Of(deployed, scope.Caller.Kind == AccountKind.Admin));
+        var own = await history.AssembleAsync(scope.OwnerId, cancellationToken).ConfigureAwait(false);
+        var yours = ModelOwnFiguresResponse.Of(deployed.Model, own, cancellationToken);
+        return TypedResults.Ok(ModelSummaryResponse.Of(deployed, scope.Caller.Kind == AccountKind.Admin, yours));
     }
 
     private static async Task<IResult> ExportHistoryAsync(

@@ -4,14 +4,18 @@ using Outreach.Storage.Stores.Scoring;
 namespace Outreach.Functions.Scoring;
 
 /// <summary>
-/// The body of <c>GET /api/model</c>: the deployed model, its origin (<c>prior</c> or <c>trained</c>) and hold-out metrics.
+/// The body of <c>GET /api/model</c>: the deployed model, its origin (<c>prior</c> or <c>trained</c>), its hold-out
+/// metrics, and the caller's own figures (<see cref="ModelOwnFiguresResponse"/>, <c>yours</c>).
 /// </summary>
 /// <remarks>
-/// A trained model learnt from every owner's outcomes, so its counts (rows, hold-out rows and replies, the rows and
-/// replies behind each lift, the reliability table's per-bin counts and observed reply rates) are other owners' data:
-/// small numbers, or their change from one night to the next, tell an owner how many replies someone else got. Only an
-/// admin sees them; an owner sees the rates that judge the model (AUC, AUPRC, gain over 5 %, lift with its interval,
-/// Brier) and <see cref="CountsWithheld"/> says why the rest is missing. The synthetic prior's counts are synthetic and
+/// A trained model learnt from every owner's outcomes, and its hold-out is the latest sends of whoever sent last, so its
+/// figures are other owners' data. Counts (rows, hold-out rows and replies, the rows and replies behind each lift, the
+/// reliability table) tell an owner how many outreaches and replies someone else had, and on a small deployment the
+/// rates do too: a lift's Wilson interval gives away the rows behind it, and with one or two other owners the rest is
+/// a subtraction from the caller's own history. So an owner (or a coach acting for one) sees the rates that judge the
+/// model (AUC, AUPRC, gain over 5 %, lift with its interval, Brier) only when the hold-out pools at least
+/// <see cref="MinimumOwners"/> owners' sends, never the counts; an admin sees everything; <see cref="CountsWithheld"/> says
+/// what is missing and why. The caller always sees their own figures. The synthetic prior's figures are synthetic and
 /// shown to everyone.
 /// </remarks>
 internal sealed record ModelSummaryResponse(
@@ -23,17 +27,27 @@ internal sealed record ModelSummaryResponse(
     int? Rows,
     ModelMetricsResponse? Metrics,
     IReadOnlyList<ReliabilityBin>? Reliability,
-    string? CountsWithheld)
+    string? CountsWithheld,
+    ModelOwnFiguresResponse Yours)
 {
-    public const string WithheldReason = "The model learnt from every owner's outcomes; its row and reply counts are shown to admins only.";
+    /// <summary>Fewest owners whose sends a trained model's hold-out must pool for its rates to be shown to an owner.</summary>
+    public const int MinimumOwners = 5;
 
-    public static ModelSummaryResponse Of(DeployedModel deployed, bool callerIsAdmin)
+    public const string CountsWithheldReason =
+        "The model learnt from every owner's outcomes; its row and reply counts are shown to admins only. Your own figures are under 'yours'.";
+
+    public static readonly string FiguresWithheldReason =
+        $"The model was judged on the outreaches of fewer than {MinimumOwners} owners, so its figures would tell you theirs; they are shown to admins only. Your own figures are under 'yours'.";
+
+    public static ModelSummaryResponse Of(DeployedModel deployed, bool callerIsAdmin, ModelOwnFiguresResponse yours)
     {
         ArgumentNullException.ThrowIfNull(deployed);
         var model = deployed.Model;
-        var metrics = model.Metrics;
         var origin = ModelLabels.OriginOf(model);
         var showCounts = callerIsAdmin || origin != ModelLabels.Trained;
+        // An artifact written before the hold-out's owners were counted is treated as too few.
+        var showRates = showCounts || model.Training.HoldOutOwners >= MinimumOwners;
+        var metrics = showRates ? model.Metrics : null;
         return new ModelSummaryResponse(
             model.Version,
             model.Id,
@@ -43,6 +57,7 @@ internal sealed record ModelSummaryResponse(
             showCounts ? model.RowCount : null,
             metrics is null ? null : ModelMetricsResponse.Of(metrics, showCounts),
             showCounts ? metrics?.Reliability ?? [] : null,
-            showCounts ? null : WithheldReason);
+            showCounts ? null : showRates ? CountsWithheldReason : FiguresWithheldReason,
+            yours);
     }
 }
