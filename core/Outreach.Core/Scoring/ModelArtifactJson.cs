@@ -93,6 +93,7 @@ internal static class ModelArtifactJson
             throw Invalid("it is null", null);
         }
 
+        ModelArtifactValidation.Check(artifact);
         if (artifact.Weights.Count != artifact.Features.Columns.Count)
         {
             throw new DomainException(

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Outreach.Core.Campaigns;
 using Outreach.Core.Contacts;
@@ -26,8 +27,11 @@ public sealed class UnreadableModelTests(AzuriteFixture azurite) : IClassFixture
     private static readonly DateTimeOffset Start = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 
-    [Fact]
-    public async Task A_deployed_model_this_version_cannot_read_does_not_stop_dispatch_and_the_prior_scores_the_queue()
+    [Theory]
+    [InlineData("newer-schema")]
+    [InlineData("weights-null")]
+    [InlineData("nan-weight")]
+    public async Task A_deployed_model_this_version_cannot_read_does_not_stop_dispatch_and_the_prior_scores_the_queue(string damage)
     {
         var metOn = new DateOnly(2026, 3, 3);
         await using var app = await ScoringApp.StartAsync(azurite, new DateTimeOffset(2026, 3, 3, 12, 0, 0, TimeSpan.Zero));
@@ -37,7 +41,7 @@ public sealed class UnreadableModelTests(AzuriteFixture azurite) : IClassFixture
         await app.Stores.Contacts.WriteAsync(owner, contacts, CancellationToken.None);
         await app.SaveProfileAsync(owner);
         await app.EnrolAsync(owner, contacts);
-        await DeployUnreadableModelAsync(app);
+        await DeployUnreadableModelAsync(app, damage);
 
         app.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 4, 9, 0, 0, TimeSpan.Zero));
         using (var run = await app.RunTimerAsync(DispatchDueFunction.FunctionName))
@@ -65,7 +69,7 @@ public sealed class UnreadableModelTests(AzuriteFixture azurite) : IClassFixture
         // Class-visit contacts reply one time in four, cold ones two times in 300: a history with a strong effect.
         var contacts = Enumerable.Range(0, 600).Select(i => i % 2 == 0 ? Contact(owner, i, "Analyst") : Contact(owner, i, null) with { Events = [] }).ToList();
         await app.SeedSentHistoryAsync(owner, contacts, i => Start.AddDays(i % 5), i => i % 2 == 0 ? i % 8 == 0 : i % 300 == 1);
-        await DeployUnreadableModelAsync(app);
+        await DeployUnreadableModelAsync(app, "newer-schema");
         app.Clock.SetUtcNow(Start.AddDays(20));
 
         using (var run = await app.RunTimerAsync(RetrainModelFunction.FunctionName))
@@ -85,13 +89,24 @@ public sealed class UnreadableModelTests(AzuriteFixture azurite) : IClassFixture
         Email = $"c{i:000}@example.org", Events = [new EventMet("Class visit", new DateOnly(2026, 1, 2))],
     };
 
-    /// <summary>Deploys the prior, then points <c>deployed.json</c> at a copy of it with a schema version this code does not know.</summary>
-    private static async Task DeployUnreadableModelAsync(ScoringApp app)
+    /// <summary>
+    /// Deploys the prior, then points <c>deployed.json</c> at a copy of it that is damaged: a schema version this code
+    /// does not know, weights that are null, or a weight that is NaN (JSON of the right shape a model cannot be built from).
+    /// </summary>
+    private static async Task DeployUnreadableModelAsync(ScoringApp app, string damage)
     {
         var prior = await app.Services.GetRequiredService<DeployedModels>().GetAsync(CancellationToken.None);
         using var saved = new MemoryStream();
         prior.Model.Save(saved);
-        var newer = Encoding.UTF8.GetString(saved.ToArray()).Replace("\"schemaVersion\": 1", "\"schemaVersion\": 2", StringComparison.Ordinal);
+        var artifact = JsonNode.Parse(saved.ToArray())!;
+        switch (damage)
+        {
+            case "newer-schema": artifact["schemaVersion"] = 2; break;
+            case "weights-null": artifact["weights"] = null; break;
+            case "nan-weight": artifact["weights"]![0] = "NaN"; break;
+        }
+
+        var newer = artifact.ToJsonString();
         await app.ModelContainer.UploadAsync(UnreadableBlob, new MemoryStream(Encoding.UTF8.GetBytes(newer)), "application/json", overwrite: true, CancellationToken.None);
         var pointer = new ModelPointer(UnreadableBlob, "from-a-newer-outreach", 2, ModelOrigin.History, app.Clock.GetUtcNow());
         await app.ModelContainer.UploadAsync(
