@@ -11,6 +11,7 @@ import { showQueue, showLinkedIn } from './tasks.js';
 import { showAttention } from './attention.js';
 import { showIntroductions } from './introductions.js';
 import { showCoach, refreshCoach } from './coach.js';
+import { showModel } from './model.js';
 import { showMailboxIfOpen, wireMailbox } from './mailbox.js';
 
 const keyForm = document.getElementById('key-form');
@@ -34,7 +35,7 @@ async function loadRates() {
 }
 
 async function loadClientSections() {
-  await Promise.all([loadRates(), showImports(), showCampaignChoices(), showAttention(), showQueue(), showLinkedIn(), showIntroductions(), showMailboxIfOpen()]);
+  await Promise.all([loadRates(), showImports(), showCampaignChoices(), showAttention(), showQueue(), showLinkedIn(), showIntroductions(), showMailboxIfOpen(), showModel()]);
 }
 
 // A coach picked another client: what the page showed or awaited for the last one goes.
