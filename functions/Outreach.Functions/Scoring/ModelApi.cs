@@ -4,6 +4,7 @@ using Outreach.Core.Accounts;
 using Outreach.Core.Scoring.History;
 using Outreach.Functions.Invocation;
 using Outreach.Functions.Security;
+using Outreach.Storage.Stores.Scoring;
 
 namespace Outreach.Functions.Scoring;
 
@@ -26,7 +27,7 @@ internal static class ModelApi
     }
 
     private static async Task<Results<Ok<ModelSummaryResponse>, ProblemHttpResult>> GetModelAsync(
-        HttpContext context, OwnerAccess access, DeployedModels models, HistoryAssembler history, CancellationToken cancellationToken)
+        HttpContext context, OwnerAccess access, DeployedModels models, BlobModelStore store, HistoryAssembler history, CancellationToken cancellationToken)
     {
         if (await access.ResolveAsync(context, ApiScopes.Read, cancellationToken).ConfigureAwait(false) is not { } scope)
         {
@@ -36,7 +37,8 @@ internal static class ModelApi
         var deployed = await models.GetAsync(cancellationToken).ConfigureAwait(false);
         var own = await history.AssembleAsync(scope.OwnerId, cancellationToken).ConfigureAwait(false);
         var yours = ModelOwnFiguresResponse.Of(deployed.Model, own, cancellationToken);
-        return TypedResults.Ok(ModelSummaryResponse.Of(deployed, scope.Caller.Kind == AccountKind.Admin, yours));
+        var lastRun = await store.GetLatestTrainingRecordAsync(cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(ModelSummaryResponse.Of(deployed, scope.Caller.Kind == AccountKind.Admin, yours, lastRun));
     }
 
     private static async Task<IResult> ExportHistoryAsync(

@@ -5,7 +5,8 @@ namespace Outreach.Functions.Scoring;
 
 /// <summary>
 /// The body of <c>GET /api/model</c>: the deployed model, its origin (<c>prior</c> or <c>trained</c>), its hold-out
-/// metrics, and the caller's own figures (<see cref="ModelOwnFiguresResponse"/>, <c>yours</c>).
+/// metrics, the caller's own figures (<see cref="ModelOwnFiguresResponse"/>, <c>yours</c>) and what the last nightly
+/// retraining did (<see cref="ModelRetrainingResponse"/>, <c>lastRetraining</c>; null before the first run).
 /// </summary>
 /// <remarks>
 /// A trained model learnt from every owner's outcomes, and its hold-out is the latest sends of whoever sent last, so its
@@ -28,7 +29,8 @@ internal sealed record ModelSummaryResponse(
     ModelMetricsResponse? Metrics,
     IReadOnlyList<ReliabilityBin>? Reliability,
     string? CountsWithheld,
-    ModelOwnFiguresResponse Yours)
+    ModelOwnFiguresResponse Yours,
+    ModelRetrainingResponse? LastRetraining)
 {
     /// <summary>Fewest owners whose sends a trained model's hold-out must pool for its rates to be shown to an owner.</summary>
     public const int MinimumOwners = 5;
@@ -39,7 +41,7 @@ internal sealed record ModelSummaryResponse(
     public static readonly string FiguresWithheldReason =
         $"The model was judged on the outreaches of fewer than {MinimumOwners} owners, so its figures would tell you theirs; they are shown to admins only. Your own figures are under 'yours'.";
 
-    public static ModelSummaryResponse Of(DeployedModel deployed, bool callerIsAdmin, ModelOwnFiguresResponse yours)
+    public static ModelSummaryResponse Of(DeployedModel deployed, bool callerIsAdmin, ModelOwnFiguresResponse yours, ModelTrainingRecord? lastRun)
     {
         ArgumentNullException.ThrowIfNull(deployed);
         var model = deployed.Model;
@@ -58,6 +60,7 @@ internal sealed record ModelSummaryResponse(
             metrics is null ? null : ModelMetricsResponse.Of(metrics, showCounts),
             showCounts ? metrics?.Reliability ?? [] : null,
             showCounts ? null : showRates ? CountsWithheldReason : FiguresWithheldReason,
-            yours);
+            yours,
+            lastRun is null ? null : ModelRetrainingResponse.Of(lastRun, callerIsAdmin));
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Outreach.Core.Scoring;
 using Outreach.Core.Scoring.Synthetic;
 using Outreach.Core.Scoring.Training;
+using Outreach.Functions.Scoring;
 using Outreach.Functions.Tests.Support;
 using Outreach.Storage.Stores.Scoring;
 using Outreach.Testing.LocalServices;
@@ -29,10 +30,13 @@ public sealed class ModelSectionBrowserTests(AzuriteFixture azurite) : LoopbackB
         Assert.StartsWith("Your queue is ranked by the starting model: published research on what gets replies", which, StringComparison.Ordinal);
         Assert.Contains("On made-up practice data, the top-scored 10 % got replies", await body.Locator(".model-pooled").TextContentAsync(), StringComparison.Ordinal);
         Assert.StartsWith("None of your outreaches has a closed outcome yet", own, StringComparison.Ordinal);
+        Assert.Equal(0, await body.Locator(".model-retraining").CountAsync()); // no retraining has run
 
         // A model trained on 40 owners' outcomes is deployed: its lift on the latest sends is shown with its interval.
         var trained = ModelTrainer.Train(SyntheticHistoryGenerator.Generate(new SyntheticHistoryOptions { Rows = 8_000, Seed = 5 }).Rows, new TrainingOptions()).Model;
-        await App.Factory.Services.GetRequiredService<BlobModelStore>().DeployAsync(trained, DateTimeOffset.UtcNow, CancellationToken.None);
+        var store = App.Factory.Services.GetRequiredService<BlobModelStore>();
+        await store.DeployAsync(trained, DateTimeOffset.UtcNow, CancellationToken.None);
+        await store.SaveTrainingRecordAsync(new ModelTrainingRecord(DateTimeOffset.UtcNow, 40, 8_000, 400, true, "admins' reason", trained.Id, 1, null, trained.Metrics), CancellationToken.None);
         await page.ReloadAsync();
         await page.WaitForSelectorAsync("main[data-loaded='true']");
         var pooled = await page.Locator("#model-body .model-pooled").TextContentAsync();
@@ -43,6 +47,7 @@ public sealed class ModelSectionBrowserTests(AzuriteFixture azurite) : LoopbackB
             $"On the latest sends, which it never learnt from, the top-scored 10 % got replies {X(lift.Lift)} as often as the 5 % baseline (95 % interval {X(lift.LiftLower)} to {X(lift.LiftUpper)}).",
             pooled);
         Assert.StartsWith("None of your outreaches was sent after the model learnt", await page.Locator("#model-body .note").Last.TextContentAsync(), StringComparison.Ordinal);
+        Assert.EndsWith(": " + ModelRetrainingResponse.DeployedReason, await page.Locator("#model-body .model-retraining").TextContentAsync(), StringComparison.Ordinal);
         AssertNoBrowserErrors();
     }
 

@@ -132,6 +132,38 @@ public sealed class ResponseModelPipelineTests(AzuriteFixture azurite) : IClassF
         var deployed = await app.Models.GetDeployedAsync(CancellationToken.None);
         Assert.Equal((record.PreviousModelId, ModelOrigin.SyntheticPrior, 1), (deployed!.Model.Id, deployed.Model.Origin, deployed.Model.Version));
         Assert.Null(await app.ModelContainer.OpenReadAsync($"artifacts/v000002-{record.CandidateModelId}.json"));
+
+        // The owner reads why the prior still ranks their queue; an admin reads the run's own reasons.
+        using var client = app.Client(await app.CreateOwnerWithKeyAsync(owner));
+        var shown = (await client.GetFromJsonAsync<JsonElement>("/api/model")).GetProperty("lastRetraining");
+        Assert.Equal((false, ModelRetrainingResponse.RefusedReason), (shown.GetProperty("deployed").GetBoolean(), shown.GetProperty("reason").GetString()));
+        using var admin = app.Client(await app.CreateAdminWithKeyAsync(ApiApp.NewId("admin")));
+        Assert.Equal(record.Reason, (await admin.GetFromJsonAsync<JsonElement>("/api/model")).GetProperty("lastRetraining").GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task Retraining_with_too_few_outcomes_keeps_the_prior_and_the_model_says_why()
+    {
+        await using var app = await ScoringApp.StartAsync(azurite, HistoryStart);
+        var owner = ApiApp.NewId("gil");
+        using var client = app.Client(await app.CreateOwnerWithKeyAsync(owner));
+        Assert.Equal(JsonValueKind.Null, (await client.GetFromJsonAsync<JsonElement>("/api/model")).GetProperty("lastRetraining").ValueKind);
+        // 100 sends, 5 replies: a quarter of what training needs.
+        await app.SeedSentHistoryAsync(owner, [.. Enumerable.Range(0, 100).Select(i => ClassVisitContact(owner, i))], _ => HistoryStart, i => i % 20 == 0);
+        app.Clock.SetUtcNow(HistoryStart.AddDays(15));
+
+        using (var run = await app.RunTimerAsync(RetrainModelFunction.FunctionName))
+        {
+            Assert.Equal(HttpStatusCode.OK, run.StatusCode);
+        }
+
+        var record = Assert.Single(await app.Models.ListTrainingRecordsAsync(CancellationToken.None));
+        Assert.Equal((false, null), (record.Deployed, record.CandidateModelId));
+        Assert.Equal("The history has 5 replies and 95 non-replies; training needs at least 20 of each.", record.Reason);
+        var model = await client.GetFromJsonAsync<JsonElement>("/api/model");
+        Assert.Equal(("prior", record.PreviousModelId), (model.GetProperty("origin").GetString(), model.GetProperty("id").GetString()));
+        var shown = model.GetProperty("lastRetraining");
+        Assert.Equal((app.Clock.GetUtcNow(), false, ModelRetrainingResponse.TooFewOutcomesReason), (shown.GetProperty("runUtc").GetDateTimeOffset(), shown.GetProperty("deployed").GetBoolean(), shown.GetProperty("reason").GetString()));
     }
 
     [Fact]

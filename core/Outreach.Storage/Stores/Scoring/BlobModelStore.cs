@@ -110,6 +110,25 @@ public sealed class BlobModelStore(BlobContainerClient container)
         return [.. records.OrderBy(r => r.RunUtc)];
     }
 
+    /// <summary>The latest retraining run's record, or null before the first run. Lists the record names and reads one.</summary>
+    public async Task<ModelTrainingRecord?> GetLatestTrainingRecordAsync(CancellationToken cancellationToken)
+    {
+        // Record names start with the run's UTC time to the second, so the last name in list order is the latest run.
+        string? latest = null;
+        await foreach (var item in _container.ListAsync("training/", cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            latest = latest is null || string.CompareOrdinal(item.Name, latest) > 0 ? item.Name : latest;
+        }
+
+        if (latest is null)
+        {
+            return null;
+        }
+
+        var read = await _container.DownloadIfChangedAsync(latest, null, cancellationToken).ConfigureAwait(false);
+        return read.Content is { } content ? JsonSerializer.Deserialize<ModelTrainingRecord>(content, Json) : null;
+    }
+
     private static ModelPointer ReadPointer(byte[] content)
     {
         ModelPointer? pointer;

@@ -1,6 +1,7 @@
 // The response model that ranks the queue (GET /api/model): which model it is, how it did against the 5 % baseline on
 // sends it never learnt from, and how it ranked the student's own outreaches. Figures pooled over other owners come only
-// where the server shows them; the reason it gives stands in their place otherwise.
+// where the server shows them; the reason it gives stands in their place otherwise. The last nightly retraining says
+// what it did, so a student whose queue is still ranked by the starting model reads why.
 
 import { getJson } from './api.js';
 import { el, note } from './dom.js';
@@ -42,9 +43,15 @@ function yours(figures, origin) {
   return el('p', { class: 'model-yours' }, `Your ${figures.rows} outreaches${since} (${replies}): ${lift(figures.liftAt10)}.`);
 }
 
+function lastRun(run) {
+  if (!run) return null;
+  return el('p', { class: 'model-retraining' }, `Last retrained ${new Date(run.runUtc).toLocaleDateString()}: ${run.reason}`);
+}
+
 export function showModel() {
   return loadSection(document.getElementById('model-body'), async () => {
     const model = await getJson('model');
-    return [el('p', { class: 'model-which' }, which(model)), pooled(model), yours(model.yours, model.origin)].filter((n) => n);
+    return [el('p', { class: 'model-which' }, which(model)), pooled(model), yours(model.yours, model.origin), lastRun(model.lastRetraining)]
+      .filter((n) => n);
   });
 }
