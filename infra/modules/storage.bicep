@@ -47,6 +47,7 @@ var tableNames = [
   'Accounts'
   'ApiKeys'
   'CoachConsents'
+  'CoachCohorts'
 ]
 
 // ContactBlobLayout (core/Outreach.Core/Outcomes/Erasure/ContactBlobLayout.cs): per-contact mail copies;

@@ -134,7 +134,7 @@ public sealed partial class InfraConsistencyTests
         Assert.Equal(AppSettingUse.NotInAzure, settings["LocalRunner:MessageLease"]);
         Assert.Equal(AppSettingUse.Plain, settings["AzureWebJobsStorage:accountName"]);
         Assert.Equal(AppSettingUse.NotInAzure, settings["AzureWebJobsStorage"]);
-        Assert.Equal([.. new StoreTableNames().All, AccountTables.Accounts, AccountTables.ApiKeys, AccountTables.CoachConsents], manifest.Tables);
+        Assert.Equal([.. new StoreTableNames().All, AccountTables.Accounts, AccountTables.ApiKeys, AccountTables.CoachConsents, AccountTables.CoachCohorts], manifest.Tables);
         Assert.Contains("Tasks", manifest.Tables);
         Assert.Equal(["inbound-mail", "rendered-mail", "models", "imports"], manifest.BlobContainers);
     }
