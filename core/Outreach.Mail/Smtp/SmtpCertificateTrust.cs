@@ -56,11 +56,13 @@ internal static class SmtpCertificateTrust
             || (certificate is not null && string.Equals(certificate.GetCertHashString(HashAlgorithmName.SHA256), pin, StringComparison.OrdinalIgnoreCase));
     }
 
+    /// <summary>True when <paramref name="sha256"/> is a SHA-256 fingerprint (64 hex digits, ':' or spaces between them allowed).</summary>
+    public static bool IsWellFormed(string sha256) => Normalize(sha256) is { Length: 64 } hex && hex.All(char.IsAsciiHexDigit);
+
     private static string Checked(string sha256)
     {
-        var hex = Normalize(sha256);
-        return hex.Length == 64 && hex.All(char.IsAsciiHexDigit)
-            ? hex
+        return IsWellFormed(sha256)
+            ? Normalize(sha256)
             : throw new ArgumentException("Smtp:TrustedCertificateSha256 must be a SHA-256 fingerprint: 64 hex digits.", nameof(sha256));
     }
 

@@ -61,6 +61,10 @@ public sealed class SmtpOptions
     /// </summary>
     public string? TrustedCertificateSha256 { get; set; }
 
+    /// <summary>True when <see cref="TrustedCertificateSha256"/> is unset or a well-formed fingerprint (checked at start-up).</summary>
+    public bool HasWellFormedPin() =>
+        string.IsNullOrWhiteSpace(TrustedCertificateSha256) || SmtpCertificateTrust.IsWellFormed(TrustedCertificateSha256);
+
     /// <summary>True for an owner's account (<see cref="ForAccount"/>) unless <see cref="AllowPrivateServers"/>: every connection is checked first.</summary>
     internal bool PublicServersOnly { get; private init; }
 

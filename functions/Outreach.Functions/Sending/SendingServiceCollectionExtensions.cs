@@ -27,7 +27,11 @@ internal static class SendingServiceCollectionExtensions
     {
         services.AddOptions<SendingOptions>().BindConfiguration(SendingOptions.SectionName);
         services.AddOptions<MailDeliveryOptions>().BindConfiguration(SendingOptions.SectionName);
-        services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.SectionName);
+        services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.SectionName)
+            .Validate(
+                smtp => smtp.HasWellFormedPin(),
+                "Smtp:TrustedCertificateSha256 must be a SHA-256 fingerprint: 64 hex digits (':' between pairs allowed), or unset.")
+            .ValidateOnStart();
         services.AddOptions<PickupDirectoryOptions>().BindConfiguration(PickupDirectoryOptions.SectionName);
         services.AddOptions<SigningKeyOptions>().BindConfiguration(SigningKeyOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SigningKeyOptions>, SigningKeyOptionsValidator>();

@@ -31,6 +31,14 @@ public sealed class SigningKeyStartupTests : IDisposable
         Assert.DoesNotContain(shortKey, error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_malformed_smtp_certificate_pin_stops_start_up_naming_the_setting()
+    {
+        var error = StartFails(("Smtp:TrustedCertificateSha256", "not-a-fingerprint"));
+
+        Assert.Contains("Smtp:TrustedCertificateSha256 must be a SHA-256 fingerprint", error.Message, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _root.Dispose();
 
     private OptionsValidationException StartFails(params (string Key, string? Value)[] settings) =>
