@@ -3,11 +3,15 @@ namespace Outreach.Core.Accounts;
 /// <summary>
 /// A coach's clients, each filed under a cohort of the coach's naming (a class or programme), so the coach can read
 /// each cohort's rates side by side. Only clients whose consent is active are on the roster: a client who withdraws
-/// drops off it, and the coach can file nobody who has not consented.
+/// drops off it, and the coach can file nobody who has not consented. Each entry carries the client's display name: a
+/// client who consents shares it with the coach, as they would introduce themselves.
 /// </summary>
 public sealed class CoachRoster(AccountService accounts, IClientCohortStore cohorts)
 {
-    /// <summary><paramref name="coachId"/>'s consenting clients, in id order, with their cohorts.</summary>
+    /// <summary>The most client accounts read at once while listing a roster.</summary>
+    private const int ParallelReads = 8;
+
+    /// <summary><paramref name="coachId"/>'s consenting clients, in id order, with their cohorts and display names.</summary>
     public async Task<IReadOnlyList<RosterEntry>> ListAsync(string coachId, CancellationToken cancellationToken)
     {
         var consents = await accounts.ListConsentingClientsAsync(coachId, cancellationToken).ConfigureAwait(false);
@@ -17,7 +21,13 @@ public sealed class CoachRoster(AccountService accounts, IClientCohortStore coho
         }
 
         var filed = await cohorts.ListForCoachAsync(coachId, cancellationToken).ConfigureAwait(false);
-        return [.. consents.Select(consent => new RosterEntry(consent, filed.GetValueOrDefault(consent.ClientId)))];
+        var names = new string?[consents.Count];
+        await Parallel.ForAsync(
+            0,
+            consents.Count,
+            new ParallelOptions { MaxDegreeOfParallelism = ParallelReads, CancellationToken = cancellationToken },
+            async (i, ct) => names[i] = (await accounts.FindAccountAsync(consents[i].ClientId, ct).ConfigureAwait(false))?.DisplayName).ConfigureAwait(false);
+        return [.. consents.Select((consent, i) => new RosterEntry(consent, filed.GetValueOrDefault(consent.ClientId), names[i]))];
     }
 
     /// <summary>The cohort <paramref name="coachId"/> files <paramref name="clientId"/> under, or null (none, or no consent).</summary>
@@ -46,6 +56,7 @@ public sealed class CoachRoster(AccountService accounts, IClientCohortStore coho
         }
 
         await cohorts.PutAsync(coachId, clientId, name, cancellationToken).ConfigureAwait(false);
-        return new RosterEntry(consent, name);
+        var account = await accounts.FindAccountAsync(clientId, cancellationToken).ConfigureAwait(false);
+        return new RosterEntry(consent, name, account?.DisplayName);
     }
 }

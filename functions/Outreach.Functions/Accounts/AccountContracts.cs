@@ -30,15 +30,16 @@ internal sealed record GrantConsentRequest(string? CoachId, IReadOnlyList<string
 
 /// <summary>
 /// A consent as the API shows it; on the coach's side (<c>GET /api/coach/clients</c>, <c>PUT
-/// /api/coach/clients/{clientId}/cohort</c>) with the cohort the coach files the client under.
+/// /api/coach/clients/{clientId}/cohort</c>) with the cohort the coach files the client under and the name the client's
+/// account shows (<c>clientName</c>; null on the client's own side).
 /// </summary>
 internal sealed record ConsentResponse(
-    string ClientId, string CoachId, IReadOnlyList<string> Scopes, DateTimeOffset GrantedAt, DateTimeOffset? RevokedAt, string? Cohort = null)
+    string ClientId, string CoachId, IReadOnlyList<string> Scopes, DateTimeOffset GrantedAt, DateTimeOffset? RevokedAt, string? Cohort = null, string? ClientName = null)
 {
     public static ConsentResponse Of(CoachConsent consent) =>
         new(consent.ClientId, consent.CoachId, ApiScopeNames.Format(consent.Scopes), consent.GrantedAt, consent.RevokedAt);
 
-    public static ConsentResponse Of(RosterEntry entry) => Of(entry.Consent) with { Cohort = entry.Cohort };
+    public static ConsentResponse Of(RosterEntry entry) => Of(entry.Consent) with { Cohort = entry.Cohort, ClientName = entry.ClientName };
 }
 
 /// <summary>Body of <c>PUT /api/coach/clients/{clientId}/cohort</c>: the cohort's name, or null or blank for none.</summary>

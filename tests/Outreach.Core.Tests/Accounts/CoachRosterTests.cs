@@ -31,6 +31,21 @@ public sealed class CoachRosterTests
     }
 
     [Fact]
+    public async Task The_roster_names_each_client_as_their_account_does()
+    {
+        await _accounts.CreateAccountAsync("coach", AccountKind.Coach, "Coach Carter", "UTC", None);
+        await _accounts.CreateAccountAsync("ada", AccountKind.Owner, "Ada Lovelace", "UTC", None);
+        await _accounts.CreateAccountAsync("bo", AccountKind.Owner, "Bo Diddley", "UTC", None);
+        await _accounts.GrantConsentAsync("ada", "coach", ApiScopes.Read, None);
+        await _accounts.GrantConsentAsync("bo", "coach", ApiScopes.Read, None);
+
+        var filed = await _roster.FileAsync("coach", "bo", "Spring", None);
+
+        Assert.Equal(["ada=Ada Lovelace", "bo=Bo Diddley"], (await _roster.ListAsync("coach", None)).Select(e => $"{e.ClientId}={e.ClientName}"));
+        Assert.Equal("Bo Diddley", filed?.ClientName);
+    }
+
+    [Fact]
     public async Task Nobody_but_a_client_with_active_consent_can_be_filed()
     {
         await AccountsAsync("coach", "ada", "bo");

@@ -17,6 +17,8 @@ public sealed class CoachRosterApiTests(AzuriteFixture azurite) : IClassFixture<
     {
         var (coach, ada, bo) = (ApiApp.NewId("coach"), ApiApp.NewId("ada"), ApiApp.NewId("bo"));
         using var coachClient = _app.Client(await _app.CreateAccountWithKeyAsync(coach, AccountKind.Coach));
+        await _app.Accounts.CreateAccountAsync(ada, AccountKind.Owner, "Ada Lovelace", "Europe/London", CancellationToken.None);
+        await _app.Accounts.CreateAccountAsync(bo, AccountKind.Owner, "Bo Diddley", "Europe/London", CancellationToken.None);
         await ConsentAsync(ada, coach);
         await ConsentAsync(bo, coach);
 
@@ -29,6 +31,9 @@ public sealed class CoachRosterApiTests(AzuriteFixture azurite) : IClassFixture<
         var cohorts = clients.EnumerateArray().ToDictionary(c => c.GetProperty("clientId").GetString()!, c => c.GetProperty("cohort").GetString());
         Assert.Equal("Spring 2027 MBA", cohorts[ada]);
         Assert.Null(cohorts[bo]);
+        var names = clients.EnumerateArray().ToDictionary(c => c.GetProperty("clientId").GetString()!, c => c.GetProperty("clientName").GetString());
+        Assert.Equal(("Ada Lovelace", "Bo Diddley"), (names[ada], names[bo]));
+        Assert.Equal("Ada Lovelace", body.GetProperty("clientName").GetString());
     }
 
     [Fact]

@@ -26,8 +26,12 @@ public sealed class CoachCohortBrowserTests(AzuriteFixture azurite) : LoopbackBr
 
         // Every client is listed, dee too, who has no figures yet: a coach files people, not rows of figures.
         Assert.Equal(
-            [[ada, Spring, "5"], [bo, "none", "5"], [cy, "none", "5"], [dee, "none", "0"]],
+            [[$"Ada ({ada})", Spring, "5"], ["Bo", "none", "5"], ["Cy", "none", "5"], [$"Ada ({dee})", "none", "0"]],
             (await RowsAsync(page, "coach-clients")).Select(r => r[..3]));
+        Assert.Equal(
+            ["All my clients (coach view)", $"Ada ({ada})", "Bo", "Cy", $"Ada ({dee})"],
+            await page.EvalOnSelectorAllAsync<string[]>("#client-select option", "o => o.map(x => x.textContent)"));
+        Assert.Equal([$"Ada ({ada})", "Bo", "Cy", $"Ada ({dee})"], await page.EvalOnSelectorAllAsync<string[]>("#cohort-client option", "o => o.map(x => x.textContent)"));
         Assert.Equal([[Spring, "1", "5", "60.0 %", "4"], ["No cohort", "3", "10", "60.0 %", "8"]], (await RowsAsync(page, "coach-cohorts")).Select(r => r[..5]));
         Assert.Equal([Spring], await page.EvalOnSelectorAllAsync<string[]>("#cohort-names option", "o => o.map(x => x.value)"));
 
@@ -41,16 +45,16 @@ public sealed class CoachCohortBrowserTests(AzuriteFixture azurite) : LoopbackBr
         await page.WaitForFunctionAsync(
             "() => [...document.querySelectorAll('table.coach-cohorts tbody tr')].some(r => r.cells[0].textContent === 'Spring 2027 MBA' && r.cells[1].textContent === '2')");
 
-        Assert.Equal($"Saved: {bo} is filed under {Spring}.", await page.TextContentAsync("#cohort-status"));
+        Assert.Equal($"Saved: Bo is filed under {Spring}.", await page.TextContentAsync("#cohort-status"));
         Assert.Equal([[Spring, "2", "10", "60.0 %", "8"], ["No cohort", "2", "5", "60.0 %", "4"]], (await RowsAsync(page, "coach-cohorts")).Select(r => r[..5]));
-        Assert.Equal(Spring, (await RowsAsync(page, "coach-clients")).Single(r => r[0] == bo)[1]);
+        Assert.Equal(Spring, (await RowsAsync(page, "coach-clients")).Single(r => r[0] == "Bo")[1]);
         Assert.Equal(Spring, await FiledUnderAsync(bo));
         await page.Locator("#coach").ScreenshotAsync(new LocatorScreenshotOptions { Path = ScreenshotPath("dashboard-coach.png") });
 
         // Taken out again with an empty name.
         await page.FillAsync("#cohort-name", string.Empty);
         await page.ClickAsync("#cohort-form button[type=submit]");
-        await page.WaitForFunctionAsync("bo => document.getElementById('cohort-status').textContent === `Saved: ${bo} is in no cohort now.`", bo);
+        await page.WaitForFunctionAsync("() => document.getElementById('cohort-status').textContent === 'Saved: Bo is in no cohort now.'");
         await page.WaitForFunctionAsync(
             "() => [...document.querySelectorAll('table.coach-cohorts tbody tr')].some(r => r.cells[0].textContent === 'No cohort' && r.cells[1].textContent === '3')");
         Assert.Null(await FiledUnderAsync(bo));
@@ -71,7 +75,7 @@ public sealed class CoachCohortBrowserTests(AzuriteFixture azurite) : LoopbackBr
 
         Assert.Equal(["5", "4", "2"], await FunnelAsync(page));
         Assert.Equal(["4", "1", "2", "2"], await ValuesAsync(page, "followup", "step")); // every chart reads the cohort
-        Assert.Equal([ada], (await RowsAsync(page, "coach-clients")).Select(r => r[0]));
+        Assert.Equal([$"Ada ({ada})"], (await RowsAsync(page, "coach-clients")).Select(r => r[0]));
         Assert.StartsWith($"Clients in {Spring},", await page.TextContentAsync("table.coach-clients caption"), StringComparison.Ordinal);
         Assert.Equal(2, (await RowsAsync(page, "coach-cohorts")).Length); // the cohorts stay side by side
 
@@ -135,7 +139,10 @@ public sealed class CoachCohortBrowserTests(AzuriteFixture azurite) : LoopbackBr
         var page = await OpenDashboardAsync(key);
         await page.WaitForSelectorAsync("table.coach-cohorts");
 
-        Assert.Equal([[reads, "none", "5"], [writes, Spring, "not shared"]], (await RowsAsync(page, "coach-clients")).Select(r => r[..3]));
+        // Both accounts are named "Test Owner": each shows its id after the name, so the two rows read differently.
+        Assert.Equal(
+            [[$"Test Owner ({reads})", "none", "5"], [$"Test Owner ({writes})", Spring, "not shared"]],
+            (await RowsAsync(page, "coach-clients")).Select(r => r[..3]));
         Assert.Equal([["No cohort", "1", "5"]], (await RowsAsync(page, "coach-cohorts")).Select(r => r[..3]));
         AssertNoBrowserErrors();
     }
@@ -155,7 +162,7 @@ public sealed class CoachCohortBrowserTests(AzuriteFixture azurite) : LoopbackBr
         Assert.Contains("cohort-status", await page.GetAttributeAsync("#cohort-name", "aria-describedby") ?? string.Empty, StringComparison.Ordinal);
         Assert.Equal("cohort-name", await page.EvaluateAsync<string>("() => document.activeElement.id"));
         Assert.Equal(Spring, await FiledUnderAsync(ada));
-        Assert.Equal(Spring, (await RowsAsync(page, "coach-clients")).Single(r => r[0] == ada)[1]);
+        Assert.Equal(Spring, (await RowsAsync(page, "coach-clients")).Single(r => r[0] == $"Ada ({ada})")[1]);
 
         // A good name afterwards clears the mark.
         await page.FillAsync("#cohort-name", "Evening MBA");
@@ -178,7 +185,7 @@ public sealed class CoachCohortBrowserTests(AzuriteFixture azurite) : LoopbackBr
         await page.WaitForFunctionAsync(
             "from => document.querySelector('table.coach-clients caption')?.textContent.includes(from)", today.AddDays(-5).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 
-        Assert.Equal("0", (await RowsAsync(page, "coach-clients")).Single(r => r[0] == ada)[2]); // nobody was met in those days
+        Assert.Equal("0", (await RowsAsync(page, "coach-clients")).Single(r => r[0] == $"Ada ({ada})")[2]); // nobody was met in those days
         Assert.All(await RowsAsync(page, "coach-cohorts"), r => Assert.Equal("0", r[2]));
         AssertNoBrowserErrors();
     }
@@ -197,6 +204,9 @@ public sealed class CoachCohortBrowserTests(AzuriteFixture azurite) : LoopbackBr
         var ids = new[] { ApiApp.NewId("a-ada"), ApiApp.NewId("b-bo"), ApiApp.NewId("c-cy"), ApiApp.NewId("d-dee") };
         foreach (var clientId in ids)
         {
+            // Clients are shown by their accounts' names: ada, bo and cy by their own, dee sharing ada's (so both show ids).
+            var name = clientId == ids[3] ? NameOf(ids[0]) : NameOf(clientId);
+            await App.Accounts.CreateAccountAsync(clientId, AccountKind.Owner, name, "Europe/London", CancellationToken.None);
             using var client = App.Client(await App.CreateAccountWithKeyAsync(clientId));
             await Campaigns.CampaignsApp.GrantConsentAsync(client, coachId, "read");
             if (clientId != ids[3])
@@ -215,6 +225,10 @@ public sealed class CoachCohortBrowserTests(AzuriteFixture azurite) : LoopbackBr
         await page.WaitForSelectorAsync("table.coach-cohorts");
         return (page, ids[0], ids[1], ids[2], ids[3]);
     }
+
+    /// <summary>The display name a test client's account gets: "Ada" for the id a-ada-….</summary>
+    private static string NameOf(string clientId) =>
+        CultureInfo.InvariantCulture.TextInfo.ToTitleCase(clientId.Split('-')[1]);
 
     private static string ScreenshotPath(string file)
     {

@@ -2,12 +2,14 @@
 // (GET /api/coach/clients, GET /api/metrics?groupBy=owner as a coach), the cohorts side by side (groupBy=cohort) once
 // anyone is filed, and a form to file a client (cohortForm.js). Two exclusive pickers in the header: a client makes the
 // rest of the page act for that client (?owner=), a cohort narrows every metrics call of the page to it (?cohort=).
-// The view reads the range the rates section shows, so its tables and the charts describe the same days.
+// The view reads the range the rates section shows, so its tables and the charts describe the same days. Clients are
+// shown by the name their account gives (clientLabels), not by account id.
 
 import { getJson, actFor, actingOwner, narrowToCohort, narrowedCohort } from './api.js';
 import { note, table, percent, versusBaseline } from './dom.js';
 import { loadSection } from './sections.js';
 import { fillCohortForm, wireCohortForm } from './cohortForm.js';
+import { clientLabels } from './clientLabels.js';
 
 const noCohort = '(none)';
 let hooks = null;
@@ -41,8 +43,9 @@ export async function refreshCoach() {
       narrowToCohort(null);
       hooks.cohortChosen();
     }
-    fillPickers(clients, cohorts);
-    fillCohortForm(clients, cohorts);
+    const labels = clientLabels(clients);
+    fillPickers(clients, cohorts, labels);
+    fillCohortForm(clients, cohorts, labels);
     if (!clients.length) return note('No client has consented to share their figures with you yet.');
 
     const range = hooks.range();
@@ -51,7 +54,7 @@ export async function refreshCoach() {
       cohorts.length ? getJson('metrics', { groupBy: 'cohort', owner: '', cohort: '', ...range }) : null,
     ]);
     const shown = narrowedCohort() ? clients.filter((c) => c.cohort === narrowedCohort()) : clients;
-    const tables = [clientTable(owners, shown)];
+    const tables = [clientTable(owners, shown, labels)];
     if (byCohort) tables.push(cohortTable(byCohort, clients));
     return tables;
   });
@@ -72,11 +75,11 @@ function figures(row) {
 const sharesFigures = (client) => (client.scopes ?? []).includes('read');
 const notShared = figureHeaders.map(() => 'not shared');
 
-function clientTable(report, clients) {
+function clientTable(report, clients, labels) {
   const rows = new Map(report.rows.map((r) => [r.groupKey, r]));
   const caption = `Clients${narrowedCohort() ? ` in ${narrowedCohort()}` : ''}, ${report.from} to ${report.to}`;
   return table(caption, ['Client', 'Cohort', ...figureHeaders],
-    clients.map((c) => [c.clientId, c.cohort ?? 'none', ...(sharesFigures(c) ? figures(rows.get(c.clientId)) : notShared)]),
+    clients.map((c) => [labels.get(c.clientId), c.cohort ?? 'none', ...(sharesFigures(c) ? figures(rows.get(c.clientId)) : notShared)]),
     { class: 'coach-clients' });
 }
 
@@ -90,15 +93,15 @@ function cohortTable(report, clients) {
     names.map((n) => [n === noCohort ? 'No cohort' : n, String(sizes.get(n)), ...figures(rows.get(n))]), { class: 'coach-cohorts' });
 }
 
-function options(select, first, values, current) {
+function options(select, first, values, current, labels = null) {
   // A value the list no longer holds (a client who withdrew) stays shown as chosen rather than silently changing.
   const all = current && !values.includes(current) ? [...values, current] : values;
-  select.replaceChildren(new Option(first, ''), ...all.map((v) => new Option(v, v)));
+  select.replaceChildren(new Option(first, ''), ...all.map((v) => new Option(labels?.get(v) ?? v, v)));
   select.value = current ?? '';
 }
 
-function fillPickers(clients, cohorts) {
-  options(document.getElementById('client-select'), 'All my clients (coach view)', clients.map((c) => c.clientId), actingOwner());
+function fillPickers(clients, cohorts, labels) {
+  options(document.getElementById('client-select'), 'All my clients (coach view)', clients.map((c) => c.clientId), actingOwner(), labels);
   options(document.getElementById('cohort-select'), 'All cohorts', cohorts, narrowedCohort());
   for (const id of ['client-label', 'client-select']) document.getElementById(id).hidden = false;
   for (const id of ['cohort-label', 'cohort-select']) document.getElementById(id).hidden = cohorts.length === 0 && !narrowedCohort();

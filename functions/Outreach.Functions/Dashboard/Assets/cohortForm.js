@@ -6,6 +6,7 @@ import { sendJson, ApiError } from './api.js';
 import { setStatus } from './dom.js';
 
 let filed = new Map();
+let labels = new Map();
 
 const form = () => document.getElementById('cohort-form');
 const clientField = () => document.getElementById('cohort-client');
@@ -25,11 +26,15 @@ function showFiled() {
   nameField().value = filed.get(clientField().value) ?? '';
 }
 
-/** Lists the roster's clients (keeping the one chosen) and the coach's cohorts; the form shows once anyone consented. */
-export function fillCohortForm(clients, cohorts) {
+/**
+ * Lists the roster's clients by name (`clientLabels`: id to the text shown; keeping the one chosen) and the coach's
+ * cohorts; the form shows once anyone consented.
+ */
+export function fillCohortForm(clients, cohorts, clientLabels) {
   const chosen = clientField().value;
   filed = new Map(clients.map((c) => [c.clientId, c.cohort ?? '']));
-  clientField().replaceChildren(...clients.map((c) => new Option(c.clientId, c.clientId)));
+  labels = clientLabels;
+  clientField().replaceChildren(...clients.map((c) => new Option(labels.get(c.clientId), c.clientId)));
   document.getElementById('cohort-names').replaceChildren(...cohorts.map((name) => new Option(name)));
   if (filed.has(chosen)) {
     clientField().value = chosen;
@@ -49,18 +54,19 @@ export function wireCohortForm(onSaved) {
   form().addEventListener('submit', async (event) => {
     event.preventDefault();
     const clientId = clientField().value;
+    const name = labels.get(clientId) ?? clientId;
     setStatus(status(), 'Saving…');
     try {
       const entry = await sendJson('PUT', `coach/clients/${encodeURIComponent(clientId)}/cohort`, { cohort: nameField().value }, { owner: '' });
       markInvalid(false);
       nameField().value = entry.cohort ?? '';
-      setStatus(status(), entry.cohort ? `Saved: ${clientId} is filed under ${entry.cohort}.` : `Saved: ${clientId} is in no cohort now.`);
+      setStatus(status(), entry.cohort ? `Saved: ${name} is filed under ${entry.cohort}.` : `Saved: ${name} is in no cohort now.`);
       await onSaved();
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       markInvalid(error.problem?.target === 'cohort');
       if (error.status === 404) {
-        setStatus(status(), `${clientId} no longer shares their figures with you, so they cannot be filed.`, true);
+        setStatus(status(), `${name} no longer shares their figures with you, so they cannot be filed.`, true);
         await onSaved();
       } else {
         setStatus(status(), error.message, true);
