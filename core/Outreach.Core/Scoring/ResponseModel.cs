@@ -114,15 +114,18 @@ public sealed class ResponseModel
     }
 
     /// <summary>
-    /// Predicts one outreach and explains it with its <paramref name="topContributions"/> largest contributions. A message
-    /// measurement the outreach does not have (<see cref="OutreachFeatures.WordCount"/>,
+    /// Predicts one outreach and explains it with its <paramref name="topContributions"/> largest contributions of at least
+    /// <paramref name="minimumLogOdds"/> (by default <see cref="Contribution.NegligibleLogOdds"/>: a feature that moves the
+    /// odds of a reply by less than 5 % is not named as a reason, so an average outreach is explained by what really sets
+    /// it apart, or by nothing). A message measurement the outreach does not have (<see cref="OutreachFeatures.WordCount"/>,
     /// <see cref="OutreachFeatures.PersonalNoteChars"/> or <see cref="OutreachFeatures.QuestionCount"/> null) moves the
     /// score by nothing and is never a reason.
     /// </summary>
-    public Prediction Predict(OutreachFeatures features, int topContributions = 3)
+    public Prediction Predict(OutreachFeatures features, int topContributions = 3, double minimumLogOdds = Contribution.NegligibleLogOdds)
     {
         ArgumentNullException.ThrowIfNull(features);
         ArgumentOutOfRangeException.ThrowIfNegative(topContributions);
+        ArgumentOutOfRangeException.ThrowIfNegative(minimumLogOdds);
         var raw = new double[Schema.Width];
         _encoder.Encode(features, raw);
         var probability = ScoreEncoded(raw);
@@ -138,7 +141,7 @@ public sealed class ResponseModel
             .Select((value, g) => (Value: value, Group: _groups[g]))
             // An unmeasured length, note or question count sits at its training mean and adds nothing; it is left out by name
             // too, so no reason ever states something about a message that was not read.
-            .Where(c => Math.Abs(c.Value) > 1e-9 && !FeatureLayout.IsUnmeasured(c.Group, features))
+            .Where(c => Math.Abs(c.Value) > 1e-9 && Math.Abs(c.Value) >= minimumLogOdds && !FeatureLayout.IsUnmeasured(c.Group, features))
             .OrderByDescending(c => Math.Abs(c.Value))
             .ThenBy(c => c.Group, StringComparer.Ordinal)
             .Take(topContributions)
@@ -148,10 +151,10 @@ public sealed class ResponseModel
     }
 
     /// <summary>Predicts one history row (its features; the outcome is ignored).</summary>
-    public Prediction Predict(HistoryRow row, int topContributions = 3)
+    public Prediction Predict(HistoryRow row, int topContributions = 3, double minimumLogOdds = Contribution.NegligibleLogOdds)
     {
         ArgumentNullException.ThrowIfNull(row);
-        return Predict(row.Features, topContributions);
+        return Predict(row.Features, topContributions, minimumLogOdds);
     }
 
     /// <summary>Encodes outreaches once so they can be scored many times by <see cref="ScoreBatch"/>.</summary>

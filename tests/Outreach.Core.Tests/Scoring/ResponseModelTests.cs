@@ -83,6 +83,21 @@ public sealed class ResponseModelTests
     }
 
     [Fact]
+    public void A_feature_that_moves_the_odds_by_less_than_5_percent_is_not_named_as_a_reason()
+    {
+        // Met in person moves the odds 2 % (e^0.02): true, but nothing a student should act on, so it is no reason.
+        var model = HandMadeModel(("relationship=met_in_person", 0.02), ("words=>500", -0.5));
+
+        var prediction = model.Predict(LongNoteToSomeoneMet);
+        var everything = model.Predict(LongNoteToSomeoneMet, minimumLogOdds: 0);
+
+        Assert.Equal(["Very long message: 600 words (−)"], prediction.Contributions.Select(c => c.Wording));
+        Assert.Equal(["Very long message: 600 words (−)", "You met in person (+)"], everything.Contributions.Select(c => c.Wording));
+        Assert.Equal(everything.Probability, prediction.Probability);
+        Assert.Empty(HandMadeModel(("relationship=met_in_person", 0.04)).Predict(LongNoteToSomeoneMet).Contributions);
+    }
+
+    [Fact]
     public void A_LinkedIn_connection_is_explained_as_connected_not_met()
     {
         // A LinkedIn-only contact's day count runs from the connection (TaskFeatureMapping, docs/history-schema.md): the
