@@ -16,6 +16,11 @@ namespace Outreach.Core.Scoring;
 /// How many owners' sends the hold-out holds: its figures are pooled over that many owners. Null in artifacts written
 /// before it was recorded.
 /// </param>
+/// <param name="HoldOutDominance">
+/// How much one owner dominates the hold-out: the largest owner's share of its rows once the second-largest owner's rows
+/// are taken out (1 with a single owner). That second owner, subtracting their own figures from the pooled ones, reads
+/// the rest, and this much of the rest is the largest owner's. Null in artifacts written before it was recorded.
+/// </param>
 public sealed record TrainingDiagnostics(
     bool Converged,
     int Evaluations,
@@ -25,4 +30,20 @@ public sealed record TrainingDiagnostics(
     int CalibrationRows,
     int HoldOutRows,
     DateTimeOffset? FittedThrough = null,
-    int? HoldOutOwners = null);
+    int? HoldOutOwners = null,
+    double? HoldOutDominance = null)
+{
+    /// <summary>The <see cref="HoldOutDominance"/> of rows sent by the given owners (one entry per row).</summary>
+    public static double DominanceOf(IEnumerable<string> ownerOfEachRow)
+    {
+        ArgumentNullException.ThrowIfNull(ownerOfEachRow);
+        var counts = ownerOfEachRow.CountBy(owner => owner, StringComparer.Ordinal).Select(c => c.Value).OrderDescending().ToList();
+        if (counts.Count < 2)
+        {
+            return 1;
+        }
+
+        var rest = counts.Sum() - counts[1];
+        return (double)counts[0] / rest;
+    }
+}

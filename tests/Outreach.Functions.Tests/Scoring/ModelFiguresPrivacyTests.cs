@@ -79,6 +79,34 @@ public sealed class ModelFiguresPrivacyTests(AzuriteFixture azurite) : IClassFix
         Assert.Equal(24, shown.GetProperty("yours").GetProperty("rows").GetInt32()); // their own day-4 sends
     }
 
+    [Fact]
+    public async Task Five_owners_of_which_one_sent_most_of_the_hold_out_do_not_show_its_rates_to_an_owner()
+    {
+        await using var app = await ScoringApp.StartAsync(azurite, Start);
+        var owners = Enumerable.Range(0, ModelSummaryResponse.MinimumOwners).Select(i => ApiApp.NewId($"d{i}")).ToList();
+        // Four owners send 200 each over days 0 to 4 (a second apart, so the latest are theirs in turn); the first sends 150
+        // late on day 4. The hold-out (the latest fifth, 190) pools all five, but 150 of its rows are the first owner's.
+        for (var k = 1; k < owners.Count; k++)
+        {
+            var second = k;
+            await SeedAsync(app, owners[k], 200, i => Start.AddDays(i % 5).AddMinutes(i).AddSeconds(second));
+        }
+
+        await SeedAsync(app, owners[0], 150, i => Start.AddDays(4).AddHours(6).AddMinutes(i));
+        app.Clock.SetUtcNow(Start.AddDays(20));
+        await RetrainAsync(app);
+
+        using var client = app.Client(await app.CreateOwnerWithKeyAsync(owners[1]));
+        var shown = await client.GetFromJsonAsync<JsonElement>("/api/model");
+
+        var deployed = (await app.Models.GetDeployedAsync(CancellationToken.None))!.Model;
+        Assert.Equal((190, ModelSummaryResponse.MinimumOwners), (deployed.Training.HoldOutRows, deployed.Training.HoldOutOwners));
+        Assert.Equal(150.0 / 180, deployed.Training.HoldOutDominance!.Value, 12);
+        Assert.Equal(JsonValueKind.Null, shown.GetProperty("metrics").ValueKind);
+        Assert.Equal(ModelSummaryResponse.DominatedFiguresWithheldReason, shown.GetProperty("countsWithheld").GetString());
+        Assert.Equal(10, shown.GetProperty("yours").GetProperty("rows").GetInt32()); // their own latest sends
+    }
+
     /// <summary>
     /// <paramref name="count"/> sent thank-you notes: even-numbered contacts met at a class visit, one in four of them
     /// replied; odd-numbered ones are cold and never replied. A strong effect, so the retraining deploys a model.

@@ -58,7 +58,8 @@ public static class ModelTrainer
             Training = new TrainingDiagnostics(
                 fit.Converged, fit.Evaluations, fit.GradientNorm, options.L2, training.Count, calibration.Count, holdOut.Count,
                 (calibration.Count > 0 ? calibration : training)[^1].Features.SentAt,
-                holdOut.Select(r => r.OwnerId).Distinct(StringComparer.Ordinal).Count()),
+                holdOut.Select(r => r.OwnerId).Distinct(StringComparer.Ordinal).Count(),
+                TrainingDiagnostics.DominanceOf(holdOut.Select(r => r.OwnerId))),
         });
         var model = new ResponseModel(uncalibrated.Artifact with
         {
