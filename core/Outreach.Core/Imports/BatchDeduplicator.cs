@@ -155,7 +155,7 @@ internal sealed class BatchDeduplicator(
         createdText.Record(created, row.Contact!);
         Stage(row.Contact!, created, stored: false);
         ClaimAllKeys(row, row.Contact!.ContactId, created);
-        return new ImportRowResult(row.Line, ImportRowOutcome.New, row.Contact!.ContactId, [], null);
+        return new ImportRowResult(row.Line, ImportRowOutcome.New, row.Contact!.ContactId, row.ProblemsWith([]), null);
     }
 
     /// <summary>
@@ -194,7 +194,7 @@ internal sealed class BatchDeduplicator(
         var filled = kept & ~fields;
         fields |= kept;
         ClaimKeys(row, id, ordinal, storedSlot: -1);
-        return new ImportRowResult(row.Line, ImportRowOutcome.Merged, id, leftOutParts.Describe(leftOut), null, filled);
+        return new ImportRowResult(row.Line, ImportRowOutcome.Merged, id, row.ProblemsWith(leftOutParts.Describe(leftOut)), null, filled);
     }
 
     /// <summary>Folds the row into a stored contact found by the lookup; a row that adds nothing leaves it unchanged (a re-import reports every row so).</summary>
@@ -233,7 +233,7 @@ internal sealed class BatchDeduplicator(
     /// </summary>
     private ImportRowResult Stored(StagedRow row, Contact before, bool changed, ContactFieldSet leftOut)
     {
-        var problems = leftOutParts.Describe(leftOut);
+        var problems = row.ProblemsWith(leftOutParts.Describe(leftOut));
         if (importId.Length > 0 && before.Source?.ImportId == importId && _writtenEarlier.Add(before.ContactId))
         {
             return new ImportRowResult(row.Line, ImportRowOutcome.New, before.ContactId, problems, null);

@@ -84,7 +84,7 @@ internal static class EmailSyntax
             var label = domain[labelStart..i];
             if (label.IsEmpty)
             {
-                return "has an empty part in the domain";
+                return i == domain.Length ? "ends with a dot" : "has an empty part in the domain";
             }
 
             if (label[0] == '-' || label[^1] == '-' || label.Length > 63)

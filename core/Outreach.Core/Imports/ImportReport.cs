@@ -58,6 +58,14 @@ public sealed record ImportReport
     /// </summary>
     public long RowsWithPartsLeftOut { get; init; }
 
+    /// <summary>
+    /// Imported rows (new, merged or already known) with an address their contact is not found by: in a cell of several
+    /// (<c>a@x.org; b@y</c>) or a further address column, one that is not a valid address or one past the most a contact
+    /// is found by (<see cref="LeftOutAddresses"/>). The row was imported by its first address; its
+    /// <see cref="ImportRowResult.Errors"/> name the column and which of its addresses.
+    /// </summary>
+    public long RowsWithAddressesLeftOut { get; init; }
+
     /// <summary>Bytes of the file read.</summary>
     public long BytesRead { get; init; }
 
@@ -75,7 +83,7 @@ public sealed record ImportReport
 
     /// <summary>
     /// A note for the user when the file held nothing to import (empty, or a header without rows), was not read to its
-    /// end, or had rows with parts their contacts had no room for.
+    /// end, or had rows with parts their contacts had no room for or addresses left out.
     /// </summary>
     public string? Message { get; init; }
 }

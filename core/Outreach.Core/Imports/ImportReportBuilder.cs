@@ -17,6 +17,8 @@ internal sealed class ImportReportBuilder(int maxRejectedRows)
 
     public long RowsWithPartsLeftOut { get; private set; }
 
+    public long RowsWithAddressesLeftOut { get; private set; }
+
     /// <summary>The line of the first row not read because the import reached its row limit, or null.</summary>
     public int? NotReadFromLine { get; private set; }
 
@@ -34,14 +36,15 @@ internal sealed class ImportReportBuilder(int maxRejectedRows)
         {
             case ImportRowOutcome.New:
                 Accepted++;
+                CountPartsLeftOut(result, merged: false);
                 break;
             case ImportRowOutcome.Merged:
                 Merged++;
-                CountPartsLeftOut(result);
+                CountPartsLeftOut(result, merged: true);
                 break;
             case ImportRowOutcome.Unchanged:
                 Unchanged++;
-                CountPartsLeftOut(result);
+                CountPartsLeftOut(result, merged: true);
                 break;
             default:
                 Rejected++;
@@ -56,9 +59,26 @@ internal sealed class ImportReportBuilder(int maxRejectedRows)
         }
     }
 
-    private void CountPartsLeftOut(in ImportRowResult result)
+    /// <summary>Counts a row with addresses left out, and a merged (or already known) one with parts its contact had no room for.</summary>
+    private void CountPartsLeftOut(in ImportRowResult result, bool merged)
     {
-        if (result.Errors.Count > 0)
+        if (result.Errors.Count == 0)
+        {
+            return;
+        }
+
+        var addresses = 0;
+        foreach (var problem in result.Errors)
+        {
+            addresses += LeftOutAddresses.Is(problem) ? 1 : 0;
+        }
+
+        if (addresses > 0)
+        {
+            RowsWithAddressesLeftOut++;
+        }
+
+        if (merged && addresses < result.Errors.Count)
         {
             RowsWithPartsLeftOut++;
         }
@@ -80,6 +100,7 @@ internal sealed class ImportReportBuilder(int maxRejectedRows)
         RejectedRows = _rejectedRows,
         RejectedRowsNotListed = Rejected - _rejectedRows.Count,
         RowsWithPartsLeftOut = RowsWithPartsLeftOut,
+        RowsWithAddressesLeftOut = RowsWithAddressesLeftOut,
         FormulaLikeCells = formulaLikeCells,
         BytesRead = bytesRead,
         NotReadFromLine = NotReadFromLine,
@@ -89,7 +110,7 @@ internal sealed class ImportReportBuilder(int maxRejectedRows)
 
     /// <summary>
     /// What the counts do not say, one sentence each: where a row too long to read stopped the import, rows merged
-    /// without the parts their contact had no room for, and where the row limit stopped it (last: the function app adds
+    /// without the parts their contact had no room for, rows imported without some of their addresses, and where the row limit stopped it (last: the function app adds
     /// which setting that limit is) or that the file had no rows.
     /// </summary>
     private string? MessageOf(long? maxRows)
@@ -105,6 +126,10 @@ internal sealed class ImportReportBuilder(int maxRejectedRows)
                 : $"{RowsWithPartsLeftOut} {(RowsWithPartsLeftOut == 1 ? "row was" : "rows were")} merged into contacts with no room left for " +
                   "some of their notes, offers, events met or tags: those parts were not added, and each such row's problems in the list " +
                   "of every row's outcome say which.",
+            RowsWithAddressesLeftOut == 0 ? null
+                : $"{RowsWithAddressesLeftOut} {(RowsWithAddressesLeftOut == 1 ? "row was" : "rows were")} imported by their first address " +
+                  $"with another address of theirs left out (not a valid address, or past the {StagedRow.MaxFurtherEmails} more a contact " +
+                  "is found by): each such row's problems in the list of every row's outcome name the column and which address.",
             NotReadFromLine is { } line
                 ? $"The import stopped after {maxRows} rows, the most one import may hold: the rows from line {line} on were not read. " +
                   "Import them as a file of their own (rows imported already are recognised, not duplicated)."

@@ -8,7 +8,8 @@ namespace Outreach.Core.Imports;
 /// <param name="ContactId">The contact it created or merged into; null when rejected.</param>
 /// <param name="Errors">
 /// Why it was rejected; for a merged or already-known row, the parts of it its contact had no room for and did not
-/// take (<see cref="Contacts.ContactLimits"/>); empty otherwise.
+/// take (<see cref="Contacts.ContactLimits"/>); for any imported row, its addresses its contact is not found by
+/// (<see cref="ImportReport.RowsWithAddressesLeftOut"/>); empty otherwise.
 /// </param>
 /// <param name="RawText">For a rejected row, its text exactly as in the file (decoded), so nothing is lost; null otherwise.</param>
 /// <param name="Filled">For a merged row, the fields of the contact that were empty and the row filled in.</param>

@@ -6,7 +6,8 @@ namespace Outreach.Core.Imports;
 /// <summary>
 /// Turns one CSV record into a normalised contact or a list of reasons it is refused. Rules (documented in
 /// samples/README.md): a row needs a name (first, last or full) and an email or LinkedIn profile URL; values
-/// are trimmed and whitespace collapsed; an email is checked, never repaired; the LinkedIn URL is made
+/// are trimmed and whitespace collapsed; an email is checked, never repaired, though one written as mail clients write it
+/// (<c>Jane Doe &lt;jane@x.org&gt;</c>, several in a cell) is read (<see cref="MailboxList"/>); the LinkedIn URL is made
 /// canonical; dates must be unambiguous; each field has a length limit; fewer cells than headers leave the
 /// missing fields empty, more cells are refused when the extra cells hold data; a cell that looks like a
 /// spreadsheet formula is kept as text.
@@ -98,7 +99,14 @@ internal sealed class RowNormaliser
             (firstName, lastName) = (NameCase.Capitalise(firstName), NameCase.Capitalise(lastName));
         }
 
-        var email = Email(cursor, ref errors, out var furtherEmails, out var exchangeHeader);
+        List<RowError>? addressesLeftOut = null;
+        var email = Email(cursor, ref errors, out var furtherEmails, out var exchangeHeader, out var displayName, ref addressesLeftOut);
+        if (displayName is not null && firstName is null && lastName is null && !HasErrorOn(errors, ContactField.FirstName, ContactField.LastName, ContactField.FullName))
+        {
+            // "Jane Doe <jane@x.org>" in a row that names no one: the name the address was written with is the person's.
+            (firstName, lastName) = NameFromAddress(displayName);
+        }
+
         var linkedIn = LinkedIn(cursor, ref errors);
         var company = Text(cursor, ContactField.Company, _limits.Name, ref errors);
         var position = Text(cursor, ContactField.Position, _limits.Name, ref errors);
@@ -161,7 +169,7 @@ internal sealed class RowNormaliser
             Tags = tags,
             Source = new ContactSource(_options.ImportId, _options.FileName, cursor.Line),
         };
-        row.Accept(cursor.Line, contact, keyCount, newId, furtherEmails);
+        row.Accept(cursor.Line, contact, keyCount, newId, furtherEmails, addressesLeftOut);
         return true;
     }
 
@@ -233,10 +241,13 @@ internal sealed class RowNormaliser
     /// The header of the first address column that held an Exchange address (<see cref="IsExchangeAddress"/>), read as no
     /// address, or null: why a row left without any address is refused.
     /// </param>
-    private string? Email(CsvRecordCursor cursor, ref List<RowError>? errors, out List<string>? further, out string? exchangeHeader)
+    /// <param name="displayName">The name the address was written with (<c>Jane Doe &lt;jane@x.org&gt;</c>), or null.</param>
+    /// <param name="leftOut">Receives what is said of the row's other addresses its contact is not found by (<see cref="LeftOutAddresses"/>).</param>
+    private string? Email(CsvRecordCursor cursor, ref List<RowError>? errors, out List<string>? further, out string? exchangeHeader, out string? displayName, ref List<RowError>? leftOut)
     {
         further = null;
         exchangeHeader = null;
+        displayName = null;
         var header = _layout.HeaderOf(ContactField.Email);
         var value = TextCleaner.SingleLine(Cell(cursor, ContactField.Email), _plain);
         if (value is not null && IsExchangeAddress(value))
@@ -265,13 +276,25 @@ internal sealed class RowNormaliser
             return null;
         }
 
-        // Google puts several addresses in one cell as "a@x.org ::: b@y.org"; the first is the primary one.
-        string? others = null;
-        var several = value.IndexOf(" ::: ", StringComparison.Ordinal);
-        if (several > 0)
+        // A plain address is checked as it is. Only a cell that is not one and has a mark of another form ("Jane Doe
+        // <jane@x.org>", mailto:, quotes, Google's "a ::: b", "a; b") is read as mailboxes, the first being the row's.
+        List<Mailbox>? mailboxes = null;
+        if (EmailSyntax.Problem(value) is { } problem)
         {
-            others = value[(several + 5)..];
-            value = value[..several];
+            if (!MailboxList.MayHoldOtherForms(value))
+            {
+                Add(ref errors, header, value.Length > _limits.Email ? $"is {value.Length} characters long; the limit is {_limits.Email}" : $"is not a valid email address: it {problem}");
+                return null;
+            }
+
+            mailboxes = MailboxList.Parse(value);
+            if (mailboxes[0].Problem is { } first)
+            {
+                Add(ref errors, header, $"is not a valid email address: {(mailboxes.Count == 1 ? "it" : "its first address")} {first}");
+                return null;
+            }
+
+            (value, displayName) = (mailboxes[0].Address!, mailboxes[0].DisplayName);
         }
 
         if (value.Length > _limits.Email)
@@ -280,29 +303,42 @@ internal sealed class RowNormaliser
             return null;
         }
 
-        if (EmailSyntax.Problem(value) is { } problem)
-        {
-            Add(ref errors, header, $"is not a valid email address: it {problem}");
-            return null;
-        }
-
-        if (others is null && nextSpare == _layout.SpareEmailColumns.Count)
+        if (mailboxes is not { Count: > 1 } && nextSpare == _layout.SpareEmailColumns.Count)
         {
             return value; // no further address to read (every LinkedIn export): no key made for comparing
         }
 
         var key = ContactKeys.EmailKey(value)!;
-        AddFurther(others, key, ref further);
+        if (mailboxes is not null)
+        {
+            AddFurther(mailboxes, 1, header, key, ref further, ref leftOut);
+        }
+
         for (var i = nextSpare; i < _layout.SpareEmailColumns.Count; i++)
         {
             var column = _layout.SpareEmailColumns[i];
             if (column < cursor.FieldCount && !cursor.IsEmpty(column))
             {
-                AddFurther(TextCleaner.SingleLine(cursor.GetString(column), _plain), key, ref further);
+                AddFurther(TextCleaner.SingleLine(cursor.GetString(column), _plain), _layout.Headers[column], key, ref further, ref leftOut);
             }
         }
 
         return value;
+    }
+
+    /// <summary>
+    /// The first and last name of a display name (<c>Jane Doe</c>, <c>"Doe, Jane"</c>), split as a name column's is; none
+    /// when it is too long or holds a control character, as a name column's would be refused for.
+    /// </summary>
+    private (string? First, string? Last) NameFromAddress(string displayName)
+    {
+        if (displayName.Length > _limits.Name || displayName.AsSpan().IndexOfAny(ControlCharacters) >= 0)
+        {
+            return (null, null);
+        }
+
+        var (first, last, _) = FullNameSplitter.Split(displayName);
+        return (first, last);
     }
 
     /// <summary>
@@ -320,29 +356,62 @@ internal sealed class RowNormaliser
         "no mail can be sent to it. Type the person's email address in its place (Outlook shows it on the contact card), or give their LinkedIn profile URL";
 
     /// <summary>
-    /// Adds the valid addresses of a further address cell (one, or several as <c>a ::: b</c>) to <paramref name="further"/>
-    /// as email keys, but for the row's own (<paramref name="ownKey"/>) and ones already there. A broken further address
-    /// is left out without an error: the row's own address identifies it, and before further addresses were read at all
-    /// such a row imported.
+    /// Adds the addresses of a further address cell (one, or several as <c>a ::: b</c> or <c>a; b</c>, in any form
+    /// <see cref="MailboxList"/> reads) to <paramref name="further"/> (<see cref="AddFurther(List{Mailbox}, int, string, string, ref List{string}?, ref List{RowError}?)"/>).
+    /// An Exchange address there is passed over: it names no mailbox, and the row has its own address.
     /// </summary>
-    private void AddFurther(string? cell, string ownKey, ref List<string>? further)
+    private void AddFurther(string? cell, string header, string ownKey, ref List<string>? further, ref List<RowError>? leftOut)
     {
-        if (cell is null)
+        if (cell is null || IsExchangeAddress(cell))
         {
             return;
         }
 
-        foreach (var part in cell.Split(":::", StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        var problem = EmailSyntax.Problem(cell);
+        if (problem is not null && !MailboxList.MayHoldOtherForms(cell))
         {
-            if ((further?.Count ?? 0) == StagedRow.MaxFurtherEmails)
+            (leftOut ??= []).Add(LeftOutAddresses.Invalid(header, 1, 1, problem));
+            return;
+        }
+
+        AddFurther(problem is null ? [new Mailbox(cell, null, null)] : MailboxList.Parse(cell), 0, header, ownKey, ref further, ref leftOut);
+    }
+
+    /// <summary>
+    /// Adds the email keys of <paramref name="mailboxes"/> from <paramref name="from"/> on to <paramref name="further"/>, but
+    /// for the row's own (<paramref name="ownKey"/>) and ones already there. One that is not a valid address, or past the
+    /// <see cref="StagedRow.MaxFurtherEmails"/> a contact is found by, is left out and said so in <paramref name="leftOut"/>,
+    /// naming the column and which of its addresses: the row still imports, identified by its own address.
+    /// </summary>
+    private void AddFurther(List<Mailbox> mailboxes, int from, string header, string ownKey, ref List<string>? further, ref List<RowError>? leftOut)
+    {
+        for (var i = from; i < mailboxes.Count; i++)
+        {
+            var (address, _, problem) = mailboxes[i];
+            RowError? left = null;
+            if (problem is not null)
             {
-                return;
+                left = LeftOutAddresses.Invalid(header, i + 1, mailboxes.Count, problem);
+            }
+            else if (address!.Length > _limits.Email)
+            {
+                left = LeftOutAddresses.TooLong(header, i + 1, mailboxes.Count, address.Length, _limits.Email);
+            }
+            else if (ContactKeys.EmailKey(address) is { } key && key != ownKey && !(further?.Contains(key) ?? false))
+            {
+                if ((further?.Count ?? 0) < StagedRow.MaxFurtherEmails)
+                {
+                    (further ??= []).Add(key);
+                }
+                else
+                {
+                    left = LeftOutAddresses.PastTheLimit(header, i + 1, mailboxes.Count);
+                }
             }
 
-            if (part.Length <= _limits.Email && EmailSyntax.Problem(part) is null
-                && ContactKeys.EmailKey(part) is { } key && key != ownKey && !(further?.Contains(key) ?? false))
+            if (left is not null)
             {
-                (further ??= []).Add(key);
+                (leftOut ??= []).Add(left);
             }
         }
     }

@@ -37,6 +37,9 @@ internal sealed class StagedRow
     /// </summary>
     public IReadOnlyList<string>? FurtherEmails { get; private set; }
 
+    /// <summary>What is said of an accepted row's addresses its contact is not found by (<see cref="LeftOutAddresses"/>); null for none.</summary>
+    public IReadOnlyList<RowError>? AddressesLeftOut { get; private set; }
+
     /// <summary>Why the row was rejected; null when accepted.</summary>
     public List<RowError>? Errors { get; private set; }
 
@@ -78,8 +81,10 @@ internal sealed class StagedRow
     /// <param name="keyCount">How many key hashes were written to <see cref="KeyBuffer"/>, further addresses' included.</param>
     /// <param name="newId">The id should the row create a contact.</param>
     /// <param name="furtherEmails">The further addresses' email keys, whose hashes end <see cref="KeyBuffer"/>; null for none.</param>
-    public void Accept(int line, Contact contact, int keyCount, UInt128 newId, IReadOnlyList<string>? furtherEmails = null)
+    /// <param name="addressesLeftOut">What is said of the row's addresses its contact is not found by; null for none.</param>
+    public void Accept(int line, Contact contact, int keyCount, UInt128 newId, IReadOnlyList<string>? furtherEmails = null, IReadOnlyList<RowError>? addressesLeftOut = null)
     {
+        AddressesLeftOut = addressesLeftOut;
         Line = line;
         Contact = contact;
         Fields = ContactFieldSets.Of(contact);
@@ -100,6 +105,7 @@ internal sealed class StagedRow
         KeyCount = 0;
         OwnKeyCount = 0;
         FurtherEmails = null;
+        AddressesLeftOut = null;
         NewId = default;
         Errors = errors;
         RawText = rawText;
@@ -111,6 +117,7 @@ internal sealed class StagedRow
     {
         Contact = null;
         FurtherEmails = null;
+        AddressesLeftOut = null;
         Errors = null;
         RawText = null;
         StoredKeys = null;
@@ -118,6 +125,10 @@ internal sealed class StagedRow
 
     /// <summary>The most further addresses a row's keys hold (Outlook has three slots; Google's cells can hold more).</summary>
     public const int MaxFurtherEmails = 3;
+
+    /// <summary>The problems of an accepted row's outcome: <paramref name="leftOutParts"/> (what its contact had no room for), then <see cref="AddressesLeftOut"/>.</summary>
+    public IReadOnlyList<RowError> ProblemsWith(IReadOnlyList<RowError> leftOutParts) =>
+        AddressesLeftOut is not { } addresses ? leftOutParts : leftOutParts.Count == 0 ? addresses : [.. leftOutParts, .. addresses];
 
     /// <summary>Up to three key hashes of the contact's own and <see cref="MaxFurtherEmails"/> of further addresses, held inline.</summary>
     [InlineArray(3 + MaxFurtherEmails)]

@@ -14,6 +14,7 @@ public sealed class EmailSyntaxTests
     [InlineData("john@example.c", "has a top-level domain shorter than two letters")]
     [InlineData("john..doe@example.com", "has a misplaced dot before the @")]
     [InlineData("john@example..com", "has an empty part in the domain")]
+    [InlineData("john@example.com.", "ends with a dot")]
     [InlineData("john@-example.com", "has a malformed domain part")]
     [InlineData("john@example.123", "has digits in the top-level domain")]
     [InlineData("john@example.c0m", "has digits in the top-level domain")]
