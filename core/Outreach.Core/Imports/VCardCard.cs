@@ -7,8 +7,7 @@ internal sealed class VCardCard(int line)
     private string? _first;
     private string? _last;
     private string? _full;
-    private string? _email;
-    private bool _emailPreferred;
+    private readonly List<(string Address, int Rank)> _emails = [];
     private string? _linkedIn;
     private string? _company;
     private string? _title;
@@ -23,18 +22,18 @@ internal sealed class VCardCard(int line)
         switch (property.Name)
         {
             case "N":
-                var name = property.Components();
-                _last ??= NonEmpty(name[0]);
-                _first ??= NonEmpty(string.Join(' ', name.Skip(1).Take(2).Where(n => n.Length > 0))); // given, then additional names
+                // Family; given; additional (middle) names; prefixes; suffixes, each maybe several, comma-separated. A note
+                // greets the given name ("Hi Isambard,", not "Hi Isambard Kingdom,"), as a CSV's Middle Name column is left out.
+                _last ??= NonEmpty(string.Join(' ', property.ValuesOf(0)));
+                _first ??= NonEmpty(string.Join(' ', property.ValuesOf(1)));
                 break;
             case "FN":
                 _full ??= NonEmpty(property.Text());
                 break;
             case "EMAIL":
-                // The preferred address, else the first.
-                if (NonEmpty(property.Text()) is { } email && (_email is null || (!_emailPreferred && property.HasType("pref"))))
+                if (NonEmpty(property.Text()) is { } email)
                 {
-                    (_email, _emailPreferred) = (email, property.HasType("pref"));
+                    _emails.Add((email, PreferenceOf(property)));
                 }
 
                 break;
@@ -66,14 +65,52 @@ internal sealed class VCardCard(int line)
     /// <summary>The card as a row under <see cref="VCardConverter.Header"/>.</summary>
     public string ToCsvRow()
     {
+        var (email, others) = Emails();
         string[] cells =
         [
-            _first ?? string.Empty, _last ?? string.Empty, _full ?? string.Empty, _email ?? string.Empty, _linkedIn ?? string.Empty,
+            _first ?? string.Empty, _last ?? string.Empty, _full ?? string.Empty, email, _linkedIn ?? string.Empty,
             _company ?? string.Empty, _title ?? _role ?? string.Empty,
             string.Join("\n\n", _notes).ReplaceLineEndings(WorkbookConverter.LineBreakInCell),
-            string.Join(", ", _tags),
+            string.Join(", ", _tags), others,
         ];
         return string.Join(',', cells.Select(c => CsvText.Cell(OneLine(c), ',')));
+    }
+
+    /// <summary>
+    /// The most preferred address (the first of those equally preferred), and the card's other addresses in their order,
+    /// written as Google writes several in one cell (<c>a ::: b</c>): the import keeps them as the contact's further
+    /// addresses, so a reply from the person's other address still finds them.
+    /// </summary>
+    private (string Email, string Others) Emails()
+    {
+        if (_emails.Count == 0)
+        {
+            return (string.Empty, string.Empty);
+        }
+
+        var best = 0;
+        for (var i = 1; i < _emails.Count; i++)
+        {
+            best = _emails[i].Rank < _emails[best].Rank ? i : best;
+        }
+
+        var others = _emails.Where((_, i) => i != best).Select(e => e.Address)
+            .Where(a => !a.Equals(_emails[best].Address, StringComparison.OrdinalIgnoreCase)).Distinct(StringComparer.OrdinalIgnoreCase);
+        return (_emails[best].Address, string.Join(" ::: ", others));
+    }
+
+    /// <summary>
+    /// How preferred an address is, lower first: vCard 4.0's <c>PREF=1</c> (most) to <c>PREF=100</c>; 3.0's
+    /// <c>TYPE=pref</c> and 2.1's bare <c>PREF</c> count as 1; an address marked neither way comes after them all.
+    /// </summary>
+    private static int PreferenceOf(VCardProperty property)
+    {
+        if (property.Parameter("PREF") is { } pref)
+        {
+            return int.TryParse(pref, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var rank) && rank is >= 1 and <= 100 ? rank : 1;
+        }
+
+        return property.HasType("pref") ? 1 : int.MaxValue;
     }
 
     /// <summary>Any line break left in a single-line value becomes a space: a row stays on its line.</summary>

@@ -4,8 +4,9 @@ namespace Outreach.Core.Imports;
 
 /// <summary>
 /// Turns a vCard file (.vcf: contacts exported from a phone, Outlook, Google, or a business-card scanner; vCard 2.1, 3.0
-/// or 4.0) into the CSV the import reads: one row per card with its name (N, else FN), preferred email, LinkedIn
-/// profile (a URL or social profile on linkedin.com), organisation, title, note and categories. Each card's row is on
+/// or 4.0) into the CSV the import reads: one row per card with its name (N's family and given names, else FN), most
+/// preferred email and its other emails, LinkedIn profile (a URL or social profile on linkedin.com), organisation,
+/// title, note and categories. Each card's row is on
 /// the line of the card's first property (the line after <c>BEGIN:VCARD</c>; the lines between are left empty, which the
 /// import skips), so every line the import report names is a line of the .vcf. Line breaks in a note are written as
 /// U+2028, as <see cref="WorkbookConverter"/> does, and read back as line breaks. Photos and other properties are left out.
@@ -13,7 +14,7 @@ namespace Outreach.Core.Imports;
 internal static class VCardConverter
 {
     /// <summary>The CSV's header: names the import knows (<see cref="HeaderAliases"/>).</summary>
-    public const string Header = "First name,Last name,Full name,Email,LinkedIn URL,Company,Position,Notes,Tags";
+    public const string Header = "First name,Last name,Full name,Email,LinkedIn URL,Company,Position,Notes,Tags,Other email";
 
     private const string Begin = "BEGIN:VCARD";
 

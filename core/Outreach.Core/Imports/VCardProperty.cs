@@ -94,6 +94,46 @@ internal sealed class VCardProperty
         return parts;
     }
 
+    /// <summary>
+    /// The values of component <paramref name="index"/> of a structured value, split at unescaped commas, each unescaped and
+    /// trimmed, empty ones left out: N's given names are its component 1 (<c>N:Stevenson;John;Philip,Paul;Dr.;Jr.</c>,
+    /// RFC 6350 6.2.2). Empty when the value has no such component.
+    /// </summary>
+    public IReadOnlyList<string> ValuesOf(int index)
+    {
+        var values = new List<string>();
+        var value = new StringBuilder();
+        var component = 0;
+        for (var i = 0; i <= Value.Length && component <= index; i++)
+        {
+            var c = i < Value.Length ? Value[i] : ';';
+            if (c == '\\' && i + 1 < Value.Length)
+            {
+                i++;
+                if (component == index)
+                {
+                    value.Append(Unescape(Value[i]));
+                }
+            }
+            else if (c is ';' or ',')
+            {
+                if (component == index && value.ToString().Trim() is { Length: > 0 } text)
+                {
+                    values.Add(text);
+                }
+
+                value.Clear();
+                component += c == ';' ? 1 : 0;
+            }
+            else if (component == index)
+            {
+                value.Append(c);
+            }
+        }
+
+        return values;
+    }
+
     /// <summary>The value as one text, unescaped (a note's <c>\n</c> becomes a line break).</summary>
     public string Text() => Components(separator: '\0')[0];
 

@@ -42,15 +42,51 @@ public sealed class VCardImportTests
     }
 
     [Fact]
-    public async Task A_structured_name_gives_given_and_additional_names_as_the_first_name()
+    public async Task A_structured_name_gives_the_given_names_as_the_first_name_and_leaves_out_the_middle_names()
     {
         var vcf = "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Brunel;Isambard;Kingdom;;\r\nEMAIL:ikb@example.org\r\nEND:VCARD\r\n" +
-                  "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Lovelace\r\nEMAIL:ada@example.org\r\nEND:VCARD\r\n";
+                  "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Lovelace\r\nEMAIL:ada@example.org\r\nEND:VCARD\r\n" +
+                  "BEGIN:VCARD\r\nVERSION:4.0\r\nN:Stevenson;John;Philip,Paul;Dr.;Jr.,M.D.,A.C.P.\r\nEMAIL:john@example.org\r\nEND:VCARD\r\n" +
+                  "BEGIN:VCARD\r\nVERSION:4.0\r\nN:Garc\u00eda,L\u00f3pez;Mar\u00eda,Jos\u00e9;;;\r\nEMAIL:maria@example.org\r\nEND:VCARD\r\n" +
+                  "BEGIN:VCARD\r\nVERSION:3.0\r\nN:O\\,Neil;Ann\\, Jr;;;\r\nEMAIL:ann@example.org\r\nEND:VCARD\r\n";
 
         var run = await ImportRun.BytesAsync(await ConvertAsync(Encoding.UTF8.GetBytes(vcf)));
 
-        Assert.Equal(("Isambard Kingdom", "Brunel"), (run.ContactOn(2).FirstName, run.ContactOn(2).LastName));
+        Assert.Equal(("Isambard", "Brunel"), (run.ContactOn(2).FirstName, run.ContactOn(2).LastName));
         Assert.Equal(((string?)null, "Lovelace"), (run.ContactOn(7).FirstName, run.ContactOn(7).LastName));
+        Assert.Equal(("John", "Stevenson"), (run.ContactOn(12).FirstName, run.ContactOn(12).LastName)); // RFC 6350's example
+        Assert.Equal(("Mar\u00eda Jos\u00e9", "Garc\u00eda L\u00f3pez"), (run.ContactOn(17).FirstName, run.ContactOn(17).LastName)); // several values, comma-separated
+        Assert.Equal("O,Neil", run.ContactOn(22).LastName); // an escaped comma is no separator
+    }
+
+    [Fact]
+    public async Task Cards_as_google_apple_and_outlook_export_them_import_with_exact_counts_and_keep_every_address()
+    {
+        var run = await ImportRun.BytesAsync(await ConvertAsync(File.ReadAllBytes(Path.Combine(RepositoryRoot.Path, "tests", "Outreach.Core.Tests", "Imports", "Fixtures", "phone-exports.vcf"))));
+
+        // Google 3.0, Apple 3.0 (a photo), Outlook 2.1 (quoted-printable Windows-1252, a photo), 4.0 with PREF, a broken second
+        // address, a card with no name, and Ada again by her home address.
+        Assert.Equal((7L, 5L, 1L, 1L), (run.Report.RowsRead, run.Report.Accepted, run.Report.Merged, run.Report.Rejected));
+        Assert.Equal([58], run.RejectedLines);
+        Assert.Equal(run.Row(2).ContactId, run.Row(63).ContactId); // found by the second EMAIL of her first card
+        var ada = run.ContactOn(2);
+        Assert.Equal(("Ada", "Lovelace", "ada@analytical.example", "https://www.linkedin.com/in/ada-lovelace"), (ada.FirstName, ada.LastName, ada.Email, ada.LinkedInUrl));
+        Assert.Equal("Met again at the analytics meetup.", ada.Notes);
+        var isambard = run.ContactOn(14);
+        Assert.Equal(("Isambard", "Brunel", "ikb@gwr.example", "Great Western Railway"), (isambard.FirstName, isambard.LastName, isambard.Email, isambard.Company));
+        var juergen = run.ContactOn(28);
+        Assert.Equal(("J\u00fcrgen", "M\u00fcller", "juergen.mueller@fabrikam.example", "Leiter Vertrieb"), (juergen.FirstName, juergen.LastName, juergen.Email, juergen.Position));
+        var grace = run.ContactOn(43);
+        Assert.Equal(("Grace", "Hopper", "grace.hopper@home.example"), (grace.FirstName, grace.LastName, grace.Email)); // PREF=1 before PREF=2
+        Assert.Equal(
+            new RowError("Other email", "was left out of the contact: it is not a valid email address (it has no @)"),
+            Assert.Single(run.Row(51).Errors));
+        Assert.Equal(1, run.Report.RowsWithAddressesLeftOut);
+
+        // Every other address of a card finds its contact later (a reply from it, or another file).
+        var again = await ImportRun.TextAsync(
+            "Name,Email\nIKB,ikb@home.example\nJ\u00fcrgen M\u00fcller,JM@privat.example\nGrace Hopper,grace@navy.example\n", directory: run.Directory);
+        Assert.Equal([run.Row(14).ContactId, run.Row(28).ContactId, run.Row(43).ContactId], again.Rows.Select(r => r.ContactId));
     }
 
     [Fact]
