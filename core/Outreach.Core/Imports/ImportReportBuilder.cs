@@ -127,8 +127,8 @@ internal sealed class ImportReportBuilder(int maxRejectedRows)
                   "some of their notes, offers, events met or tags: those parts were not added, and each such row's problems in the list " +
                   "of every row's outcome say which.",
             RowsWithAddressesLeftOut == 0 ? null
-                : $"{RowsWithAddressesLeftOut} {(RowsWithAddressesLeftOut == 1 ? "row was" : "rows were")} imported by their first address " +
-                  $"with another address of theirs left out (not a valid address, or past the {StagedRow.MaxFurtherEmails} more a contact " +
+                : $"{RowsWithAddressesLeftOut} {(RowsWithAddressesLeftOut == 1 ? "row was imported by its" : "rows were imported by their")} first address " +
+                  $"with another address left out (not a valid address, or past the {StagedRow.MaxFurtherEmails} more a contact " +
                   "is found by): each such row's problems in the list of every row's outcome name the column and which address.",
             NotReadFromLine is { } line
                 ? $"The import stopped after {maxRows} rows, the most one import may hold: the rows from line {line} on were not read. " +

@@ -155,14 +155,26 @@ internal sealed record ImportRejectedRow(int Line, IReadOnlyList<ImportRowProble
         new(row.Line, [.. row.Errors.Select(e => new ImportRowProblem(e.Field, e.Reason))], row.RawText, row.RawTextTruncated);
 }
 
-/// <summary>A row that created a contact.</summary>
-internal sealed record ImportAcceptedRow(int Line, string ContactId);
+/// <summary>
+/// A row that created a contact, and the addresses of the row its contact is not found by (one in a cell of several that
+/// is not a valid address, or past the most a contact is found by: <see cref="ImportReport.RowsWithAddressesLeftOut"/>),
+/// which were left out; absent when there were none.
+/// </summary>
+internal sealed record ImportAcceptedRow(
+    int Line,
+    string ContactId,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ImportRowProblem>? NotAdded = null)
+{
+    /// <summary>The accepted row of <paramref name="row"/>.</summary>
+    public static ImportAcceptedRow Of(in ImportRowResult row) => new(row.Line, row.ContactId!, ImportRowProblem.AllOf(row.Errors));
+}
 
 /// <summary>
 /// A row merged into a contact (an earlier row of the file, or a stored contact it added to), and the contact's fields
 /// that were empty and it filled in (<c>email</c>, <c>company</c>, <c>events</c>...; empty when it only confirmed what
 /// was known, or appended to notes and events the contact had), and the parts of the row the contact had no room for
-/// (<see cref="ContactLimits"/>), which were not added; absent when there were none.
+/// (<see cref="ContactLimits"/>) or addresses it is not found by (as <see cref="ImportAcceptedRow"/>'s), which were not
+/// added; absent when there were none.
 /// </summary>
 internal sealed record ImportMergedRow(
     int Line,
@@ -175,8 +187,13 @@ internal sealed record ImportMergedRow(
         row.Line,
         row.ContactId!,
         ContactFieldSets.NamesOf(row.Filled),
-        row.Errors.Count == 0 ? null : [.. row.Errors.Select(e => new ImportRowProblem(e.Field, e.Reason))]);
+        ImportRowProblem.AllOf(row.Errors));
 }
 
-/// <summary>What is wrong with a row in one of the file's columns: why a rejected row was refused, or why a part of a merged row was not added.</summary>
-internal sealed record ImportRowProblem(string Field, string Reason);
+/// <summary>What is wrong with a row in one of the file's columns: why a rejected row was refused, or why a part of an imported row was not added.</summary>
+internal sealed record ImportRowProblem(string Field, string Reason)
+{
+    /// <summary>The problems of an imported row; null for none.</summary>
+    public static IReadOnlyList<ImportRowProblem>? AllOf(IReadOnlyList<RowError> errors) =>
+        errors.Count == 0 ? null : [.. errors.Select(e => new ImportRowProblem(e.Field, e.Reason))];
+}

@@ -165,7 +165,7 @@ internal sealed class ImportRunner(
             contacts.Add(row.ContactId, row.Outcome);
             if (row.Outcome == ImportRowOutcome.New && accepted.Count < MaxRowsListed)
             {
-                accepted.Add(new ImportAcceptedRow(row.Line, row.ContactId));
+                accepted.Add(ImportAcceptedRow.Of(row));
             }
             else if (row.Outcome == ImportRowOutcome.Merged && merged.Count < MaxRowsListed)
             {

@@ -90,6 +90,32 @@ public sealed class ImportRowsApiTests(AzuriteFixture azurite) : IClassFixture<A
     }
 
     [Fact]
+    public async Task An_address_left_out_of_a_cell_of_several_is_named_by_the_record_and_the_row_list_but_never_quoted()
+    {
+        using var client = _app.Client(await _app.CreateAccountWithKeyAsync(ApiApp.NewId("several")));
+        var file = "First name,Last name,Email\n" +
+                   "Ada,Lovelace,\"Ada Lovelace <ada@example.org>; ada at home\"\n" +
+                   ",,\"\"\"Babbage, Charles\"\" <charles@example.org>\"\n";
+
+        using var posted = await PostCsvAsync(client, Encoding.UTF8.GetBytes(file));
+        var record = await JsonAsync(posted);
+        var rows = await RowOutcomesAsync(client, record.GetProperty("id").GetString()!);
+
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        Assert.Equal((2L, 2L, 0L, 0L, 0L), Counts(record));
+        var accepted = record.GetProperty("accepted").EnumerateArray().ToList();
+        var notAdded = Assert.Single(accepted[0].GetProperty("notAdded").EnumerateArray().ToList());
+        Assert.Equal(("Email", "holds a 2nd address, left out of the contact: it is not a valid email address (it has no @)"), (notAdded.GetProperty("field").GetString(), notAdded.GetProperty("reason").GetString()));
+        Assert.False(accepted[1].TryGetProperty("notAdded", out _));
+        Assert.StartsWith("1 row was imported by its first address", record.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal($"2,accepted,{accepted[0].GetProperty("contactId").GetString()},,\"Email holds a 2nd address, left out of the contact: it is not a valid email address (it has no @)\"", rows[1]);
+        Assert.DoesNotContain("ada at home", string.Join("\n", rows), StringComparison.Ordinal);
+
+        var charles = (await ContactsAsync(client)).Single(c => c.GetProperty("id").GetString() == accepted[1].GetProperty("contactId").GetString());
+        Assert.Equal("Charles Babbage", charles.GetProperty("fullName").GetString()); // the name his address was written with
+    }
+
+    [Fact]
     public async Task Reimporting_the_file_lists_every_row_as_already_known_with_its_contact()
     {
         using var client = _app.Client(await _app.CreateAccountWithKeyAsync(ApiApp.NewId("again")));
