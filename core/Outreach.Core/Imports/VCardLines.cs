@@ -3,7 +3,7 @@ namespace Outreach.Core.Imports;
 /// <summary>
 /// The logical lines of a vCard file with the physical line each starts on: a line that starts with a space or a tab
 /// continues the one before it (RFC 6350 folding; the break and that one character are dropped), and in vCard 2.1 a
-/// quoted-printable value that ends with <c>=</c> goes on in the next line (a soft line break).
+/// quoted-printable value that ends with <c>=</c> goes on in the next line (a soft line break), folded or not.
 /// </summary>
 internal sealed class VCardLines(TextReader reader)
 {
@@ -37,6 +37,13 @@ internal sealed class VCardLines(TextReader reader)
         {
             if (next.Length > 0 && next[0] is ' ' or '\t')
             {
+                if (IsSoftBreak(logical) && !StartsWithHexPair(next.AsSpan(1)))
+                {
+                    // "=D0=B0=\r\n =B2": a quoted-printable soft line break folded as well (ez-vcard, Samsung phones); the
+                    // '=' goes with the break. Followed by two hex digits, it is an escape the fold cut ("=\r\n B0"), kept.
+                    logical.Length--;
+                }
+
                 logical.Append(next, 1, next.Length - 1);
             }
             else if (IsSoftBreak(logical))
@@ -64,6 +71,8 @@ internal sealed class VCardLines(TextReader reader)
 
         return line;
     }
+
+    private static bool StartsWithHexPair(ReadOnlySpan<char> text) => text.Length >= 2 && char.IsAsciiHexDigit(text[0]) && char.IsAsciiHexDigit(text[1]);
 
     /// <summary>A quoted-printable value (its parameters say so, before the first colon) whose line ends with <c>=</c>.</summary>
     private static bool IsSoftBreak(System.Text.StringBuilder logical)

@@ -109,6 +109,23 @@ public sealed class VCardImportTests
     }
 
     [Fact]
+    public async Task A_quoted_printable_soft_line_break_that_is_also_folded_is_read_without_its_equals_sign()
+    {
+        // As ez-vcard (many Android contact apps) and Samsung phones write 2.1: "=" ends the line and the next starts with a space.
+        var vcf = "BEGIN:VCARD\r\nVERSION:2.1\r\n" +
+                  "N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:=D0=98=D0=B2=D0=B0=D0=BD=D0=BE=D0=B2=\r\n =D0=B0;=D0=90=D0=BD=D0=BD=D0=B0;;;\r\n" +
+                  "EMAIL;INTERNET:anna@example.org\r\nEND:VCARD\r\n" +
+                  "BEGIN:VCARD\r\nVERSION:2.1\r\n" +
+                  "N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:M=C3=BCller;J=C3=\r\n BCrgen\r\n" + // a fold that cut an escape
+                  "EMAIL;INTERNET:juergen@example.org\r\nEND:VCARD\r\n";
+
+        var run = await ImportRun.BytesAsync(await ConvertAsync(Encoding.UTF8.GetBytes(vcf)));
+
+        Assert.Equal(("\u0410\u043d\u043d\u0430", "\u0418\u0432\u0430\u043d\u043e\u0432\u0430"), (run.ContactOn(2).FirstName, run.ContactOn(2).LastName));
+        Assert.Equal(("J\u00fcrgen", "M\u00fcller"), (run.ContactOn(8).FirstName, run.ContactOn(8).LastName));
+    }
+
+    [Fact]
     public async Task A_company_page_listed_before_the_profile_is_passed_over_and_never_costs_the_card()
     {
         var vcf = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Lovelace\r\nEMAIL:ada@example.org\r\n" +
