@@ -12,6 +12,7 @@ internal sealed class VCardCard(int line)
     private string? _company;
     private string? _title;
     private string? _role;
+    private bool _showAsCompany;
     private readonly List<string> _notes = [];
     private readonly List<string> _tags = [];
 
@@ -56,6 +57,9 @@ internal sealed class VCardCard(int line)
                 }
 
                 break;
+            case "X-ABSHOWAS":
+                _showAsCompany = property.Text().Trim().Equals("COMPANY", StringComparison.OrdinalIgnoreCase);
+                break;
             case "CATEGORIES":
                 _tags.AddRange(property.Components(',').Where(t => t.Length > 0));
                 break;
@@ -66,15 +70,24 @@ internal sealed class VCardCard(int line)
     public string ToCsvRow()
     {
         var (email, others) = Emails();
+        var full = IsCompanyCard() ? null : _full;
         string[] cells =
         [
-            _first ?? string.Empty, _last ?? string.Empty, _full ?? string.Empty, email, _linkedIn ?? string.Empty,
+            _first ?? string.Empty, _last ?? string.Empty, full ?? string.Empty, email, _linkedIn ?? string.Empty,
             _company ?? string.Empty, _title ?? _role ?? string.Empty,
             string.Join("\n\n", _notes).ReplaceLineEndings(WorkbookConverter.LineBreakInCell),
             string.Join(", ", _tags), others,
         ];
         return string.Join(',', cells.Select(c => CsvText.Cell(OneLine(c), ',')));
     }
+
+    /// <summary>
+    /// Whether the card is a business's, not a person's: Apple marks one <c>X-ABShowAs:COMPANY</c>, and any exporter writes
+    /// one with no structured name and the organisation as its formatted name. Its FN is no name a note can greet ("Hi
+    /// Contoso,"), so the row has none and is refused for it, as a card with no name is.
+    /// </summary>
+    private bool IsCompanyCard() =>
+        _first is null && _last is null && (_showAsCompany || (_full is not null && _company is not null && _full.Trim().Equals(_company.Trim(), StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>
     /// The most preferred address (the first of those equally preferred), and the card's other addresses in their order,
