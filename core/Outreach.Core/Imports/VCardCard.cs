@@ -57,8 +57,9 @@ internal sealed class VCardCard(int line)
                 }
 
                 break;
-            case "X-ABSHOWAS":
-                _showAsCompany = property.Text().Trim().Equals("COMPANY", StringComparison.OrdinalIgnoreCase);
+            case "X-ABSHOWAS" or "KIND":
+                // Apple's X-ABShowAs:COMPANY; vCard 4.0's KIND:org (or a group's KIND:group, which is no person either).
+                _showAsCompany = property.Text().Trim().ToUpperInvariant() is "COMPANY" or "ORG" or "GROUP";
                 break;
             case "CATEGORIES":
                 _tags.AddRange(property.Components(',').Where(t => t.Length > 0));
@@ -82,7 +83,7 @@ internal sealed class VCardCard(int line)
     }
 
     /// <summary>
-    /// Whether the card is a business's, not a person's: Apple marks one <c>X-ABShowAs:COMPANY</c>, and any exporter writes
+    /// Whether the card is a business's, not a person's: Apple marks one <c>X-ABShowAs:COMPANY</c>, vCard 4.0 <c>KIND:org</c>, and any exporter writes
     /// one with no structured name and the organisation as its formatted name. Its FN is no name a note can greet ("Hi
     /// Contoso,"), so the row has none and is refused for it, as a card with no name is.
     /// </summary>

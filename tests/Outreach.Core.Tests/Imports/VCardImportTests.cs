@@ -130,12 +130,13 @@ public sealed class VCardImportTests
     {
         var vcf = "BEGIN:VCARD\r\nVERSION:3.0\r\nN:;;;;\r\nFN:Contoso Ltd.\r\nORG:Contoso Ltd.;\r\nEMAIL:info@contoso.example\r\nX-ABShowAs:COMPANY\r\nEND:VCARD\r\n" +
                   "BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Fabrikam\r\nORG:Fabrikam\r\nEMAIL;INTERNET:hello@fabrikam.example\r\nEND:VCARD\r\n" +
-                  "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Lovelace;Ada;;;\r\nFN:Ada Lovelace\r\nORG:Ada Lovelace\r\nEMAIL:ada@example.org\r\nEND:VCARD\r\n";
+                  "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Lovelace;Ada;;;\r\nFN:Ada Lovelace\r\nORG:Ada Lovelace\r\nEMAIL:ada@example.org\r\nEND:VCARD\r\n" +
+                  "BEGIN:VCARD\r\nVERSION:4.0\r\nKIND:org\r\nFN:Northwind Traders\r\nEMAIL:careers@northwind.example\r\nEND:VCARD\r\n";
 
         var run = await ImportRun.BytesAsync(await ConvertAsync(Encoding.UTF8.GetBytes(vcf)));
 
-        Assert.Equal((1L, 2L), (run.Report.Accepted, run.Report.Rejected));
-        Assert.Equal([2, 10], run.RejectedLines);
+        Assert.Equal((1L, 3L), (run.Report.Accepted, run.Report.Rejected));
+        Assert.Equal([2, 10, 23], run.RejectedLines);
         Assert.All(run.Report.RejectedRows, r => Assert.Equal("First name / Last name / Full name", Assert.Single(r.Errors).Field));
         Assert.Equal(("Ada", "Lovelace"), (run.ContactOn(16).FirstName, run.ContactOn(16).LastName)); // a person named like their firm
     }
