@@ -6,7 +6,7 @@ namespace Outreach.Core.Imports;
 /// Reads an email cell that is not one plain address but is written the way mail clients and exports write
 /// addresses: <c>Jane Doe &lt;jane@x.org&gt;</c> (what Outlook and most mail clients copy), <c>&lt;jane@x.org&gt;</c>,
 /// <c>mailto:jane@x.org</c>, an address in quotes, and several addresses in one cell, separated by Google Contacts'
-/// <c> ::: </c> or by <c>;</c> or <c>,</c> as people type them. Reading those forms takes out only what marks an
+/// <c> ::: </c> or by <c>;</c> or <c>,</c> as people type them, or put on lines of their own in a spreadsheet cell. Reading those forms takes out only what marks an
 /// address as one (the brackets, the scheme, the quotes); the address itself is checked by <see cref="EmailSyntax"/>
 /// and never repaired, so a cell that holds no well-formed address is still refused.
 /// </summary>
@@ -17,7 +17,7 @@ namespace Outreach.Core.Imports;
 internal static class MailboxList
 {
     /// <summary>The characters without one of which a cell cannot be in any of these forms.</summary>
-    private static readonly SearchValues<char> Marks = SearchValues.Create("<>;,:\"'");
+    private static readonly SearchValues<char> Marks = SearchValues.Create("<>;,:\"' ");
 
     /// <summary>Whether <paramref name="cell"/> may be in one of these forms (a cheap test before <see cref="Parse"/>).</summary>
     public static bool MayHoldOtherForms(ReadOnlySpan<char> cell) => cell.IndexOfAny(Marks) >= 0;
@@ -99,13 +99,30 @@ internal static class MailboxList
         return parts;
     }
 
+    /// <summary>
+    /// Adds a part; one that is only addresses separated by white space (<c>a@x.org b@y.org</c>: two addresses on two
+    /// lines of a spreadsheet cell, whose line break the cleaning made a space) as one part each. A part with a word that
+    /// holds no <c>@</c> (<c>jim beam@x.org</c>, <c>Jane jane@x.org</c>) stays whole, and is refused as it is.
+    /// </summary>
     private static void AddPart(List<string> parts, string part)
     {
         part = part.Trim();
-        if (part.Length > 0)
+        if (part.Length == 0)
         {
-            parts.Add(part);
+            return;
         }
+
+        if (part.Contains(' ', StringComparison.Ordinal) && part.AsSpan().IndexOfAny('<', '"') < 0)
+        {
+            var words = part.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (Array.TrueForAll(words, w => w.Contains('@', StringComparison.Ordinal)))
+            {
+                parts.AddRange(words);
+                return;
+            }
+        }
+
+        parts.Add(part);
     }
 
     /// <summary>One mailbox: <c>name &lt;address&gt;</c>, <c>&lt;address&gt;</c>, or an address, each maybe <c>mailto:</c> or in quotes.</summary>

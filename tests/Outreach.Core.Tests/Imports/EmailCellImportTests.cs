@@ -89,6 +89,21 @@ public sealed class EmailCellImportTests
     }
 
     [Fact]
+    public async Task Addresses_on_lines_of_their_own_in_one_cell_are_several_addresses_but_a_name_beside_one_is_refused()
+    {
+        var run = await ImportRun.TextAsync(
+            Header + "\n" +
+            "Ada,Lovelace,\"ada@example.org\nada@home.example\",,,,,,,,\n" +
+            "Jane,Doe,\"Jane\njane@example.org\",,,,,,,,\n" +
+            "Ada,Lovelace,ada@home.example,,,,,,Met again,,\n");
+
+        Assert.Equal((1L, 1L, 1L), (run.Report.Accepted, run.Report.Merged, run.Report.Rejected));
+        Assert.Equal("ada@example.org", run.ContactOn(2).Email);
+        Assert.Equal(run.Row(2).ContactId, run.Row(6).ContactId);
+        Assert.Equal(new RowError("Email", "is not a valid email address: it contains a space"), run.Row(4).Errors.Single());
+    }
+
+    [Fact]
     public async Task A_row_with_no_name_takes_the_name_its_address_was_written_with_but_a_name_column_wins()
     {
         var run = await ImportRun.TextAsync(
