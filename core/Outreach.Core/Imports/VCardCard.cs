@@ -62,7 +62,7 @@ internal sealed class VCardCard(int line)
                 _showAsCompany = property.Text().Trim().ToUpperInvariant() is "COMPANY" or "ORG" or "GROUP";
                 break;
             case "CATEGORIES":
-                _tags.AddRange(property.Components(',').Where(t => t.Length > 0));
+                _tags.AddRange(property.Components(',').Where(t => t.Length > 0 && !IsGoogleSystemGroup(t)));
                 break;
         }
     }
@@ -151,6 +151,13 @@ internal sealed class VCardCard(int line)
         var handle = property.Parameter("X-USER") ?? (value.StartsWith("x-apple:", StringComparison.OrdinalIgnoreCase) ? value["x-apple:".Length..] : null);
         return string.IsNullOrWhiteSpace(handle) || handle.AsSpan().IndexOfAny(" /:?#") >= 0 ? null : "https://www.linkedin.com/in/" + handle.Trim();
     }
+
+    /// <summary>
+    /// Google's own groups, which its vCard export lists in every card's CATEGORIES (<c>myContacts</c>, <c>starred</c>): no
+    /// label the person gave, so no tag, as Google's CSV <c>Labels</c> column (<c>* myContacts</c>) is not read either.
+    /// </summary>
+    private static bool IsGoogleSystemGroup(string category) =>
+        category.Equals("myContacts", StringComparison.OrdinalIgnoreCase) || category.Equals("starred", StringComparison.OrdinalIgnoreCase);
 
     private static string? NonEmpty(string value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

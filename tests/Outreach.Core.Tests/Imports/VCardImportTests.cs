@@ -67,26 +67,27 @@ public sealed class VCardImportTests
         // Google 3.0, Apple 3.0 (a photo), Outlook 2.1 (quoted-printable Windows-1252, a photo), 4.0 with PREF, a broken second
         // address, a card with no name, and Ada again by her home address.
         Assert.Equal((7L, 5L, 1L, 1L), (run.Report.RowsRead, run.Report.Accepted, run.Report.Merged, run.Report.Rejected));
-        Assert.Equal([58], run.RejectedLines);
-        Assert.Equal(run.Row(2).ContactId, run.Row(63).ContactId); // found by the second EMAIL of her first card
+        Assert.Equal([59], run.RejectedLines);
+        Assert.Equal(run.Row(2).ContactId, run.Row(64).ContactId); // found by the second EMAIL of her first card
         var ada = run.ContactOn(2);
         Assert.Equal(("Ada", "Lovelace", "ada@analytical.example", "https://www.linkedin.com/in/ada-lovelace"), (ada.FirstName, ada.LastName, ada.Email, ada.LinkedInUrl));
         Assert.Equal("Met again at the analytics meetup.", ada.Notes);
-        var isambard = run.ContactOn(14);
+        Assert.Equal(["Analytics meetup"], ada.Tags); // Google's own myContacts and starred are no labels of hers
+        var isambard = run.ContactOn(15);
         Assert.Equal(("Isambard", "Brunel", "ikb@gwr.example", "Great Western Railway"), (isambard.FirstName, isambard.LastName, isambard.Email, isambard.Company));
-        var juergen = run.ContactOn(28);
+        var juergen = run.ContactOn(29);
         Assert.Equal(("J\u00fcrgen", "M\u00fcller", "juergen.mueller@fabrikam.example", "Leiter Vertrieb"), (juergen.FirstName, juergen.LastName, juergen.Email, juergen.Position));
-        var grace = run.ContactOn(43);
+        var grace = run.ContactOn(44);
         Assert.Equal(("Grace", "Hopper", "grace.hopper@home.example"), (grace.FirstName, grace.LastName, grace.Email)); // PREF=1 before PREF=2
         Assert.Equal(
             new RowError("Other email", "was left out of the contact: it is not a valid email address (it has no @)"),
-            Assert.Single(run.Row(51).Errors));
+            Assert.Single(run.Row(52).Errors));
         Assert.Equal(1, run.Report.RowsWithAddressesLeftOut);
 
         // Every other address of a card finds its contact later (a reply from it, or another file).
         var again = await ImportRun.TextAsync(
             "Name,Email\nIKB,ikb@home.example\nJ\u00fcrgen M\u00fcller,JM@privat.example\nGrace Hopper,grace@navy.example\n", directory: run.Directory);
-        Assert.Equal([run.Row(14).ContactId, run.Row(28).ContactId, run.Row(43).ContactId], again.Rows.Select(r => r.ContactId));
+        Assert.Equal([run.Row(15).ContactId, run.Row(29).ContactId, run.Row(44).ContactId], again.Rows.Select(r => r.ContactId));
     }
 
     [Fact]
