@@ -146,9 +146,10 @@ public static class ContactKeys
     /// <param name="scratch">Room to lower-case or fold a key in; a key longer than it gets a buffer of its own.</param>
     /// <param name="hashes">Receives the hashes, strongest first.</param>
     /// <param name="newId">The id (<see cref="ContactIdFactory.CreateValue(string, ContactKey)"/>) of the strongest key.</param>
+    /// <param name="nameHash">The <see cref="PersonNameHash"/> of the names, from the name the key folded when there is one.</param>
     /// <returns>How many hashes were written to <paramref name="hashes"/> (at most three).</returns>
     internal static int HashesOf(
-        string? email, string? linkedInUrl, string? firstName, string? lastName, string? company, in OwnerContactIds ids, Span<char> scratch, Span<ulong> hashes, out UInt128 newId)
+        string? email, string? linkedInUrl, string? firstName, string? lastName, string? company, in OwnerContactIds ids, Span<char> scratch, Span<ulong> hashes, out UInt128 newId, out ulong nameHash)
     {
         newId = default;
         var count = 0;
@@ -174,11 +175,18 @@ public static class ContactKeys
         if (capacity > 0)
         {
             var buffer = capacity <= scratch.Length ? scratch : new char[capacity];
-            var length = FoldNameAndCompany(buffer, firstName, lastName, company);
+            var length = FoldNameAndCompany(buffer, firstName, lastName, company, out var nameLength);
             if (length > 0)
             {
                 Add(ContactKeyKind.NameAndCompany, buffer[..length], ids, hashes, ref count, ref newId);
             }
+
+            // The name folded for the key, hashed alone: what PersonNameHash folds and hashes.
+            nameHash = NameHashOfFolded(buffer[..nameLength]);
+        }
+        else
+        {
+            nameHash = PersonNameHash(firstName, lastName);
         }
 
         return count;
@@ -214,6 +222,32 @@ public static class ContactKeys
         return false;
     }
 
+    /// <summary>
+    /// A hash of the person's name as the name + company key folds it (case, diacritics, punctuation and spacing aside),
+    /// company left out; 0 for no name. Two contacts of one hash are, as far as their names say, one person.
+    /// </summary>
+    internal static ulong PersonNameHash(string? firstName, string? lastName)
+    {
+        var capacity = (firstName?.Length ?? 0) + (lastName?.Length ?? 0) + 1;
+        var rented = capacity > StackLimit ? ArrayPool<char>.Shared.Rent(capacity) : null;
+        try
+        {
+            var buffer = rented ?? stackalloc char[capacity];
+            return NameHashOfFolded(buffer[..AppendFolded(buffer, AppendFolded(buffer, 0, firstName), lastName)]);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>The hash of a name folded as the name + company key folds it; 0 for none.</summary>
+    private static ulong NameHashOfFolded(ReadOnlySpan<char> folded) =>
+        folded.IsEmpty ? 0 : StableHash.Finish(StableHash.Append(0x6e616d65UL, folded)) | 1;
+
     /// <summary>The buffer a name + company key needs, or 0 when there is no key (no company, or no name).</summary>
     private static int NameAndCompanyCapacity(string? firstName, string? lastName, string? company) =>
         string.IsNullOrWhiteSpace(company) || (string.IsNullOrWhiteSpace(firstName) && string.IsNullOrWhiteSpace(lastName))
@@ -221,10 +255,15 @@ public static class ContactKeys
             : (firstName?.Length ?? 0) + (lastName?.Length ?? 0) + company.Length + 2;
 
     /// <summary>Folds the name and company key into <paramref name="buffer"/>; its length, or 0 when either part folds to nothing.</summary>
-    private static int FoldNameAndCompany(Span<char> buffer, string? firstName, string? lastName, string? company)
+    private static int FoldNameAndCompany(Span<char> buffer, string? firstName, string? lastName, string? company) =>
+        FoldNameAndCompany(buffer, firstName, lastName, company, out _);
+
+    /// <summary>Folds the name and company key into <paramref name="buffer"/>, its name first (<paramref name="nameLength"/> characters); the key's length, or 0 when either part folds to nothing.</summary>
+    private static int FoldNameAndCompany(Span<char> buffer, string? firstName, string? lastName, string? company, out int nameLength)
     {
         var length = AppendFolded(buffer, 0, firstName);
         length = AppendFolded(buffer, length, lastName);
+        nameLength = length;
         if (length == 0)
         {
             return 0;

@@ -132,31 +132,64 @@ internal sealed class BatchDeduplicator(
 
     private ImportRowResult Resolve(StagedRow row)
     {
+        var nameHash = row.NameHash;
+        var passedOver = false;
         for (var i = 0; i < row.KeyCount; i++)
         {
+            // A further address (E-mail 2, the rest of "a; b") finds a contact only of the row's own name: an address two
+            // people's rows share (team@, a family's) must not make them one.
+            var further = i >= row.OwnKeyCount;
             var hash = row.KeyHash(i);
             if (_storedByKey.Count > 0 && _storedByKey.TryGetValue(hash, out var storedSlot))
             {
-                return MergeIntoStored(row, storedSlot);
+                if (!further || SameName(nameHash, _batch[storedSlot]))
+                {
+                    return MergeIntoStored(row, storedSlot);
+                }
+
+                passedOver = true;
+                continue;
             }
 
             if (index.Find(hash) is var ordinal and >= 0)
             {
-                return MergeIntoCreated(row, ordinal);
+                if (!further || index.NameHashOf(ordinal) == nameHash)
+                {
+                    return MergeIntoCreated(row, ordinal);
+                }
+
+                passedOver = true;
+                continue;
             }
 
             if (_found.Count > 0 && row.StoredKeys is { } keys && _found.TryGetValue(keys[i], out var stored))
             {
-                return MergeIntoStored(row, stored);
+                if (!further || SameName(nameHash, stored))
+                {
+                    return MergeIntoStored(row, stored);
+                }
+
+                passedOver = true;
             }
         }
 
-        var created = index.AddContact(row.NewId, row.Fields);
+        var created = index.AddContact(row.NewId, row.Fields, nameHash);
         createdText.Record(created, row.Contact!);
         Stage(row.Contact!, created, stored: false);
-        ClaimAllKeys(row, row.Contact!.ContactId, created);
+        if (passedOver)
+        {
+            ClaimKeys(row, row.Contact!.ContactId, created, storedSlot: -1); // an address another person holds stays theirs
+        }
+        else
+        {
+            ClaimAllKeys(row, row.Contact!.ContactId, created);
+        }
+
         return new ImportRowResult(row.Line, ImportRowOutcome.New, row.Contact!.ContactId, row.ProblemsWith([]), null);
     }
+
+    /// <summary>Whether <paramref name="contact"/> has the name whose hash is <paramref name="nameHash"/> (<see cref="ContactKeys.PersonNameHash"/>).</summary>
+    private static bool SameName(ulong nameHash, Contact contact) => ContactKeys.PersonNameHash(contact.FirstName, contact.LastName) == nameHash;
 
     /// <summary>
     /// Folds the row into a contact this import created: into its pending version when it is in this batch, else (it

@@ -6,8 +6,9 @@ namespace Outreach.Core.Imports;
 /// <summary>
 /// The contacts this import created and their keys, in as little memory as possible: an open-addressing table
 /// from a 64-bit hash of each key (<see cref="OwnerContactIds.KeyHash"/>) to the contact's ordinal, and per
-/// contact its 128-bit id, the fields it has and its place in the batch being written. A slot holds the hash and
-/// the ordinal side by side, so a lookup is one cache miss. About 20 bytes a key and 24 a contact: a million-row
+/// contact its 128-bit id, the fields it has, a hash of its name (<see cref="ContactKeys.PersonNameHash"/>) and its place
+/// in the batch being written. A slot holds the hash and the ordinal side by side, so a lookup is one cache miss. About
+/// 20 bytes a key and 32 a contact: a million-row
 /// file needs tens of megabytes. Two different keys sharing a 64-bit hash would merge two people; with a few
 /// million keys the odds are below one in a million, which the import accepts.
 /// </summary>
@@ -24,6 +25,7 @@ internal sealed class DedupeIndex
     private Slot[] _slots;
     private UInt128[] _ids;
     private ContactFieldSet[] _fields;
+    private ulong[] _names;
     private int[] _pendingPlusOne;
     private int _keys;
     private int _contacts;
@@ -36,6 +38,7 @@ internal sealed class DedupeIndex
         var contacts = Math.Max(256, Math.Min(slots / 2, expectedKeys / 2));
         _ids = new UInt128[contacts];
         _fields = new ContactFieldSet[contacts];
+        _names = new ulong[contacts];
         _pendingPlusOne = new int[contacts];
     }
 
@@ -45,21 +48,26 @@ internal sealed class DedupeIndex
     /// <summary>Contacts held.</summary>
     public int Contacts => _contacts;
 
-    /// <summary>Registers a contact created by this import; returns its ordinal.</summary>
-    public int AddContact(UInt128 id, ContactFieldSet fields)
+    /// <summary>Registers a contact created by this import, with the hash of its name; returns its ordinal.</summary>
+    public int AddContact(UInt128 id, ContactFieldSet fields, ulong nameHash = 0)
     {
         if (_contacts == _ids.Length)
         {
             var size = _ids.Length * 2;
             Array.Resize(ref _ids, size);
             Array.Resize(ref _fields, size);
+            Array.Resize(ref _names, size);
             Array.Resize(ref _pendingPlusOne, size);
         }
 
         _ids[_contacts] = id;
         _fields[_contacts] = fields;
+        _names[_contacts] = nameHash;
         return _contacts++;
     }
+
+    /// <summary>The hash of the name the contact was created with (<see cref="ContactKeys.PersonNameHash"/>).</summary>
+    public ulong NameHashOf(int ordinal) => _names[ordinal];
 
     /// <summary>The id of the contact with ordinal <paramref name="ordinal"/>.</summary>
     public UInt128 IdOf(int ordinal) => _ids[ordinal];

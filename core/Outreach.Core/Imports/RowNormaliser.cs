@@ -141,7 +141,7 @@ internal sealed class RowNormaliser
         }
 
         // The id it gets if it is new comes from its strongest key: made now so a new row's contact is made once.
-        var keyCount = ContactKeys.HashesOf(email, linkedIn, firstName, lastName, company, _ids, _scratch, row.KeyBuffer, out var newId);
+        var keyCount = ContactKeys.HashesOf(email, linkedIn, firstName, lastName, company, _ids, _scratch, row.KeyBuffer, out var newId, out var nameHash);
         if (furtherEmails is not null)
         {
             // After the contact's own keys: a further address finds the contact, never decides which one a row's own keys find.
@@ -169,7 +169,7 @@ internal sealed class RowNormaliser
             Tags = tags,
             Source = new ContactSource(_options.ImportId, _options.FileName, cursor.Line),
         };
-        row.Accept(cursor.Line, contact, keyCount, newId, furtherEmails, addressesLeftOut);
+        row.Accept(cursor.Line, contact, keyCount, newId, furtherEmails, addressesLeftOut, nameHash);
         return true;
     }
 

@@ -24,6 +24,9 @@ internal sealed class StagedRow
     /// <summary>The 128 bits of the id should the row create a contact.</summary>
     public UInt128 NewId { get; private set; }
 
+    /// <summary>The hash of the name of the row's contact (<see cref="ContactKeys.PersonNameHash"/>): a further address finds only a contact of this name.</summary>
+    public ulong NameHash { get; private set; }
+
     /// <summary>How many identity keys the row has (at least one when accepted): its contact's own, then its further addresses'.</summary>
     public int KeyCount { get; private set; }
 
@@ -82,8 +85,11 @@ internal sealed class StagedRow
     /// <param name="newId">The id should the row create a contact.</param>
     /// <param name="furtherEmails">The further addresses' email keys, whose hashes end <see cref="KeyBuffer"/>; null for none.</param>
     /// <param name="addressesLeftOut">What is said of the row's addresses its contact is not found by; null for none.</param>
-    public void Accept(int line, Contact contact, int keyCount, UInt128 newId, IReadOnlyList<string>? furtherEmails = null, IReadOnlyList<RowError>? addressesLeftOut = null)
+    /// <param name="nameHash">The hash of the contact's name (<see cref="ContactKeys.PersonNameHash"/>).</param>
+    public void Accept(
+        int line, Contact contact, int keyCount, UInt128 newId, IReadOnlyList<string>? furtherEmails = null, IReadOnlyList<RowError>? addressesLeftOut = null, ulong nameHash = 0)
     {
+        NameHash = nameHash;
         AddressesLeftOut = addressesLeftOut;
         Line = line;
         Contact = contact;

@@ -125,6 +125,36 @@ public sealed class DeduplicationTests
         Assert.Equal(2, first.Contacts.Count);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(100)]
+    public async Task An_address_two_peoples_rows_share_finds_only_the_person_of_the_rows_own_name(int batchSize)
+    {
+        var outlook =
+            "\"First Name\",\"Last Name\",\"E-mail Address\",\"E-mail 2 Address\",\"Company\"\r\n" +
+            "Katherine,Johnson,team@nasa.example,,NASA\r\n" + // the shared address is hers first
+            "Mary,Jackson,mary@nasa.example,team@nasa.example,NASA\r\n" + // another person: not merged into Katherine
+            "Katherine,Johnson,kj@home.example,TEAM@nasa.example,Home\r\n"; // Katherine again, at home: merged by the shared address
+        var first = await ImportRun.TextAsync(outlook, ImportRun.Options() with { BatchSize = batchSize });
+
+        // In the next import too: a stored contact is found by a further address only under the row's own name.
+        var later = await ImportRun.TextAsync(
+            "Name,Email,Other email\nDorothy Vaughan,dorothy@nasa.example,team@nasa.example\nKATHERINE JOHNSON,k.johnson@nasa.example,team@nasa.example\n",
+            ImportRun.Options() with { BatchSize = batchSize },
+            first.Directory);
+        var again = await ImportRun.TextAsync(outlook, ImportRun.Options() with { BatchSize = batchSize }, first.Directory);
+
+        var katherine = first.Row(2).ContactId;
+        Assert.Equal((2, 1, 0), (first.Report.Accepted, first.Report.Merged, first.Report.Rejected));
+        Assert.Equal(ImportRowOutcome.New, first.Row(3).Outcome);
+        Assert.NotEqual(katherine, first.Row(3).ContactId);
+        Assert.Equal((ImportRowOutcome.Merged, katherine), (first.Row(4).Outcome, first.Row(4).ContactId));
+        Assert.Equal((ImportRowOutcome.New, ImportRowOutcome.Merged), (later.Row(2).Outcome, later.Row(3).Outcome));
+        Assert.Equal(katherine, later.Row(3).ContactId);
+        Assert.Equal(first.Rows.Select(r => r.ContactId), again.Rows.Select(r => r.ContactId));
+        Assert.Equal(3, again.Report.Unchanged);
+    }
+
     [Fact]
     public async Task The_other_addresses_of_a_Google_cell_find_that_person_in_the_next_import()
     {

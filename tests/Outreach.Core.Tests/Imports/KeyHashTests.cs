@@ -27,12 +27,35 @@ public sealed class KeyHashTests
         var ids = ContactIdFactory.For("student-1");
         Span<ulong> hashes = stackalloc ulong[3];
 
-        var count = ContactKeys.HashesOf(email, linkedIn, first, last, company, ids, new char[64], hashes, out var newId);
+        var count = ContactKeys.HashesOf(email, linkedIn, first, last, company, ids, new char[64], hashes, out var newId, out _);
 
         var keys = ContactKeys.Of(email, linkedIn, first, last, company);
         Assert.Equal(keys.Select(k => ids.KeyHash(k.Kind, k.Value)), hashes[..count].ToArray());
         Assert.Equal(ContactIdFactory.CreateValue("student-1", keys[0]), newId);
         Assert.Equal(ContactIdFactory.KeyHashOf(newId), hashes[0]);
+    }
+
+    [Theory]
+    [MemberData(nameof(People))]
+    public void The_name_hash_of_a_row_is_that_of_its_contacts_name_folded_as_keys_are(string? email, string? linkedIn, string? first, string? last, string? company)
+    {
+        Span<ulong> hashes = stackalloc ulong[3];
+
+        ContactKeys.HashesOf(email, linkedIn, first, last, company, ContactIdFactory.For("student-1"), new char[64], hashes, out _, out var nameHash);
+
+        // The row's hash (from the name + company key's folding, or alone without a company) is the one a stored contact's
+        // name gives, and one of case, accents and spacing apart gives the same.
+        Assert.Equal(ContactKeys.PersonNameHash(first, last), nameHash);
+        Assert.Equal(nameHash, ContactKeys.PersonNameHash(first?.ToUpperInvariant(), last is null ? null : $"  {last}  "));
+    }
+
+    [Fact]
+    public void Different_names_hash_apart_and_no_name_hashes_to_zero()
+    {
+        Assert.NotEqual(ContactKeys.PersonNameHash("Katherine", "Johnson"), ContactKeys.PersonNameHash("Mary", "Jackson"));
+        Assert.Equal(ContactKeys.PersonNameHash("Élodie", "Dupré"), ContactKeys.PersonNameHash("elodie", "DUPRE"));
+        Assert.Equal(0UL, ContactKeys.PersonNameHash(null, " "));
+        Assert.Equal(0UL, ContactKeys.PersonNameHash("!!!", "???"));
     }
 
     [Theory]
