@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Security;
 using System.Text;
+using Azure;
 using Azure.Core;
 using Outreach.Storage.Http;
 
@@ -26,7 +27,30 @@ public sealed partial class BlobContainerClient
     /// <param name="overwrite">False: create only if absent (If-None-Match: *).</param>
     /// <param name="cancellationToken">Cancels the upload.</param>
     /// <returns>True if written; false when <paramref name="overwrite"/> is false and the blob already exists.</returns>
-    public async Task<bool> UploadAsync(string blobName, Stream content, string contentType, bool overwrite, CancellationToken cancellationToken = default)
+    public Task<bool> UploadAsync(string blobName, Stream content, string contentType, bool overwrite, CancellationToken cancellationToken = default) =>
+        UploadAsync(blobName, content, contentType, overwrite ? null : "*", ifMatch: null, cancellationToken);
+
+    /// <summary>
+    /// Replaces a blob only if it still has <paramref name="ifMatch"/> (If-Match): a read-modify-write that loses to
+    /// another writer changes nothing. Uploaded as <see cref="UploadAsync(string, Stream, string, bool, CancellationToken)"/> is.
+    /// </summary>
+    /// <param name="blobName">The blob name.</param>
+    /// <param name="content">Read to its end; not disposed.</param>
+    /// <param name="contentType">The blob's Content-Type.</param>
+    /// <param name="ifMatch">The ETag the blob had when it was read (<see cref="DownloadIfChangedAsync"/>).</param>
+    /// <param name="cancellationToken">Cancels the upload.</param>
+    /// <returns>True if written; false when the blob changed since (or no longer exists).</returns>
+    public Task<bool> UploadIfMatchAsync(string blobName, Stream content, string contentType, ETag ifMatch, CancellationToken cancellationToken = default)
+    {
+        if (ifMatch == default || ifMatch == ETag.All)
+        {
+            throw new ArgumentException("A conditional upload needs the ETag the blob was read with.", nameof(ifMatch));
+        }
+
+        return UploadAsync(blobName, content, contentType, ifNoneMatch: null, ifMatch.ToString("H"), cancellationToken);
+    }
+
+    private async Task<bool> UploadAsync(string blobName, Stream content, string contentType, string? ifNoneMatch, string? ifMatch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentException.ThrowIfNullOrEmpty(contentType);
@@ -39,7 +63,7 @@ public sealed partial class BlobContainerClient
             var nextLength = currentLength < _blockSize ? 0 : await FillAsync(content, next.AsMemory(0, _blockSize), cancellationToken).ConfigureAwait(false);
             if (nextLength == 0)
             {
-                return await PutBlobAsync(blobName, uri, current.AsMemory(0, currentLength), contentType, overwrite, cancellationToken).ConfigureAwait(false);
+                return await PutBlobAsync(blobName, uri, current.AsMemory(0, currentLength), contentType, ifNoneMatch, ifMatch, cancellationToken).ConfigureAwait(false);
             }
 
             var blockIds = new List<string>();
@@ -50,7 +74,7 @@ public sealed partial class BlobContainerClient
                 nextLength = currentLength == 0 ? 0 : await FillAsync(content, next.AsMemory(0, _blockSize), cancellationToken).ConfigureAwait(false);
             }
 
-            return await PutBlockListAsync(blobName, blockIds, contentType, overwrite, cancellationToken).ConfigureAwait(false);
+            return await PutBlockListAsync(blobName, blockIds, contentType, ifNoneMatch, ifMatch, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -59,13 +83,14 @@ public sealed partial class BlobContainerClient
         }
     }
 
-    private async Task<bool> PutBlobAsync(string blobName, RequestUriBuilder uri, ReadOnlyMemory<byte> data, string contentType, bool overwrite, CancellationToken cancellationToken)
+    private async Task<bool> PutBlobAsync(
+        string blobName, RequestUriBuilder uri, ReadOnlyMemory<byte> data, string contentType, string? ifNoneMatch, string? ifMatch, CancellationToken cancellationToken)
     {
         using var message = _pipeline.CreateMessage(StorageService.Blob, RequestMethod.Put, uri);
         message.Request.Headers.SetValue("x-ms-blob-type", "BlockBlob");
         message.Request.Headers.SetValue(HttpHeader.Names.ContentType, contentType);
         message.Request.Content = RequestContent.Create(data);
-        return await CommitAsync(message, blobName, overwrite, cancellationToken).ConfigureAwait(false);
+        return await CommitAsync(message, blobName, ifNoneMatch, ifMatch, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<string> PutBlockAsync(string blobName, int index, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
@@ -81,7 +106,8 @@ public sealed partial class BlobContainerClient
         return blockId;
     }
 
-    private async Task<bool> PutBlockListAsync(string blobName, List<string> blockIds, string contentType, bool overwrite, CancellationToken cancellationToken)
+    private async Task<bool> PutBlockListAsync(
+        string blobName, List<string> blockIds, string contentType, string? ifNoneMatch, string? ifMatch, CancellationToken cancellationToken)
     {
         var xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?><BlockList>");
         foreach (var id in blockIds)
@@ -96,21 +122,29 @@ public sealed partial class BlobContainerClient
         message.Request.Headers.SetValue("x-ms-blob-content-type", contentType);
         message.Request.Headers.SetValue(HttpHeader.Names.ContentType, "application/xml; charset=utf-8");
         message.Request.Content = RequestContent.Create(Encoding.UTF8.GetBytes(xml.ToString()));
-        return await CommitAsync(message, blobName, overwrite, cancellationToken).ConfigureAwait(false);
+        return await CommitAsync(message, blobName, ifNoneMatch, ifMatch, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<bool> CommitAsync(HttpMessage message, string blobName, bool overwrite, CancellationToken cancellationToken)
+    private async Task<bool> CommitAsync(HttpMessage message, string blobName, string? ifNoneMatch, string? ifMatch, CancellationToken cancellationToken)
     {
-        if (!overwrite)
+        if (ifNoneMatch is not null)
         {
-            message.Request.Headers.SetValue(HttpHeader.Names.IfNoneMatch, "*");
+            message.Request.Headers.SetValue(HttpHeader.Names.IfNoneMatch, ifNoneMatch);
         }
 
+        if (ifMatch is not null)
+        {
+            message.Request.Headers.SetValue(HttpHeader.Names.IfMatch, ifMatch);
+        }
+
+        var conditional = ifNoneMatch is not null || ifMatch is not null;
         var response = await _pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
         return response.Status switch
         {
             201 => true,
-            409 or 412 when !overwrite => false, // BlobAlreadyExists / ConditionNotMet: someone else created it
+            // BlobAlreadyExists / ConditionNotMet: someone else created or changed it; 404: an If-Match blob deleted meanwhile.
+            409 or 412 when conditional => false,
+            404 when ifMatch is not null => false,
             _ => throw _pipeline.Failure(response, $"Uploading blob {blobName} to {Name}"),
         };
     }

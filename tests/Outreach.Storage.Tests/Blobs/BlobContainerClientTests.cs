@@ -94,6 +94,25 @@ public sealed class BlobContainerClientTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_replace_if_match_writes_only_over_the_version_it_read()
+    {
+        var container = await NewContainerAsync();
+        await container.UploadAsync("record", new MemoryStream([1]), "application/json");
+        var read = await container.DownloadIfChangedAsync("record", knownETag: null);
+        var stale = await container.DownloadIfChangedAsync("record", knownETag: null);
+
+        var first = await container.UploadIfMatchAsync("record", new MemoryStream([2]), "application/json", read.ETag!.Value);
+        var second = await container.UploadIfMatchAsync("record", new MemoryStream([3]), "application/json", stale.ETag!.Value);
+        await container.DeleteAsync("record");
+        var afterDelete = await container.UploadIfMatchAsync("record", new MemoryStream([4]), "application/json", read.ETag!.Value);
+
+        Assert.True(first);
+        Assert.False(second); // the blob changed since it was read: nothing written
+        Assert.False(afterDelete);
+        Assert.Null(await container.OpenReadAsync("record")); // not created by a conditional replace
+    }
+
+    [Fact]
     public async Task Listing_follows_continuation_markers_and_filters_by_prefix()
     {
         var container = await NewContainerAsync();
