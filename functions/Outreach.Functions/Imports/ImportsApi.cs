@@ -32,6 +32,9 @@ internal static class ImportsApi
     /// <summary>How long saving the record of an import cut short may take, once the request itself may be gone.</summary>
     private static readonly TimeSpan FailureRecordingTime = TimeSpan.FromSeconds(30);
 
+    /// <summary>The error of a large upload whose queue message could not be sent.</summary>
+    internal const string NotQueued = "The file could not be queued for import, so nothing was imported; upload it again.";
+
     public static IEndpointRouteBuilder MapImports(this IEndpointRouteBuilder endpoints)
     {
         // The multipart form is read by hand, not bound: binding a form would demand an antiforgery token, which a
@@ -117,10 +120,7 @@ internal static class ImportsApi
                         .ConfigureAwait(false));
                 }
 
-                await storage.Records.SaveAsync(record, cancellationToken).ConfigureAwait(false);
-                await storage.Queue.SendAsync(
-                    System.Text.Json.JsonSerializer.Serialize(new ImportQueueMessage(owner.OwnerId, id), System.Text.Json.JsonSerializerOptions.Web),
-                    cancellationToken: cancellationToken).ConfigureAwait(false);
+                await QueueAsync(storage, record, time, cancellationToken).ConfigureAwait(false);
                 var url = ReportUrl(owner, id);
                 return TypedResults.Accepted(url, new ImportAccepted(id, ImportStatus.Queued, url));
             }
@@ -167,6 +167,29 @@ internal static class ImportsApi
             using var recording = new CancellationTokenSource(FailureRecordingTime);
             var error = progress.Latest is null ? "The import could not be completed; upload the file again." : "The import could not be completed.";
             await storage.Records.SaveAsync(record.Failed(error, progress.Latest, time.GetUtcNow()), recording.Token).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Saves the queued record and sends its message for <c>ImportContacts</c>. A message that could not be sent (storage
+    /// failing, the caller gone) would leave the record queued with nothing ever to run it: it is saved as failed instead,
+    /// nothing imported and the file to be uploaded again, and the failure goes on to the caller.
+    /// </summary>
+    private static async Task QueueAsync(ImportStorage storage, ImportRecord queued, TimeProvider time, CancellationToken cancellationToken)
+    {
+        await storage.Records.SaveAsync(queued, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await storage.Queue.SendAsync(
+                System.Text.Json.JsonSerializer.Serialize(new ImportQueueMessage(queued.OwnerId, queued.Id), System.Text.Json.JsonSerializerOptions.Web),
+                cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not DomainException)
+        {
+            // The request's token may be what ended it: the failure is recorded on a token of its own, bounded in time.
+            using var recording = new CancellationTokenSource(FailureRecordingTime);
+            await storage.Records.SaveAsync(queued.Failed(NotQueued, reached: null, time.GetUtcNow()), recording.Token).ConfigureAwait(false);
             throw;
         }
     }
