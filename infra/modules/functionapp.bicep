@@ -227,7 +227,8 @@ var outreachSettings = [
   }
   // Imports: uploads up to this size are imported during the request; larger ones go through the import-contacts queue,
   // writing how far they have got to their record at most this often; one import writes at a time per owner, the
-  // next waiting this long.
+  // next waiting this long; an import that shows no sign of life for StalledAfter, with no delivery of its queue
+  // message still to come, is shown as stopped without finishing.
   {
     name: 'Imports__SyncMaxBytes'
     value: string(1024 * 1024)
@@ -239,6 +240,10 @@ var outreachSettings = [
   {
     name: 'Imports__ConcurrentImportWait'
     value: '00:01:00'
+  }
+  {
+    name: 'Imports__StalledAfter'
+    value: '00:10:00'
   }
   // Limits: request sizes, import rows, field and template lengths, contacts read at once, the per-key request rate and
   // the proxies in front of the handler.

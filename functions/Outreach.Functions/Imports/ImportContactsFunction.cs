@@ -74,10 +74,16 @@ internal sealed partial class ImportContactsFunction(
 
         var isLastAttempt = trigger.DequeueCount >= app.Host.Extensions.Queues.MaxDequeueCount;
         var progress = new LatestImportProgress();
+
+        // A delivery after one cut short starts from the top: the progress and counts that one saved are not this one's.
+        // Which delivery it is, and when it started, tell a reader whether another may still come (ImportStall).
+        var running = record with
+        {
+            Status = ImportStatus.Running, Progress = null, Counts = new ImportCounts(0, 0, 0, 0, 0), ActiveUtc = time.GetUtcNow(), Deliveries = trigger.DequeueCount,
+        };
         try
         {
-            // A delivery after one cut short starts from the top: the progress that one saved is not this one's.
-            var completed = await RunAsync(record with { Status = ImportStatus.Running, Progress = null }, progress, cancellationToken);
+            var completed = await RunAsync(running, progress, cancellationToken);
             LogCompleted(record.Id, completed.Counts.Rows, trigger.DequeueCount);
             return FunctionOutcome.Success();
         }
@@ -88,14 +94,14 @@ internal sealed partial class ImportContactsFunction(
         }
         catch (DomainException e)
         {
-            await records.SaveAsync(record.Failed(e.Message, progress.Latest, time.GetUtcNow()), cancellationToken);
+            await records.SaveAsync(running.Failed(e.Message, progress.Latest, time.GetUtcNow()), cancellationToken);
             LogFailed(record.Id, e.Code);
             return FunctionOutcome.Success();
         }
         catch (Exception e) when (isLastAttempt && e is not OperationCanceledException)
         {
             var error = progress.Latest is null ? "The import could not be completed; upload the file again." : "The import could not be completed.";
-            await records.SaveAsync(record.Failed(error, progress.Latest, time.GetUtcNow()), cancellationToken);
+            await records.SaveAsync(running.Failed(error, progress.Latest, time.GetUtcNow()), cancellationToken);
             throw;
         }
     }

@@ -99,6 +99,15 @@ internal sealed class ImportLeases(TableClient table, TimeProvider time)
         }
     }
 
+    /// <summary>Who holds the owner's lease and until when, as stored (it may have run out), or null when nobody does.</summary>
+    public async Task<ImportLeaseHolder?> FindHolderAsync(string ownerId, CancellationToken cancellationToken)
+    {
+        var row = await table.GetAsync(Partition, ownerId, cancellationToken).ConfigureAwait(false);
+        return row?.GetString(ImportIdProperty) is { } holderId && row.GetDateTimeOffset(HeldUntilProperty) is { } heldUntil
+            ? new ImportLeaseHolder(holderId, heldUntil)
+            : null;
+    }
+
     /// <summary>Extends the lease; false when it was lost (it ran out and another import took it).</summary>
     internal async Task<(bool Held, ETag ETag)> RenewAsync(string ownerId, string importId, ETag etag, CancellationToken cancellationToken)
     {
@@ -133,3 +142,6 @@ internal sealed class ImportLeases(TableClient table, TimeProvider time)
         [HeldUntilProperty] = time.GetUtcNow() + Duration,
     };
 }
+
+/// <summary>The holder of an owner's import lease (<see cref="ImportLeases"/>): an import id, or an erasure's, and until when it holds unless renewed.</summary>
+internal sealed record ImportLeaseHolder(string HolderId, DateTimeOffset HeldUntil);

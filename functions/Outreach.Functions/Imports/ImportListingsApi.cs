@@ -32,9 +32,9 @@ internal static class ImportListingsApi
     /// from the kept upload; the record itself lists only the first rows. 409 while the import has not completed.
     /// </summary>
     private static async Task<IResult> GetRejectedAsync(
-        string id, HttpContext context, OwnerAccess access, ImportStorage storage, ImportRunner runner, CancellationToken cancellationToken)
+        string id, HttpContext context, OwnerAccess access, ImportStorage storage, StoppedImports imports, ImportRunner runner, CancellationToken cancellationToken)
     {
-        var (import, refusal) = await CompletedAsync(id, context, access, storage, "rejected rows", cancellationToken).ConfigureAwait(false);
+        var (import, refusal) = await CompletedAsync(id, context, access, storage, imports, "rejected rows", cancellationToken).ConfigureAwait(false);
         if (import is not (var owner, var record))
         {
             return refusal!;
@@ -67,9 +67,10 @@ internal static class ImportListingsApi
     /// Every row of a completed import and what became of it, as CSV (<see cref="ImportRowsCsv"/>; the record lists the
     /// first rows). 409 while the import has not completed; 404 for an import completed before rows were kept.
     /// </summary>
-    private static async Task<IResult> GetRowsAsync(string id, HttpContext context, OwnerAccess access, ImportStorage storage, CancellationToken cancellationToken)
+    private static async Task<IResult> GetRowsAsync(
+        string id, HttpContext context, OwnerAccess access, ImportStorage storage, StoppedImports imports, CancellationToken cancellationToken)
     {
-        var (import, refusal) = await CompletedAsync(id, context, access, storage, "rows", cancellationToken).ConfigureAwait(false);
+        var (import, refusal) = await CompletedAsync(id, context, access, storage, imports, "rows", cancellationToken).ConfigureAwait(false);
         if (import is not (var owner, _))
         {
             return refusal!;
@@ -92,7 +93,7 @@ internal static class ImportListingsApi
     /// and for a failed one, which will never have it.
     /// </summary>
     private static async Task<(CompletedImport? Import, IResult? Refusal)> CompletedAsync(
-        string id, HttpContext context, OwnerAccess access, ImportStorage storage, string listing, CancellationToken cancellationToken)
+        string id, HttpContext context, OwnerAccess access, ImportStorage storage, StoppedImports imports, string listing, CancellationToken cancellationToken)
     {
         if (await access.ResolveAsync(context, ApiScopes.Read, cancellationToken).ConfigureAwait(false) is not { } owner)
         {
@@ -100,7 +101,7 @@ internal static class ImportListingsApi
         }
 
         await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        if (await storage.Records.FindAsync(owner.OwnerId, id, cancellationToken).ConfigureAwait(false) is not { } record)
+        if (await imports.FindAsync(owner.OwnerId, id, cancellationToken).ConfigureAwait(false) is not { } record)
         {
             return (null, OwnerAccess.NotFound());
         }

@@ -52,6 +52,21 @@ internal sealed record ImportRecord
     /// <summary>How far a running import has got (written every <c>Imports:ProgressInterval</c>); null before it starts and once it has ended.</summary>
     public ImportRecordProgress? Progress { get; init; }
 
+    /// <summary>
+    /// When the import last showed it was being worked on: queued, a delivery of its queue message started, progress
+    /// written. With the owner's import lease, what tells a live import from one whose run died (<see cref="ImportStall"/>);
+    /// null on records stored before it was kept.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? ActiveUtc { get; init; }
+
+    /// <summary>
+    /// For a queued import, how many deliveries of its queue message have started (0 while it waits for the first); null
+    /// for one imported while its caller waited, which nothing runs again.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? Deliveries { get; init; }
+
     /// <summary>Contacts handed to <see cref="Campaign"/> (every contact a row names: new, merged or already known; enrolling is idempotent), 0 without a campaign.</summary>
     public int Enrolled { get; init; }
 

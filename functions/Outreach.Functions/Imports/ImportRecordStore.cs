@@ -1,3 +1,4 @@
+using Azure;
 using System.Text.Json;
 using Outreach.Storage;
 using Outreach.Storage.Blobs;
@@ -53,6 +54,59 @@ internal sealed class ImportRecordStore(TableClient table, BlobContainerClient b
         }
     }
 
+    /// <summary>The owner's import with the version it was read at (for <see cref="ReplaceAsync"/>), or null (also for an id that is not theirs).</summary>
+    public async Task<VersionedImportRecord?> FindVersionedAsync(string ownerId, string importId, CancellationToken cancellationToken)
+    {
+        if (!ImportIds.IsValid(importId))
+        {
+            return null;
+        }
+
+        var download = await blobs.DownloadIfChangedAsync(ImportBlobLayout.Report(ownerId, importId), knownETag: null, cancellationToken).ConfigureAwait(false);
+        return download is { Status: BlobDownloadStatus.Downloaded, Content: { } json, ETag: { } version }
+            ? new VersionedImportRecord(JsonSerializer.Deserialize<ImportRecord>(json, JsonSerializerOptions.Web)!, version)
+            : null;
+    }
+
+    /// <summary>
+    /// Writes <paramref name="record"/> over the version read (<see cref="FindVersionedAsync"/>) only if nobody has saved
+    /// the import since: false when someone has (read it again), and neither the record nor its listed summary changed.
+    /// </summary>
+    public async Task<bool> ReplaceAsync(ImportRecord record, ETag version, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+
+        // The summary's version is read before the record is written: a save (record, then summary) that comes after
+        // this replace then fails the conditional summary write below, so the listing never shows what the record no
+        // longer says.
+        var summary = await table.GetAsync(record.OwnerId, record.Id, cancellationToken).ConfigureAwait(false);
+        using (var json = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(record, JsonSerializerOptions.Web)))
+        {
+            if (!await blobs.UploadIfMatchAsync(ImportBlobLayout.Report(record.OwnerId, record.Id), json, RecordContentType, version, cancellationToken).ConfigureAwait(false))
+            {
+                return false;
+            }
+        }
+
+        try
+        {
+            if (summary is null)
+            {
+                await table.InsertAsync(Summary(record), cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await table.UpdateAsync(Summary(record), summary.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (StorageConcurrencyException)
+        {
+            // A save after this replace wrote the summary, and the record before it: both are that save's.
+        }
+
+        return true;
+    }
+
     /// <summary>The owner's most recent imports, newest first.</summary>
     public async Task<IReadOnlyList<ImportSummary>> ListAsync(string ownerId, int take, CancellationToken cancellationToken)
     {
@@ -90,4 +144,11 @@ internal sealed class ImportRecordStore(TableClient table, BlobContainerClient b
 }
 
 /// <summary>One line of <c>GET /api/imports</c>.</summary>
-internal sealed record ImportSummary(string Id, string Status, string FileName, DateTimeOffset CreatedUtc, ImportCounts Counts);
+internal sealed record ImportSummary(string Id, string Status, string FileName, DateTimeOffset CreatedUtc, ImportCounts Counts)
+{
+    /// <summary>The line of <paramref name="record"/>.</summary>
+    public static ImportSummary Of(ImportRecord record) => new(record.Id, record.Status, record.FileName, record.CreatedUtc, record.Counts);
+}
+
+/// <summary>An import record and the version of it that was read (its blob's ETag).</summary>
+internal sealed record VersionedImportRecord(ImportRecord Record, ETag Version);

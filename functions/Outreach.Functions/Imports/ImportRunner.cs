@@ -148,7 +148,14 @@ internal sealed class ImportRunner(
 
             if (progress?.Latest is { } latest && latest != saved && time.GetElapsedTime(savedAt) >= interval)
             {
-                await records.SaveAsync(record with { Progress = ImportRecordProgress.Of(latest) }, cancellationToken).ConfigureAwait(false);
+                // The counts so far are of rows whose contacts are stored: what a run that dies after this had done (ImportStall).
+                var reached = record with
+                {
+                    Progress = ImportRecordProgress.Of(latest),
+                    Counts = new ImportCounts(latest.RowsRead, latest.Accepted, latest.Merged, latest.Unchanged, latest.Rejected),
+                    ActiveUtc = time.GetUtcNow(),
+                };
+                await records.SaveAsync(reached, cancellationToken).ConfigureAwait(false);
                 (saved, savedAt) = (latest, time.GetTimestamp());
             }
 

@@ -19,8 +19,9 @@ namespace Outreach.Functions.Imports;
 /// <see cref="ImportsOptions.SyncMaxBytes"/> is imported at once (200 with the record), a larger one is stored and
 /// queued for <c>ImportContacts</c> (202, <c>Location</c> the record). 415 for binary input, 400 naming the parameter or
 /// listing the known headers, 413 over <c>Limits:MaxUploadBytes</c>. <c>GET /api/imports/{id}</c> (<c>GetImport</c>) and
-/// <c>GET /api/imports</c> (<c>ListImports</c>, newest first); a completed import's rows as CSV are in
-/// <see cref="ImportListingsApi"/>. Another owner's import answers 404 like a missing one.
+/// <c>GET /api/imports</c> (<c>ListImports</c>, newest first), both showing an import whose run died as failed, saying so
+/// (<see cref="StoppedImports"/>); a completed import's rows as CSV are in <see cref="ImportListingsApi"/>. Another
+/// owner's import answers 404 like a missing one.
 /// </summary>
 internal static class ImportsApi
 {
@@ -116,11 +117,11 @@ internal static class ImportsApi
                 };
                 if (upload.Length <= options.Value.SyncMaxBytes)
                 {
-                    return TypedResults.Ok(await RunAtOnceAsync(runner, storage, import, record with { Status = ImportStatus.Running }, campaign, progress, time, cancellationToken)
-                        .ConfigureAwait(false));
+                    var running = record with { Status = ImportStatus.Running, ActiveUtc = now };
+                    return TypedResults.Ok(await RunAtOnceAsync(runner, storage, import, running, campaign, progress, time, cancellationToken).ConfigureAwait(false));
                 }
 
-                await QueueAsync(storage, record, time, cancellationToken).ConfigureAwait(false);
+                await QueueAsync(storage, record with { ActiveUtc = now, Deliveries = 0 }, time, cancellationToken).ConfigureAwait(false);
                 var url = ReportUrl(owner, id);
                 return TypedResults.Accepted(url, new ImportAccepted(id, ImportStatus.Queued, url));
             }
@@ -183,6 +184,7 @@ internal static class ImportsApi
         {
             await storage.Queue.SendAsync(
                 System.Text.Json.JsonSerializer.Serialize(new ImportQueueMessage(queued.OwnerId, queued.Id), System.Text.Json.JsonSerializerOptions.Web),
+                timeToLive: ImportQueueMessage.TimeToLive,
                 cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not DomainException)
@@ -195,7 +197,7 @@ internal static class ImportsApi
     }
 
     private static async Task<Results<Ok<ImportRecord>, ProblemHttpResult>> GetAsync(
-        string id, HttpContext context, OwnerAccess access, ImportStorage storage, CancellationToken cancellationToken)
+        string id, HttpContext context, OwnerAccess access, ImportStorage storage, StoppedImports imports, CancellationToken cancellationToken)
     {
         if (await access.ResolveAsync(context, ApiScopes.Read, cancellationToken).ConfigureAwait(false) is not { } owner)
         {
@@ -203,13 +205,13 @@ internal static class ImportsApi
         }
 
         await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        return await storage.Records.FindAsync(owner.OwnerId, id, cancellationToken).ConfigureAwait(false) is { } record
+        return await imports.FindAsync(owner.OwnerId, id, cancellationToken).ConfigureAwait(false) is { } record
             ? TypedResults.Ok(record)
             : OwnerAccess.NotFound();
     }
 
     private static async Task<Results<Ok<ImportList>, ProblemHttpResult>> ListAsync(
-        HttpContext context, OwnerAccess access, ImportStorage storage, CancellationToken cancellationToken)
+        HttpContext context, OwnerAccess access, ImportStorage storage, StoppedImports imports, CancellationToken cancellationToken)
     {
         if (await access.ResolveAsync(context, ApiScopes.Read, cancellationToken).ConfigureAwait(false) is not { } owner)
         {
@@ -217,7 +219,7 @@ internal static class ImportsApi
         }
 
         await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        return TypedResults.Ok(new ImportList(await storage.Records.ListAsync(owner.OwnerId, ListedImports, cancellationToken).ConfigureAwait(false)));
+        return TypedResults.Ok(new ImportList(await imports.ListAsync(owner.OwnerId, ListedImports, cancellationToken).ConfigureAwait(false)));
     }
 
     /// <summary>The record's URL; a coach acting for a client keeps the client's id on it.</summary>

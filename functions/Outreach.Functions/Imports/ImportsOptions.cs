@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Outreach.Functions.Imports;
 
 /// <summary>The <c>Imports</c> configuration section: which uploads are imported during the request and which are queued, and how often a queued one reports progress.</summary>
-internal sealed class ImportsOptions
+internal sealed class ImportsOptions : IValidatableObject
 {
     public const string SectionName = "Imports";
 
@@ -29,4 +29,26 @@ internal sealed class ImportsOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan ConcurrentImportWait { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// How long a queued or running import may show no sign of life (its lease renewed, a delivery started, progress
+    /// written) before it is shown as stopped without finishing, once no delivery of its queue message can still come
+    /// (<see cref="ImportStall"/>): 10 minutes by default. It must be longer than a delivery can wait for the owner
+    /// (<see cref="ConcurrentImportWait"/>) plus a lease (<see cref="ImportLeases.Duration"/>) twice over, so a live
+    /// import is never taken for a dead one.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:02:00", "1.00:00:00")]
+    public TimeSpan StalledAfter { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <inheritdoc />
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (StalledAfter <= ConcurrentImportWait + (2 * ImportLeases.Duration))
+        {
+            yield return new ValidationResult(
+                $"Imports:StalledAfter ({StalledAfter}) must be longer than Imports:ConcurrentImportWait ({ConcurrentImportWait}) plus two minutes, " +
+                "or an import waiting for the owner's previous one would be shown as stopped.",
+                [nameof(StalledAfter)]);
+        }
+    }
 }

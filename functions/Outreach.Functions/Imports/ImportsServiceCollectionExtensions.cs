@@ -25,6 +25,7 @@ internal static class ImportsServiceCollectionExtensions
             sp.GetRequiredService<StorageAccount>().GetTable(sp.GetRequiredService<IOptions<StoreTableNames>>().Value.Imports), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ImportStorage>();
         services.AddSingleton<ImportErasure>();
+        services.AddSingleton<StoppedImports>();
         services.AddTransient<ImportRunner>();
         services.AddSingleton(sp => new Lazy<ImportStorage>(sp.GetRequiredService<ImportStorage>));
         services.AddTransient(sp => new Lazy<ImportRunner>(sp.GetRequiredService<ImportRunner>));

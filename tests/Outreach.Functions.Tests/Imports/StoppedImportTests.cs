@@ -1,0 +1,241 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Outreach.Core.Imports;
+using Outreach.Functions.Imports;
+using Outreach.Functions.Tests.Support;
+using Outreach.Testing.LocalServices;
+using Outreach.Testing.Time;
+using static Outreach.Functions.Tests.Imports.ImportFiles;
+
+namespace Outreach.Functions.Tests.Imports;
+
+/// <summary>
+/// Imports whose run died without recording it, on the real handler against real Azurite, the clock moved by the test:
+/// shown under way while anything may still work on them, then as failed, saying what they had stored and what to do.
+/// </summary>
+public sealed class StoppedImportTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    private const int MaxDeliveries = 3;
+
+    private readonly ManualTimeProvider _clock = new(new DateTimeOffset(2026, 12, 7, 9, 0, 0, TimeSpan.Zero));
+
+    [Fact]
+    public async Task An_import_at_once_whose_instance_died_shows_running_while_it_may_live_then_stopped_with_the_rows_it_stored()
+    {
+        using var app = Start(("Imports:ProgressInterval", "00:00:00"));
+        var ownerId = ApiApp.NewId("died");
+        using var client = app.Client(await app.CreateAccountWithKeyAsync(ownerId));
+        var bytes = Encoding.UTF8.GetBytes(NumberedPeople(1200, "Name,Email,Position", i => string.Create(CultureInfo.InvariantCulture, $"Person {i},person@example.org,{new string('p', 200)}")));
+        var storage = app.Factory.Services.GetRequiredService<ImportStorage>();
+        var runner = app.Factory.Services.GetRequiredService<ImportRunner>();
+        await storage.EnsureCreatedAsync(CancellationToken.None);
+        var now = _clock.GetUtcNow();
+        var record = new ImportRecord
+        {
+            Id = ImportIds.New(now), OwnerId = ownerId, Status = ImportStatus.Running, FileName = "people.csv", SizeBytes = bytes.Length, CreatedUtc = now, ActiveUtc = now,
+        };
+        var progress = new LatestImportProgress();
+        await using var input = new GatedStream(bytes);
+        var options = new ImportOptions { OwnerId = ownerId, ImportId = record.Id, FileName = record.FileName, TotalBytes = bytes.Length };
+        using var kill = new CancellationTokenSource();
+
+        // Run as POST /api/imports runs a small file, until half-way: there it stays, as a killed instance's run would,
+        // its lease never renewed and its record never written again.
+        var run = Task.Run(async () =>
+        {
+            await using var import = await runner.StartAsync(input, options, progress, kill.Token);
+            return await runner.RunAsync(import, record, campaign: null, progress, kill.Token);
+        });
+        await input.Reached.WaitAsync(TimeSpan.FromSeconds(60));
+        var running = await GetAsync(client, record.Id);
+        _clock.Advance(TimeSpan.FromMinutes(9)); // its lease ran out 8 minutes ago, but it wrote its record only 9 minutes ago
+        var quiet = await GetAsync(client, record.Id);
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        var stopped = await GetAsync(client, record.Id);
+        var listed = await ListedAsync(client, record.Id);
+        using var rows = await client.GetAsync(new Uri($"/api/imports/{record.Id}/rows", UriKind.Relative));
+        var rowsProblem = await JsonAsync(rows);
+        var stored = await storage.Records.FindAsync(ownerId, record.Id, CancellationToken.None);
+        await kill.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+
+        Assert.Equal("running", running.GetProperty("status").GetString());
+        var rowsStored = running.GetProperty("progress").GetProperty("rowsRead").GetInt64();
+        Assert.InRange(rowsStored, 100, 1199);
+        Assert.Equal((rowsStored, 1L, rowsStored - 1, 0L, 0L), Counts(running)); // the counts so far: one person, merged into
+        Assert.Equal("running", quiet.GetProperty("status").GetString());
+        Assert.Equal("failed", stopped.GetProperty("status").GetString());
+        Assert.Equal(Counts(running), Counts(stopped));
+        Assert.Equal(
+            "This import stopped without finishing: the server running it stopped before the import could complete or record why. " +
+            $"The contacts of at least its first {rowsStored} rows are stored (1 new, {rowsStored - 1} merged, 0 already known, 0 rejected); nothing stored is lost. " +
+            "Upload the file again to import the rest: re-importing changes nothing already imported.",
+            stopped.GetProperty("error").GetString());
+        Assert.Equal(JsonValueKind.Null, stopped.GetProperty("progress").ValueKind);
+        Assert.Equal(("failed", rowsStored), (listed.GetProperty("status").GetString(), listed.GetProperty("counts").GetProperty("rows").GetInt64()));
+        Assert.Equal(HttpStatusCode.Conflict, rows.StatusCode);
+        Assert.StartsWith("The import failed, so its rows are not listed: This import stopped without finishing", rowsProblem.GetProperty("title").GetString(), StringComparison.Ordinal);
+        Assert.Equal((ImportStatus.Failed, _clock.GetUtcNow()), (stored!.Status, stored.CompletedUtc!.Value)); // recorded, not only shown
+    }
+
+    [Fact]
+    public async Task A_queued_import_is_under_way_while_a_delivery_may_still_come_and_stopped_once_its_last_delivery_died()
+    {
+        using var app = Start(("Imports:SyncMaxBytes", "1024"), ("Imports:ConcurrentImportWait", "00:00:30"));
+        var ownerId = ApiApp.NewId("lost");
+        using var client = app.Client(await app.CreateAccountWithKeyAsync(ownerId));
+        var storage = app.Factory.Services.GetRequiredService<ImportStorage>();
+        var leases = app.Factory.Services.GetRequiredService<ImportLeases>();
+        await storage.EnsureCreatedAsync(CancellationToken.None);
+
+        // Another import of the owner holds the owner throughout, so every delivery below waits for it until it is cut short.
+        var other = await leases.TryAcquireAsync(ownerId, "another-import", CancellationToken.None);
+        using var upload = await PostCsvAsync(client, Sample("class-visit.csv"));
+        var id = (await JsonAsync(upload)).GetProperty("id").GetString()!;
+        _clock.Advance(TimeSpan.FromMinutes(11));
+        var neverDelivered = await GetAsync(client, id);
+
+        other = await leases.TryAcquireAsync(ownerId, "another-import", CancellationToken.None);
+        await DeliverCutShortAsync(app, storage, ownerId, id, dequeueCount: 1);
+        _clock.Advance(TimeSpan.FromMinutes(11));
+        var betweenDeliveries = await GetAsync(client, id);
+
+        other = await leases.TryAcquireAsync(ownerId, "another-import", CancellationToken.None);
+        await DeliverCutShortAsync(app, storage, ownerId, id, dequeueCount: MaxDeliveries);
+        _clock.Advance(TimeSpan.FromMinutes(9));
+        var lastJustDied = await GetAsync(client, id);
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        var stopped = await GetAsync(client, id);
+        var listed = await ListedAsync(client, id);
+
+        // A delivery the host makes after all finds the import stopped and leaves it so: the owner was told to upload again.
+        await other!.DisposeAsync();
+        using (var late = await DeliverAsync(app, ownerId, id, MaxDeliveries, CancellationToken.None))
+        {
+            Assert.Equal(HttpStatusCode.OK, late.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.Accepted, upload.StatusCode);
+        Assert.Equal(("queued", 0L), (neverDelivered.GetProperty("status").GetString(), neverDelivered.GetProperty("deliveries").GetInt64()));
+        Assert.Equal(("running", 1L), (betweenDeliveries.GetProperty("status").GetString(), betweenDeliveries.GetProperty("deliveries").GetInt64()));
+        Assert.Equal(("running", 3L), (lastJustDied.GetProperty("status").GetString(), lastJustDied.GetProperty("deliveries").GetInt64()));
+        Assert.Equal("failed", stopped.GetProperty("status").GetString());
+        Assert.Equal(
+            "This import stopped without finishing: the server running it stopped before the import could complete or record why. " +
+            "Whatever contacts it had stored are kept. Upload the file again to import it: re-importing changes nothing already imported.",
+            stopped.GetProperty("error").GetString());
+        Assert.Equal("failed", listed.GetProperty("status").GetString());
+        Assert.Equal("failed", (await GetAsync(client, id)).GetProperty("status").GetString());
+        Assert.Empty(await ContactsAsync(client));
+    }
+
+    [Fact]
+    public async Task A_stopped_record_is_written_only_over_the_version_judged_so_a_later_save_or_another_reader_wins()
+    {
+        using var app = Start();
+        var ownerId = ApiApp.NewId("race");
+        using var client = app.Client(await app.CreateAccountWithKeyAsync(ownerId));
+        var storage = app.Factory.Services.GetRequiredService<ImportStorage>();
+        await storage.EnsureCreatedAsync(CancellationToken.None);
+        var records = storage.Records;
+        var now = _clock.GetUtcNow();
+        var running = new ImportRecord
+        {
+            Id = ImportIds.New(now), OwnerId = ownerId, Status = ImportStatus.Running, FileName = "people.csv", CreatedUtc = now, ActiveUtc = now,
+        };
+        await records.SaveAsync(running, CancellationToken.None);
+
+        // Judged stopped from a read, but the run was alive after all and completed meanwhile.
+        var judged = (await records.FindVersionedAsync(ownerId, running.Id, CancellationToken.None))!;
+        await records.SaveAsync(running with { Status = ImportStatus.Completed, CompletedUtc = now, Counts = new ImportCounts(2, 2, 0, 0, 0) }, CancellationToken.None);
+        var overCompleted = await records.ReplaceAsync(ImportStall.Stopped(judged.Record, now), judged.Version, CancellationToken.None);
+        var completed = await GetAsync(client, running.Id);
+        var completedListed = await ListedAsync(client, running.Id);
+
+        // Two readers judging the same version: the first writes, the second changes nothing.
+        await records.SaveAsync(running, CancellationToken.None);
+        var read = (await records.FindVersionedAsync(ownerId, running.Id, CancellationToken.None))!;
+        var first = await records.ReplaceAsync(ImportStall.Stopped(read.Record, now.AddMinutes(10)), read.Version, CancellationToken.None);
+        var second = await records.ReplaceAsync(ImportStall.Stopped(read.Record, now.AddMinutes(11)), read.Version, CancellationToken.None);
+        var stored = await records.FindAsync(ownerId, running.Id, CancellationToken.None);
+
+        Assert.False(overCompleted);
+        Assert.Equal(("completed", 2L), (completed.GetProperty("status").GetString(), Counts(completed).Item1));
+        Assert.Equal("completed", completedListed.GetProperty("status").GetString());
+        Assert.True(first);
+        Assert.False(second);
+        Assert.Equal((ImportStatus.Failed, now.AddMinutes(10)), (stored!.Status, stored.CompletedUtc!.Value));
+    }
+
+    private ApiApp Start(params (string Key, string? Value)[] settings) =>
+        ApiApp.Start(azurite, TestAppRoot.CreateWithImports(MaxDeliveries), services => services.AddSingleton<TimeProvider>(_clock), settings);
+
+    /// <summary>Delivers the import's message as the host does, and cuts the delivery short once it has started (the host shutting down).</summary>
+    private static async Task DeliverCutShortAsync(ApiApp app, ImportStorage storage, string ownerId, string importId, int dequeueCount)
+    {
+        using var shutDown = new CancellationTokenSource();
+        var delivery = DeliverAsync(app, ownerId, importId, dequeueCount, shutDown.Token);
+        using (var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
+        {
+            while ((await storage.Records.FindAsync(ownerId, importId, deadline.Token))?.Deliveries != dequeueCount)
+            {
+                Assert.False(delivery.IsCompleted, "The delivery ended before it started the import.");
+                await Task.Delay(20, deadline.Token);
+            }
+        }
+
+        await shutDown.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => delivery);
+    }
+
+    private static async Task<HttpResponseMessage> DeliverAsync(ApiApp app, string ownerId, string importId, int dequeueCount, CancellationToken cancellationToken)
+    {
+        var envelope = JsonSerializer.Serialize(new
+        {
+            Data = new { message = JsonSerializer.Serialize(new { ownerId, importId }) },
+            Metadata = new { DequeueCount = dequeueCount, Id = Guid.NewGuid().ToString(), sys = new { MethodName = "ImportContacts", UtcNow = DateTimeOffset.UtcNow, RandGuid = Guid.NewGuid() } },
+        });
+        using var host = app.Factory.CreateClient();
+        return await host.PostAsync(new Uri("/ImportContacts", UriKind.Relative), new StringContent(envelope, Encoding.UTF8, "application/json"), cancellationToken);
+    }
+
+    private static async Task<JsonElement> GetAsync(HttpClient client, string importId)
+    {
+        using var response = await client.GetAsync(new Uri($"/api/imports/{importId}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await JsonAsync(response);
+    }
+
+    private static async Task<JsonElement> ListedAsync(HttpClient client, string importId)
+    {
+        using var response = await client.GetAsync(new Uri("/api/imports", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await JsonAsync(response)).GetProperty("imports").EnumerateArray().Single(i => i.GetProperty("id").GetString() == importId);
+    }
+
+    /// <summary>Hands out the first half of the file, then waits until cancelled.</summary>
+    private sealed class GatedStream(byte[] bytes) : MemoryStream(bytes, writable: false)
+    {
+        private readonly TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        private int GateAt { get; } = bytes.Length / 2;
+
+        public Task Reached => _reached.Task;
+
+        public override bool CanSeek => false;
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            if (Position >= GateAt)
+            {
+                _reached.TrySetResult();
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+
+            return Read(buffer.Span[..(int)Math.Min(buffer.Length, GateAt - Position)]);
+        }
+    }
+}
