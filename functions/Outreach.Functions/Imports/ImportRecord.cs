@@ -145,8 +145,18 @@ internal sealed record ImportRecord
     };
 }
 
-/// <summary>How far a running import has got: rows and bytes read, and the share of the file read when its size is known.</summary>
-internal sealed record ImportRecordProgress(long RowsRead, long BytesRead, long? TotalBytes, int? Percent)
+/// <summary>
+/// How far a running import has got: rows and bytes read, and the share of the file read when its size is known; once
+/// every row is read, how many of the contacts they name have had their meetings counted and been enrolled
+/// (<see cref="ContactsDone"/> of <see cref="ContactsTotal"/>, absent while rows are read), so a long last step still moves.
+/// </summary>
+internal sealed record ImportRecordProgress(
+    long RowsRead,
+    long BytesRead,
+    long? TotalBytes,
+    int? Percent,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? ContactsDone = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? ContactsTotal = null)
 {
     /// <summary>The record's view of <paramref name="progress"/>; the percentage stays below 100 until the import completes.</summary>
     public static ImportRecordProgress Of(ImportProgress progress) => new(

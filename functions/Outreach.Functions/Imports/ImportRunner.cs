@@ -90,7 +90,7 @@ internal sealed class ImportRunner(
 
                 // Before the completed record, so a completed import always has its rows.
                 await log.SaveAsync(records.Blobs, ImportBlobLayout.Rows(record.OwnerId, record.Id), cancellationToken).ConfigureAwait(false);
-                var (enrolled, error) = await ApplyAsync(record.OwnerId, campaign, contacts, lease, cancellationToken).ConfigureAwait(false);
+                var (enrolled, error) = await ApplyAsync(record, campaign, contacts, progress?.Latest, lease, cancellationToken).ConfigureAwait(false);
                 var completed = record.Completed(import.Report, accepted, merged, enrolled, error, time.GetUtcNow());
                 await records.SaveAsync(completed, cancellationToken).ConfigureAwait(false);
                 return completed;
@@ -148,14 +148,7 @@ internal sealed class ImportRunner(
 
             if (progress?.Latest is { } latest && latest != saved && time.GetElapsedTime(savedAt) >= interval)
             {
-                // The counts so far are of rows whose contacts are stored: what a run that dies after this had done (ImportStall).
-                var reached = record with
-                {
-                    Progress = ImportRecordProgress.Of(latest),
-                    Counts = new ImportCounts(latest.RowsRead, latest.Accepted, latest.Merged, latest.Unchanged, latest.Rejected),
-                    ActiveUtc = time.GetUtcNow(),
-                };
-                await records.SaveAsync(reached, cancellationToken).ConfigureAwait(false);
+                await records.SaveAsync(Reached(record, latest), cancellationToken).ConfigureAwait(false);
                 (saved, savedAt) = (latest, time.GetTimestamp());
             }
 
@@ -195,17 +188,29 @@ internal sealed class ImportRunner(
     /// A contact enrolled here, or later, has the same day fixed on its tasks as the meeting they follow up
     /// (<see cref="Core.Planning.OutreachTask.MeetingOn"/>), so its sends and replies count for this meeting. The contacts
     /// are imported whatever happens to enrolment: a refusal (no sender profile yet, say) is recorded on the import as its
-    /// error, and enrolling later through the campaign works.
+    /// error, and enrolling later through the campaign works. Given how far reading got (<paramref name="read"/>), the
+    /// running record says how many contacts are done every <see cref="ImportsOptions.ProgressInterval"/>: for tens of
+    /// thousands of contacts this step takes minutes, and a record that stopped moving would read as an import stuck.
     /// </summary>
     private async Task<(int Enrolled, string? Error)> ApplyAsync(
-        string ownerId, Campaign? campaign, ImportedContacts imported, ImportLease lease, CancellationToken cancellationToken)
+        ImportRecord record, Campaign? campaign, ImportedContacts imported, ImportProgress? read, ImportLease lease, CancellationToken cancellationToken)
     {
+        var ownerId = record.OwnerId;
         var (zone, today) = await OwnerTodayAsync(ownerId, cancellationToken).ConfigureAwait(false);
         var enrolled = 0;
         string? error = null;
+        var (done, total, savedAt) = (0L, (long)imported.Ids.Count, time.GetTimestamp());
         foreach (var chunk in imported.Ids.Chunk(EnrolmentBatch))
         {
             await lease.RenewIfDueAsync(cancellationToken).ConfigureAwait(false);
+            if (read is { } r && done > 0 && time.GetElapsedTime(savedAt) >= options.Value.ProgressInterval)
+            {
+                await records.SaveAsync(Reached(record, r) with { Progress = ImportRecordProgress.Of(r) with { ContactsDone = done, ContactsTotal = total } }, cancellationToken)
+                    .ConfigureAwait(false);
+                savedAt = time.GetTimestamp();
+            }
+
+            done += chunk.Length;
             var contacts = new List<Contact>(chunk.Length);
             foreach (var contact in await stores.Contacts.GetManyAsync(ownerId, chunk, cancellationToken).ConfigureAwait(false))
             {
@@ -241,6 +246,17 @@ internal sealed class ImportRunner(
 
         return (enrolled, error);
     }
+
+    /// <summary>
+    /// The running record at <paramref name="latest"/>: its progress, and the counts of the rows whose contacts are stored
+    /// so far, which are what a run that dies after this had done (<see cref="ImportStall"/>).
+    /// </summary>
+    private ImportRecord Reached(ImportRecord record, ImportProgress latest) => record with
+    {
+        Progress = ImportRecordProgress.Of(latest),
+        Counts = new ImportCounts(latest.RowsRead, latest.Accepted, latest.Merged, latest.Unchanged, latest.Rejected),
+        ActiveUtc = time.GetUtcNow(),
+    };
 
     /// <summary>The zone the owner's metrics count days in (their sender profile's, UTC before they have one) and today there.</summary>
     private async Task<(TimeZoneInfo Zone, DateOnly Today)> OwnerTodayAsync(string ownerId, CancellationToken cancellationToken)

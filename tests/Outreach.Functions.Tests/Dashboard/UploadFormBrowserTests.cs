@@ -21,6 +21,7 @@ public sealed class UploadFormBrowserTests(AzuriteFixture azurite) : LoopbackBro
 {
     private const string Queued = """{"id":"imp-1","status":"queued","reportUrl":"/api/imports/imp-1"}""";
     private const string Running = """{"id":"imp-1","status":"running","fileName":"big.csv","progress":{"rowsRead":10,"bytesRead":100,"totalBytes":1000,"percent":10}}""";
+    private const string Updating = """{"id":"imp-1","status":"running","fileName":"big.csv","progress":{"rowsRead":900,"bytesRead":1000,"totalBytes":1000,"percent":99,"contactsDone":300,"contactsTotal":800}}""";
     private const string RunningWithoutProgress = """{"id":"imp-1","status":"running","fileName":"big.csv","progress":null}""";
     private const string Completed = """{"id":"imp-1","status":"completed","fileName":"big.csv","counts":{"rows":1,"accepted":1,"merged":0,"alreadyKnown":0,"rejected":0},"rejected":[]}""";
     private const string Failed = """{"id":"imp-1","status":"failed","fileName":"big.csv","error":"The import could not be completed; upload the file again."}""";
@@ -201,6 +202,28 @@ public sealed class UploadFormBrowserTests(AzuriteFixture azurite) : LoopbackBro
 
         await page.ClickAsync("#upload-form button[type=submit]");
         await page.WaitForFunctionAsync(StatusIs, "Importing…");
+        answered.SetResult();
+        await page.WaitForFunctionAsync(StatusIs, "Import finished.");
+    }
+
+    [Fact]
+    public async Task An_import_whose_rows_are_all_read_says_how_many_contacts_it_has_updated_of_how_many()
+    {
+        var answered = new TaskCompletionSource();
+        var page = await QueuedAsync(async (poll, route) =>
+        {
+            if (poll == 1)
+            {
+                await Json(route, Updating);
+                return;
+            }
+
+            await answered.Task;
+            await Json(route, Completed);
+        });
+
+        await page.ClickAsync("#upload-form button[type=submit]");
+        await page.WaitForFunctionAsync(StatusIs, "Importing… 900 rows read; updating contacts: 300 of 800");
         answered.SetResult();
         await page.WaitForFunctionAsync(StatusIs, "Import finished.");
     }

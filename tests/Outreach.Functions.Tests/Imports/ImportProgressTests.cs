@@ -68,6 +68,51 @@ public sealed class ImportProgressTests(AzuriteFixture azurite) : IClassFixture<
         Assert.Equal(System.Text.Json.JsonValueKind.Null, done.GetProperty("progress").ValueKind);
     }
 
+    [Fact]
+    public async Task Once_every_row_is_read_the_record_says_how_many_of_the_contacts_have_been_updated()
+    {
+        const int People = 2000; // twenty hundreds of contacts to count meetings for after the last row
+        var ownerId = ApiApp.NewId("apply");
+        var bytes = Encoding.UTF8.GetBytes(NumberedPeople(People));
+        var storage = _app.Factory.Services.GetRequiredService<ImportStorage>();
+        var runner = _app.Factory.Services.GetRequiredService<ImportRunner>();
+        await storage.EnsureCreatedAsync(CancellationToken.None);
+        var record = new ImportRecord
+        {
+            Id = ImportIds.New(DateTimeOffset.UtcNow), OwnerId = ownerId, Status = ImportStatus.Running, FileName = "people.csv", SizeBytes = bytes.Length, CreatedUtc = DateTimeOffset.UtcNow,
+        };
+        var progress = new LatestImportProgress();
+        var options = new ImportOptions { OwnerId = ownerId, ImportId = record.Id, FileName = record.FileName, TotalBytes = bytes.Length };
+
+        var run = Task.Run(async () =>
+        {
+            await using var input = new MemoryStream(bytes, writable: false);
+            await using var import = await runner.StartAsync(input, options, progress, CancellationToken.None);
+            return await runner.RunAsync(import, record, campaign: null, progress, CancellationToken.None);
+        });
+        var updating = new List<ImportRecordProgress>();
+        using (var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(120)))
+        {
+            while (!run.IsCompleted)
+            {
+                if ((await storage.Records.FindAsync(ownerId, record.Id, deadline.Token))?.Progress is { ContactsTotal: not null } seen)
+                {
+                    updating.Add(seen);
+                }
+
+                await Task.Delay(5, deadline.Token);
+            }
+        }
+
+        var completed = await run;
+
+        Assert.NotEmpty(updating);
+        Assert.All(updating, p => Assert.Equal((People, People, 99), (p.RowsRead, p.ContactsTotal!.Value, p.Percent!.Value)));
+        Assert.All(updating, p => Assert.InRange(p.ContactsDone!.Value, 100, People - 1));
+        Assert.Equal((ImportStatus.Completed, (long)People), (completed.Status, completed.Counts.Accepted));
+        Assert.Null((await storage.Records.FindAsync(ownerId, record.Id, CancellationToken.None))!.Progress);
+    }
+
     private static async Task<System.Text.Json.JsonElement> GetAsync(HttpClient client, string importId)
     {
         using var response = await client.GetAsync(new Uri($"/api/imports/{importId}", UriKind.Relative));

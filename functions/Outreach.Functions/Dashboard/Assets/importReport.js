@@ -82,11 +82,15 @@ export function failureOf(report) {
   return report.status === 'failed' ? report.error || 'The import failed.' : null;
 }
 
-// What a queued or running import's record says about how far it has got (its progress is written every few seconds).
+// What a queued or running import's record says about how far it has got (its progress is written every few seconds):
+// rows read, then, once every row is read, the contacts whose meetings are counted and enrolment done.
 export function importingText(record) {
   const progress = record?.progress;
   if (!progress) return record?.status === 'running' ? 'Importing…' : 'Queued; the import starts shortly…';
   const rows = `${progress.rowsRead.toLocaleString()} rows read`;
+  if (progress.contactsTotal) {
+    return `Importing… ${rows}; updating contacts: ${progress.contactsDone.toLocaleString()} of ${progress.contactsTotal.toLocaleString()}`;
+  }
   return progress.percent === null || progress.percent === undefined ? `Importing… ${rows}` : `Importing… ${progress.percent} % (${rows})`;
 }
 
