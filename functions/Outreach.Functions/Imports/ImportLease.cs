@@ -40,7 +40,7 @@ internal sealed class ImportLease : IAsyncDisposable
         _renewedAt = _leases.Time.GetUtcNow();
     }
 
-    /// <summary>Frees the owner for the next import (not cancellable: a lease left behind would hold the owner for a minute).</summary>
+    /// <summary>Frees the owner for the next import (not cancellable: a lease left behind would hold the owner for a minute; one storage failed to free is left to run out).</summary>
     public async ValueTask DisposeAsync()
     {
         if (Held)

@@ -121,7 +121,11 @@ internal sealed class ImportLeases(TableClient table, TimeProvider time)
         }
     }
 
-    /// <summary>Frees the owner, unless the lease was lost meanwhile (then it is the new holder's).</summary>
+    /// <summary>
+    /// Frees the owner, unless the lease was lost meanwhile (then it is the new holder's). Storage failing here is not the
+    /// holder's failure: the lease runs out by itself within <see cref="Duration"/>, while an import that had completed and
+    /// was reported failed for it would tell its owner that what was stored was not.
+    /// </summary>
     internal async Task ReleaseAsync(string ownerId, ETag etag, CancellationToken cancellationToken)
     {
         try
@@ -131,6 +135,10 @@ internal sealed class ImportLeases(TableClient table, TimeProvider time)
         catch (StorageConcurrencyException e) when (e.Status is 409 or 412)
         {
             // Lost to another import; it is theirs to free.
+        }
+        catch (StorageRequestException)
+        {
+            // Left to run out (see above).
         }
     }
 
