@@ -65,13 +65,6 @@ internal sealed partial class ImportContactsFunction(
             return FunctionOutcome.Success();
         }
 
-        if (!await StarterMayStillImportAsync(record, cancellationToken))
-        {
-            await records.SaveAsync(record.Failed(ConsentWithdrawn, reached: null, time.GetUtcNow()), cancellationToken);
-            LogFailed(record.Id, "consent-withdrawn");
-            return FunctionOutcome.Success();
-        }
-
         var isLastAttempt = trigger.DequeueCount >= app.Host.Extensions.Queues.MaxDequeueCount;
         var progress = new LatestImportProgress();
 
@@ -83,6 +76,15 @@ internal sealed partial class ImportContactsFunction(
         };
         try
         {
+            // Inside the try: storage failing here on the last delivery fails the import as a failure later would, rather
+            // than leaving it queued with its message in the poison queue.
+            if (!await StarterMayStillImportAsync(record, cancellationToken))
+            {
+                await records.SaveAsync(record.Failed(ConsentWithdrawn, reached: null, time.GetUtcNow()), cancellationToken);
+                LogFailed(record.Id, "consent-withdrawn");
+                return FunctionOutcome.Success();
+            }
+
             var completed = await RunAsync(running, progress, cancellationToken);
             LogCompleted(record.Id, completed.Counts.Rows, trigger.DequeueCount);
             return FunctionOutcome.Success();

@@ -1,0 +1,73 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Azure.Core.Pipeline;
+using Microsoft.Extensions.DependencyInjection;
+using Outreach.Core.Accounts;
+using Outreach.Storage;
+using Outreach.Storage.Stores.Accounts;
+using Outreach.Functions.Tests.Support;
+using Outreach.Testing.LocalServices;
+using static Outreach.Functions.Tests.Imports.ImportFiles;
+
+namespace Outreach.Functions.Tests.Imports;
+
+/// <summary>
+/// The last delivery of a queued import fails before the import starts (storage failing while the coach's consent is
+/// checked, the connection to real Azurite dropped on those reads): the import is recorded failed at once, as one
+/// failing later on its last delivery is, instead of staying queued with its message gone to the poison queue.
+/// </summary>
+public sealed class LastDeliveryFailureTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    private const int MaxDeliveries = 3;
+
+    [Fact]
+    public async Task A_last_delivery_that_cannot_check_the_coachs_consent_records_the_import_failed_not_queued()
+    {
+        var consentReads = new DroppedConsentReads { InnerHandler = new HttpClientHandler() };
+        var options = new StorageClientOptions { Transport = new HttpClientTransport(new HttpClient(consentReads)) };
+        options.Retry.MaxRetries = 0;
+        var account = StorageAccount.FromConnectionString(azurite.ConnectionString, options);
+        using var app = ApiApp.Start(azurite, TestAppRoot.CreateWithImports(MaxDeliveries), services => services.AddSingleton(account), ("Imports:SyncMaxBytes", "1024"));
+        var (coachId, clientId) = (ApiApp.NewId("coach"), ApiApp.NewId("client"));
+        using var coach = app.Client(await app.CreateAccountWithKeyAsync(coachId, AccountKind.Coach));
+        using var client = app.Client(await app.CreateAccountWithKeyAsync(clientId));
+        await Campaigns.CampaignsApp.GrantConsentAsync(client, coachId, "read", "write");
+        using var upload = await PostCsvAsync(coach, Sample("class-visit.csv"), $"?owner={clientId}");
+        var id = (await JsonAsync(upload)).GetProperty("id").GetString()!;
+
+        consentReads.Dropping = true;
+        using var delivered = await DeliverAsync(app, clientId, id, MaxDeliveries);
+        consentReads.Dropping = false;
+        using var response = await client.GetAsync(new Uri($"/api/imports/{id}", UriKind.Relative));
+        var record = await JsonAsync(response);
+
+        Assert.Equal(HttpStatusCode.Accepted, upload.StatusCode);
+        Assert.Equal(HttpStatusCode.InternalServerError, delivered.StatusCode); // the host's last attempt failed: poison queue
+        Assert.Equal("failed", record.GetProperty("status").GetString());
+        Assert.Equal("The import could not be completed; upload the file again.", record.GetProperty("error").GetString());
+        Assert.Empty(await ContactsAsync(client));
+    }
+
+    private static async Task<HttpResponseMessage> DeliverAsync(ApiApp app, string ownerId, string importId, int dequeueCount)
+    {
+        var envelope = JsonSerializer.Serialize(new
+        {
+            Data = new { message = JsonSerializer.Serialize(new { ownerId, importId }) },
+            Metadata = new { DequeueCount = dequeueCount, Id = Guid.NewGuid().ToString(), sys = new { MethodName = "ImportContacts", UtcNow = DateTimeOffset.UtcNow, RandGuid = Guid.NewGuid() } },
+        });
+        using var host = app.Factory.CreateClient();
+        return await host.PostAsync(new Uri("/ImportContacts", UriKind.Relative), new StringContent(envelope, Encoding.UTF8, "application/json"));
+    }
+
+    /// <summary>While <see cref="Dropping"/>, drops the connection on every read of the coach consents; everything else goes to Azurite.</summary>
+    private sealed class DroppedConsentReads : DelegatingHandler
+    {
+        public volatile bool Dropping;
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Dropping && request.Method == HttpMethod.Get && request.RequestUri!.AbsolutePath.Contains(AccountTables.CoachConsents, StringComparison.Ordinal)
+                ? throw new HttpRequestException("The connection was reset.")
+                : base.SendAsync(request, cancellationToken);
+    }
+}
