@@ -18,8 +18,8 @@ public interface IIntroductionStore : IIntroductionReader
 
     /// <summary>
     /// Every introduction the timer looks at, at <paramref name="now"/>: awaiting consent (past the deadline it expires;
-    /// before it, its consent ask is checked), or introduced (its email is checked, and past the nudge time A is nudged).
-    /// A store may return more than is due; the timer decides.
+    /// before it, its consent ask is checked), introduced (its email is checked, and past the nudge time A is nudged), or
+    /// stalled before B answered and past the deadline (it expires). A store may return more than is due; the timer decides.
     /// </summary>
     Task<IReadOnlyList<Introduction>> ListDueAsync(DateTimeOffset now, CancellationToken cancellationToken);
 }

@@ -69,7 +69,7 @@ public sealed class IntroductionService(
         ApplyAsync(_workflow.RecordAnswer(introduction, answer, responder), cancellationToken);
 
     /// <summary>
-    /// The timer's move: expires an unanswered request past its deadline, or nudges A once the nudge is due, which is
+    /// The timer's move: expires an unanswered request past its deadline (also one that stalled before B answered), or nudges A once the nudge is due, which is
     /// <see cref="IntroductionPolicy.NudgeAfter"/> after the introduction email actually went out. While that email is
     /// still planned, queued, claimed or in review, nothing changes and the next run looks again; once it went out
     /// later than B's yes, the nudge is moved to the delay after the send. When the email was skipped or failed for good,

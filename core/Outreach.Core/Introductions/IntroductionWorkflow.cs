@@ -116,7 +116,11 @@ public sealed class IntroductionWorkflow
         }
     }
 
-    /// <summary>Expires a request B did not answer in time (timer). Repeating it on an expired request is a no-op.</summary>
+    /// <summary>
+    /// Expires a request B did not answer in time (timer), also one that stalled before B answered (its consent ask never
+    /// reached B) and that the introducer neither answered nor cancelled: past the deadline nobody may answer it any more,
+    /// so it must not stay open. Repeating it on an expired request is a no-op.
+    /// </summary>
     /// <exception cref="DomainException"><c>introduction.not-yet-due</c> before the deadline; invalid transition from any other state.</exception>
     public IntroductionTransition Expire(Introduction introduction)
     {
@@ -125,8 +129,11 @@ public sealed class IntroductionWorkflow
         return introduction.State switch
         {
             IntroductionState.Expired => Repeat(introduction),
-            IntroductionState.AwaitingConsent when now < introduction.ConsentDeadline => throw NotYetDue(introduction, "expire", introduction.ConsentDeadline),
-            IntroductionState.AwaitingConsent => new IntroductionTransition(introduction with { State = IntroductionState.Expired, ClosedAt = now }, []),
+            IntroductionState.AwaitingConsent or IntroductionState.Stalled when introduction.Answer is null && now < introduction.ConsentDeadline =>
+                throw NotYetDue(introduction, "expire", introduction.ConsentDeadline),
+            IntroductionState.AwaitingConsent or IntroductionState.Stalled when introduction.Answer is null => new IntroductionTransition(
+                introduction with { State = IntroductionState.Expired, ClosedAt = now, StalledReason = null },
+                []),
             _ => throw Invalid(introduction, "expire"),
         };
     }

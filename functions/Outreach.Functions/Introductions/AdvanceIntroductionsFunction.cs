@@ -7,7 +7,8 @@ namespace Outreach.Functions.Introductions;
 
 /// <summary>
 /// The <c>AdvanceIntroductions</c> timer (<c>functions/AdvanceIntroductions/function.json</c>, hourly): expires consent
-/// requests B left unanswered past the deadline, stalls a request whose consent ask to B was skipped or failed for good
+/// requests B left unanswered past the deadline (also those that stalled before B answered and that the introducer
+/// neither answered for B nor cancelled), stalls a request whose consent ask to B was skipped or failed for good
 /// (B cannot answer it; the introducer may answer for B or cancel), plans again a consent ask or introduction email that
 /// was never stored (writing it failed after the request or B's yes was stored), and nudges A once the nudge is due (the
 /// nudge delay after the introduction email went out), planning the nudge as a task the dispatcher sends. An

@@ -304,6 +304,24 @@ public sealed class IntroductionWorkflowTests
     }
 
     [Fact]
+    public void A_request_stalled_before_B_answered_expires_at_its_deadline_and_then_refuses_every_answer()
+    {
+        var stalled = Workflow.Stall(Requested(), "consent-ask-failed").Introduction;
+        var early = Assert.Throws<DomainException>(() => Workflow.Expire(stalled));
+        _clock.Advance(TimeSpan.FromDays(7));
+
+        var expired = Workflow.Expire(stalled);
+
+        Assert.Equal("introduction.not-yet-due", early.Code);
+        Assert.Equal((IntroductionState.Expired, _clock.GetUtcNow(), null), (expired.Introduction.State, expired.Introduction.ClosedAt, expired.Introduction.StalledReason));
+        Assert.Empty(expired.Commands);
+        Assert.True(Workflow.Expire(expired.Introduction).IsRepeat);
+        Assert.Equal("introduction.consent-expired", Assert.Throws<DomainException>(
+            () => Workflow.RecordAnswer(expired.Introduction, ConsentAnswer.Yes, ConsentResponder.ByOwner("student-1"))).Code);
+        Assert.Equal("introduction.invalid-transition", Assert.Throws<DomainException>(() => Workflow.Cancel(expired.Introduction)).Code);
+    }
+
+    [Fact]
     public void A_follow_up_completes_the_introduction_as_followed_up_and_closing_does_not()
     {
         var followedUp = Workflow.RecordFollowUp(In(IntroductionState.Introduced)).Introduction;

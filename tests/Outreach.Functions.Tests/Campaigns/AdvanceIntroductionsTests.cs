@@ -265,6 +265,36 @@ public sealed class AdvanceIntroductionsTests(AzuriteFixture azurite) : IClassFi
     }
 
     [Fact]
+    public async Task A_request_stalled_before_B_answered_expires_at_its_deadline_and_one_stalled_after_Bs_yes_is_left_to_the_introducer()
+    {
+        using var introducer = await Introducer.CreateAsync(_app);
+        await _app.Stores.Suppressions.AddAsync(SuppressionEntry.ForContact(introducer.OwnerId, introducer.B, "unsubscribed", _app.Clock.GetUtcNow()), CancellationToken.None);
+        var unasked = await introducer.IntroduceAsync();
+        var unaskedId = unasked.GetProperty("id").GetString()!;
+        var made = await introducer.IntroduceIdAsync();
+        using var yes = await introducer.Client.PostAsJsonAsync($"/api/introductions/{made}/answer", new { answer = "yes" });
+
+        _app.Clock.Advance(TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1));
+        using var early = await _app.RunTimerAsync(Timer);
+        var before = await introducer.GetAsync(unaskedId);
+        _app.Clock.Advance(TimeSpan.FromMinutes(1));
+        using var due = await _app.RunTimerAsync(Timer);
+        var after = await introducer.GetAsync(unaskedId);
+        _app.Clock.Advance(TimeSpan.FromHours(1));
+        using var later = await _app.RunTimerAsync(Timer);
+        using var open = await introducer.Client.GetAsync(new Uri("/api/introductions?state=awaiting_consent,introduced,nudged,stalled", UriKind.Relative));
+
+        Assert.Equal(("stalled", HttpStatusCode.OK), (unasked.GetProperty("state").GetString(), yes.StatusCode));
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (early.StatusCode, due.StatusCode));
+        Assert.Equal("stalled", before.GetProperty("state").GetString());
+        Assert.Equal(("expired", unasked.GetProperty("expiresUtc").GetDateTimeOffset()), (after.GetProperty("state").GetString(), after.GetProperty("closedUtc").GetDateTimeOffset()));
+        var stillOpen = Assert.Single((await CampaignsApp.JsonAsync(open)).GetProperty("introductions").EnumerateArray());
+        Assert.Equal((made, "stalled"), (stillOpen.GetProperty("id").GetString(), stillOpen.GetProperty("state").GetString()));
+        var laterLog = await later.Content.ReadAsStringAsync();
+        Assert.Contains("0 had moved on; 0 could not be moved", laterLog, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_request_whose_consent_ask_failed_for_good_stalls_and_the_introducer_may_cancel_it_but_not_close_it()
     {
         using var introducer = await Introducer.CreateAsync(_app);

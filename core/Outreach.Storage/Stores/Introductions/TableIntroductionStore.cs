@@ -62,14 +62,20 @@ public sealed class TableIntroductionStore(TableClient table) : IIntroductionSto
     /// A filter over the whole table: introductions are few (a handful per owner, the hourly timer is the only caller),
     /// and the filter keeps only the due ones on the wire. If that ever grows, index them by due hour like the due index.
     /// </remarks>
-    public Task<IReadOnlyList<Introduction>> ListDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Introduction>> ListDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         // Every request awaiting consent, not only expiring ones: one whose consent ask was skipped or failed stalls early.
         // Every introduction made, not only those due a nudge: one whose email was never stored gets it planned again
         // within the hour rather than stalling a week later. Both states are short-lived, so the list stays small.
+        // A request that stalled before B answered expires at its deadline like any other; a row with no Answer cannot be
+        // told apart by a filter (a missing property matches no comparison), so the stalled rows past their deadline are
+        // narrowed here, and an introduction that stalled after B's yes (the introducer closes it) is left alone.
         var awaiting = TableFilter.Eq(IntroductionEntity.State, nameof(IntroductionState.AwaitingConsent));
         var introduced = TableFilter.Eq(IntroductionEntity.State, nameof(IntroductionState.Introduced));
-        return QueryAsync(awaiting.Or(introduced), cancellationToken);
+        var stalledPastDeadline = TableFilter.Eq(IntroductionEntity.State, nameof(IntroductionState.Stalled))
+            .And(TableFilter.Le(IntroductionEntity.ConsentDeadline, now));
+        var found = await QueryAsync(awaiting.Or(introduced).Or(stalledPastDeadline), cancellationToken).ConfigureAwait(false);
+        return [.. found.Where(i => i.State != IntroductionState.Stalled || i.Answer is null)];
     }
 
     private async Task<IReadOnlyList<Introduction>> QueryAsync(string filter, CancellationToken cancellationToken)
