@@ -63,7 +63,13 @@ public sealed class IntroductionService(
             : stored;
     }
 
-    /// <summary>Records B's answer (from B's link or from the introducer) and plans the introduction on yes.</summary>
+    /// <summary>
+    /// Records B's answer (from B's link or from the introducer) and plans the introduction on yes. B's answer is stored
+    /// whatever happens to the email: when the introduction email cannot be planned (the owner's introduction campaign
+    /// has no <c>intro</c> step, or the sender profile is gone) the answer still stands and is returned, and the timer
+    /// stalls the introduction as <see cref="IntroductionStallReasons.EmailMissing"/>; B, who already chose, is never
+    /// shown an error about the introducer's setup.
+    /// </summary>
     /// <exception cref="DomainException">What <see cref="IntroductionWorkflow.RecordAnswer"/> refuses, or <c>introduction.changed</c> when a concurrent event won.</exception>
     public Task<Introduction> AnswerAsync(Introduction introduction, ConsentAnswer answer, ConsentResponder responder, CancellationToken cancellationToken) =>
         ApplyAsync(_workflow.RecordAnswer(introduction, answer, responder), cancellationToken);
@@ -161,11 +167,30 @@ public sealed class IntroductionService(
                 "introduction.changed",
                 $"Introduction '{transition.Introduction.IntroductionId}' changed meanwhile; read it again.",
                 "state");
-        planned ??= await PlanAsync(transition with { Introduction = stored }, cancellationToken).ConfigureAwait(false);
+        planned ??= await PlanAfterStoringAsync(transition with { Introduction = stored }, cancellationToken).ConfigureAwait(false);
         await new PlanWriter(tasks, index, time).WriteAsync(planned, cancellationToken).ConfigureAwait(false);
         await StopTasksAsync(stored, cancellationToken).ConfigureAwait(false);
         return stored;
     }
+
+    /// <summary>
+    /// The tasks of a move already stored (B's answer). A plan the owner's setup refuses plans nothing rather than throw:
+    /// the move stands, and the timer, finding no message, plans it again or stalls the introduction as missing.
+    /// </summary>
+    private async Task<IReadOnlyList<OutreachTask>> PlanAfterStoringAsync(IntroductionTransition transition, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await PlanAsync(transition, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DomainException e) when (IsUnplannable(e))
+        {
+            return [];
+        }
+    }
+
+    /// <summary>The planner's refusals that come from the owner's setup (no sender profile, no step for the message).</summary>
+    private static bool IsUnplannable(DomainException e) => e.Code is "introduction.no-sender-profile" or "campaign.missing-step" or "campaign.invalid";
 
     /// <summary>The introduction's stored message of <paramref name="template"/> to <paramref name="contactId"/>, or null.</summary>
     private async Task<OutreachTask?> FindMessageAsync(Introduction introduction, string contactId, TemplateKind template, CancellationToken cancellationToken)
@@ -186,7 +211,7 @@ public sealed class IntroductionService(
             var profile = await RequireProfileAsync(introduction.OwnerId, cancellationToken).ConfigureAwait(false);
             planned = await TasksForAsync(new IntroductionTransition(introduction, [command]), profile, cancellationToken).ConfigureAwait(false);
         }
-        catch (DomainException e) when (e.Code is "introduction.no-sender-profile" or "campaign.missing-step" or "campaign.invalid")
+        catch (DomainException e) when (IsUnplannable(e))
         {
             return null;
         }

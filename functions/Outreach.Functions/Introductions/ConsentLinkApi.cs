@@ -15,12 +15,17 @@ namespace Outreach.Functions.Introductions;
 /// <c>POST</c> (<c>AnswerConsent</c>, a form field or JSON <c>answer</c>) records it. The signed token is the only
 /// credential, as for one-click unsubscribe, so the form carries no antiforgery token: another site cannot forge a post
 /// without the link itself. A token that fails in any way, or points at an introduction no longer awaiting an answer,
-/// gets the same 404 page.
+/// gets the same 404 page. B's browser shows whatever the post returns, so every answer to it is one of these pages,
+/// never JSON: a post without yes or no, a double click, and a yes whose introduction email the owner's setup cannot
+/// plan (the answer is stored all the same) each get a page.
 /// </summary>
 internal static class ConsentLinkApi
 {
     public const string ShowFunction = "ShowConsentPage";
     public const string AnswerFunction = "AnswerConsent";
+
+    /// <summary>How often an answer that lost a version race is tried again on a fresh read.</summary>
+    private const int MaxAttempts = 3;
 
     public static IEndpointRouteBuilder MapConsentLinks(this IEndpointRouteBuilder endpoints)
     {
@@ -54,26 +59,50 @@ internal static class ConsentLinkApi
         string token, HttpRequest request, ConsentLinks links, DispatchStorage storage, IIntroductionStore store, IntroductionService introductions,
         CancellationToken cancellationToken)
     {
-        var answer = IntroductionsApi.ParseAnswer(await ReadAnswerAsync(request, cancellationToken).ConfigureAwait(false));
+        // B's browser posts a form and shows whatever comes back, so every outcome here is a page, never ProblemDetails.
         await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         if (await FindAsync(token, links, store, cancellationToken).ConfigureAwait(false) is not { } introduction)
         {
             return ConsentPage.NotFound();
         }
 
+        ConsentAnswer answer;
         try
         {
-            var answered = await introductions.AnswerAsync(introduction, answer, ConsentResponder.ByToken(introduction.ConsentToken), cancellationToken)
-                .ConfigureAwait(false);
-            return ConsentPage.Answered(answered.Answer == ConsentAnswer.Yes);
+            answer = IntroductionsApi.ParseAnswer(await ReadAnswerAsync(request, cancellationToken).ConfigureAwait(false));
         }
-        catch (DomainException e) when (e.Code == "introduction.contradicting-answer")
+        catch (DomainException e) when (e.Code is "introduction.bad-answer" or "request.content-type" or "request.bad-json")
         {
-            return ConsentPage.AlreadyAnswered();
+            return ConsentPage.NoAnswer();
         }
-        catch (DomainException e) when (IntroductionsApi.IsStateConflict(e))
+
+        // A double click posts twice at once: the loser of the version race reads the winner's answer and gets the same
+        // page (a repeat), not "link not available".
+        for (var attempt = 1; ; attempt++)
         {
-            return ConsentPage.NotFound(); // expired or withdrawn: B learns only that the link is gone
+            try
+            {
+                var answered = await introductions.AnswerAsync(introduction, answer, ConsentResponder.ByToken(introduction.ConsentToken), cancellationToken)
+                    .ConfigureAwait(false);
+                return ConsentPage.Answered(answered.Answer == ConsentAnswer.Yes);
+            }
+            catch (DomainException e) when (e.Code == "introduction.contradicting-answer")
+            {
+                return ConsentPage.AlreadyAnswered();
+            }
+            catch (DomainException e) when (e.Code == "introduction.changed" && attempt < MaxAttempts)
+            {
+                if (await FindAsync(token, links, store, cancellationToken).ConfigureAwait(false) is not { } current)
+                {
+                    return ConsentPage.NotFound();
+                }
+
+                introduction = current;
+            }
+            catch (DomainException e) when (IntroductionsApi.IsStateConflict(e))
+            {
+                return ConsentPage.NotFound(); // expired or withdrawn: B learns only that the link is gone
+            }
         }
     }
 

@@ -31,6 +31,10 @@ internal static class ConsentPage
     public static IResult AlreadyAnswered() => Page(
         StatusCodes.Status409Conflict, "Already answered", "<p>This request was already answered; the answer cannot be changed here.</p>");
 
+    /// <summary>A post that carries neither yes nor no (a hand-made request, or a form mangled on the way).</summary>
+    public static IResult NoAnswer() => Page(
+        StatusCodes.Status400BadRequest, "No answer given", "<p>Nothing was recorded. Open the link from the email again and choose yes or no.</p>");
+
     /// <summary>The one answer for a tampered, expired, unknown or closed link: it says nothing about why.</summary>
     public static IResult NotFound() => Page(
         StatusCodes.Status404NotFound, "Link not available", "<p>This link is not valid or no longer available.</p>");

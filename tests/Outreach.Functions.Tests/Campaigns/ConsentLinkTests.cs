@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using Outreach.Core.Campaigns;
+using Outreach.Core.Messaging.Templates;
 using Outreach.Testing.LocalServices;
 
 namespace Outreach.Functions.Tests.Campaigns;
@@ -99,6 +101,70 @@ public sealed class ConsentLinkTests(AzuriteFixture azurite) : IClassFixture<Azu
         Assert.Equal(HttpStatusCode.NotFound, expiredGet.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, expiredPost.StatusCode);
         Assert.Equal(await madeUp.Content.ReadAsStringAsync(), await expiredPost.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Bs_yes_is_kept_and_answered_with_the_thank_you_page_when_the_owners_campaign_cannot_plan_the_introduction()
+    {
+        using var introducer = await Introducer.CreateAsync(_app);
+        var created = await introducer.IntroduceAsync();
+        var ownCampaign = DefaultCampaigns.PayItForwardIntroduction(introducer.OwnerId);
+        await _app.Stores.Campaigns.SaveAsync(ownCampaign with { Steps = [.. ownCampaign.Steps.Where(s => s.Template != TemplateKind.Intro)] }, CancellationToken.None);
+        using var anonymous = _app.Anonymous();
+
+        using var yes = await anonymous.PostAsync(new Uri(created.GetProperty("consentUrl").GetString()!).PathAndQuery, new FormUrlEncodedContent([new("answer", "yes")]));
+
+        Assert.Equal(HttpStatusCode.OK, yes.StatusCode);
+        Assert.Equal("text/html", yes.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Thank you", await yes.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var stored = await introducer.GetAsync(created.GetProperty("id").GetString()!);
+        Assert.Equal(("introduced", "yes"), (stored.GetProperty("state").GetString(), stored.GetProperty("answer").GetString()));
+    }
+
+    [Theory]
+    [InlineData("form-without-answer")]
+    [InlineData("maybe")]
+    [InlineData("text")]
+    public async Task A_post_without_yes_or_no_gets_a_page_saying_nothing_was_recorded(string body)
+    {
+        using var introducer = await Introducer.CreateAsync(_app);
+        var created = await introducer.IntroduceAsync();
+        using var anonymous = _app.Anonymous();
+        using HttpContent content = body switch
+        {
+            "form-without-answer" => new FormUrlEncodedContent([new("other", "yes")]),
+            "maybe" => new FormUrlEncodedContent([new("answer", "maybe")]),
+            _ => new StringContent("yes"),
+        };
+
+        using var posted = await anonymous.PostAsync(new Uri(created.GetProperty("consentUrl").GetString()!).PathAndQuery, content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, posted.StatusCode);
+        Assert.Equal("text/html", posted.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Nothing was recorded", await posted.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("awaiting_consent", (await introducer.GetAsync(created.GetProperty("id").GetString()!)).GetProperty("state").GetString());
+    }
+
+    [Fact]
+    public async Task B_double_clicking_yes_gets_the_thank_you_page_for_every_click_and_one_introduction()
+    {
+        using var introducer = await Introducer.CreateAsync(_app);
+        var created = await introducer.IntroduceAsync();
+        var link = new Uri(created.GetProperty("consentUrl").GetString()!).PathAndQuery;
+        using var anonymous = _app.Anonymous();
+
+        var clicks = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => anonymous.PostAsync(link, new FormUrlEncodedContent([new("answer", "yes")]))));
+
+        foreach (var click in clicks)
+        {
+            using (click)
+            {
+                Assert.Equal(HttpStatusCode.OK, click.StatusCode);
+                Assert.Contains("You will receive an email introducing you both.", await click.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            }
+        }
+
+        Assert.Single(await introducer.TasksAsync(), t => t.GetProperty("template").GetString() == "intro");
     }
 
     public void Dispose() => _app.Dispose();
