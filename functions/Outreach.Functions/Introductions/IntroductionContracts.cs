@@ -2,8 +2,12 @@ using Outreach.Core.Introductions;
 
 namespace Outreach.Functions.Introductions;
 
-/// <summary>The body of <c>POST /api/introductions</c>.</summary>
-internal sealed record IntroductionRequest(string? PersonAContactId, string? PersonBContactId, string? Reason);
+/// <summary>
+/// The body of <c>POST /api/introductions</c>. <c>personAConsented</c> is the introducer's confirmation that A asked for
+/// (or agreed to) this introduction: B is asked by the consent link, A is not asked by mail, and the introduction email
+/// tells both that it comes "with both your blessings", so a request without it is refused.
+/// </summary>
+internal sealed record IntroductionRequest(string? PersonAContactId, string? PersonBContactId, string? Reason, bool? PersonAConsented = null);
 
 /// <summary>The body of <c>POST /api/introductions/{id}/answer</c> and of B's JSON answer: <c>yes</c> or <c>no</c>.</summary>
 internal sealed record AnswerRequest(string? Answer);

@@ -11,7 +11,8 @@ using Outreach.Functions.Security;
 namespace Outreach.Functions.Introductions;
 
 /// <summary>
-/// The introducer's side of pay-it-forward introductions: <c>POST /api/introductions</c> (<c>CreateIntroduction</c>),
+/// The introducer's side of pay-it-forward introductions: <c>POST /api/introductions</c> (<c>CreateIntroduction</c>; the
+/// introducer confirms A's consent with <c>personAConsented: true</c>, see <see cref="IntroductionRequest"/>),
 /// <c>GET /api/introductions?state=</c> (<c>ListIntroductions</c>; one state or a comma-separated list), <c>GET /api/introductions/{id}</c>
 /// (<c>GetIntroduction</c>) and <c>POST /api/introductions/{id}/answer</c> (<c>AnswerIntroduction</c>: B answered by
 /// another route; the owner only, 403 for a coach or admin acting for them). A move the workflow forbids from the
@@ -58,6 +59,16 @@ internal static class IntroductionsApi
         if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > MaxReasonLength)
         {
             throw new DomainException("introduction.invalid", $"Say in 1 to {MaxReasonLength} characters why they should meet.", "reason");
+        }
+
+        // Double opt-in on both sides: B is asked by the consent link; A, who is never mailed before B's yes, is vouched
+        // for by the introducer, who must have A's agreement before B is told A's name.
+        if (request.PersonAConsented is not true)
+        {
+            throw new DomainException(
+                "introduction.person-a-consent",
+                "Confirm that the person to introduce (A) asked for or agreed to this introduction: set personAConsented to true.",
+                "personAConsented");
         }
 
         await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);

@@ -45,7 +45,7 @@ public sealed class CampaignOwnershipTests(AzuriteFixture azurite) : IClassFixtu
             (HttpMethod.Get, $"/api/sender{owner}", null),
             (HttpMethod.Put, $"/api/sender{owner}", new { email = "evil@example.org", timeZone = "Europe/London" }),
             (HttpMethod.Get, $"/api/introductions{owner}", null),
-            (HttpMethod.Post, $"/api/introductions{owner}", new { personAContactId = victim.A, personBContactId = victim.B, reason = "r" }),
+            (HttpMethod.Post, $"/api/introductions{owner}", new { personAContactId = victim.A, personBContactId = victim.B, personAConsented = true, reason = "r" }),
         };
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -91,7 +91,7 @@ public sealed class CampaignOwnershipTests(AzuriteFixture azurite) : IClassFixtu
 
         using var enrol = await coach.PostAsJsonAsync($"/api/campaigns/{DefaultCampaigns.ClassVisitFollowUpId}/enrolments{owner}", new { contactIds = new[] { client.A } });
         using var import = await ImportFiles.PostCsvAsync(coach, ImportFiles.Sample("class-visit.csv"), $"{owner}&campaign={DefaultCampaigns.ClassVisitFollowUpId}");
-        using var introduce = await coach.PostAsJsonAsync($"/api/introductions{owner}", new { personAContactId = client.A, personBContactId = client.B, reason = "pricing" });
+        using var introduce = await coach.PostAsJsonAsync($"/api/introductions{owner}", new { personAContactId = client.A, personBContactId = client.B, personAConsented = true, reason = "pricing" });
         using var importOnly = await ImportFiles.PostCsvAsync(coach, ImportFiles.Sample("class-visit.csv"), owner);
 
         Assert.Equal(HttpStatusCode.NotFound, enrol.StatusCode);
@@ -115,7 +115,7 @@ public sealed class CampaignOwnershipTests(AzuriteFixture azurite) : IClassFixtu
         {
             await noSend.PostAsJsonAsync($"/api/campaigns/{DefaultCampaigns.ClassVisitFollowUpId}/enrolments", new { contactIds = new[] { owner.A } }),
             await ImportFiles.PostCsvAsync(noSend, ImportFiles.Sample("class-visit.csv"), $"?campaign={DefaultCampaigns.ClassVisitFollowUpId}"),
-            await noSend.PostAsJsonAsync("/api/introductions", new { personAContactId = owner.A, personBContactId = owner.B, reason = "pricing" }),
+            await noSend.PostAsJsonAsync("/api/introductions", new { personAContactId = owner.A, personBContactId = owner.B, personAConsented = true, reason = "pricing" }),
             await noSend.PostAsJsonAsync($"/api/introductions/{introductionId}/answer", new { answer = "yes" }),
         };
         using var importOnly = await ImportFiles.PostCsvAsync(noSend, ImportFiles.Sample("class-visit.csv"));

@@ -18,7 +18,7 @@ internal sealed record Introducer(string OwnerId, HttpClient Client, string A, s
     /// <summary>Requests an introduction of A to B and returns it as the API answered.</summary>
     public async Task<JsonElement> IntroduceAsync()
     {
-        using var created = await Client.PostAsJsonAsync("/api/introductions", new { personAContactId = A, personBContactId = B, reason = "you both like pricing" });
+        using var created = await Client.PostAsJsonAsync("/api/introductions", new { personAContactId = A, personBContactId = B, personAConsented = true, reason = "you both like pricing" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         return await CampaignsApp.JsonAsync(created);
     }

@@ -19,7 +19,7 @@ public sealed class IntroductionsApiTests(AzuriteFixture azurite) : IClassFixtur
         using var introducer = await Introducer.CreateAsync(_app);
         var (ownerId, owner, a, b) = (introducer.OwnerId, introducer.Client, introducer.A, introducer.B);
 
-        using var created = await owner.PostAsJsonAsync("/api/introductions", new { personAContactId = a, personBContactId = b, reason = "you both work on B2B pricing" });
+        using var created = await owner.PostAsJsonAsync("/api/introductions", new { personAContactId = a, personBContactId = b, personAConsented = true, reason = "you both work on B2B pricing" });
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var introduction = await CampaignsApp.JsonAsync(created);
@@ -46,16 +46,33 @@ public sealed class IntroductionsApiTests(AzuriteFixture azurite) : IClassFixtur
         var noEmail = await _app.AddContactAsync(ownerId, "Cy", withEmail: false);
         object body = problem switch
         {
-            "same" => new { personAContactId = a, personBContactId = a, reason = "r" },
-            "unknown" => new { personAContactId = "ct-nobody", personBContactId = b, reason = "r" },
-            "no-email" => new { personAContactId = a, personBContactId = noEmail, reason = "r" },
-            _ => new { personAContactId = a, personBContactId = b, reason = " " },
+            "same" => new { personAContactId = a, personBContactId = a, personAConsented = true, reason = "r" },
+            "unknown" => new { personAContactId = "ct-nobody", personBContactId = b, personAConsented = true, reason = "r" },
+            "no-email" => new { personAContactId = a, personBContactId = noEmail, personAConsented = true, reason = "r" },
+            _ => new { personAContactId = a, personBContactId = b, personAConsented = true, reason = " " },
         };
 
         using var response = await owner.PostAsJsonAsync("/api/introductions", body);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(target, (await CampaignsApp.JsonAsync(response)).GetProperty("target").GetString());
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData(false)]
+    public async Task A_request_the_introducer_has_not_confirmed_A_agreed_to_is_refused_and_B_is_never_asked(bool? consented)
+    {
+        using var introducer = await Introducer.CreateAsync(_app);
+
+        using var response = await introducer.Client.PostAsJsonAsync(
+            "/api/introductions", new { personAContactId = introducer.A, personBContactId = introducer.B, personAConsented = consented, reason = "you both like pricing" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await CampaignsApp.JsonAsync(response);
+        Assert.Equal(("introduction.person-a-consent", "personAConsented"), (problem.GetProperty("code").GetString(), problem.GetProperty("target").GetString()));
+        Assert.Empty(await _app.Stores.Introductions.ListAsync(introducer.OwnerId, CancellationToken.None));
+        Assert.Empty(await introducer.TasksAsync());
     }
 
     [Fact]
@@ -65,7 +82,7 @@ public sealed class IntroductionsApiTests(AzuriteFixture azurite) : IClassFixtur
         using var owner = await _app.OwnerAsync(ownerId, withProfile: false);
         var (a, b) = (await _app.AddContactAsync(ownerId, "Ada"), await _app.AddContactAsync(ownerId, "Bea"));
 
-        using var response = await owner.PostAsJsonAsync("/api/introductions", new { personAContactId = a, personBContactId = b, reason = "r" });
+        using var response = await owner.PostAsJsonAsync("/api/introductions", new { personAContactId = a, personBContactId = b, personAConsented = true, reason = "r" });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("introduction.no-sender-profile", (await CampaignsApp.JsonAsync(response)).GetProperty("code").GetString());
@@ -80,7 +97,7 @@ public sealed class IntroductionsApiTests(AzuriteFixture azurite) : IClassFixtur
             ownCampaign with { Steps = [.. ownCampaign.Steps.Where(s => s.Template != TemplateKind.IntroAsk)] }, CancellationToken.None);
 
         using var response = await introducer.Client.PostAsJsonAsync(
-            "/api/introductions", new { personAContactId = introducer.A, personBContactId = introducer.B, reason = "you both like pricing" });
+            "/api/introductions", new { personAContactId = introducer.A, personBContactId = introducer.B, personAConsented = true, reason = "you both like pricing" });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await CampaignsApp.JsonAsync(response);

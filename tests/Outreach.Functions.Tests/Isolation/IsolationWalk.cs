@@ -83,8 +83,8 @@ internal static class IsolationWalk
         // Contacts named in a body are a 400 on the field, exactly as for contacts that do not exist.
         WalkCase.Scoped(
             "CreateIntroduction",
-            Post("/api/introductions", """{ "personAContactId": "{contact}", "personBContactId": "{contact2}", "reason": "r" }""", HttpStatusCode.BadRequest),
-            Post($"/api/introductions?{Owner}", """{ "personAContactId": "{contact}", "personBContactId": "{contact2}", "reason": "r" }""")),
+            Post("/api/introductions", """{ "personAContactId": "{contact}", "personBContactId": "{contact2}", "personAConsented": true, "reason": "r" }""", HttpStatusCode.BadRequest),
+            Post($"/api/introductions?{Owner}", """{ "personAContactId": "{contact}", "personBContactId": "{contact2}", "personAConsented": true, "reason": "r" }""")),
         WalkCase.Scoped("ListIntroductions", Get("/api/introductions", HttpStatusCode.OK), Get($"/api/introductions?{Owner}")),
         WalkCase.Scoped("GetIntroduction", Get("/api/introductions/{intro}")),
         WalkCase.Scoped("AnswerIntroduction", Post("/api/introductions/{intro}/answer", """{ "answer": "yes" }""")),

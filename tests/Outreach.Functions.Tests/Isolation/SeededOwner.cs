@@ -45,7 +45,7 @@ internal sealed record SeededOwner(string OwnerId, HttpClient Client, IReadOnlyD
         });
         var introduction = await SendAsync(client, HttpMethod.Post, "/api/introductions", HttpStatusCode.Created, new
         {
-            personAContactId = zenobia, personBContactId = bartholomew, reason = $"{company} private reason",
+            personAContactId = zenobia, personBContactId = bartholomew, personAConsented = true, reason = $"{company} private reason",
         });
         await SendAsync(client, HttpMethod.Post, "/api/outcomes", HttpStatusCode.Created, new { contactId = bartholomew, type = "replied", note = $"{company} private note" });
         var key = await SendAsync(client, HttpMethod.Post, "/api/keys", HttpStatusCode.Created, new { name = $"{company} private key" });

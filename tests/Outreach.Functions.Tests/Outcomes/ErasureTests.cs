@@ -92,7 +92,7 @@ public sealed class ErasureTests(AzuriteFixture azurite) : IClassFixture<Azurite
         var contacts = (await ContactsAsync(client)).ToDictionary(c => c.GetProperty("fullName").GetString()!, c => c.GetProperty("id").GetString()!);
         var adaId = contacts[$"Ada Lovelace-{s}"];
         var graceId = contacts[$"Grace Hopper-{s}"];
-        using var introduced = await client.PostAsJsonAsync("/api/introductions", new { personAContactId = graceId, personBContactId = adaId, reason = $"Ada Lovelace-{s} (ada.{s}@contoso.com) built the engine Grace wants to hear about" });
+        using var introduced = await client.PostAsJsonAsync("/api/introductions", new { personAContactId = graceId, personBContactId = adaId, personAConsented = true, reason = $"Ada Lovelace-{s} (ada.{s}@contoso.com) built the engine Grace wants to hear about" });
         var introductionId = (await JsonAsync(introduced)).GetProperty("id").GetString()!;
         using var answered = await client.PostAsJsonAsync($"/api/introductions/{introductionId}/answer", new { answer = "yes" });
         using var replied = await client.PostAsJsonAsync("/api/outcomes", new { contactId = adaId, type = "replied", note = $"Ada Lovelace-{s} wrote back from ada.{s}@contoso.com" });

@@ -77,7 +77,7 @@ public sealed class TaskDraftTests(AzuriteFixture azurite, MailDevFixture mailde
         var bob = SendScenario.Contact(_host.OwnerId, "c-bob", "Bob", "Brennan", "bob@example.org");
         await _host.Scenario.Stores.Contacts.WriteAsync(_host.OwnerId, [bob], CancellationToken.None);
         var zoeId = _host.Tasks[0].ContactId;
-        using var introduced = await Owner.PostAsJsonAsync("/api/introductions", new { personAContactId = zoeId, personBContactId = bob.ContactId, reason = "both price data products" });
+        using var introduced = await Owner.PostAsJsonAsync("/api/introductions", new { personAContactId = zoeId, personBContactId = bob.ContactId, personAConsented = true, reason = "both price data products" });
         var tasks = await _host.Scenario.Stores.Tasks.ListAsync(_host.OwnerId, new TaskQuery(), CancellationToken.None);
         var planned = Assert.Single(tasks, t => t.IntroductionId is not null);
         var ask = await _host.Scenario.Stores.Tasks.TryReplaceAsync(planned with { State = TaskState.Queued }, CancellationToken.None) // as the dispatcher would
@@ -103,7 +103,7 @@ public sealed class TaskDraftTests(AzuriteFixture azurite, MailDevFixture mailde
     {
         var bob = SendScenario.Contact(_host.OwnerId, "c-bob", "Bob", "Brennan", "bob@example.org");
         await _host.Scenario.Stores.Contacts.WriteAsync(_host.OwnerId, [bob], CancellationToken.None);
-        using var introduced = await Owner.PostAsJsonAsync("/api/introductions", new { personAContactId = _host.Tasks[0].ContactId, personBContactId = bob.ContactId, reason = "both price data products" });
+        using var introduced = await Owner.PostAsJsonAsync("/api/introductions", new { personAContactId = _host.Tasks[0].ContactId, personBContactId = bob.ContactId, personAConsented = true, reason = "both price data products" });
         var planned = Assert.Single(await _host.Scenario.Stores.Tasks.ListAsync(_host.OwnerId, new TaskQuery(), CancellationToken.None), t => t.IntroductionId is not null);
         var ask = await _host.Scenario.Stores.Tasks.TryReplaceAsync(planned with { State = TaskState.Queued }, CancellationToken.None)
             ?? throw new InvalidOperationException("The ask could not be queued.");

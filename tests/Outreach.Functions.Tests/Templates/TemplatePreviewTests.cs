@@ -236,7 +236,7 @@ public sealed class TemplatePreviewTests(AzuriteFixture azurite) : IClassFixture
     /// <summary>Introduces Zoë (A) to Ann (B, the contact with markup in her name) and returns the introduction's id.</summary>
     private async Task<string> IntroduceAsync()
     {
-        using var created = await Owner.PostAsJsonAsync("/api/introductions", new { personAContactId = "c-zoe", personBContactId = "c-markup", reason = "both price data products" });
+        using var created = await Owner.PostAsJsonAsync("/api/introductions", new { personAContactId = "c-zoe", personBContactId = "c-markup", personAConsented = true, reason = "both price data products" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
     }
