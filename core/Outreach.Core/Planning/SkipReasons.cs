@@ -36,6 +36,9 @@ public static class SkipReasons
     /// <summary>The introducer withdrew the introduction request before B answered: B is not asked.</summary>
     public const string IntroductionCancelled = "introduction-cancelled";
 
+    /// <summary>The introduction request expired before its consent ask went out: B is not asked a question nobody may answer any more.</summary>
+    public const string IntroductionExpired = "introduction-expired";
+
     /// <summary>The owner skipped the task by hand (<c>POST /api/tasks/{id}/skip</c>): a failed send not worth retrying, a step they no longer want.</summary>
     public const string ByOwner = "by-owner";
 }

@@ -38,6 +38,21 @@ public sealed class AdvanceIntroductionsTests(AzuriteFixture azurite) : IClassFi
     }
 
     [Fact]
+    public async Task A_consent_ask_still_waiting_to_go_out_when_the_request_expires_is_skipped_not_sent_or_failed()
+    {
+        using var introducer = await Introducer.CreateAsync(_app);
+        var id = await introducer.IntroduceIdAsync(); // the ask is planned for the window; nothing dispatches it here
+
+        _app.Clock.Advance(TimeSpan.FromDays(7));
+        using var due = await _app.RunTimerAsync(Timer);
+
+        Assert.Equal(HttpStatusCode.OK, due.StatusCode);
+        Assert.Equal("expired", (await introducer.GetAsync(id)).GetProperty("state").GetString());
+        var ask = await _app.Stores.Tasks.FindAsync(introducer.OwnerId, TaskIds.ForIntroduction(introducer.OwnerId, id, "consent-ask", introducer.B), CancellationToken.None);
+        Assert.Equal((TaskState.Skipped, "introduction-expired"), (ask!.State, ask.SkipReason));
+    }
+
+    [Fact]
     public async Task A_made_introduction_nudges_A_once_when_the_nudge_is_due()
     {
         using var introducer = await Introducer.CreateAsync(_app);
