@@ -34,6 +34,8 @@ public sealed class IntroductionsBrowserTests(AzuriteFixture azurite) : Loopback
         var row = Assert.Single(await stalled.AllTextContentsAsync());
         Assert.Contains("Cy Young", row, StringComparison.Ordinal);
         Assert.Contains("The consent request to the person asked was not sent (suppressed)", row, StringComparison.Ordinal);
+        var expires = await page.EvaluateAsync<string>("utc => new Date(utc).toLocaleDateString()", (await StoredAsync(ownerId, "stalled")).ConsentDeadline.ToString("o"));
+        Assert.Contains($"It expires on {expires}.", row, StringComparison.Ordinal);
         AssertNoBrowserErrors();
     }
 

@@ -27,6 +27,13 @@ export function stallReasonText(reason) {
   }
 }
 
+// A request stalled before B answered still expires at its deadline (the timer closes it then), so the introducer is
+// told until when answering for B is possible; one stalled after B's yes waits only for the introducer.
+function stalledText(introduction) {
+  const why = stallReasonText(introduction.stalledReason);
+  return introduction.answer ? why : `${why} It expires on ${day(introduction.expiresUtc)}.`;
+}
+
 // Before B answered (waiting, or stalled because the ask never reached B) a request is cancelled; once B said yes the
 // introduction was made and is closed. The API refuses the other move from each state.
 function endingOf(introduction) {
@@ -99,7 +106,7 @@ export function showIntroductions() {
 
     if (stalled.length) {
       shown.push(table('Stalled introductions', ['Introduce', 'To', 'Why', 'Asked', 'Stalled because', 'End'],
-        stalled.map((i) => [i.personA.name, i.personB.name, i.reason || '', day(i.createdUtc), stallReasonText(i.stalledReason), endControl(i, status, refresh)]),
+        stalled.map((i) => [i.personA.name, i.personB.name, i.reason || '', day(i.createdUtc), stalledText(i), endControl(i, status, refresh)]),
         { 'data-state': 'stalled' }));
     }
 
