@@ -62,14 +62,21 @@ public sealed partial class BlobContainerClient
     /// <summary>
     /// Opens a blob for reading, streamed from the service (dispose the stream), or null if it does not exist.
     /// </summary>
-    public async Task<Stream?> OpenReadAsync(string blobName, CancellationToken cancellationToken = default)
+    public async Task<Stream?> OpenReadAsync(string blobName, CancellationToken cancellationToken = default) =>
+        (await OpenReadVersionedAsync(blobName, cancellationToken).ConfigureAwait(false))?.Content;
+
+    /// <summary>
+    /// Opens a blob for reading, streamed, with the ETag of the version being read (for a later conditional write,
+    /// <see cref="UploadIfMatchAsync"/>); null if it does not exist.
+    /// </summary>
+    public async Task<(Stream Content, Azure.ETag? ETag)?> OpenReadVersionedAsync(string blobName, CancellationToken cancellationToken = default)
     {
         using var message = _pipeline.CreateMessage(StorageService.Blob, RequestMethod.Get, Address(blobName));
         message.BufferResponse = false;
         var response = await _pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
         return response.Status switch
         {
-            200 => message.ExtractResponseContent(),
+            200 => (message.ExtractResponseContent()!, ETagOf(response)),
             404 => null,
             _ => throw _pipeline.Failure(response, $"Reading blob {blobName} in {Name}"),
         };

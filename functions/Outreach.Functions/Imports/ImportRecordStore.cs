@@ -62,10 +62,17 @@ internal sealed class ImportRecordStore(TableClient table, BlobContainerClient b
             return null;
         }
 
-        var download = await blobs.DownloadIfChangedAsync(ImportBlobLayout.Report(ownerId, importId), knownETag: null, cancellationToken).ConfigureAwait(false);
-        return download is { Status: BlobDownloadStatus.Downloaded, Content: { } json, ETag: { } version }
-            ? new VersionedImportRecord(JsonSerializer.Deserialize<ImportRecord>(json, JsonSerializerOptions.Web)!, version)
-            : null;
+        // Streamed: a finished record lists rows (up to megabytes) and is read here too.
+        if (await blobs.OpenReadVersionedAsync(ImportBlobLayout.Report(ownerId, importId), cancellationToken).ConfigureAwait(false) is not var (stream, etag))
+        {
+            return null;
+        }
+
+        await using (stream.ConfigureAwait(false))
+        {
+            var record = await JsonSerializer.DeserializeAsync<ImportRecord>(stream, JsonSerializerOptions.Web, cancellationToken).ConfigureAwait(false);
+            return new VersionedImportRecord(record!, etag ?? throw new InvalidOperationException($"Import record {importId} was read without an ETag."));
+        }
     }
 
     /// <summary>

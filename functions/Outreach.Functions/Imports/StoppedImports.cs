@@ -19,17 +19,12 @@ internal sealed partial class StoppedImports(
     /// <summary>The owner's import, or null (also for an id that is not theirs); one that has stopped comes back failed.</summary>
     public async Task<ImportRecord?> FindAsync(string ownerId, string importId, CancellationToken cancellationToken)
     {
-        // A finished record (rows listed, up to megabytes) is streamed; one under way is small, and read again with its version.
-        var record = await records.FindAsync(ownerId, importId, cancellationToken).ConfigureAwait(false);
-        if (record is null || !IsUnderWay(record.Status))
-        {
-            return record;
-        }
-
+        // One read (streamed: a finished record lists up to megabytes of rows), with the version a stopped import's failed
+        // record is written over.
         var found = await records.FindVersionedAsync(ownerId, importId, cancellationToken).ConfigureAwait(false);
-        if (found is null)
+        if (found is null || !IsUnderWay(found.Record.Status))
         {
-            return null;
+            return found?.Record;
         }
 
         var lease = await leases.FindHolderAsync(ownerId, cancellationToken).ConfigureAwait(false);

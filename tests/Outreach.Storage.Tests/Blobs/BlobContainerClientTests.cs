@@ -113,6 +113,24 @@ public sealed class BlobContainerClientTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_streamed_read_carries_the_version_it_read_for_a_replace_if_match()
+    {
+        var container = await NewContainerAsync();
+        await container.UploadAsync("record", new MemoryStream([1]), "application/json");
+
+        var (content, etag) = (await container.OpenReadVersionedAsync("record"))!.Value;
+        var bytes = await ReadAllAsync(content);
+
+        var replaced = await container.UploadIfMatchAsync("record", new MemoryStream([2]), "application/json", etag!.Value);
+        var staleReplace = await container.UploadIfMatchAsync("record", new MemoryStream([3]), "application/json", etag.Value);
+
+        Assert.Equal(new byte[] { 1 }, bytes);
+        Assert.Equal((true, false), (replaced, staleReplace));
+        Assert.Equal(new byte[] { 2 }, await ReadAllAsync((await container.OpenReadAsync("record"))!));
+        Assert.Null(await container.OpenReadVersionedAsync("missing"));
+    }
+
+    [Fact]
     public async Task Listing_follows_continuation_markers_and_filters_by_prefix()
     {
         var container = await NewContainerAsync();
