@@ -11,7 +11,10 @@ public sealed class CoachRoster(AccountService accounts, IClientCohortStore coho
     /// <summary>The most client accounts read at once while listing a roster.</summary>
     private const int ParallelReads = 8;
 
-    /// <summary><paramref name="coachId"/>'s consenting clients, in id order, with their cohorts and display names.</summary>
+    /// <summary>
+    /// <paramref name="coachId"/>'s consenting clients, in id order, with their cohorts (no display names: what whose
+    /// figures a coach reads needs, without a read of every client's account).
+    /// </summary>
     public async Task<IReadOnlyList<RosterEntry>> ListAsync(string coachId, CancellationToken cancellationToken)
     {
         var consents = await accounts.ListConsentingClientsAsync(coachId, cancellationToken).ConfigureAwait(false);
@@ -21,13 +24,23 @@ public sealed class CoachRoster(AccountService accounts, IClientCohortStore coho
         }
 
         var filed = await cohorts.ListForCoachAsync(coachId, cancellationToken).ConfigureAwait(false);
-        var names = new string?[consents.Count];
+        return [.. consents.Select(consent => new RosterEntry(consent, filed.GetValueOrDefault(consent.ClientId)))];
+    }
+
+    /// <summary><see cref="ListAsync"/> with each client's display name, as the coach's client list shows them.</summary>
+    public async Task<IReadOnlyList<RosterEntry>> ListNamedAsync(string coachId, CancellationToken cancellationToken)
+    {
+        var entries = await ListAsync(coachId, cancellationToken).ConfigureAwait(false);
+        var named = new RosterEntry[entries.Count];
         await Parallel.ForAsync(
             0,
-            consents.Count,
+            entries.Count,
             new ParallelOptions { MaxDegreeOfParallelism = ParallelReads, CancellationToken = cancellationToken },
-            async (i, ct) => names[i] = (await accounts.FindAccountAsync(consents[i].ClientId, ct).ConfigureAwait(false))?.DisplayName).ConfigureAwait(false);
-        return [.. consents.Select((consent, i) => new RosterEntry(consent, filed.GetValueOrDefault(consent.ClientId), names[i]))];
+            async (i, ct) => named[i] = entries[i] with
+            {
+                ClientName = (await accounts.FindAccountAsync(entries[i].ClientId, ct).ConfigureAwait(false))?.DisplayName,
+            }).ConfigureAwait(false);
+        return named;
     }
 
     /// <summary>The cohort <paramref name="coachId"/> files <paramref name="clientId"/> under, or null (none, or no consent).</summary>

@@ -33,7 +33,7 @@ internal static class CoachRosterApi
             return OwnerAccess.NotFound();
         }
 
-        var clients = await roster.ListAsync(caller.AccountId, cancellationToken).ConfigureAwait(false);
+        var clients = await roster.ListNamedAsync(caller.AccountId, cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok<IReadOnlyList<ConsentResponse>>([.. clients.Select(ConsentResponse.Of)]);
     }
 
