@@ -101,6 +101,13 @@ public sealed record OutreachTask
     /// </summary>
     public MessageStats? MessageStats { get; init; }
 
+    /// <summary>
+    /// The recipient's details the model reads, as they were when the message went out: recorded by the sender at its
+    /// claim, and when the owner marks a LinkedIn draft done. Null while pending (the model reads the contact as it is
+    /// now) and for tasks sent before it was recorded (their history rows read the contact as it is now).
+    /// </summary>
+    public RecipientAtSend? RecipientAtSend { get; init; }
+
     /// <summary>Why it was skipped (e.g. <c>replied</c>, <c>suppressed</c>, <c>no-email</c>), or null.</summary>
     public string? SkipReason { get; init; }
 

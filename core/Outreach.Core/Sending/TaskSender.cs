@@ -143,10 +143,14 @@ public sealed class TaskSender(
             return await GiveBackForCapAsync(task, schedule, today, now, cancellationToken);
         }
 
-        // Measured on the text that goes out, so the history row this send becomes describes the message it sent.
+        // Measured on the text that goes out, and the recipient as they are now, so the history row this send becomes
+        // describes the message it sent to the person it sent it to, whatever later imports change.
         var stats = MessageStats.Measure(new RenderedMessage(message.Subject, message.Text, message.Html), contact, introduction?.Introduction.Reason);
         var claimed = await stores.Tasks.TryReplaceAsync(
-            task.MoveTo(TaskState.Claimed) with { ClaimedUtc = now, MessageId = messageId, FailureReason = null, MessageStats = stats },
+            task.MoveTo(TaskState.Claimed) with
+            {
+                ClaimedUtc = now, MessageId = messageId, FailureReason = null, MessageStats = stats, RecipientAtSend = new RecipientAtSend(contact.Position),
+            },
             cancellationToken);
         if (claimed is null)
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Outreach.Core;
 using Outreach.Core.Accounts;
+using Outreach.Core.Contacts;
 using Outreach.Core.Planning;
 using Outreach.Core.Sending;
 using Outreach.Functions.Dispatching;
@@ -107,10 +108,11 @@ internal static class TasksApi
         // "I sent it", so a lost conditional write reads the task again and decides again on the fresh copy. Only a
         // state the owner's "done" no longer fits (skipped by a reply, sent, requeued) is refused.
         var marked = email ? TaskState.Sent : TaskState.Done;
+        var contact = await contacts.GetAsync(owner.OwnerId, task.ContactId, cancellationToken).ConfigureAwait(false);
         await TaskTransitionWriter.ApplyAsync(
             tasks,
             async ct => await tasks.FindAsync(owner.OwnerId, id, ct).ConfigureAwait(false) is { } current ? [current] : [],
-            current => [.. current.Where(t => CanMarkDone(t, marked)).Select(t => MarkDone(t, marked, time))],
+            current => [.. current.Where(t => CanMarkDone(t, marked)).Select(t => MarkDone(t, marked, contact, time))],
             cancellationToken).ConfigureAwait(false);
 
         // Read again: what the writer left is the answer, whether this call marked it, an earlier one did, or another
@@ -139,11 +141,16 @@ internal static class TasksApi
     private static bool CanMarkDone(OutreachTask task, TaskState marked) =>
         (task.Channel == TaskChannel.LinkedIn || task.State == TaskState.NeedsReview) && TaskStateMachine.CanMove(task.Channel, task.State, marked);
 
-    /// <summary>The task marked: an email at its claim (when SMTP was called), a LinkedIn draft now.</summary>
-    private static TaskTransition MarkDone(OutreachTask task, TaskState marked, TimeProvider time)
+    /// <summary>
+    /// The task marked: an email at its claim (when SMTP was called, which recorded its recipient), a LinkedIn draft now,
+    /// with its recipient as they are now (<see cref="OutreachTask.RecipientAtSend"/>), so later imports do not change how
+    /// the sent draft is described.
+    /// </summary>
+    private static TaskTransition MarkDone(OutreachTask task, TaskState marked, Contact? contact, TimeProvider time)
     {
         var sentAt = task.Channel == TaskChannel.Email ? task.ClaimedUtc ?? time.GetUtcNow() : time.GetUtcNow();
-        return new TaskTransition(task.MoveTo(marked) with { SentUtc = sentAt }, task.State, marked);
+        var recipient = task.RecipientAtSend ?? (contact is null ? null : new RecipientAtSend(contact.Position));
+        return new TaskTransition(task.MoveTo(marked) with { SentUtc = sentAt, RecipientAtSend = recipient }, task.State, marked);
     }
 
     private static async Task<TaskResponse> ResponseAsync(OutreachTask task, string ownerId, IContactReader contacts, CancellationToken cancellationToken) =>

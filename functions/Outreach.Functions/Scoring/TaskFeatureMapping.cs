@@ -15,8 +15,11 @@ namespace Outreach.Functions.Scoring;
 /// Message statistics (word count, questions, personal-note length) come from <see cref="OutreachTask.MessageStats"/>:
 /// measured by the sender on the email it sent (the history) or on the draft when a pending task is scored. A task whose
 /// message was never measured (sent before the statistics were stored) leaves all three unknown (null: each at its
-/// training mean, never named as a reason, so an explanation says nothing about a message nobody read). Offering help
-/// is read from the contact's <see cref="Contact.Offer"/>, which the templates put into the message.
+/// training mean, never named as a reason, so an explanation says nothing about a message nobody read). Offering help is
+/// whether the measured message carried the contact's <see cref="Contact.Offer"/> (<see cref="MessageStats.OffersHelp"/>),
+/// and the recipient's position is the one they had when it went out (<see cref="OutreachTask.RecipientAtSend"/>): an
+/// offer or a job title added after the reply must not describe the message that earned it. Only a message measured
+/// before these were recorded reads them from the contact as it is now.
 /// </remarks>
 internal static class TaskFeatureMapping
 {
@@ -30,13 +33,14 @@ internal static class TaskFeatureMapping
         var sendDate = DateOnly.FromDateTime(sendAtLocal.DateTime);
         return new()
         {
-            RecipientPosition = contact?.Position,
+            // As the recipient was, and as the message read, when it went out (recorded since); else as they are now.
+            RecipientPosition = task.RecipientAtSend is { } recipient ? recipient.Position : contact?.Position,
             Relationship = RelationshipOf(contact, sendDate),
             DaysSinceMet = DaysSinceMet(contact, sendDate),
             Step = Math.Max(1, step),
             Channel = task.Channel == TaskChannel.LinkedIn ? Channel.LinkedIn : Channel.Email,
             TemplateKind = TemplateKindOf(task.Template),
-            OffersHelp = !string.IsNullOrWhiteSpace(contact?.Offer),
+            OffersHelp = task.MessageStats?.OffersHelp ?? !string.IsNullOrWhiteSpace(contact?.Offer),
             WordCount = task.MessageStats?.WordCount,
             QuestionCount = task.MessageStats?.QuestionCount,
             PersonalNoteChars = task.MessageStats?.PersonalNoteChars,

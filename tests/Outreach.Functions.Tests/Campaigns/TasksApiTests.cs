@@ -144,7 +144,11 @@ public sealed class TasksApiTests(AzuriteFixture azurite) : IClassFixture<Azurit
         Assert.Equal("done", body.GetProperty("state").GetString());
         Assert.Equal(CampaignsApp.Now, body.GetProperty("sentUtc").GetDateTimeOffset());
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
-        Assert.Equal(TaskState.Done, (await _app.Stores.Tasks.FindAsync(ownerId, taskId, CancellationToken.None))!.State);
+        var stored = await _app.Stores.Tasks.FindAsync(ownerId, taskId, CancellationToken.None);
+        Assert.Equal(TaskState.Done, stored!.State);
+
+        // The recipient as they were when the draft went out (Bo has no title): recorded, so no later title describes it.
+        Assert.Equal(new RecipientAtSend(null), stored.RecipientAtSend);
     }
 
     [Fact]

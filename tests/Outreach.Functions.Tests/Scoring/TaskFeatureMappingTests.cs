@@ -1,4 +1,5 @@
 using Outreach.Core.Contacts;
+using Outreach.Core.Messaging.Templates;
 using Outreach.Core.Planning;
 using Outreach.Core.Scoring.History;
 using HistoryTemplateKind = Outreach.Core.Scoring.History.TemplateKind;
@@ -106,6 +107,29 @@ public sealed class TaskFeatureMappingTests
                 Channel = Channel.LinkedIn, TemplateKind = HistoryTemplateKind.FollowUp, OffersHelp = true, SentAt = local,
             },
             features);
+    }
+
+    [Fact]
+    public void A_sent_task_is_described_by_its_recipient_and_message_as_they_were_when_it_went_out()
+    {
+        // Sent to an associate with a plain thank-you; after the reply, a later import gave the contact a new title and
+        // the student noted an offer. The history row must describe what was sent, not what the contact became.
+        var task = new OutreachTask
+        {
+            TaskId = "t1", OwnerId = "ana", ContactId = "c1", CampaignId = "class-visit-follow-up", StepId = "thank-you",
+            Template = TemplateKind.ThankYou, Channel = TaskChannel.Email, DueUtc = new DateTimeOffset(2026, 3, 13, 9, 0, 0, TimeSpan.Zero),
+            State = TaskState.Sent, SentUtc = new DateTimeOffset(2026, 3, 13, 9, 0, 0, TimeSpan.Zero),
+            MessageStats = new MessageStats(60, 1, 0, OffersHelp: false), RecipientAtSend = new RecipientAtSend("Associate"),
+        };
+        var now = ContactWith() with { Position = "Chief Executive Officer", Offer = "an intro to my lab" };
+
+        var sent = TaskFeatureMapping.For(task, now, 1, task.DueUtc);
+        var recordedWithoutTitle = TaskFeatureMapping.For(task with { RecipientAtSend = new RecipientAtSend(null) }, now, 1, task.DueUtc);
+        var measuredBeforeRecording = TaskFeatureMapping.For(task with { MessageStats = new MessageStats(60, 1, 0), RecipientAtSend = null }, now, 1, task.DueUtc);
+
+        Assert.Equal(("Associate", false), (sent.RecipientPosition, sent.OffersHelp));
+        Assert.Null(recordedWithoutTitle.RecipientPosition);
+        Assert.Equal(("Chief Executive Officer", true), (measuredBeforeRecording.RecipientPosition, measuredBeforeRecording.OffersHelp));
     }
 
     [Theory]

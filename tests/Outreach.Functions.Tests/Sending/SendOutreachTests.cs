@@ -73,12 +73,14 @@ public sealed class SendOutreachTests(AzuriteFixture azurite, MailDevFixture mai
     }
 
     [Fact]
-    public async Task A_sent_task_stores_the_words_questions_and_personal_note_of_the_email_it_sent()
+    public async Task A_sent_task_stores_the_words_questions_personal_note_and_offer_of_the_email_it_sent_and_its_recipients_title()
     {
         // The notes run to two lines; the thank-you prints their first line (the topic), so that is the personal note.
         var contact = SendScenario.Contact(Scenario.OwnerId, "c-1", "Ann", "Lee", "ann@example.org") with
         {
             Notes = "pricing experiments in subscription apps\nAsked about internships in the spring.",
+            Position = "Head of Growth",
+            Offer = "send you our class survey on pricing",
         };
         var tasks = await Scenario.SeedAsync([contact]);
         Assert.Null((await Scenario.ReloadAsync(tasks[0])).MessageStats);
@@ -91,9 +93,13 @@ public sealed class SendOutreachTests(AzuriteFixture azurite, MailDevFixture mai
         // Counted on the email as maildev received it: words and the one question, links left out.
         var received = new Core.Messaging.Templates.RenderedMessage(
             email.GetProperty("subject").GetString()!, email.GetProperty("text").GetString()!, email.GetProperty("html").GetString()!);
-        var expected = Core.Messaging.Templates.MessageStats.From(received, "pricing experiments in subscription apps");
+        var expected = Core.Messaging.Templates.MessageStats.From(received, "pricing experiments in subscription apps") with { OffersHelp = true };
         Assert.True(expected is { WordCount: > 50, QuestionCount: 1, PersonalNoteChars: 40 }, expected.ToString());
+        Assert.Contains("send you our class survey on pricing", received.Text, StringComparison.Ordinal);
         Assert.Equal(expected, sent.MessageStats);
+
+        // The title it was sent to is kept with the send: a later import's new title must not describe this message.
+        Assert.Equal(new RecipientAtSend("Head of Growth"), sent.RecipientAtSend);
     }
 
     [Fact]

@@ -10,7 +10,11 @@ namespace Outreach.Core.Messaging.Templates;
 /// <param name="WordCount">Whitespace-separated tokens holding a letter or digit, links excluded.</param>
 /// <param name="QuestionCount">Questions asked: runs of <c>?</c> (or the full-width <c>？</c>) outside links.</param>
 /// <param name="PersonalNoteChars">Length of the sender's own note when the message actually contains it, else 0.</param>
-public sealed record MessageStats(int WordCount, int QuestionCount, int PersonalNoteChars)
+/// <param name="OffersHelp">
+/// Whether the message carries the sender's offer of help (the contact's "what I can offer", as the templates print it);
+/// null when not measured (<see cref="From"/> alone, or a task measured before this was recorded).
+/// </param>
+public sealed record MessageStats(int WordCount, int QuestionCount, int PersonalNoteChars, bool? OffersHelp = null)
 {
     /// <summary>Measures <paramref name="message"/>; <paramref name="notes"/> is the personal note the sender wrote (topic or notes).</summary>
     public static MessageStats From(RenderedMessage message, string? notes)
@@ -41,7 +45,8 @@ public sealed record MessageStats(int WordCount, int QuestionCount, int Personal
     /// <summary>
     /// Measures <paramref name="message"/> as rendered for <paramref name="contact"/>: the personal note is whichever of the
     /// sender's own words the message carries, the longest of the contact's notes, their topic (the notes' first line,
-    /// which the shipped templates print) and the introduction's reason.
+    /// which the shipped templates print) and the introduction's reason; it offers help when it carries the contact's
+    /// offer as a template prints it, whatever the contact's record says later.
     /// </summary>
     /// <param name="message">The rendered message (as sent, or as its draft would be sent).</param>
     /// <param name="contact">Its main recipient.</param>
@@ -49,9 +54,11 @@ public sealed record MessageStats(int WordCount, int QuestionCount, int Personal
     public static MessageStats Measure(RenderedMessage message, Contact contact, string? introductionReason = null)
     {
         ArgumentNullException.ThrowIfNull(contact);
-        return new[] { contact.Notes, TemplateText.TopicFrom(contact.Notes), introductionReason }
+        var stats = new[] { contact.Notes, TemplateText.TopicFrom(contact.Notes), introductionReason }
             .Select(note => From(message, note))
             .MaxBy(stats => stats.PersonalNoteChars)!;
+        var offer = TemplateText.Clean(contact.Offer);
+        return stats with { OffersHelp = !string.IsNullOrEmpty(offer) && message.Text.Contains(offer, StringComparison.Ordinal) };
     }
 
     private static bool IsLink(string token) =>

@@ -21,6 +21,10 @@ internal static class TaskEntity
     private const string WordCount = nameof(MessageStats.WordCount);
     private const string QuestionCount = nameof(MessageStats.QuestionCount);
     private const string PersonalNoteChars = nameof(MessageStats.PersonalNoteChars);
+    private const string OffersHelp = nameof(MessageStats.OffersHelp);
+
+    // The recipient's position when the message went out: an empty string when they had none, absent when not recorded.
+    private const string RecipientPositionAtSend = nameof(RecipientPositionAtSend);
 
     public static string PartitionKey(string ownerId) => TableKeyCodec.Encode(ownerId);
 
@@ -52,6 +56,8 @@ internal static class TaskEntity
             [WordCount] = task.MessageStats?.WordCount,
             [QuestionCount] = task.MessageStats?.QuestionCount,
             [PersonalNoteChars] = task.MessageStats?.PersonalNoteChars,
+            [OffersHelp] = task.MessageStats?.OffersHelp,
+            [RecipientPositionAtSend] = task.RecipientAtSend is { } recipient ? recipient.Position ?? string.Empty : null,
             [nameof(task.SkipReason)] = task.SkipReason,
             [nameof(task.ClaimedUtc)] = task.ClaimedUtc,
             [nameof(task.SentUtc)] = task.SentUtc,
@@ -85,6 +91,7 @@ internal static class TaskEntity
         ScoreModelId = entity.GetString(nameof(OutreachTask.ScoreModelId)),
         ScoredForUtc = entity.GetDateTimeOffset(nameof(OutreachTask.ScoredForUtc)),
         MessageStats = MessageStatsOf(entity),
+        RecipientAtSend = entity.GetString(RecipientPositionAtSend) is { } position ? new RecipientAtSend(position.Length == 0 ? null : position) : null,
         SkipReason = entity.GetString(nameof(OutreachTask.SkipReason)),
         ClaimedUtc = entity.GetDateTimeOffset(nameof(OutreachTask.ClaimedUtc)),
         SentUtc = entity.GetDateTimeOffset(nameof(OutreachTask.SentUtc)),
@@ -111,7 +118,7 @@ internal static class TaskEntity
 
     private static MessageStats? MessageStatsOf(TableEntity entity) =>
         (entity.GetInt32(WordCount), entity.GetInt32(QuestionCount), entity.GetInt32(PersonalNoteChars)) is ({ } words, { } questions, { } note)
-            ? new MessageStats(words, questions, note)
+            ? new MessageStats(words, questions, note, entity.GetBoolean(OffersHelp))
             : null;
 
     private static string Required(TableEntity entity, string property) =>

@@ -41,4 +41,17 @@ public sealed class MessageStatsTests
         Assert.Equal(28, MessageStats.Measure(introduction, contact, "work on B2B pricing at scale").PersonalNoteChars);
         Assert.Equal(0, MessageStats.Measure(introduction, contact).PersonalNoteChars);
     }
+
+    [Fact]
+    public void A_message_offers_help_only_when_it_carries_the_contacts_offer()
+    {
+        var contact = new Contact { OwnerId = "o", ContactId = "c", Offer = " send you our class survey on fintech hiring " };
+        var withOffer = new RenderedMessage("s", "Happy to send you our class survey on fintech hiring if useful.", "h");
+        var without = new RenderedMessage("s", "Thank you for visiting our class.", "h");
+
+        Assert.True(MessageStats.Measure(withOffer, contact).OffersHelp);
+        Assert.False(MessageStats.Measure(without, contact).OffersHelp);
+        Assert.False(MessageStats.Measure(withOffer, contact with { Offer = null }).OffersHelp);
+        Assert.Null(MessageStats.From(withOffer, null).OffersHelp);
+    }
 }

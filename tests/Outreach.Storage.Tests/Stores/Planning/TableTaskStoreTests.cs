@@ -41,6 +41,23 @@ public sealed class TableTaskStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_recipient_recorded_without_a_position_reads_back_as_recorded_not_as_never_recorded()
+    {
+        var store = await NewStoreAsync();
+        var task = TaskSamples.Plain("a1", "c1", TaskSamples.Now) with
+        {
+            RecipientAtSend = new RecipientAtSend(null),
+            MessageStats = new Core.Messaging.Templates.MessageStats(40, 1, 0, OffersHelp: false),
+        };
+
+        await store.TryAddAsync(task, CancellationToken.None);
+        var read = await store.FindAsync("student-1", "a1", CancellationToken.None);
+
+        Assert.Equal(new RecipientAtSend(null), read!.RecipientAtSend);
+        Assert.False(read.MessageStats!.OffersHelp);
+    }
+
+    [Fact]
     public async Task Adding_a_task_that_exists_returns_false_and_leaves_the_stored_task_untouched()
     {
         var store = await NewStoreAsync();

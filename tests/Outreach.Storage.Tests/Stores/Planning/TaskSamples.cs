@@ -31,7 +31,8 @@ internal static class TaskSamples
         Score = 0.0712345678901234,
         ScoreModelId = "model-7",
         ScoredForUtc = new DateTimeOffset(2026, 3, 9, 10, 0, 0, 250, TimeSpan.FromHours(2)).AddTicks(1234),
-        MessageStats = new MessageStats(WordCount: 87, QuestionCount: 1, PersonalNoteChars: 24),
+        MessageStats = new MessageStats(WordCount: 87, QuestionCount: 1, PersonalNoteChars: 24, OffersHelp: true),
+        RecipientAtSend = new RecipientAtSend("Head of Talent"),
         SkipReason = "replied",
     };
 
