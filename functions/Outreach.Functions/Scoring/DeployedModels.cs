@@ -1,6 +1,7 @@
 using Outreach.Core;
 using Outreach.Core.Scoring;
 using Outreach.Core.Scoring.Synthetic;
+using Outreach.Storage;
 using Outreach.Storage.Stores.Scoring;
 
 namespace Outreach.Functions.Scoring;
@@ -16,9 +17,11 @@ namespace Outreach.Functions.Scoring;
 /// layout an upgrade changed, damaged or deleted) is not used and not overwritten: the prior, trained once per process,
 /// stands in (labelled <c>prior</c>, as on a cold start) and a warning names the artifact and why. So the dispatcher
 /// keeps sending and ranking, <c>GET /api/model</c> shows what actually scores, and the nightly retraining, which has no
-/// readable model to be compared with, deploys a model of this version in its place.
+/// readable model to be compared with, deploys a model of this version in its place. The LinkedIn drafts already due,
+/// which owners rank by the score stored on them, are scored again by the prior as after a deployment
+/// (<see cref="DeployedModelDrafts"/>), so the queue is not ranked by a model nothing uses any more mixed with the prior.
 /// </remarks>
-internal sealed partial class DeployedModels(BlobModelStore store, TimeProvider time, ILogger<DeployedModels> logger) : IDisposable
+internal sealed partial class DeployedModels(BlobModelStore store, DeployedModelDrafts drafts, TimeProvider time, ILogger<DeployedModels> logger) : IDisposable
 {
     /// <summary>Synthetic rows the prior is trained on: enough for stable literature effects, about a second to train.</summary>
     public const int PriorRows = 10_000;
@@ -30,6 +33,9 @@ internal sealed partial class DeployedModels(BlobModelStore store, TimeProvider 
     private volatile bool _created;
     private ResponseModel? _prior;
     private DeployedModel? _standIn;
+
+    /// <summary>Whether the due drafts were indexed to be scored by the stand-in (once per process, retried until it succeeds).</summary>
+    private bool _standInRescoresDrafts;
 
     /// <summary>The deployed model, deploying the prior first when there is none, or the prior when the deployed one cannot be read.</summary>
     public async Task<DeployedModel> GetAsync(CancellationToken cancellationToken)
@@ -96,6 +102,21 @@ internal sealed partial class DeployedModels(BlobModelStore store, TimeProvider 
                 LogUnreadable(logger, unreadable.Code, unreadable.Target, unreadable.Message, prior.Id);
             }
 
+            if (!_standInRescoresDrafts)
+            {
+                try
+                {
+                    var drafted = await drafts.ScoreAgainAsync(_standIn.Model.Id, cancellationToken).ConfigureAwait(false);
+                    _standInRescoresDrafts = true;
+                    LogDraftsRescored(logger, drafted, _standIn.Model.Id);
+                }
+                catch (StorageRequestException e)
+                {
+                    // Scoring must go on: the drafts keep their old score until a later call indexes them.
+                    LogDraftsNotRescored(logger, e.Status, e.ErrorCode);
+                }
+            }
+
             return _standIn;
         }
         finally
@@ -114,4 +135,10 @@ internal sealed partial class DeployedModels(BlobModelStore store, TimeProvider 
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "The deployed response model cannot be used by this version ({Code}, {Target}: {Reason}); scoring with the synthetic prior {PriorId} until the nightly retraining deploys a model this version reads")]
     private static partial void LogUnreadable(ILogger logger, string code, string? target, string reason, string priorId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Indexed {Drafts} due LinkedIn drafts to be scored again by the stand-in prior {PriorId}")]
+    private static partial void LogDraftsRescored(ILogger logger, int drafts, string priorId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not index the due LinkedIn drafts to be scored again by the stand-in prior ({Status} {ErrorCode}); trying again on the next use")]
+    private static partial void LogDraftsNotRescored(ILogger logger, int status, string? errorCode);
 }

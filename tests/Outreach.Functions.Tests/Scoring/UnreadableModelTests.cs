@@ -62,6 +62,48 @@ public sealed class UnreadableModelTests(AzuriteFixture azurite) : IClassFixture
     }
 
     [Fact]
+    public async Task LinkedIn_drafts_already_due_are_scored_again_by_the_prior_that_stands_in_for_an_unreadable_model()
+    {
+        var metOn = new DateOnly(2026, 3, 3);
+        await using var app = await ScoringApp.StartAsync(azurite, new DateTimeOffset(2026, 3, 3, 12, 0, 0, TimeSpan.Zero));
+        var owner = ApiApp.NewId("ld");
+        var contact = Contact(owner, 0, "Director of Sales") with
+        {
+            Email = null, LinkedInUrl = "https://www.linkedin.com/in/c000", Events = [new EventMet("Class visit", metOn)],
+        };
+        await app.Stores.Contacts.WriteAsync(owner, [contact], CancellationToken.None);
+        await app.SaveProfileAsync(owner);
+        await app.EnrolAsync(owner, contact);
+        var draftId = TaskIds.ForCampaignStep(owner, DefaultCampaigns.ClassVisitFollowUpId, contact.ContactId, "thank-you");
+
+        // Due and scored by the deployed model, which then becomes unreadable: the draft's score is that model's.
+        app.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 4, 9, 0, 0, TimeSpan.Zero));
+        using (var run = await app.RunTimerAsync(DispatchDueFunction.FunctionName))
+        {
+            Assert.Equal(HttpStatusCode.OK, run.StatusCode);
+        }
+
+        var scored = await app.Stores.Tasks.FindAsync(owner, draftId, CancellationToken.None);
+        Assert.Equal((TaskChannel.LinkedIn, TaskState.Planned), (scored!.Channel, scored.State));
+        var prior = scored.ScoreModelId;
+        Assert.NotNull(await app.Stores.Tasks.TryReplaceAsync(
+            scored with { Score = 0.99, ScoreExplanation = "scored by a model this version cannot read", ScoreModelId = "from-a-newer-outreach" }, CancellationToken.None));
+        await DeployUnreadableModelAsync(app, "newer-schema");
+
+        using var client = app.Client(await app.CreateOwnerWithKeyAsync(owner));
+        Assert.Equal("prior", (await client.GetFromJsonAsync<JsonElement>("/api/model")).GetProperty("origin").GetString());
+        using (var run = await app.RunTimerAsync(DispatchDueFunction.FunctionName))
+        {
+            Assert.Equal(HttpStatusCode.OK, run.StatusCode);
+        }
+
+        var rescored = await app.Stores.Tasks.FindAsync(owner, draftId, CancellationToken.None);
+        Assert.Equal(prior, rescored!.ScoreModelId);
+        Assert.StartsWith("prior model (published effects, not your replies yet): ", rescored.ScoreExplanation, StringComparison.Ordinal);
+        Assert.NotEqual(0.99, rescored.Score);
+    }
+
+    [Fact]
     public async Task The_nightly_retraining_replaces_a_deployed_model_this_version_cannot_read()
     {
         await using var app = await ScoringApp.StartAsync(azurite, Start);
