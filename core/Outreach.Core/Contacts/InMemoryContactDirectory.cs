@@ -92,6 +92,10 @@ public sealed class InMemoryContactDirectory : IContactDirectory, IContactSink, 
         }
     }
 
+    /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<Contact>?> TryListAsync(string ownerId, int maxContacts, CancellationToken cancellationToken) =>
+        (await TryReadAllAsync(ownerId, maxContacts, cancellationToken).ConfigureAwait(false))?.Contacts;
+
     /// <summary>
     /// Replaces what is held for <paramref name="ownerId"/> with <paramref name="snapshot"/>, keys held as the snapshot
     /// says (not claimed anew): a copy of a store to de-duplicate against in memory.

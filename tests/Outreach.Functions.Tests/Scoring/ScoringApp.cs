@@ -1,4 +1,5 @@
 using System.Text;
+using Azure.Core.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 using Outreach.Core.Accounts;
 using Outreach.Core.Campaigns;
@@ -27,11 +28,13 @@ internal sealed class ScoringApp : IAsyncDisposable
     private readonly ApiApp _api;
     private readonly HttpClient _host;
 
-    private ScoringApp(AzuriteFixture azurite, DateTimeOffset start)
+    private ScoringApp(AzuriteFixture azurite, DateTimeOffset start, DelegatingHandler? storageHandler)
     {
         var prefix = "S" + Guid.NewGuid().ToString("N")[..10];
         Clock = new ManualTimeProvider(start);
-        var account = StorageAccount.FromConnectionString(azurite.ConnectionString);
+        var account = storageHandler is null
+            ? StorageAccount.FromConnectionString(azurite.ConnectionString)
+            : StorageAccount.FromConnectionString(azurite.ConnectionString, new StorageClientOptions { Transport = new HttpClientTransport(new HttpClient(storageHandler)) });
         ModelContainer = account.GetBlobContainer("models-" + prefix.ToLowerInvariant());
         OutcomeTable = account.GetTable(prefix + "Outcomes");
         var names = new StoreTableNames();
@@ -42,6 +45,7 @@ internal sealed class ScoringApp : IAsyncDisposable
             services =>
             {
                 services.AddSingleton<TimeProvider>(Clock);
+                services.AddSingleton(account);
                 services.AddSingleton(new BlobModelStore(ModelContainer));
                 services.AddSingleton<IOutcomeStore>(new TableOutcomeStore(OutcomeTable));
             },
@@ -63,9 +67,12 @@ internal sealed class ScoringApp : IAsyncDisposable
 
     public IOutcomeStore Outcomes => Services.GetRequiredService<IOutcomeStore>();
 
-    public static async Task<ScoringApp> StartAsync(AzuriteFixture azurite, DateTimeOffset start)
+    /// <param name="azurite">The Azurite the app uses.</param>
+    /// <param name="start">The fake clock's start.</param>
+    /// <param name="storageHandler">Sees every storage request the app makes (its inner handler sends it), or null.</param>
+    public static async Task<ScoringApp> StartAsync(AzuriteFixture azurite, DateTimeOffset start, DelegatingHandler? storageHandler = null)
     {
-        var app = new ScoringApp(azurite, start);
+        var app = new ScoringApp(azurite, start, storageHandler);
         await app.Services.GetRequiredService<DispatchStorage>().EnsureCreatedAsync(CancellationToken.None);
         await app.OutcomeTable.CreateIfNotExistsAsync();
         return app;

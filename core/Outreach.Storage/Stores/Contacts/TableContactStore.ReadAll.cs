@@ -23,6 +23,38 @@ public sealed partial class TableContactStore
     /// </remarks>
     public async ValueTask<ContactDirectorySnapshot?> TryReadAllAsync(string ownerId, int maxContacts, CancellationToken cancellationToken)
     {
+        if (await TryListAsync(ownerId, maxContacts, cancellationToken).ConfigureAwait(false) is not { } contacts)
+        {
+            return null;
+        }
+
+        var holders = new Dictionary<ContactKey, string>();
+        var keyRows = keyTable.QueryAsync(TableFilter.Eq("PartitionKey", TableKeyCodec.Encode(ownerId)), select: ContactKeyRows.Select, cancellationToken: cancellationToken);
+        await foreach (var row in keyRows.ConfigureAwait(false))
+        {
+            if (holders.Count == (long)maxContacts * KeysPerContactAtMost)
+            {
+                return null;
+            }
+
+            // A row this store did not write (not a key) is left out rather than failing the import.
+            if (ContactKeyRows.TryRead(row, out var key) && row.GetString(ContactIdProperty) is { } id)
+            {
+                holders[key] = id;
+            }
+        }
+
+        return new ContactDirectorySnapshot(contacts, holders);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// One partition scan, pages of up to 1,000, each never larger than one more than <paramref name="maxContacts"/>
+    /// allows, so an owner with too many contacts costs one small request. Contacts whose text passes
+    /// <see cref="MaxCharactersReadAtOnce"/> are not kept either: null.
+    /// </remarks>
+    public async ValueTask<IReadOnlyList<Contact>?> TryListAsync(string ownerId, int maxContacts, CancellationToken cancellationToken)
+    {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxContacts, 1);
         var contacts = new List<Contact>();
         long characters = 0;
@@ -48,23 +80,7 @@ public sealed partial class TableContactStore
         }
         while (continuation is not null);
 
-        var holders = new Dictionary<ContactKey, string>();
-        var keyRows = keyTable.QueryAsync(TableFilter.Eq("PartitionKey", TableKeyCodec.Encode(ownerId)), select: ContactKeyRows.Select, cancellationToken: cancellationToken);
-        await foreach (var row in keyRows.ConfigureAwait(false))
-        {
-            if (holders.Count == (long)maxContacts * KeysPerContactAtMost)
-            {
-                return null;
-            }
-
-            // A row this store did not write (not a key) is left out rather than failing the import.
-            if (ContactKeyRows.TryRead(row, out var key) && row.GetString(ContactIdProperty) is { } id)
-            {
-                holders[key] = id;
-            }
-        }
-
-        return new ContactDirectorySnapshot(contacts, holders);
+        return contacts;
     }
 
     private static long TextLength(TableEntity entity) => entity.Sum(property => property.Value is string text ? text.Length : 0);

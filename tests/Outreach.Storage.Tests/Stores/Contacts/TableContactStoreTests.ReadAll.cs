@@ -45,6 +45,22 @@ public sealed partial class TableContactStoreTests
     }
 
     [Fact]
+    public async Task Listing_an_owner_at_once_reads_only_their_contacts_and_none_past_the_limit()
+    {
+        var (store, contactRequests, keyRequests) = await NewRecordedStoreAsync();
+        await store.WriteAsync("o", [.. Enumerable.Range(0, 3).Select(i => Person("o", $"c{i}", i))], CancellationToken.None);
+        await store.WriteAsync("o2", [Person("o2", "n", 9)], CancellationToken.None);
+        var (contactsBefore, keysBefore) = (contactRequests.Requests.Count, keyRequests.Requests.Count);
+
+        var all = await store.TryListAsync("o", maxContacts: 3, CancellationToken.None);
+        var tooMany = await store.TryListAsync("o", maxContacts: 2, CancellationToken.None);
+
+        Assert.Equal(["c0", "c1", "c2"], all!.Select(c => c.ContactId).Order(StringComparer.Ordinal));
+        Assert.Null(tooMany);
+        Assert.Equal((2, keysBefore), (contactRequests.Requests.Count - contactsBefore, keyRequests.Requests.Count)); // no key rows read
+    }
+
+    [Fact]
     public async Task An_owner_of_more_than_a_page_is_read_page_by_page_unless_one_contact_too_many()
     {
         var (store, contactRequests, keyRequests) = await NewRecordedStoreAsync();
