@@ -5,7 +5,8 @@ namespace Outreach.Core.Imports;
 /// <summary>
 /// Reads an email cell that is not one plain address but is written the way mail clients and exports write
 /// addresses: <c>Jane Doe &lt;jane@x.org&gt;</c> (what Outlook and most mail clients copy), <c>&lt;jane@x.org&gt;</c>,
-/// <c>mailto:jane@x.org</c>, an address in quotes, and several addresses in one cell, separated by Google Contacts'
+/// <c>Jane Doe (jane@x.org)</c> and <c>jane@x.org (Jane Doe)</c> (a name in parentheses, as older mail and people write
+/// it), <c>mailto:jane@x.org</c> (percent-encoded as links are: <c>mailto:jane%40x.org</c>), an address in quotes, and several addresses in one cell, separated by Google Contacts'
 /// <c> ::: </c> or by <c>;</c> or <c>,</c> as people type them, or put on lines of their own in a spreadsheet cell. Reading those forms takes out only what marks an
 /// address as one (the brackets, the scheme, the quotes); the address itself is checked by <see cref="EmailSyntax"/>
 /// and never repaired, so a cell that holds no well-formed address is still refused.
@@ -17,7 +18,7 @@ namespace Outreach.Core.Imports;
 internal static class MailboxList
 {
     /// <summary>The characters without one of which a cell cannot be in any of these forms.</summary>
-    private static readonly SearchValues<char> Marks = SearchValues.Create("<>;,:\"' ");
+    private static readonly SearchValues<char> Marks = SearchValues.Create("<>();,:\"' ");
 
     /// <summary>Whether <paramref name="cell"/> may be in one of these forms (a cheap test before <see cref="Parse"/>).</summary>
     public static bool MayHoldOtherForms(ReadOnlySpan<char> cell) => cell.IndexOfAny(Marks) >= 0;
@@ -35,8 +36,9 @@ internal static class MailboxList
     }
 
     /// <summary>
-    /// The cell's parts: cut at <c>:::</c> and at <c>;</c> outside quotes and angle brackets, and at a <c>,</c> there once
-    /// the part holds an <c>@</c> (so <c>Doe, Jane &lt;jane@x.org&gt;</c>, a name written last name first, stays whole). Empty
+    /// The cell's parts: cut at <c>:::</c> and at <c>;</c> outside quotes, angle brackets and parentheses, and at a <c>,</c>
+    /// there once the part holds an <c>@</c> (so <c>Doe, Jane &lt;jane@x.org&gt;</c>, a name written last name first, and
+    /// <c>jane@x.org (Doe, Jane)</c> stay whole). Empty
     /// parts (a trailing <c>;</c>, as Outlook ends a list) are dropped; a cell of separators alone is one empty part.
     /// </summary>
     private static List<string> Split(string cell)
@@ -45,6 +47,7 @@ internal static class MailboxList
         var start = 0;
         var quoted = false;
         var angled = false;
+        var parenthesised = false;
         var hasAt = false;
         for (var i = 0; i < cell.Length; i++)
         {
@@ -74,11 +77,17 @@ internal static class MailboxList
                 case '>':
                     angled = false;
                     break;
+                case '(':
+                    parenthesised = true;
+                    break;
+                case ')':
+                    parenthesised = false;
+                    break;
                 case '@':
                     hasAt = true;
                     break;
-                case ';' when !angled:
-                case ',' when !angled && hasAt:
+                case ';' when !angled && !parenthesised:
+                case ',' when !angled && !parenthesised && hasAt:
                     AddPart(parts, cell[start..i]);
                     (start, hasAt) = (i + 1, false);
                     break;
@@ -135,8 +144,13 @@ internal static class MailboxList
 
         string? name = null;
         var address = part;
-        var open = part.LastIndexOf('<');
-        if (open >= 0 || part.Contains('>', StringComparison.Ordinal))
+        if (Parenthesised(part) is { } parenthesised)
+        {
+            (name, address) = parenthesised;
+        }
+
+        var open = address == part ? part.LastIndexOf('<') : -1;
+        if (open >= 0 || (address == part && part.Contains('>', StringComparison.Ordinal)))
         {
             if (CountOutsideQuotes(part, '<') > 1 || CountOutsideQuotes(part, '>') > 1)
             {
@@ -159,10 +173,10 @@ internal static class MailboxList
 
         if (address.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase))
         {
-            // A mailto: link's address ends where its headers (?subject=...) begin.
+            // A mailto: link's address ends where its headers (?subject=...) begin, and is percent-encoded (RFC 6068).
             address = address["mailto:".Length..];
             var query = address.IndexOf('?', StringComparison.Ordinal);
-            address = (query >= 0 ? address[..query] : address).Trim();
+            address = Uri.UnescapeDataString(query >= 0 ? address[..query] : address).Trim();
         }
 
         if (address.Length >= 2 && address[0] is '"' or '\'' && address[^1] == address[0])
@@ -176,6 +190,30 @@ internal static class MailboxList
         }
 
         return new Mailbox(address, DisplayName(name), null);
+    }
+
+    /// <summary>
+    /// The name and address of <c>Jane Doe (jane@x.org)</c> or <c>jane@x.org (Jane Doe)</c>: a part ending in its one
+    /// parenthesised group, one side of which holds an <c>@</c> and the other none. Null for any other part (the
+    /// parentheses are then the address's to answer for, and <see cref="EmailSyntax"/> refuses them).
+    /// </summary>
+    private static (string? Name, string Address)? Parenthesised(string part)
+    {
+        var open = part.IndexOf('(', StringComparison.Ordinal);
+        if (open < 0 || part[^1] != ')' || part.IndexOf(')', StringComparison.Ordinal) != part.Length - 1
+            || part.LastIndexOf('(') != open || part.AsSpan().IndexOfAny('<', '>') >= 0)
+        {
+            return null;
+        }
+
+        var outside = part[..open].Trim();
+        var inside = part[(open + 1)..^1].Trim();
+        return (outside.Contains('@', StringComparison.Ordinal), inside.Contains('@', StringComparison.Ordinal)) switch
+        {
+            (false, true) => (outside, inside),
+            (true, false) => (inside, outside),
+            _ => null,
+        };
     }
 
     /// <summary>The name before <c>&lt;address&gt;</c> without its quotes; null when it is empty or is itself an address (<c>"jane@x.org" &lt;jane@x.org&gt;</c>).</summary>

@@ -67,11 +67,16 @@ public sealed class EmailCellImportTests
     [InlineData("\"ada@example.org\"")]
     [InlineData("ada@example.org;")]
     [InlineData("Ada Lovelace <ada@example.org>; Charles Babbage <charles@example.org>")]
+    [InlineData("Ada Lovelace (ada@example.org)")]
+    [InlineData("ada@example.org (Ada Lovelace)")]
+    [InlineData("ada@example.org (Lovelace, Ada), charles@example.org")]
+    [InlineData("mailto:ada%40example.org")]
+    [InlineData("<mailto:ada%2Bnotes@example.org>")]
     public async Task An_address_written_as_mail_clients_write_it_is_read(string cell)
     {
         var run = await ImportRun.TextAsync(Header + "\nAda,Lovelace," + CsvText.Cell(cell, ',') + ",,,,,,,,\n");
 
-        Assert.Equal("ada@example.org", run.ContactOn(2).Email);
+        Assert.Equal(cell.Contains("%2B", StringComparison.Ordinal) ? "ada+notes@example.org" : "ada@example.org", run.ContactOn(2).Email);
         Assert.Empty(run.Row(2).Errors);
     }
 
@@ -110,11 +115,15 @@ public sealed class EmailCellImportTests
             Header + "\n" +
             ",,Grace Hopper <grace@navy.example>,,,,,,,,\n" +
             "Amazing,,Grace Hopper <amazing@navy.example>,,,,,,,,\n" +
-            ",,DR. ALAN TURING <alan@bletchley.example>,,,,,,,,\n");
+            ",,DR. ALAN TURING <alan@bletchley.example>,,,,,,,,\n" +
+            ",,Ada Lovelace (ada@example.org),,,,,,,,\n" +
+            ",,\"charles@example.org (Babbage, Charles)\",,,,,,,,\n");
 
         Assert.Equal(("Grace", "Hopper"), (run.ContactOn(2).FirstName, run.ContactOn(2).LastName));
         Assert.Equal(("Amazing", (string?)null), (run.ContactOn(3).FirstName, run.ContactOn(3).LastName));
         Assert.Equal(("Alan", "Turing"), (run.ContactOn(4).FirstName, run.ContactOn(4).LastName));
+        Assert.Equal(("Ada", "Lovelace"), (run.ContactOn(5).FirstName, run.ContactOn(5).LastName));
+        Assert.Equal(("Charles", "Babbage"), (run.ContactOn(6).FirstName, run.ContactOn(6).LastName));
     }
 
     [Theory]
