@@ -12,6 +12,9 @@ public sealed class ConsentResponder
         OwnerId = ownerId;
     }
 
+    /// <summary>What <see cref="Introduction.AnswerRecordedBy"/> says of an answer B gave through the consent link.</summary>
+    public const string ConsentLink = "consent-link";
+
     /// <summary>The token presented from B's link, or null.</summary>
     public string? Token { get; }
 
@@ -23,6 +26,9 @@ public sealed class ConsentResponder
 
     /// <summary>The introducer, recording B's answer.</summary>
     public static ConsentResponder ByOwner(string ownerId) => new(null, ownerId);
+
+    /// <summary>Who recorded the answer, as <see cref="Introduction.AnswerRecordedBy"/> keeps it: the link, or the owner's account.</summary>
+    public string RecordedBy => Token is null ? OwnerId! : ConsentLink;
 
     /// <summary>Says who answers without printing the token.</summary>
     public override string ToString() => Token is null ? $"owner {OwnerId}" : "consent link";

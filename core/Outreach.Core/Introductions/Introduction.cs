@@ -33,11 +33,28 @@ public sealed record Introduction
     /// <summary>B's answer is accepted before this instant; at or after it the request expires.</summary>
     public required DateTimeOffset ConsentDeadline { get; init; }
 
+    /// <summary>
+    /// The account that confirmed A asked for or agreed to the introduction when it was requested (the introducer, or a
+    /// coach requesting it for them): A is never asked by mail, so this is the record of A's side of the double opt-in.
+    /// Null on a request stored before it was recorded.
+    /// </summary>
+    public string? PersonAConsentConfirmedBy { get; init; }
+
+    /// <summary>When A's consent was confirmed (<see cref="PersonAConsentConfirmedBy"/>); null on a request stored before it was recorded.</summary>
+    public DateTimeOffset? PersonAConsentConfirmedAt { get; init; }
+
     /// <summary>B's answer, once given.</summary>
     public ConsentAnswer? Answer { get; init; }
 
     /// <summary>When B's answer was recorded.</summary>
     public DateTimeOffset? AnsweredAt { get; init; }
+
+    /// <summary>
+    /// Who recorded B's answer: <see cref="ConsentResponder.ConsentLink"/> when B answered through the link, otherwise the
+    /// account of the introducer who recorded an answer B gave them another way. Null before an answer, and on an answer
+    /// stored before it was recorded.
+    /// </summary>
+    public string? AnswerRecordedBy { get; init; }
 
     /// <summary>
     /// When A is to be nudged if nobody has followed up: set on introduction to the nudge delay after B's yes, and moved

@@ -40,17 +40,32 @@ public sealed class IntroductionService(
     /// when the ask is planned skipped (B is suppressed) the request stalls at once, saying why, rather than at the
     /// timer's next run.
     /// </summary>
+    /// <param name="ownerId">The introducer.</param>
+    /// <param name="personAContactId">A, who wants to meet B.</param>
+    /// <param name="personBContactId">B, who is asked first.</param>
+    /// <param name="reason">Why they should meet.</param>
+    /// <param name="personAConsentConfirmedBy">
+    /// The account that confirmed A asked for or agreed to the introduction (the caller: the introducer, or a coach acting
+    /// for them), stored with the time of the confirmation as the record of A's side of the double opt-in.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the reads and writes.</param>
     /// <exception cref="DomainException">No sender profile, what <see cref="IntroductionWorkflow.Request"/> or <see cref="IntroductionTaskPlanner.TasksFor"/> refuses.</exception>
-    public async Task<Introduction> RequestAsync(string ownerId, string personAContactId, string personBContactId, string reason, CancellationToken cancellationToken)
+    public async Task<Introduction> RequestAsync(
+        string ownerId, string personAContactId, string personBContactId, string reason, string personAConsentConfirmedBy, CancellationToken cancellationToken)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(personAConsentConfirmedBy);
         var profile = await RequireProfileAsync(ownerId, cancellationToken).ConfigureAwait(false);
-        var transition = _workflow.Request(
+        var requested = _workflow.Request(
             Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)),
             ownerId,
             personAContactId,
             personBContactId,
             reason,
             Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)));
+        var transition = requested with
+        {
+            Introduction = requested.Introduction with { PersonAConsentConfirmedBy = personAConsentConfirmedBy, PersonAConsentConfirmedAt = time.GetUtcNow() },
+        };
         var planned = await TasksForAsync(transition, profile, cancellationToken).ConfigureAwait(false);
         var stored = await introductions.TryAddAsync(transition.Introduction, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException("A random introduction id collided with a stored one.");

@@ -94,6 +94,7 @@ public sealed class IntroductionWorkflow
                     StalledReason = null,
                     Answer = ConsentAnswer.Yes,
                     AnsweredAt = now,
+                    AnswerRecordedBy = responder.RecordedBy,
                     NudgeDueAt = now + _policy.NudgeAfter,
                 };
                 return new IntroductionTransition(
@@ -101,7 +102,15 @@ public sealed class IntroductionWorkflow
                     [new SendIntroduction(introduction.IntroductionId, [introduction.PersonAContactId, introduction.PersonBContactId], introduction.OwnerId)]);
             case IntroductionState.AwaitingConsent or IntroductionState.Stalled when introduction.Answer is null:
                 return new IntroductionTransition(
-                    introduction with { State = IntroductionState.Declined, Answer = ConsentAnswer.No, AnsweredAt = now, ClosedAt = now, StalledReason = null },
+                    introduction with
+                    {
+                        State = IntroductionState.Declined,
+                        Answer = ConsentAnswer.No,
+                        AnsweredAt = now,
+                        AnswerRecordedBy = responder.RecordedBy,
+                        ClosedAt = now,
+                        StalledReason = null,
+                    },
                     []);
             case IntroductionState.Declined or IntroductionState.Introduced or IntroductionState.Nudged or IntroductionState.Completed or IntroductionState.Stalled
                 when introduction.Answer == answer:

@@ -16,7 +16,15 @@ internal sealed record AnswerRequest(string? Answer);
 internal sealed record IntroducedPerson(string Id, string? Name);
 
 /// <summary>
-/// An introduction as its introducer sees it; <c>consentUrl</c> only while B can still answer, and only for the owner's
+/// The record of A's side of the double opt-in: the account that confirmed A asked for or agreed to the introduction
+/// (<c>personAConsented</c>), and when.
+/// </summary>
+internal sealed record PersonAConsentRecord(string ConfirmedBy, DateTimeOffset ConfirmedUtc);
+
+/// <summary>
+/// An introduction as its introducer sees it; <c>personAConsent</c> says who confirmed A's agreement and when (null on a
+/// request stored before that was recorded); <c>answerRecordedBy</c> says who recorded B's answer: <c>consent-link</c>
+/// when B answered through the link, otherwise the introducer's account id; <c>consentUrl</c> only while B can still answer, and only for the owner's
 /// own key that may write and send (<see cref="IntroductionViews.MaySeeConsentLink"/>); <c>stalledReason</c> says why
 /// a <c>stalled</c> one's introduction email, or consent ask to B, never went out.
 /// </summary>
@@ -34,7 +42,9 @@ internal sealed record IntroductionResponse(
     DateTimeOffset? NudgedUtc,
     DateTimeOffset? ClosedUtc,
     Uri? ConsentUrl,
-    string? StalledReason)
+    string? StalledReason,
+    PersonAConsentRecord? PersonAConsent,
+    string? AnswerRecordedBy)
 {
     public static IntroductionResponse Of(Introduction i, string? personAName, string? personBName, Uri? consentUrl) => new(
         i.IntroductionId,
@@ -50,7 +60,9 @@ internal sealed record IntroductionResponse(
         i.NudgedAt,
         i.ClosedAt,
         consentUrl,
-        i.StalledReason);
+        i.StalledReason,
+        i is { PersonAConsentConfirmedBy: { } by, PersonAConsentConfirmedAt: { } at } ? new PersonAConsentRecord(by, at) : null,
+        i.AnswerRecordedBy);
 }
 
 /// <summary>The list answer.</summary>

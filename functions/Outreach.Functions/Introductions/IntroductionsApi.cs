@@ -74,7 +74,9 @@ internal static class IntroductionsApi
         await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         await RequireEmailContactAsync(owner.OwnerId, request.PersonAContactId, "personAContactId", contacts, cancellationToken).ConfigureAwait(false);
         await RequireEmailContactAsync(owner.OwnerId, request.PersonBContactId, "personBContactId", contacts, cancellationToken).ConfigureAwait(false);
-        var introduction = await introductions.RequestAsync(owner.OwnerId, request.PersonAContactId!, request.PersonBContactId!, request.Reason, cancellationToken)
+        // The caller vouched for A (the introducer, or a coach requesting it for them): who and when is kept for audit.
+        var introduction = await introductions.RequestAsync(
+            owner.OwnerId, request.PersonAContactId!, request.PersonBContactId!, request.Reason, owner.Caller.AccountId, cancellationToken)
             .ConfigureAwait(false);
         return TypedResults.Created(
             $"/api/introductions/{introduction.IntroductionId}",

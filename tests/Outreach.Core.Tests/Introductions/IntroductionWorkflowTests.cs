@@ -191,6 +191,20 @@ public sealed class IntroductionWorkflowTests
         Assert.Equal([new SendConsentAsk("intro-1", "contact-b")], result.Commands);
     }
 
+    [Theory]
+    [InlineData("yes", "link", "consent-link")]
+    [InlineData("no", "link", "consent-link")]
+    [InlineData("yes", "owner", "student-1")]
+    [InlineData("no", "owner", "student-1")]
+    public void An_answer_keeps_who_recorded_it_B_through_the_link_or_the_introducer(string answer, string responder, string recordedBy)
+    {
+        var by = responder == "link" ? ConsentResponder.ByToken(Token) : ConsentResponder.ByOwner("student-1");
+
+        var answered = Workflow.RecordAnswer(Requested(), answer == "yes" ? ConsentAnswer.Yes : ConsentAnswer.No, by).Introduction;
+
+        Assert.Equal((recordedBy, _clock.GetUtcNow()), (answered.AnswerRecordedBy, answered.AnsweredAt));
+    }
+
     [Fact]
     public void The_consent_window_and_nudge_delay_are_configurable()
     {

@@ -44,7 +44,8 @@ public sealed class ConsentLinkTests(AzuriteFixture azurite) : IClassFixture<Azu
         Assert.Equal(HttpStatusCode.OK, yes.StatusCode);
         Assert.Contains("You will receive an email introducing you both.", await yes.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Contains("You will receive an email introducing you both.", await later.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal("introduced", (await introducer.GetAsync(created.GetProperty("id").GetString()!)).GetProperty("state").GetString());
+        var answered = await introducer.GetAsync(created.GetProperty("id").GetString()!);
+        Assert.Equal(("introduced", "consent-link"), (answered.GetProperty("state").GetString(), answered.GetProperty("answerRecordedBy").GetString()));
         Assert.Contains(await introducer.TasksAsync(), t => Introducer.Summary(t) == (introducer.A, "pay-it-forward-introduction", "intro", "email", "planned"));
     }
 

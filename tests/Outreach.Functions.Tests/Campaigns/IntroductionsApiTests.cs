@@ -34,6 +34,35 @@ public sealed class IntroductionsApiTests(AzuriteFixture azurite) : IClassFixtur
         Assert.Equal(ownerId, (await _app.Stores.Introductions.GetAsync(ownerId, introduction.GetProperty("id").GetString()!, CancellationToken.None))!.OwnerId);
     }
 
+    [Fact]
+    public async Task Who_confirmed_As_consent_and_when_is_stored_with_the_request_and_shown_wherever_it_is_listed()
+    {
+        var coachId = ApiApp.NewId("coach");
+        using var coach = await _app.OwnerAsync(coachId, Core.Accounts.AccountKind.Coach);
+        using var introducer = await Introducer.CreateAsync(_app);
+        await CampaignsApp.GrantConsentAsync(introducer.Client, coachId, "read", "write", "send");
+        var byOwner = await introducer.IntroduceIdAsync();
+        _app.Clock.Advance(TimeSpan.FromMinutes(5));
+
+        using var createdByCoach = await coach.PostAsJsonAsync(
+            $"/api/introductions?owner={introducer.OwnerId}",
+            new { personAContactId = introducer.A, personBContactId = introducer.B, personAConsented = true, reason = "you both like pricing" });
+        using var listed = await introducer.Client.GetAsync(new Uri("/api/introductions", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Created, createdByCoach.StatusCode);
+        var byCoach = (await CampaignsApp.JsonAsync(createdByCoach)).GetProperty("id").GetString()!;
+        var stored = await _app.Stores.Introductions.GetAsync(introducer.OwnerId, byCoach, CancellationToken.None);
+        Assert.Equal((coachId, CampaignsApp.Now.AddMinutes(5)), (stored!.PersonAConsentConfirmedBy, stored.PersonAConsentConfirmedAt));
+        var shown = (await CampaignsApp.JsonAsync(listed)).GetProperty("introductions").EnumerateArray().ToDictionary(i => i.GetProperty("id").GetString()!);
+        Assert.Equal((introducer.OwnerId, CampaignsApp.Now), ConsentOf(shown[byOwner]));
+        Assert.Equal((coachId, CampaignsApp.Now.AddMinutes(5)), ConsentOf(shown[byCoach]));
+        Assert.Equal((introducer.OwnerId, CampaignsApp.Now), ConsentOf(await introducer.GetAsync(byOwner)));
+
+        static (string?, DateTimeOffset) ConsentOf(JsonElement introduction) => (
+            introduction.GetProperty("personAConsent").GetProperty("confirmedBy").GetString(),
+            introduction.GetProperty("personAConsent").GetProperty("confirmedUtc").GetDateTimeOffset());
+    }
+
     [Theory]
     [InlineData("same", "personBContactId")]
     [InlineData("unknown", "personAContactId")]
@@ -134,6 +163,7 @@ public sealed class IntroductionsApiTests(AzuriteFixture azurite) : IClassFixtur
 
         var introduced = await CampaignsApp.JsonAsync(yes);
         Assert.Equal(("introduced", "yes"), (introduced.GetProperty("state").GetString(), introduced.GetProperty("answer").GetString()));
+        Assert.Equal(introducer.OwnerId, introduced.GetProperty("answerRecordedBy").GetString()); // not B through the link
         Assert.Equal(CampaignsApp.Now.AddDays(7), introduced.GetProperty("nudgeDueUtc").GetDateTimeOffset());
         Assert.Equal(JsonValueKind.Null, introduced.GetProperty("consentUrl").ValueKind);
         Assert.Equal("introduced", (await CampaignsApp.JsonAsync(again)).GetProperty("state").GetString());
