@@ -17,7 +17,8 @@ namespace Outreach.Functions.Introductions;
 /// without the link itself. A token that fails in any way, or points at an introduction no longer awaiting an answer,
 /// gets the same 404 page. B's browser shows whatever the post returns, so every answer to it is one of these pages,
 /// never JSON: a post without yes or no, a double click, and a yes whose introduction email the owner's setup cannot
-/// plan (the answer is stored all the same) each get a page.
+/// plan (the answer is stored all the same) each get a page. Once B answered, the link says only that it was answered,
+/// never which way, to a visit or to a post of either answer: B may have forwarded it.
 /// </summary>
 internal static class ConsentLinkApi
 {
@@ -40,9 +41,9 @@ internal static class ConsentLinkApi
     {
         await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var introduction = await FindAsync(token, links, store, cancellationToken).ConfigureAwait(false);
-        if (introduction is { Answer: { } given })
+        if (introduction is { Answer: not null })
         {
-            return ConsentPage.Answered(given == ConsentAnswer.Yes);
+            return ConsentPage.AlreadyAnswered();
         }
 
         if (introduction is not { State: IntroductionState.AwaitingConsent } || time.GetUtcNow() >= introduction.ConsentDeadline)
@@ -64,6 +65,13 @@ internal static class ConsentLinkApi
         if (await FindAsync(token, links, store, cancellationToken).ConfigureAwait(false) is not { } introduction)
         {
             return ConsentPage.NotFound();
+        }
+
+        // Whoever holds a forwarded link may post either answer: one already given is never repeated back as a thank-you
+        // for yes or for no, which would tell them which answer B gave.
+        if (introduction.Answer is not null)
+        {
+            return ConsentPage.AlreadyAnswered(StatusCodes.Status409Conflict);
         }
 
         ConsentAnswer answer;
@@ -88,7 +96,7 @@ internal static class ConsentLinkApi
             }
             catch (DomainException e) when (e.Code == "introduction.contradicting-answer")
             {
-                return ConsentPage.AlreadyAnswered();
+                return ConsentPage.AlreadyAnswered(StatusCodes.Status409Conflict);
             }
             catch (DomainException e) when (e.Code == "introduction.changed" && attempt < MaxAttempts)
             {

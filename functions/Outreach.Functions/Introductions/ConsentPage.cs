@@ -21,15 +21,26 @@ internal static class ConsentPage
         <form method="post"><input type="hidden" name="answer" value="no"><button type="submit">No, thank you</button></form>
         """);
 
-    /// <summary>After an answer (or on a later visit once answered).</summary>
+    /// <summary>
+    /// Right after B's own post recorded the answer. A yes promises no email: the introduction email goes out from the
+    /// introducer's mailbox later and may still be held back (B unsubscribed from them, the mailbox refuses it), so the page
+    /// says what is true now (the answer is recorded and the introducer sees it) and what B can do if nothing comes.
+    /// </summary>
     public static IResult Answered(bool yes) => Page(
         StatusCodes.Status200OK,
         "Thank you",
-        yes ? "<p>Thank you. You will receive an email introducing you both.</p>" : "<p>Thank you. Nobody will be introduced to you.</p>");
+        yes
+            ? "<p>Thank you. Your yes is recorded and the person who asked you can see it.</p>"
+              + "<p>They introduce you both by email. If no introduction reaches you, reply to their email to ask about it.</p>"
+            : "<p>Thank you. Your no is recorded. Nobody will be introduced to you, and nobody is told that you said no.</p>");
 
-    /// <summary>An answer that contradicts the one already given.</summary>
-    public static IResult AlreadyAnswered() => Page(
-        StatusCodes.Status409Conflict, "Already answered", "<p>This request was already answered; the answer cannot be changed here.</p>");
+    /// <summary>
+    /// A request that is already answered, for a later visit and for any post that did not record the answer itself. It
+    /// never says which answer was given: a link B forwarded, or one read over B's shoulder, must not tell its holder
+    /// whether B accepted, neither by its words nor by its status, whatever answer the holder posts.
+    /// </summary>
+    public static IResult AlreadyAnswered(int status = StatusCodes.Status200OK) => Page(
+        status, "Already answered", "<p>Thank you. This request has already been answered; the answer cannot be changed here.</p>");
 
     /// <summary>A post that carries neither yes nor no (a hand-made request, or a form mangled on the way).</summary>
     public static IResult NoAnswer() => Page(

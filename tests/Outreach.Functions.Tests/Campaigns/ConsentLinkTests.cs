@@ -42,11 +42,56 @@ public sealed class ConsentLinkTests(AzuriteFixture azurite) : IClassFixture<Azu
         using var later = await anonymous.GetAsync(link.PathAndQuery);
 
         Assert.Equal(HttpStatusCode.OK, yes.StatusCode);
-        Assert.Contains("You will receive an email introducing you both.", await yes.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Contains("You will receive an email introducing you both.", await later.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Your yes is recorded", await yes.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("This request has already been answered", await later.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var answered = await introducer.GetAsync(created.GetProperty("id").GetString()!);
         Assert.Equal(("introduced", "consent-link"), (answered.GetProperty("state").GetString(), answered.GetProperty("answerRecordedBy").GetString()));
         Assert.Contains(await introducer.TasksAsync(), t => Introducer.Summary(t) == (introducer.A, "pay-it-forward-introduction", "intro", "email", "planned"));
+    }
+
+    [Fact]
+    public async Task Bs_thank_you_page_does_not_promise_an_introduction_email_the_introducers_setup_may_still_hold_back()
+    {
+        using var introducer = await Introducer.CreateAsync(_app);
+        var created = await introducer.IntroduceAsync();
+        using var anonymous = _app.Anonymous();
+
+        using var yes = await anonymous.PostAsync(new Uri(created.GetProperty("consentUrl").GetString()!).PathAndQuery, new FormUrlEncodedContent([new("answer", "yes")]));
+
+        var page = await yes.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("You will receive", page, StringComparison.Ordinal);
+        Assert.Contains("Your yes is recorded and the person who asked you can see it.", page, StringComparison.Ordinal);
+        Assert.Contains("If no introduction reaches you, reply to their email to ask about it.", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_forwarded_link_never_tells_its_holder_whether_B_said_yes_or_no_whatever_it_posts()
+    {
+        using var introducer = await Introducer.CreateAsync(_app);
+        var accepted = new Uri((await introducer.IntroduceAsync()).GetProperty("consentUrl").GetString()!).PathAndQuery;
+        var declined = new Uri((await introducer.IntroduceAsync()).GetProperty("consentUrl").GetString()!).PathAndQuery;
+        using var anonymous = _app.Anonymous();
+        (await anonymous.PostAsync(accepted, new FormUrlEncodedContent([new("answer", "yes")]))).Dispose();
+        (await anonymous.PostAsync(declined, new FormUrlEncodedContent([new("answer", "no")]))).Dispose();
+
+        async Task<(HttpStatusCode, string)> SeenAsync(string link, string? post)
+        {
+            using var response = post is null
+                ? await anonymous.GetAsync(link)
+                : await anonymous.PostAsync(link, new FormUrlEncodedContent([new("answer", post)]));
+            return (response.StatusCode, await response.Content.ReadAsStringAsync());
+        }
+
+        foreach (var post in new[] { null, "yes", "no" })
+        {
+            var (status, page) = await SeenAsync(accepted, post);
+            Assert.Equal((status, page), await SeenAsync(declined, post));
+            Assert.Contains("This request has already been answered", page, StringComparison.Ordinal);
+            Assert.DoesNotContain("Ada Contact", page, StringComparison.Ordinal);
+        }
+
+        var stored = await _app.Stores.Introductions.ListAsync(introducer.OwnerId, CancellationToken.None);
+        Assert.Equal(["declined", "introduced"], stored.Select(i => i.State.ToString().ToLowerInvariant()).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -147,7 +192,7 @@ public sealed class ConsentLinkTests(AzuriteFixture azurite) : IClassFixture<Azu
     }
 
     [Fact]
-    public async Task B_double_clicking_yes_gets_the_thank_you_page_for_every_click_and_one_introduction()
+    public async Task B_double_clicking_yes_is_thanked_for_every_click_and_gets_one_introduction()
     {
         using var introducer = await Introducer.CreateAsync(_app);
         var created = await introducer.IntroduceAsync();
@@ -156,14 +201,21 @@ public sealed class ConsentLinkTests(AzuriteFixture azurite) : IClassFixture<Azu
 
         var clicks = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => anonymous.PostAsync(link, new FormUrlEncodedContent([new("answer", "yes")]))));
 
+        // The clicks that read the answer already stored get the page that does not say which answer it was.
+        var pages = new List<(HttpStatusCode Status, string Html)>();
         foreach (var click in clicks)
         {
             using (click)
             {
-                Assert.Equal(HttpStatusCode.OK, click.StatusCode);
-                Assert.Contains("You will receive an email introducing you both.", await click.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+                pages.Add((click.StatusCode, await click.Content.ReadAsStringAsync()));
             }
         }
+
+        Assert.Contains(pages, p => p.Status == HttpStatusCode.OK && p.Html.Contains("Your yes is recorded", StringComparison.Ordinal));
+        Assert.All(pages, p => Assert.True(
+            (p.Status == HttpStatusCode.OK && p.Html.Contains("Your yes is recorded", StringComparison.Ordinal))
+            || (p.Status == HttpStatusCode.Conflict && p.Html.Contains("This request has already been answered", StringComparison.Ordinal)),
+            $"{p.Status}: {p.Html}"));
 
         Assert.Single(await introducer.TasksAsync(), t => t.GetProperty("template").GetString() == "intro");
     }
