@@ -82,6 +82,74 @@ public sealed class IntroductionsBrowserTests(AzuriteFixture azurite) : Loopback
     }
 
     [Fact]
+    public async Task The_introducer_records_Bs_answer_to_a_pending_or_stalled_request_after_a_confirmation_and_rows_say_who_vouched_for_A()
+    {
+        var ownerId = ApiApp.NewId("owner");
+        var key = await App.CreateAccountWithKeyAsync(ownerId);
+        var contacts = await ImportedContactsAsync(key);
+        await AddAsync(ownerId, "waiting", contacts["Ada Lovelace"], contacts["Bo Berg"], IntroductionState.AwaitingConsent, stalledReason: null, confirmedBy: ownerId);
+        await AddAsync(ownerId, "stalled", contacts["Cy Young"], contacts["Bo Berg"], IntroductionState.Stalled, "consent-ask-failed");
+
+        var page = await OpenDashboardAsync(key);
+        var body = page.Locator("#introductions-body");
+        var waiting = body.Locator("table:not([data-state]) [data-introduction=waiting]");
+        await waiting.WaitForAsync();
+        var confirmed = await page.EvaluateAsync<string>("utc => new Date(utc).toLocaleDateString()", (await StoredAsync(ownerId, "waiting")).PersonAConsentConfirmedAt!.Value.ToString("o"));
+        Assert.Contains($"Confirmed {confirmed} by {ownerId}", Assert.Single(await body.Locator("table:not([data-state]) tbody tr").AllTextContentsAsync()), StringComparison.Ordinal);
+        Assert.Contains("Not recorded", Assert.Single(await body.Locator("table[data-state=stalled] tbody tr").AllTextContentsAsync()), StringComparison.Ordinal);
+        Assert.Equal(["Record Bo Berg's answer", "Cancel request"], await waiting.GetByRole(AriaRole.Button).AllTextContentsAsync());
+
+        await waiting.GetByRole(AriaRole.Button, new() { Name = "Record Bo Berg's answer" }).ClickAsync();
+        Assert.Contains("Record the answer Bo Berg gave you about meeting Ada Lovelace?", await waiting.TextContentAsync(), StringComparison.Ordinal);
+        Assert.Equal("Keep waiting", await page.EvaluateAsync<string>("() => document.activeElement.textContent")); // not a button that answers
+        await waiting.GetByRole(AriaRole.Button, new() { Name = "Keep waiting" }).ClickAsync();
+        Assert.Equal(IntroductionState.AwaitingConsent, (await StoredAsync(ownerId, "waiting")).State);
+
+        await waiting.GetByRole(AriaRole.Button, new() { Name = "Record Bo Berg's answer" }).ClickAsync();
+        await waiting.GetByRole(AriaRole.Button, new() { Name = "Bo Berg said yes" }).ClickAsync();
+        var made = body.Locator("table[data-state=made] [data-introduction=waiting]");
+        await made.WaitForAsync();
+        var answered = await StoredAsync(ownerId, "waiting");
+        Assert.Equal((IntroductionState.Introduced, ConsentAnswer.Yes, ownerId), (answered.State, answered.Answer, answered.AnswerRecordedBy));
+        Assert.Equal("Recorded: Bo Berg said yes.", await page.Locator("#introductions-status").TextContentAsync());
+        Assert.Contains($", recorded by {ownerId}", Assert.Single(await body.Locator("table[data-state=made] tbody tr").AllTextContentsAsync()), StringComparison.Ordinal);
+
+        var stalled = body.Locator("table[data-state=stalled] [data-introduction=stalled]");
+        await stalled.GetByRole(AriaRole.Button, new() { Name = "Record Bo Berg's answer" }).ClickAsync();
+        await stalled.GetByRole(AriaRole.Button, new() { Name = "Bo Berg said no" }).ClickAsync();
+        await page.WaitForFunctionAsync("() => !document.querySelector('#introductions-body table[data-state=stalled]')");
+        var declined = await StoredAsync(ownerId, "stalled");
+        Assert.Equal((IntroductionState.Declined, ConsentAnswer.No, ownerId), (declined.State, declined.Answer, declined.AnswerRecordedBy));
+        Assert.Equal("Recorded: Bo Berg said no. Nobody is told.", await page.Locator("#introductions-status").TextContentAsync());
+        Assert.Equal("introductions-status", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+        AssertNoBrowserErrors();
+    }
+
+    [Fact]
+    public async Task A_coach_acting_for_the_introducer_is_not_offered_to_record_Bs_answer_but_may_still_cancel()
+    {
+        var ownerId = ApiApp.NewId("owner");
+        var key = await App.CreateAccountWithKeyAsync(ownerId);
+        var contacts = await ImportedContactsAsync(key);
+        await AddAsync(ownerId, "waiting", contacts["Ada Lovelace"], contacts["Bo Berg"], IntroductionState.AwaitingConsent, stalledReason: null);
+        var coachId = ApiApp.NewId("coach");
+        var coachKey = await App.CreateAccountWithKeyAsync(coachId, Core.Accounts.AccountKind.Coach);
+        using (var owner = App.Client(key))
+        {
+            await Campaigns.CampaignsApp.GrantConsentAsync(owner, coachId, "read", "write", "send");
+        }
+
+        var page = await OpenDashboardAsync(coachKey);
+        await page.WaitForSelectorAsync($"#client-select option[value='{ownerId}']", new() { State = WaitForSelectorState.Attached });
+        await page.SelectOptionAsync("#client-select", ownerId);
+        var waiting = page.Locator("#introductions-body [data-introduction=waiting]");
+        await waiting.WaitForAsync();
+
+        Assert.Equal(["Cancel request"], await waiting.GetByRole(AriaRole.Button).AllTextContentsAsync()); // the API would refuse it (403)
+        AssertNoBrowserErrors();
+    }
+
+    [Fact]
     public async Task A_cancel_the_API_refuses_because_the_request_expired_meanwhile_is_shown_and_the_list_shows_it_gone()
     {
         var ownerId = ApiApp.NewId("owner");
@@ -110,7 +178,8 @@ public sealed class IntroductionsBrowserTests(AzuriteFixture azurite) : Loopback
     private async Task<Introduction> StoredAsync(string ownerId, string id) =>
         (await App.Factory.Services.GetRequiredService<IIntroductionStore>().GetAsync(ownerId, id, CancellationToken.None))!;
 
-    private async Task AddAsync(string ownerId, string id, string a, string b, IntroductionState state, string? stalledReason, ConsentAnswer? answer = null)
+    private async Task AddAsync(
+        string ownerId, string id, string a, string b, IntroductionState state, string? stalledReason, ConsentAnswer? answer = null, string? confirmedBy = null)
     {
         var now = DateTimeOffset.UtcNow;
         var store = App.Factory.Services.GetRequiredService<IIntroductionStore>();
@@ -130,6 +199,8 @@ public sealed class IntroductionsBrowserTests(AzuriteFixture azurite) : Loopback
                 Answer = answer,
                 AnsweredAt = answer is null ? null : now,
                 NudgeDueAt = answer is null ? null : now.AddDays(7),
+                PersonAConsentConfirmedBy = confirmedBy,
+                PersonAConsentConfirmedAt = confirmedBy is null ? null : now,
             },
             CancellationToken.None));
     }
