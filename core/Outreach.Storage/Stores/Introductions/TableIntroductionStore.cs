@@ -1,3 +1,4 @@
+using Azure;
 using Outreach.Core.Introductions;
 using Outreach.Storage.Tables;
 
@@ -5,7 +6,9 @@ namespace Outreach.Storage.Stores.Introductions;
 
 /// <summary>
 /// <see cref="IIntroductionStore"/> on the <c>Introductions</c> table (one partition per owner; see
-/// <see cref="IntroductionEntity"/>). Writes are ETag-conditional.
+/// <see cref="IntroductionEntity"/>). Writes are ETag-conditional. The timer's work is found through an index partition
+/// of the same table (<see cref="OpenIndex"/>), never by a query over every owner's partition: Table storage indexes
+/// only PartitionKey and RowKey, so a filter on State alone reads the whole table on every run.
 /// </summary>
 /// <param name="table">The introductions table; it must exist.</param>
 public sealed class TableIntroductionStore(TableClient table) : IIntroductionStore
@@ -16,6 +19,7 @@ public sealed class TableIntroductionStore(TableClient table) : IIntroductionSto
     public async Task<Introduction?> TryAddAsync(Introduction introduction, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(introduction);
+        await IndexBeforeAsync(introduction, cancellationToken).ConfigureAwait(false);
         try
         {
             var etag = await _table.InsertAsync(IntroductionEntity.From(introduction), cancellationToken).ConfigureAwait(false);
@@ -31,16 +35,25 @@ public sealed class TableIntroductionStore(TableClient table) : IIntroductionSto
     public async Task<Introduction?> TryReplaceAsync(Introduction introduction, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(introduction);
+        await IndexBeforeAsync(introduction, cancellationToken).ConfigureAwait(false);
+        ETag etag;
         try
         {
-            var etag = await _table.UpdateAsync(IntroductionEntity.From(introduction), IntroductionEntity.ETagOf(introduction), TableUpdateMode.Replace, cancellationToken)
+            etag = await _table.UpdateAsync(IntroductionEntity.From(introduction), IntroductionEntity.ETagOf(introduction), TableUpdateMode.Replace, cancellationToken)
                 .ConfigureAwait(false);
-            return introduction with { Version = etag.ToString() };
         }
         catch (StorageConcurrencyException)
         {
             return null;
         }
+
+        if (!OpenIndex.Watches(introduction))
+        {
+            // After the write: should this delete fail, the row left behind is removed by the next ListDueAsync.
+            await _table.DeleteAsync(OpenIndex.Partition, OpenIndex.RowKey(introduction), ETag.All, cancellationToken).ConfigureAwait(false);
+        }
+
+        return introduction with { Version = etag.ToString() };
     }
 
     /// <inheritdoc />
@@ -59,23 +72,84 @@ public sealed class TableIntroductionStore(TableClient table) : IIntroductionSto
 
     /// <inheritdoc />
     /// <remarks>
-    /// A filter over the whole table: introductions are few (a handful per owner, the hourly timer is the only caller),
-    /// and the filter keeps only the due ones on the wire. If that ever grows, index them by due hour like the due index.
+    /// One query of the <see cref="OpenIndex"/> partition, then a point read per row: the cost follows the introductions
+    /// still open, not every introduction ever made. A row whose introduction has left the timer's states (its delete
+    /// failed, or a write that lost its race indexed it) is removed here, only if nobody indexed it again meanwhile
+    /// (If-Match), and so is one whose introduction was never stored, once <see cref="OpenIndex.OrphanGrace"/> has passed
+    /// (its request may be being written right now). Introductions stored before the index existed are indexed by the
+    /// first call, once, through one scan of the table (<see cref="OpenIndex.BackfilledMarker"/>).
     /// </remarks>
     public async Task<IReadOnlyList<Introduction>> ListDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        // Every request awaiting consent, not only expiring ones: one whose consent ask was skipped or failed stalls early.
-        // Every introduction made, not only those due a nudge: one whose email was never stored gets it planned again
-        // within the hour rather than stalling a week later. Both states are short-lived, so the list stays small.
-        // A request that stalled before B answered expires at its deadline like any other; a row with no Answer cannot be
-        // told apart by a filter (a missing property matches no comparison), so the stalled rows past their deadline are
-        // narrowed here, and an introduction that stalled after B's yes (the introducer closes it) is left alone.
-        var awaiting = TableFilter.Eq(IntroductionEntity.State, nameof(IntroductionState.AwaitingConsent));
-        var introduced = TableFilter.Eq(IntroductionEntity.State, nameof(IntroductionState.Introduced));
-        var stalledPastDeadline = TableFilter.Eq(IntroductionEntity.State, nameof(IntroductionState.Stalled))
-            .And(TableFilter.Le(IntroductionEntity.ConsentDeadline, now));
-        var found = await QueryAsync(awaiting.Or(introduced).Or(stalledPastDeadline), cancellationToken).ConfigureAwait(false);
-        return [.. found.Where(i => i.State != IntroductionState.Stalled || i.Answer is null)];
+        await BackfillOnceAsync(cancellationToken).ConfigureAwait(false);
+        var due = new List<Introduction>();
+        await foreach (var row in _table.QueryAsync(TableFilter.Eq("PartitionKey", OpenIndex.Partition), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            var (ownerId, introductionId) = OpenIndex.Parse(row.RowKey);
+            var introduction = await GetAsync(ownerId, introductionId, cancellationToken).ConfigureAwait(false);
+            if (introduction is null ? now >= OpenIndex.RequestedAt(row) + OpenIndex.OrphanGrace : !OpenIndex.Watches(introduction))
+            {
+                await RemoveStaleAsync(row, cancellationToken).ConfigureAwait(false);
+            }
+            else if (introduction is not null && (introduction.State != IntroductionState.Stalled || introduction.ConsentDeadline <= now))
+            {
+                // A request that stalled before B answered waits for the introducer until its deadline, when it expires.
+                due.Add(introduction);
+            }
+        }
+
+        return due;
+    }
+
+    /// <summary>Indexes an introduction the timer must look at before it is written, so no write leaves one unindexed.</summary>
+    private async Task IndexBeforeAsync(Introduction introduction, CancellationToken cancellationToken)
+    {
+        if (OpenIndex.Watches(introduction))
+        {
+            await _table.UpsertAsync(OpenIndex.RowFor(introduction), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task RemoveStaleAsync(TableEntity row, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _table.DeleteAsync(OpenIndex.Partition, row.RowKey, row.ETag, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StorageConcurrencyException)
+        {
+            // Indexed again since it was read: a write is under way, and the row is kept for it.
+        }
+    }
+
+    /// <summary>
+    /// Indexes the introductions stored before the index existed, once: every row the old filter would have found
+    /// (awaiting consent, introduced, stalled), then the marker. A concurrent write may be indexed twice or leave a row
+    /// its introduction no longer needs; both are harmless, and the second is removed by the next run.
+    /// </summary>
+    private async Task BackfillOnceAsync(CancellationToken cancellationToken)
+    {
+        if (await _table.GetAsync(OpenIndex.MetaPartition, OpenIndex.BackfilledMarker, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            return;
+        }
+
+        var open = TableFilter.Eq(IntroductionEntity.State, nameof(IntroductionState.AwaitingConsent))
+            .Or(TableFilter.Eq(IntroductionEntity.State, nameof(IntroductionState.Introduced)))
+            .Or(TableFilter.Eq(IntroductionEntity.State, nameof(IntroductionState.Stalled)));
+        foreach (var introduction in await QueryAsync(open, cancellationToken).ConfigureAwait(false))
+        {
+            await IndexBeforeAsync(introduction, cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            await _table.InsertAsync(new TableEntity(OpenIndex.MetaPartition, OpenIndex.BackfilledMarker), cancellationToken).ConfigureAwait(false);
+        }
+        catch (StorageConcurrencyException e) when (e.Status == 409)
+        {
+            // Another instance finished the same backfill first.
+        }
     }
 
     private async Task<IReadOnlyList<Introduction>> QueryAsync(string filter, CancellationToken cancellationToken)

@@ -1,0 +1,108 @@
+using Outreach.Core.Introductions;
+using Outreach.Storage.Stores.Introductions;
+using Outreach.Storage.Tables;
+using Outreach.Testing.LocalServices;
+
+namespace Outreach.Storage.Tests.Stores.Introductions;
+
+/// <summary>
+/// The timer's list of introductions comes from the open-introduction index, one partition, instead of a filter over
+/// every owner's partition: what it returns, how rows leave it, and the one-off indexing of rows stored before it.
+/// </summary>
+[Collection(AzuriteGroup.Name)]
+public sealed class TableIntroductionStoreTests(AzuriteFixture azurite)
+{
+    private static readonly DateTimeOffset Now = new(2026, 3, 9, 10, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task The_timer_lists_open_introductions_from_the_index_and_ended_ones_leave_it()
+    {
+        var (table, store) = await NewStoreAsync();
+        await store.ListDueAsync(Now, CancellationToken.None); // the first run: nothing to index yet
+        var waiting = (await store.TryAddAsync(Request("owner-1", "waiting"), CancellationToken.None))!;
+        Assert.NotNull(await store.TryAddAsync(Request("owner-2", "made") with { State = IntroductionState.Introduced, Answer = ConsentAnswer.Yes }, CancellationToken.None));
+        var declined = (await store.TryAddAsync(Request("owner-1", "declined"), CancellationToken.None))!;
+        Assert.NotNull(await store.TryReplaceAsync(declined with { State = IntroductionState.Declined, Answer = ConsentAnswer.No, ClosedAt = Now }, CancellationToken.None));
+        Assert.NotNull(await store.TryAddAsync(Request("owner-1", "stalled-after-yes") with { State = IntroductionState.Stalled, Answer = ConsentAnswer.Yes }, CancellationToken.None));
+        Assert.NotNull(await store.TryAddAsync(Request("owner-2", "stalled-early") with { State = IntroductionState.Stalled }, CancellationToken.None));
+
+        var due = await store.ListDueAsync(Now, CancellationToken.None);
+        var dueLater = await store.ListDueAsync(Now.AddDays(7), CancellationToken.None);
+
+        Assert.Equal(["made", "waiting"], due.Select(i => i.IntroductionId).Order(StringComparer.Ordinal));
+        Assert.Equal(waiting.Version, due.Single(i => i.IntroductionId == "waiting").Version); // versioned for the timer's write
+        Assert.Equal(["made", "stalled-early", "waiting"], dueLater.Select(i => i.IntroductionId).Order(StringComparer.Ordinal));
+        Assert.Equal(["owner-1|waiting", "owner-2|made", "owner-2|stalled-early"], await IndexAsync(table));
+    }
+
+    [Fact]
+    public async Task An_introduction_written_around_the_index_is_not_found_so_the_table_is_not_scanned()
+    {
+        var (table, store) = await NewStoreAsync();
+        await store.ListDueAsync(Now, CancellationToken.None);
+        await table.InsertAsync(IntroductionEntity.From(Request("owner-1", "unindexed")), CancellationToken.None);
+
+        Assert.Empty(await store.ListDueAsync(Now, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Introductions_stored_before_the_index_existed_are_indexed_once_by_the_first_run()
+    {
+        var (table, store) = await NewStoreAsync();
+        await table.InsertAsync(IntroductionEntity.From(Request("owner-1", "old-waiting")), CancellationToken.None);
+        await table.InsertAsync(IntroductionEntity.From(Request("owner-1", "old-declined") with { State = IntroductionState.Declined, Answer = ConsentAnswer.No }), CancellationToken.None);
+
+        var first = await store.ListDueAsync(Now, CancellationToken.None);
+        await table.InsertAsync(IntroductionEntity.From(Request("owner-1", "written-later-around-it")), CancellationToken.None);
+        var second = await store.ListDueAsync(Now, CancellationToken.None);
+
+        Assert.Equal(["old-waiting"], first.Select(i => i.IntroductionId));
+        Assert.Equal(["old-waiting"], second.Select(i => i.IntroductionId));
+    }
+
+    [Fact]
+    public async Task A_left_over_index_row_is_removed_and_one_whose_request_is_not_stored_yet_is_kept_for_the_grace_period()
+    {
+        var (table, store) = await NewStoreAsync();
+        await store.ListDueAsync(Now, CancellationToken.None);
+        var ended = (await store.TryAddAsync(Request("owner-1", "ended"), CancellationToken.None))!;
+        await table.UpdateAsync(
+            IntroductionEntity.From(ended with { State = IntroductionState.Cancelled, ClosedAt = Now }), IntroductionEntity.ETagOf(ended), TableUpdateMode.Replace, CancellationToken.None);
+        await table.UpsertAsync(OpenIndex.RowFor(Request("owner-1", "being-written")), TableUpdateMode.Replace, CancellationToken.None);
+
+        Assert.Empty(await store.ListDueAsync(Now, CancellationToken.None));
+        Assert.Equal(["owner-1|being-written"], await IndexAsync(table));
+        Assert.Empty(await store.ListDueAsync(Now + OpenIndex.OrphanGrace, CancellationToken.None));
+        Assert.Empty(await IndexAsync(table));
+    }
+
+    private static Introduction Request(string ownerId, string id) => new()
+    {
+        IntroductionId = id,
+        OwnerId = ownerId,
+        PersonAContactId = "contact-a",
+        PersonBContactId = "contact-b",
+        Reason = "Both work on accessible maps.",
+        ConsentToken = "b-consent-token-0123456789",
+        State = IntroductionState.AwaitingConsent,
+        RequestedAt = Now,
+        ConsentDeadline = Now.AddDays(7),
+    };
+
+    private async Task<(TableClient Table, TableIntroductionStore Store)> NewStoreAsync()
+    {
+        var table = await StoreTables.NewAsync(azurite, "introductions");
+        return (table, new TableIntroductionStore(table));
+    }
+
+    private static async Task<List<string>> IndexAsync(TableClient table)
+    {
+        var rows = new List<string>();
+        await foreach (var row in table.QueryAsync(TableFilter.Eq("PartitionKey", OpenIndex.Partition), cancellationToken: CancellationToken.None))
+        {
+            rows.Add(row.RowKey);
+        }
+
+        return [.. rows.Order(StringComparer.Ordinal)];
+    }
+}
