@@ -212,7 +212,8 @@ var outreachSettings = [
     value: currentOwnerSecretKeyId
   }
   // Dispatching: the DispatchDue timer's send queue (must match SendOutreach's trigger), the wait for owners without a
-  // sender profile, and how far the very first scan looks back.
+  // sender profile, how far the very first scan looks back, and how long past its send time an email may stay queued
+  // or claimed before the SweepStuckSends timer queues its lost request again, fails it, or sends it to review.
   {
     name: 'Dispatching__SendQueueName'
     value: 'send-outreach'
@@ -224,6 +225,10 @@ var outreachSettings = [
   {
     name: 'Dispatching__FirstScanLookback'
     value: '1.00:00:00'
+  }
+  {
+    name: 'Dispatching__StuckSendAfter'
+    value: '01:00:00'
   }
   // Imports: uploads up to this size are imported during the request; larger ones go through the import-contacts queue,
   // writing how far they have got to their record at most this often; one import writes at a time per owner, the

@@ -17,7 +17,8 @@ namespace Outreach.Core.Planning;
 /// entry moved to the current bucket, so the next run reads it again and decides on the fresh copy; it is never
 /// enqueued on a stale read. A task found already queued with its entry still there means a run stopped between the
 /// move and the enqueue; it is enqueued again, which is safe because the send function claims a task by ETag and
-/// drops a message whose task is no longer queued.
+/// drops a message whose task is no longer queued. Every enqueued task gets a <see cref="SendWatch"/> entry, so one
+/// whose request is lost later is found by <see cref="Sending.StuckSendSweeper"/>.
 /// </remarks>
 public sealed class DueDispatcher(
     IDispatchCursorStore cursors,
@@ -206,15 +207,22 @@ public sealed class DueDispatcher(
     private async Task EnqueueAsync(ScheduledSend send, IEnumerable<DueIndexEntry> entries, DispatchTally tally, CancellationToken cancellationToken)
     {
         var task = send.Task;
-        var queued = task.State == TaskState.Queued
-            ? task
-            : await tasks.TryReplaceAsync(task.MoveTo(TaskState.Queued), cancellationToken).ConfigureAwait(false);
+
+        // Written even for a task already queued (a run that stopped before its enqueue, an owner's re-queue): the send
+        // time dates the request about to go out for the stuck-send sweeper, and the new version fences off a delivery of
+        // an older request that read the task before, whose claim now loses.
+        var queued = await tasks.TryReplaceAsync(
+            (task.State == TaskState.Queued ? task : task.MoveTo(TaskState.Queued)) with { SendAtUtc = send.SendAtUtc },
+            cancellationToken).ConfigureAwait(false);
         if (queued is null)
         {
             await KeepForNextRunAsync(entries, tally, cancellationToken).ConfigureAwait(false);
             return;
         }
 
+        // Watched before the request goes out: a request lost after this (a stopped process, a poisoned or expired
+        // message) is found by the sweeper instead of leaving the task queued for ever.
+        await index.UpsertAsync(SendWatch.Entry(queued, send.SendAtUtc + _options.StuckSendAfter, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
         var delay = send.SendAtUtc - time.GetUtcNow();
         delay = delay < TimeSpan.Zero ? TimeSpan.Zero : delay > MaxSendDelay ? MaxSendDelay : delay;
         await sendRequests.EnqueueAsync(new SendRequest(task.OwnerId, task.TaskId), delay, cancellationToken).ConfigureAwait(false);

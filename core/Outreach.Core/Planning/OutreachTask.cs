@@ -114,6 +114,21 @@ public sealed record OutreachTask
     /// <summary>When a sender claimed it (set with <see cref="TaskState.Claimed"/>), so a redelivery can tell a stale claim from one in flight.</summary>
     public DateTimeOffset? ClaimedUtc { get; init; }
 
+    /// <summary>
+    /// When the task's send request becomes visible on the send queue: set by the dispatcher when it enqueues the task
+    /// (its send time, after the visibility delay that spaces the day's sends), by the sender when it gives a claim back
+    /// for the queue's next delivery, and by the stuck-send sweeper when it enqueues a lost request again. A task still
+    /// queued long after it is taken for one whose request was lost (<see cref="Sending.StuckSendSweeper"/>). Null on rows
+    /// queued before it was recorded.
+    /// </summary>
+    public DateTimeOffset? SendAtUtc { get; init; }
+
+    /// <summary>
+    /// How many times the stuck-send sweeper put a new send request on the queue for this task because the one before
+    /// was lost (process stopped, poisoned or expired message); reset when the owner re-queues the task by hand.
+    /// </summary>
+    public int LostSendRequeues { get; init; }
+
     /// <summary>When SMTP accepted it, or null.</summary>
     public DateTimeOffset? SentUtc { get; init; }
 

@@ -15,6 +15,18 @@ public static class SendReasons
     /// <summary>The SMTP server was handed the message but its reply was lost (timeout or dropped connection after DATA).</summary>
     public const string UnconfirmedDelivery = "unconfirmed-delivery: the server was handed the message but never confirmed it; it may have been sent";
 
+    /// <summary>
+    /// The task stayed queued long past its send time (<see cref="StuckSendSweeper"/>): its send request was lost from
+    /// the send queue (a stopped process, a poisoned or expired message), so a new one was put on the queue. Nothing was sent.
+    /// </summary>
+    public const string SendRequestRequeued = "send-request-requeued: the task stayed queued past its send time, its send request was lost, and a new one was queued; nothing was sent";
+
+    /// <summary>
+    /// The task stayed queued past its send time again after <see cref="StuckSendSweeper"/> had queued a new send request:
+    /// something keeps losing it, so the task fails, unsent, for the owner to send again or skip.
+    /// </summary>
+    public const string SendRequestLost = "send-request-lost: the task stayed queued past its send time even after its send request was queued again; nothing was sent";
+
     /// <summary>The owner has no sender profile.</summary>
     public const string NoSenderProfile = "no-sender-profile";
 

@@ -241,7 +241,11 @@ public sealed class TaskSender(
     {
         // Known not delivered, so the claim is released (claimed → failed → queued) and the next delivery may send.
         var reason = SendReasons.Of(result);
-        var released = claimed.MoveTo(TaskState.Failed).MoveTo(TaskState.Queued) with { ClaimedUtc = null, MessageId = null, FailureReason = reason };
+        // Dated now: the queue's next delivery comes shortly, and the stuck-send sweeper counts from it.
+        var released = claimed.MoveTo(TaskState.Failed).MoveTo(TaskState.Queued) with
+        {
+            ClaimedUtc = null, MessageId = null, FailureReason = reason, SendAtUtc = time.GetUtcNow(),
+        };
         await stores.Tasks.TryReplaceAsync(released, cancellationToken);
         return SendAttempt.Again(SendAttemptKind.RetryLater, reason, claimed.MessageId);
     }
@@ -250,7 +254,7 @@ public sealed class TaskSender(
     private async Task GiveBackUnsentAsync(OutreachTask claimed, DateOnly reservedDay)
     {
         // Not the attempt's token: a cancelled attempt gives back what it took all the same.
-        var queued = claimed.MoveTo(TaskState.Failed).MoveTo(TaskState.Queued) with { ClaimedUtc = null, MessageId = null };
+        var queued = claimed.MoveTo(TaskState.Failed).MoveTo(TaskState.Queued) with { ClaimedUtc = null, MessageId = null, SendAtUtc = time.GetUtcNow() };
         await stores.Tasks.TryReplaceAsync(queued, CancellationToken.None);
         await stores.Activity.ReleaseSendAsync(claimed.OwnerId, reservedDay, CancellationToken.None);
     }

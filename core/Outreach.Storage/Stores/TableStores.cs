@@ -33,6 +33,7 @@ public sealed class TableStores
         Suppressions = new TableSuppressionStore(account.GetTable(_names.Suppressions));
         SenderActivity = new TableSenderActivityStore(account.GetTable(_names.SenderActivity));
         DispatchCursor = new TableDispatchCursorStore(account.GetTable(_names.DispatchCursor));
+        SendSweepCursor = new TableDispatchCursorStore(account.GetTable(_names.DispatchCursor), TableDispatchCursorStore.SendSweepScan);
         Campaigns = new TableCampaignStore(account.GetTable(_names.Campaigns));
         Senders = new TableSenderProfileStore(account.GetTable(_names.Senders));
         Counters = new TableCounterStore(account.GetTable(_names.Counters));
@@ -88,6 +89,9 @@ public sealed class TableStores
 
     /// <summary>The dispatch cursor.</summary>
     public TableDispatchCursorStore DispatchCursor { get; }
+
+    /// <summary>The stuck-send sweeper's scan cursor (a second row of the dispatch-cursor table).</summary>
+    public TableDispatchCursorStore SendSweepCursor { get; }
 
     /// <summary>The campaign store.</summary>
     public TableCampaignStore Campaigns { get; }

@@ -52,7 +52,7 @@ internal static class TaskRequeue
             }
 
             // A new claim sets a new Message-ID; the old one stays indexed, so a reply to a send that did go out still finds the task.
-            var requeued = task.MoveTo(TaskState.Queued) with { DueUtc = now, ClaimedUtc = null, MessageId = null };
+            var requeued = task.MoveTo(TaskState.Queued) with { DueUtc = now, ClaimedUtc = null, MessageId = null, LostSendRequeues = 0 };
             if (await tasks.TryReplaceAsync(requeued, cancellationToken).ConfigureAwait(false) is not { } stored)
             {
                 return ConflictProblems.Of("task.changed", $"Task '{id}' changed while it was being queued again; read it again.", "state");

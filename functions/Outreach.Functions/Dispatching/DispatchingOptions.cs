@@ -21,5 +21,16 @@ internal sealed class DispatchingOptions
     [Range(typeof(TimeSpan), "00:05:00", "30.00:00:00")]
     public TimeSpan FirstScanLookback { get; set; } = DueBuckets.FirstScanLookback;
 
-    public DueDispatcherOptions ToDispatcherOptions() => new() { MissingScheduleRetry = MissingScheduleRetry, FirstScanLookback = FirstScanLookback };
+    /// <summary>
+    /// How long past its send time an email may stay queued (or past its claim stay claimed) before the
+    /// <c>SweepStuckSends</c> timer settles it: a lost send request is queued again once, then the task fails unsent;
+    /// a claim nobody confirmed goes to needs_review. Default 1 hour; at least 15 minutes, well beyond the send queue's
+    /// deliveries and retries (host.json), so a request that is only waiting is never taken for a lost one.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:15:00", "7.00:00:00",
+        ErrorMessage = "Dispatching:StuckSendAfter must be between {1} and {2}: shorter would take a send request still waiting in the queue for a lost one.")]
+    public TimeSpan StuckSendAfter { get; set; } = new DueDispatcherOptions().StuckSendAfter;
+
+    public DueDispatcherOptions ToDispatcherOptions() =>
+        new() { MissingScheduleRetry = MissingScheduleRetry, FirstScanLookback = FirstScanLookback, StuckSendAfter = StuckSendAfter };
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Outreach.Core.Campaigns;
 using Outreach.Core.Planning;
 using Outreach.Core.Senders;
+using Outreach.Core.Sending;
 using Outreach.Functions.Invocation;
 using Outreach.Storage;
 using Outreach.Storage.Stores;
@@ -11,7 +12,7 @@ using Outreach.Storage.Stores.Planning;
 namespace Outreach.Functions.Dispatching;
 
 /// <summary>
-/// <c>builder.Services.AddDispatching()</c>: the <c>DispatchDue</c> timer, the enrolment service, and the table stores
+/// <c>builder.Services.AddDispatching()</c>: the <c>DispatchDue</c> and <c>SweepStuckSends</c> timers, the enrolment service, and the table stores
 /// both use, over the app's <see cref="StorageAccount"/>. Stores are added with TryAdd, so another feature registering
 /// the same stores (or a test replacing one) wins without conflict. Tables and the send queue are created on first
 /// use: callers of <c>EnrolmentService</c> (the campaign endpoints) await <c>DispatchStorage.EnsureCreatedAsync</c>
@@ -57,6 +58,15 @@ internal static class DispatchingServiceCollectionExtensions
             sp.GetRequiredService<ITaskStore>(),
             sp.GetRequiredService<IDueIndex>(),
             sp.GetRequiredService<TimeProvider>()));
+        services.TryAddTransient(sp => new StuckSendSweeper(
+            sp.GetRequiredService<TableStores>().SendSweepCursor,
+            sp.GetRequiredService<IDueIndex>(),
+            sp.GetRequiredService<ITaskStore>(),
+            sp.GetRequiredService<ISendRequestSink>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<DispatchingOptions>>().Value.StuckSendAfter,
+            sp.GetRequiredService<IOptions<SendingOptions>>().Value.StaleClaimAfter));
+        services.AddTimerFunction<SweepStuckSendsFunction>();
         return services.AddTimerFunction<DispatchDueFunction>();
     }
 }

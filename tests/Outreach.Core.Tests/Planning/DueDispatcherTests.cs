@@ -85,7 +85,7 @@ public sealed class DueDispatcherTests
         await _dispatcher.RunAsync(CancellationToken.None);
 
         Assert.Equal([new SendRequest("student-1", taskId)], _sent.Requests);
-        Assert.Equal(0, _index.Count);
+        await AssertOnlyWatchedAsync(taskId, Given.Utc("2026-03-04T11:00:00Z"));
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public sealed class DueDispatcherTests
         Assert.Equal(1, report.Enqueued);
         Assert.Equal([new SendRequest("student-1", taskId)], _sent.Requests);
         Assert.Equal(TaskState.Queued, (await StateAndDueAsync(taskId)).State);
-        Assert.Equal(0, _index.Count);
+        await AssertOnlyWatchedAsync(taskId, Given.Utc("2026-03-04T10:00:00Z"));
     }
 
     [Fact]
@@ -305,6 +305,16 @@ public sealed class DueDispatcherTests
     /// A scorer whose deployed model can be swapped; the explanation names the model and the days from the task's
     /// meeting to its due day in London, as the response model reads them. Remembers each task it scored.
     /// </summary>
+    /// <summary>The due entries are gone; what is left is the task's send watch, at its send time plus the stuck-send limit.</summary>
+    private async Task AssertOnlyWatchedAsync(string taskId, DateTimeOffset stuckAt)
+    {
+        Assert.Equal(1, _index.Count);
+        var watch = Assert.Single(await _index.ReadBucketAsync(SendWatch.KeyOf(stuckAt), CancellationToken.None));
+        Assert.Equal((taskId, stuckAt), (watch.TaskId, watch.DueUtc));
+        var queued = await _tasks.FindAsync("student-1", taskId, CancellationToken.None);
+        Assert.Equal(stuckAt - new DueDispatcherOptions().StuckSendAfter, queued!.SendAtUtc);
+    }
+
     private sealed class SwitchableScorer : ITaskScorer
     {
         public string? Model { get; set; } = "v1";

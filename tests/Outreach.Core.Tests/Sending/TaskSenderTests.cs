@@ -216,6 +216,7 @@ public sealed class TaskSenderTests
         var stored = await ReloadAsync(task);
         Assert.Equal((SendAttemptKind.RetryLater, true), (attempt.Kind, attempt.Retry));
         Assert.Equal((TaskState.Queued, "smtp-transient (451)", null), (stored.State, stored.FailureReason, stored.ClaimedUtc));
+        Assert.Equal(_clock.GetUtcNow(), stored.SendAtUtc); // the retry is due now: the stuck-send sweeper counts from here
         Assert.Equal(SendAttemptKind.Sent, (await SendAsync(task)).Kind);
     }
 
@@ -230,6 +231,7 @@ public sealed class TaskSenderTests
 
         var stored = await ReloadAsync(task);
         Assert.Equal((TaskState.Queued, (DateTimeOffset?)null, (string?)null), (stored.State, stored.ClaimedUtc, stored.MessageId));
+        Assert.Equal(_clock.GetUtcNow(), stored.SendAtUtc);
         Assert.Equal(0, (await _activity.GetAsync(Owner, default)).SentThatDay);
         Assert.Empty(_transport.Messages);
         Assert.Equal(SendAttemptKind.Sent, (await CreateSender(sentMessages: sent).SendAsync(new SendRequest(task.OwnerId, task.TaskId), false, default)).Kind);

@@ -63,6 +63,8 @@ internal static class TaskEntity
             [nameof(task.SentUtc)] = task.SentUtc,
             [nameof(task.MessageId)] = task.MessageId,
             [nameof(task.FailureReason)] = task.FailureReason,
+            [nameof(task.SendAtUtc)] = task.SendAtUtc,
+            [nameof(task.LostSendRequeues)] = task.LostSendRequeues == 0 ? null : task.LostSendRequeues,
         };
         return entity;
     }
@@ -97,6 +99,8 @@ internal static class TaskEntity
         SentUtc = entity.GetDateTimeOffset(nameof(OutreachTask.SentUtc)),
         MessageId = entity.GetString(nameof(OutreachTask.MessageId)),
         FailureReason = entity.GetString(nameof(OutreachTask.FailureReason)),
+        SendAtUtc = entity.GetDateTimeOffset(nameof(OutreachTask.SendAtUtc)),
+        LostSendRequeues = entity.GetInt32(nameof(OutreachTask.LostSendRequeues)) ?? 0,
         Version = entity.ETag.ToString(),
     };
 

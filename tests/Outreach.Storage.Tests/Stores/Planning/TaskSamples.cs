@@ -34,6 +34,8 @@ internal static class TaskSamples
         MessageStats = new MessageStats(WordCount: 87, QuestionCount: 1, PersonalNoteChars: 24, OffersHelp: true),
         RecipientAtSend = new RecipientAtSend("Head of Talent"),
         SkipReason = "replied",
+        SendAtUtc = new DateTimeOffset(2026, 3, 9, 10, 20, 0, 500, TimeSpan.FromHours(2)).AddTicks(89),
+        LostSendRequeues = 1,
     };
 
     public static OutreachTask Plain(string taskId, string contactId, DateTimeOffset dueUtc, string ownerId = "student-1") => new()
