@@ -205,13 +205,17 @@ public sealed class TaskSender(
         OutreachTask task, DateTimeOffset dueUtc, string reason, SendAttemptKind kind, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var planned = task.MoveTo(TaskState.Planned) with { DueUtc = dueUtc, FailureReason = reason };
-        var stored = await stores.Tasks.TryReplaceAsync(planned, cancellationToken);
-        if (stored is null)
+
+        // Indexed before the state write: a failure in between leaves the task queued, for the queue's retry to give back
+        // again, where indexing after it could leave a planned task that no dispatcher run ever reads (nor the stuck-send
+        // sweeper, which ends its watch on a planned task). An entry whose write below loses is dropped by the dispatcher
+        // when it finds the task no longer pending.
+        await stores.DueIndex.UpsertAsync(DueIndexEntry.For(planned, now), cancellationToken);
+        if (await stores.Tasks.TryReplaceAsync(planned, cancellationToken) is null)
         {
             return SendAttempt.Acknowledge(SendAttemptKind.LostClaim);
         }
 
-        await stores.DueIndex.UpsertAsync(DueIndexEntry.For(stored, now), cancellationToken);
         return SendAttempt.Acknowledge(kind, reason: reason);
     }
 

@@ -155,6 +155,28 @@ public sealed class TaskSenderTests
     }
 
     [Fact]
+    public async Task A_storage_failure_while_giving_a_task_back_for_the_cap_leaves_it_queued_for_the_retry_not_planned_without_an_entry()
+    {
+        // The due-index write fails (a storage outage) while the delivery gives the task back: had the task been moved to
+        // planned first, no dispatcher run would ever read it again and the retry would find it no longer queued.
+        var task = await SeedAsync(dailyCap: 1);
+        await _activity.RecordSendAsync(Owner, new DateOnly(2026, 11, 18), Wednesday10.AddHours(-1), default);
+        var index = new FailingOnceDueIndex(_dueIndex);
+
+        await Assert.ThrowsAsync<IOException>(() => CreateSender(dueIndex: index).SendAsync(new SendRequest(task.OwnerId, task.TaskId), false, default));
+        Assert.Equal(TaskState.Queued, (await ReloadAsync(task)).State);
+
+        var retry = await CreateSender(dueIndex: index).SendAsync(new SendRequest(task.OwnerId, task.TaskId), false, default);
+
+        var stored = await ReloadAsync(task);
+        var thursdayOpening = new DateTimeOffset(new DateOnly(2026, 11, 19), SendingWindow.Weekdays.Opens, TimeSpan.Zero);
+        Assert.Equal((SendAttemptKind.CapReached, TaskState.Planned, thursdayOpening), (retry.Kind, stored.State, stored.DueUtc));
+        var entry = Assert.Single(await _dueIndex.ReadBucketAsync(DueIndexEntry.For(stored, Wednesday10).BucketKey, default));
+        Assert.Equal((task.TaskId, thursdayOpening), (entry.TaskId, entry.DueUtc));
+        Assert.Empty(_transport.Messages);
+    }
+
+    [Fact]
     public async Task Two_deliveries_of_one_owner_at_once_with_a_cap_of_one_send_only_one()
     {
         var first = await SeedAsync(dailyCap: 1);
@@ -399,14 +421,28 @@ public sealed class TaskSenderTests
         State = TaskState.Queued,
     };
 
-    private TaskSender CreateSender(ISenderActivityStore? activity = null, ISentMessageLog? sentMessages = null)
+    private TaskSender CreateSender(ISenderActivityStore? activity = null, ISentMessageLog? sentMessages = null, IDueIndex? dueIndex = null)
     {
         var keys = new SigningKeyRing("k1", new Dictionary<string, byte[]> { ["k1"] = new byte[32] });
         var options = new SendingOptions { PublicBaseUrl = new Uri("https://outreach.example/"), ReplyDomain = "in.outreach.example" };
-        var stores = new SendStores(_tasks, _dueIndex, _suppressions, activity ?? _activity, _contacts, _profiles, sentMessages ?? _sent, new TemplateResolver(new InMemoryTemplateStore()), new Introductions(_introduction));
+        var stores = new SendStores(_tasks, dueIndex ?? _dueIndex, _suppressions, activity ?? _activity, _contacts, _profiles, sentMessages ?? _sent, new TemplateResolver(new InMemoryTemplateStore()), new Introductions(_introduction));
         var tokens = new SignedTokenService(keys, _clock);
         var composer = new MessageComposer(new TemplateRenderer(), tokens, new ReplyAddressTokens(keys), new ConsentLinks(tokens, options, _clock), options);
         return new TaskSender(stores, composer, _transport, new MetricsRecorder(_counters), options, _clock);
+    }
+
+    /// <summary>The due index whose first write fails as a storage outage would; later writes go through.</summary>
+    private sealed class FailingOnceDueIndex(IDueIndex inner) : IDueIndex
+    {
+        private int _writes;
+
+        public Task UpsertAsync(DueIndexEntry entry, CancellationToken cancellationToken) =>
+            Interlocked.Increment(ref _writes) == 1 ? throw new IOException("The storage account did not answer.") : inner.UpsertAsync(entry, cancellationToken);
+
+        public Task RemoveAsync(DueIndexEntry entry, CancellationToken cancellationToken) => inner.RemoveAsync(entry, cancellationToken);
+
+        public Task<IReadOnlyList<DueIndexEntry>> ReadBucketAsync(string bucketKey, CancellationToken cancellationToken) =>
+            inner.ReadBucketAsync(bucketKey, cancellationToken);
     }
 
     /// <summary>The sent-message index whose first write fails as a storage outage would; later writes go through.</summary>
