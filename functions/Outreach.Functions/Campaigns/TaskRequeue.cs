@@ -53,6 +53,11 @@ internal static class TaskRequeue
 
             // A new claim sets a new Message-ID; the old one stays indexed, so a reply to a send that did go out still finds the task.
             var requeued = task.MoveTo(TaskState.Queued) with { DueUtc = now, ClaimedUtc = null, MessageId = null, LostSendRequeues = 0 };
+
+            // Indexed before the move too: a failure between the two writes then leaves the task failed, still listed for
+            // the owner to send again, never queued with no entry, which nothing would ever dispatch or report. (An
+            // entry whose move below loses is dropped by the dispatcher as not pending.)
+            await index.UpsertAsync(DueIndexEntry.For(requeued, now), cancellationToken).ConfigureAwait(false);
             if (await tasks.TryReplaceAsync(requeued, cancellationToken).ConfigureAwait(false) is not { } stored)
             {
                 return ConflictProblems.Of("task.changed", $"Task '{id}' changed while it was being queued again; read it again.", "state");

@@ -9,6 +9,7 @@ using Outreach.Core.Planning;
 using Outreach.Core.Sending;
 using Outreach.Functions.Tests.Support;
 using Outreach.Storage.Queues;
+using Outreach.Storage.Stores;
 using Outreach.Testing.LocalServices;
 using Outreach.Testing.Time;
 
@@ -39,7 +40,12 @@ public sealed class StuckSendSweepTests(AzuriteFixture azurite, MailDevFixture m
     {
         await maildev.DeleteAllAsync();
         _scenario = new SendScenario(azurite, _root);
-        _app = _scenario.StartHost(maildev.SmtpPort, services => services.AddSingleton<TimeProvider>(_clock));
+        _app = _scenario.StartHost(maildev.SmtpPort, services =>
+        {
+            services.AddSingleton<TimeProvider>(_clock);
+            services.AddSingleton(sp => new OutageDueIndex(sp.GetRequiredService<TableStores>().DueIndex));
+            services.AddSingleton<IDueIndex>(sp => sp.GetRequiredService<OutageDueIndex>());
+        });
         _handler = _app.CreateClient();
         await _scenario.SeedOwnerAsync();
         await _scenario.Queue.ClearAsync();
@@ -169,6 +175,37 @@ public sealed class StuckSendSweepTests(AzuriteFixture azurite, MailDevFixture m
         Assert.Empty(await maildev.GetEmailsAsync());
     }
 
+    [Fact]
+    public async Task A_requeue_cut_short_by_a_storage_failure_leaves_the_task_failed_for_the_owner_never_queued_with_nothing_to_send_it()
+    {
+        var task = await DispatchOneAsync("c-eve", "eve@example.org");
+        var queued = await _scenario.ReloadAsync(task);
+        Assert.NotNull(await _scenario.Stores.Tasks.TryReplaceAsync(
+            queued.MoveTo(TaskState.Claimed).MoveTo(TaskState.Failed) with { FailureReason = "smtp-failed (535)" }, CancellationToken.None));
+        await DropQueuedRequestsAsync();
+        using var owner = await OwnerClientAsync();
+        _clock.Advance(TimeSpan.FromMinutes(30)); // the owner fixed their SMTP account
+
+        _app.Services.GetRequiredService<OutageDueIndex>().FailNextWrite();
+        using (var cut = await owner.PostAsync(new Uri($"/api/tasks/{task.TaskId}/requeue", UriKind.Relative), null))
+        {
+            Assert.False(cut.IsSuccessStatusCode);
+        }
+
+        // Still failed and listed, so "Send again" is still there; it then goes out.
+        var listed = await owner.GetFromJsonAsync<JsonElement>("/api/tasks?state=failed");
+        Assert.Equal(task.TaskId, Assert.Single(listed.GetProperty("tasks").EnumerateArray()).GetProperty("id").GetString());
+        using (var requeue = await owner.PostAsync(new Uri($"/api/tasks/{task.TaskId}/requeue", UriKind.Relative), null))
+        {
+            Assert.Equal(HttpStatusCode.OK, requeue.StatusCode);
+        }
+
+        await RunTimerAsync("DispatchDue");
+        await DeliverQueuedAsync();
+        Assert.Equal(TaskState.Sent, (await _scenario.ReloadAsync(task)).State);
+        await maildev.WaitForEmailsAsync(1, SendScenario.Patience);
+    }
+
     private static TestAppRoot NewRoot()
     {
         var root = TestAppRoot.CreateWithSending(maxDequeueCount: 3);
@@ -232,6 +269,24 @@ public sealed class StuckSendSweepTests(AzuriteFixture azurite, MailDevFixture m
         using var content = new StringContent(envelope, Encoding.UTF8, "application/json");
         using var response = await _handler.PostAsync(new Uri("/" + function, UriKind.Relative), content);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    /// <summary>The app's due index over Azurite, whose next write can be made to fail as a storage outage would.</summary>
+    private sealed class OutageDueIndex(IDueIndex inner) : IDueIndex
+    {
+        private int _failNext;
+
+        public void FailNextWrite() => Volatile.Write(ref _failNext, 1);
+
+        public Task UpsertAsync(DueIndexEntry entry, CancellationToken cancellationToken) =>
+            Interlocked.Exchange(ref _failNext, 0) == 1
+                ? throw new IOException("The storage account did not answer.")
+                : inner.UpsertAsync(entry, cancellationToken);
+
+        public Task RemoveAsync(DueIndexEntry entry, CancellationToken cancellationToken) => inner.RemoveAsync(entry, cancellationToken);
+
+        public Task<IReadOnlyList<DueIndexEntry>> ReadBucketAsync(string bucketKey, CancellationToken cancellationToken) =>
+            inner.ReadBucketAsync(bucketKey, cancellationToken);
     }
 
     private async Task<HttpClient> OwnerClientAsync()
