@@ -18,6 +18,9 @@ internal sealed partial class ImportErasure(ImportRecordStore records, ILogger<I
 {
     private const string UploadName = "/upload.csv";
 
+    /// <summary>How many times the record is read again when it was saved by someone else between the read and the write.</summary>
+    private const int MaxRecordWrites = 5;
+
     /// <summary>Redacts the owner's import files and records; returns how many rows were erased in all.</summary>
     /// <param name="contact">The contact, as stored.</param>
     /// <param name="keys">Every key the contact holds as stored, its own and those imports claimed for it (<see cref="ContactKeyClaim"/>).</param>
@@ -37,29 +40,70 @@ internal sealed partial class ImportErasure(ImportRecordStore records, ILogger<I
     private async Task<int> EraseFromAsync(
         Contact contact, string importId, IReadOnlyCollection<ContactKey> keys, IReadOnlyCollection<string> identifyingValues, CancellationToken cancellationToken)
     {
-        var record = await records.FindAsync(contact.OwnerId, importId, cancellationToken).ConfigureAwait(false);
-        var erasedLines = await RedactFileAsync(contact, importId, record, keys, identifyingValues, cancellationToken).ConfigureAwait(false);
-        if (record is null)
+        var found = await records.FindVersionedAsync(contact.OwnerId, importId, cancellationToken).ConfigureAwait(false);
+        var erasedLines = await RedactFileAsync(contact, importId, found?.Record, keys, identifyingValues, cancellationToken).ConfigureAwait(false);
+        if (found is null)
         {
             return erasedLines.Count;
         }
 
-        var rejected = record.Rejected.Where(r => !erasedLines.Contains(r.Line) && !ImportFileRedactor.Mentions(r.Text, identifyingValues)).ToList();
-        var accepted = record.Accepted.Where(a => !erasedLines.Contains(a.Line) && !string.Equals(a.ContactId, contact.ContactId, StringComparison.Ordinal)).ToList();
-        var merged = record.Merged.Where(m => !erasedLines.Contains(m.Line) && !string.Equals(m.ContactId, contact.ContactId, StringComparison.Ordinal)).ToList();
         var removedLines = new HashSet<int>(erasedLines);
-        removedLines.UnionWith(record.Rejected.Except(rejected).Select(r => r.Line));
-        removedLines.UnionWith(record.Accepted.Except(accepted).Select(a => a.Line));
-        removedLines.UnionWith(record.Merged.Except(merged).Select(m => m.Line));
+        removedLines.UnionWith(Redact(found.Record, contact, removedLines, identifyingValues).Removed);
         removedLines.UnionWith(await RedactRowsAsync(contact, importId, removedLines, cancellationToken).ConfigureAwait(false));
-        if (removedLines.Count == 0)
-        {
-            return 0;
-        }
+        return await RedactRecordAsync(found, contact, removedLines, identifyingValues, cancellationToken).ConfigureAwait(false);
+    }
 
-        var erasedRows = removedLines.Count;
-        await records.SaveAsync(record with { Rejected = rejected, Accepted = accepted, Merged = merged, ErasedRows = record.ErasedRows + erasedRows }, cancellationToken).ConfigureAwait(false);
-        return erasedRows;
+    /// <summary>
+    /// Writes the import's record without the rows on <paramref name="lines"/> or naming the contact, counting them as
+    /// erased, over the version read (<paramref name="found"/>) only if nobody has saved the import since: a record saved
+    /// meanwhile (a delivery starting its run, one judged stopped, <see cref="StoppedImports"/>, or retried) is read again
+    /// and redacted as it now stands, rather than overwritten with what it said before. The number of rows erased.
+    /// </summary>
+    internal async Task<int> RedactRecordAsync(
+        VersionedImportRecord found, Contact contact, IReadOnlySet<int> lines, IReadOnlyCollection<string> identifyingValues, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(found);
+        ArgumentNullException.ThrowIfNull(contact);
+        for (var attempt = 1; ; attempt++)
+        {
+            var (redacted, removed) = Redact(found.Record, contact, lines, identifyingValues);
+            removed.UnionWith(lines);
+            if (removed.Count == 0)
+            {
+                return 0;
+            }
+
+            if (await records.ReplaceAsync(redacted with { ErasedRows = found.Record.ErasedRows + removed.Count }, found.Version, cancellationToken).ConfigureAwait(false))
+            {
+                return removed.Count;
+            }
+
+            if (await records.FindVersionedAsync(contact.OwnerId, found.Record.Id, cancellationToken).ConfigureAwait(false) is not { } again)
+            {
+                return removed.Count;
+            }
+
+            if (attempt == MaxRecordWrites)
+            {
+                // Erasing the contact again finishes it: the record's rows naming it are found by its id and values.
+                throw new InvalidOperationException($"Import record {found.Record.Id} kept changing while the contact was erased from it; erase the contact again.");
+            }
+
+            found = again;
+        }
+    }
+
+    /// <summary><paramref name="record"/> without the rows on <paramref name="lines"/> or naming the contact, and the lines of the rows it took out.</summary>
+    private static (ImportRecord Redacted, HashSet<int> Removed) Redact(ImportRecord record, Contact contact, IReadOnlySet<int> lines, IReadOnlyCollection<string> identifyingValues)
+    {
+        var rejected = record.Rejected.Where(r => !lines.Contains(r.Line) && !ImportFileRedactor.Mentions(r.Text, identifyingValues)).ToList();
+        var accepted = record.Accepted.Where(a => !lines.Contains(a.Line) && !string.Equals(a.ContactId, contact.ContactId, StringComparison.Ordinal)).ToList();
+        var merged = record.Merged.Where(m => !lines.Contains(m.Line) && !string.Equals(m.ContactId, contact.ContactId, StringComparison.Ordinal)).ToList();
+        var removed = new HashSet<int>();
+        removed.UnionWith(record.Rejected.Except(rejected).Select(r => r.Line));
+        removed.UnionWith(record.Accepted.Except(accepted).Select(a => a.Line));
+        removed.UnionWith(record.Merged.Except(merged).Select(m => m.Line));
+        return (record with { Rejected = rejected, Accepted = accepted, Merged = merged }, removed);
     }
 
     /// <summary>Rewrites the stored file with the contact's records emptied (their lines kept, so every line number of the report still points at its row); the lines they started on.</summary>
