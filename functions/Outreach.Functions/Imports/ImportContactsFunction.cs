@@ -31,6 +31,10 @@ internal sealed partial class ImportContactsFunction(
     public const string ConsentWithdrawn =
         "Not imported: consent withdrawn. The client no longer lets the coach who uploaded this file import for them (or enrol, for a campaign).";
 
+    /// <summary>Why a coach's import was refused once consent was withdrawn, in words true of what earlier deliveries stored.</summary>
+    private const string ConsentWithdrawnMidway =
+        "Not finished: consent withdrawn. The client no longer lets the coach who uploaded this file import for them (or enrol, for a campaign), so the rest of the file was not imported.";
+
     public string Name => FunctionName;
 
     public string TriggerBinding => "message";
@@ -80,7 +84,7 @@ internal sealed partial class ImportContactsFunction(
             // than leaving it queued with its message in the poison queue.
             if (!await StarterMayStillImportAsync(record, cancellationToken))
             {
-                await records.SaveAsync(record.Failed(ConsentWithdrawn, reached: null, time.GetUtcNow()), cancellationToken);
+                await records.SaveAsync(record.Failed(ConsentWithdrawnError(record), reached: null, time.GetUtcNow()), cancellationToken);
                 LogFailed(record.Id, "consent-withdrawn");
                 return FunctionOutcome.Success();
             }
@@ -118,6 +122,25 @@ internal sealed partial class ImportContactsFunction(
         var options = ImportRequest.Of(record).ToOptions(record.OwnerId, record.Id, record.FileName, record.SizeBytes);
         await using var import = await runner.Value.StartAsync(input, options, progress, cancellationToken);
         return await runner.Value.RunAsync(import, record, campaign, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// Why the import of <paramref name="record"/> (as stored: queued, or running when an earlier delivery started it) was
+    /// refused for withdrawn consent. An earlier delivery cut short stored the contacts of the rows it got through, which
+    /// stay: saying "not imported" then would be untrue, so the error says what was kept (the record keeps their counts).
+    /// </summary>
+    private static string ConsentWithdrawnError(ImportRecord record)
+    {
+        if (record.Status != ImportStatus.Running)
+        {
+            return ConsentWithdrawn;
+        }
+
+        var counts = record.Counts;
+        return counts.Rows > 0
+            ? $"{ConsentWithdrawnMidway} An earlier attempt had already stored the contacts of at least its first {counts.Rows} rows ({counts.Accepted} new, " +
+              $"{counts.Merged} merged, {counts.AlreadyKnown} already known, {counts.Rejected} rejected); they are kept."
+            : $"{ConsentWithdrawnMidway} An earlier attempt started it and may have stored the contacts of its first rows; whatever it stored is kept.";
     }
 
     /// <summary>

@@ -1,8 +1,11 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Outreach.Core.Accounts;
 using Outreach.Core.Imports;
+using Outreach.Functions.Imports;
 using Outreach.Functions.Tests.Support;
 using Outreach.Testing.LocalServices;
 using static Outreach.Functions.Tests.Imports.ImportFiles;
@@ -73,6 +76,67 @@ public sealed class LargeImportTests(AzuriteFixture azurite) : IClassFixture<Azu
         Assert.Equal(19, (await ContactsAsync(kept)).Count);
     }
 
+    [Fact]
+    public async Task A_coach_import_refused_for_withdrawn_consent_after_an_earlier_delivery_stored_rows_says_what_was_kept()
+    {
+        using var app = ApiApp.Start(
+            azurite, TestAppRoot.CreateWithImports(maxDequeueCount: 3), _ => { }, ("Imports:SyncMaxBytes", "1024"), ("Imports:ProgressInterval", "00:00:00"));
+        var (coachId, clientId) = (ApiApp.NewId("coach"), ApiApp.NewId("gone"));
+        using var coach = app.Client(await app.CreateAccountWithKeyAsync(coachId, AccountKind.Coach));
+        using var client = app.Client(await app.CreateAccountWithKeyAsync(clientId));
+        await Campaigns.CampaignsApp.GrantConsentAsync(client, coachId, "read", "write");
+        var bytes = Encoding.UTF8.GetBytes(NumberedPeople(
+            1200, "Name,Email,Position", i => string.Create(CultureInfo.InvariantCulture, $"Person {i},p{i}@example.org,{new string('p', 200)}")));
+        using var upload = await PostCsvAsync(coach, bytes, $"?owner={clientId}");
+        var importId = (await JsonAsync(upload)).GetProperty("id").GetString()!;
+
+        // A first delivery runs the import half-way, writing its progress, and is cut short there (its host shut down).
+        var records = app.Factory.Services.GetRequiredService<ImportStorage>().Records;
+        var runner = app.Factory.Services.GetRequiredService<ImportRunner>();
+        var running = (await records.FindAsync(clientId, importId, CancellationToken.None))! with { Status = ImportStatus.Running, Deliveries = 1 };
+        await records.SaveAsync(running, CancellationToken.None);
+        await using var input = new GatedStream(bytes);
+        var progress = new LatestImportProgress();
+        using var kill = new CancellationTokenSource();
+        var run = Task.Run(async () =>
+        {
+            var options = ImportRequest.Of(running).ToOptions(clientId, importId, running.FileName, running.SizeBytes);
+            await using var import = await runner.StartAsync(input, options, progress, kill.Token);
+            return await runner.RunAsync(import, running, campaign: null, progress, kill.Token);
+        });
+        await input.Reached.WaitAsync(TimeSpan.FromSeconds(60));
+        using (var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
+        {
+            while ((await records.FindAsync(clientId, importId, deadline.Token))!.Counts.Rows == 0)
+            {
+                await Task.Delay(20, deadline.Token);
+            }
+        }
+
+        await kill.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+        var stored = (await records.FindAsync(clientId, importId, CancellationToken.None))!.Counts;
+        using (var revoke = await client.DeleteAsync(new Uri($"/api/consents/{coachId}", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, revoke.StatusCode);
+        }
+
+        await DeliverAsync(app, clientId, importId, dequeueCount: 2);
+        using var report = await client.GetAsync(new Uri($"/api/imports/{importId}", UriKind.Relative));
+        var refused = await JsonAsync(report);
+        var contacts = await ContactsAsync(client);
+
+        Assert.Equal(HttpStatusCode.Accepted, upload.StatusCode);
+        Assert.Equal("failed", refused.GetProperty("status").GetString());
+        Assert.Equal(
+            "Not finished: consent withdrawn. The client no longer lets the coach who uploaded this file import for them (or enrol, for a campaign), " +
+            $"so the rest of the file was not imported. An earlier attempt had already stored the contacts of at least its first {stored.Rows} rows " +
+            $"({stored.Accepted} new, 0 merged, 0 already known, 0 rejected); they are kept.",
+            refused.GetProperty("error").GetString());
+        Assert.Equal((stored.Rows, stored.Accepted), (Counts(refused).Item1, Counts(refused).Item2));
+        Assert.InRange(contacts.Count, (int)stored.Accepted, 1199);
+    }
+
     private static async Task<string> QueueAsync(HttpClient coach, string clientId)
     {
         using var upload = await PostCsvAsync(coach, Sample("class-visit.csv"), $"?owner={clientId}");
@@ -80,12 +144,12 @@ public sealed class LargeImportTests(AzuriteFixture azurite) : IClassFixture<Azu
         return (await JsonAsync(upload)).GetProperty("id").GetString()!;
     }
 
-    private static async Task DeliverAsync(ApiApp app, string ownerId, string importId)
+    private static async Task DeliverAsync(ApiApp app, string ownerId, string importId, int dequeueCount = 1)
     {
         var envelope = JsonSerializer.Serialize(new
         {
             Data = new { message = JsonSerializer.Serialize(new { ownerId, importId }) },
-            Metadata = new { DequeueCount = 1, Id = Guid.NewGuid().ToString(), sys = new { MethodName = "ImportContacts", UtcNow = DateTimeOffset.UtcNow, RandGuid = Guid.NewGuid() } },
+            Metadata = new { DequeueCount = dequeueCount, Id = Guid.NewGuid().ToString(), sys = new { MethodName = "ImportContacts", UtcNow = DateTimeOffset.UtcNow, RandGuid = Guid.NewGuid() } },
         });
         using var host = app.Factory.CreateClient();
         using var invoked = await host.PostAsync(new Uri("/ImportContacts", UriKind.Relative), new StringContent(envelope, Encoding.UTF8, "application/json"));
