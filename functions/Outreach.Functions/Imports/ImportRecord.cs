@@ -67,6 +67,21 @@ internal sealed record ImportRecord
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public long? Deliveries { get; init; }
 
+    /// <summary>
+    /// When the import was last queued for <c>ImportContacts</c>: its record saved as queued, just before its queue message
+    /// is sent (<see cref="ImportQueueing"/>). Null for one imported while its caller waited, and on records stored before it was kept.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? QueuedUtc { get; init; }
+
+    /// <summary>
+    /// When the queue message of the import's last queuing (<see cref="QueuedUtc"/>) was sent, once the queuing has
+    /// recorded it. Null while it is not known to be: a process stopped between saving the queued record and sending the
+    /// message leaves it null, and then no delivery will ever come (<see cref="ImportStall"/>).
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? MessageSentUtc { get; init; }
+
     /// <summary>Contacts handed to <see cref="Campaign"/> (every contact a row names: new, merged or already known; enrolling is idempotent), 0 without a campaign.</summary>
     public int Enrolled { get; init; }
 

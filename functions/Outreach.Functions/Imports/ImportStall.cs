@@ -6,9 +6,13 @@ namespace Outreach.Functions.Imports;
 /// that it failed, so its record would say <c>queued</c> or <c>running</c> for ever. An import is still being worked on
 /// while its run holds the owner's import lease (<see cref="ImportLeases"/>, renewed every 20 seconds), or has shown
 /// another sign of life (<see cref="ImportRecord.ActiveUtc"/>: queued, a delivery started, progress written) within
-/// <see cref="ImportsOptions.StalledAfter"/>, or while a delivery of its queue message may still come: fewer deliveries
-/// started than the host's <c>maxDequeueCount</c> and the message not yet past its time to live
-/// (<see cref="ImportQueueMessage.TimeToLive"/>). Past all of these, nothing will ever work on it again: it has stopped.
+/// <see cref="ImportsOptions.StalledAfter"/>, or while a delivery of its queue message may still come: the message
+/// recorded as sent (<see cref="ImportRecord.MessageSentUtc"/>) or delivered, fewer deliveries started than the host's
+/// <c>maxDequeueCount</c>, and the message not yet past its time to live (<see cref="ImportQueueMessage.TimeToLive"/>,
+/// from when it was sent). Past all of these, nothing will ever work on it again: it has stopped. A queued import whose
+/// message was never recorded as sent nor delivered within <see cref="ImportsOptions.StalledAfter"/> is taken for one
+/// whose process stopped before sending it; should its message come after all, the delivery finds it failed and leaves
+/// it so, so what the owner was told (nothing imported) stays true.
 /// </summary>
 internal static class ImportStall
 {
@@ -52,8 +56,17 @@ internal static class ImportStall
             return true;
         }
 
+        // Queued, and never recorded as sent nor delivered: the process queuing it stopped before its message went out (or,
+        // rarely, just after, with no delivery since), so none will come. Records from before the queuing was recorded
+        // (no QueuedUtc) wait out their message's life instead.
+        if (record.QueuedUtc is not null && record.MessageSentUtc is null && record.Deliveries is 0)
+        {
+            return true;
+        }
+
+        // The message lives from when it was sent: a retried import's from its retry, not from the upload.
         var messageLife = record.ActiveUtc is null ? ImportQueueMessage.DefaultTimeToLive : ImportQueueMessage.TimeToLive;
-        return now - record.CreatedUtc >= messageLife + stalledAfter;
+        return now - (record.MessageSentUtc ?? record.QueuedUtc ?? record.CreatedUtc) >= messageLife + stalledAfter;
     }
 
     /// <summary>

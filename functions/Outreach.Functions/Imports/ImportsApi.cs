@@ -121,7 +121,7 @@ internal static class ImportsApi
                     return TypedResults.Ok(await RunAtOnceAsync(runner, storage, import, running, campaign, progress, time, cancellationToken).ConfigureAwait(false));
                 }
 
-                await QueueAsync(storage, record with { ActiveUtc = now, Deliveries = 0 }, time, cancellationToken).ConfigureAwait(false);
+                await ImportQueueing.QueueAsync(storage, record with { ActiveUtc = now, Deliveries = 0, QueuedUtc = now }, time, cancellationToken).ConfigureAwait(false);
                 var url = ReportUrl(owner, id);
                 return TypedResults.Accepted(url, new ImportAccepted(id, ImportStatus.Queued, url));
             }
@@ -168,30 +168,6 @@ internal static class ImportsApi
             using var recording = new CancellationTokenSource(FailureRecordingTime);
             var error = progress.Latest is null ? "The import could not be completed; upload the file again." : "The import could not be completed.";
             await storage.Records.SaveAsync(record.Failed(error, progress.Latest, time.GetUtcNow()), recording.Token).ConfigureAwait(false);
-            throw;
-        }
-    }
-
-    /// <summary>
-    /// Saves the queued record and sends its message for <c>ImportContacts</c>. A message that could not be sent (storage
-    /// failing, the caller gone) would leave the record queued with nothing ever to run it: it is saved as failed instead,
-    /// nothing imported and the file to be uploaded again, and the failure goes on to the caller.
-    /// </summary>
-    private static async Task QueueAsync(ImportStorage storage, ImportRecord queued, TimeProvider time, CancellationToken cancellationToken)
-    {
-        await storage.Records.SaveAsync(queued, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await storage.Queue.SendAsync(
-                System.Text.Json.JsonSerializer.Serialize(new ImportQueueMessage(queued.OwnerId, queued.Id), System.Text.Json.JsonSerializerOptions.Web),
-                timeToLive: ImportQueueMessage.TimeToLive,
-                cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is not DomainException)
-        {
-            // The request's token may be what ended it: the failure is recorded on a token of its own, bounded in time.
-            using var recording = new CancellationTokenSource(FailureRecordingTime);
-            await storage.Records.SaveAsync(queued.Failed(NotQueued, reached: null, time.GetUtcNow()), recording.Token).ConfigureAwait(false);
             throw;
         }
     }

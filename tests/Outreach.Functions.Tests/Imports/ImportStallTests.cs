@@ -65,6 +65,29 @@ public sealed class ImportStallTests
     }
 
     [Fact]
+    public void A_queued_import_whose_message_was_never_recorded_sent_nor_delivered_has_stopped_once_nothing_worked_on_it_for_the_stall_time()
+    {
+        var unsent = Queued with { QueuedUtc = Start };
+        var sent = unsent with { MessageSentUtc = Start.AddSeconds(1) };
+        var delivered = unsent with { Status = ImportStatus.Running, Deliveries = 1, ActiveUtc = Start.AddMinutes(1) };
+
+        Assert.False(ImportStall.HasStopped(unsent, lease: null, MaxDeliveries, StalledAfter, Start.AddMinutes(10).AddSeconds(-1)));
+        Assert.True(ImportStall.HasStopped(unsent, lease: null, MaxDeliveries, StalledAfter, Start.AddMinutes(10)));
+        Assert.False(ImportStall.HasStopped(sent, lease: null, MaxDeliveries, StalledAfter, Start.AddHours(2)));
+        Assert.False(ImportStall.HasStopped(delivered, lease: null, MaxDeliveries, StalledAfter, Start.AddHours(2)));
+        Assert.True(ImportStall.HasStopped(sent, lease: null, MaxDeliveries, StalledAfter, Start.AddSeconds(1) + ImportQueueMessage.TimeToLive + StalledAfter));
+    }
+
+    [Fact]
+    public void A_message_queued_again_long_after_the_upload_lives_from_when_it_was_sent()
+    {
+        var requeued = Queued with { CreatedUtc = Start.AddDays(-3), QueuedUtc = Start, MessageSentUtc = Start.AddSeconds(1) };
+
+        Assert.False(ImportStall.HasStopped(requeued, lease: null, MaxDeliveries, StalledAfter, Start.AddHours(2)));
+        Assert.True(ImportStall.HasStopped(requeued, lease: null, MaxDeliveries, StalledAfter, Start.AddSeconds(1) + ImportQueueMessage.TimeToLive + StalledAfter));
+    }
+
+    [Fact]
     public void A_queued_import_whose_last_delivery_died_has_stopped_once_nothing_worked_on_it_for_the_stall_time()
     {
         var last = Queued with { Status = ImportStatus.Running, Deliveries = MaxDeliveries, ActiveUtc = Start.AddMinutes(30) };

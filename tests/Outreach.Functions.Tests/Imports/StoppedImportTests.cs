@@ -133,6 +133,35 @@ public sealed class StoppedImportTests(AzuriteFixture azurite) : IClassFixture<A
     }
 
     [Fact]
+    public async Task A_queued_import_whose_message_never_went_out_is_shown_stopped_after_the_stall_time_while_one_sent_waits_for_its_delivery()
+    {
+        using var app = Start(("Imports:SyncMaxBytes", "1024"));
+        var ownerId = ApiApp.NewId("unsent");
+        using var client = app.Client(await app.CreateAccountWithKeyAsync(ownerId));
+        var records = app.Factory.Services.GetRequiredService<ImportStorage>().Records;
+        var now = _clock.GetUtcNow();
+        using var upload = await PostCsvAsync(client, Sample("class-visit.csv"));
+        var sentId = (await JsonAsync(upload)).GetProperty("id").GetString()!;
+        var sent = (await records.FindAsync(ownerId, sentId, CancellationToken.None))!;
+
+        // A process stopped between saving a queued record and sending its message leaves the record as saved: not marked sent.
+        var unsent = sent with { Id = ImportIds.New(now.AddSeconds(1)), MessageSentUtc = null };
+        await records.SaveAsync(unsent, CancellationToken.None);
+        _clock.Advance(TimeSpan.FromMinutes(9));
+        var unsentEarly = await GetAsync(client, unsent.Id);
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        var unsentStopped = await GetAsync(client, unsent.Id);
+        var sentWaiting = await GetAsync(client, sentId);
+
+        Assert.Equal(HttpStatusCode.Accepted, upload.StatusCode);
+        Assert.Equal((ImportStatus.Queued, now, now), (sent.Status, sent.QueuedUtc, sent.MessageSentUtc));
+        Assert.Equal("queued", unsentEarly.GetProperty("status").GetString());
+        Assert.Equal("failed", unsentStopped.GetProperty("status").GetString());
+        Assert.StartsWith("This import never started", unsentStopped.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal("queued", sentWaiting.GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task A_stopped_record_is_written_only_over_the_version_judged_so_a_later_save_or_another_reader_wins()
     {
         using var app = Start();
