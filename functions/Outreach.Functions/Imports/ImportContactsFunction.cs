@@ -31,6 +31,9 @@ internal sealed partial class ImportContactsFunction(
     public const string ConsentWithdrawn =
         "Not imported: consent withdrawn. The client no longer lets the coach who uploaded this file import for them (or enrol, for a campaign).";
 
+    /// <summary>The code of a failure for withdrawn consent (the import can be retried, <see cref="ImportRecord.Retryable"/>).</summary>
+    public const string ConsentWithdrawnCode = "import.consent-withdrawn";
+
     /// <summary>Why a coach's import was refused once consent was withdrawn, in words true of what earlier deliveries stored.</summary>
     private const string ConsentWithdrawnMidway =
         "Not finished: consent withdrawn. The client no longer lets the coach who uploaded this file import for them (or enrol, for a campaign), so the rest of the file was not imported.";
@@ -84,7 +87,7 @@ internal sealed partial class ImportContactsFunction(
             // than leaving it queued with its message in the poison queue.
             if (!await StarterMayStillImportAsync(record, cancellationToken))
             {
-                await records.SaveAsync(record.Failed(ConsentWithdrawnError(record), reached: null, time.GetUtcNow()), cancellationToken);
+                await records.SaveAsync(record.Failed(ConsentWithdrawnError(record), reached: null, time.GetUtcNow()) with { ErrorCode = ConsentWithdrawnCode }, cancellationToken);
                 LogFailed(record.Id, "consent-withdrawn");
                 return FunctionOutcome.Success();
             }
@@ -100,13 +103,13 @@ internal sealed partial class ImportContactsFunction(
         }
         catch (DomainException e)
         {
-            await records.SaveAsync(running.Failed(e.Message, progress.Latest, time.GetUtcNow()), cancellationToken);
+            await records.SaveAsync(running.Failed(e.Message, progress.Latest, time.GetUtcNow()) with { ErrorCode = e.Code }, cancellationToken);
             LogFailed(record.Id, e.Code);
             return FunctionOutcome.Success();
         }
         catch (Exception e) when (isLastAttempt && e is not OperationCanceledException)
         {
-            var error = progress.Latest is null ? "The import could not be completed; upload the file again." : "The import could not be completed.";
+            var error = progress.Latest is null ? ImportsApi.CouldNotComplete : "The import could not be completed.";
             await records.SaveAsync(running.Failed(error, progress.Latest, time.GetUtcNow()), cancellationToken);
             throw;
         }

@@ -10,7 +10,7 @@ namespace Outreach.Functions.Imports;
 /// A completed import's rows as CSV downloads: <c>GET /api/imports/{id}/rows</c> (<c>GetImportRows</c>, every row's
 /// outcome, <see cref="ImportRowsCsv"/>) and <c>GET /api/imports/{id}/rejected</c> (<c>GetRejectedRows</c>, every rejected
 /// row to fix and upload again, <see cref="RejectedRowsCsv"/>). The record itself lists only the first rows. 409 while the
-/// import is queued or running, and for one that failed (saying why, and to upload the file again); another owner's
+/// import is queued or running, and for one that failed (saying why, and to retry it or upload the file again); another owner's
 /// import answers 404 like a missing one.
 /// </summary>
 internal static class ImportListingsApi
@@ -111,7 +111,8 @@ internal static class ImportListingsApi
             // It will never complete: waiting for it, as the answer to a running import says, would be waiting for good.
             return (null, ConflictProblems.Of(
                 "import.not-completed",
-                $"The import failed, so its {listing} are not listed: {record.Error} The import of the file uploaded again lists them.",
+                $"The import failed, so its {listing} are not listed: {record.Error} " +
+                (record.Retryable ? "Retried, it lists them once it has completed." : "The import of the file uploaded again lists them."),
                 "id"));
         }
 

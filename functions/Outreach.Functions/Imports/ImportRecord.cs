@@ -123,6 +123,56 @@ internal sealed record ImportRecord
     public string? Error { get; init; }
 
     /// <summary>
+    /// The code of the refusal that failed the import when its file or what it asked for caused it (<c>import.no-header</c>,
+    /// <c>import.upload-missing</c>...), or that the owner was busy or consent withdrawn (<see cref="RetryableCodes"/>); null
+    /// for a failure of the server or of storage, and on records stored before it was kept.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? ErrorCode { get; init; }
+
+    /// <summary>How many times the import was retried (<c>POST /api/imports/{id}/retry</c>).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public int Retries { get; init; }
+
+    /// <summary>
+    /// Whether the import can be retried (<c>POST /api/imports/{id}/retry</c>, its kept file read again as it was asked):
+    /// it failed, and not because of its file or what it asked for, which would fail the same way again.
+    /// </summary>
+    public bool Retryable => Status == ImportStatus.Failed && (ErrorCode is null || RetryableCodes.Contains(ErrorCode));
+
+    /// <summary>The failures whose cause may pass: another import of the owner held them too long, or consent was withdrawn (and may be given again).</summary>
+    internal static IReadOnlySet<string> RetryableCodes { get; } = new HashSet<string>(StringComparer.Ordinal) { ImportLeases.OwnerBusyCode, ImportContactsFunction.ConsentWithdrawnCode };
+
+    /// <summary>
+    /// The record of this failed import queued again by <paramref name="starter"/> (<c>RetryImport</c>): what was asked
+    /// and the kept file stay; what the failed attempt reported goes, since the retry reads the whole file again from its
+    /// first row (rows whose contacts are stored already change nothing); it waits for its new queue message.
+    /// </summary>
+    public ImportRecord Retried(ImportStarter starter, DateTimeOffset now) => this with
+    {
+        Status = ImportStatus.Queued,
+        StartedBy = starter,
+        CompletedUtc = null,
+        Counts = new ImportCounts(0, 0, 0, 0, 0),
+        Progress = null,
+        Enrolled = 0,
+        Rejected = [],
+        RejectedNotListed = 0,
+        Accepted = [],
+        Merged = [],
+        NotReadFromLine = null,
+        StoppedAtLine = null,
+        Message = null,
+        Error = null,
+        ErrorCode = null,
+        ActiveUtc = now,
+        Deliveries = 0,
+        QueuedUtc = now,
+        MessageSentUtc = null,
+        Retries = Retries + 1,
+    };
+
+    /// <summary>
     /// The record of an import that failed with <paramref name="error"/> after reaching <paramref name="reached"/> (the last
     /// progress it reported, once a batch was written; null when it read no row): its counts are the rows whose contacts
     /// are stored, and the error says so, so a failure on the last delivery does not read as nothing imported.
@@ -135,7 +185,7 @@ internal sealed record ImportRecord
         Counts = reached is { RowsRead: > 0 } r ? new ImportCounts(r.RowsRead, r.Accepted, r.Merged, r.Unchanged, r.Rejected) : Counts,
         Error = reached is { RowsRead: > 0 } stopped
             ? $"{error} It stopped after {stopped.RowsRead} rows, whose contacts are stored ({stopped.Accepted} new, {stopped.Merged} merged, " +
-              $"{stopped.Unchanged} already known, {stopped.Rejected} rejected). Upload the file again to import the rest: the rows already imported then count as already known."
+              $"{stopped.Unchanged} already known, {stopped.Rejected} rejected). Retry the import to import the rest: the rows already imported are not imported twice."
             : error,
     };
 

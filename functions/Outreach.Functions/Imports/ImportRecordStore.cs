@@ -131,7 +131,9 @@ internal sealed class ImportRecordStore(TableClient table, BlobContainerClient b
                     row.GetInt64(nameof(ImportCounts.Accepted)) ?? 0,
                     row.GetInt64(nameof(ImportCounts.Merged)) ?? 0,
                     row.GetInt64(nameof(ImportCounts.AlreadyKnown)) ?? 0,
-                    row.GetInt64(nameof(ImportCounts.Rejected)) ?? 0)));
+                    row.GetInt64(nameof(ImportCounts.Rejected)) ?? 0),
+                // Summaries written before it was kept: a failed import is offered for retry, which checks it can be.
+                row.GetBoolean(nameof(ImportRecord.Retryable)) ?? row.GetString(nameof(ImportRecord.Status)) == ImportStatus.Failed));
         }
 
         return list;
@@ -147,14 +149,15 @@ internal sealed class ImportRecordStore(TableClient table, BlobContainerClient b
         [nameof(ImportCounts.Merged)] = record.Counts.Merged,
         [nameof(ImportCounts.AlreadyKnown)] = record.Counts.AlreadyKnown,
         [nameof(ImportCounts.Rejected)] = record.Counts.Rejected,
+        [nameof(ImportRecord.Retryable)] = record.Retryable,
     };
 }
 
-/// <summary>One line of <c>GET /api/imports</c>.</summary>
-internal sealed record ImportSummary(string Id, string Status, string FileName, DateTimeOffset CreatedUtc, ImportCounts Counts)
+/// <summary>One line of <c>GET /api/imports</c>; <see cref="Retryable"/> as <see cref="ImportRecord.Retryable"/>.</summary>
+internal sealed record ImportSummary(string Id, string Status, string FileName, DateTimeOffset CreatedUtc, ImportCounts Counts, bool Retryable = false)
 {
     /// <summary>The line of <paramref name="record"/>.</summary>
-    public static ImportSummary Of(ImportRecord record) => new(record.Id, record.Status, record.FileName, record.CreatedUtc, record.Counts);
+    public static ImportSummary Of(ImportRecord record) => new(record.Id, record.Status, record.FileName, record.CreatedUtc, record.Counts, record.Retryable);
 }
 
 /// <summary>An import record and the version of it that was read (its blob's ETag).</summary>

@@ -71,7 +71,7 @@ internal static class ImportStall
 
     /// <summary>
     /// The record of an import that has stopped (<see cref="HasStopped"/>): failed, saying so, with the counts of the rows
-    /// whose contacts it had stored (the last progress it wrote; rows after it may be stored too) and what to do.
+    /// whose contacts it had stored (the last progress it wrote; rows after it may be stored too) and to retry it.
     /// </summary>
     public static ImportRecord Stopped(ImportRecord record, DateTimeOffset now)
     {
@@ -80,11 +80,11 @@ internal static class ImportStall
         const string Again = "re-importing changes nothing already imported.";
         var counts = record.Counts;
         var error = record.Status == ImportStatus.Queued
-            ? "This import never started: it was queued, but its turn was lost before it could run, so nothing was imported. Upload the file again."
+            ? "This import never started: it was queued, but its turn was lost before it could run, so nothing was imported. Retry it."
             : counts.Rows > 0
                 ? $"{Died} The contacts of at least its first {counts.Rows} rows are stored ({counts.Accepted} new, {counts.Merged} merged, " +
-                  $"{counts.AlreadyKnown} already known, {counts.Rejected} rejected); nothing stored is lost. Upload the file again to import the rest: {Again}"
-                : $"{Died} Whatever contacts it had stored are kept. Upload the file again to import it: {Again}";
+                  $"{counts.AlreadyKnown} already known, {counts.Rejected} rejected); nothing stored is lost. Retry it to import the rest: {Again}"
+                : $"{Died} Whatever contacts it had stored are kept. Retry it to import the file: {Again}";
         return record.Failed(error, reached: null, now);
     }
 }

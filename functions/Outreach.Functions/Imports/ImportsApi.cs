@@ -20,7 +20,8 @@ namespace Outreach.Functions.Imports;
 /// queued for <c>ImportContacts</c> (202, <c>Location</c> the record). 415 for binary input, 400 naming the parameter or
 /// listing the known headers, 413 over <c>Limits:MaxUploadBytes</c>. <c>GET /api/imports/{id}</c> (<c>GetImport</c>) and
 /// <c>GET /api/imports</c> (<c>ListImports</c>, newest first), both showing an import whose run died as failed, saying so
-/// (<see cref="StoppedImports"/>); a completed import's rows as CSV are in <see cref="ImportListingsApi"/>. Another
+/// (<see cref="StoppedImports"/>); <c>POST /api/imports/{id}/retry</c> (<see cref="ImportRetry"/>) runs a failed one again from its
+/// kept file; a completed import's rows as CSV are in <see cref="ImportListingsApi"/>. Another
 /// owner's import answers 404 like a missing one.
 /// </summary>
 internal static class ImportsApi
@@ -34,7 +35,10 @@ internal static class ImportsApi
     private static readonly TimeSpan FailureRecordingTime = TimeSpan.FromSeconds(30);
 
     /// <summary>The error of a large upload whose queue message could not be sent.</summary>
-    internal const string NotQueued = "The file could not be queued for import, so nothing was imported; upload it again.";
+    /// <summary>The error of an import cut short before it wrote any row (one that wrote some says what it stored, <see cref="ImportRecord.Failed"/>).</summary>
+    internal const string CouldNotComplete = "The import could not be completed; retry it.";
+
+    internal const string NotQueued = "The file could not be queued for import, so nothing was imported; retry the import.";
 
     public static IEndpointRouteBuilder MapImports(this IEndpointRouteBuilder endpoints)
     {
@@ -45,6 +49,7 @@ internal static class ImportsApi
         endpoints.MapPost("/imports", StartAsync).AsFunction(StartFunction).WithName(StartFunction).RequireScope(ApiScopes.Write).AllowsUpload();
         endpoints.MapGet("/imports/{id}", GetAsync).AsFunction(GetFunction).WithName(GetFunction).RequireScope(ApiScopes.Read);
         endpoints.MapGet("/imports", ListAsync).AsFunction(ListFunction).WithName(ListFunction).RequireScope(ApiScopes.Read);
+        endpoints.MapPost("/imports/{id}/retry", ImportRetry.HandleAsync).AsFunction(ImportRetry.Function).WithName(ImportRetry.Function).RequireScope(ApiScopes.Write);
         return endpoints;
     }
 
@@ -145,7 +150,7 @@ internal static class ImportsApi
     /// <summary>
     /// Runs an import while the caller waits, its record showing its progress when it runs long. One cut short (the caller
     /// gone, storage failing) has stored the contacts of the rows it got through: its record is saved as failed, counting
-    /// them and saying to upload the file again, so the import is listed and its upload found, rather than its contacts
+    /// them and saying to retry it, so the import is listed and its upload found, rather than its contacts
     /// showing up with no import behind them and the next upload of the file reporting them all as already known unexplained.
     /// </summary>
     private static async Task<ImportRecord> RunAtOnceAsync(
@@ -166,7 +171,7 @@ internal static class ImportsApi
         {
             // The request's token may be what ended it: the failure is recorded on a token of its own, bounded in time.
             using var recording = new CancellationTokenSource(FailureRecordingTime);
-            var error = progress.Latest is null ? "The import could not be completed; upload the file again." : "The import could not be completed.";
+            var error = progress.Latest is null ? CouldNotComplete : "The import could not be completed.";
             await storage.Records.SaveAsync(record.Failed(error, progress.Latest, time.GetUtcNow()), recording.Token).ConfigureAwait(false);
             throw;
         }

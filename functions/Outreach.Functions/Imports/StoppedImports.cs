@@ -5,7 +5,7 @@ namespace Outreach.Functions.Imports;
 
 /// <summary>
 /// Reads the owner's imports as they are: a queued or running one that has stopped without finishing
-/// (<see cref="ImportStall"/>) is saved as failed, saying how many rows it had stored and to upload the file again, before
+/// (<see cref="ImportStall"/>) is saved as failed, saying how many rows it had stored and to retry it, before
 /// it is shown, so <c>GET /api/imports[/{id}]</c>, its listings and the dashboard stop showing it as under way for ever.
 /// The failed record replaces the one judged only if nobody has saved the import since it was read (its ETag): a run that
 /// was alive after all, or another reader deciding at the same time, wins, and the record read again is judged again.

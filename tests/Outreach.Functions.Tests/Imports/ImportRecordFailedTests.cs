@@ -27,7 +27,7 @@ public sealed class ImportRecordFailedTests
         Assert.Equal(new ImportCounts(200, 170, 5, 5, 20), failed.Counts);
         Assert.Equal(
             "The import could not be completed. It stopped after 200 rows, whose contacts are stored (170 new, 5 merged, 5 already known, 20 rejected). " +
-            "Upload the file again to import the rest: the rows already imported then count as already known.",
+            "Retry the import to import the rest: the rows already imported are not imported twice.",
             failed.Error);
     }
 

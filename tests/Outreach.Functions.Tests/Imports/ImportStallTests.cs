@@ -129,11 +129,11 @@ public sealed class ImportStallTests
         Assert.Equal(
             "This import stopped without finishing: the server running it stopped before the import could complete or record why. " +
             "The contacts of at least its first 300 rows are stored (250 new, 20 merged, 10 already known, 20 rejected); nothing stored is lost. " +
-            "Upload the file again to import the rest: re-importing changes nothing already imported.",
+            "Retry it to import the rest: re-importing changes nothing already imported.",
             reached.Error);
-        Assert.EndsWith("Whatever contacts it had stored are kept. Upload the file again to import it: re-importing changes nothing already imported.", early.Error, StringComparison.Ordinal);
+        Assert.EndsWith("Whatever contacts it had stored are kept. Retry it to import the file: re-importing changes nothing already imported.", early.Error, StringComparison.Ordinal);
         Assert.Equal(
-            "This import never started: it was queued, but its turn was lost before it could run, so nothing was imported. Upload the file again.",
+            "This import never started: it was queued, but its turn was lost before it could run, so nothing was imported. Retry it.",
             neverRan.Error);
     }
 }

@@ -52,7 +52,7 @@ public sealed class InterruptedImportTests(AzuriteFixture azurite) : IClassFixtu
         var problem = await JsonAsync(rowsResponse);
         Assert.Equal(System.Net.HttpStatusCode.Conflict, rowsResponse.StatusCode);
         Assert.StartsWith("The import failed, so its rows are not listed: The import could not be completed. It stopped after", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
-        Assert.EndsWith("The import of the file uploaded again lists them.", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
+        Assert.EndsWith("Retried, it lists them once it has completed.", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
     }
 
     /// <summary>Polls the owner's imports until one matches (at most 60 seconds, and never past the upload's own end).</summary>

@@ -45,7 +45,7 @@ public sealed class LastDeliveryFailureTests(AzuriteFixture azurite) : IClassFix
         Assert.Equal(HttpStatusCode.Accepted, upload.StatusCode);
         Assert.Equal(HttpStatusCode.InternalServerError, delivered.StatusCode); // the host's last attempt failed: poison queue
         Assert.Equal("failed", record.GetProperty("status").GetString());
-        Assert.Equal("The import could not be completed; upload the file again.", record.GetProperty("error").GetString());
+        Assert.Equal("The import could not be completed; retry it.", record.GetProperty("error").GetString());
         Assert.Empty(await ContactsAsync(client));
     }
 

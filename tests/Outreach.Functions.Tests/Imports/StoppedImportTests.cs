@@ -72,7 +72,7 @@ public sealed class StoppedImportTests(AzuriteFixture azurite) : IClassFixture<A
         Assert.Equal(
             "This import stopped without finishing: the server running it stopped before the import could complete or record why. " +
             $"The contacts of at least its first {rowsStored} rows are stored (1 new, {rowsStored - 1} merged, 0 already known, 0 rejected); nothing stored is lost. " +
-            "Upload the file again to import the rest: re-importing changes nothing already imported.",
+            "Retry it to import the rest: re-importing changes nothing already imported.",
             stopped.GetProperty("error").GetString());
         Assert.Equal(JsonValueKind.Null, stopped.GetProperty("progress").ValueKind);
         Assert.Equal(("failed", rowsStored), (listed.GetProperty("status").GetString(), listed.GetProperty("counts").GetProperty("rows").GetInt64()));
@@ -125,7 +125,7 @@ public sealed class StoppedImportTests(AzuriteFixture azurite) : IClassFixture<A
         Assert.Equal("failed", stopped.GetProperty("status").GetString());
         Assert.Equal(
             "This import stopped without finishing: the server running it stopped before the import could complete or record why. " +
-            "Whatever contacts it had stored are kept. Upload the file again to import it: re-importing changes nothing already imported.",
+            "Whatever contacts it had stored are kept. Retry it to import the file: re-importing changes nothing already imported.",
             stopped.GetProperty("error").GetString());
         Assert.Equal("failed", listed.GetProperty("status").GetString());
         Assert.Equal("failed", (await GetAsync(client, id)).GetProperty("status").GetString());

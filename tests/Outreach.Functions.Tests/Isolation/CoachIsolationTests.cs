@@ -92,9 +92,10 @@ public sealed class CoachIsolationTests(AzuriteFixture azurite) : IClassFixture<
             new Uri($"/api/sender/smtp?owner={client.OwnerId}", UriKind.Relative),
             new StringContent("""{ "host": "smtp.coach.example", "port": 587, "userName": "coach", "password": "x" }""", System.Text.Encoding.UTF8, "application/json"));
         using var noSmtp = await coach.DeleteAsync(new Uri($"/api/sender/smtp?owner={client.OwnerId}", UriKind.Relative));
+        using var retry = await coach.PostAsync(new Uri($"/api/imports/{ids["import"]}/retry?owner={client.OwnerId}", UriKind.Relative), null);
         using var missing = await coach.DeleteAsync(new Uri($"/api/contacts/{IsolationWalker.Twin(ids["contact"])}?owner={client.OwnerId}", UriKind.Relative));
 
-        await NotFoundAssert.AllSameAsync(missing, erase, delete, done, requeue, skip, smtp, noSmtp);
+        await NotFoundAssert.AllSameAsync(missing, erase, delete, done, requeue, skip, smtp, noSmtp, retry);
         Assert.Equal(before, await client.SnapshotAsync());
     }
 

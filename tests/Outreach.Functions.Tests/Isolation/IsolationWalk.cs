@@ -46,6 +46,7 @@ internal static class IsolationWalk
         WalkCase.Scoped("GetRejectedRows", Get("/api/imports/{import}/rejected"), Get($"/api/imports/{{import}}/rejected?{Owner}")),
         WalkCase.Scoped("GetImportRows", Get("/api/imports/{import}/rows"), Get($"/api/imports/{{import}}/rows?{Owner}")),
         WalkCase.Scoped("ListImports", Get("/api/imports", HttpStatusCode.OK), Get($"/api/imports?{Owner}")),
+        WalkCase.Scoped("RetryImport", Post("/api/imports/{import}/retry", null), Post($"/api/imports/{{import}}/retry?{Owner}", null)),
         WalkCase.Scoped("ListContacts", Get("/api/contacts?take=100", HttpStatusCode.OK), Get($"/api/contacts?{Owner}")),
         WalkCase.Scoped("GetContact", Get("/api/contacts/{contact}"), Get("/api/contacts/{linkedin}"), Get($"/api/contacts/{{contact}}?{Owner}")),
         WalkCase.Scoped("EraseContact", Delete("/api/contacts/{contact}")),

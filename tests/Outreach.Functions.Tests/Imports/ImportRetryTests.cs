@@ -1,0 +1,192 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Outreach.Core.Accounts;
+using Outreach.Functions.Imports;
+using Outreach.Functions.Tests.Support;
+using Outreach.Storage;
+using Outreach.Storage.Queues;
+using Outreach.Testing.LocalServices;
+using static Outreach.Functions.Tests.Imports.ImportFiles;
+
+namespace Outreach.Functions.Tests.Imports;
+
+/// <summary>
+/// <c>POST /api/imports/{id}/retry</c> on the real handler against real Azurite: a failed import runs again from the file
+/// it kept, through its queue message and the ImportContacts function, and completes under its own id; an import that
+/// cannot be retried, or an owner busy with another import, gets a 409 saying why and nothing changes.
+/// </summary>
+public sealed class ImportRetryTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    [Fact]
+    public async Task A_failed_import_is_retried_from_its_kept_file_and_completes_under_its_own_id_with_exact_counts()
+    {
+        using var app = Start();
+        var ownerId = ApiApp.NewId("retry");
+        using var client = app.Client(await app.CreateAccountWithKeyAsync(ownerId));
+        var storage = app.Factory.Services.GetRequiredService<ImportStorage>();
+        await storage.EnsureCreatedAsync(CancellationToken.None);
+
+        // The upload is kept, but its message cannot be queued (the queue gone, as storage failing would): it fails.
+        var queue = StorageAccount.FromConnectionString(azurite.ConnectionString).GetQueue(ImportQueueMessage.QueueName, QueueMessageEncoding.Base64);
+        await queue.DeleteQueueAsync();
+        using (var upload = await PostCsvAsync(client, Sample("class-visit.csv")))
+        {
+            Assert.Equal(HttpStatusCode.InternalServerError, upload.StatusCode);
+        }
+
+        await queue.CreateIfNotExistsAsync();
+        var listed = Assert.Single(await ListedAsync(client));
+        var id = listed.GetProperty("id").GetString()!;
+        var failed = await GetAsync(client, id);
+
+        using var retry = await RetryAsync(client, id);
+        var accepted = await JsonAsync(retry);
+        var queued = await GetAsync(client, id);
+        var message = Assert.Single(await queue.ReceiveAsync(32, TimeSpan.FromMinutes(5)), m => m.Text.Contains(id, StringComparison.Ordinal));
+        using (var delivered = await DeliverAsync(app, message.Text))
+        {
+            Assert.Equal(HttpStatusCode.OK, delivered.StatusCode);
+        }
+
+        var completed = await GetAsync(client, id);
+        var listedAfter = Assert.Single(await ListedAsync(client));
+        using var again = await RetryAsync(client, id);
+        var refused = await JsonAsync(again);
+
+        Assert.Equal(("failed", true), (listed.GetProperty("status").GetString(), listed.GetProperty("retryable").GetBoolean()));
+        Assert.Equal((ImportsApi.NotQueued, true), (failed.GetProperty("error").GetString(), failed.GetProperty("retryable").GetBoolean()));
+        Assert.Equal(HttpStatusCode.Accepted, retry.StatusCode);
+        Assert.Equal($"/api/imports/{id}", retry.Headers.Location!.OriginalString);
+        Assert.Equal((id, "queued"), (accepted.GetProperty("id").GetString(), accepted.GetProperty("status").GetString()));
+        Assert.Equal(("queued", 1, false), (queued.GetProperty("status").GetString(), queued.GetProperty("retries").GetInt32(), queued.TryGetProperty("error", out var e) && e.ValueKind != JsonValueKind.Null));
+        Assert.Equal(JsonValueKind.String, queued.GetProperty("messageSentUtc").ValueKind);
+        Assert.Equal(ownerId, queued.GetProperty("startedBy").GetProperty("accountId").GetString());
+        Assert.Equal(("completed", false), (completed.GetProperty("status").GetString(), completed.GetProperty("retryable").GetBoolean()));
+        Assert.Equal((20L, 19L, 1L, 0L, 0L), Counts(completed));
+        Assert.Equal(JsonValueKind.Null, completed.GetProperty("error").ValueKind);
+        Assert.Equal(("completed", false), (listedAfter.GetProperty("status").GetString(), listedAfter.GetProperty("retryable").GetBoolean()));
+        Assert.Equal(19, (await ContactsAsync(client)).Count);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal(("import.not-retryable", "id"), (refused.GetProperty("code").GetString(), refused.GetProperty("target").GetString()));
+        Assert.Equal("The import is completed, so there is nothing to retry; upload the file again to import it anew.", refused.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task Retrying_is_refused_with_409_for_an_import_under_way_one_its_file_failed_one_whose_file_is_gone_and_while_the_owner_is_busy()
+    {
+        using var app = Start();
+        var ownerId = ApiApp.NewId("refuse");
+        using var client = app.Client(await app.CreateAccountWithKeyAsync(ownerId));
+        var storage = app.Factory.Services.GetRequiredService<ImportStorage>();
+        var leases = app.Factory.Services.GetRequiredService<ImportLeases>();
+        await storage.EnsureCreatedAsync(CancellationToken.None);
+        using var upload = await PostCsvAsync(client, Sample("class-visit.csv"));
+        var underWay = (await JsonAsync(upload)).GetProperty("id").GetString()!;
+        var unreadable = await SaveFailedAsync(storage, ownerId, "The file has no header row.", "import.no-header", withFile: true);
+        var fileGone = await SaveFailedAsync(storage, ownerId, "The import could not be completed; retry it.", errorCode: null, withFile: false);
+        var stopped = await SaveFailedAsync(storage, ownerId, "The import could not be completed; retry it.", errorCode: null, withFile: true);
+
+        using var queuedRetry = await RetryAsync(client, underWay);
+        using var unreadableRetry = await RetryAsync(client, unreadable);
+        using var goneRetry = await RetryAsync(client, fileGone);
+        await using (await leases.TryAcquireAsync(ownerId, "another-import", CancellationToken.None))
+        {
+            using var busyRetry = await RetryAsync(client, stopped);
+            Assert.Equal(HttpStatusCode.Conflict, busyRetry.StatusCode);
+            Assert.Equal("30", busyRetry.Headers.GetValues("Retry-After").Single());
+            Assert.Equal("import.owner-busy", (await JsonAsync(busyRetry)).GetProperty("code").GetString());
+        }
+
+        using var missing = await RetryAsync(client, ImportIds.New(DateTimeOffset.UnixEpoch));
+
+        Assert.Equal(HttpStatusCode.Conflict, queuedRetry.StatusCode);
+        Assert.Equal(
+            "The import is queued: it is still under way, so there is nothing to retry; its report says how far it has got.",
+            (await JsonAsync(queuedRetry)).GetProperty("title").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, unreadableRetry.StatusCode);
+        Assert.Equal(
+            "The import failed because of its file or what it asked for, so retrying it would fail the same way: The file has no header row. Fix that and upload the file again.",
+            (await JsonAsync(unreadableRetry)).GetProperty("title").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, goneRetry.StatusCode);
+        Assert.Equal("import.upload-missing", (await JsonAsync(goneRetry)).GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("queued", (await GetAsync(client, underWay)).GetProperty("status").GetString());
+        foreach (var id in new[] { unreadable, fileGone, stopped })
+        {
+            var record = await GetAsync(client, id);
+            Assert.Equal(("failed", 0), (record.GetProperty("status").GetString(), record.TryGetProperty("retries", out var r) ? r.GetInt32() : 0));
+        }
+
+        Assert.False((await GetAsync(client, unreadable)).GetProperty("retryable").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_coach_acting_for_a_consenting_client_may_not_retry_the_clients_import_and_changes_nothing()
+    {
+        using var app = Start();
+        var (coachId, clientId) = (ApiApp.NewId("coach"), ApiApp.NewId("client"));
+        using var coach = app.Client(await app.CreateAccountWithKeyAsync(coachId, AccountKind.Coach));
+        using var client = app.Client(await app.CreateAccountWithKeyAsync(clientId));
+        await Campaigns.CampaignsApp.GrantConsentAsync(client, coachId, "read", "write");
+        var storage = app.Factory.Services.GetRequiredService<ImportStorage>();
+        await storage.EnsureCreatedAsync(CancellationToken.None);
+        var failed = await SaveFailedAsync(storage, clientId, "The import could not be completed; retry it.", errorCode: null, withFile: true);
+
+        using var retry = await coach.PostAsync(new Uri($"/api/imports/{failed}/retry?owner={clientId}", UriKind.Relative), null);
+        var problem = await JsonAsync(retry);
+
+        Assert.Equal(HttpStatusCode.Forbidden, retry.StatusCode);
+        Assert.Equal(("import.owner-only", "owner"), (problem.GetProperty("code").GetString(), problem.GetProperty("target").GetString()));
+        Assert.Equal("failed", (await GetAsync(client, failed)).GetProperty("status").GetString());
+    }
+
+    private ApiApp Start() => ApiApp.Start(azurite, TestAppRoot.CreateWithImports(maxDequeueCount: 3), _ => { }, ("Imports:SyncMaxBytes", "1024"));
+
+    /// <summary>Saves a failed import as a failed run leaves it (its file kept or not) and returns its id.</summary>
+    private static async Task<string> SaveFailedAsync(ImportStorage storage, string ownerId, string error, string? errorCode, bool withFile)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var record = new ImportRecord
+        {
+            Id = ImportIds.New(now), OwnerId = ownerId, Status = ImportStatus.Failed, FileName = "class-visit.csv", CreatedUtc = now, CompletedUtc = now,
+            ActiveUtc = now, Deliveries = 3, Error = error, ErrorCode = errorCode,
+        };
+        if (withFile)
+        {
+            await storage.Records.Blobs.UploadAsync(ImportBlobLayout.Upload(ownerId, record.Id), new MemoryStream(Sample("class-visit.csv")), "text/csv");
+        }
+
+        await storage.Records.SaveAsync(record, CancellationToken.None);
+        return record.Id;
+    }
+
+    private static Task<HttpResponseMessage> RetryAsync(HttpClient client, string importId) =>
+        client.PostAsync(new Uri($"/api/imports/{importId}/retry", UriKind.Relative), null);
+
+    private static async Task<HttpResponseMessage> DeliverAsync(ApiApp app, string messageText)
+    {
+        var envelope = JsonSerializer.Serialize(new
+        {
+            Data = new { message = messageText },
+            Metadata = new { DequeueCount = 1, Id = Guid.NewGuid().ToString(), sys = new { MethodName = "ImportContacts", UtcNow = DateTimeOffset.UtcNow, RandGuid = Guid.NewGuid() } },
+        });
+        using var host = app.Factory.CreateClient();
+        return await host.PostAsync(new Uri("/ImportContacts", UriKind.Relative), new StringContent(envelope, Encoding.UTF8, "application/json"));
+    }
+
+    private static async Task<JsonElement> GetAsync(HttpClient client, string importId)
+    {
+        using var response = await client.GetAsync(new Uri($"/api/imports/{importId}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await JsonAsync(response);
+    }
+
+    private static async Task<IReadOnlyList<JsonElement>> ListedAsync(HttpClient client)
+    {
+        using var response = await client.GetAsync(new Uri("/api/imports", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return [.. (await JsonAsync(response)).GetProperty("imports").EnumerateArray()];
+    }
+}
