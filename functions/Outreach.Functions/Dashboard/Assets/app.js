@@ -6,7 +6,7 @@ import { setStatus } from './dom.js';
 import { showRates, ratesFailed, markRangeInvalid, downloadCsv } from './rates.js';
 import { wireUpload, showCampaignChoices } from './upload.js';
 import { stopWaiting } from './importReport.js';
-import { showImports } from './imports.js';
+import { showImports, wireRetry } from './imports.js';
 import { showQueue, showLinkedIn } from './tasks.js';
 import { showAttention } from './attention.js';
 import { showIntroductions } from './introductions.js';
@@ -101,6 +101,7 @@ document.getElementById('csv-link').addEventListener('click', async (event) => {
 });
 
 wireUpload(loadClientSections);
+wireRetry(loadClientSections);
 wireMailbox();
 
 if (storedKey()) {

@@ -29,6 +29,12 @@ export function renderReport(target, report, owner = null) {
     // What the counts do not say: a file with no rows, rows left unread at the row limit, parts no contact had room for.
     target.append(el('p', { class: 'note report-message' }, report.message));
   }
+  const notAdded = partsNotAdded(report);
+  if (notAdded.length) {
+    // Imported rows with a part their contact did not take (an address of a cell of several that is not valid, notes past
+    // the most a contact keeps): named by column and why, never quoted.
+    target.append(table('Parts of imported rows that were not added', ['Line', 'Row', 'Column', 'Why'], notAdded, { class: 'report-not-added' }));
+  }
   const completed = report.status === 'completed';
   if (completed && counts.rows) {
     // Every row's line, outcome and contact (the record lists the first thousand of each outcome).
@@ -53,6 +59,15 @@ export function renderReport(target, report, owner = null) {
   if (report.error) {
     target.append(el('p', { class: 'status error' }, report.error));
   }
+}
+
+// Every part of the listed accepted and merged rows that was not added, by line: [line, new or merged, column, why].
+function partsNotAdded(report) {
+  const rows = [...(report.accepted || []).map((row) => ['new', row]), ...(report.merged || []).map((row) => ['merged', row])];
+  return rows
+    .flatMap(([outcome, row]) => (row.notAdded || []).map((part) => [row.line, outcome, part.field, part.reason]))
+    .sort((a, b) => a[0] - b[0])
+    .map(([line, ...rest]) => [String(line), ...rest]);
 }
 
 // A button that downloads one of the import's listings (imports/{id}/{listing}) as fileName, for the owner whose report it is.

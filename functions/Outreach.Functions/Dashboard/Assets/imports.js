@@ -1,12 +1,20 @@
 // Recent imports (GET /api/imports): each upload with its status and counts, and a button that shows its report
-// (waiting for it when it is still queued or running), so a report stays at hand after the page was closed.
+// (waiting for it when it is still queued or running), so a report stays at hand after the page was closed. A failed
+// import that can be run again from the file it kept (retryable) has a Retry button too, in the owner's own view only
+// (retrying is the owner's: a coach acting for a client uploads again): the page then waits for its report as for an upload.
 
-import { getJson, actingOwner, ApiError } from './api.js';
+import { getJson, sendJson, actingOwner, ApiError } from './api.js';
 import { el, note, table, setStatus } from './dom.js';
 import { loadSection } from './sections.js';
 import { renderReport, finished, importingText, failureOf } from './importReport.js';
 
 const shown = 10;
+let afterRetry = async () => {};
+
+// What to reload once a retried import has ended (the sections an import changes, this list among them).
+export function wireRetry(onImported) {
+  afterRetry = onImported;
+}
 
 async function showReport(id) {
   const status = document.getElementById('upload-status');
@@ -35,6 +43,40 @@ function reportButton(item) {
   return button;
 }
 
+async function retry(item, button) {
+  const status = document.getElementById('upload-status');
+  const target = document.getElementById('upload-report');
+  button.disabled = true;
+  target.replaceChildren();
+  setStatus(status, `Retrying ${item.fileName}…`);
+  try {
+    await sendJson('POST', `imports/${encodeURIComponent(item.id)}/retry`);
+    const report = await finished(item.id, (record) => setStatus(status, importingText(record)));
+    if (report === null) return; // another wait took over
+    renderReport(target, report);
+    const failure = failureOf(report);
+    setStatus(status, failure ?? 'Import finished.', failure !== null);
+    target.querySelector('h3')?.setAttribute('tabindex', '-1');
+    target.querySelector('h3')?.focus();
+    await afterRetry();
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    // Refused (409 saying why: under way, its file at fault, the owner busy) or cut short: the button stays to try again.
+    setStatus(status, error.message, true);
+    button.disabled = false;
+  }
+}
+
+function retryButton(item) {
+  const button = el('button', { type: 'button', class: 'secondary', 'aria-label': `Retry: ${item.fileName}` }, 'Retry');
+  button.addEventListener('click', () => retry(item, button));
+  return button;
+}
+
+function actions(item) {
+  return item.retryable && actingOwner() === null ? el('span', {}, reportButton(item), ' ', retryButton(item)) : reportButton(item);
+}
+
 function importsTable(imports) {
   return table('Your last uploads, newest first', ['File', 'Uploaded', 'Status', 'Rows', 'Accepted', 'Merged', 'Rejected', 'Report'],
     imports.map((i) => [
@@ -42,7 +84,7 @@ function importsTable(imports) {
       new Date(i.createdUtc).toLocaleString(),
       i.status,
       ...[i.counts?.rows, i.counts?.accepted, i.counts?.merged, i.counts?.rejected].map((n) => String(n ?? 0)),
-      reportButton(i),
+      actions(i),
     ]));
 }
 
