@@ -123,6 +123,27 @@ public sealed class ImportRetryTests(AzuriteFixture azurite) : IClassFixture<Azu
     }
 
     [Fact]
+    public async Task An_import_whose_campaign_was_deleted_is_refused_naming_the_campaign_and_left_failed()
+    {
+        using var app = Start();
+        var ownerId = ApiApp.NewId("nocamp");
+        using var client = app.Client(await app.CreateAccountWithKeyAsync(ownerId));
+        var storage = app.Factory.Services.GetRequiredService<ImportStorage>();
+        await storage.EnsureCreatedAsync(CancellationToken.None);
+        var failed = await SaveFailedAsync(storage, ownerId, "The import could not be completed; retry it.", errorCode: null, withFile: true, campaign: "deleted-campaign");
+
+        using var retry = await RetryAsync(client, failed);
+        var problem = await JsonAsync(retry);
+
+        Assert.Equal(HttpStatusCode.Conflict, retry.StatusCode);
+        Assert.Equal(("import.campaign-missing", "campaign"), (problem.GetProperty("code").GetString(), problem.GetProperty("target").GetString()));
+        Assert.Equal(
+            "This import enrols its contacts in campaign 'deleted-campaign', which no longer exists, so it cannot be retried; upload the file again with another campaign, or none.",
+            problem.GetProperty("title").GetString());
+        Assert.Equal("failed", (await GetAsync(client, failed)).GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task A_coach_acting_for_a_consenting_client_may_not_retry_the_clients_import_and_changes_nothing()
     {
         using var app = Start();
@@ -145,13 +166,13 @@ public sealed class ImportRetryTests(AzuriteFixture azurite) : IClassFixture<Azu
     private ApiApp Start() => ApiApp.Start(azurite, TestAppRoot.CreateWithImports(maxDequeueCount: 3), _ => { }, ("Imports:SyncMaxBytes", "1024"));
 
     /// <summary>Saves a failed import as a failed run leaves it (its file kept or not) and returns its id.</summary>
-    private static async Task<string> SaveFailedAsync(ImportStorage storage, string ownerId, string error, string? errorCode, bool withFile)
+    private static async Task<string> SaveFailedAsync(ImportStorage storage, string ownerId, string error, string? errorCode, bool withFile, string? campaign = null)
     {
         var now = DateTimeOffset.UtcNow;
         var record = new ImportRecord
         {
             Id = ImportIds.New(now), OwnerId = ownerId, Status = ImportStatus.Failed, FileName = "class-visit.csv", CreatedUtc = now, CompletedUtc = now,
-            ActiveUtc = now, Deliveries = 3, Error = error, ErrorCode = errorCode,
+            ActiveUtc = now, Deliveries = 3, Error = error, ErrorCode = errorCode, Campaign = campaign,
         };
         if (withFile)
         {
