@@ -1,6 +1,7 @@
 using Outreach.Core;
 using Outreach.Core.Accounts;
 using Outreach.Core.Analytics.Reports;
+using Outreach.Core.Senders;
 using Outreach.Functions.Security;
 
 namespace Outreach.Functions.Metrics;
@@ -11,8 +12,10 @@ namespace Outreach.Functions.Metrics;
 /// grouping: every client whose active consent includes reads, so the funnel, the weekly rates and the step and template
 /// tables of the coach's page all describe the same people. Clients who withdrew never appear. <c>cohort=</c> narrows
 /// the coach view to the clients the coach files under that cohort; the coach's cohorts group <c>groupBy=cohort</c>.
+/// One owner's default range ends on today in the zone their counters are kept in: their sender profile's, the zone the
+/// sender and the outcomes place each send and reply on a day in, else (no profile, so nothing sent) their account's.
 /// </summary>
-internal sealed class MetricsOwners(OwnerAccess access, AccountService accounts, CoachRoster roster)
+internal sealed class MetricsOwners(OwnerAccess access, AccountService accounts, CoachRoster roster, ISenderProfileStore profiles)
 {
     public const string CohortQuery = "cohort";
 
@@ -43,7 +46,7 @@ internal sealed class MetricsOwners(OwnerAccess access, AccountService accounts,
             && await roster.CohortOfAsync(caller.AccountId, owner.AccountId, cancellationToken).ConfigureAwait(false) is { } filed
             ? new Dictionary<string, string>(StringComparer.Ordinal) { [owner.AccountId] = filed }
             : NoCohorts;
-        return new MetricsReach([owner.AccountId], TimeZoneInfo.FindSystemTimeZoneById(owner.TimeZone), cohorts);
+        return new MetricsReach([owner.AccountId], await CountersZoneAsync(owner, cancellationToken).ConfigureAwait(false), cohorts);
     }
 
     private async Task<MetricsReach?> CoachViewAsync(Principal coach, string? cohort, CancellationToken cancellationToken)
@@ -72,6 +75,13 @@ internal sealed class MetricsOwners(OwnerAccess access, AccountService accounts,
         // report, not an error.
         return new MetricsReach(clients.Count > 0 ? clients : [coach.AccountId], TimeZoneInfo.FindSystemTimeZoneById(account.TimeZone), cohorts);
     }
+
+    /// <summary>The zone the owner's counters are kept in (their sender profile's; a profile's zone is validated when saved).</summary>
+    private async Task<TimeZoneInfo> CountersZoneAsync(Account owner, CancellationToken cancellationToken) =>
+        await profiles.GetAsync(owner.AccountId, cancellationToken).ConfigureAwait(false) is { } profile
+        && TimeZoneInfo.TryFindSystemTimeZoneById(profile.TimeZoneId, out var zone)
+            ? zone
+            : TimeZoneInfo.FindSystemTimeZoneById(owner.TimeZone);
 
     private static bool NamesOwner(HttpContext context) =>
         !string.IsNullOrEmpty(context.Request.Query[OwnerAccess.OwnerQuery])

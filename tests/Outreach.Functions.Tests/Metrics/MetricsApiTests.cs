@@ -232,6 +232,23 @@ public sealed class MetricsApiTests(AzuriteFixture azurite) : IClassFixture<Azur
     }
 
     [Fact]
+    public async Task Without_a_range_an_owners_today_is_the_day_of_the_zone_their_sends_are_counted_in()
+    {
+        // 30 November, 12:00 UTC: already 1 December in Auckland, where this owner's sender profile sends from, so a send
+        // now is counted on 1 December; the default range must end there, not on the account's London day.
+        var noon = new ManualTimeProvider(new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero));
+        using var app = ApiApp.Start(azurite, services => services.AddSingleton<TimeProvider>(noon));
+        var owner = ApiApp.NewId("owner");
+        using var client = app.Client(await app.CreateAccountWithKeyAsync(owner));
+        var profiles = app.Factory.Services.GetRequiredService<Outreach.Core.Senders.ISenderProfileStore>();
+        await profiles.SaveAsync(new Outreach.Core.Senders.SenderProfile { OwnerId = owner, Email = "sender@school.example", TimeZoneId = "Pacific/Auckland" }, CancellationToken.None);
+
+        var body = await GetJsonAsync(client, "/api/metrics");
+
+        Assert.Equal("2026-12-01", body.GetProperty("to").GetString());
+    }
+
+    [Fact]
     public async Task A_LinkedIn_note_marked_sent_counts_as_a_follow_up()
     {
         var owner = ApiApp.NewId("owner");
