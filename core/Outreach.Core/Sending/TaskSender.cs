@@ -274,9 +274,12 @@ public sealed class TaskSender(
 
     private async Task<SendAttempt> RejectRecipientsAsync(OutreachTask claimed, IReadOnlyList<Contact> refused, SendResult result, CancellationToken cancellationToken)
     {
+        // The refusal is recorded first (the address suppressed, the contact's pending steps stopped; the claimed task
+        // itself is not pending, so it keeps its version): once the task reads failed, nothing of the refusal is missing,
+        // and a process stopped in between leaves a claimed task, not a failed one whose bounce was never recorded.
         var reason = SendReasons.Of(result);
-        await stores.Tasks.TryReplaceAsync(claimed.MoveTo(TaskState.Failed) with { FailureReason = reason }, cancellationToken);
         await new RecipientRefusals(stores).RecordAsync(claimed, refused, time.GetUtcNow(), cancellationToken);
+        await stores.Tasks.TryReplaceAsync(claimed.MoveTo(TaskState.Failed) with { FailureReason = reason }, cancellationToken);
         return SendAttempt.Acknowledge(SendAttemptKind.Rejected, claimed.MessageId, reason);
     }
 
