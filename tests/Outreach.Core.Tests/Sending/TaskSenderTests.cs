@@ -334,6 +334,19 @@ public sealed class TaskSenderTests
     }
 
     [Fact]
+    public async Task A_refusal_that_cannot_be_recorded_leaves_the_task_claimed_not_failed_with_its_bounce_missing()
+    {
+        // Failed is what a reader takes as "the refusal is settled": it must never be seen with the address unsuppressed.
+        var task = await SeedAsync();
+        _transport.Then(m => new SendResult(SendResultKind.Rejected, m.MessageId, 550) { Rejections = [.. m.To.Select(to => new RecipientRejection(to, 550))] });
+        var sender = CreateSender(suppressions: new UnwritableSuppressions(_suppressions));
+
+        await Assert.ThrowsAsync<IOException>(() => sender.SendAsync(new SendRequest(Owner, task.TaskId), isLastAttempt: false, CancellationToken.None));
+
+        Assert.Equal(TaskState.Claimed, (await ReloadAsync(task)).State);
+    }
+
+    [Fact]
     public async Task An_introduction_refused_for_both_fails_and_suppresses_both_addresses()
     {
         var (task, bob) = await SeedIntroductionAsync();
@@ -421,14 +434,25 @@ public sealed class TaskSenderTests
         State = TaskState.Queued,
     };
 
-    private TaskSender CreateSender(ISenderActivityStore? activity = null, ISentMessageLog? sentMessages = null, IDueIndex? dueIndex = null)
+    private TaskSender CreateSender(
+        ISenderActivityStore? activity = null, ISentMessageLog? sentMessages = null, IDueIndex? dueIndex = null, ISuppressionStore? suppressions = null)
     {
         var keys = new SigningKeyRing("k1", new Dictionary<string, byte[]> { ["k1"] = new byte[32] });
         var options = new SendingOptions { PublicBaseUrl = new Uri("https://outreach.example/"), ReplyDomain = "in.outreach.example" };
-        var stores = new SendStores(_tasks, dueIndex ?? _dueIndex, _suppressions, activity ?? _activity, _contacts, _profiles, sentMessages ?? _sent, new TemplateResolver(new InMemoryTemplateStore()), new Introductions(_introduction));
+        var stores = new SendStores(_tasks, dueIndex ?? _dueIndex, suppressions ?? _suppressions, activity ?? _activity, _contacts, _profiles, sentMessages ?? _sent, new TemplateResolver(new InMemoryTemplateStore()), new Introductions(_introduction));
         var tokens = new SignedTokenService(keys, _clock);
         var composer = new MessageComposer(new TemplateRenderer(), tokens, new ReplyAddressTokens(keys), new ConsentLinks(tokens, options, _clock), options);
         return new TaskSender(stores, composer, _transport, new MetricsRecorder(_counters), options, _clock);
+    }
+
+    /// <summary>The suppression store whose writes fail as a storage outage would; reads go through.</summary>
+    private sealed class UnwritableSuppressions(ISuppressionStore inner) : ISuppressionStore
+    {
+        public Task AddAsync(SuppressionEntry entry, CancellationToken cancellationToken) => throw new IOException("The storage account did not answer.");
+
+        public Task<bool> RemoveAsync(string ownerId, string key, CancellationToken cancellationToken) => inner.RemoveAsync(ownerId, key, cancellationToken);
+
+        public Task<IReadOnlyList<SuppressionEntry>> ListAsync(string ownerId, CancellationToken cancellationToken) => inner.ListAsync(ownerId, cancellationToken);
     }
 
     /// <summary>The due index whose first write fails as a storage outage would; later writes go through.</summary>
