@@ -121,7 +121,10 @@ public sealed class IntroductionsBrowserTests(AzuriteFixture azurite) : Loopback
         var declined = await StoredAsync(ownerId, "stalled");
         Assert.Equal((IntroductionState.Declined, ConsentAnswer.No, ownerId), (declined.State, declined.Answer, declined.AnswerRecordedBy));
         Assert.Equal("Recorded: Bo Berg said no. Nobody is told.", await page.Locator("#introductions-status").TextContentAsync());
-        Assert.Equal("introductions-status", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+
+        // The focus moves to the status line once the list has been rendered again (the row's button is gone), a moment
+        // after the stalled table disappears: waited for, not read at once.
+        await page.WaitForFunctionAsync("() => document.activeElement && document.activeElement.id === 'introductions-status'");
         AssertNoBrowserErrors();
     }
 
