@@ -98,6 +98,9 @@ param unsubscribeMailbox string
 @description('Requests per minute allowed per API key (Limits:RequestsPerMinute).')
 param requestsPerMinute int = 120
 
+@description('Requests per minute allowed to the inbound-mail webhook\'s verified posts, all together (Limits:WebhookRequestsPerMinute).')
+param webhookRequestsPerMinute int = 1200
+
 @description('Tags for every resource.')
 param tags object = {}
 
@@ -280,6 +283,10 @@ var outreachSettings = [
   {
     name: 'Limits__RequestsPerMinute'
     value: string(requestsPerMinute)
+  }
+  {
+    name: 'Limits__WebhookRequestsPerMinute'
+    value: string(webhookRequestsPerMinute)
   }
   {
     // App Service's front end appends the caller's address to X-Forwarded-For and the Functions host (which connects to

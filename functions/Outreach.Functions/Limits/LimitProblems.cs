@@ -15,15 +15,15 @@ internal static class LimitProblems
         },
     };
 
-    public static ProblemDetailsContext TooManyRequests(HttpContext context, int perMinute) => new()
+    public static ProblemDetailsContext TooManyRequests(HttpContext context, int perMinute, string setting, string per) => new()
     {
         HttpContext = context,
         ProblemDetails =
         {
             Status = StatusCodes.Status429TooManyRequests,
             Title = "Too many requests.",
-            Detail = $"At most {perMinute} requests per minute are allowed per API key (Limits:RequestsPerMinute).",
-            Extensions = { ["limit"] = "Limits:RequestsPerMinute", ["limitValue"] = perMinute },
+            Detail = $"At most {perMinute} requests per minute are allowed {per} ({setting}).",
+            Extensions = { ["limit"] = setting, ["limitValue"] = perMinute },
         },
     };
 }

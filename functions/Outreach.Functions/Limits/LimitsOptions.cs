@@ -50,6 +50,13 @@ internal sealed class LimitsOptions
     public int RequestsPerMinute { get; set; } = 120;
 
     /// <summary>
+    /// Requests per minute allowed to a webhook's verified calls, all senders together (<see cref="WebhookAllowance"/>):
+    /// 1,200 by default, one a reply or bounce, so a bounce storm after a large campaign is taken as it comes.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int WebhookRequestsPerMinute { get; set; } = 1_200;
+
+    /// <summary>
     /// How many proxies in front of the handler append the caller's address to <c>X-Forwarded-For</c>: 1 in Azure (App
     /// Service's front end; the Functions host passes the header on and connects from 127.0.0.1 itself), 0 (the default)
     /// where callers reach the handler directly. The client address anonymous calls are limited by is the entry that many

@@ -19,7 +19,9 @@ internal static class InboundApi
         // Mail services post a message's attachments in the same request (SendGrid and Mailgun as file parts, Postmark
         // inside the JSON), so the webhook takes the upload limit: under the 1 MB request limit a reply carrying a CV was
         // refused with 413, retried and dropped, and the sequence went on. File parts are skipped unread.
+        // Its verified posts (every owner's replies and bounces, from a few of the service's addresses) have their own allowance.
         endpoints.MapPost("/inbound", ReceiveAsync).AsFunction(FunctionName).WithName(FunctionName).AllowAnonymous().AllowsUpload()
+            .WithMetadata(new WebhookAllowance(FunctionName, context => context.RequestServices.GetRequiredService<WebhookSecret>().IsPresentedBy(context.Request)))
             .Accepts<object>("application/json", "application/x-www-form-urlencoded", "multipart/form-data");
         return endpoints;
     }

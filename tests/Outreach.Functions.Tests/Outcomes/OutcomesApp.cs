@@ -130,8 +130,8 @@ internal sealed partial class OutcomesApp : IDisposable
         return (response, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
     }
 
-    public Task<(HttpResponseMessage Response, JsonElement Body)> PostInboundJsonAsync(object message) =>
-        PostInboundAsync(JsonContent.Create(message));
+    public Task<(HttpResponseMessage Response, JsonElement Body)> PostInboundJsonAsync(object message, string? secret = WebhookSecret) =>
+        PostInboundAsync(JsonContent.Create(message), secret);
 
     /// <summary>A raw sample (headers, blank line, body) as the canonical JSON shape: <c>from</c>, the raw header block, the text.</summary>
     public static object SampleAsJson(string raw)
