@@ -14,10 +14,14 @@ namespace Outreach.Functions.Metrics;
 /// the coach view to the clients the coach files under that cohort; the coach's cohorts group <c>groupBy=cohort</c>.
 /// One owner's default range ends on today in the zone their counters are kept in: their sender profile's, the zone the
 /// sender and the outcomes place each send and reply on a day in, else (no profile, so nothing sent) their account's.
+/// A coach view's ends on the latest today among its clients' zones and the coach's own.
 /// </summary>
 internal sealed class MetricsOwners(OwnerAccess access, AccountService accounts, CoachRoster roster, ISenderProfileStore profiles)
 {
     public const string CohortQuery = "cohort";
+
+    /// <summary>How many clients' accounts and sender profiles a coach view reads at once.</summary>
+    private const int ConcurrentReads = 16;
 
     private static readonly IReadOnlyDictionary<string, string> NoCohorts = new Dictionary<string, string>(StringComparer.Ordinal);
 
@@ -46,7 +50,7 @@ internal sealed class MetricsOwners(OwnerAccess access, AccountService accounts,
             && await roster.CohortOfAsync(caller.AccountId, owner.AccountId, cancellationToken).ConfigureAwait(false) is { } filed
             ? new Dictionary<string, string>(StringComparer.Ordinal) { [owner.AccountId] = filed }
             : NoCohorts;
-        return new MetricsReach([owner.AccountId], await CountersZoneAsync(owner, cancellationToken).ConfigureAwait(false), cohorts);
+        return new MetricsReach([owner.AccountId], [await CountersZoneAsync(owner, cancellationToken).ConfigureAwait(false)], cohorts);
     }
 
     private async Task<MetricsReach?> CoachViewAsync(Principal coach, string? cohort, CancellationToken cancellationToken)
@@ -73,15 +77,33 @@ internal sealed class MetricsOwners(OwnerAccess access, AccountService accounts,
 
         // A coach without consenting clients (in that cohort) reads their own counters, which hold nothing: an empty
         // report, not an error.
-        return new MetricsReach(clients.Count > 0 ? clients : [coach.AccountId], TimeZoneInfo.FindSystemTimeZoneById(account.TimeZone), cohorts);
+        var zones = await ClientZonesAsync(clients, cancellationToken).ConfigureAwait(false);
+        zones.Add(TimeZoneInfo.FindSystemTimeZoneById(account.TimeZone));
+        return new MetricsReach(clients.Count > 0 ? clients : [coach.AccountId], [.. zones.DistinctBy(zone => zone.Id, StringComparer.Ordinal)], cohorts);
+    }
+
+    /// <summary>The zones the clients' counters are kept in, read a few clients at a time.</summary>
+    private async Task<List<TimeZoneInfo>> ClientZonesAsync(List<string> clients, CancellationToken cancellationToken)
+    {
+        var zones = new TimeZoneInfo?[clients.Count];
+        await Parallel.ForAsync(0, clients.Count, new ParallelOptions { MaxDegreeOfParallelism = ConcurrentReads, CancellationToken = cancellationToken }, async (i, ct) =>
+        {
+            zones[i] = await ProfileZoneAsync(clients[i], ct).ConfigureAwait(false)
+                ?? (await accounts.FindAccountAsync(clients[i], ct).ConfigureAwait(false) is { } client ? TimeZoneInfo.FindSystemTimeZoneById(client.TimeZone) : null);
+        }).ConfigureAwait(false);
+        return [.. zones.OfType<TimeZoneInfo>()];
     }
 
     /// <summary>The zone the owner's counters are kept in (their sender profile's; a profile's zone is validated when saved).</summary>
     private async Task<TimeZoneInfo> CountersZoneAsync(Account owner, CancellationToken cancellationToken) =>
-        await profiles.GetAsync(owner.AccountId, cancellationToken).ConfigureAwait(false) is { } profile
+        await ProfileZoneAsync(owner.AccountId, cancellationToken).ConfigureAwait(false) ?? TimeZoneInfo.FindSystemTimeZoneById(owner.TimeZone);
+
+    /// <summary>The zone of the owner's sender profile, or null when they have none (so nothing was sent).</summary>
+    private async Task<TimeZoneInfo?> ProfileZoneAsync(string ownerId, CancellationToken cancellationToken) =>
+        await profiles.GetAsync(ownerId, cancellationToken).ConfigureAwait(false) is { } profile
         && TimeZoneInfo.TryFindSystemTimeZoneById(profile.TimeZoneId, out var zone)
             ? zone
-            : TimeZoneInfo.FindSystemTimeZoneById(owner.TimeZone);
+            : null;
 
     private static bool NamesOwner(HttpContext context) =>
         !string.IsNullOrEmpty(context.Request.Query[OwnerAccess.OwnerQuery])

@@ -240,12 +240,42 @@ public sealed class MetricsApiTests(AzuriteFixture azurite) : IClassFixture<Azur
         using var app = ApiApp.Start(azurite, services => services.AddSingleton<TimeProvider>(noon));
         var owner = ApiApp.NewId("owner");
         using var client = app.Client(await app.CreateAccountWithKeyAsync(owner));
-        var profiles = app.Factory.Services.GetRequiredService<Outreach.Core.Senders.ISenderProfileStore>();
+        var profiles = await SenderProfilesAsync(app);
         await profiles.SaveAsync(new Outreach.Core.Senders.SenderProfile { OwnerId = owner, Email = "sender@school.example", TimeZoneId = "Pacific/Auckland" }, CancellationToken.None);
 
         var body = await GetJsonAsync(client, "/api/metrics");
 
         Assert.Equal("2026-12-01", body.GetProperty("to").GetString());
+    }
+
+    [Fact]
+    public async Task Without_a_range_a_coach_view_ends_on_the_latest_today_among_its_clients()
+    {
+        // 30 November, 12:00 UTC: the coach (London) and one client are still on 30 November; another client sends from
+        // Auckland, where it is 1 December, and that day's sends are counted there. The coach's view must include them;
+        // a client who withdrew consent does not move the range.
+        var noon = new ManualTimeProvider(new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero));
+        using var app = ApiApp.Start(azurite, services => services.AddSingleton<TimeProvider>(noon));
+        var profiles = await SenderProfilesAsync(app);
+        var coach = ApiApp.NewId("coach");
+        using var coachClient = app.Client(await app.CreateAccountWithKeyAsync(coach, AccountKind.Coach));
+        var (london, auckland) = (ApiApp.NewId("london"), ApiApp.NewId("auckland"));
+        foreach (var client in new[] { london, auckland })
+        {
+            using var owner = app.Client(await app.CreateAccountWithKeyAsync(client));
+            using var grant = await owner.PostAsJsonAsync("/api/consents", new { coachId = coach, scopes = new[] { "read" } });
+            Assert.Equal(HttpStatusCode.Created, grant.StatusCode);
+        }
+
+        await profiles.SaveAsync(new Outreach.Core.Senders.SenderProfile { OwnerId = london, Email = "l@school.example", TimeZoneId = "Europe/London" }, CancellationToken.None);
+        var beforeAuckland = await GetJsonAsync(coachClient, "/api/metrics?groupBy=owner");
+        await profiles.SaveAsync(new Outreach.Core.Senders.SenderProfile { OwnerId = auckland, Email = "a@school.example", TimeZoneId = "Pacific/Auckland" }, CancellationToken.None);
+
+        var body = await GetJsonAsync(coachClient, "/api/metrics?groupBy=owner");
+
+        Assert.Equal("2026-11-30", beforeAuckland.GetProperty("to").GetString());
+        Assert.Equal("2026-12-01", body.GetProperty("to").GetString());
+        Assert.Equal("2026-09-09", body.GetProperty("from").GetString());
     }
 
     [Fact]
@@ -309,5 +339,12 @@ public sealed class MetricsApiTests(AzuriteFixture azurite) : IClassFixture<Azur
         using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>The sender profile store, its table created (a test run alone may be the first to use it).</summary>
+    private static async Task<Outreach.Core.Senders.ISenderProfileStore> SenderProfilesAsync(ApiApp app)
+    {
+        await app.Factory.Services.GetRequiredService<Outreach.Functions.Sending.SendingTables>().EnsureCreatedAsync(CancellationToken.None);
+        return app.Factory.Services.GetRequiredService<Outreach.Core.Senders.ISenderProfileStore>();
     }
 }
