@@ -57,6 +57,13 @@ public sealed record Introduction
     public string? AnswerRecordedBy { get; init; }
 
     /// <summary>
+    /// The receipt carried by the consent page B answered from (<see cref="ConsentReceipts"/>), so that the same form
+    /// posted again (a double click, a second tap, a browser's resubmit) is told apart from anyone else posting to a
+    /// forwarded link. Null when the owner recorded the answer, when B's post carried none, and before an answer.
+    /// </summary>
+    public string? AnswerReceipt { get; init; }
+
+    /// <summary>
     /// When A is to be nudged if nobody has followed up: set on introduction to the nudge delay after B's yes, and moved
     /// by the timer to the delay after the introduction email actually went out when that was later.
     /// </summary>

@@ -95,6 +95,7 @@ public sealed class IntroductionWorkflow
                     Answer = ConsentAnswer.Yes,
                     AnsweredAt = now,
                     AnswerRecordedBy = responder.RecordedBy,
+                    AnswerReceipt = responder.Receipt,
                     NudgeDueAt = now + _policy.NudgeAfter,
                 };
                 return new IntroductionTransition(
@@ -108,6 +109,7 @@ public sealed class IntroductionWorkflow
                         Answer = ConsentAnswer.No,
                         AnsweredAt = now,
                         AnswerRecordedBy = responder.RecordedBy,
+                        AnswerReceipt = responder.Receipt,
                         ClosedAt = now,
                         StalledReason = null,
                     },

@@ -18,7 +18,10 @@ namespace Outreach.Functions.Introductions;
 /// gets the same 404 page. B's browser shows whatever the post returns, so every answer to it is one of these pages,
 /// never JSON: a post without yes or no, a double click, and a yes whose introduction email the owner's setup cannot
 /// plan (the answer is stored all the same) each get a page. Once B answered, the link says only that it was answered,
-/// never which way, to a visit or to a post of either answer: B may have forwarded it.
+/// never which way, to a visit or to a post of either answer: B may have forwarded it. The one exception is B's own form
+/// posted again (its receipt, <see cref="ConsentReceipts"/>, is the one the answer was recorded with): the same answer
+/// again is B's double click or resubmit and gets the first click's confirmation (200); the other answer is told, plainly,
+/// that B's first answer stands (409).
 /// </summary>
 internal static class ConsentLinkApi
 {
@@ -43,7 +46,7 @@ internal static class ConsentLinkApi
         var introduction = await FindAsync(token, links, store, cancellationToken).ConfigureAwait(false);
         if (introduction is { Answer: not null })
         {
-            return ConsentPage.AlreadyAnswered();
+            return ConsentPage.AlreadyAnswered(await IntroducerNameAsync(introduction, profiles, cancellationToken).ConfigureAwait(false));
         }
 
         if (introduction is not { State: IntroductionState.AwaitingConsent } || time.GetUtcNow() >= introduction.ConsentDeadline)
@@ -51,14 +54,14 @@ internal static class ConsentLinkApi
             return ConsentPage.NotFound();
         }
 
-        var introducer = await profiles.GetAsync(introduction.OwnerId, cancellationToken).ConfigureAwait(false);
+        var introducer = await IntroducerNameAsync(introduction, profiles, cancellationToken).ConfigureAwait(false);
         var personA = await contacts.GetAsync(introduction.OwnerId, introduction.PersonAContactId, cancellationToken).ConfigureAwait(false);
-        return ConsentPage.Question(introducer?.FullName, personA?.FullName, introduction.Reason);
+        return ConsentPage.Question(introducer, personA?.FullName, introduction.Reason, ConsentReceipts.New());
     }
 
     private static async Task<IResult> AnswerAsync(
         string token, HttpRequest request, ConsentLinks links, DispatchStorage storage, IIntroductionStore store, IntroductionService introductions,
-        CancellationToken cancellationToken)
+        ISenderProfileStore profiles, CancellationToken cancellationToken)
     {
         // B's browser posts a form and shows whatever comes back, so every outcome here is a page, never ProblemDetails.
         await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
@@ -67,36 +70,48 @@ internal static class ConsentLinkApi
             return ConsentPage.NotFound();
         }
 
-        // Whoever holds a forwarded link may post either answer: one already given is never repeated back as a thank-you
-        // for yes or for no, which would tell them which answer B gave.
-        if (introduction.Answer is not null)
-        {
-            return ConsentPage.AlreadyAnswered(StatusCodes.Status409Conflict);
-        }
-
-        ConsentAnswer answer;
+        ConsentAnswer? answer;
+        string? receipt;
         try
         {
-            answer = IntroductionsApi.ParseAnswer(await ReadAnswerAsync(request, cancellationToken).ConfigureAwait(false));
+            (var posted, receipt) = await ReadAnswerAsync(request, cancellationToken).ConfigureAwait(false);
+            answer = IntroductionsApi.ParseAnswer(posted);
         }
         catch (DomainException e) when (e.Code is "introduction.bad-answer" or "request.content-type" or "request.bad-json")
         {
-            return ConsentPage.NoAnswer();
+            if (introduction.Answer is null)
+            {
+                return ConsentPage.NoAnswer();
+            }
+
+            (answer, receipt) = (null, null);
         }
 
-        // A double click posts twice at once: the loser of the version race reads the winner's answer and gets the same
-        // page (a repeat), not "link not available".
+        // A double click posts twice at once: the loser of the version race reads the winner's answer and is judged on
+        // it like any post that finds the request answered.
         for (var attempt = 1; ; attempt++)
         {
+            if (introduction.Answer is { } given)
+            {
+                // Only the form that recorded the answer, posted again with that same answer (a double click, a second tap,
+                // a resubmit), goes on to the workflow, where it is a repeat and gets the first click's confirmation. Any
+                // other post to a forwarded link gets one page whatever it posts, so it never learns which answer B gave.
+                if (answer is null || !ConsentReceipts.Matches(introduction, receipt))
+                {
+                    return ConsentPage.AlreadyAnswered(await IntroducerNameAsync(introduction, profiles, cancellationToken).ConfigureAwait(false), StatusCodes.Status409Conflict);
+                }
+
+                if (given != answer)
+                {
+                    return ConsentPage.AnsweredBefore(given == ConsentAnswer.Yes, await IntroducerNameAsync(introduction, profiles, cancellationToken).ConfigureAwait(false));
+                }
+            }
+
             try
             {
-                var answered = await introductions.AnswerAsync(introduction, answer, ConsentResponder.ByToken(introduction.ConsentToken), cancellationToken)
+                var answered = await introductions.AnswerAsync(introduction, answer!.Value, ConsentResponder.ByToken(introduction.ConsentToken, receipt), cancellationToken)
                     .ConfigureAwait(false);
                 return ConsentPage.Answered(answered.Answer == ConsentAnswer.Yes);
-            }
-            catch (DomainException e) when (e.Code == "introduction.contradicting-answer")
-            {
-                return ConsentPage.AlreadyAnswered(StatusCodes.Status409Conflict);
             }
             catch (DomainException e) when (e.Code == "introduction.changed" && attempt < MaxAttempts)
             {
@@ -107,12 +122,20 @@ internal static class ConsentLinkApi
 
                 introduction = current;
             }
+            catch (DomainException e) when (e.Code == "introduction.contradicting-answer")
+            {
+                return ConsentPage.AlreadyAnswered(await IntroducerNameAsync(introduction, profiles, cancellationToken).ConfigureAwait(false), StatusCodes.Status409Conflict);
+            }
             catch (DomainException e) when (IntroductionsApi.IsStateConflict(e))
             {
                 return ConsentPage.NotFound(); // expired or withdrawn: B learns only that the link is gone
             }
         }
     }
+
+    /// <summary>The introducer's name as their sender profile gives it (the question page already shows it to the link's holder), or null.</summary>
+    private static async Task<string?> IntroducerNameAsync(Introduction introduction, ISenderProfileStore profiles, CancellationToken cancellationToken) =>
+        (await profiles.GetAsync(introduction.OwnerId, cancellationToken).ConfigureAwait(false))?.FullName;
 
     /// <summary>The introduction the token names, if the token is genuine and its secret still matches.</summary>
     private static async Task<Introduction?> FindAsync(string token, ConsentLinks links, IIntroductionStore store, CancellationToken cancellationToken)
@@ -129,17 +152,19 @@ internal static class ConsentLinkApi
             : null;
     }
 
-    private static async Task<string?> ReadAnswerAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>The posted answer and the page's receipt (a form field; a JSON answer carries no receipt).</summary>
+    private static async Task<(string? Answer, string? Receipt)> ReadAnswerAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (request.HasFormContentType)
         {
-            return (await request.ReadFormAsync(cancellationToken).ConfigureAwait(false))["answer"];
+            var form = await request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
+            return (form["answer"], form["receipt"]);
         }
 
         try
         {
             return request.HasJsonContentType()
-                ? (await request.ReadFromJsonAsync<AnswerRequest>(cancellationToken).ConfigureAwait(false))?.Answer
+                ? ((await request.ReadFromJsonAsync<AnswerRequest>(cancellationToken).ConfigureAwait(false))?.Answer, null)
                 : throw new DomainException("request.content-type", "Send the answer as a form or as JSON.", "Content-Type");
         }
         catch (JsonException e)

@@ -9,16 +9,19 @@ namespace Outreach.Functions.Introductions;
 /// </summary>
 internal static class ConsentPage
 {
-    /// <summary>The question: would you like to be introduced to A?</summary>
-    public static IResult Question(string? introducerName, string? personAName, string reason) => Page(
+    /// <summary>
+    /// The question: would you like to be introduced to A? Both forms carry <paramref name="receipt"/>
+    /// (<see cref="Outreach.Core.Introductions.ConsentReceipts"/>), so a second post of the same form is known for B's own repeat.
+    /// </summary>
+    public static IResult Question(string? introducerName, string? personAName, string reason, string receipt) => Page(
         StatusCodes.Status200OK,
         "Would you like an introduction?",
         $"""
         <p>{Encode(introducerName ?? "Someone you know")} would like to introduce you to {Encode(personAName ?? "a contact of theirs")}.</p>
         <p>Why you might like to meet: {Encode(reason)}</p>
         <p>Nobody is told if you say no.</p>
-        <form method="post"><input type="hidden" name="answer" value="yes"><button type="submit">Yes, introduce us</button></form>
-        <form method="post"><input type="hidden" name="answer" value="no"><button type="submit">No, thank you</button></form>
+        <form method="post"><input type="hidden" name="answer" value="yes"><input type="hidden" name="receipt" value="{Encode(receipt)}"><button type="submit">Yes, introduce us</button></form>
+        <form method="post"><input type="hidden" name="answer" value="no"><input type="hidden" name="receipt" value="{Encode(receipt)}"><button type="submit">No, thank you</button></form>
         """);
 
     /// <summary>
@@ -35,12 +38,27 @@ internal static class ConsentPage
             : "<p>Thank you. Your no is recorded. Nobody will be introduced to you, and nobody is told that you said no.</p>");
 
     /// <summary>
-    /// A request that is already answered, for a later visit and for any post that did not record the answer itself. It
-    /// never says which answer was given: a link B forwarded, or one read over B's shoulder, must not tell its holder
-    /// whether B accepted, neither by its words nor by its status, whatever answer the holder posts.
+    /// A request that is already answered, for a later visit and for any post that is not B's own repeat of the form that
+    /// recorded the answer. It never says which answer was given: a link B forwarded, or one read over B's shoulder, must
+    /// not tell its holder whether B accepted, neither by its words nor by its status, whatever answer the holder posts.
+    /// It says why it does not show the answer, and whom to write to, so B is not left wondering whether B's answer counted.
     /// </summary>
-    public static IResult AlreadyAnswered(int status = StatusCodes.Status200OK) => Page(
-        status, "Already answered", "<p>Thank you. This request has already been answered; the answer cannot be changed here.</p>");
+    public static IResult AlreadyAnswered(string? introducerName, int status = StatusCodes.Status200OK) => Page(
+        status,
+        "Already answered",
+        "<p>Thank you. This request has already been answered; the answer cannot be changed here.</p>"
+        + "<p>This page does not show the answer, because a link like this one may have been passed on.</p>"
+        + $"<p>If something needs changing, write to {Encode(IntroducerOrDefault(introducerName))} directly.</p>");
+
+    /// <summary>
+    /// B's own form (its receipt matches) posting the other answer after one was recorded: the answer B gave stands, and
+    /// the page says so plainly, naming it (this browser posted it), and whom to write to.
+    /// </summary>
+    public static IResult AnsweredBefore(bool yes, string? introducerName) => Page(
+        StatusCodes.Status409Conflict,
+        "Already answered",
+        $"<p>Your answer, {(yes ? "yes" : "no")}, was recorded first and cannot be changed here.</p>"
+        + $"<p>If you have changed your mind, write to {Encode(IntroducerOrDefault(introducerName))} directly.</p>");
 
     /// <summary>A post that carries neither yes nor no (a hand-made request, or a form mangled on the way).</summary>
     public static IResult NoAnswer() => Page(
@@ -59,6 +77,9 @@ internal static class ConsentPage
             .ToString();
         return Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8, status);
     }
+
+    private static string IntroducerOrDefault(string? introducerName) =>
+        string.IsNullOrWhiteSpace(introducerName) ? "the person who asked you" : introducerName;
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
 }

@@ -205,6 +205,37 @@ public sealed class IntroductionWorkflowTests
         Assert.Equal((recordedBy, _clock.GetUtcNow()), (answered.AnswerRecordedBy, answered.AnsweredAt));
     }
 
+    [Theory]
+    [InlineData("yes")]
+    [InlineData("no")]
+    public void An_answer_through_the_link_keeps_the_receipt_of_the_page_it_was_posted_from_so_only_that_page_matches_it(string answer)
+    {
+        var receipt = ConsentReceipts.New();
+
+        var answered = Workflow.RecordAnswer(Requested(), answer == "yes" ? ConsentAnswer.Yes : ConsentAnswer.No, ConsentResponder.ByToken(Token, receipt)).Introduction;
+
+        Assert.Equal(receipt, answered.AnswerReceipt);
+        Assert.True(ConsentReceipts.Matches(answered, receipt));
+        Assert.False(ConsentReceipts.Matches(answered, ConsentReceipts.New()));
+        Assert.False(ConsentReceipts.Matches(answered, null));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("not-a-receipt")]
+    [InlineData("0123456789ABCDEF0123456789ABCDEF")]
+    [InlineData("0123456789abcdef0123456789abcdef0")]
+    public void A_missing_or_malformed_receipt_is_not_kept_and_an_answer_without_one_matches_no_later_post(string? posted)
+    {
+        var answered = Workflow.RecordAnswer(Requested(), ConsentAnswer.Yes, ConsentResponder.ByToken(Token, posted)).Introduction;
+        var byOwner = Workflow.RecordAnswer(Requested(), ConsentAnswer.Yes, ConsentResponder.ByOwner("student-1")).Introduction;
+
+        Assert.Equal((null, null), (answered.AnswerReceipt, byOwner.AnswerReceipt));
+        Assert.False(ConsentReceipts.Matches(answered, posted));
+        Assert.False(ConsentReceipts.Matches(byOwner, posted));
+    }
+
     [Fact]
     public void The_consent_window_and_nudge_delay_are_configurable()
     {

@@ -220,7 +220,87 @@ public sealed class ConsentLinkTests(AzuriteFixture azurite) : IClassFixture<Azu
         Assert.Single(await introducer.TasksAsync(), t => t.GetProperty("template").GetString() == "intro");
     }
 
+    [Fact]
+    public async Task B_clicking_yes_twice_from_the_same_page_sees_the_first_clicks_confirmation_every_time_and_gets_one_introduction()
+    {
+        using var introducer = await Introducer.CreateAsync(_app);
+        var created = await introducer.IntroduceAsync();
+        var link = new Uri(created.GetProperty("consentUrl").GetString()!).PathAndQuery;
+        using var anonymous = _app.Anonymous();
+        var receipt = await ReceiptAsync(anonymous, link);
+
+        // A double click (both posts at once), then a browser's resubmit of the same form once the answer is stored.
+        var clicks = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => PostAsync(anonymous, link, "yes", receipt)));
+        var resubmit = await PostAsync(anonymous, link, "yes", receipt);
+
+        var first = clicks[0];
+        Assert.Equal(HttpStatusCode.OK, first.Status);
+        Assert.Contains("Your yes is recorded and the person who asked you can see it.", first.Html, StringComparison.Ordinal);
+        Assert.All([.. clicks, resubmit], page => Assert.Equal(first, page));
+        var stored = await introducer.GetAsync(created.GetProperty("id").GetString()!);
+        Assert.Equal(("introduced", "yes", "consent-link"), (stored.GetProperty("state").GetString(), stored.GetProperty("answer").GetString(), stored.GetProperty("answerRecordedBy").GetString()));
+        Assert.Single(await introducer.TasksAsync(), t => t.GetProperty("template").GetString() == "intro");
+    }
+
+    [Fact]
+    public async Task B_posting_no_from_the_page_that_recorded_yes_is_told_plainly_the_yes_stands_and_whom_to_write_to()
+    {
+        using var introducer = await Introducer.CreateAsync(_app);
+        var created = await introducer.IntroduceAsync();
+        var link = new Uri(created.GetProperty("consentUrl").GetString()!).PathAndQuery;
+        using var anonymous = _app.Anonymous();
+        var receipt = await ReceiptAsync(anonymous, link);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(anonymous, link, "yes", receipt)).Status);
+
+        var (status, html) = await PostAsync(anonymous, link, "no", receipt);
+
+        Assert.Equal(HttpStatusCode.Conflict, status);
+        Assert.Contains("Your answer, yes, was recorded first and cannot be changed here.", html, StringComparison.Ordinal);
+        Assert.Contains("If you have changed your mind, write to Sam Student directly.", html, StringComparison.Ordinal);
+        var stored = await introducer.GetAsync(created.GetProperty("id").GetString()!);
+        Assert.Equal(("introduced", "yes"), (stored.GetProperty("state").GetString(), stored.GetProperty("answer").GetString()));
+    }
+
+    [Fact]
+    public async Task Someone_who_opened_a_forwarded_link_before_B_answered_learns_nothing_of_Bs_answer_from_their_own_page()
+    {
+        using var introducer = await Introducer.CreateAsync(_app);
+        var accepted = new Uri((await introducer.IntroduceAsync()).GetProperty("consentUrl").GetString()!).PathAndQuery;
+        var declined = new Uri((await introducer.IntroduceAsync()).GetProperty("consentUrl").GetString()!).PathAndQuery;
+        using var anonymous = _app.Anonymous();
+        var (holderOfAccepted, holderOfDeclined) = (await ReceiptAsync(anonymous, accepted), await ReceiptAsync(anonymous, declined));
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(anonymous, accepted, "yes", await ReceiptAsync(anonymous, accepted))).Status);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(anonymous, declined, "no", await ReceiptAsync(anonymous, declined))).Status);
+
+        foreach (var post in new[] { "yes", "no" })
+        {
+            var seen = await PostAsync(anonymous, accepted, post, holderOfAccepted);
+            Assert.Equal(seen, await PostAsync(anonymous, declined, post, holderOfDeclined));
+            Assert.Equal(HttpStatusCode.Conflict, seen.Status);
+            Assert.Contains("This request has already been answered; the answer cannot be changed here.", seen.Html, StringComparison.Ordinal);
+            Assert.Contains("If something needs changing, write to Sam Student directly.", seen.Html, StringComparison.Ordinal);
+        }
+    }
+
     public void Dispose() => _app.Dispose();
+
+    /// <summary>Opens the consent page as B's browser does and returns the receipt its forms post back.</summary>
+    private static async Task<string> ReceiptAsync(HttpClient browser, string link)
+    {
+        using var page = await browser.GetAsync(link);
+        var html = await page.Content.ReadAsStringAsync();
+        var receipts = System.Text.RegularExpressions.Regex.Matches(html, "<input type=\"hidden\" name=\"receipt\" value=\"([0-9a-f]{32})\">");
+        Assert.Equal(2, receipts.Count); // one in each form
+        Assert.Equal(receipts[0].Groups[1].Value, receipts[1].Groups[1].Value);
+        return receipts[0].Groups[1].Value;
+    }
+
+    /// <summary>Posts the consent form with <paramref name="answer"/> and <paramref name="receipt"/>, as the page's button does.</summary>
+    private static async Task<(HttpStatusCode Status, string Html)> PostAsync(HttpClient browser, string link, string answer, string receipt)
+    {
+        using var response = await browser.PostAsync(link, new FormUrlEncodedContent([new("answer", answer), new("receipt", receipt)]));
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
 
     private static async Task<string> LinkAsync(Introducer introducer) =>
         new Uri((await introducer.IntroduceAsync()).GetProperty("consentUrl").GetString()!).PathAndQuery;
