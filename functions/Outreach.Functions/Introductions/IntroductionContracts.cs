@@ -17,14 +17,15 @@ internal sealed record IntroducedPerson(string Id, string? Name);
 
 /// <summary>
 /// The record of A's side of the double opt-in: the account that confirmed A asked for or agreed to the introduction
-/// (<c>personAConsented</c>), and when.
+/// (<c>personAConsented</c>), when, and that account's display name (null when the account is gone: show the id).
 /// </summary>
-internal sealed record PersonAConsentRecord(string ConfirmedBy, DateTimeOffset ConfirmedUtc);
+internal sealed record PersonAConsentRecord(string ConfirmedBy, DateTimeOffset ConfirmedUtc, string? ConfirmedByName);
 
 /// <summary>
 /// An introduction as its introducer sees it; <c>personAConsent</c> says who confirmed A's agreement and when (null on a
 /// request stored before that was recorded); <c>answerRecordedBy</c> says who recorded B's answer: <c>consent-link</c>
-/// when B answered through the link, otherwise the introducer's account id; <c>consentUrl</c> only while B can still answer, and only for the owner's
+/// when B answered through the link, otherwise the introducer's account id, whose display name is
+/// <c>answerRecordedByName</c> (null for the link, and when the account is gone); <c>consentUrl</c> only while B can still answer, and only for the owner's
 /// own key that may write and send (<see cref="IntroductionViews.MaySeeConsentLink"/>); <c>stalledReason</c> says why
 /// a <c>stalled</c> one's introduction email, or consent ask to B, never went out.
 /// </summary>
@@ -44,9 +45,11 @@ internal sealed record IntroductionResponse(
     Uri? ConsentUrl,
     string? StalledReason,
     PersonAConsentRecord? PersonAConsent,
-    string? AnswerRecordedBy)
+    string? AnswerRecordedBy,
+    string? AnswerRecordedByName)
 {
-    public static IntroductionResponse Of(Introduction i, string? personAName, string? personBName, Uri? consentUrl) => new(
+    public static IntroductionResponse Of(
+        Introduction i, string? personAName, string? personBName, Uri? consentUrl, string? confirmedByName, string? answerRecordedByName) => new(
         i.IntroductionId,
         new IntroducedPerson(i.PersonAContactId, personAName),
         new IntroducedPerson(i.PersonBContactId, personBName),
@@ -61,8 +64,9 @@ internal sealed record IntroductionResponse(
         i.ClosedAt,
         consentUrl,
         i.StalledReason,
-        i is { PersonAConsentConfirmedBy: { } by, PersonAConsentConfirmedAt: { } at } ? new PersonAConsentRecord(by, at) : null,
-        i.AnswerRecordedBy);
+        i is { PersonAConsentConfirmedBy: { } by, PersonAConsentConfirmedAt: { } at } ? new PersonAConsentRecord(by, at, confirmedByName) : null,
+        i.AnswerRecordedBy,
+        answerRecordedByName);
 }
 
 /// <summary>The list answer.</summary>

@@ -99,12 +99,7 @@ internal static class IntroductionsApi
             : [.. state.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(s => IntroductionStates.Parse(s, "state"))];
         await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var all = await store.ListAsync(owner.OwnerId, cancellationToken).ConfigureAwait(false);
-        var shown = new List<IntroductionResponse>();
-        foreach (var introduction in all.Where(i => only is null || only.Contains(i.State)))
-        {
-            shown.Add(await views.ResponseAsync(introduction, owner, cancellationToken).ConfigureAwait(false));
-        }
-
+        var shown = await views.ResponsesAsync(all.Where(i => only is null || only.Contains(i.State)), owner, cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(new IntroductionListResponse(shown));
     }
 

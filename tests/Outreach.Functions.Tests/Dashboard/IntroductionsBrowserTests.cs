@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Outreach.Core.Accounts;
 using Outreach.Core.Introductions;
 using Outreach.Functions.Tests.Support;
 using Outreach.Testing.LocalServices;
@@ -95,7 +96,7 @@ public sealed class IntroductionsBrowserTests(AzuriteFixture azurite) : Loopback
         var waiting = body.Locator("table:not([data-state]) [data-introduction=waiting]");
         await waiting.WaitForAsync();
         var confirmed = await page.EvaluateAsync<string>("utc => new Date(utc).toLocaleDateString()", (await StoredAsync(ownerId, "waiting")).PersonAConsentConfirmedAt!.Value.ToString("o"));
-        Assert.Contains($"Confirmed {confirmed} by {ownerId}", Assert.Single(await body.Locator("table:not([data-state]) tbody tr").AllTextContentsAsync()), StringComparison.Ordinal);
+        Assert.Contains($"Confirmed {confirmed} by Test Owner", Assert.Single(await body.Locator("table:not([data-state]) tbody tr").AllTextContentsAsync()), StringComparison.Ordinal);
         Assert.Contains("Not recorded", Assert.Single(await body.Locator("table[data-state=stalled] tbody tr").AllTextContentsAsync()), StringComparison.Ordinal);
         Assert.Equal(["Record Bo Berg's answer", "Cancel request"], await waiting.GetByRole(AriaRole.Button).AllTextContentsAsync());
 
@@ -112,7 +113,7 @@ public sealed class IntroductionsBrowserTests(AzuriteFixture azurite) : Loopback
         var answered = await StoredAsync(ownerId, "waiting");
         Assert.Equal((IntroductionState.Introduced, ConsentAnswer.Yes, ownerId), (answered.State, answered.Answer, answered.AnswerRecordedBy));
         Assert.Equal("Recorded: Bo Berg said yes.", await page.Locator("#introductions-status").TextContentAsync());
-        Assert.Contains($", recorded by {ownerId}", Assert.Single(await body.Locator("table[data-state=made] tbody tr").AllTextContentsAsync()), StringComparison.Ordinal);
+        Assert.Contains(", recorded by Test Owner", Assert.Single(await body.Locator("table[data-state=made] tbody tr").AllTextContentsAsync()), StringComparison.Ordinal);
 
         var stalled = body.Locator("table[data-state=stalled] [data-introduction=stalled]");
         await stalled.GetByRole(AriaRole.Button, new() { Name = "Record Bo Berg's answer" }).ClickAsync();
@@ -125,6 +126,38 @@ public sealed class IntroductionsBrowserTests(AzuriteFixture azurite) : Loopback
         // The focus moves to the status line once the list has been rendered again (the row's button is gone), a moment
         // after the stalled table disappears: waited for, not read at once.
         await page.WaitForFunctionAsync("() => document.activeElement && document.activeElement.id === 'introductions-status'");
+        AssertNoBrowserErrors();
+    }
+
+    [Fact]
+    public async Task Rows_name_who_confirmed_As_agreement_and_who_recorded_Bs_answer_by_account_name_and_show_the_id_of_an_account_that_is_gone()
+    {
+        var ownerId = ApiApp.NewId("owner");
+        var key = await App.CreateAccountWithKeyAsync(ownerId);
+        var contacts = await ImportedContactsAsync(key);
+        var coachId = ApiApp.NewId("coach");
+        await App.Factory.Services.GetRequiredService<AccountService>().CreateAccountAsync(coachId, AccountKind.Coach, "Casey Coach", "Europe/London", CancellationToken.None);
+        var goneId = ApiApp.NewId("gone");
+        await AddAsync(ownerId, "by-coach", contacts["Ada Lovelace"], contacts["Bo Berg"], IntroductionState.AwaitingConsent, stalledReason: null, confirmedBy: coachId);
+        await AddAsync(ownerId, "by-gone", contacts["Cy Young"], contacts["Bo Berg"], IntroductionState.AwaitingConsent, stalledReason: null, confirmedBy: goneId);
+        await AddAsync(ownerId, "made", contacts["Ada Lovelace"], contacts["Cy Young"], IntroductionState.Introduced, stalledReason: null, ConsentAnswer.Yes, confirmedBy: ownerId, recordedBy: ownerId);
+        await AddAsync(ownerId, "made-gone", contacts["Cy Young"], contacts["Ada Lovelace"], IntroductionState.Introduced, stalledReason: null, ConsentAnswer.Yes, confirmedBy: coachId, recordedBy: goneId);
+
+        var page = await OpenDashboardAsync(key);
+        var body = page.Locator("#introductions-body");
+        await body.Locator("table[data-state=made] [data-introduction=made-gone]").WaitForAsync();
+        async Task<string> RowAsync(string id) => (await body.Locator($"tr:has([data-introduction={id}])").TextContentAsync())!;
+
+        Assert.Contains("by Casey Coach", await RowAsync("by-coach"), StringComparison.Ordinal);
+        Assert.DoesNotContain(coachId, await RowAsync("by-coach"), StringComparison.Ordinal);
+        Assert.Contains($"by {goneId}", await RowAsync("by-gone"), StringComparison.Ordinal);
+        var made = await RowAsync("made");
+        Assert.Contains("by Test Owner", made, StringComparison.Ordinal);
+        Assert.Contains(", recorded by Test Owner", made, StringComparison.Ordinal);
+        Assert.DoesNotContain(ownerId, made, StringComparison.Ordinal);
+        var madeGone = await RowAsync("made-gone");
+        Assert.Contains("by Casey Coach", madeGone, StringComparison.Ordinal);
+        Assert.Contains($", recorded by {goneId}", madeGone, StringComparison.Ordinal);
         AssertNoBrowserErrors();
     }
 
@@ -182,7 +215,8 @@ public sealed class IntroductionsBrowserTests(AzuriteFixture azurite) : Loopback
         (await App.Factory.Services.GetRequiredService<IIntroductionStore>().GetAsync(ownerId, id, CancellationToken.None))!;
 
     private async Task AddAsync(
-        string ownerId, string id, string a, string b, IntroductionState state, string? stalledReason, ConsentAnswer? answer = null, string? confirmedBy = null)
+        string ownerId, string id, string a, string b, IntroductionState state, string? stalledReason, ConsentAnswer? answer = null, string? confirmedBy = null,
+        string? recordedBy = null)
     {
         var now = DateTimeOffset.UtcNow;
         var store = App.Factory.Services.GetRequiredService<IIntroductionStore>();
@@ -204,6 +238,7 @@ public sealed class IntroductionsBrowserTests(AzuriteFixture azurite) : Loopback
                 NudgeDueAt = answer is null ? null : now.AddDays(7),
                 PersonAConsentConfirmedBy = confirmedBy,
                 PersonAConsentConfirmedAt = confirmedBy is null ? null : now,
+                AnswerRecordedBy = recordedBy,
             },
             CancellationToken.None));
     }

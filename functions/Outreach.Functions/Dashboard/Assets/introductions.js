@@ -114,16 +114,17 @@ function rowControl(introduction, status, refresh) {
   return el('div', { 'data-introduction': introduction.id }, controls);
 }
 
-// Who vouched that A asked for or agreed to the introduction, and when (A is never asked by mail).
+// Who vouched that A asked for or agreed to the introduction, and when (A is never asked by mail): the account's
+// display name, or its id when the account is gone.
 function personAConsentText(introduction) {
   const consent = introduction.personAConsent;
-  return consent ? `Confirmed ${day(consent.confirmedUtc)} by ${consent.confirmedBy}` : 'Not recorded';
+  return consent ? `Confirmed ${day(consent.confirmedUtc)} by ${consent.confirmedByName || consent.confirmedBy}` : 'Not recorded';
 }
 
-// When B answered, and whether B did it through the link or the introducer recorded it.
+// When B answered, and whether B did it through the link or the introducer recorded it (named as above).
 function answeredText(introduction) {
   const by = introduction.answerRecordedBy;
-  const how = by === 'consent-link' ? ' by the link' : (by ? `, recorded by ${by}` : '');
+  const how = by === 'consent-link' ? ' by the link' : (by ? `, recorded by ${introduction.answerRecordedByName || by}` : '');
   return `${day(introduction.answeredUtc)}${how}`;
 }
 
