@@ -2,7 +2,8 @@ namespace Outreach.Core.Introductions;
 
 /// <summary>
 /// What erasing a contact does to an introduction naming it as A or B: the introduction stops (a request still
-/// awaiting B is cancelled, one already made is closed as completed, a finished one stays as it ended), the
+/// awaiting B, or stalled before B answered, is cancelled, one already made is closed as completed, a finished one
+/// stays as it ended), the
 /// introducer's reason is blanked (it is free text about the people), and the erased contact's id is replaced by
 /// <see cref="ErasedContactId"/>, since contact ids come from the contact's keys and a re-import would otherwise
 /// bring the old introduction back to the new contact. The state, dates and the other person's id stay, so the
@@ -31,6 +32,9 @@ public static class IntroductionErasure
         var state = introduction.State switch
         {
             IntroductionState.AwaitingConsent => IntroductionState.Cancelled,
+            // A request that stalled before B answered was never made (its consent ask never reached B): it is
+            // cancelled, as the introducer would have, not recorded as an introduction that happened.
+            IntroductionState.Stalled when introduction.Answer is null => IntroductionState.Cancelled,
             IntroductionState.Introduced or IntroductionState.Nudged or IntroductionState.Stalled => IntroductionState.Completed,
             _ => introduction.State,
         };

@@ -32,6 +32,22 @@ public sealed class IntroductionErasureTests
         Assert.True(IntroductionErasure.Names(erased, "c-grace"));
     }
 
+    [Theory]
+    [InlineData(null, IntroductionState.Cancelled)]
+    [InlineData(ConsentAnswer.Yes, IntroductionState.Completed)]
+    public void A_stalled_request_B_never_answered_is_cancelled_and_one_stalled_after_Bs_yes_is_completed(ConsentAnswer? answer, IntroductionState after)
+    {
+        var stalled = Introduction(IntroductionState.Stalled) with
+        {
+            Answer = answer,
+            StalledReason = answer is null ? IntroductionStallReasons.ConsentAskFailed : IntroductionStallReasons.EmailFailed,
+        };
+
+        var erased = IntroductionErasure.Erase(stalled, "c-ada", Now);
+
+        Assert.Equal((after, (DateTimeOffset?)Now), (erased.State, erased.ClosedAt));
+    }
+
     private static Introduction Introduction(IntroductionState state) => new()
     {
         IntroductionId = "i-1",
