@@ -68,14 +68,28 @@ internal static class ConsentPage
     public static IResult NotFound() => Page(
         StatusCodes.Status404NotFound, "Link not available", "<p>This link is not valid or no longer available.</p>");
 
-    private static IResult Page(int status, string title, string body)
+    private static NoStorePage Page(int status, string title, string body)
     {
         var html = new StringBuilder()
             .Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">")
             .Append("<meta name=\"robots\" content=\"noindex\"><title>").Append(Encode(title)).Append("</title></head><body><h1>")
             .Append(Encode(title)).Append("</h1>").Append(body).Append("</body></html>")
             .ToString();
-        return Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8, status);
+        return new NoStorePage(Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8, status));
+    }
+
+    /// <summary>
+    /// A consent page is never stored by the browser or anything between: it names A and the introducer's reason, and
+    /// after B's answer it says how B answered, on a device B may share; a stored question would also keep its receipt.
+    /// </summary>
+    private sealed class NoStorePage(IResult page) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            ArgumentNullException.ThrowIfNull(httpContext);
+            httpContext.Response.Headers.CacheControl = "no-store";
+            return page.ExecuteAsync(httpContext);
+        }
     }
 
     private static string IntroducerOrDefault(string? introducerName) =>

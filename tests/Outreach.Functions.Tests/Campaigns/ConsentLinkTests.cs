@@ -282,6 +282,20 @@ public sealed class ConsentLinkTests(AzuriteFixture azurite) : IClassFixture<Azu
         }
     }
 
+    [Fact]
+    public async Task No_consent_page_is_kept_in_the_browsers_cache_neither_the_question_nor_the_answer()
+    {
+        using var introducer = await Introducer.CreateAsync(_app);
+        var link = await LinkAsync(introducer);
+        using var anonymous = _app.Anonymous();
+
+        using var question = await anonymous.GetAsync(link);
+        using var answered = await anonymous.PostAsync(link, new FormUrlEncodedContent([new("answer", "no")]));
+        using var later = await anonymous.GetAsync(link);
+
+        Assert.All([question, answered, later], page => Assert.True(page.Headers.CacheControl?.NoStore, $"{page.RequestMessage?.Method} {page.StatusCode}"));
+    }
+
     public void Dispose() => _app.Dispose();
 
     /// <summary>Opens the consent page as B's browser does and returns the receipt its forms post back.</summary>
