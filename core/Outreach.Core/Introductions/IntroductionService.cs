@@ -49,12 +49,20 @@ public sealed class IntroductionService(
     /// for them), stored with the time of the confirmation as the record of A's side of the double opt-in.
     /// </param>
     /// <param name="cancellationToken">Cancels the reads and writes.</param>
-    /// <exception cref="DomainException">No sender profile, what <see cref="IntroductionWorkflow.Request"/> or <see cref="IntroductionTaskPlanner.TasksFor"/> refuses.</exception>
+    /// <exception cref="DomainException">
+    /// No sender profile, an introduction between the same two people still open (<see cref="IntroductionDuplicates"/>), what
+    /// <see cref="IntroductionWorkflow.Request"/> or <see cref="IntroductionTaskPlanner.TasksFor"/> refuses.
+    /// </exception>
     public async Task<Introduction> RequestAsync(
         string ownerId, string personAContactId, string personBContactId, string reason, string personAConsentConfirmedBy, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(personAConsentConfirmedBy);
         var profile = await RequireProfileAsync(ownerId, cancellationToken).ConfigureAwait(false);
+
+        // A second request between the same two people (a double submit, a client's retry after a timeout, or the
+        // introducer forgetting the first) would send B a second consent ask: refused, naming the open one.
+        IntroductionDuplicates.EnsureNoneOpen(
+            await introductions.ListAsync(ownerId, cancellationToken).ConfigureAwait(false), personAContactId, personBContactId);
         var requested = _workflow.Request(
             Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)),
             ownerId,

@@ -16,7 +16,8 @@ namespace Outreach.Functions.Introductions;
 /// <c>GET /api/introductions?state=</c> (<c>ListIntroductions</c>; one state or a comma-separated list), <c>GET /api/introductions/{id}</c>
 /// (<c>GetIntroduction</c>) and <c>POST /api/introductions/{id}/answer</c> (<c>AnswerIntroduction</c>: B answered by
 /// another route; the owner only, 403 for a coach or admin acting for them). A move the workflow forbids from the
-/// current state is 409 naming that state.
+/// current state is 409 naming that state; so is a request between two people who already have one open
+/// (<c>introduction.duplicate</c>, naming it), which would send B a second consent ask.
 /// </summary>
 internal static class IntroductionsApi
 {
@@ -75,9 +76,18 @@ internal static class IntroductionsApi
         await RequireEmailContactAsync(owner.OwnerId, request.PersonAContactId, "personAContactId", contacts, cancellationToken).ConfigureAwait(false);
         await RequireEmailContactAsync(owner.OwnerId, request.PersonBContactId, "personBContactId", contacts, cancellationToken).ConfigureAwait(false);
         // The caller vouched for A (the introducer, or a coach requesting it for them): who and when is kept for audit.
-        var introduction = await introductions.RequestAsync(
-            owner.OwnerId, request.PersonAContactId!, request.PersonBContactId!, request.Reason, owner.Caller.AccountId, cancellationToken)
-            .ConfigureAwait(false);
+        Introduction introduction;
+        try
+        {
+            introduction = await introductions.RequestAsync(
+                owner.OwnerId, request.PersonAContactId!, request.PersonBContactId!, request.Reason, owner.Caller.AccountId, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (DomainException e) when (e.Code == "introduction.duplicate")
+        {
+            return ConflictProblems.Of(e);
+        }
+
         return TypedResults.Created(
             $"/api/introductions/{introduction.IntroductionId}",
             await views.ResponseAsync(introduction, owner, cancellationToken).ConfigureAwait(false));

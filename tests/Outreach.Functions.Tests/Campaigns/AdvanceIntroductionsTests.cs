@@ -286,7 +286,7 @@ public sealed class AdvanceIntroductionsTests(AzuriteFixture azurite) : IClassFi
         await _app.Stores.Suppressions.AddAsync(SuppressionEntry.ForContact(introducer.OwnerId, introducer.B, "unsubscribed", _app.Clock.GetUtcNow()), CancellationToken.None);
         var unasked = await introducer.IntroduceAsync();
         var unaskedId = unasked.GetProperty("id").GetString()!;
-        var made = await introducer.IntroduceIdAsync();
+        var made = await introducer.IntroduceIdAsync(await _app.AddContactAsync(introducer.OwnerId, "Cy"));
         using var yes = await introducer.Client.PostAsJsonAsync($"/api/introductions/{made}/answer", new { answer = "yes" });
 
         _app.Clock.Advance(TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1));

@@ -69,7 +69,7 @@ public sealed class ConsentLinkTests(AzuriteFixture azurite) : IClassFixture<Azu
     {
         using var introducer = await Introducer.CreateAsync(_app);
         var accepted = new Uri((await introducer.IntroduceAsync()).GetProperty("consentUrl").GetString()!).PathAndQuery;
-        var declined = new Uri((await introducer.IntroduceAsync()).GetProperty("consentUrl").GetString()!).PathAndQuery;
+        var declined = new Uri((await introducer.IntroduceAsync(await _app.AddContactAsync(introducer.OwnerId, "Cy"))).GetProperty("consentUrl").GetString()!).PathAndQuery;
         using var anonymous = _app.Anonymous();
         (await anonymous.PostAsync(accepted, new FormUrlEncodedContent([new("answer", "yes")]))).Dispose();
         (await anonymous.PostAsync(declined, new FormUrlEncodedContent([new("answer", "no")]))).Dispose();
@@ -266,7 +266,7 @@ public sealed class ConsentLinkTests(AzuriteFixture azurite) : IClassFixture<Azu
     {
         using var introducer = await Introducer.CreateAsync(_app);
         var accepted = new Uri((await introducer.IntroduceAsync()).GetProperty("consentUrl").GetString()!).PathAndQuery;
-        var declined = new Uri((await introducer.IntroduceAsync()).GetProperty("consentUrl").GetString()!).PathAndQuery;
+        var declined = new Uri((await introducer.IntroduceAsync(await _app.AddContactAsync(introducer.OwnerId, "Cy"))).GetProperty("consentUrl").GetString()!).PathAndQuery;
         using var anonymous = _app.Anonymous();
         var (holderOfAccepted, holderOfDeclined) = (await ReceiptAsync(anonymous, accepted), await ReceiptAsync(anonymous, declined));
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(anonymous, accepted, "yes", await ReceiptAsync(anonymous, accepted))).Status);

@@ -15,15 +15,19 @@ internal sealed record Introducer(string OwnerId, HttpClient Client, string A, s
         return new Introducer(ownerId, client, await app.AddContactAsync(ownerId, "Ada"), await app.AddContactAsync(ownerId, "Bea"));
     }
 
-    /// <summary>Requests an introduction of A to B and returns it as the API answered.</summary>
-    public async Task<JsonElement> IntroduceAsync()
+    /// <summary>
+    /// Requests an introduction of A to B (or of <paramref name="a"/> to <paramref name="b"/>: a second open request
+    /// between the same two people is refused) and returns it as the API answered.
+    /// </summary>
+    public async Task<JsonElement> IntroduceAsync(string? a = null, string? b = null)
     {
-        using var created = await Client.PostAsJsonAsync("/api/introductions", new { personAContactId = A, personBContactId = B, personAConsented = true, reason = "you both like pricing" });
+        using var created = await Client.PostAsJsonAsync(
+            "/api/introductions", new { personAContactId = a ?? A, personBContactId = b ?? B, personAConsented = true, reason = "you both like pricing" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         return await CampaignsApp.JsonAsync(created);
     }
 
-    public async Task<string> IntroduceIdAsync() => (await IntroduceAsync()).GetProperty("id").GetString()!;
+    public async Task<string> IntroduceIdAsync(string? a = null, string? b = null) => (await IntroduceAsync(a, b)).GetProperty("id").GetString()!;
 
     public async Task<JsonElement> GetAsync(string introductionId)
     {

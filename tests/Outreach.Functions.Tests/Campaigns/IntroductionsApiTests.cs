@@ -46,7 +46,7 @@ public sealed class IntroductionsApiTests(AzuriteFixture azurite) : IClassFixtur
 
         using var createdByCoach = await coach.PostAsJsonAsync(
             $"/api/introductions?owner={introducer.OwnerId}",
-            new { personAContactId = introducer.A, personBContactId = introducer.B, personAConsented = true, reason = "you both like pricing" });
+            new { personAContactId = await _app.AddContactAsync(introducer.OwnerId, "Cy"), personBContactId = introducer.B, personAConsented = true, reason = "you both like pricing" });
         using var listed = await introducer.Client.GetAsync(new Uri("/api/introductions", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.Created, createdByCoach.StatusCode);
@@ -61,6 +61,34 @@ public sealed class IntroductionsApiTests(AzuriteFixture azurite) : IClassFixtur
         static (string?, DateTimeOffset) ConsentOf(JsonElement introduction) => (
             introduction.GetProperty("personAConsent").GetProperty("confirmedBy").GetString(),
             introduction.GetProperty("personAConsent").GetProperty("confirmedUtc").GetDateTimeOffset());
+    }
+
+    [Fact]
+    public async Task A_second_request_between_two_people_with_one_still_open_is_refused_naming_it_so_B_is_asked_once()
+    {
+        using var introducer = await Introducer.CreateAsync(_app);
+        var first = await introducer.IntroduceIdAsync();
+
+        using var again = await introducer.Client.PostAsJsonAsync(
+            "/api/introductions", new { personAContactId = introducer.A, personBContactId = introducer.B, personAConsented = true, reason = "you both like pricing" });
+        using var reversed = await introducer.Client.PostAsJsonAsync(
+            "/api/introductions", new { personAContactId = introducer.B, personBContactId = introducer.A, personAConsented = true, reason = "you both like pricing" });
+
+        foreach (var refused in new[] { again, reversed })
+        {
+            Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+            var problem = await CampaignsApp.JsonAsync(refused);
+            Assert.Equal(("introduction.duplicate", "personBContactId"), (problem.GetProperty("code").GetString(), problem.GetProperty("target").GetString()));
+            Assert.Contains($"'{first}'", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
+        }
+
+        Assert.Single(await introducer.TasksAsync(), t => t.GetProperty("template").GetString() == "intro_ask");
+        Assert.Single((await _app.Stores.Introductions.ListAsync(introducer.OwnerId, CancellationToken.None)));
+
+        // Once the first has ended, the introducer may ask again.
+        using var cancelled = await introducer.Client.PostAsync(new Uri($"/api/introductions/{first}/cancel", UriKind.Relative), null);
+        Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+        Assert.NotEqual(first, await introducer.IntroduceIdAsync());
     }
 
     [Theory]
@@ -222,7 +250,7 @@ public sealed class IntroductionsApiTests(AzuriteFixture azurite) : IClassFixtur
         using var introducer = await Introducer.CreateAsync(_app);
         var owner = introducer.Client;
         var declined = await introducer.IntroduceIdAsync();
-        var waiting = await introducer.IntroduceIdAsync();
+        var waiting = await introducer.IntroduceIdAsync(await _app.AddContactAsync(introducer.OwnerId, "Cy"));
         using var no = await owner.PostAsJsonAsync($"/api/introductions/{declined}/answer", new { answer = "no" });
 
         using var awaiting = await owner.GetAsync(new Uri("/api/introductions?state=awaiting_consent", UriKind.Relative));
@@ -250,7 +278,7 @@ public sealed class IntroductionsApiTests(AzuriteFixture azurite) : IClassFixtur
         using var introducer = await Introducer.CreateAsync(_app);
         var owner = introducer.Client;
         var waiting = await introducer.IntroduceIdAsync();
-        var made = await introducer.IntroduceIdAsync();
+        var made = await introducer.IntroduceIdAsync(await _app.AddContactAsync(introducer.OwnerId, "Cy"));
         using var yes = await owner.PostAsJsonAsync($"/api/introductions/{made}/answer", new { answer = "yes" });
 
         using var cancelled = await owner.PostAsync(new Uri($"/api/introductions/{waiting}/cancel", UriKind.Relative), null);
@@ -274,7 +302,7 @@ public sealed class IntroductionsApiTests(AzuriteFixture azurite) : IClassFixtur
         using var introducer = await Introducer.CreateAsync(_app);
         var owner = introducer.Client;
         var waiting = await introducer.IntroduceIdAsync();
-        var made = await introducer.IntroduceIdAsync();
+        var made = await introducer.IntroduceIdAsync(await _app.AddContactAsync(introducer.OwnerId, "Cy"));
         using var yes = await owner.PostAsJsonAsync($"/api/introductions/{made}/answer", new { answer = "yes" });
 
         using var closed = await owner.PostAsync(new Uri($"/api/introductions/{made}/close", UriKind.Relative), null);
