@@ -10,7 +10,11 @@ namespace Outreach.Functions.Imports;
 /// The queue consumer of <c>import-contacts</c>: runs a large upload stored by <c>StartImport</c> and completes its
 /// record. A file that cannot be read (a <see cref="DomainException"/>) fails the import at once: trying again would
 /// fail the same way. Another import of the owner still writing (<c>import.owner-busy</c>) fails the delivery instead,
-/// so the import runs on a later one. Anything else (storage down) fails the delivery so the host tries again; on the last delivery
+/// so the import runs on a later one. Every write is conditional on what is stored (<see cref="ImportRun"/>): a delivery
+/// claims the import as running only over the version it judged, and a late or duplicate delivery never writes over a
+/// newer state. A completed import is left as it is; a failed one (a stall verdict, <see cref="StoppedImports"/>, or a
+/// failure recorded) runs again only when its owner retries it; one another delivery is still running (holding the
+/// owner's lease) is left to it; a message of an earlier queuing than the last (sent before a retry) is spent. Anything else (storage down) fails the delivery so the host tries again; on the last delivery
 /// (<c>maxDequeueCount</c>) the import is marked failed first, with the counts of the rows it had stored and how to go
 /// on (<see cref="ImportRecord.Failed"/>), and the message then goes to the poison queue. Running an
 /// import twice is harmless (re-importing changes nothing), a completed import is not run again, and a delivery that
@@ -22,7 +26,7 @@ namespace Outreach.Functions.Imports;
 /// in the meantime, the import fails saying so and nothing lands in the client's account.
 /// </summary>
 internal sealed partial class ImportContactsFunction(
-    Lazy<ImportStorage> storage, Lazy<ImportRunner> runner, Lazy<AccountService> accounts, FunctionApp app, TimeProvider time, ILogger<ImportContactsFunction> logger)
+    Lazy<ImportStorage> storage, Lazy<ImportRunner> runner, Lazy<ImportLeases> leases, Lazy<AccountService> accounts, FunctionApp app, TimeProvider time, ILogger<ImportContactsFunction> logger)
     : IQueueFunction
 {
     public const string FunctionName = "ImportContacts";
@@ -61,70 +65,150 @@ internal sealed partial class ImportContactsFunction(
 
         await storage.Value.EnsureCreatedAsync(cancellationToken);
         var records = storage.Value.Records;
-        var record = await records.FindAsync(message.OwnerId, message.ImportId, cancellationToken);
-        if (record is null)
-        {
-            return FunctionOutcome.Failed($"Import {message.ImportId} has no record.");
-        }
-
-        if (record.Status is ImportStatus.Completed or ImportStatus.Failed)
-        {
-            return FunctionOutcome.Success();
-        }
-
         var isLastAttempt = trigger.DequeueCount >= app.Host.Extensions.Queues.MaxDequeueCount;
         var progress = new LatestImportProgress();
-
-        // A delivery after one cut short starts from the top: the progress and counts that one saved are not this one's.
-        // Which delivery it is, and when it started, tell a reader whether another may still come (ImportStall).
-        var running = record with
-        {
-            Status = ImportStatus.Running, Progress = null, Counts = new ImportCounts(0, 0, 0, 0, 0), ActiveUtc = time.GetUtcNow(), Deliveries = trigger.DequeueCount,
-        };
+        VersionedImportRecord? found = null;
+        ImportRun? run = null;
         try
         {
             // Inside the try: storage failing here on the last delivery fails the import as a failure later would, rather
             // than leaving it queued with its message in the poison queue.
-            if (!await StarterMayStillImportAsync(record, cancellationToken))
+            for (var claims = 1; run is null; claims++)
             {
-                await records.SaveAsync(record.Failed(ConsentWithdrawnError(record), reached: null, time.GetUtcNow()) with { ErrorCode = ConsentWithdrawnCode }, cancellationToken);
-                LogFailed(record.Id, "consent-withdrawn");
-                return FunctionOutcome.Success();
+                found = await records.FindVersionedAsync(message.OwnerId, message.ImportId, cancellationToken);
+                if (found is null)
+                {
+                    return FunctionOutcome.Failed($"Import {message.ImportId} has no record.");
+                }
+
+                var record = found.Record;
+                if (LateDelivery(record, message) is { } late)
+                {
+                    LogLate(record.Id, trigger.DequeueCount, late);
+                    return FunctionOutcome.Success();
+                }
+
+                if (record.Status == ImportStatus.Running && await RunIsLiveAsync(record, cancellationToken))
+                {
+                    // A delivery of the same message still running it (the message came back while it ran): it is left to
+                    // finish, and this message comes back, to find it completed, or to take over from a run that died.
+                    return FunctionOutcome.Failed($"Import {record.Id} is being run by another delivery of its message.");
+                }
+
+                // Claimed over the version judged, so a late delivery never writes over what a run, a stall verdict or a retry saved meanwhile.
+                if (!await StarterMayStillImportAsync(record, cancellationToken))
+                {
+                    if (await records.ReplaceAsync(record.Failed(ConsentWithdrawnError(record), reached: null, time.GetUtcNow()) with { ErrorCode = ConsentWithdrawnCode }, found.Version, cancellationToken))
+                    {
+                        LogFailed(record.Id, "consent-withdrawn");
+                        return FunctionOutcome.Success();
+                    }
+                }
+                else if (Claimed(record, trigger.DequeueCount) is var claimed && await records.ReplaceAsync(claimed, found.Version, cancellationToken))
+                {
+                    run = new ImportRun(records, claimed, mayCreate: false);
+                }
+
+                if (run is null && claims == MaxClaims)
+                {
+                    return FunctionOutcome.Failed($"Import {record.Id} kept changing while this delivery claimed it.");
+                }
             }
 
-            var completed = await RunAsync(running, progress, cancellationToken);
-            LogCompleted(record.Id, completed.Counts.Rows, trigger.DequeueCount);
+            var completed = await RunAsync(run, progress, cancellationToken);
+            LogCompleted(run.Started.Id, completed.Counts.Rows, trigger.DequeueCount);
+            return FunctionOutcome.Success();
+        }
+        catch (DomainException e) when (e.Code == ImportRun.SupersededCode)
+        {
+            // Judged stopped, retried or taken over by a later delivery while this one ran: the record is theirs now.
+            LogSuperseded(message.ImportId, trigger.DequeueCount);
             return FunctionOutcome.Success();
         }
         catch (DomainException e) when (e.Code == ImportLeases.OwnerBusyCode && !isLastAttempt)
         {
             // Another import of the owner is still writing: this one runs on a later delivery.
-            return FunctionOutcome.Failed($"Import {record.Id} waits for another import of its owner.");
+            return FunctionOutcome.Failed($"Import {message.ImportId} waits for another import of its owner.");
         }
         catch (DomainException e)
         {
-            await records.SaveAsync(running.Failed(e.Message, progress.Latest, time.GetUtcNow()) with { ErrorCode = e.Code }, cancellationToken);
-            LogFailed(record.Id, e.Code);
+            await SaveFailedAsync(run, found, r => r.Failed(e.Message, progress.Latest, time.GetUtcNow()) with { ErrorCode = e.Code }, cancellationToken);
+            LogFailed(message.ImportId, e.Code);
             return FunctionOutcome.Success();
         }
         catch (Exception e) when (isLastAttempt && e is not OperationCanceledException)
         {
             var error = progress.Latest is null ? ImportsApi.CouldNotComplete : "The import could not be completed.";
-            await records.SaveAsync(running.Failed(error, progress.Latest, time.GetUtcNow()), cancellationToken);
+            await SaveFailedAsync(run, found, r => r.Failed(error, progress.Latest, time.GetUtcNow()), cancellationToken);
             throw;
         }
     }
 
-    private async Task<ImportRecord> RunAsync(ImportRecord record, LatestImportProgress progress, CancellationToken cancellationToken)
+    /// <summary>How many times a delivery reads the record again when it changed while the delivery claimed it.</summary>
+    private const int MaxClaims = 3;
+
+    /// <summary>
+    /// Why a delivery of <paramref name="message"/> leaves <paramref name="record"/> as it is, or null when it runs it. A
+    /// completed import is never run again nor re-marked; a failed one (its run stopped, or a failure recorded) runs again
+    /// only when its owner retries it, which queues it with a message of its own; a message of an earlier queuing than the
+    /// record's last (one sent before a retry) is spent.
+    /// </summary>
+    private static string? LateDelivery(ImportRecord record, ImportQueueMessage message) =>
+        record.Status is not (ImportStatus.Queued or ImportStatus.Running)
+            ? record.Status
+            : message.Retries is { } retries && retries != record.Retries
+                ? "queued again since"
+                : null;
+
+    /// <summary>The record of <paramref name="record"/> claimed by delivery <paramref name="dequeueCount"/>.</summary>
+    private ImportRecord Claimed(ImportRecord record, long dequeueCount) => record with
     {
-        var records = storage.Value.Records;
-        await records.SaveAsync(record, cancellationToken);
+        // A delivery after one cut short starts from the top: the progress and counts that one saved are not this one's.
+        // Which delivery it is, and when it started, tell a reader whether another may still come (ImportStall).
+        Status = ImportStatus.Running, Progress = null, Counts = new ImportCounts(0, 0, 0, 0, 0), ActiveUtc = time.GetUtcNow(), Deliveries = dequeueCount,
+    };
+
+    /// <summary>Whether a run of <paramref name="record"/> (running) holds the owner's import lease: another delivery, alive.</summary>
+    private async Task<bool> RunIsLiveAsync(ImportRecord record, CancellationToken cancellationToken) =>
+        await leases.Value.FindHolderAsync(record.OwnerId, cancellationToken) is { } holder
+        && string.Equals(holder.HolderId, record.Id, StringComparison.Ordinal)
+        && holder.HeldUntil > time.GetUtcNow();
+
+    /// <summary>
+    /// Records the import failed: through its <paramref name="run"/> once this delivery claimed it (not over what another
+    /// run, a stall verdict or a retry saved since), else over the version this delivery <paramref name="found"/>.
+    /// </summary>
+    private async Task SaveFailedAsync(ImportRun? run, VersionedImportRecord? found, Func<ImportRecord, ImportRecord> failed, CancellationToken cancellationToken)
+    {
+        if (run is null)
+        {
+            if (found is not null)
+            {
+                await storage.Value.Records.ReplaceAsync(failed(found.Record), found.Version, cancellationToken);
+            }
+
+            return;
+        }
+
+        try
+        {
+            await run.SaveAsync(failed, cancellationToken);
+        }
+        catch (DomainException e) when (e.Code == ImportRun.SupersededCode)
+        {
+            LogSuperseded(run.Started.Id, run.Started.Deliveries ?? 0);
+        }
+    }
+
+    private async Task<ImportRecord> RunAsync(ImportRun run, LatestImportProgress progress, CancellationToken cancellationToken)
+    {
+        var record = run.Started;
         var campaign = await runner.Value.CampaignAsync(record.OwnerId, record.Campaign, cancellationToken);
-        await using var input = await records.Blobs.OpenReadAsync(ImportBlobLayout.Upload(record.OwnerId, record.Id), cancellationToken)
+        await using var input = await storage.Value.Records.Blobs.OpenReadAsync(ImportBlobLayout.Upload(record.OwnerId, record.Id), cancellationToken)
             ?? throw new DomainException("import.upload-missing", "The uploaded file is no longer stored; upload it again.", "file");
         var options = ImportRequest.Of(record).ToOptions(record.OwnerId, record.Id, record.FileName, record.SizeBytes);
         await using var import = await runner.Value.StartAsync(input, options, progress, cancellationToken);
-        return await runner.Value.RunAsync(import, record, campaign, progress, cancellationToken);
+        return await runner.Value.RunAsync(import, run, campaign, progress, cancellationToken);
     }
 
     /// <summary>
@@ -168,4 +252,10 @@ internal sealed partial class ImportContactsFunction(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "ImportContacts import {ImportId}: failed ({Code})")]
     private partial void LogFailed(string importId, string code);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "ImportContacts import {ImportId}: delivery {DequeueCount} left it as it is ({Reason})")]
+    private partial void LogLate(string importId, long dequeueCount, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "ImportContacts import {ImportId}: delivery {DequeueCount} stopped, its record taken over meanwhile (judged stopped, retried or run by a later delivery)")]
+    private partial void LogSuperseded(string importId, long dequeueCount);
 }

@@ -1,7 +1,11 @@
 namespace Outreach.Functions.Imports;
 
-/// <summary>The message on <see cref="QueueName"/> that asks <c>ImportContacts</c> to run a stored upload.</summary>
-internal sealed record ImportQueueMessage(string OwnerId, string ImportId)
+/// <summary>
+/// The message on <see cref="QueueName"/> that asks <c>ImportContacts</c> to run a stored upload: which queuing of the
+/// import it is (<see cref="ImportRecord.Retries"/> when it was sent; null on messages sent before it was kept), so a
+/// message of an earlier queuing that comes late, after the owner retried the import, is told from the retry's own.
+/// </summary>
+internal sealed record ImportQueueMessage(string OwnerId, string ImportId, int? Retries = null)
 {
     /// <summary>The queue of large uploads; functions/ImportContacts/function.json triggers on it.</summary>
     public const string QueueName = "import-contacts";

@@ -47,7 +47,7 @@ internal static class ImportQueueing
             // The version the message goes out after: a delivery's save replaces it, so the mark below cannot undo one.
             saved = await storage.Records.FindVersionedAsync(queued.OwnerId, queued.Id, cancellationToken).ConfigureAwait(false);
             await storage.Queue.SendAsync(
-                JsonSerializer.Serialize(new ImportQueueMessage(queued.OwnerId, queued.Id), JsonSerializerOptions.Web),
+                JsonSerializer.Serialize(new ImportQueueMessage(queued.OwnerId, queued.Id, queued.Retries), JsonSerializerOptions.Web),
                 timeToLive: ImportQueueMessage.TimeToLive,
                 cancellationToken: cancellationToken).ConfigureAwait(false);
         }

@@ -41,7 +41,7 @@ internal sealed class ImportRunner(
     /// </summary>
     /// <param name="input">The file.</param>
     /// <param name="options">What the import was asked to do.</param>
-    /// <param name="progress">Receives how far the import has got, batch by batch (for <see cref="RunAsync"/> to record), or null.</param>
+    /// <param name="progress">Receives how far the import has got, batch by batch (for <see cref="RunAsync(ContactImport, ImportRun, Campaign?, LatestImportProgress?, CancellationToken)"/> to record), or null.</param>
     /// <param name="cancellationToken">Cancels the import.</param>
     /// <remarks>
     /// Each new contact records the owner-local day of the import (<see cref="ImportOptions.AddedOn"/>): a contact without a
@@ -74,26 +74,41 @@ internal sealed class ImportRunner(
     /// record: another import of the owner, or an erasure (<see cref="Outcomes.ContactEraser"/>), running is waited for up
     /// to <see cref="ImportsOptions.ConcurrentImportWait"/>, then a <see cref="DomainException"/> <c>import.owner-busy</c>.
     /// So an erasure never meets a half-done import: it finds the contact to erase with everything the import added, and
-    /// the import's rows and record as they end.
+    /// the import's rows and record as they end. The run writes the record only while it is still its own (<see cref="ImportRun"/>):
+    /// first once it holds the lease, then its progress and the completed record; one whose record a stall verdict, a retry or
+    /// a later delivery took meanwhile stops there with a <see cref="DomainException"/> <see cref="ImportRun.SupersededCode"/>,
+    /// writing nothing over theirs. A queued import's record (its deliveries counted) is claimed by its delivery before it
+    /// runs; one imported while its caller waits is written first by its run.
     /// </summary>
+    public Task<ImportRecord> RunAsync(
+        ContactImport import, ImportRecord record, Campaign? campaign, LatestImportProgress? progress, CancellationToken cancellationToken) =>
+        RunAsync(import, Run(record), campaign, progress, cancellationToken);
+
+    /// <summary>The run of <paramref name="record"/> (running), the writer of its record (<see cref="ImportRun"/>).</summary>
+    public ImportRun Run(ImportRecord record) => new(records, record, mayCreate: record.Deliveries is null);
+
+    /// <summary>As <see cref="RunAsync(ContactImport, ImportRecord, Campaign?, LatestImportProgress?, CancellationToken)"/>, for the <paramref name="run"/> its caller records failures through.</summary>
     public async Task<ImportRecord> RunAsync(
-        ContactImport import, ImportRecord record, Campaign? campaign, LatestImportProgress? progress, CancellationToken cancellationToken)
+        ContactImport import, ImportRun run, Campaign? campaign, LatestImportProgress? progress, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(run);
+        var record = run.Started;
         var log = ImportRowLog.Create();
         await using (log.ConfigureAwait(false))
         {
             var lease = await leases.AcquireAsync(record.OwnerId, record.Id, options.Value.ConcurrentImportWait, cancellationToken).ConfigureAwait(false);
             await using (lease.ConfigureAwait(false))
             {
-                var (accepted, merged, contacts) = await ReadRowsAsync(import, record, progress, lease, log, cancellationToken).ConfigureAwait(false);
+                // A sign of life once the wait for the owner is over, and the first check that the record is still this run's.
+                await run.SaveAsync(r => r with { ActiveUtc = time.GetUtcNow() }, cancellationToken).ConfigureAwait(false);
+                var (accepted, merged, contacts) = await ReadRowsAsync(import, run, progress, lease, log, cancellationToken).ConfigureAwait(false);
 
-                // Before the completed record, so a completed import always has its rows.
+                // Before the completed record, so a completed import always has its rows; and only while the record is still
+                // this run's, so a run taken over meanwhile does not write its rows over those of the run that took it.
+                await run.SaveAsync(r => r with { ActiveUtc = time.GetUtcNow() }, cancellationToken).ConfigureAwait(false);
                 await log.SaveAsync(records.Blobs, ImportBlobLayout.Rows(record.OwnerId, record.Id), cancellationToken).ConfigureAwait(false);
-                var (enrolled, error) = await ApplyAsync(record, campaign, contacts, progress?.Latest, lease, cancellationToken).ConfigureAwait(false);
-                var completed = record.Completed(import.Report, accepted, merged, enrolled, error, time.GetUtcNow());
-                await records.SaveAsync(completed, cancellationToken).ConfigureAwait(false);
-                return completed;
+                var (enrolled, error) = await ApplyAsync(run, campaign, contacts, progress?.Latest, lease, cancellationToken).ConfigureAwait(false);
+                return await run.SaveAsync(r => r.Completed(import.Report, accepted, merged, enrolled, error, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
             }
         }
     }
@@ -121,17 +136,17 @@ internal sealed class ImportRunner(
     /// <summary>Reads every row of a check (<see cref="StartCheckAsync"/>) and returns what an import would have reported, status <see cref="ImportStatus.Checked"/>; nothing is stored, counted or enrolled.</summary>
     public async Task<ImportRecord> CheckAsync(ContactImport import, ImportRecord record, CancellationToken cancellationToken)
     {
-        var (accepted, merged, _) = await ReadRowsAsync(import, record, progress: null, lease: null, log: null, cancellationToken).ConfigureAwait(false);
+        var (accepted, merged, _) = await ReadRowsAsync(import, run: null, progress: null, lease: null, log: null, cancellationToken).ConfigureAwait(false);
         return record.Completed(import.Report, accepted, merged, enrolled: 0, error: null, time.GetUtcNow()) with { Status = ImportStatus.Checked };
     }
 
     /// <summary>
     /// Reads the rows, listing the first accepted and merged ones, every row in <paramref name="log"/>, and collecting every
-    /// contact a row names; saves progress as <see cref="RunAsync"/> says, and keeps renewing the owner's <paramref name="lease"/>
-    /// (the lease and the log are null for a check, which stores nothing).
+    /// contact a row names; saves progress as <see cref="RunAsync(ContactImport, ImportRun, Campaign?, LatestImportProgress?, CancellationToken)"/> says, and keeps renewing the owner's <paramref name="lease"/>
+    /// (the run, the lease and the log are null for a check, which stores nothing).
     /// </summary>
     private async Task<(List<ImportAcceptedRow> Accepted, List<ImportMergedRow> Merged, ImportedContacts Contacts)> ReadRowsAsync(
-        ContactImport import, ImportRecord record, LatestImportProgress? progress, ImportLease? lease, ImportRowLog? log, CancellationToken cancellationToken)
+        ContactImport import, ImportRun? run, LatestImportProgress? progress, ImportLease? lease, ImportRowLog? log, CancellationToken cancellationToken)
     {
         var accepted = new List<ImportAcceptedRow>();
         var merged = new List<ImportMergedRow>();
@@ -146,9 +161,9 @@ internal sealed class ImportRunner(
                 await lease.RenewIfDueAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            if (progress?.Latest is { } latest && latest != saved && time.GetElapsedTime(savedAt) >= interval)
+            if (run is not null && progress?.Latest is { } latest && latest != saved && time.GetElapsedTime(savedAt) >= interval)
             {
-                await records.SaveAsync(Reached(record, latest), cancellationToken).ConfigureAwait(false);
+                await run.SaveAsync(r => Reached(r, latest), cancellationToken).ConfigureAwait(false);
                 (saved, savedAt) = (latest, time.GetTimestamp());
             }
 
@@ -193,9 +208,9 @@ internal sealed class ImportRunner(
     /// thousands of contacts this step takes minutes, and a record that stopped moving would read as an import stuck.
     /// </summary>
     private async Task<(int Enrolled, string? Error)> ApplyAsync(
-        ImportRecord record, Campaign? campaign, ImportedContacts imported, ImportProgress? read, ImportLease lease, CancellationToken cancellationToken)
+        ImportRun run, Campaign? campaign, ImportedContacts imported, ImportProgress? read, ImportLease lease, CancellationToken cancellationToken)
     {
-        var ownerId = record.OwnerId;
+        var ownerId = run.Started.OwnerId;
         var (zone, today) = await OwnerTodayAsync(ownerId, cancellationToken).ConfigureAwait(false);
         var enrolled = 0;
         string? error = null;
@@ -205,7 +220,7 @@ internal sealed class ImportRunner(
             await lease.RenewIfDueAsync(cancellationToken).ConfigureAwait(false);
             if (read is { } r && done > 0 && time.GetElapsedTime(savedAt) >= options.Value.ProgressInterval)
             {
-                await records.SaveAsync(Reached(record, r) with { Progress = ImportRecordProgress.Of(r) with { ContactsDone = done, ContactsTotal = total } }, cancellationToken)
+                await run.SaveAsync(s => Reached(s, r) with { Progress = ImportRecordProgress.Of(r) with { ContactsDone = done, ContactsTotal = total } }, cancellationToken)
                     .ConfigureAwait(false);
                 savedAt = time.GetTimestamp();
             }

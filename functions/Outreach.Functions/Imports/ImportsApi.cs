@@ -4,6 +4,7 @@ using Outreach.Core;
 using Outreach.Core.Accounts;
 using Outreach.Core.Campaigns;
 using Outreach.Core.Imports;
+using Outreach.Functions.Campaigns;
 using Outreach.Functions.Invocation;
 using Outreach.Functions.Limits;
 using Outreach.Functions.Security;
@@ -123,7 +124,7 @@ internal static class ImportsApi
                 if (upload.Length <= options.Value.SyncMaxBytes)
                 {
                     var running = record with { Status = ImportStatus.Running, ActiveUtc = now };
-                    return TypedResults.Ok(await RunAtOnceAsync(runner, storage, import, running, campaign, progress, time, cancellationToken).ConfigureAwait(false));
+                    return TypedResults.Ok(await RunAtOnceAsync(runner, runner.Run(running), import, campaign, progress, time, cancellationToken).ConfigureAwait(false));
                 }
 
                 await ImportQueueing.QueueAsync(storage, record with { ActiveUtc = now, Deliveries = 0, QueuedUtc = now }, time, cancellationToken).ConfigureAwait(false);
@@ -145,6 +146,11 @@ internal static class ImportsApi
 
             return ImportProblems.OwnerBusy(context, e);
         }
+        catch (DomainException e) when (e.Code == ImportRun.SupersededCode)
+        {
+            // Judged stopped while it ran (it showed no sign of life for too long) and retried, or not: its record says what it stored.
+            return ConflictProblems.Of(e);
+        }
     }
 
     /// <summary>
@@ -152,12 +158,13 @@ internal static class ImportsApi
     /// gone, storage failing) has stored the contacts of the rows it got through: its record is saved as failed, counting
     /// them and saying to retry it, so the import is listed and its upload found, rather than its contacts
     /// showing up with no import behind them and the next upload of the file reporting them all as already known unexplained.
+    /// The failed record is written only while the record is still the run's (<see cref="ImportRun"/>): one judged stopped
+    /// and retried meanwhile stays retried.
     /// </summary>
     private static async Task<ImportRecord> RunAtOnceAsync(
         ImportRunner runner,
-        ImportStorage storage,
+        ImportRun run,
         ContactImport import,
-        ImportRecord record,
         Campaign? campaign,
         LatestImportProgress progress,
         TimeProvider time,
@@ -165,14 +172,22 @@ internal static class ImportsApi
     {
         try
         {
-            return await runner.RunAsync(import, record, campaign, progress, cancellationToken).ConfigureAwait(false);
+            return await runner.RunAsync(import, run, campaign, progress, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not DomainException)
         {
             // The request's token may be what ended it: the failure is recorded on a token of its own, bounded in time.
             using var recording = new CancellationTokenSource(FailureRecordingTime);
             var error = progress.Latest is null ? CouldNotComplete : "The import could not be completed.";
-            await storage.Records.SaveAsync(record.Failed(error, progress.Latest, time.GetUtcNow()), recording.Token).ConfigureAwait(false);
+            try
+            {
+                await run.SaveAsync(r => r.Failed(error, progress.Latest, time.GetUtcNow()), recording.Token).ConfigureAwait(false);
+            }
+            catch (DomainException superseded) when (superseded.Code == ImportRun.SupersededCode)
+            {
+                // No longer this run's record: whoever took it has said what it is.
+            }
+
             throw;
         }
     }

@@ -28,6 +28,7 @@ internal static class ImportsServiceCollectionExtensions
         services.AddSingleton<StoppedImports>();
         services.AddTransient<ImportRunner>();
         services.AddSingleton(sp => new Lazy<ImportStorage>(sp.GetRequiredService<ImportStorage>));
+        services.AddSingleton(sp => new Lazy<ImportLeases>(sp.GetRequiredService<ImportLeases>));
         services.AddTransient(sp => new Lazy<ImportRunner>(sp.GetRequiredService<ImportRunner>));
         services.AddSingleton(sp => new Lazy<Core.Accounts.AccountService>(sp.GetRequiredService<Core.Accounts.AccountService>));
         return services.AddQueueFunction<ImportContactsFunction>();

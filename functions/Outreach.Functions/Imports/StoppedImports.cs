@@ -8,7 +8,9 @@ namespace Outreach.Functions.Imports;
 /// (<see cref="ImportStall"/>) is saved as failed, saying how many rows it had stored and to retry it, before
 /// it is shown, so <c>GET /api/imports[/{id}]</c>, its listings and the dashboard stop showing it as under way for ever.
 /// The failed record replaces the one judged only if nobody has saved the import since it was read (its ETag): a run that
-/// was alive after all, or another reader deciding at the same time, wins, and the record read again is judged again.
+/// was alive after all, or another reader deciding at the same time, wins, and the record read again is judged again. A run
+/// judged stopped that comes back to life finds its record no longer its own at its next write and stops there
+/// (<see cref="ImportRun"/>), so the failed record stays what the owner was shown.
 /// </summary>
 internal sealed partial class StoppedImports(
     ImportRecordStore records, ImportLeases leases, IOptions<ImportsOptions> options, FunctionApp app, TimeProvider time, ILogger<StoppedImports> logger)

@@ -32,7 +32,9 @@ public sealed class InterruptedImportTests(AzuriteFixture azurite) : IClassFixtu
         using var leave = new CancellationTokenSource();
 
         var upload = client.PostAsync(new Uri("/api/imports?fileName=people.csv", UriKind.Relative), content, leave.Token);
-        var running = await WaitForImportAsync(client, record => record.GetProperty("status").GetString() == "running", upload);
+        // Running is shown from its start; it is cut short once it has stored some rows.
+        var running = await WaitForImportAsync(
+            client, record => record.GetProperty("status").GetString() == "running" && record.GetProperty("counts").GetProperty("rows").GetInt64() > 0, upload);
         await leave.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => upload);
         var id = running.GetProperty("id").GetString()!;

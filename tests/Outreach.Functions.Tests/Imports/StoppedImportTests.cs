@@ -82,6 +82,48 @@ public sealed class StoppedImportTests(AzuriteFixture azurite) : IClassFixture<A
     }
 
     [Fact]
+    public async Task A_run_judged_stopped_that_comes_back_to_life_stops_at_its_next_write_and_leaves_the_stopped_record_as_it_was()
+    {
+        using var app = Start(("Imports:ProgressInterval", "00:00:00"));
+        var ownerId = ApiApp.NewId("revive");
+        using var client = app.Client(await app.CreateAccountWithKeyAsync(ownerId));
+        var bytes = Encoding.UTF8.GetBytes(NumberedPeople(1200, "Name,Email,Position", i => string.Create(CultureInfo.InvariantCulture, $"Person {i},person@example.org,{new string('p', 200)}")));
+        var storage = app.Factory.Services.GetRequiredService<ImportStorage>();
+        var runner = app.Factory.Services.GetRequiredService<ImportRunner>();
+        await storage.EnsureCreatedAsync(CancellationToken.None);
+        var now = _clock.GetUtcNow();
+        var record = new ImportRecord
+        {
+            Id = ImportIds.New(now), OwnerId = ownerId, Status = ImportStatus.Running, FileName = "people.csv", SizeBytes = bytes.Length, CreatedUtc = now, ActiveUtc = now,
+        };
+        var progress = new LatestImportProgress();
+        await using var input = new GatedStream(bytes);
+        var options = new ImportOptions { OwnerId = ownerId, ImportId = record.Id, FileName = record.FileName, TotalBytes = bytes.Length };
+
+        // Hung half-way for longer than the stall time (its instance paused, a storage call never answering), so judged stopped...
+        var run = Task.Run(async () =>
+        {
+            await using var import = await runner.StartAsync(input, options, progress, CancellationToken.None);
+            return await runner.RunAsync(import, record, campaign: null, progress, CancellationToken.None);
+        });
+        await input.Reached.WaitAsync(TimeSpan.FromSeconds(60));
+        _clock.Advance(TimeSpan.FromMinutes(10));
+        var stopped = await GetAsync(client, record.Id);
+
+        // ... then it comes back to life: its next write finds its record no longer its own, and it stops there.
+        input.Open();
+        var superseded = await Assert.ThrowsAsync<Core.DomainException>(() => run.WaitAsync(TimeSpan.FromSeconds(60)));
+        var after = await GetAsync(client, record.Id);
+        var listed = await ListedAsync(client, record.Id);
+
+        Assert.Equal("failed", stopped.GetProperty("status").GetString());
+        Assert.StartsWith("This import stopped without finishing", stopped.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal(ImportRun.SupersededCode, superseded.Code);
+        Assert.Equal(stopped.ToString(), after.ToString()); // never flipped back to running, nor completed behind the owner's back
+        Assert.Equal(("failed", true), (listed.GetProperty("status").GetString(), listed.GetProperty("retryable").GetBoolean()));
+    }
+
+    [Fact]
     public async Task A_queued_import_is_under_way_while_a_delivery_may_still_come_and_stopped_once_its_last_delivery_died()
     {
         using var app = Start(("Imports:SyncMaxBytes", "1024"), ("Imports:ConcurrentImportWait", "00:00:30"));
