@@ -204,11 +204,14 @@ internal sealed partial class ImportContactsFunction(
     {
         var record = run.Started;
         var campaign = await runner.Value.CampaignAsync(record.OwnerId, record.Campaign, cancellationToken);
+
+        // The file is opened under the owner's lease: an erasure holding it rewrites the file without the erased contact.
+        await using var lease = await runner.Value.LeaseAsync(record, cancellationToken);
         await using var input = await storage.Value.Records.Blobs.OpenReadAsync(ImportBlobLayout.Upload(record.OwnerId, record.Id), cancellationToken)
             ?? throw new DomainException("import.upload-missing", "The uploaded file is no longer stored; upload it again.", "file");
         var options = ImportRequest.Of(record).ToOptions(record.OwnerId, record.Id, record.FileName, record.SizeBytes);
         await using var import = await runner.Value.StartAsync(input, options, progress, cancellationToken);
-        return await runner.Value.RunAsync(import, run, campaign, progress, cancellationToken);
+        return await runner.Value.RunAsync(import, run, campaign, progress, lease, cancellationToken);
     }
 
     /// <summary>

@@ -92,24 +92,45 @@ internal sealed class ImportRunner(
         ContactImport import, ImportRun run, Campaign? campaign, LatestImportProgress? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
+        var lease = await LeaseAsync(run.Started, cancellationToken).ConfigureAwait(false);
+        await using (lease.ConfigureAwait(false))
+        {
+            return await RunAsync(import, run, campaign, progress, lease, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// The owner's import lease for <paramref name="record"/>, once another import of the owner or an erasure has finished
+    /// (<see cref="ImportsOptions.ConcurrentImportWait"/> at most, then a <see cref="DomainException"/> <c>import.owner-busy</c>).
+    /// A queued import takes it before it opens its kept file: an erasure running meanwhile rewrites that file, and a file
+    /// opened before would still hand out the erased contact's rows.
+    /// </summary>
+    public Task<ImportLease> LeaseAsync(ImportRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return leases.AcquireAsync(record.OwnerId, record.Id, options.Value.ConcurrentImportWait, cancellationToken);
+    }
+
+    /// <summary>As <see cref="RunAsync(ContactImport, ImportRun, Campaign?, LatestImportProgress?, CancellationToken)"/>, under the owner's <paramref name="lease"/> taken already (<see cref="LeaseAsync"/>), which the caller frees.</summary>
+    public async Task<ImportRecord> RunAsync(
+        ContactImport import, ImportRun run, Campaign? campaign, LatestImportProgress? progress, ImportLease lease, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(lease);
         var record = run.Started;
         var log = ImportRowLog.Create();
         await using (log.ConfigureAwait(false))
         {
-            var lease = await leases.AcquireAsync(record.OwnerId, record.Id, options.Value.ConcurrentImportWait, cancellationToken).ConfigureAwait(false);
-            await using (lease.ConfigureAwait(false))
-            {
-                // A sign of life once the wait for the owner is over, and the first check that the record is still this run's.
-                await run.SaveAsync(r => r with { ActiveUtc = time.GetUtcNow() }, cancellationToken).ConfigureAwait(false);
-                var (accepted, merged, contacts) = await ReadRowsAsync(import, run, progress, lease, log, cancellationToken).ConfigureAwait(false);
+            // A sign of life once the wait for the owner is over, and the first check that the record is still this run's.
+            await run.SaveAsync(r => r with { ActiveUtc = time.GetUtcNow() }, cancellationToken).ConfigureAwait(false);
+            var (accepted, merged, contacts) = await ReadRowsAsync(import, run, progress, lease, log, cancellationToken).ConfigureAwait(false);
 
-                // Before the completed record, so a completed import always has its rows; and only while the record is still
-                // this run's, so a run taken over meanwhile does not write its rows over those of the run that took it.
-                await run.SaveAsync(r => r with { ActiveUtc = time.GetUtcNow() }, cancellationToken).ConfigureAwait(false);
-                await log.SaveAsync(records.Blobs, ImportBlobLayout.Rows(record.OwnerId, record.Id), cancellationToken).ConfigureAwait(false);
-                var (enrolled, error) = await ApplyAsync(run, campaign, contacts, progress?.Latest, lease, cancellationToken).ConfigureAwait(false);
-                return await run.SaveAsync(r => r.Completed(import.Report, accepted, merged, enrolled, error, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
-            }
+            // Before the completed record, so a completed import always has its rows; and only while the record is still
+            // this run's, so a run taken over meanwhile does not write its rows over those of the run that took it.
+            await run.SaveAsync(r => r with { ActiveUtc = time.GetUtcNow() }, cancellationToken).ConfigureAwait(false);
+            await log.SaveAsync(records.Blobs, ImportBlobLayout.Rows(record.OwnerId, record.Id), cancellationToken).ConfigureAwait(false);
+            var (enrolled, error) = await ApplyAsync(run, campaign, contacts, progress?.Latest, lease, cancellationToken).ConfigureAwait(false);
+            return await run.SaveAsync(r => r.Completed(import.Report, accepted, merged, enrolled, error, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
         }
     }
 

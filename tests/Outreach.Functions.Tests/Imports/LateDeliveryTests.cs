@@ -132,7 +132,6 @@ public sealed class LateDeliveryTests(AzuriteFixture azurite) : IClassFixture<Az
             return ApiApp.Start(azurite, app, _ => { }, all);
         }
 
-        held.InnerHandler = new HttpClientHandler();
         var options = new StorageClientOptions { Transport = new HttpClientTransport(new HttpClient(held)) };
         var account = StorageAccount.FromConnectionString(azurite.ConnectionString, options);
         return ApiApp.Start(azurite, app, services => services.AddSingleton(account), all);
@@ -164,30 +163,5 @@ public sealed class LateDeliveryTests(AzuriteFixture azurite) : IClassFixture<Az
         using var response = await client.GetAsync(new Uri("/api/imports", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return [.. (await JsonAsync(response)).GetProperty("imports").EnumerateArray()];
-    }
-
-    /// <summary>Once armed, holds the first storage request that matches before it reaches Azurite, until released; every other request goes straight through.</summary>
-    private sealed class HeldStorageRequest(Func<HttpRequestMessage, bool> matches) : DelegatingHandler
-    {
-        private readonly TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private int _armed;
-
-        public Task Reached => _reached.Task;
-
-        public void Arm() => Volatile.Write(ref _armed, 1);
-
-        public void Release() => _released.TrySetResult();
-
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            if (matches(request) && Interlocked.CompareExchange(ref _armed, 0, 1) == 1)
-            {
-                _reached.TrySetResult();
-                await _released.Task.WaitAsync(TimeSpan.FromSeconds(60), cancellationToken);
-            }
-
-            return await base.SendAsync(request, cancellationToken);
-        }
     }
 }
