@@ -41,7 +41,7 @@ internal sealed partial class ImportErasure(ImportRecordStore records, ILogger<I
         Contact contact, string importId, IReadOnlyCollection<ContactKey> keys, IReadOnlyCollection<string> identifyingValues, CancellationToken cancellationToken)
     {
         var found = await records.FindVersionedAsync(contact.OwnerId, importId, cancellationToken).ConfigureAwait(false);
-        var erasedLines = await RedactFileAsync(contact, importId, found?.Record, keys, identifyingValues, cancellationToken).ConfigureAwait(false);
+        var (erasedLines, fileHash) = await RedactFileAsync(contact, importId, found?.Record, keys, identifyingValues, cancellationToken).ConfigureAwait(false);
         if (found is null)
         {
             return erasedLines.Count;
@@ -50,17 +50,19 @@ internal sealed partial class ImportErasure(ImportRecordStore records, ILogger<I
         var removedLines = new HashSet<int>(erasedLines);
         removedLines.UnionWith(Redact(found.Record, contact, removedLines, identifyingValues).Removed);
         removedLines.UnionWith(await RedactRowsAsync(contact, importId, removedLines, cancellationToken).ConfigureAwait(false));
-        return await RedactRecordAsync(found, contact, removedLines, identifyingValues, cancellationToken).ConfigureAwait(false);
+        return await RedactRecordAsync(found, contact, removedLines, identifyingValues, fileHash, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
     /// Writes the import's record without the rows on <paramref name="lines"/> or naming the contact, counting them as
     /// erased, over the version read (<paramref name="found"/>) only if nobody has saved the import since: a record saved
     /// meanwhile (a delivery starting its run, one judged stopped, <see cref="StoppedImports"/>, or retried) is read again
-    /// and redacted as it now stands, rather than overwritten with what it said before. The number of rows erased.
+    /// and redacted as it now stands, rather than overwritten with what it said before. Given the fingerprint of the kept
+    /// file as the erasure rewrote it (<paramref name="fileHash"/>), the record takes it, so the file can still be retried
+    /// (<see cref="ImportRecord.UploadSha256"/>). The number of rows erased.
     /// </summary>
     internal async Task<int> RedactRecordAsync(
-        VersionedImportRecord found, Contact contact, IReadOnlySet<int> lines, IReadOnlyCollection<string> identifyingValues, CancellationToken cancellationToken)
+        VersionedImportRecord found, Contact contact, IReadOnlySet<int> lines, IReadOnlyCollection<string> identifyingValues, string? fileHash, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(found);
         ArgumentNullException.ThrowIfNull(contact);
@@ -73,7 +75,8 @@ internal sealed partial class ImportErasure(ImportRecordStore records, ILogger<I
                 return 0;
             }
 
-            if (await records.ReplaceAsync(redacted with { ErasedRows = found.Record.ErasedRows + removed.Count }, found.Version, cancellationToken).ConfigureAwait(false))
+            var rewritten = redacted with { ErasedRows = found.Record.ErasedRows + removed.Count, UploadSha256 = fileHash ?? found.Record.UploadSha256 };
+            if (await records.ReplaceAsync(rewritten, found.Version, cancellationToken).ConfigureAwait(false))
             {
                 return removed.Count;
             }
@@ -106,15 +109,18 @@ internal sealed partial class ImportErasure(ImportRecordStore records, ILogger<I
         return (record with { Rejected = rejected, Accepted = accepted, Merged = merged }, removed);
     }
 
-    /// <summary>Rewrites the stored file with the contact's records emptied (their lines kept, so every line number of the report still points at its row); the lines they started on.</summary>
-    private async Task<HashSet<int>> RedactFileAsync(
+    /// <summary>
+    /// Rewrites the stored file with the contact's records emptied (their lines kept, so every line number of the report
+    /// still points at its row); the lines they started on, and the fingerprint of the file rewritten (null when it was not).
+    /// </summary>
+    private async Task<(HashSet<int> Lines, string? FileHash)> RedactFileAsync(
         Contact contact, string importId, ImportRecord? record, IReadOnlyCollection<ContactKey> keys, IReadOnlyCollection<string> identifyingValues, CancellationToken cancellationToken)
     {
         var name = ImportBlobLayout.Upload(contact.OwnerId, importId);
         await using var file = TemporaryFile.Create("erasure-upload");
         if (!await records.Blobs.DownloadToAsync(name, file, cancellationToken).ConfigureAwait(false))
         {
-            return [];
+            return ([], null);
         }
 
         file.Position = 0;
@@ -130,16 +136,18 @@ internal sealed partial class ImportErasure(ImportRecordStore records, ILogger<I
         {
             // A file the importer refused (not text, no header) created no contact, so none of its rows can be this one's.
             LogUnreadable(contact.OwnerId, importId, e.Code);
-            return [];
+            return ([], null);
         }
 
-        if (erasedLines.Count > 0)
+        if (erasedLines.Count == 0)
         {
-            redacted.Position = 0;
-            await records.Blobs.UploadAsync(name, redacted, "text/csv", cancellationToken).ConfigureAwait(false);
+            return ([], null);
         }
 
-        return [.. erasedLines];
+        redacted.Position = 0;
+        await records.Blobs.UploadAsync(name, redacted, "text/csv", cancellationToken).ConfigureAwait(false);
+        redacted.Position = 0;
+        return ([.. erasedLines], await ImportFileHash.OfAsync(redacted, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>

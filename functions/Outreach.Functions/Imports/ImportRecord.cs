@@ -43,6 +43,13 @@ internal sealed record ImportRecord
 
     public long SizeBytes { get; init; }
 
+    /// <summary>
+    /// The fingerprint of the file kept for the import (<see cref="ImportFileHash"/>) as it was accepted, or as an erasure
+    /// last rewrote it; a retry is refused when the kept file no longer has it. Null on records stored before it was kept.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? UploadSha256 { get; init; }
+
     public required DateTimeOffset CreatedUtc { get; init; }
 
     public DateTimeOffset? CompletedUtc { get; init; }

@@ -13,7 +13,8 @@ namespace Outreach.Functions.Imports;
 /// consent was withdrawn) is retried; re-running it is safe, since rows whose contacts are stored change nothing. It is
 /// queued for <c>ImportContacts</c> whatever its size (202, <c>Location</c> the record), under its own id, so its report
 /// replaces the failed one. 409 (<c>import.not-retryable</c>) for an import under way, completed, or failed because of its
-/// file or what it asked for; 409 <c>import.upload-missing</c> when its file is no longer kept, <c>import.campaign-missing</c>
+/// file or what it asked for; 409 <c>import.upload-missing</c> when its file is no longer kept, <c>import.upload-changed</c>
+/// when the kept file is no longer the one uploaded (<see cref="ImportRecord.UploadSha256"/>), <c>import.campaign-missing</c>
 /// when the campaign it enrols in is gone, and <c>import.owner-busy</c> (Retry-After) while another import of the owner,
 /// or an erasure, holds the owner's import lease. The owner's own: a coach or admin acting for them gets 403
 /// <c>import.owner-only</c> (a coach whose upload failed can upload it again), and anyone without access to the owner
@@ -114,7 +115,7 @@ internal static class ImportRetry
             "import.not-retryable", $"The import is {record.Status}, so there is nothing to retry; upload the file again to import it anew.", "id"),
     };
 
-    /// <summary>The 409 when what the import needs is gone (its kept file, the campaign it enrols in), or null.</summary>
+    /// <summary>The 409 when what the import needs is gone (its kept file, or that file changed since it was uploaded; the campaign it enrols in), or null.</summary>
     private static async Task<ProblemHttpResult?> MissingAsync(ImportStorage storage, ImportRunner runner, ImportRecord record, CancellationToken cancellationToken)
     {
         var file = await storage.Records.Blobs.OpenReadAsync(ImportBlobLayout.Upload(record.OwnerId, record.Id), cancellationToken).ConfigureAwait(false);
@@ -123,7 +124,17 @@ internal static class ImportRetry
             return ConflictProblems.Of("import.upload-missing", "The file of this import is no longer kept, so it cannot be retried; upload it again.", "id");
         }
 
-        await file.DisposeAsync().ConfigureAwait(false);
+        await using (file.ConfigureAwait(false))
+        {
+            if (record.UploadSha256 is { } accepted && await ImportFileHash.OfAsync(file, cancellationToken).ConfigureAwait(false) != accepted)
+            {
+                return ConflictProblems.Of(
+                    "import.upload-changed",
+                    "The file kept for this import is no longer the one that was uploaded (its content has changed since), so it cannot be retried; upload the file again.",
+                    "id");
+            }
+        }
+
         try
         {
             await runner.CampaignAsync(record.OwnerId, record.Campaign, cancellationToken).ConfigureAwait(false);

@@ -117,9 +117,16 @@ internal static class ImportsApi
                     await storage.Records.Blobs.UploadAsync(keptUpload, copy, "text/csv", cancellationToken).ConfigureAwait(false);
                 }
 
+                string uploadHash;
+                await using (var kept = upload.OpenRead())
+                {
+                    uploadHash = await ImportFileHash.OfAsync(kept, cancellationToken).ConfigureAwait(false);
+                }
+
                 var record = request.NewRecord(owner.OwnerId, id, upload.FileName, upload.Length, import.Format, now) with
                 {
                     StartedBy = new ImportStarter(owner.Caller.AccountId, owner.OnBehalf && owner.Caller.Kind == AccountKind.Coach),
+                    UploadSha256 = uploadHash,
                 };
                 if (upload.Length <= options.Value.SyncMaxBytes)
                 {

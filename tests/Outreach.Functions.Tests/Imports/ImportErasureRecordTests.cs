@@ -31,7 +31,7 @@ public sealed class ImportErasureRecordTests(AzuriteFixture azurite) : IClassFix
         var read = (await records.FindVersionedAsync(ownerId, importId, CancellationToken.None))!;
         await records.SaveAsync(read.Record with { Status = ImportStatus.Running, Deliveries = 1 }, CancellationToken.None);
         var erased = await erasure.RedactRecordAsync(
-            read, new Contact { OwnerId = ownerId, ContactId = "erased-contact" }, new HashSet<int> { 2 }, ["ada@example.org"], CancellationToken.None);
+            read, new Contact { OwnerId = ownerId, ContactId = "erased-contact" }, new HashSet<int> { 2 }, ["ada@example.org"], fileHash: null, CancellationToken.None);
         var stored = (await records.FindAsync(ownerId, importId, CancellationToken.None))!;
         using var list = await client.GetAsync(new Uri("/api/imports", UriKind.Relative));
         var listed = Assert.Single((await JsonAsync(list)).GetProperty("imports").EnumerateArray());

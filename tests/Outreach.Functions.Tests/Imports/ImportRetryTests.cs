@@ -123,6 +123,64 @@ public sealed class ImportRetryTests(AzuriteFixture azurite) : IClassFixture<Azu
     }
 
     [Fact]
+    public async Task A_retry_whose_kept_file_is_no_longer_the_upload_is_refused_while_one_an_erasure_rewrote_runs_without_the_erased_contact()
+    {
+        using var app = Start();
+        var ownerId = ApiApp.NewId("changed");
+        using var client = app.Client(await app.CreateAccountWithKeyAsync(ownerId));
+        var storage = app.Factory.Services.GetRequiredService<ImportStorage>();
+        await storage.EnsureCreatedAsync(CancellationToken.None);
+        string patId;
+        using (var first = await PostCsvAsync(client, Encoding.UTF8.GetBytes("Name,Email\nPat Doe,pat.doe@example.org\n")))
+        {
+            patId = (await JsonAsync(first)).GetProperty("accepted")[0].GetProperty("contactId").GetString()!;
+        }
+
+        // Two uploads naming Pat among others are kept, and fail to be queued (the queue gone, as storage failing would).
+        var file = Encoding.UTF8.GetBytes(NumberedPeople(60) + "Pat Doe,pat.doe@example.org\n");
+        var queue = StorageAccount.FromConnectionString(azurite.ConnectionString).GetQueue(ImportQueueMessage.QueueName, QueueMessageEncoding.Base64);
+        await queue.DeleteQueueAsync();
+        foreach (var _ in new[] { 1, 2 })
+        {
+            using var upload = await PostCsvAsync(client, file);
+            Assert.Equal(HttpStatusCode.InternalServerError, upload.StatusCode);
+        }
+
+        await queue.CreateIfNotExistsAsync();
+        var failed = (await ListedAsync(client)).Where(i => i.GetProperty("status").GetString() == "failed").Select(i => i.GetProperty("id").GetString()!).ToList();
+        Assert.Equal(2, failed.Count);
+        var (erasedOnly, replaced) = (failed[0], failed[1]);
+
+        // Pat is erased, which rewrites both kept files; then one of them is replaced by another file.
+        using (var erase = await client.DeleteAsync(new Uri($"/api/contacts/{patId}", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, erase.StatusCode);
+        }
+
+        await storage.Records.Blobs.UploadAsync(ImportBlobLayout.Upload(ownerId, replaced), new MemoryStream(Sample("class-visit.csv")), "text/csv");
+        using var refusedRetry = await RetryAsync(client, replaced);
+        var refused = await JsonAsync(refusedRetry);
+        using var retry = await RetryAsync(client, erasedOnly);
+        var message = Assert.Single(await queue.ReceiveAsync(32, TimeSpan.FromMinutes(5)), m => m.Text.Contains(erasedOnly, StringComparison.Ordinal));
+        using (var delivered = await DeliverAsync(app, message.Text))
+        {
+            Assert.Equal(HttpStatusCode.OK, delivered.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.Conflict, refusedRetry.StatusCode);
+        Assert.Equal(("import.upload-changed", "id"), (refused.GetProperty("code").GetString(), refused.GetProperty("target").GetString()));
+        Assert.Equal(
+            "The file kept for this import is no longer the one that was uploaded (its content has changed since), so it cannot be retried; upload the file again.",
+            refused.GetProperty("title").GetString());
+        Assert.Equal(("failed", true), ((await GetAsync(client, replaced)).GetProperty("status").GetString(), (await GetAsync(client, replaced)).GetProperty("retryable").GetBoolean()));
+        Assert.Equal(HttpStatusCode.Accepted, retry.StatusCode);
+        Assert.Equal("completed", (await GetAsync(client, erasedOnly)).GetProperty("status").GetString());
+        var contacts = await ContactsAsync(client);
+        Assert.Equal(60, contacts.Count);
+        Assert.DoesNotContain(contacts, c => c.ToString().Contains("pat.doe@example.org", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
     public async Task An_import_whose_campaign_was_deleted_is_refused_naming_the_campaign_and_left_failed()
     {
         using var app = Start();
