@@ -34,8 +34,8 @@ internal sealed class ImportsOptions : IValidatableObject
     /// How long a queued or running import may show no sign of life (its lease renewed, a delivery started, progress
     /// written) before it is shown as stopped without finishing, once no delivery of its queue message can still come
     /// (<see cref="ImportStall"/>): 10 minutes by default. It must be longer than a delivery can wait for the owner
-    /// (<see cref="ConcurrentImportWait"/>) plus a lease (<see cref="ImportLeases.Duration"/>) twice over, so a live
-    /// import is never taken for a dead one.
+    /// (<see cref="ConcurrentImportWait"/>) plus a lease (<see cref="ImportLeases.Duration"/>) twice over, and than
+    /// <see cref="ProgressInterval"/> plus two leases, so a live import is never taken for a dead one.
     /// </summary>
     [Range(typeof(TimeSpan), "00:02:00", "1.00:00:00")]
     public TimeSpan StalledAfter { get; set; } = TimeSpan.FromMinutes(10);
@@ -48,6 +48,16 @@ internal sealed class ImportsOptions : IValidatableObject
             yield return new ValidationResult(
                 $"Imports:StalledAfter ({StalledAfter}) must be longer than Imports:ConcurrentImportWait ({ConcurrentImportWait}) plus two minutes, " +
                 "or an import waiting for the owner's previous one would be shown as stopped.",
+                [nameof(StalledAfter)]);
+        }
+
+        // A run that lost the owner's lease (another took it after a stall of a minute) shows it is alive only by writing its
+        // progress: judged stopped between two writes, it would stop at the next one (ImportRun) while still importing.
+        if (StalledAfter <= ProgressInterval + (2 * ImportLeases.Duration))
+        {
+            yield return new ValidationResult(
+                $"Imports:StalledAfter ({StalledAfter}) must be longer than Imports:ProgressInterval ({ProgressInterval}) plus two minutes, " +
+                "or an import still writing its progress could be shown as stopped.",
                 [nameof(StalledAfter)]);
         }
     }

@@ -20,6 +20,18 @@ public sealed class ImportsOptionsTests
         Assert.Empty(defaults);
     }
 
+    [Fact]
+    public void A_stall_time_not_past_the_progress_interval_and_two_leases_is_refused_naming_the_setting()
+    {
+        var tooShort = Validate(new ImportsOptions { ConcurrentImportWait = TimeSpan.Zero, ProgressInterval = TimeSpan.FromMinutes(5), StalledAfter = TimeSpan.FromMinutes(7) });
+        var enough = Validate(new ImportsOptions { ConcurrentImportWait = TimeSpan.Zero, ProgressInterval = TimeSpan.FromMinutes(5), StalledAfter = TimeSpan.FromMinutes(8) });
+
+        var refusal = Assert.Single(tooShort);
+        Assert.Equal([nameof(ImportsOptions.StalledAfter)], refusal.MemberNames);
+        Assert.StartsWith("Imports:StalledAfter (00:07:00) must be longer than Imports:ProgressInterval (00:05:00) plus two minutes", refusal.ErrorMessage, StringComparison.Ordinal);
+        Assert.Empty(enough);
+    }
+
     private static List<ValidationResult> Validate(ImportsOptions options)
     {
         var results = new List<ValidationResult>();
