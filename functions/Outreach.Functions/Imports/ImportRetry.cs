@@ -16,7 +16,8 @@ namespace Outreach.Functions.Imports;
 /// file or what it asked for; 409 <c>import.upload-missing</c> when its file is no longer kept, <c>import.upload-changed</c>
 /// when the kept file is no longer the one uploaded (<see cref="ImportRecord.UploadSha256"/>), <c>import.campaign-missing</c>
 /// when the campaign it enrols in is gone, and <c>import.owner-busy</c> (Retry-After) while another import of the owner,
-/// or an erasure, holds the owner's import lease. The owner's own: a coach or admin acting for them gets 403
+/// or an erasure, holds the owner's import lease (the kept file and the campaign are checked under it, so an erasure
+/// rewriting the file is waited for, never taken for a changed upload). The owner's own: a coach or admin acting for them gets 403
 /// <c>import.owner-only</c> (a coach whose upload failed can upload it again), and anyone without access to the owner
 /// gets 404, as for a missing import. With a campaign the key needs the send scope, as the upload did.
 /// </summary>
@@ -62,7 +63,7 @@ internal static class ImportRetry
             return ScopeProblems.Result(ApiScopes.Send);
         }
 
-        if ((Refusal(record) ?? await MissingAsync(storage, runner, record, cancellationToken).ConfigureAwait(false)) is { } refused)
+        if (Refusal(record) is { } refused)
         {
             return refused;
         }
@@ -84,7 +85,8 @@ internal static class ImportRetry
                 return OwnerAccess.NotFound();
             }
 
-            if (Refusal(found.Record) is { } changed)
+            // Under the lease too: an erasure holding it rewrites the file and then the record, whose fingerprint matches the file only once both are written.
+            if ((Refusal(found.Record) ?? await MissingAsync(storage, runner, found.Record, cancellationToken).ConfigureAwait(false)) is { } changed)
             {
                 return changed;
             }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Azure.Core.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 using Outreach.Core.Accounts;
 using Outreach.Functions.Imports;
@@ -178,6 +179,51 @@ public sealed class ImportRetryTests(AzuriteFixture azurite) : IClassFixture<Azu
         var contacts = await ContactsAsync(client);
         Assert.Equal(60, contacts.Count);
         Assert.DoesNotContain(contacts, c => c.ToString().Contains("pat.doe@example.org", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task A_retry_while_an_erasure_rewrites_the_kept_file_is_told_the_owner_is_busy_and_is_accepted_once_it_has_finished()
+    {
+        string? failedId = null;
+        var held = new HeldStorageRequest(r => r.Method == HttpMethod.Put && failedId is not null && r.RequestUri!.AbsolutePath.EndsWith($"/{failedId}/report.json", StringComparison.Ordinal));
+        var account = StorageAccount.FromConnectionString(azurite.ConnectionString, new StorageClientOptions { Transport = new HttpClientTransport(new HttpClient(held)) });
+        using var app = ApiApp.Start(azurite, TestAppRoot.CreateWithImports(maxDequeueCount: 3), services => services.AddSingleton(account), ("Imports:SyncMaxBytes", "1024"));
+        var ownerId = ApiApp.NewId("midway");
+        using var client = app.Client(await app.CreateAccountWithKeyAsync(ownerId));
+        await app.Factory.Services.GetRequiredService<ImportStorage>().EnsureCreatedAsync(CancellationToken.None);
+        string patId;
+        using (var first = await PostCsvAsync(client, Encoding.UTF8.GetBytes("Name,Email\nPat Doe,pat.doe@example.org\n")))
+        {
+            patId = (await JsonAsync(first)).GetProperty("accepted")[0].GetProperty("contactId").GetString()!;
+        }
+
+        var queue = StorageAccount.FromConnectionString(azurite.ConnectionString).GetQueue(ImportQueueMessage.QueueName, QueueMessageEncoding.Base64);
+        await queue.DeleteQueueAsync();
+        using (var upload = await PostCsvAsync(client, Encoding.UTF8.GetBytes(NumberedPeople(60) + "Pat Doe,pat.doe@example.org\n")))
+        {
+            Assert.Equal(HttpStatusCode.InternalServerError, upload.StatusCode);
+        }
+
+        await queue.CreateIfNotExistsAsync();
+        failedId = (await ListedAsync(client)).Single(i => i.GetProperty("status").GetString() == "failed").GetProperty("id").GetString()!;
+
+        // Pat is erased: the kept file is rewritten, and the erasure's write of the import's record is held in flight.
+        held.Arm();
+        var erase = client.DeleteAsync(new Uri($"/api/contacts/{patId}", UriKind.Relative));
+        await held.Reached.WaitAsync(TimeSpan.FromSeconds(60));
+        using var midway = await RetryAsync(client, failedId);
+        var busy = await JsonAsync(midway);
+        held.Release();
+        using (var erased = await erase)
+        {
+            Assert.Equal(HttpStatusCode.NoContent, erased.StatusCode);
+        }
+
+        using var after = await RetryAsync(client, failedId);
+
+        Assert.Equal(HttpStatusCode.Conflict, midway.StatusCode);
+        Assert.Equal(("import.owner-busy", "30"), (busy.GetProperty("code").GetString(), midway.Headers.TryGetValues("Retry-After", out var wait) ? wait.Single() : null));
+        Assert.Equal(HttpStatusCode.Accepted, after.StatusCode);
     }
 
     [Fact]
