@@ -42,9 +42,9 @@ internal sealed record RenderedResponse(string Subject, string Text, string Html
     public static RenderedResponse Of(RenderedMessage message) => new(message.Subject, message.Text, message.Html);
 }
 
-/// <summary>One problem of a rejected template, as listed in the 400 answer.</summary>
-internal sealed record TemplateProblemResponse(string Code, string? Variable, string Part, int Line, int Column, string Message)
+/// <summary>One problem of a rejected template, as listed in the 400 answer; <see cref="Suggestion"/> is the known variable an unknown one most likely meant.</summary>
+internal sealed record TemplateProblemResponse(string Code, string? Variable, string Part, int Line, int Column, string Message, string? Suggestion = null)
 {
     public static TemplateProblemResponse Of(TemplateProblem problem) =>
-        new(problem.Code, problem.Name, problem.PartName, problem.Line, problem.Column, problem.Message);
+        new(problem.Code, problem.Name, problem.PartName, problem.Line, problem.Column, problem.Message, problem.Suggestion);
 }

@@ -88,13 +88,13 @@ public sealed class TemplatesApiTests(AzuriteFixture azurite) : IClassFixture<Az
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("template.invalid", problem.GetProperty("code").GetString());
         var problems = problem.GetProperty("problems").EnumerateArray()
-            .Select(p => $"{p.GetProperty("code").GetString()}|{p.GetProperty("variable").GetString()}|{p.GetProperty("part").GetString()}|{p.GetProperty("line").GetInt32()}:{p.GetProperty("column").GetInt32()}")
+            .Select(p => $"{p.GetProperty("code").GetString()}|{p.GetProperty("variable").GetString()}|{p.GetProperty("part").GetString()}|{p.GetProperty("line").GetInt32()}:{p.GetProperty("column").GetInt32()}|{p.GetProperty("suggestion").GetString()}")
             .ToArray();
         Assert.Equal(
             [
-                "template.unknown-variable|frstName|subject|1:6",
-                "template.unknown-variable|sender.nickname|text|2:15",
-                "template.unclosed-block||html|1:4",
+                "template.unknown-variable|frstName|subject|1:6|firstName",
+                "template.unknown-variable|sender.nickname|text|2:15|",
+                "template.unclosed-block||html|1:4|",
             ],
             problems);
         Assert.Equal("default", stored.GetProperty("origin").GetString());

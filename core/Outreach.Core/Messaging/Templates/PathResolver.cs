@@ -80,7 +80,8 @@ internal static class PathResolver
         {
             if (shape.Kind != VariableShapeKind.Object || !shape.Members.TryGetValue(segments[i], out var member))
             {
-                throw new TemplateSyntaxException(node.Offset, "template.unknown-variable", $"Unknown variable '{node.Path}'", node.Path);
+                var suggestion = VariableSuggestions.For(node.Path, segments, i, shape, atRoot: ReferenceEquals(shape, TemplateVariables.Root));
+                throw new TemplateSyntaxException(node.Offset, "template.unknown-variable", $"Unknown variable '{node.Path}'", node.Path) { Suggestion = suggestion };
             }
 
             shape = member;

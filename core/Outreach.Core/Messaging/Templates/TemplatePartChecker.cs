@@ -28,8 +28,9 @@ internal sealed class TemplatePartChecker
         catch (TemplateSyntaxException e)
         {
             var (line, column) = new SourcePosition(source).Of(e.Offset);
-            var problem = new TemplateProblem(e.Code, part, line, column, string.Empty) { Name = e.Name };
-            return problem with { Message = $"{e.Message} in the {problem.PartName} part at line {line}, column {column}." };
+            var problem = new TemplateProblem(e.Code, part, line, column, string.Empty) { Name = e.Name, Suggestion = e.Suggestion };
+            var hint = e.Suggestion is null ? string.Empty : $" Did you mean '{e.Suggestion}'?";
+            return problem with { Message = $"{e.Message} in the {problem.PartName} part at line {line}, column {column}.{hint}" };
         }
     }
 

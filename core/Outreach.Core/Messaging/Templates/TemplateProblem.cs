@@ -13,6 +13,9 @@ public sealed record TemplateProblem(string Code, TemplatePart Part, int Line, i
     /// <summary>The variable path or helper the problem is about (<c>frstName</c>, <c>sender.nickname</c>), when it names one.</summary>
     public string? Name { get; init; }
 
+    /// <summary>For an unknown variable, the known one it most likely meant (<c>firstName</c> for <c>frstName</c>), or null.</summary>
+    public string? Suggestion { get; init; }
+
     /// <summary>The part's lower-case name as used in messages and error targets (<c>subject</c>, <c>text</c>, <c>html</c>).</summary>
     public string PartName => Part switch
     {

@@ -12,4 +12,7 @@ internal sealed class TemplateSyntaxException(int offset, string code, string me
 
     /// <summary>The variable path or helper the error is about, when it is about one.</summary>
     public string? Name { get; } = name;
+
+    /// <summary>The known variable the author most likely meant (<c>firstName</c> for <c>frstName</c>), or null.</summary>
+    public string? Suggestion { get; init; }
 }

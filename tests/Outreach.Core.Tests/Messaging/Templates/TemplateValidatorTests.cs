@@ -14,7 +14,30 @@ public sealed class TemplateValidatorTests
 
         Assert.Equal("template.unknown-variable", error.Code);
         Assert.Equal("html", error.Target);
-        Assert.Equal("Unknown variable 'sender.frstName' in the html part at line 2, column 6.", error.Message);
+        Assert.Equal("Unknown variable 'sender.frstName' in the html part at line 2, column 6. Did you mean 'sender.firstName'?", error.Message);
+    }
+
+    [Theory]
+    [InlineData("{{firstname}}", "firstName")]
+    [InlineData("{{first_name}}", "firstName")]
+    [InlineData("{{FirstName}}", "firstName")]
+    [InlineData("{{comapny}}", "company")]
+    [InlineData("{{signature}}", "sender.signature")]
+    [InlineData("{{metOn}}", "event.metOn")]
+    [InlineData("{{event.date}}", null)]
+    [InlineData("{{sender.programme}}", "sender.program")]
+    [InlineData("{{personB.frstName}}", "personB.firstName")]
+    [InlineData("{{#with sender}}{{fullname}}{{/with}}", "fullName")]
+    [InlineData("{{#each tags}}{{../compnay}}{{/each}}", "../company")]
+    [InlineData("{{@root.sender.emial}}", "@root.sender.email")]
+    [InlineData("{{nickname}}", null)]
+    public void Unknown_variable_names_the_variable_it_most_likely_meant(string text, string? meant)
+    {
+        var problem = Assert.Single(TemplateValidator.FindProblems(TemplateFactory.With(text: text)));
+
+        Assert.Equal("template.unknown-variable", problem.Code);
+        Assert.Equal(meant, problem.Suggestion);
+        Assert.Equal(meant is not null, problem.Message.EndsWith($" Did you mean '{meant}'?", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -22,7 +45,7 @@ public sealed class TemplateValidatorTests
     {
         var error = Rejected(TemplateFactory.With(text: "Hello\n  {{default frstName \"there\"}}"));
 
-        Assert.Equal("Unknown variable 'frstName' in the text part at line 2, column 13.", error.Message);
+        Assert.Equal("Unknown variable 'frstName' in the text part at line 2, column 13. Did you mean 'firstName'?", error.Message);
         Assert.Equal("text", error.Target);
     }
 
@@ -31,7 +54,7 @@ public sealed class TemplateValidatorTests
     {
         var error = Rejected(TemplateFactory.With(subject: "Thanks {{compny}}"));
 
-        Assert.Equal("Unknown variable 'compny' in the subject part at line 1, column 10.", error.Message);
+        Assert.Equal("Unknown variable 'compny' in the subject part at line 1, column 10. Did you mean 'company'?", error.Message);
     }
 
     [Fact]
@@ -39,7 +62,7 @@ public sealed class TemplateValidatorTests
     {
         var error = Rejected(TemplateFactory.With(text: "{{#if topc}}x{{/if}}"));
 
-        Assert.Equal("Unknown variable 'topc' in the text part at line 1, column 7.", error.Message);
+        Assert.Equal("Unknown variable 'topc' in the text part at line 1, column 7. Did you mean 'topic'?", error.Message);
     }
 
     [Fact]
@@ -65,7 +88,7 @@ public sealed class TemplateValidatorTests
 
         var error = Rejected(TemplateFactory.With(text: "{{#each tags as |tag|}}{{tag}}{{/each}} {{tag}}"));
 
-        Assert.Equal("Unknown variable 'tag' in the text part at line 1, column 43.", error.Message);
+        Assert.Equal("Unknown variable 'tag' in the text part at line 1, column 43. Did you mean 'tags'?", error.Message);
     }
 
     [Fact]
@@ -123,7 +146,7 @@ public sealed class TemplateValidatorTests
 
         var error = Rejected(TemplateFactory.With(text: "{{default (default topic nots) \"x\"}}"));
 
-        Assert.Equal("Unknown variable 'nots' in the text part at line 1, column 26.", error.Message);
+        Assert.Equal("Unknown variable 'nots' in the text part at line 1, column 26. Did you mean 'notes'?", error.Message);
     }
 
     [Theory]
