@@ -88,7 +88,7 @@ internal static class TemplatesApi
             return tooLarge;
         }
 
-        if (TemplateValidator.FindProblems(template) is { Count: > 0 } problems)
+        if (TemplateValidator.FindProblemsBeforeSaving(template) is { Count: > 0 } problems)
         {
             return TemplateAnswers.Invalid(problems);
         }

@@ -32,7 +32,7 @@ public sealed class TaskDraftTests(AzuriteFixture azurite, MailDevFixture mailde
     {
         using var saved = await Owner.PutAsJsonAsync("/api/templates/thank_you", new
         {
-            subject = "Merci, {{default firstName \"there\"}}: {{topic}}",
+            subject = "Merci, {{default firstName \"there\"}}{{#if topic}}: {{topic}}{{/if}}",
             text = "Hi {{default firstName \"there\"}},\nà bientôt, 東京で.\n{{sender.signature}}\n{{unsubscribeUrl}}",
             html = "<p>Hi {{default firstName \"there\"}},</p><p>à bientôt, 東京で.</p><p><a href=\"{{unsubscribeUrl}}\">unsubscribe</a></p>",
         });

@@ -31,7 +31,7 @@ public sealed class TemplatePreviewTests(AzuriteFixture azurite) : IClassFixture
     {
         using var saved = await Owner.PutAsJsonAsync("/api/templates/follow_up", new
         {
-            subject = "Quick follow-up from {{event.name}}",
+            subject = "Quick follow-up{{#if event.name}} from {{event.name}}{{/if}}",
             text = $"{Greeting}\nit was good to meet you on {{{{event.metOn}}}}.\n{{{{sender.signature}}}} ({{{{sender.fullName}}}})",
             html = $"<p>{Greeting}</p><p>{{{{sender.fullName}}}}</p>",
         });

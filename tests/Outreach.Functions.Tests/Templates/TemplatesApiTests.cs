@@ -101,6 +101,27 @@ public sealed class TemplatesApiTests(AzuriteFixture azurite) : IClassFixture<Az
     }
 
     [Fact]
+    public async Task Saving_a_subject_that_prints_a_value_some_contacts_lack_is_refused_naming_it_and_how_to_guard_it()
+    {
+        using var response = await Owner.PutAsJsonAsync("/api/templates/thank_you", Template("Thanks", "Thank you, {{firstName}}, from {{sender.email}}"));
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var stored = await Owner.GetFromJsonAsync<JsonElement>("/api/templates/thank_you");
+        using var guarded = await Owner.PutAsJsonAsync("/api/templates/thank_you", Template("Thanks", "Thank you{{#if firstName}}, {{firstName}}{{/if}}"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var only = Assert.Single(problem.GetProperty("problems").EnumerateArray());
+        Assert.Equal(
+            "template.subject-may-be-empty|firstName|subject|1:14",
+            $"{only.GetProperty("code").GetString()}|{only.GetProperty("variable").GetString()}|{only.GetProperty("part").GetString()}|{only.GetProperty("line").GetInt32()}:{only.GetProperty("column").GetInt32()}");
+        Assert.Equal(
+            "'firstName' in the subject part at line 1, column 14 is blank for a contact without it, which leaves a hole in the subject line. "
+                + "Wrap it in {{#if firstName}}…{{/if}} or give it a fallback: {{default firstName \"…\"}}.",
+            problem.GetProperty("detail").GetString());
+        Assert.Equal("default", stored.GetProperty("origin").GetString());
+        Assert.Equal(HttpStatusCode.OK, guarded.StatusCode);
+    }
+
+    [Fact]
     public async Task A_template_over_the_size_limit_is_refused_with_413_naming_the_limit()
     {
         var text = string.Concat(Enumerable.Repeat("Grüße ", TemplateLimit / 6));

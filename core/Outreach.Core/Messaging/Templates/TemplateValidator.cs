@@ -35,6 +35,23 @@ public static class TemplateValidator
         return problems;
     }
 
+    /// <summary>
+    /// <see cref="FindProblems"/>, and also a subject that prints a value which can be blank for some contact outside an
+    /// <c>{{#if}}</c> or a <c>{{default}}</c> (<c>template.subject-may-be-empty</c>): what a template being saved or
+    /// previewed must pass. Rendering a stored template checks only <see cref="FindProblems"/>, so one saved before
+    /// this rule still sends.
+    /// </summary>
+    public static IReadOnlyList<TemplateProblem> FindProblemsBeforeSaving(MessageTemplate template)
+    {
+        var problems = FindProblems(template);
+        if (problems.Any(p => p.Part == TemplatePart.Subject) || SubjectHoleChecker.FirstProblem(template.Subject) is not { } hole)
+        {
+            return problems;
+        }
+
+        return [hole, .. problems];
+    }
+
     /// <summary>Throws a <see cref="DomainException"/> for the first problem (name, then subject, text, html).</summary>
     /// <exception cref="DomainException">The template cannot be saved; the message names the variable or construct, the part, the line and the column.</exception>
     public static void Validate(MessageTemplate template)

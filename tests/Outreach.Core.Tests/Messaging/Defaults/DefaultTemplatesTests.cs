@@ -118,6 +118,13 @@ public sealed class DefaultTemplatesTests
         Assert.EndsWith("With thanks,\nSam\n", rendered.Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Every_shipped_template_passes_the_checks_a_saved_template_must_pass(TemplateKind kind)
+    {
+        Assert.Empty(TemplateValidator.FindProblemsBeforeSaving(DefaultTemplates.For(kind)));
+    }
+
     [Fact]
     public void Samples_folder_holds_identical_copies_of_the_shipped_templates()
     {

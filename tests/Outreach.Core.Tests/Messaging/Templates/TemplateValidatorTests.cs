@@ -40,6 +40,51 @@ public sealed class TemplateValidatorTests
         Assert.Equal(meant is not null, problem.Message.EndsWith($" Did you mean '{meant}'?", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("Thank you, {{firstName}}", "firstName", 1, 14)]
+    [InlineData("Hi\n{{#if firstName}}{{firstName}} at {{company}}{{/if}}", "company", 2, 37)]
+    [InlineData("Re {{default topic \"\"}}", "topic", 1, 14)]
+    [InlineData("Re {{default topic offer}}", "topic", 1, 14)]
+    [InlineData("{{#if topic}}x{{else}}{{topic}}{{/if}}", "topic", 1, 25)]
+    [InlineData("{{#unless company}}{{company}}{{/unless}}", "company", 1, 22)]
+    [InlineData("{{#each tags}}{{../firstName}}{{/each}}", "../firstName", 1, 17)]
+    public void A_subject_value_that_can_be_blank_is_refused_before_saving_but_a_stored_one_still_renders(string subject, string path, int line, int column)
+    {
+        var template = TemplateFactory.With(subject: subject);
+
+        var problem = Assert.Single(TemplateValidator.FindProblemsBeforeSaving(template));
+
+        Assert.Equal(("template.subject-may-be-empty", path, TemplatePart.Subject, line, column), (problem.Code, problem.Name, problem.Part, problem.Line, problem.Column));
+        Assert.Equal(
+            $"'{path}' in the subject part at line {line}, column {column} is blank for a contact without it, which leaves a hole in the subject line. "
+                + $"Wrap it in {{{{#if {path}}}}}…{{{{/if}}}} or give it a fallback: {{{{default {path} \"…\"}}}}.",
+            problem.Message);
+        Assert.Empty(TemplateValidator.FindProblems(template));
+        Assert.NotNull(new TemplateRenderer().Render(template, TemplateFactory.Model(firstName: null, company: null)));
+    }
+
+    [Theory]
+    [InlineData("Thank you{{#if firstName}}, {{firstName}}{{/if}}")]
+    [InlineData("Hi {{default firstName \"there\"}}")]
+    [InlineData("Hi {{default firstName (default lastName \"there\")}}")]
+    [InlineData("{{#unless company}}Hello{{else}}About {{company}}{{/unless}}")]
+    [InlineData("{{#if topic}}{{topic}}{{else if offer}}{{offer}}{{else}}Hello{{/if}}")]
+    [InlineData("Tags:{{#each tags as |tag|}} {{tag}} {{this}}{{/each}}")]
+    [InlineData("From {{sender.email}}")]
+    [InlineData("{{! {{company}} }}Hello")]
+    public void A_subject_whose_values_are_guarded_passes_before_saving(string subject)
+    {
+        Assert.Empty(TemplateValidator.FindProblemsBeforeSaving(TemplateFactory.With(subject: subject)));
+    }
+
+    [Fact]
+    public void A_subject_that_does_not_parse_reports_its_syntax_problem_only()
+    {
+        var problem = Assert.Single(TemplateValidator.FindProblemsBeforeSaving(TemplateFactory.With(subject: "Hi {{compny}}")));
+
+        Assert.Equal("template.unknown-variable", problem.Code);
+    }
+
     [Fact]
     public void Unknown_variable_inside_a_helper_argument_is_found()
     {
