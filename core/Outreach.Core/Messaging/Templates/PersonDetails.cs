@@ -1,6 +1,9 @@
 namespace Outreach.Core.Messaging.Templates;
 
-/// <summary>A person named in a template other than the recipient: an introducer, or person A or B of an introduction.</summary>
+/// <summary>
+/// A person named in a template: the recipient, an introducer, or person A or B of an introduction. Templates print a name
+/// typed all in capitals ("JANE SMITH") with ordinary capitals ("Jane Smith").
+/// </summary>
 public sealed record PersonDetails
 {
     /// <summary>Given name.</summary>
@@ -48,11 +51,17 @@ public sealed record PersonDetails
         };
     }
 
-    internal Dictionary<string, object?> ToData() => new(StringComparer.Ordinal)
+    internal Dictionary<string, object?> ToData()
     {
-        ["firstName"] = TemplateText.Clean(FirstName),
-        ["lastName"] = TemplateText.Clean(LastName),
-        ["fullName"] = FullName,
+        var (first, last) = TemplateText.PersonName(FirstName, LastName);
+        return Data(first, last);
+    }
+
+    private Dictionary<string, object?> Data(string? first, string? last) => new(StringComparer.Ordinal)
+    {
+        ["firstName"] = first,
+        ["lastName"] = last,
+        ["fullName"] = TemplateText.JoinName(first, last),
         ["company"] = TemplateText.Clean(Company),
         ["position"] = TemplateText.Clean(Position),
         ["linkedInUrl"] = TemplateText.Clean(LinkedInUrl),

@@ -25,7 +25,11 @@ public sealed record TemplateModel
     /// <summary>The sender's full notes about the conversation.</summary>
     public string? Notes { get; init; }
 
-    /// <summary>What the sender can offer, as a verb phrase ("send you our class survey on fintech hiring").</summary>
+    /// <summary>
+    /// What the sender can offer, as a verb phrase ("send you our class survey on fintech hiring"). <c>{{offer}}</c> prints
+    /// the latest of several appended offers, on one line, without a lead-in ("Happy to …"), a leading capital or a final
+    /// full stop, since templates put it inside their own sentence.
+    /// </summary>
     public string? Offer { get; init; }
 
     /// <summary>Recipient's tags (<c>{{#each tags}}</c>).</summary>
@@ -49,7 +53,7 @@ public sealed record TemplateModel
     /// <summary>The person A is introduced to (asked for consent first).</summary>
     public PersonDetails? PersonB { get; init; }
 
-    /// <summary>Why the two should meet, as a clause ("you both work on B2B pricing").</summary>
+    /// <summary>Why the two should meet, as a clause ("you both work on B2B pricing"); <c>{{reason}}</c> prints it on one line without a leading "because", a leading capital or a final full stop.</summary>
     public string? Reason { get; init; }
 
     /// <summary>B's signed yes/no link on an introduction's consent ask; null on every other message.</summary>
@@ -86,7 +90,7 @@ public sealed record TemplateModel
         var data = Recipient.ToData();
         data["topic"] = TemplateText.Clean(Topic);
         data["notes"] = TemplateText.Clean(Notes);
-        data["offer"] = TemplateText.Clean(Offer);
+        data["offer"] = TemplateText.OfferPhrase(Offer);
         data["tags"] = Tags.Select(TemplateText.Clean).OfType<string>().ToArray();
         data["unsubscribeUrl"] = UnsubscribeUrl?.AbsoluteUri;
         data["sender"] = Sender.ToData();
@@ -94,7 +98,7 @@ public sealed record TemplateModel
         data["introducer"] = (Introducer ?? new PersonDetails()).ToData();
         data["personA"] = (PersonA ?? new PersonDetails()).ToIntroducedData();
         data["personB"] = (PersonB ?? new PersonDetails()).ToIntroducedData();
-        data["reason"] = TemplateText.Clean(Reason);
+        data["reason"] = TemplateText.ReasonClause(Reason);
         data["consentUrl"] = ConsentUrlWithheld ? WithheldConsentLink : ConsentUrl?.AbsoluteUri;
         return data;
     }

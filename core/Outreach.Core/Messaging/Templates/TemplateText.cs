@@ -10,8 +10,127 @@ internal static class TemplateText
     /// <summary>Trimmed text, or null for blank so that <c>{{#if x}}</c> and <c>default</c> treat it as missing.</summary>
     public static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
+    /// <summary>
+    /// A person's name as a greeting should print it: one typed all in capitals ("JANE O'NEIL-SMITH", "DR. JANE") reads as
+    /// shouting, so each word becomes capitalised ("Jane O'Neil-Smith", "Dr. Jane"); a two-letter word that may be initials
+    /// ("JP") keeps its capitals. A name with any lower-case letter in either part ("McDonald", "Jean DUPONT") is kept as written.
+    /// </summary>
+    public static (string? First, string? Last) PersonName(string? first, string? last)
+    {
+        // "Jean DUPONT" writes the family name in capitals on purpose: only a name typed wholly in capitals is changed.
+        var written = (Clean(first), Clean(last));
+        return $"{first}{last}".Any(char.IsLower) ? written : (Uncapitalised(written.Item1), Uncapitalised(written.Item2));
+    }
+
+    private static string? Uncapitalised(string? clean)
+    {
+        if (clean is null || !clean.Any(char.IsUpper))
+        {
+            return clean;
+        }
+
+        var chars = clean.ToCharArray();
+        for (var i = 0; i < chars.Length;)
+        {
+            if (!char.IsLetter(chars[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < chars.Length && char.IsLetter(chars[i]))
+            {
+                i++;
+            }
+
+            var initials = i - start == 2 && !(i < chars.Length && chars[i] == '.');
+            for (var k = start + 1; k < i && !initials; k++)
+            {
+                chars[k] = char.ToLower(chars[k], English);
+            }
+        }
+
+        return new string(chars);
+    }
+
     public static string? JoinName(string? first, string? last) =>
         string.Join(' ', new[] { Clean(first), Clean(last) }.Where(s => s is not null)) is { Length: > 0 } name ? name : null;
+
+    // What people put before the verb of an offer, which the templates already say ("I would be glad to {{offer}}").
+    private static readonly string[] OfferLeadIns =
+    [
+        "i would be happy to ", "i would be glad to ", "i'd be happy to ", "i'd be glad to ", "i am happy to ", "i'm happy to ",
+        "i am glad to ", "i'm glad to ", "happy to ", "glad to ", "i can ", "i could ", "i will ", "i'll ", "to ",
+    ];
+
+    private static readonly HashSet<string> ClauseOpeners = new(StringComparer.Ordinal)
+    {
+        "You", "Your", "Both", "The", "She", "He", "They", "We", "It", "Her", "His", "Their", "Each", "A", "An", "This", "That",
+    };
+
+    /// <summary>
+    /// An offer as the verb phrase the templates put inside a sentence ("I would be glad to {{offer}}."): the most recent
+    /// one when imports appended several, on one line, without a lead-in the sentence already has ("Happy to …",
+    /// "I can …"), a capital the sentence does not want ("Send …"), or a final full stop that would double the
+    /// sentence's own ("… notes..").
+    /// </summary>
+    public static string? OfferPhrase(string? offer)
+    {
+        var latest = Clean(offer)?.Split(Contacts.ContactMerger.NoteSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .LastOrDefault(o => o.Length > 0);
+        var phrase = InnerPhrase(latest);
+        if (phrase is null)
+        {
+            return null;
+        }
+
+        foreach (var leadIn in OfferLeadIns)
+        {
+            if (phrase.Length > leadIn.Length && phrase.StartsWith(leadIn, StringComparison.OrdinalIgnoreCase))
+            {
+                phrase = phrase[leadIn.Length..].TrimStart();
+                break;
+            }
+        }
+
+        return LowerOrdinaryFirstWord(phrase);
+    }
+
+    /// <summary>
+    /// A reason as the clause the templates put after "because" ("… because {{reason}}."): on one line, without a
+    /// "because" of its own, a capital or a final full stop.
+    /// </summary>
+    public static string? ReasonClause(string? reason)
+    {
+        var clause = InnerPhrase(reason);
+        if (clause is not null && clause.Length > "because ".Length && clause.StartsWith("because ", StringComparison.OrdinalIgnoreCase))
+        {
+            clause = clause["because ".Length..].TrimStart();
+        }
+
+        // Only a pronoun or article loses its capital: a clause may well start with a name ("Priya needs …").
+        var end = clause?.IndexOf(' ', StringComparison.Ordinal) ?? -1;
+        return clause is not null && end > 0 && ClauseOpeners.Contains(clause[..end])
+            ? char.ToLower(clause[0], English) + clause[1..]
+            : clause;
+    }
+
+    /// <summary>Text to sit inside a sentence: whitespace and line breaks collapsed to single spaces, no final '.', ';', ':', ',' or '!'.</summary>
+    private static string? InnerPhrase(string? value)
+    {
+        var oneLine = Clean(value) is { } clean ? HeaderText.ToSingleLine(clean) : null;
+        return Clean(oneLine?.TrimEnd('.', ';', ':', ',', '!', ' '));
+    }
+
+    /// <summary>"Send you …" becomes "send you …"; an acronym or a brand ("AI", "LinkedIn") keeps its capitals.</summary>
+    private static string LowerOrdinaryFirstWord(string phrase)
+    {
+        var end = phrase.IndexOf(' ', StringComparison.Ordinal);
+        var word = end < 0 ? phrase : phrase[..end];
+        var ordinary = word.Length > 1 && char.IsUpper(word[0]) && word.Skip(1).All(char.IsLower);
+        return ordinary ? char.ToLower(phrase[0], English) + phrase[1..] : phrase;
+    }
 
     /// <summary>"March 2": how people say a recent meeting date in a note.</summary>
     public static string? FormatMeetingDate(DateOnly? date) => date?.ToString("MMMM d", English);

@@ -1,3 +1,4 @@
+using Outreach.Core.Contacts;
 using Outreach.Core.Messaging.Defaults;
 using Outreach.Core.Messaging.Templates;
 using Outreach.Testing.LocalServices;
@@ -123,6 +124,88 @@ public sealed class DefaultTemplatesTests
     public void Every_shipped_template_passes_the_checks_a_saved_template_must_pass(TemplateKind kind)
     {
         Assert.Empty(TemplateValidator.FindProblemsBeforeSaving(DefaultTemplates.For(kind)));
+    }
+
+    // A row as LinkedIn exports and class sheets really hold them: a name in capitals, no company, no event, notes over
+    // several lines, and offers typed as sentences, two of them appended by two imports.
+    private static readonly Contact Imported = new()
+    {
+        OwnerId = "o1",
+        ContactId = "c1",
+        FirstName = "PRIYA",
+        LastName = "NATARAJAN",
+        Notes = "Pricing experiments in subscription apps.\nAsked me to write again in May.\n---\nLikes trail running",
+        Offer = "Happy to share my class notes.\n---\nSend you our class survey on how students choose subscriptions.",
+    };
+
+    private static readonly Uri Unsubscribe = new("https://app.example/api/unsubscribe/k1.abc.def");
+
+    [Fact]
+    public void A_thank_you_for_an_imported_contact_reads_as_one_person_writing_to_another()
+    {
+        var rendered = Renderer.Render(DefaultTemplates.For(TemplateKind.ThankYou), TemplateModel.ForContact(Imported, Minimal.Sender, Unsubscribe));
+
+        Assert.Equal("Thank you for your time", rendered.Subject);
+        Assert.Equal(
+            "Hi Priya,\n\n"
+                + "Thank you for talking with us. What you said about Pricing experiments in subscription apps stayed with me, and I have already started reading more about it.\n\n"
+                + "As a small thank-you, I would be glad to send you our class survey on how students choose subscriptions.\n\n"
+                + "If you have a minute, what is one thing you wish you had known when you were starting out?\n\n"
+                + "With thanks,\nSam\n\n"
+                + "To stop these notes: https://app.example/api/unsubscribe/k1.abc.def\n",
+            rendered.Text);
+        Assert.Contains("<p>As a small thank-you, I would be glad to send you our class survey on how students choose subscriptions.</p>", rendered.Html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(TemplateKind.FollowUp, "In the meantime, I would be happy to send you our class survey on how students choose subscriptions.\n")]
+    [InlineData(TemplateKind.GiveFirst, "\nI would be glad to send you our class survey on how students choose subscriptions; it is yours if it helps. No need")]
+    [InlineData(TemplateKind.StayInTouch, "\nIf it is ever useful, I would still be glad to send you our class survey on how students choose subscriptions.\n")]
+    public void An_offer_typed_as_a_sentence_sits_inside_the_template_sentence(TemplateKind kind, string sentence)
+    {
+        var rendered = Renderer.Render(DefaultTemplates.For(kind), TemplateModel.ForContact(Imported, Minimal.Sender, Unsubscribe));
+
+        Assert.Contains(sentence, rendered.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Hi Priya,\n\n", rendered.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("..", rendered.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("---", rendered.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("happy to share", rendered.Text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void An_introduction_of_people_typed_in_capitals_with_a_reason_typed_as_a_sentence_reads_naturally()
+    {
+        var model = Minimal with
+        {
+            PersonA = new PersonDetails { FirstName = "JEAN-LUC", LastName = "O'NEIL" },
+            PersonB = new PersonDetails { FirstName = "DR. AMARA", LastName = "OKAFOR", Position = "Head of Data" },
+            Reason = "Because You both care about\nhow students pick subscriptions.",
+        };
+
+        var rendered = Renderer.Render(DefaultTemplates.For(TemplateKind.Intro), model);
+
+        Assert.Equal("An introduction: Jean-Luc O'Neil and Dr. Amara Okafor", rendered.Subject);
+        Assert.StartsWith(
+            "Hi Jean-Luc and Dr. Amara,\n\nAs promised, I am connecting you two, with both your blessings. Dr. Amara Okafor (Head of Data), meet Jean-Luc O'Neil. "
+                + "I think you should talk because you both care about how students pick subscriptions.\n\n",
+            rendered.Text,
+            StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("JANE", "SMITH", "Jane|Smith|Jane Smith")]
+    [InlineData("JP", "MORGAN-LEE", "JP|Morgan-Lee|JP Morgan-Lee")]
+    [InlineData("Jean", "DUPONT", "Jean|DUPONT|Jean DUPONT")]
+    [InlineData("Ryan", "McDonald", "Ryan|McDonald|Ryan McDonald")]
+    [InlineData("ZOË", "ÅNGSTRÖM", "Zoë|Ångström|Zoë Ångström")]
+    [InlineData("明", "王", "明|王|明 王")]
+    public void A_name_typed_all_in_capitals_prints_with_ordinary_capitals_and_any_other_as_written(string first, string last, string expected)
+    {
+        var template = new MessageTemplate("names", "Names", TemplateKind.ThankYou, "Hi", "{{firstName}}|{{lastName}}|{{fullName}}", "<p>x</p>");
+
+        var rendered = Renderer.Render(template, Minimal with { Recipient = new PersonDetails { FirstName = first, LastName = last } });
+
+        Assert.Equal(expected, rendered.Text);
     }
 
     [Fact]
