@@ -39,14 +39,18 @@ public sealed record UnsubscribeLinks
     public static string ListUnsubscribePostHeader => "List-Unsubscribe=One-Click";
 
     /// <summary>
-    /// The links for <paramref name="token"/>: <c>{appBaseUrl}api/unsubscribe/{token}</c>, and a mailto to
+    /// The links for <paramref name="token"/>: <c>{appBaseUrl}api/unsubscribe/{token}</c> (the base's path kept, with or
+    /// without a final slash), and a mailto to
     /// <paramref name="mailbox"/> with the token in the subject when a mailbox is given.
     /// </summary>
     public static UnsubscribeLinks For(Uri appBaseUrl, string token, string? mailbox = null)
     {
         ArgumentNullException.ThrowIfNull(appBaseUrl);
         ArgumentException.ThrowIfNullOrWhiteSpace(token);
-        var oneClick = new Uri(appBaseUrl, "api/unsubscribe/" + Uri.EscapeDataString(token));
+        // A base with a path but no final slash ("https://school.example/outreach") is still the app's root: resolving
+        // against it as it stands would drop "outreach" and send every recipient a link that unsubscribes nobody.
+        var root = appBaseUrl.AbsolutePath.EndsWith('/') ? appBaseUrl : new Uri(appBaseUrl.GetLeftPart(UriPartial.Path) + "/");
+        var oneClick = new Uri(root, "api/unsubscribe/" + Uri.EscapeDataString(token));
         var mailto = mailbox is null ? null : new Uri($"mailto:{mailbox}?subject={Uri.EscapeDataString("unsubscribe " + token)}");
         return new UnsubscribeLinks(oneClick, mailto);
     }

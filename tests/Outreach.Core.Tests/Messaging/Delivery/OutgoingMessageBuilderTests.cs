@@ -37,6 +37,19 @@ public sealed class OutgoingMessageBuilderTests
     }
 
     [Theory]
+    [InlineData("https://app.example", "https://app.example/api/unsubscribe/k1.abc.def")]
+    [InlineData("https://app.example/", "https://app.example/api/unsubscribe/k1.abc.def")]
+    [InlineData("https://school.example/outreach", "https://school.example/outreach/api/unsubscribe/k1.abc.def")]
+    [InlineData("https://school.example/outreach/", "https://school.example/outreach/api/unsubscribe/k1.abc.def")]
+    public void The_one_click_link_keeps_the_path_of_the_apps_base_url_with_or_without_a_final_slash(string baseUrl, string expected)
+    {
+        var links = UnsubscribeLinks.For(new Uri(baseUrl), "k1.abc.def");
+
+        Assert.Equal(expected, links.OneClick.AbsoluteUri);
+        Assert.Equal($"<{expected}>", links.ListUnsubscribeHeader);
+    }
+
+    [Theory]
     [InlineData("Subject")]
     [InlineData("message-id")]
     [InlineData("List-Unsubscribe")]
