@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Outreach.Core.Messaging.Delivery;
+using Outreach.Core.Messaging.Templates;
 using Outreach.Mail.Pickup;
 using Outreach.Mail.Tests.Support;
 using Outreach.Testing.LocalServices;
@@ -51,6 +52,28 @@ public sealed class PickupDirectoryMailTransportTests(MailDevFixture maildev) : 
 
         var email = Assert.Single(await maildev.WaitForEmailsAsync(1, TimeSpan.FromSeconds(20)));
         DeliveredMessageAssertions.AssertIsSampleNote(email, message.MessageId);
+    }
+
+    [Fact]
+    public async Task Display_names_with_commas_quotes_and_backslashes_each_reach_the_recipient_as_one_name()
+    {
+        var transport = Transport();
+        var message = new OutgoingMessageBuilder()
+            .From("zoe@students.example.edu", "Ångström, Zoë \"Z\"")
+            .To("ann@example.org", "Lee, Ann \"Annie\"")
+            .To("bo@example.org", "Bo \"B\" O'Neil \\")
+            .Content(new RenderedMessage("Hi", "Hi", "<p>Hi</p>"))
+            .Build();
+        await transport.SendAsync(message, CancellationToken.None);
+        var raw = await File.ReadAllTextAsync(transport.PathFor(message.MessageId));
+
+        await RawSmtpSubmitter.SubmitAsync(maildev.SmtpPort, "zoe@students.example.edu", "ann@example.org", raw, CancellationToken.None);
+
+        var email = Assert.Single(await maildev.WaitForEmailsAsync(1, TimeSpan.FromSeconds(20)));
+        Assert.Equal(
+            ["Lee, Ann \u201CAnnie\u201D <ann@example.org>", "Bo \u201CB\u201D O'Neil \uFF3C <bo@example.org>"],
+            email.GetProperty("to").EnumerateArray().Select(t => $"{t.GetProperty("name").GetString()} <{t.GetProperty("address").GetString()}>"));
+        Assert.Equal("Ångström, Zoë \u201CZ\u201D", email.GetProperty("from")[0].GetProperty("name").GetString());
     }
 
     [Fact]

@@ -3,7 +3,7 @@ namespace Outreach.Core.Messaging.Delivery;
 /// <summary>
 /// A mailbox with an optional display name ("Zoë Ångström" &lt;zoe@example.org&gt;). Checked only for what would
 /// break a header (one '@', no whitespace, control characters or angle brackets); the transport encodes
-/// non-ASCII display names. Its <see cref="ToString"/> hides the address so it cannot leak into logs.
+/// non-ASCII display names, and a display name's double quotes become typographic ones so it stays one quoted name. Its <see cref="ToString"/> hides the address so it cannot leak into logs.
 /// </summary>
 public sealed record EmailAddress
 {
@@ -21,7 +21,7 @@ public sealed record EmailAddress
         }
 
         Address = address;
-        DisplayName = string.IsNullOrWhiteSpace(displayName) ? null : Templates.HeaderText.ToSingleLine(displayName);
+        DisplayName = string.IsNullOrWhiteSpace(displayName) ? null : Quotable(Templates.HeaderText.ToSingleLine(displayName));
     }
 
     /// <summary>The mailbox, e.g. <c>zoe@example.org</c>.</summary>
@@ -32,6 +32,41 @@ public sealed record EmailAddress
 
     /// <summary>The part after the '@', lower-cased.</summary>
     public string Domain => Address[(Address.LastIndexOf('@') + 1)..].ToLowerInvariant();
+
+    /// <summary>
+    /// The name with its ASCII double quotes as typographic ones (“Annie”) and backslashes as full-width ones: the
+    /// transport quotes an ASCII name without escaping inside it, so <c>Bo "B" O'Neil</c> became the malformed
+    /// <c>"Bo "B" O'Neil"</c> and <c>Lee, Ann "Annie"</c> read as two mailboxes; a non-ASCII name goes out as an RFC 2047
+    /// encoded-word instead, which needs no escaping.
+    /// </summary>
+    private static string Quotable(string name)
+    {
+        if (name.IndexOfAny(['"', '\\']) < 0)
+        {
+            return name;
+        }
+
+        var builder = new System.Text.StringBuilder(name.Length);
+        var opening = true;
+        foreach (var c in name)
+        {
+            switch (c)
+            {
+                case '"':
+                    builder.Append(opening ? '\u201C' : '\u201D');
+                    opening = !opening;
+                    break;
+                case '\\':
+                    builder.Append('\uFF3C');
+                    break;
+                default:
+                    builder.Append(c);
+                    break;
+            }
+        }
+
+        return builder.ToString();
+    }
 
     /// <summary>Redacted on purpose: addresses must never reach logs.</summary>
     public override string ToString() => "EmailAddress { redacted }";
