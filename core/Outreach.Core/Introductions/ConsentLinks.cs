@@ -4,7 +4,7 @@ using Outreach.Core.Sending;
 namespace Outreach.Core.Introductions;
 
 /// <summary>
-/// B's consent link: <c>{PublicBaseUrl}api/introductions/consent/{token}</c>, where the token is signed
+/// B's consent link: <c>{PublicBaseUrl}api/introductions/consent/{token}</c> (<see cref="PublicUrls"/>), where the token is signed
 /// (<see cref="SignedTokenService"/>), expires with the consent deadline, and names the owner, the introduction and its
 /// consent secret, which the workflow compares again in constant time. Any token that fails, for whatever reason, reads
 /// as "no such link", so a guesser learns nothing.
@@ -26,7 +26,7 @@ public sealed class ConsentLinks(SignedTokenService tokens, SendingOptions sendi
         }
 
         var token = tokens.Create(Purpose, introduction.OwnerId, $"{SubjectPrefix}{introduction.IntroductionId}:{introduction.ConsentToken}", lifetime);
-        return new Uri(sending.PublicBaseUrl, $"api/introductions/consent/{token}");
+        return PublicUrls.Under(sending.PublicBaseUrl, $"api/introductions/consent/{token}");
     }
 
     /// <summary>What a valid token vouches for, or null for a tampered, expired or foreign one.</summary>

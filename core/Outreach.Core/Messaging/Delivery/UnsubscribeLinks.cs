@@ -47,10 +47,7 @@ public sealed record UnsubscribeLinks
     {
         ArgumentNullException.ThrowIfNull(appBaseUrl);
         ArgumentException.ThrowIfNullOrWhiteSpace(token);
-        // A base with a path but no final slash ("https://school.example/outreach") is still the app's root: resolving
-        // against it as it stands would drop "outreach" and send every recipient a link that unsubscribes nobody.
-        var root = appBaseUrl.AbsolutePath.EndsWith('/') ? appBaseUrl : new Uri(appBaseUrl.GetLeftPart(UriPartial.Path) + "/");
-        var oneClick = new Uri(root, "api/unsubscribe/" + Uri.EscapeDataString(token));
+        var oneClick = Sending.PublicUrls.Under(appBaseUrl, "api/unsubscribe/" + Uri.EscapeDataString(token));
         var mailto = mailbox is null ? null : new Uri($"mailto:{mailbox}?subject={Uri.EscapeDataString("unsubscribe " + token)}");
         return new UnsubscribeLinks(oneClick, mailto);
     }
