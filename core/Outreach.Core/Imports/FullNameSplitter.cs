@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Outreach.Core.Contacts;
 
 namespace Outreach.Core.Imports;
 

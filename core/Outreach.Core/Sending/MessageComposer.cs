@@ -122,7 +122,7 @@ public sealed class MessageComposer(
         var rendered = Render(task, contact, sender, template, unsubscribe, introduction, withConsentLink: true);
         var builder = new OutgoingMessageBuilder()
             .From(sender.Email, sender.FullName)
-            .To(contact.Email ?? throw new ArgumentException("The contact has no email address.", nameof(contact)), contact.FullName)
+            .To(contact.Email ?? throw new ArgumentException("The contact has no email address.", nameof(contact)), DisplayName(contact))
             .Content(rendered)
             .MessageId(messageId)
             .Thread(thread);
@@ -133,7 +133,7 @@ public sealed class MessageComposer(
 
         foreach (var also in AlsoTo(task, introduction))
         {
-            builder.To(also.Email ?? throw new ArgumentException("A contact on the message has no email address.", nameof(task)), also.FullName);
+            builder.To(also.Email ?? throw new ArgumentException("A contact on the message has no email address.", nameof(task)), DisplayName(also));
         }
 
         if (task.CopyOwner)
@@ -209,5 +209,12 @@ public sealed class MessageComposer(
         ArgumentNullException.ThrowIfNull(contact);
         ArgumentNullException.ThrowIfNull(sender);
         return renderer.Render(template, TemplateModel.ForContact(contact, sender.ToTemplateSender(), unsubscribe?.OneClick));
+    }
+
+    /// <summary>The recipient's name on the To line as the body greets them: one stored in capitals reads "Jane Smith", not "JANE SMITH".</summary>
+    private static string? DisplayName(Contact contact)
+    {
+        var (first, last) = TemplateText.PersonName(contact.FirstName, contact.LastName);
+        return TemplateText.JoinName(first, last);
     }
 }

@@ -47,6 +47,22 @@ public sealed class TaskSenderTests
     }
 
     [Fact]
+    public async Task A_recipient_stored_in_capitals_is_named_on_the_to_line_as_the_note_greets_them()
+    {
+        await _profiles.SaveAsync(new SenderProfile { OwnerId = Owner, FirstName = "Sam", Email = "sam@uni.example" }, default);
+        var shouted = _ann with { FirstName = "ANN", LastName = "O'NEIL-SMITH" };
+        await _contacts.WriteAsync(Owner, [shouted], default);
+        var task = SendScenarioTask(shouted);
+        Assert.True(await _tasks.TryAddAsync(task, default));
+
+        await SendAsync(task);
+
+        var message = Assert.Single(_transport.Messages);
+        Assert.Equal("Ann O'Neil-Smith", Assert.Single(message.To).DisplayName);
+        Assert.StartsWith("Hi Ann,", message.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_follow_up_is_threaded_under_the_thank_you_sent_before_it_and_keeps_its_own_subject()
     {
         var thankYou = await SeedAsync();

@@ -1,3 +1,4 @@
+using Outreach.Core.Contacts;
 using System.Globalization;
 
 namespace Outreach.Core.Messaging.Templates;
@@ -12,46 +13,13 @@ internal static class TemplateText
 
     /// <summary>
     /// A person's name as a greeting should print it: one typed all in capitals ("JANE O'NEIL-SMITH", "DR. JANE") reads as
-    /// shouting, so each word becomes capitalised ("Jane O'Neil-Smith", "Dr. Jane"); a two-letter word that may be initials
-    /// ("JP") keeps its capitals. A name with any lower-case letter in either part ("McDonald", "Jean DUPONT") is kept as written.
+    /// shouting, so it is written as a name ("Jane O'Neil-Smith", "Dr. Jane") by the import's rule (<see cref="NameCase"/>);
+    /// a name with any lower-case letter in either part ("McDonald", "Jean DUPONT") is kept as written.
     /// </summary>
     public static (string? First, string? Last) PersonName(string? first, string? last)
     {
-        // "Jean DUPONT" writes the family name in capitals on purpose: only a name typed wholly in capitals is changed.
-        var written = (Clean(first), Clean(last));
-        return $"{first}{last}".Any(char.IsLower) ? written : (Uncapitalised(written.Item1), Uncapitalised(written.Item2));
-    }
-
-    private static string? Uncapitalised(string? clean)
-    {
-        if (clean is null || !clean.Any(char.IsUpper))
-        {
-            return clean;
-        }
-
-        var chars = clean.ToCharArray();
-        for (var i = 0; i < chars.Length;)
-        {
-            if (!char.IsLetter(chars[i]))
-            {
-                i++;
-                continue;
-            }
-
-            var start = i;
-            while (i < chars.Length && char.IsLetter(chars[i]))
-            {
-                i++;
-            }
-
-            var initials = i - start == 2 && !(i < chars.Length && chars[i] == '.');
-            for (var k = start + 1; k < i && !initials; k++)
-            {
-                chars[k] = char.ToLower(chars[k], English);
-            }
-        }
-
-        return new string(chars);
+        var (cleanFirst, cleanLast) = (Clean(first), Clean(last));
+        return NameCase.IsWhollyCapitals(cleanFirst, cleanLast) ? (NameCase.Capitalise(cleanFirst), NameCase.Capitalise(cleanLast)) : (cleanFirst, cleanLast);
     }
 
     public static string? JoinName(string? first, string? last) =>

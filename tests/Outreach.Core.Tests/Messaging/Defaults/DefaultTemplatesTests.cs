@@ -195,6 +195,7 @@ public sealed class DefaultTemplatesTests
     [Theory]
     [InlineData("JANE", "SMITH", "Jane|Smith|Jane Smith")]
     [InlineData("JP", "MORGAN-LEE", "JP|Morgan-Lee|JP Morgan-Lee")]
+    [InlineData("DR. AMARA", "O'NEIL JR.", "Dr. Amara|O'Neil Jr.|Dr. Amara O'Neil Jr.")]
     [InlineData("Jean", "DUPONT", "Jean|DUPONT|Jean DUPONT")]
     [InlineData("Ryan", "McDonald", "Ryan|McDonald|Ryan McDonald")]
     [InlineData("ZOË", "ÅNGSTRÖM", "Zoë|Ångström|Zoë Ångström")]

@@ -1,9 +1,10 @@
-namespace Outreach.Core.Imports;
+namespace Outreach.Core.Contacts;
 
 /// <summary>
 /// Writes a name typed wholly in capitals (a form filled in with caps lock, a badge scanner's export) as a name:
-/// "JANE O'BRIEN-SMITH" becomes "Jane O'Brien-Smith", so a note does not open "Hi JANE,". A word without a vowel
-/// ("JJ", "TJ") is initials and keeps its capitals.
+/// "JANE O'BRIEN-SMITH" becomes "Jane O'Brien-Smith", so a note does not open "Hi JANE,". A short word without a vowel
+/// ("JJ", "TJ") is initials and keeps its capitals, unless a full stop ends it ("DR.", "JR.": a title). The import writes
+/// names so as it reads them, and templates print a name stored in capitals before that so.
 /// </summary>
 internal static class NameCase
 {
@@ -60,7 +61,7 @@ internal static class NameCase
 
     private static void CapitaliseWord(Span<char> word)
     {
-        if (word.IndexOfAny(Vowels) < 0 && word.Length <= 3)
+        if (word.IndexOfAny(Vowels) < 0 && word.Length <= 3 && !word.EndsWith('.'))
         {
             return; // initials
         }
