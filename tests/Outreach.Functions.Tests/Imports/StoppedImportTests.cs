@@ -28,18 +28,8 @@ public sealed class StoppedImportTests(AzuriteFixture azurite) : IClassFixture<A
         using var app = Start(("Imports:ProgressInterval", "00:00:00"));
         var ownerId = ApiApp.NewId("died");
         using var client = app.Client(await app.CreateAccountWithKeyAsync(ownerId));
-        var bytes = Encoding.UTF8.GetBytes(NumberedPeople(1200, "Name,Email,Position", i => string.Create(CultureInfo.InvariantCulture, $"Person {i},person@example.org,{new string('p', 200)}")));
-        var storage = app.Factory.Services.GetRequiredService<ImportStorage>();
-        var runner = app.Factory.Services.GetRequiredService<ImportRunner>();
-        await storage.EnsureCreatedAsync(CancellationToken.None);
-        var now = _clock.GetUtcNow();
-        var record = new ImportRecord
-        {
-            Id = ImportIds.New(now), OwnerId = ownerId, Status = ImportStatus.Running, FileName = "people.csv", SizeBytes = bytes.Length, CreatedUtc = now, ActiveUtc = now,
-        };
-        var progress = new LatestImportProgress();
-        await using var input = new GatedStream(bytes);
-        var options = new ImportOptions { OwnerId = ownerId, ImportId = record.Id, FileName = record.FileName, TotalBytes = bytes.Length };
+        var (storage, runner, record, progress, options) = await ArrangeRunAsync(app, ownerId);
+        await using var input = new GatedStream(RunBytes);
         using var kill = new CancellationTokenSource();
 
         // Run as POST /api/imports runs a small file, until half-way: there it stays, as a killed instance's run would,
@@ -87,18 +77,8 @@ public sealed class StoppedImportTests(AzuriteFixture azurite) : IClassFixture<A
         using var app = Start(("Imports:ProgressInterval", "00:00:00"));
         var ownerId = ApiApp.NewId("revive");
         using var client = app.Client(await app.CreateAccountWithKeyAsync(ownerId));
-        var bytes = Encoding.UTF8.GetBytes(NumberedPeople(1200, "Name,Email,Position", i => string.Create(CultureInfo.InvariantCulture, $"Person {i},person@example.org,{new string('p', 200)}")));
-        var storage = app.Factory.Services.GetRequiredService<ImportStorage>();
-        var runner = app.Factory.Services.GetRequiredService<ImportRunner>();
-        await storage.EnsureCreatedAsync(CancellationToken.None);
-        var now = _clock.GetUtcNow();
-        var record = new ImportRecord
-        {
-            Id = ImportIds.New(now), OwnerId = ownerId, Status = ImportStatus.Running, FileName = "people.csv", SizeBytes = bytes.Length, CreatedUtc = now, ActiveUtc = now,
-        };
-        var progress = new LatestImportProgress();
-        await using var input = new GatedStream(bytes);
-        var options = new ImportOptions { OwnerId = ownerId, ImportId = record.Id, FileName = record.FileName, TotalBytes = bytes.Length };
+        var (storage, runner, record, progress, options) = await ArrangeRunAsync(app, ownerId);
+        await using var input = new GatedStream(RunBytes);
 
         // Hung half-way for longer than the stall time (its instance paused, a storage call never answering), so judged stopped...
         var run = Task.Run(async () =>
@@ -285,5 +265,25 @@ public sealed class StoppedImportTests(AzuriteFixture azurite) : IClassFixture<A
         using var response = await client.GetAsync(new Uri("/api/imports", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await JsonAsync(response)).GetProperty("imports").EnumerateArray().Single(i => i.GetProperty("id").GetString() == importId);
+    }
+
+    /// <summary>1,200 rows of one person (so every row after the first merges), long enough to stop half-way.</summary>
+    private static readonly byte[] RunBytes = Encoding.UTF8.GetBytes(
+        NumberedPeople(1200, "Name,Email,Position", i => string.Create(CultureInfo.InvariantCulture, $"Person {i},person@example.org,{new string('p', 200)}")));
+
+    /// <summary>An import of <see cref="RunBytes"/> recorded as running now, as POST /api/imports records a small file's before running it.</summary>
+    private async Task<(ImportStorage Storage, ImportRunner Runner, ImportRecord Record, LatestImportProgress Progress, ImportOptions Options)> ArrangeRunAsync(
+        ApiApp app, string ownerId)
+    {
+        var storage = app.Factory.Services.GetRequiredService<ImportStorage>();
+        var runner = app.Factory.Services.GetRequiredService<ImportRunner>();
+        await storage.EnsureCreatedAsync(CancellationToken.None);
+        var now = _clock.GetUtcNow();
+        var record = new ImportRecord
+        {
+            Id = ImportIds.New(now), OwnerId = ownerId, Status = ImportStatus.Running, FileName = "people.csv", SizeBytes = RunBytes.Length, CreatedUtc = now, ActiveUtc = now,
+        };
+        var options = new ImportOptions { OwnerId = ownerId, ImportId = record.Id, FileName = record.FileName, TotalBytes = RunBytes.Length };
+        return (storage, runner, record, new LatestImportProgress(), options);
     }
 }
