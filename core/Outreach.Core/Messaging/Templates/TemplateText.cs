@@ -1,5 +1,5 @@
-using Outreach.Core.Contacts;
 using System.Globalization;
+using Outreach.Core.Contacts;
 
 namespace Outreach.Core.Messaging.Templates;
 
