@@ -4,8 +4,11 @@ using Outreach.Testing.Time;
 namespace Outreach.Functions.Tests.Support;
 
 /// <summary>
-/// A <see cref="ManualTimeProvider"/> that also tells the test when code under test starts waiting for a given time,
-/// so the test advances the clock only once the runner is waiting (no sleeping, no racing the runner).
+/// A <see cref="ManualTimeProvider"/> that also tells the test when the timer listener starts waiting for a given time,
+/// so the test advances the clock only once the runner is waiting (no sleeping, no racing the runner). Only the
+/// listener's own waits count: another part of the app waiting for the same moment (a cache or a lease of its own,
+/// armed when the clock moved) would otherwise let the test move the clock while the listener was still between an
+/// invocation and its next wait, and the status it records would read the later time.
 /// </summary>
 internal sealed class ObservedTimeProvider(ManualTimeProvider clock) : TimeProvider
 {
@@ -23,13 +26,18 @@ internal sealed class ObservedTimeProvider(ManualTimeProvider clock) : TimeProvi
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
-        if (dueTime != Timeout.InfiniteTimeSpan)
+        if (dueTime != Timeout.InfiniteTimeSpan && IsTimerListenerWaiting())
         {
             _waits.Enqueue(clock.GetUtcNow() + dueTime);
         }
 
         return clock.CreateTimer(callback, state, dueTime, period);
     }
+
+    /// <summary>Whether the timer being created is the timer listener's wait (its frame is on the stack: Task.Delay creates it synchronously).</summary>
+    private static bool IsTimerListenerWaiting() =>
+        new System.Diagnostics.StackTrace().GetFrames().Any(frame =>
+            frame.GetMethod()?.DeclaringType?.FullName?.StartsWith("Outreach.Functions.LocalRunner.TimerTriggerListener", StringComparison.Ordinal) == true);
 
     public async Task WaitForTimerDueAtAsync(DateTimeOffset due, TimeSpan timeout)
     {
