@@ -5,24 +5,34 @@ using Outreach.Testing.Time;
 
 namespace Outreach.Functions.Tests.LocalRunner;
 
-/// <summary>Timers driven by a fake clock through the real runner and handler (schedule "0 */5 * * * *").</summary>
+/// <summary>
+/// Timers driven by a fake clock through the real runner and handler (schedule "30 */5 * * * *": half a minute past
+/// every fifth minute). The shipped timer functions run in the app too, on whole minutes (SweepStuckSends on every fifth
+/// one): a Tick on whole minutes shared its moments with them, and the test, seeing SweepStuckSends wait for 09:10,
+/// moved the clock before Tick had recorded its status.
+/// </summary>
 public sealed class TimerRunnerTests : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
-    private static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The clock at start: an occurrence of Tick's schedule, so the next ones are 5, 10, 15 minutes on.</summary>
+    private static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 0, 30, TimeSpan.Zero);
+
+    private static readonly (string, string) Tick = (TestFunctionJson.Tick.Item1, TestFunctionJson.Tick.Item2.Replace("\"0 */5 * * * *\"", "\"30 */5 * * * *\"", StringComparison.Ordinal));
+
     private readonly ObservedTimeProvider _time = new(new ManualTimeProvider(Start));
     private readonly InvocationRecorder _recorder = new();
     private TestAppRoot _root = null!;
     private FunctionAppFactory _app = null!;
 
-    public Task InitializeAsync() => StartAsync(TestFunctionJson.Tick);
+    public Task InitializeAsync() => StartAsync(Tick);
 
     [Fact]
     public async Task Timer_with_run_on_startup_fires_once_at_start_then_keeps_its_schedule()
     {
         await _app.DisposeAsync();
         _root.Dispose();
-        await StartAsync(("Tick", TestFunctionJson.Tick.Item2.Replace("\"runOnStartup\": false", "\"runOnStartup\": true", StringComparison.Ordinal)));
+        await StartAsync(("Tick", Tick.Item2.Replace("\"runOnStartup\": false", "\"runOnStartup\": true", StringComparison.Ordinal)));
 
         var fired = Assert.Single(await _recorder.WaitForAsync<TimerTrigger>("Tick", 1, Patience));
 

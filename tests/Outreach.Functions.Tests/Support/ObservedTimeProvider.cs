@@ -4,11 +4,10 @@ using Outreach.Testing.Time;
 namespace Outreach.Functions.Tests.Support;
 
 /// <summary>
-/// A <see cref="ManualTimeProvider"/> that also tells the test when the timer listener starts waiting for a given time,
-/// so the test advances the clock only once the runner is waiting (no sleeping, no racing the runner). Only the
-/// listener's own waits count: another part of the app waiting for the same moment (a cache or a lease of its own,
-/// armed when the clock moved) would otherwise let the test move the clock while the listener was still between an
-/// invocation and its next wait, and the status it records would read the later time.
+/// A <see cref="ManualTimeProvider"/> that also tells the test when code under test starts waiting for a given time,
+/// so the test advances the clock only once the runner is waiting (no sleeping, no racing the runner). It sees every
+/// wait in the app, so the moment waited for must be one only the code under test waits for (the shipped timer
+/// functions run in test apps too, on whole minutes).
 /// </summary>
 internal sealed class ObservedTimeProvider(ManualTimeProvider clock) : TimeProvider
 {
@@ -26,18 +25,13 @@ internal sealed class ObservedTimeProvider(ManualTimeProvider clock) : TimeProvi
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
-        if (dueTime != Timeout.InfiniteTimeSpan && IsTimerListenerWaiting())
+        if (dueTime != Timeout.InfiniteTimeSpan)
         {
             _waits.Enqueue(clock.GetUtcNow() + dueTime);
         }
 
         return clock.CreateTimer(callback, state, dueTime, period);
     }
-
-    /// <summary>Whether the timer being created is the timer listener's wait (its frame is on the stack: Task.Delay creates it synchronously).</summary>
-    private static bool IsTimerListenerWaiting() =>
-        new System.Diagnostics.StackTrace().GetFrames().Any(frame =>
-            frame.GetMethod()?.DeclaringType?.FullName?.StartsWith("Outreach.Functions.LocalRunner.TimerTriggerListener", StringComparison.Ordinal) == true);
 
     public async Task WaitForTimerDueAtAsync(DateTimeOffset due, TimeSpan timeout)
     {
