@@ -36,10 +36,16 @@ internal sealed record TemplateParts(string? Subject, string? Text, string? Html
 /// </summary>
 internal sealed record PreviewTemplateRequest(string? Name, TemplateParts? Template, string? ContactId, string? IntroductionId = null, string? Kind = null);
 
-/// <summary>A rendered message: what <c>POST /api/templates/preview</c> and <c>GET /api/tasks/{id}/draft</c> answer.</summary>
-internal sealed record RenderedResponse(string Subject, string Text, string Html)
+/// <summary>
+/// A rendered message: what <c>POST /api/templates/preview</c> and <c>GET /api/tasks/{id}/draft</c> answer.
+/// <see cref="Warnings"/> lists what saving the template would refuse although it renders (a subject that is blank
+/// for a contact without some value, <c>template.subject-may-be-empty</c>), so its author learns before saving, or
+/// learns that a template saved before that rule leaves holes for some contacts; empty when there is nothing to say.
+/// </summary>
+internal sealed record RenderedResponse(string Subject, string Text, string Html, IReadOnlyList<TemplateProblemResponse> Warnings)
 {
-    public static RenderedResponse Of(RenderedMessage message) => new(message.Subject, message.Text, message.Html);
+    public static RenderedResponse Of(RenderedMessage message, MessageTemplate template) =>
+        new(message.Subject, message.Text, message.Html, TemplateValidator.FindSubjectHole(template) is { } hole ? [TemplateProblemResponse.Of(hole)] : []);
 }
 
 /// <summary>One problem of a rejected template, as listed in the 400 answer; <see cref="Suggestion"/> is the known variable an unknown one most likely meant.</summary>

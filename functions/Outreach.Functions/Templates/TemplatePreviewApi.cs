@@ -102,7 +102,7 @@ internal static class TemplatePreviewApi
             return OwnerAccess.NotFound();
         }
 
-        return TypedResults.Ok(RenderedResponse.Of(composer.RenderEmail(owner.OwnerId, contact, sender, template)));
+        return TypedResults.Ok(RenderedResponse.Of(composer.RenderEmail(owner.OwnerId, contact, sender, template), template));
     }
 
     /// <summary>
@@ -124,7 +124,7 @@ internal static class TemplatePreviewApi
         var sender = await senderRead.ConfigureAwait(false) ?? throw SenderRequired();
         try
         {
-            return TypedResults.Ok(RenderedResponse.Of(composer.RenderIntroductionEmail(introduction, sender, template, IntroductionViews.MaySeeConsentLink(owner))));
+            return TypedResults.Ok(RenderedResponse.Of(composer.RenderIntroductionEmail(introduction, sender, template, IntroductionViews.MaySeeConsentLink(owner)), template));
         }
         catch (DomainException e) when (e.Code == "introduction.consent-closed")
         {
@@ -151,7 +151,7 @@ internal static class TemplatePreviewApi
         // whoever may hold it, since it answers yes for B.
         var introduction = await IntroductionDetails.OfAsync(task, stores.Introductions, stores.Contacts, cancellationToken).ConfigureAwait(false);
         var template = await stores.Templates.ResolveAsync(owner.OwnerId, task.Template, cancellationToken).ConfigureAwait(false);
-        return TypedResults.Ok(RenderedResponse.Of(composer.Render(task, contact, sender, template, introduction, IntroductionViews.MaySeeConsentLink(owner))));
+        return TypedResults.Ok(RenderedResponse.Of(composer.Render(task, contact, sender, template, introduction, IntroductionViews.MaySeeConsentLink(owner)), template));
     }
 
     /// <summary>The contact (null when the owner has no such contact) and the owner's sender profile, which a message needs.</summary>

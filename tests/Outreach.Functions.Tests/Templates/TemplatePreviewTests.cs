@@ -67,6 +67,38 @@ public sealed class TemplatePreviewTests(AzuriteFixture azurite) : IClassFixture
     }
 
     [Fact]
+    public async Task A_subject_that_saving_would_refuse_still_renders_and_the_preview_warns_of_it()
+    {
+        // The author sees the message and, before saving, the reason the save would be refused.
+        var template = new { subject = "Our chat about {{company}}", text = Greeting, html = $"<p>{Greeting}</p>" };
+
+        var preview = await PreviewAsync(new { template, contactId = "c-zoe" });
+        using var saved = await Owner.PutAsJsonAsync("/api/templates/follow_up", template);
+        var refusal = await saved.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal("Our chat about Acme", preview.GetProperty("subject").GetString());
+        var warning = Assert.Single(preview.GetProperty("warnings").EnumerateArray().ToArray());
+        Assert.Equal(
+            ("template.subject-may-be-empty", "company", "subject", 1, 18),
+            (warning.GetProperty("code").GetString(), warning.GetProperty("variable").GetString(), warning.GetProperty("part").GetString(),
+             warning.GetProperty("line").GetInt32(), warning.GetProperty("column").GetInt32()));
+        Assert.Equal(HttpStatusCode.BadRequest, saved.StatusCode);
+        Assert.Equal(warning.GetProperty("message").GetString(), Assert.Single(refusal.GetProperty("problems").EnumerateArray().ToArray()).GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task A_guarded_subject_and_every_default_template_preview_without_warnings()
+    {
+        var guarded = new { subject = "Our chat{{#if company}} about {{company}}{{/if}}", text = Greeting, html = $"<p>{Greeting}</p>" };
+
+        var inline = await PreviewAsync(new { template = guarded, contactId = "c-zoe" });
+        var thankYou = await PreviewAsync(new { name = "thank_you", contactId = "c-zoe" });
+        var followUp = await PreviewAsync(new { name = "follow_up", contactId = "c-nameless" });
+
+        Assert.All([inline, thankYou, followUp], preview => Assert.Empty(preview.GetProperty("warnings").EnumerateArray()));
+    }
+
+    [Fact]
     public async Task Contact_data_is_html_escaped_in_the_html_part_only()
     {
         var template = new { subject = "For {{firstName}}", text = Greeting, html = $"<p>{Greeting}</p>" };

@@ -5,8 +5,8 @@ namespace Outreach.Core.Messaging.Templates;
 /// company for many rows, a one-word name has no last name), and a blank one leaves a hole in the one line a recipient
 /// reads first ("Thank you, " or "Our chat at "). A value is guarded inside <c>{{#if value}}</c> (or the
 /// <c>{{else}}</c> of <c>{{#unless value}}</c>), as the item of an <c>{{#each}}</c>, or when printed through
-/// <c>{{default value "fallback"}}</c> with a fallback that is never blank. Checked when a template is saved or
-/// previewed, not when a stored one is rendered, so a template saved before this check still sends.
+/// <c>{{default value "fallback"}}</c> with a fallback that is never blank. Refused when a template is saved, warned of
+/// when one is previewed, not checked when a stored one is rendered, so a template saved before this check still sends.
 /// Runs on a subject that already passed <see cref="TemplatePartChecker"/>.
 /// </summary>
 internal sealed class SubjectHoleChecker

@@ -37,8 +37,8 @@ public static class TemplateValidator
 
     /// <summary>
     /// <see cref="FindProblems"/>, and also a subject that prints a value which can be blank for some contact outside an
-    /// <c>{{#if}}</c> or a <c>{{default}}</c> (<c>template.subject-may-be-empty</c>): what a template being saved or
-    /// previewed must pass. Rendering a stored template checks only <see cref="FindProblems"/>, so one saved before
+    /// <c>{{#if}}</c> or a <c>{{default}}</c> (<c>template.subject-may-be-empty</c>): what a template being saved must
+    /// pass (a preview renders it and warns: <see cref="FindSubjectHole"/>). Rendering a stored template checks only <see cref="FindProblems"/>, so one saved before
     /// this rule still sends.
     /// </summary>
     public static IReadOnlyList<TemplateProblem> FindProblemsBeforeSaving(MessageTemplate template)
@@ -50,6 +50,17 @@ public static class TemplateValidator
         }
 
         return [hole, .. problems];
+    }
+
+    /// <summary>
+    /// The first value the subject of <paramref name="template"/> prints unguarded (<c>template.subject-may-be-empty</c>),
+    /// or null: what saving refuses, for a preview to warn of while the message still renders. Null too when the subject
+    /// has a problem of its own (<see cref="FindProblems"/>), which is reported instead.
+    /// </summary>
+    public static TemplateProblem? FindSubjectHole(MessageTemplate template)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        return TemplatePartChecker.FirstProblem(template.Subject, TemplatePart.Subject) is null ? SubjectHoleChecker.FirstProblem(template.Subject) : null;
     }
 
     /// <summary>Throws a <see cref="DomainException"/> for the first problem (name, then subject, text, html).</summary>
