@@ -25,6 +25,8 @@ public sealed class InMemoryTaskStore : ITaskStore, ITaskListing
     /// <inheritdoc />
     public Task<OutreachTask?> TryReplaceAsync(OutreachTask task, CancellationToken cancellationToken)
     {
+        // As the table's write does: a cancelled caller writes nothing.
+        cancellationToken.ThrowIfCancellationRequested();
         var version = TaskVersions.Require(task);
         var partition = Partition(task.OwnerId);
         if (!partition.TryGetValue(task.TaskId, out var stored) || !string.Equals(stored.Version, version, StringComparison.Ordinal))

@@ -29,10 +29,16 @@ public sealed class TaskSender(
     SendingOptions options,
     TimeProvider time)
 {
+    /// <summary>How long recording the server's answer may take once it came, whatever the attempt's own cancellation says.</summary>
+    private static readonly TimeSpan RecordingTimeout = TimeSpan.FromSeconds(30);
+
     /// <summary>Handles one delivery of <paramref name="request"/>.</summary>
     /// <param name="request">Which task.</param>
     /// <param name="isLastAttempt">True on the queue's last delivery: a transient failure then fails the task instead of retrying.</param>
-    /// <param name="cancellationToken">Cancels the attempt (a claim left behind becomes stale and goes to review).</param>
+    /// <param name="cancellationToken">
+    /// Cancels the attempt (a claim left behind becomes stale and goes to review); once the server has answered, what it
+    /// answered is recorded all the same.
+    /// </param>
     public async Task<SendAttempt> SendAsync(SendRequest request, bool isLastAttempt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -173,21 +179,27 @@ public sealed class TaskSender(
         }
 
         var result = await held.Transport.SendAsync(message, cancellationToken);
+
+        // What the server answered is recorded even when the attempt is being cancelled now (the host stopping, the
+        // function's time running out): a message it accepted is out, and a task left claimed would go to review as
+        // possibly sent, its send uncounted. Bounded, so storage that does not answer cannot hold the attempt forever.
+        using var recording = new CancellationTokenSource(RecordingTimeout, time);
+        var recordingToken = recording.Token;
         if (result.Kind is not (SendResultKind.Sent or SendResultKind.Unconfirmed))
         {
             // Known not to have gone out: the place under the cap goes back for the retry or the next task. (A send
             // that may have gone out, or an attempt that stopped mid-call, keeps it: the mailbox may have sent it.)
-            await stores.Activity.ReleaseSendAsync(task.OwnerId, today, cancellationToken);
+            await stores.Activity.ReleaseSendAsync(task.OwnerId, today, recordingToken);
         }
 
         return result.Kind switch
         {
-            SendResultKind.Sent => await MarkSentAsync(claimed, contact, profile, RecipientRefusals.RefusedOf(recipients, result), cancellationToken),
-            SendResultKind.Transient when !isLastAttempt => await ReleaseForRetryAsync(claimed, result, cancellationToken),
-            SendResultKind.Transient => await FailClaimedAsync(claimed, SendAttemptKind.GaveUp, SendReasons.Of(result), retry: true, cancellationToken),
-            SendResultKind.Rejected => await RejectRecipientsAsync(claimed, RecipientRefusals.RefusedOf(recipients, result), result, cancellationToken),
-            SendResultKind.Unconfirmed => await ReviewUnconfirmedAsync(claimed, cancellationToken),
-            _ => await FailClaimedAsync(claimed, SendAttemptKind.Failed, SendReasons.Of(result), retry: false, cancellationToken),
+            SendResultKind.Sent => await MarkSentAsync(claimed, contact, profile, RecipientRefusals.RefusedOf(recipients, result), recordingToken),
+            SendResultKind.Transient when !isLastAttempt => await ReleaseForRetryAsync(claimed, result, recordingToken),
+            SendResultKind.Transient => await FailClaimedAsync(claimed, SendAttemptKind.GaveUp, SendReasons.Of(result), retry: true, recordingToken),
+            SendResultKind.Rejected => await RejectRecipientsAsync(claimed, RecipientRefusals.RefusedOf(recipients, result), result, recordingToken),
+            SendResultKind.Unconfirmed => await ReviewUnconfirmedAsync(claimed, recordingToken),
+            _ => await FailClaimedAsync(claimed, SendAttemptKind.Failed, SendReasons.Of(result), retry: false, recordingToken),
         };
     }
 

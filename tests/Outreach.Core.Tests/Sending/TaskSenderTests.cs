@@ -259,6 +259,45 @@ public sealed class TaskSenderTests
     }
 
     [Fact]
+    public async Task A_send_the_server_accepted_as_the_attempt_was_cancelled_is_still_marked_sent_and_counted()
+    {
+        // The host stops (or the function's time runs out) while the server says 250: the message is out, so the task
+        // must read sent, not stay claimed for the sweeper to send to review as possibly sent.
+        var task = await SeedAsync();
+        using var stopping = new CancellationTokenSource();
+        _transport.Then(message =>
+        {
+            stopping.Cancel();
+            return SendResult.Sent(message.MessageId);
+        });
+
+        var attempt = await CreateSender().SendAsync(new SendRequest(task.OwnerId, task.TaskId), isLastAttempt: false, stopping.Token);
+
+        var stored = await ReloadAsync(task);
+        Assert.Equal(SendAttemptKind.Sent, attempt.Kind);
+        Assert.Equal((TaskState.Sent, Wednesday10), (stored.State, stored.SentUtc));
+        Assert.Equal(1, (await _activity.GetAsync(Owner, default)).SentThatDay);
+    }
+
+    [Fact]
+    public async Task A_refusal_for_now_that_came_as_the_attempt_was_cancelled_still_gives_the_claim_back_for_the_retry()
+    {
+        var task = await SeedAsync();
+        using var stopping = new CancellationTokenSource();
+        _transport.Then(message =>
+        {
+            stopping.Cancel();
+            return new SendResult(SendResultKind.Transient, message.MessageId, 451, "try again later");
+        });
+
+        var attempt = await CreateSender().SendAsync(new SendRequest(task.OwnerId, task.TaskId), isLastAttempt: false, stopping.Token);
+
+        var stored = await ReloadAsync(task);
+        Assert.Equal((SendAttemptKind.RetryLater, true), (attempt.Kind, attempt.Retry));
+        Assert.Equal((TaskState.Queued, null), (stored.State, stored.ClaimedUtc));
+    }
+
+    [Fact]
     public async Task A_storage_failure_after_the_claim_and_before_the_smtp_call_gives_the_task_back_unsent_for_the_retry()
     {
         // The Message-ID index write fails (a storage outage): nothing reached SMTP, so the task must not look "maybe sent".
