@@ -32,6 +32,18 @@ internal static class TemplateText
         "i am glad to ", "i'm glad to ", "happy to ", "glad to ", "i can ", "i could ", "i will ", "i'll ", "to ",
     ];
 
+    // An offer typed as a thing, not a deed ("Resume review", "A referral", "My class notes"): its first word is one of
+    // these, which no offer written as a verb phrase starts with. The sentence then offers the thing.
+    private static readonly HashSet<string> OfferNounOpeners = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "a", "an", "the", "my", "our", "some", "any", "free", "coffee", "lunch", "referral", "referrals", "resume", "résumé", "cv",
+        "feedback", "advice", "mentoring", "mentorship", "coaching", "guidance", "tutoring", "notes", "slides", "tickets",
+        "insights", "input", "career", "portfolio", "mock", "tips",
+    };
+
+    // "Intro to Lee", "an introduction to our club lead": the sentence already says "I would be glad to".
+    private static readonly string[] IntroductionOpeners = ["an intro to ", "an introduction to ", "intro to ", "introduction to "];
+
     private static readonly HashSet<string> ClauseOpeners = new(StringComparer.Ordinal)
     {
         "You", "Your", "Both", "The", "She", "He", "They", "We", "It", "Her", "His", "Their", "Each", "A", "An", "This", "That",
@@ -62,7 +74,32 @@ internal static class TemplateText
             }
         }
 
-        return LowerOrdinaryFirstWord(phrase);
+        return AsDeed(LowerOrdinaryFirstWord(phrase));
+    }
+
+    /// <summary>
+    /// An offer typed as a thing made into what the sentence's "I would be glad to …" needs: "Intro to our club lead"
+    /// becomes "introduce you to our club lead", "Resume review" "offer resume review"; a verb phrase stays as it is.
+    /// </summary>
+    private static string AsDeed(string phrase)
+    {
+        foreach (var opener in IntroductionOpeners)
+        {
+            if (phrase.Length > opener.Length && phrase.StartsWith(opener, StringComparison.OrdinalIgnoreCase))
+            {
+                return "introduce you to " + phrase[opener.Length..].TrimStart();
+            }
+        }
+
+        var end = phrase.IndexOf(' ', StringComparison.Ordinal);
+        var first = end < 0 ? phrase : phrase[..end];
+        if (!OfferNounOpeners.Contains(first))
+        {
+            return phrase;
+        }
+
+        // "A referral": the article loses the capital LowerOrdinaryFirstWord leaves on a one-letter word.
+        return "offer " + (first.Length == 1 ? char.ToLower(phrase[0], English) + phrase[1..] : phrase);
     }
 
     /// <summary>

@@ -172,6 +172,25 @@ public sealed class DefaultTemplatesTests
         Assert.DoesNotContain("happy to share", rendered.Text, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Theory]
+    [InlineData("Intro to our robotics club lead", "introduce you to our robotics club lead")]
+    [InlineData("An introduction to Lee Chen at Fabrikam.", "introduce you to Lee Chen at Fabrikam")]
+    [InlineData("Resume review", "offer resume review")]
+    [InlineData("A referral for the spring internship", "offer a referral for the spring internship")]
+    [InlineData("Happy to offer my class notes", "offer my class notes")]
+    [InlineData("Coffee chat any time", "offer coffee chat any time")]
+    [InlineData("Share my notebook on vehicle routing", "share my notebook on vehicle routing")]
+    [InlineData("Review your CV", "review your CV")]
+    [InlineData("Proofread your cover letter", "proofread your cover letter")]
+    public void An_offer_typed_as_a_thing_is_offered_and_one_typed_as_a_deed_is_kept(string offer, string phrase)
+    {
+        var contact = Imported with { Offer = offer };
+
+        var rendered = Renderer.Render(DefaultTemplates.For(TemplateKind.ThankYou), TemplateModel.ForContact(contact, Minimal.Sender, Unsubscribe));
+
+        Assert.Contains($"As a small thank-you, I would be glad to {phrase}.\n", rendered.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void An_introduction_of_people_typed_in_capitals_with_a_reason_typed_as_a_sentence_reads_naturally()
     {
