@@ -9,7 +9,18 @@ public interface IIntroductionStore : IIntroductionReader
     /// <summary>Stores a new introduction and returns it with its version; null when one with its id exists.</summary>
     Task<Introduction?> TryAddAsync(Introduction introduction, CancellationToken cancellationToken);
 
-    /// <summary>Replaces the introduction if it is still at <see cref="Introduction.Version"/>; null when the race was lost.</summary>
+    /// <summary>
+    /// Stores a new request together with an insert-only claim on its two people (either way round), in one atomic write,
+    /// so that of two requests for the same pair made at the same moment exactly one is stored. A claim whose introduction
+    /// is no longer open (<see cref="IntroductionDuplicates.IsOpen"/>) does not count: it is released and the request stored.
+    /// </summary>
+    /// <returns>The stored request; or the open introduction holding the pair; or neither when one with its id exists.</returns>
+    Task<IntroductionAddition> TryAddForPairAsync(Introduction introduction, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Replaces the introduction if it is still at <see cref="Introduction.Version"/>; null when the race was lost. Once it
+    /// is no longer open, the claim on its pair (<see cref="TryAddForPairAsync"/>) is released, so the introducer may ask again.
+    /// </summary>
     /// <exception cref="ArgumentException">The introduction has no version (it was never read from the store).</exception>
     Task<Introduction?> TryReplaceAsync(Introduction introduction, CancellationToken cancellationToken);
 

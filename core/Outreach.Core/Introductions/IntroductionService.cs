@@ -75,8 +75,15 @@ public sealed class IntroductionService(
             Introduction = requested.Introduction with { PersonAConsentConfirmedBy = personAConsentConfirmedBy, PersonAConsentConfirmedAt = time.GetUtcNow() },
         };
         var planned = await TasksForAsync(transition, profile, cancellationToken).ConfigureAwait(false);
-        var stored = await introductions.TryAddAsync(transition.Introduction, cancellationToken).ConfigureAwait(false)
-            ?? throw new InvalidOperationException("A random introduction id collided with a stored one.");
+        // The list above misses a request made at the same moment (a double click, two tabs, a retry after a timeout):
+        // the store's atomic claim on the pair lets exactly one of them in.
+        var added = await introductions.TryAddForPairAsync(transition.Introduction, cancellationToken).ConfigureAwait(false);
+        if (added.OpenBetweenPair is { } open)
+        {
+            throw IntroductionDuplicates.Duplicate(open);
+        }
+
+        var stored = added.Added ?? throw new InvalidOperationException("A random introduction id collided with a stored one.");
 
         // Should this write fail, the request is stored without its ask: the timer's next run plans it again (same task id).
         await new PlanWriter(tasks, index, time).WriteAsync(planned, cancellationToken).ConfigureAwait(false);

@@ -91,6 +91,71 @@ public sealed class IntroductionsApiTests(AzuriteFixture azurite) : IClassFixtur
         Assert.NotEqual(first, await introducer.IntroduceIdAsync());
     }
 
+    [Fact]
+    public async Task Requests_for_the_same_two_people_made_at_the_same_moment_store_one_introduction_and_ask_B_once()
+    {
+        using var introducer = await Introducer.CreateAsync(_app);
+
+        // A double click on "Introduce", a second tab, a retry after a timeout: all at once, some either way round.
+        var posts = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => introducer.Client.PostAsJsonAsync(
+            "/api/introductions",
+            new
+            {
+                personAContactId = i % 3 == 2 ? introducer.B : introducer.A,
+                personBContactId = i % 3 == 2 ? introducer.A : introducer.B,
+                personAConsented = true,
+                reason = "you both like pricing",
+            })));
+
+        var answers = new List<(HttpStatusCode Status, JsonElement Body)>();
+        foreach (var post in posts)
+        {
+            using (post)
+            {
+                answers.Add((post.StatusCode, await CampaignsApp.JsonAsync(post)));
+            }
+        }
+
+        var created = Assert.Single(answers, a => a.Status == HttpStatusCode.Created).Body.GetProperty("id").GetString()!;
+        Assert.All(answers.Where(a => a.Status != HttpStatusCode.Created), refused =>
+        {
+            Assert.Equal(HttpStatusCode.Conflict, refused.Status);
+            Assert.Equal(("introduction.duplicate", "personBContactId"), (refused.Body.GetProperty("code").GetString(), refused.Body.GetProperty("target").GetString()));
+            Assert.Contains($"'{created}'", refused.Body.GetProperty("title").GetString(), StringComparison.Ordinal);
+        });
+        Assert.Equal([created], (await _app.Stores.Introductions.ListAsync(introducer.OwnerId, CancellationToken.None)).Select(i => i.IntroductionId));
+        Assert.Single(await introducer.TasksAsync(), t => t.GetProperty("template").GetString() == "intro_ask");
+    }
+
+    [Theory]
+    [InlineData("cancel")]
+    [InlineData("no")]
+    [InlineData("expire")]
+    public async Task Once_the_open_introduction_ends_the_introducer_may_ask_the_same_two_people_again(string end)
+    {
+        using var introducer = await Introducer.CreateAsync(_app);
+        var first = await introducer.IntroduceIdAsync();
+        switch (end)
+        {
+            case "cancel":
+                (await introducer.Client.PostAsync(new Uri($"/api/introductions/{first}/cancel", UriKind.Relative), null)).Dispose();
+                break;
+            case "no":
+                (await introducer.Client.PostAsJsonAsync($"/api/introductions/{first}/answer", new { answer = "no" })).Dispose();
+                break;
+            default:
+                _app.Clock.Advance(TimeSpan.FromDays(7));
+                (await _app.RunTimerAsync("AdvanceIntroductions")).Dispose();
+                break;
+        }
+
+        var again = await introducer.IntroduceAsync(introducer.B, introducer.A);
+
+        Assert.NotEqual(first, again.GetProperty("id").GetString());
+        Assert.Equal("awaiting_consent", again.GetProperty("state").GetString());
+        Assert.Equal(2, (await _app.Stores.Introductions.ListAsync(introducer.OwnerId, CancellationToken.None)).Count);
+    }
+
     [Theory]
     [InlineData("same", "personBContactId")]
     [InlineData("unknown", "personAContactId")]

@@ -13,6 +13,9 @@ namespace Outreach.Storage.Stores.Introductions;
 /// <param name="table">The introductions table; it must exist.</param>
 public sealed class TableIntroductionStore(TableClient table) : IIntroductionStore
 {
+    /// <summary>How often a request is tried again after clearing a claim its ended introduction left behind.</summary>
+    private const int MaxClaimAttempts = 4;
+
     private readonly TableClient _table = table ?? throw new ArgumentNullException(nameof(table));
 
     /// <inheritdoc />
@@ -28,6 +31,41 @@ public sealed class TableIntroductionStore(TableClient table) : IIntroductionSto
         catch (StorageConcurrencyException e) when (e.Status == 409)
         {
             return null;
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// The claim (<see cref="PairClaim"/>) and the request are one transaction in the owner's partition: both are stored or
+    /// neither. A claim found in the way is read with the introduction it names; one whose introduction is open refuses the
+    /// request, and one left behind by an introduction that ended (its release failed, or it ended before claims were
+    /// released) is deleted if nobody replaced it meanwhile (If-Match) and the request is tried again.
+    /// </remarks>
+    public async Task<IntroductionAddition> TryAddForPairAsync(Introduction introduction, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(introduction);
+        await IndexBeforeAsync(introduction, cancellationToken).ConfigureAwait(false);
+        var claim = PairClaim.RowFor(introduction);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var etags = await _table.SubmitTransactionAsync(
+                    [new(TableTransactionActionType.Add, claim), new(TableTransactionActionType.Add, IntroductionEntity.From(introduction))], cancellationToken)
+                    .ConfigureAwait(false);
+                return new IntroductionAddition(introduction with { Version = etags[1].ToString() }, null);
+            }
+            catch (StorageConcurrencyException e) when (e.Status == 409 && e.FailedActionIndex == 1)
+            {
+                return new IntroductionAddition(null, null);
+            }
+            catch (StorageConcurrencyException e) when (e.Status == 409 && attempt < MaxClaimAttempts)
+            {
+                if (await HolderAsync(claim, cancellationToken).ConfigureAwait(false) is { } open)
+                {
+                    return new IntroductionAddition(null, open);
+                }
+            }
         }
     }
 
@@ -51,6 +89,13 @@ public sealed class TableIntroductionStore(TableClient table) : IIntroductionSto
         {
             // After the write: should this delete fail, the row left behind is removed by the next ListDueAsync.
             await _table.DeleteAsync(OpenIndex.Partition, OpenIndex.RowKey(introduction), ETag.All, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!IntroductionDuplicates.IsOpen(introduction.State))
+        {
+            // After the write, too: should this fail, the next request for the pair finds the claim's introduction ended
+            // and releases it then.
+            await ReleaseClaimAsync(introduction, cancellationToken).ConfigureAwait(false);
         }
 
         return introduction with { Version = etag.ToString() };
@@ -152,12 +197,62 @@ public sealed class TableIntroductionStore(TableClient table) : IIntroductionSto
         }
     }
 
+    /// <summary>
+    /// The open introduction holding <paramref name="claim"/>'s pair, or null once the claim is out of the way: gone
+    /// already, or left by an introduction that ended (or was never stored), in which case it is deleted here unless
+    /// someone replaced it since it was read.
+    /// </summary>
+    private async Task<Introduction?> HolderAsync(TableEntity claim, CancellationToken cancellationToken)
+    {
+        if (await _table.GetAsync(claim.PartitionKey, claim.RowKey, cancellationToken).ConfigureAwait(false) is not { } stored)
+        {
+            return null;
+        }
+
+        var holder = stored.GetString(PairClaim.IntroductionIdProperty) is { } id
+            ? await GetAsync(TableKeyCodec.Decode(claim.PartitionKey), id, cancellationToken).ConfigureAwait(false)
+            : null;
+        if (holder is not null && IntroductionDuplicates.IsOpen(holder.State))
+        {
+            return holder;
+        }
+
+        await DeleteIfUnchangedAsync(stored, cancellationToken).ConfigureAwait(false);
+        return null;
+    }
+
+    /// <summary>Deletes the claim on <paramref name="introduction"/>'s pair if it is this introduction's own.</summary>
+    private async Task ReleaseClaimAsync(Introduction introduction, CancellationToken cancellationToken)
+    {
+        var key = PairClaim.RowFor(introduction);
+        if (await _table.GetAsync(key.PartitionKey, key.RowKey, cancellationToken).ConfigureAwait(false) is { } claim
+            && string.Equals(claim.GetString(PairClaim.IntroductionIdProperty), introduction.IntroductionId, StringComparison.Ordinal))
+        {
+            await DeleteIfUnchangedAsync(claim, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task DeleteIfUnchangedAsync(TableEntity row, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _table.DeleteAsync(row.PartitionKey, row.RowKey, row.ETag, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StorageConcurrencyException)
+        {
+            // Replaced since it was read: it is someone else's now.
+        }
+    }
+
     private async Task<IReadOnlyList<Introduction>> QueryAsync(string filter, CancellationToken cancellationToken)
     {
         var found = new List<Introduction>();
         await foreach (var row in _table.QueryAsync(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            found.Add(IntroductionEntity.To(row));
+            if (!PairClaim.Is(row))
+            {
+                found.Add(IntroductionEntity.To(row));
+            }
         }
 
         return found;

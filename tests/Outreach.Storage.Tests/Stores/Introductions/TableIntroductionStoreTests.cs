@@ -76,6 +76,43 @@ public sealed class TableIntroductionStoreTests(AzuriteFixture azurite)
         Assert.Empty(await IndexAsync(table));
     }
 
+    [Fact]
+    public async Task Of_requests_for_one_pair_made_at_once_exactly_one_is_stored_and_the_others_are_told_which()
+    {
+        var (table, store) = await NewStoreAsync();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => store.TryAddForPairAsync(
+            i % 2 == 0 ? Request("owner-1", $"r{i}") : Request("owner-1", $"r{i}") with { PersonAContactId = "contact-b", PersonBContactId = "contact-a" },
+            CancellationToken.None)));
+
+        var added = Assert.Single(results, r => r.Added is not null).Added!;
+        Assert.All(results.Where(r => r.Added is null), r => Assert.Equal(added.IntroductionId, r.OpenBetweenPair?.IntroductionId));
+        Assert.Equal([added.IntroductionId], (await store.ListAsync("owner-1", CancellationToken.None)).Select(i => i.IntroductionId));
+        Assert.NotNull(await store.TryReplaceAsync(added with { State = IntroductionState.Cancelled, ClosedAt = Now }, CancellationToken.None));
+        Assert.Empty(await ClaimsAsync(table, "owner-1")); // released when it ended
+    }
+
+    [Fact]
+    public async Task A_claim_whose_introduction_ended_without_releasing_it_does_not_stop_a_new_request_but_an_open_one_does()
+    {
+        var (table, store) = await NewStoreAsync();
+        var ended = (await store.TryAddForPairAsync(Request("owner-1", "ended"), CancellationToken.None)).Added!;
+        await table.UpdateAsync(
+            IntroductionEntity.From(ended with { State = IntroductionState.Declined, Answer = ConsentAnswer.No, ClosedAt = Now }),
+            IntroductionEntity.ETagOf(ended), TableUpdateMode.Replace, CancellationToken.None); // its release never happened
+        Assert.Single(await ClaimsAsync(table, "owner-1"));
+
+        var again = await store.TryAddForPairAsync(Request("owner-1", "again") with { PersonAContactId = "contact-b", PersonBContactId = "contact-a" }, CancellationToken.None);
+        var third = await store.TryAddForPairAsync(Request("owner-1", "third"), CancellationToken.None);
+        var otherOwner = await store.TryAddForPairAsync(Request("owner-2", "elsewhere"), CancellationToken.None);
+
+        Assert.Equal("again", again.Added?.IntroductionId);
+        Assert.Null(third.Added);
+        Assert.Equal("again", third.OpenBetweenPair?.IntroductionId);
+        Assert.Equal("elsewhere", otherOwner.Added?.IntroductionId);
+        Assert.Equal(["again", "ended"], (await store.ListAsync("owner-1", CancellationToken.None)).Select(i => i.IntroductionId).Order(StringComparer.Ordinal));
+    }
+
     private static Introduction Request(string ownerId, string id) => new()
     {
         IntroductionId = id,
@@ -93,6 +130,20 @@ public sealed class TableIntroductionStoreTests(AzuriteFixture azurite)
     {
         var table = await StoreTables.NewAsync(azurite, "introductions");
         return (table, new TableIntroductionStore(table));
+    }
+
+    private static async Task<List<string>> ClaimsAsync(TableClient table, string ownerId)
+    {
+        var rows = new List<string>();
+        await foreach (var row in table.QueryAsync(TableFilter.Eq("PartitionKey", ownerId), cancellationToken: CancellationToken.None))
+        {
+            if (row.RowKey.StartsWith("~pair|", StringComparison.Ordinal))
+            {
+                rows.Add(row.RowKey);
+            }
+        }
+
+        return rows;
     }
 
     private static async Task<List<string>> IndexAsync(TableClient table)
