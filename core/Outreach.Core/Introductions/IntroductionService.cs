@@ -31,6 +31,9 @@ public sealed class IntroductionService(
     TimeProvider time,
     IntroductionPolicy policy)
 {
+    /// <summary>How many times <see cref="ApplyToLatestAsync"/> tries a move in all, reading the introduction again after each lost race.</summary>
+    public const int MaxMoveAttempts = 3;
+
     private readonly IntroductionWorkflow _workflow = new(time, policy);
 
     /// <summary>
@@ -175,6 +178,42 @@ public sealed class IntroductionService(
     /// <exception cref="DomainException">What <see cref="IntroductionWorkflow.Cancel"/> refuses, or <c>introduction.changed</c> when a concurrent event won.</exception>
     public Task<Introduction> CancelAsync(Introduction introduction, CancellationToken cancellationToken) =>
         ApplyAsync(_workflow.Cancel(introduction), cancellationToken);
+
+    /// <summary>
+    /// Applies one of the introducer's moves (recording B's answer, closing, cancelling) to <paramref name="introduction"/>;
+    /// when its version-checked write loses to another writer of the same introduction (B on the consent page, the timer
+    /// expiring it, stalling it or planning its messages), reads it again and applies the move to what is stored now, at
+    /// most <see cref="MaxMoveAttempts"/> times in all. The move then still applies, is a repeat of what the other writer
+    /// did (the same answer), or is refused for the state it finds, naming it; the introducer never gets "changed
+    /// meanwhile" for a move that would have worked.
+    /// </summary>
+    /// <param name="introduction">The introduction as the caller read it.</param>
+    /// <param name="move">The move, e.g. <c>(i, ct) => service.CloseAsync(i, ct)</c>.</param>
+    /// <param name="cancellationToken">Cancels the reads and writes.</param>
+    /// <exception cref="DomainException">What the move refuses; <c>introduction.changed</c> only when every attempt lost its race.</exception>
+    public async Task<Introduction> ApplyToLatestAsync(
+        Introduction introduction, Func<Introduction, CancellationToken, Task<Introduction>> move, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(introduction);
+        ArgumentNullException.ThrowIfNull(move);
+        var current = introduction;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await move(current, cancellationToken).ConfigureAwait(false);
+            }
+            catch (DomainException e) when (e.Code == "introduction.changed" && attempt < MaxMoveAttempts)
+            {
+                if (await introductions.GetAsync(current.OwnerId, current.IntroductionId, cancellationToken).ConfigureAwait(false) is not { } stored)
+                {
+                    throw;
+                }
+
+                current = stored;
+            }
+        }
+    }
 
     /// <param name="transition">The move.</param>
     /// <param name="cancellationToken">Cancels the writes.</param>

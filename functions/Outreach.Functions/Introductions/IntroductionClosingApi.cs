@@ -13,7 +13,8 @@ namespace Outreach.Functions.Introductions;
 /// The introducer ends an introduction: <c>POST /api/introductions/{id}/close</c> (<c>CloseIntroduction</c>) completes
 /// one that was made, and a nudge still pending is skipped; <c>POST /api/introductions/{id}/cancel</c>
 /// (<c>CancelIntroduction</c>) withdraws a request B has not answered, and the consent ask, if not yet sent, is skipped.
-/// Doing it again changes nothing; any other move is 409 naming the introduction's state.
+/// Doing it again changes nothing; any other move is 409 naming the introduction's state. A write that loses to another
+/// writer (B answering, the timer) is applied again to what is stored then (<see cref="IntroductionService.ApplyToLatestAsync"/>).
 /// </summary>
 internal static class IntroductionClosingApi
 {
@@ -30,12 +31,12 @@ internal static class IntroductionClosingApi
     private static Task<Results<Ok<IntroductionResponse>, ProblemHttpResult>> CloseAsync(
         string id, HttpContext context, OwnerAccess access, DispatchStorage storage, IIntroductionStore store, IntroductionService introductions,
         IntroductionViews views, CancellationToken cancellationToken) =>
-        MoveAsync(id, context, access, storage, store, views, introductions.CloseAsync, cancellationToken);
+        MoveAsync(id, context, access, storage, store, views, (i, ct) => introductions.ApplyToLatestAsync(i, introductions.CloseAsync, ct), cancellationToken);
 
     private static Task<Results<Ok<IntroductionResponse>, ProblemHttpResult>> CancelAsync(
         string id, HttpContext context, OwnerAccess access, DispatchStorage storage, IIntroductionStore store, IntroductionService introductions,
         IntroductionViews views, CancellationToken cancellationToken) =>
-        MoveAsync(id, context, access, storage, store, views, introductions.CancelAsync, cancellationToken);
+        MoveAsync(id, context, access, storage, store, views, (i, ct) => introductions.ApplyToLatestAsync(i, introductions.CancelAsync, ct), cancellationToken);
 
     private static async Task<Results<Ok<IntroductionResponse>, ProblemHttpResult>> MoveAsync(
         string id, HttpContext context, OwnerAccess access, DispatchStorage storage, IIntroductionStore store, IntroductionViews views,

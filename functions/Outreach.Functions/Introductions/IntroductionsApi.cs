@@ -16,8 +16,10 @@ namespace Outreach.Functions.Introductions;
 /// <c>GET /api/introductions?state=</c> (<c>ListIntroductions</c>; one state or a comma-separated list), <c>GET /api/introductions/{id}</c>
 /// (<c>GetIntroduction</c>) and <c>POST /api/introductions/{id}/answer</c> (<c>AnswerIntroduction</c>: B answered by
 /// another route; the owner only, 403 for a coach or admin acting for them). A move the workflow forbids from the
-/// current state is 409 naming that state; so is a request between two people who already have one open
-/// (<c>introduction.duplicate</c>, naming it), which would send B a second consent ask.
+/// current state is 409 naming that state; an answer whose write lost to another writer (B on the consent page, the
+/// timer) is applied again to what is stored then, so only an answer that state refuses is a 409. So is a request
+/// between two people who already have one open (<c>introduction.duplicate</c>, naming it), which would send B a second
+/// consent ask, also when the two requests arrive at once.
 /// </summary>
 internal static class IntroductionsApi
 {
@@ -156,7 +158,11 @@ internal static class IntroductionsApi
 
         try
         {
-            var answered = await introductions.AnswerAsync(introduction, answer, ConsentResponder.ByOwner(owner.OwnerId), cancellationToken).ConfigureAwait(false);
+            // B may answer on the consent page, or the timer stall or expire the request, between the read above and this
+            // write: the answer is applied again to what is stored then, and refused only if that no longer allows it.
+            var answered = await introductions.ApplyToLatestAsync(
+                introduction, (current, ct) => introductions.AnswerAsync(current, answer, ConsentResponder.ByOwner(owner.OwnerId), ct), cancellationToken)
+                .ConfigureAwait(false);
             return TypedResults.Ok(await views.ResponseAsync(answered, owner, cancellationToken).ConfigureAwait(false));
         }
         catch (DomainException e) when (IsStateConflict(e))
