@@ -283,6 +283,47 @@ public sealed class ConsentLinkTests(AzuriteFixture azurite) : IClassFixture<Azu
     }
 
     [Fact]
+    public async Task An_answer_stored_before_receipts_existed_gets_for_any_repeat_the_page_a_forwarded_link_gets_for_a_new_one()
+    {
+        using var introducer = await Introducer.CreateAsync(_app);
+        var legacy = await introducer.IntroduceAsync();
+        var legacyLink = new Uri(legacy.GetProperty("consentUrl").GetString()!).PathAndQuery;
+        var current = new Uri((await introducer.IntroduceAsync(await _app.AddContactAsync(introducer.OwnerId, "Cy"))).GetProperty("consentUrl").GetString()!).PathAndQuery;
+        using var anonymous = _app.Anonymous();
+        var stored = (await _app.Stores.Introductions.GetAsync(introducer.OwnerId, legacy.GetProperty("id").GetString()!, CancellationToken.None))!;
+        Assert.NotNull(await _app.Stores.Introductions.TryReplaceAsync(
+            stored with { State = Core.Introductions.IntroductionState.Introduced, Answer = Core.Introductions.ConsentAnswer.Yes, AnsweredAt = CampaignsApp.Now, NudgeDueAt = CampaignsApp.Now.AddDays(7) },
+            CancellationToken.None)); // as answered then: no receipt, no record of who answered
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(anonymous, current, "yes", await ReceiptAsync(anonymous, current))).Status);
+
+        async Task<(HttpStatusCode, string)> SeenAsync(string link, string answer, string? receipt)
+        {
+            using var response = await anonymous.PostAsync(link, new FormUrlEncodedContent(
+                receipt is null ? [new("answer", answer)] : [new("answer", answer), new("receipt", receipt)]));
+            return (response.StatusCode, await response.Content.ReadAsStringAsync());
+        }
+
+        // B's own repeat of the old form carries no receipt, like anyone's post: nothing tells it apart, so it gets the
+        // neutral page, exactly as a post that is not B's own repeat gets for an answer recorded with a receipt.
+        var stranger = ConsentReceiptsNew();
+        foreach (var answer in new[] { "yes", "no" })
+        {
+            foreach (var receipt in new[] { null, stranger })
+            {
+                var (status, page) = await SeenAsync(legacyLink, answer, receipt);
+                Assert.Equal((status, page), await SeenAsync(current, answer, receipt));
+                Assert.Equal(HttpStatusCode.Conflict, status);
+                Assert.Contains("This request has already been answered", page, StringComparison.Ordinal);
+                Assert.DoesNotContain("yes", page, StringComparison.Ordinal);
+            }
+        }
+
+        Assert.Equal("introduced", (await introducer.GetAsync(legacy.GetProperty("id").GetString()!)).GetProperty("state").GetString());
+
+        static string ConsentReceiptsNew() => Core.Introductions.ConsentReceipts.New();
+    }
+
+    [Fact]
     public async Task No_consent_page_is_kept_in_the_browsers_cache_neither_the_question_nor_the_answer()
     {
         using var introducer = await Introducer.CreateAsync(_app);
