@@ -47,9 +47,12 @@ internal static class MetricsApi
             return OwnerAccess.NotFound();
         }
 
-        var today = reach.Today(time);
-        var range = MetricsRange.Resolve(from, to, today);
-        var query = MetricsQuery.Parse(reach.OwnerIds, range.From, range.To, groupBy) with { AsOf = today, Cohorts = reach.Cohorts };
+        var range = await MetricsRange.ResolveAsync(from, to, ct => reach.TodayAsync(time, ct), cancellationToken).ConfigureAwait(false);
+        var query = MetricsQuery.Parse(reach.OwnerIds, range.From, range.To, groupBy) with
+        {
+            AsOf = MetricsRange.WindowsAsOf(time.GetUtcNow()),
+            Cohorts = reach.Cohorts,
+        };
         await tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var report = await reader.ReadAsync(query, cancellationToken).ConfigureAwait(false);
         if (!csv)

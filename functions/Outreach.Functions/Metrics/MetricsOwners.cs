@@ -14,7 +14,8 @@ namespace Outreach.Functions.Metrics;
 /// the coach view to the clients the coach files under that cohort; the coach's cohorts group <c>groupBy=cohort</c>.
 /// One owner's default range ends on today in the zone their counters are kept in: their sender profile's, the zone the
 /// sender and the outcomes place each send and reply on a day in, else (no profile, so nothing sent) their account's.
-/// A coach view's ends on the latest today among its clients' zones and the coach's own.
+/// A coach view's ends on the latest today among its clients' zones and the coach's own. Those zones cost a read per
+/// client, so they are read only for a request that leaves <c>to</c> out (<see cref="MetricsReach.TodayAsync"/>).
 /// </summary>
 internal sealed class MetricsOwners(OwnerAccess access, AccountService accounts, CoachRoster roster, ISenderProfileStore profiles)
 {
@@ -50,7 +51,7 @@ internal sealed class MetricsOwners(OwnerAccess access, AccountService accounts,
             && await roster.CohortOfAsync(caller.AccountId, owner.AccountId, cancellationToken).ConfigureAwait(false) is { } filed
             ? new Dictionary<string, string>(StringComparer.Ordinal) { [owner.AccountId] = filed }
             : NoCohorts;
-        return new MetricsReach([owner.AccountId], [await CountersZoneAsync(owner, cancellationToken).ConfigureAwait(false)], cohorts);
+        return new MetricsReach([owner.AccountId], async ct => [await CountersZoneAsync(owner, ct).ConfigureAwait(false)], cohorts);
     }
 
     private async Task<MetricsReach?> CoachViewAsync(Principal coach, string? cohort, CancellationToken cancellationToken)
@@ -76,10 +77,15 @@ internal sealed class MetricsOwners(OwnerAccess access, AccountService accounts,
         }
 
         // A coach without consenting clients (in that cohort) reads their own counters, which hold nothing: an empty
-        // report, not an error.
-        var zones = await ClientZonesAsync(clients, cancellationToken).ConfigureAwait(false);
-        zones.Add(TimeZoneInfo.FindSystemTimeZoneById(account.TimeZone));
-        return new MetricsReach(clients.Count > 0 ? clients : [coach.AccountId], [.. zones.DistinctBy(zone => zone.Id, StringComparer.Ordinal)], cohorts);
+        // report, not an error. The clients' zones are read only if the request needs today (it names no 'to').
+        return new MetricsReach(clients.Count > 0 ? clients : [coach.AccountId], ZonesAsync, cohorts);
+
+        async Task<IReadOnlyList<TimeZoneInfo>> ZonesAsync(CancellationToken ct)
+        {
+            var zones = await ClientZonesAsync(clients, ct).ConfigureAwait(false);
+            zones.Add(TimeZoneInfo.FindSystemTimeZoneById(account.TimeZone));
+            return [.. zones.DistinctBy(zone => zone.Id, StringComparer.Ordinal)];
+        }
     }
 
     /// <summary>The zones the clients' counters are kept in, read a few clients at a time.</summary>
