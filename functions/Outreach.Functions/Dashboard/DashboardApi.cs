@@ -1,13 +1,15 @@
 using Outreach.Functions.Hosting;
 using Outreach.Functions.Invocation;
+using Outreach.Functions.Security;
 
 namespace Outreach.Functions.Dashboard;
 
 /// <summary>
 /// The dashboard: <c>GET /api/dashboard</c> (function <c>Dashboard</c>) is the page and <c>GET /api/dashboard/assets/{file}</c>
 /// (function <c>DashboardAsset</c>) its scripts and styles, all embedded in the handler so the page works offline and
-/// ships with every publish. Both are anonymous: the page holds no data; it asks for an API key and sends it as a
-/// Bearer key to the API. <c>GET /dashboard</c> outside the function prefix redirects there for people who type it.
+/// ships with every publish. Both are anonymous and, alone under the prefix, left cacheable (<see cref="NoStoreResponses"/>):
+/// the page holds no data; it asks for an API key and sends it as a Bearer key to the API. <c>GET /dashboard</c> outside
+/// the function prefix redirects there for people who type it.
 /// </summary>
 internal static class DashboardApi
 {
@@ -21,9 +23,9 @@ internal static class DashboardApi
     public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder functions)
     {
         functions.MapGet("/dashboard", (HttpRequest request, DashboardAssets assets) => Page(request, assets))
-            .AsFunction(PageFunction).WithName(PageFunction).AllowAnonymous();
+            .AsFunction(PageFunction).WithName(PageFunction).AllowAnonymous().AllowCaching();
         functions.MapGet("/dashboard/assets/{file}", (string file, DashboardAssets assets) => Serve(assets, file))
-            .AsFunction(AssetFunction).WithName(AssetFunction).AllowAnonymous();
+            .AsFunction(AssetFunction).WithName(AssetFunction).AllowAnonymous().AllowCaching();
         return functions;
     }
 

@@ -3,9 +3,9 @@ using Outreach.Functions.Limits;
 namespace Outreach.Functions.Security;
 
 /// <summary>
-/// The security pipeline in one place: the caller's address behind trusted proxies, headers on every response, problem
-/// details for expected failures (and for routing's bodiless 404 and 405), API key authentication, per-key rate limits,
-/// scope policies, antiforgery for form posts and per-endpoint body limits.
+/// The security pipeline in one place: the caller's address behind trusted proxies, headers on every response (and
+/// no-store on every API answer), problem details for expected failures (and for routing's bodiless 404 and 405), API key
+/// authentication, per-key rate limits, scope policies, antiforgery for form posts and per-endpoint body limits.
 /// </summary>
 internal static class SecurityHostingExtensions
 {
@@ -21,6 +21,7 @@ internal static class SecurityHostingExtensions
     {
         app.UseForwardedHeaders();
         app.UseSecurityHeaders();
+        app.UseNoStoreResponses();
         app.UseExceptionHandler();
         app.UseProblemStatusCodePages();
         app.UseRouting();
