@@ -27,9 +27,10 @@ internal static class MetricsRange
             return (from, resolvedTo);
         }
 
-        // An invalid 'to' is reported by the query parser; the default 'from' then only needs to be some date.
+        // An invalid 'to' is reported by the query parser; the default 'from' then only needs to be some date. A 'to' in
+        // the first weeks of year 1 starts the range on the first day there is.
         var last = DateOnly.TryParseExact(resolvedTo, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : DateOnly.MaxValue;
-        return (Format(last.AddDays(1 - DefaultDays)), resolvedTo);
+        return (Format(DateOnly.FromDayNumber(Math.Max(0, last.DayNumber + 1 - DefaultDays))), resolvedTo);
     }
 
     /// <summary>

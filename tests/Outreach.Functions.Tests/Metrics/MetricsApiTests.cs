@@ -216,6 +216,19 @@ public sealed class MetricsApiTests(AzuriteFixture azurite) : IClassFixture<Azur
         Assert.Equal(target, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("target").GetString());
     }
 
+    [Theory]
+    [InlineData("to=0001-01-05", "0001-01-01", "0001-01-05")]
+    [InlineData("from=9999-12-01&to=9999-12-31", "9999-12-01", "9999-12-31")]
+    public async Task Dates_at_the_ends_of_the_calendar_get_an_answer_not_a_server_error(string query, string from, string to)
+    {
+        using var client = _app.Client(await _app.CreateAccountWithKeyAsync(ApiApp.NewId("owner")));
+
+        var body = await GetJsonAsync(client, $"/api/metrics?groupBy=week&{query}");
+
+        Assert.Equal((from, to), (body.GetProperty("from").GetString(), body.GetProperty("to").GetString()));
+        Assert.Empty(body.GetProperty("rows").EnumerateArray());
+    }
+
     [Fact]
     public async Task Without_a_range_the_last_twelve_weeks_up_to_the_owners_today_are_read()
     {

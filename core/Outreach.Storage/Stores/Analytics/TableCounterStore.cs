@@ -23,8 +23,13 @@ public sealed partial class TableCounterStore(TableClient table) : ICounterStore
         string ownerId, DimensionKind kind, DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken)
     {
         var filter = TableFilter.Eq("PartitionKey", CounterKeys.Partition(ownerId, kind))
-            .And(TableFilter.Ge("RowKey", CounterKeys.Day(firstDay)))
-            .And(TableFilter.Lt("RowKey", CounterKeys.Day(lastDay.AddDays(1))));
+            .And(TableFilter.Ge("RowKey", CounterKeys.Day(firstDay)));
+        if (lastDay < DateOnly.MaxValue)
+        {
+            // The last day there is has no next day to stop before; every cell sorts before its end anyway.
+            filter = filter.And(TableFilter.Lt("RowKey", CounterKeys.Day(lastDay.AddDays(1))));
+        }
+
         var cells = new List<CounterCell>();
         await foreach (var row in _table.QueryAsync(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
