@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Outreach.Core;
 using Outreach.Core.Accounts;
@@ -20,6 +21,9 @@ namespace Outreach.Functions.Metrics;
 internal static class MetricsApi
 {
     public const string FunctionName = "GetMetrics";
+
+    private const string RangeInverted = "metrics.range-inverted";
+    private const string RangeTooLong = "metrics.range-too-long";
 
     public static IServiceCollection AddMetricsApi(this IServiceCollection services) =>
         services.AddSingleton(sp => new MetricsReader(sp.GetRequiredService<TableStores>().Counters))
@@ -48,7 +52,7 @@ internal static class MetricsApi
         }
 
         var range = await MetricsRange.ResolveAsync(from, to, ct => reach.TodayAsync(time, ct), cancellationToken).ConfigureAwait(false);
-        var query = MetricsQuery.Parse(reach.OwnerIds, range.From, range.To, groupBy) with
+        var query = Parse(reach.OwnerIds, range, groupBy, toLeftOut: string.IsNullOrWhiteSpace(to)) with
         {
             AsOf = MetricsRange.WindowsAsOf(time.GetUtcNow()),
             Cohorts = reach.Cohorts,
@@ -69,6 +73,30 @@ internal static class MetricsApi
             },
             "text/csv; charset=utf-8",
             MetricsResponse.CsvFileName(report));
+    }
+
+    /// <summary>
+    /// The query; a range that is inverted or too long only because 'to' was left out (so it ends today) is refused
+    /// naming 'from', the one date the caller wrote, and saying which day the range ended on.
+    /// </summary>
+    private static MetricsQuery Parse(IReadOnlyList<string> ownerIds, (string From, string To) range, string? groupBy, bool toLeftOut)
+    {
+        try
+        {
+            return MetricsQuery.Parse(ownerIds, range.From, range.To, groupBy);
+        }
+        catch (DomainException e) when (toLeftOut && e.Code is RangeInverted or RangeTooLong)
+        {
+            var today = DateOnly.ParseExact(range.To, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            throw new DomainException(
+                e.Code,
+                e.Code == RangeInverted
+                    ? $"'from' is after today, {range.To}, where a range without 'to' ends."
+                    : string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"A metrics range covers at most {MetricsQuery.MaxDays} days and one without 'to' ends today, {range.To}: 'from' must be {today.AddDays(1 - MetricsQuery.MaxDays):yyyy-MM-dd} or later."),
+                "from");
+        }
     }
 
     private static bool ParseFormat(string? format) => format?.Trim().ToLowerInvariant() switch

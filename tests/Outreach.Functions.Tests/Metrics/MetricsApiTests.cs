@@ -206,6 +206,7 @@ public sealed class MetricsApiTests(AzuriteFixture azurite) : IClassFixture<Azur
     [InlineData("from=2025-01-01&to=2026-11-29", "to")]
     [InlineData("format=xml&" + Range, "format")]
     [InlineData("cohort=Spring&" + Range, "cohort")]
+    [InlineData("from=2000-01-01", "from")] // too long only because 'to' defaulted to today: 'from' is the date to change
     public async Task Invalid_parameters_are_rejected_naming_the_parameter(string query, string target)
     {
         using var client = _app.Client(await _app.CreateAccountWithKeyAsync(ApiApp.NewId("owner")));
@@ -214,6 +215,23 @@ public sealed class MetricsApiTests(AzuriteFixture azurite) : IClassFixture<Azur
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(target, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("target").GetString());
+    }
+
+    [Fact]
+    public async Task A_from_that_only_clashes_with_the_default_to_is_refused_saying_which_day_the_range_ended_on()
+    {
+        using var app = ApiApp.Start(azurite, services => services.AddSingleton<TimeProvider>(_time));
+        using var client = app.Client(await app.CreateAccountWithKeyAsync(ApiApp.NewId("owner")));
+
+        var tooEarly = await GetProblemAsync(client, "/api/metrics?from=2025-01-01");
+        var afterToday = await GetProblemAsync(client, "/api/metrics?from=2026-12-01");
+
+        Assert.Equal(("metrics.range-too-long", "from"), (tooEarly.GetProperty("code").GetString(), tooEarly.GetProperty("target").GetString()));
+        Assert.Equal(
+            "A metrics range covers at most 366 days and one without 'to' ends today, 2026-11-30: 'from' must be 2025-11-30 or later.",
+            tooEarly.GetProperty("title").GetString());
+        Assert.Equal(("metrics.range-inverted", "from"), (afterToday.GetProperty("code").GetString(), afterToday.GetProperty("target").GetString()));
+        Assert.Equal("'from' is after today, 2026-11-30, where a range without 'to' ends.", afterToday.GetProperty("title").GetString());
     }
 
     [Theory]
@@ -351,6 +369,13 @@ public sealed class MetricsApiTests(AzuriteFixture azurite) : IClassFixture<Azur
     {
         using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private static async Task<JsonElement> GetProblemAsync(HttpClient client, string path)
+    {
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
