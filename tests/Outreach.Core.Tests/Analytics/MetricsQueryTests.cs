@@ -23,6 +23,18 @@ public sealed class MetricsQueryTests
         Assert.Equal(target, error.Target);
     }
 
+    [Theory]
+    [InlineData("2026-02-30", "'from' must be a day of the calendar written yyyy-MM-dd; '2026-02-30' is not one.")]
+    [InlineData("2026-11-01,2026-11-02", "'from' must be a day of the calendar written yyyy-MM-dd; '2026-11-01,2026-11-02' is not one.")]
+    [InlineData("", "'from' must be a date written yyyy-MM-dd.")]
+    public void An_unreadable_date_is_quoted_back_so_a_day_that_does_not_exist_is_told_from_a_wrong_format(string from, string message)
+    {
+        var error = Assert.Throws<DomainException>(() => MetricsQuery.Parse(Owner, from, "2026-11-30", "owner"));
+
+        Assert.Equal(("metrics.date-invalid", "from"), (error.Code, error.Target));
+        Assert.Equal(message, error.Message);
+    }
+
     [Fact]
     public void A_query_needs_an_owner()
     {

@@ -89,10 +89,21 @@ public sealed record MetricsQuery
     public static MetricsQuery Parse(IReadOnlyList<string> ownerIds, string? from, string? to, string? groupBy) =>
         new(ownerIds, ParseDay(from, "from"), ParseDay(to, "to"), ParseGroupBy(groupBy));
 
-    private static DateOnly ParseDay(string? value, string parameter) =>
-        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-            ? day
-            : throw new DomainException("metrics.date-invalid", $"'{parameter}' must be a date written yyyy-MM-dd.", parameter);
+    private static DateOnly ParseDay(string? value, string parameter)
+    {
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            return day;
+        }
+
+        // The value read is quoted back: 2026-02-30 is written the right way but is no day, and a parameter given twice
+        // arrives as both values joined by a comma; "must be written yyyy-MM-dd" alone leaves either a puzzle.
+        var shown = value is { Length: > 40 } ? value[..40] + "…" : value;
+        throw new DomainException(
+            "metrics.date-invalid",
+            string.IsNullOrEmpty(shown) ? $"'{parameter}' must be a date written yyyy-MM-dd." : $"'{parameter}' must be a day of the calendar written yyyy-MM-dd; '{shown}' is not one.",
+            parameter);
+    }
 
     /// <summary>Parses the <c>groupBy</c> parameter alone (<c>owner</c> when absent), for callers that decide whose counters to read by it.</summary>
     /// <param name="value">The <c>groupBy</c> parameter.</param>
