@@ -139,12 +139,22 @@ internal sealed record ImportRequest(
         _ => throw new DomainException("import.bad-parameter", $"{name} must be true or false.", name),
     };
 
-    private static DateOnly? ParseDate(string? value) =>
-        string.IsNullOrWhiteSpace(value)
-            ? null
-            : DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-                ? date
-                : throw new DomainException("import.bad-parameter", "metOn must be a date written yyyy-MM-dd.", "metOn");
+    private static DateOnly? ParseDate(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        // Quoted back: 2024-02-30 is written the right way but is no day, and a form that sent metOn twice sends "a,b".
+        var shown = value.Length > 40 ? value[..40] + "…" : value;
+        throw new DomainException("import.bad-parameter", $"metOn must be a day of the calendar written yyyy-MM-dd; '{shown}' is not one.", "metOn");
+    }
 
     private static ImportFormat? ParseFormat(string? value)
     {

@@ -284,9 +284,13 @@ public sealed class ImportsApiTests(AzuriteFixture azurite) : IClassFixture<Azur
 
         using var format = await PostCsvAsync(client, Sample("class-visit.csv"), "?format=vcard");
         using var date = await PostCsvAsync(client, Sample("class-visit.csv"), "?metOn=14/11/2024");
+        using var noSuchDay = await PostCsvAsync(client, Sample("class-visit.csv"), "?metOn=2024-02-30");
 
         Assert.Equal((HttpStatusCode.BadRequest, "format"), (format.StatusCode, (await JsonAsync(format)).GetProperty("target").GetString()));
         Assert.Equal((HttpStatusCode.BadRequest, "metOn"), (date.StatusCode, (await JsonAsync(date)).GetProperty("target").GetString()));
+        var problem = await JsonAsync(noSuchDay);
+        Assert.Equal((HttpStatusCode.BadRequest, "metOn"), (noSuchDay.StatusCode, problem.GetProperty("target").GetString()));
+        Assert.Equal("metOn must be a day of the calendar written yyyy-MM-dd; '2024-02-30' is not one.", problem.GetProperty("title").GetString());
         Assert.Empty(await ContactsAsync(client));
     }
 
