@@ -264,14 +264,8 @@ public sealed class TaskSenderTests
         // The host stops (or the function's time runs out) while the server says 250: the message is out, so the task
         // must read sent, not stay claimed for the sweeper to send to review as possibly sent.
         var task = await SeedAsync();
-        using var stopping = new CancellationTokenSource();
-        _transport.Then(message =>
-        {
-            stopping.Cancel();
-            return SendResult.Sent(message.MessageId);
-        });
 
-        var attempt = await CreateSender().SendAsync(new SendRequest(task.OwnerId, task.TaskId), isLastAttempt: false, stopping.Token);
+        var attempt = await SendCancelledAsTheServerAnswersAsync(task, message => SendResult.Sent(message.MessageId));
 
         var stored = await ReloadAsync(task);
         Assert.Equal(SendAttemptKind.Sent, attempt.Kind);
@@ -283,14 +277,8 @@ public sealed class TaskSenderTests
     public async Task A_refusal_for_now_that_came_as_the_attempt_was_cancelled_still_gives_the_claim_back_for_the_retry()
     {
         var task = await SeedAsync();
-        using var stopping = new CancellationTokenSource();
-        _transport.Then(message =>
-        {
-            stopping.Cancel();
-            return new SendResult(SendResultKind.Transient, message.MessageId, 451, "try again later");
-        });
 
-        var attempt = await CreateSender().SendAsync(new SendRequest(task.OwnerId, task.TaskId), isLastAttempt: false, stopping.Token);
+        var attempt = await SendCancelledAsTheServerAnswersAsync(task, message => new SendResult(SendResultKind.Transient, message.MessageId, 451, "try again later"));
 
         var stored = await ReloadAsync(task);
         Assert.Equal((SendAttemptKind.RetryLater, true), (attempt.Kind, attempt.Retry));
@@ -445,6 +433,18 @@ public sealed class TaskSenderTests
 
     private Task<SendAttempt> SendAsync(OutreachTask task, bool isLastAttempt = false) =>
         CreateSender().SendAsync(new SendRequest(task.OwnerId, task.TaskId), isLastAttempt, default);
+
+    /// <summary>Sends <paramref name="task"/> in an attempt that is cancelled (the host stopping) just as the server gives <paramref name="answer"/>.</summary>
+    private async Task<SendAttempt> SendCancelledAsTheServerAnswersAsync(OutreachTask task, Func<OutgoingMessage, SendResult> answer)
+    {
+        using var stopping = new CancellationTokenSource();
+        _transport.Then(message =>
+        {
+            stopping.Cancel();
+            return answer(message);
+        });
+        return await CreateSender().SendAsync(new SendRequest(task.OwnerId, task.TaskId), isLastAttempt: false, stopping.Token);
+    }
 
     private async Task<OutreachTask> ReloadAsync(OutreachTask task) => (await _tasks.FindAsync(task.OwnerId, task.TaskId, default))!;
 
