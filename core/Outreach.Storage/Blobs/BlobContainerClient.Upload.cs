@@ -27,8 +27,22 @@ public sealed partial class BlobContainerClient
     /// <param name="overwrite">False: create only if absent (If-None-Match: *).</param>
     /// <param name="cancellationToken">Cancels the upload.</param>
     /// <returns>True if written; false when <paramref name="overwrite"/> is false and the blob already exists.</returns>
-    public Task<bool> UploadAsync(string blobName, Stream content, string contentType, bool overwrite, CancellationToken cancellationToken = default) =>
-        UploadAsync(blobName, content, contentType, overwrite ? null : "*", ifMatch: null, cancellationToken);
+    public async Task<bool> UploadAsync(string blobName, Stream content, string contentType, bool overwrite, CancellationToken cancellationToken = default) =>
+        await UploadAsync(blobName, content, contentType, overwrite ? null : "*", ifMatch: null, cancellationToken).ConfigureAwait(false) is not null;
+
+    /// <summary>
+    /// Uploads (or overwrites) a blob as <see cref="UploadAsync(string, Stream, string, bool, CancellationToken)"/> does, and
+    /// returns the ETag the service answered with: the version written, for a later <see cref="UploadIfMatchAsync"/>
+    /// without reading the blob back.
+    /// </summary>
+    /// <param name="blobName">The blob name.</param>
+    /// <param name="content">Read to its end; not disposed.</param>
+    /// <param name="contentType">The blob's Content-Type.</param>
+    /// <param name="cancellationToken">Cancels the upload.</param>
+    /// <returns>The new version's ETag.</returns>
+    public async Task<ETag> UploadVersionedAsync(string blobName, Stream content, string contentType, CancellationToken cancellationToken = default) =>
+        await UploadAsync(blobName, content, contentType, ifNoneMatch: null, ifMatch: null, cancellationToken).ConfigureAwait(false)
+        ?? throw new StorageRequestException($"Uploading blob {blobName} to {Name} returned no ETag.");
 
     /// <summary>
     /// Replaces a blob only if it still has <paramref name="ifMatch"/> (If-Match): a read-modify-write that loses to
@@ -37,10 +51,13 @@ public sealed partial class BlobContainerClient
     /// <param name="blobName">The blob name.</param>
     /// <param name="content">Read to its end; not disposed.</param>
     /// <param name="contentType">The blob's Content-Type.</param>
-    /// <param name="ifMatch">The ETag the blob had when it was read (<see cref="DownloadIfChangedAsync"/>).</param>
+    /// <param name="ifMatch">The ETag the blob had when it was read (<see cref="DownloadIfChangedAsync"/>), or was written with.</param>
     /// <param name="cancellationToken">Cancels the upload.</param>
-    /// <returns>True if written; false when the blob changed since (or no longer exists).</returns>
-    public Task<bool> UploadIfMatchAsync(string blobName, Stream content, string contentType, ETag ifMatch, CancellationToken cancellationToken = default)
+    /// <returns>
+    /// The ETag of the version written (the response's ETag header), so the next replace can go over it without reading
+    /// the blob again; null when the blob changed since (or no longer exists) and nothing was written.
+    /// </returns>
+    public Task<ETag?> UploadIfMatchAsync(string blobName, Stream content, string contentType, ETag ifMatch, CancellationToken cancellationToken = default)
     {
         if (ifMatch == default || ifMatch == ETag.All)
         {
@@ -50,7 +67,7 @@ public sealed partial class BlobContainerClient
         return UploadAsync(blobName, content, contentType, ifNoneMatch: null, ifMatch.ToString("H"), cancellationToken);
     }
 
-    private async Task<bool> UploadAsync(string blobName, Stream content, string contentType, string? ifNoneMatch, string? ifMatch, CancellationToken cancellationToken)
+    private async Task<ETag?> UploadAsync(string blobName, Stream content, string contentType, string? ifNoneMatch, string? ifMatch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentException.ThrowIfNullOrEmpty(contentType);
@@ -83,7 +100,7 @@ public sealed partial class BlobContainerClient
         }
     }
 
-    private async Task<bool> PutBlobAsync(
+    private async Task<ETag?> PutBlobAsync(
         string blobName, RequestUriBuilder uri, ReadOnlyMemory<byte> data, string contentType, string? ifNoneMatch, string? ifMatch, CancellationToken cancellationToken)
     {
         using var message = _pipeline.CreateMessage(StorageService.Blob, RequestMethod.Put, uri);
@@ -106,7 +123,7 @@ public sealed partial class BlobContainerClient
         return blockId;
     }
 
-    private async Task<bool> PutBlockListAsync(
+    private async Task<ETag?> PutBlockListAsync(
         string blobName, List<string> blockIds, string contentType, string? ifNoneMatch, string? ifMatch, CancellationToken cancellationToken)
     {
         var xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?><BlockList>");
@@ -125,7 +142,7 @@ public sealed partial class BlobContainerClient
         return await CommitAsync(message, blobName, ifNoneMatch, ifMatch, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<bool> CommitAsync(HttpMessage message, string blobName, string? ifNoneMatch, string? ifMatch, CancellationToken cancellationToken)
+    private async Task<ETag?> CommitAsync(HttpMessage message, string blobName, string? ifNoneMatch, string? ifMatch, CancellationToken cancellationToken)
     {
         if (ifNoneMatch is not null)
         {
@@ -141,10 +158,11 @@ public sealed partial class BlobContainerClient
         var response = await _pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
         return response.Status switch
         {
-            201 => true,
+            // The version written, as the service names it (Put Blob and Put Block List both answer with it).
+            201 => ETagOf(response) ?? throw new StorageRequestException($"Uploading blob {blobName} to {Name} returned no ETag."),
             // BlobAlreadyExists / ConditionNotMet: someone else created or changed it; 404: an If-Match blob deleted meanwhile.
-            409 or 412 when conditional => false,
-            404 when ifMatch is not null => false,
+            409 or 412 when conditional => null,
+            404 when ifMatch is not null => null,
             _ => throw _pipeline.Failure(response, $"Uploading blob {blobName} to {Name}"),
         };
     }

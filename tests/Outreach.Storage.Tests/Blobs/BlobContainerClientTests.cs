@@ -8,7 +8,11 @@ namespace Outreach.Storage.Tests.Blobs;
 [Collection(AzuriteGroup.Name)]
 public sealed class BlobContainerClientTests(AzuriteFixture azurite)
 {
+    private const int BlockSize = 64 * 1024;
+
     private readonly StorageAccount _account = TestAccounts.For(azurite);
+
+    private static byte[] Bytes(int size, byte value) => Enumerable.Repeat(value, size).ToArray();
 
     private async Task<BlobContainerClient> NewContainerAsync(StorageAccount? account = null)
     {
@@ -106,9 +110,9 @@ public sealed class BlobContainerClientTests(AzuriteFixture azurite)
         await container.DeleteAsync("record");
         var afterDelete = await container.UploadIfMatchAsync("record", new MemoryStream([4]), "application/json", read.ETag!.Value);
 
-        Assert.True(first);
-        Assert.False(second); // the blob changed since it was read: nothing written
-        Assert.False(afterDelete);
+        Assert.NotNull(first);
+        Assert.Null(second); // the blob changed since it was read: nothing written
+        Assert.Null(afterDelete);
         Assert.Null(await container.OpenReadAsync("record")); // not created by a conditional replace
     }
 
@@ -125,9 +129,31 @@ public sealed class BlobContainerClientTests(AzuriteFixture azurite)
         var staleReplace = await container.UploadIfMatchAsync("record", new MemoryStream([3]), "application/json", etag.Value);
 
         Assert.Equal(new byte[] { 1 }, bytes);
-        Assert.Equal((true, false), (replaced, staleReplace));
+        Assert.Equal((true, false), (replaced is not null, staleReplace is not null));
         Assert.Equal(new byte[] { 2 }, await ReadAllAsync((await container.OpenReadAsync("record"))!));
         Assert.Null(await container.OpenReadVersionedAsync("missing"));
+    }
+
+    [Theory]
+    [InlineData(16)] // one Put Blob
+    [InlineData(3 * BlockSize + 5)] // Put Block calls committed by one Put Block List
+    public async Task Each_write_returns_the_version_it_wrote_so_the_next_replace_needs_no_read(int size)
+    {
+        var options = TestAccounts.FastRetries();
+        options.BlobBlockSize = BlockSize;
+        var container = await NewContainerAsync(TestAccounts.For(azurite, options));
+        var written = await container.UploadVersionedAsync("record", new MemoryStream(Bytes(size, 1)), "application/json");
+
+        var replaced = await container.UploadIfMatchAsync("record", new MemoryStream(Bytes(size, 2)), "application/json", written);
+        var again = await container.UploadIfMatchAsync("record", new MemoryStream(Bytes(size, 3)), "application/json", replaced!.Value);
+        var overFirst = await container.UploadIfMatchAsync("record", new MemoryStream(Bytes(size, 4)), "application/json", written);
+        var (content, stored) = (await container.OpenReadVersionedAsync("record"))!.Value;
+
+        Assert.NotEqual(written, replaced.Value);
+        Assert.NotNull(again);
+        Assert.Null(overFirst); // the version the first write answered with is no longer the blob's
+        Assert.Equal(again, stored); // the ETag a write returns is the one a read of what it wrote sees
+        Assert.Equal(Bytes(size, 3), await ReadAllAsync(content));
     }
 
     [Fact]
