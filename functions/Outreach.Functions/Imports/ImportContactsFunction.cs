@@ -104,9 +104,11 @@ internal sealed partial class ImportContactsFunction(
                         return FunctionOutcome.Success();
                     }
                 }
-                else if (Claimed(record, trigger.DequeueCount) is var claimed && await records.ReplaceAsync(claimed, found.Version, cancellationToken))
+                else if (Claimed(record, trigger.DequeueCount) is var claimed
+                    && await records.ReplaceAsync(claimed, new ImportRecordVersion(found.Version, Summary: null), cancellationToken) is { } claimedVersion)
                 {
-                    run = new ImportRun(records, claimed, mayCreate: false);
+                    // The run writes over the version its claim left, with no read until someone else saves the record.
+                    run = new ImportRun(records, claimed, mayCreate: false, claimedVersion);
                 }
 
                 if (run is null && claims == MaxClaims)

@@ -23,15 +23,17 @@ internal sealed class ImportRecordStore(TableClient table, BlobContainerClient b
         await blobs.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Writes the record (blob first, so a listed import always has its record).</summary>
-    public async Task SaveAsync(ImportRecord record, CancellationToken cancellationToken)
+    /// <summary>Writes the record (blob first, so a listed import always has its record); the versions written.</summary>
+    public async Task<ImportRecordVersion> SaveAsync(ImportRecord record, CancellationToken cancellationToken)
     {
+        ETag written;
         using (var json = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(record, JsonSerializerOptions.Web)))
         {
-            await blobs.UploadAsync(ImportBlobLayout.Report(record.OwnerId, record.Id), json, RecordContentType, cancellationToken).ConfigureAwait(false);
+            written = await blobs.UploadVersionedAsync(ImportBlobLayout.Report(record.OwnerId, record.Id), json, RecordContentType, cancellationToken).ConfigureAwait(false);
         }
 
-        await table.UpsertAsync(Summary(record), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        var summary = await table.UpsertAsync(Summary(record), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        return new ImportRecordVersion(written, summary);
     }
 
     /// <summary>The owner's import, or null (also for an id that is not theirs).</summary>
@@ -54,7 +56,7 @@ internal sealed class ImportRecordStore(TableClient table, BlobContainerClient b
         }
     }
 
-    /// <summary>The owner's import with the version it was read at (for <see cref="ReplaceAsync"/>), or null (also for an id that is not theirs).</summary>
+    /// <summary>The owner's import with the version it was read at (for <see cref="ReplaceAsync(ImportRecord, ImportRecordVersion, CancellationToken)"/>), or null (also for an id that is not theirs).</summary>
     public async Task<VersionedImportRecord?> FindVersionedAsync(string ownerId, string importId, CancellationToken cancellationToken)
     {
         if (!ImportIds.IsValid(importId))
@@ -79,39 +81,54 @@ internal sealed class ImportRecordStore(TableClient table, BlobContainerClient b
     /// Writes <paramref name="record"/> over the version read (<see cref="FindVersionedAsync"/>) only if nobody has saved
     /// the import since: false when someone has (read it again), and neither the record nor its listed summary changed.
     /// </summary>
-    public async Task<bool> ReplaceAsync(ImportRecord record, ETag version, CancellationToken cancellationToken)
+    public async Task<bool> ReplaceAsync(ImportRecord record, ETag version, CancellationToken cancellationToken) =>
+        await ReplaceAsync(record, new ImportRecordVersion(version, Summary: null), cancellationToken).ConfigureAwait(false) is not null;
+
+    /// <summary>
+    /// Writes <paramref name="record"/> over <paramref name="version"/> (as read, or as the last write returned it) only if
+    /// nobody has saved the import since, and returns the versions it wrote, so a writer that keeps them writes again
+    /// without reading first; null when someone has saved it since (read it again), and neither the record nor its listed
+    /// summary changed.
+    /// </summary>
+    public async Task<ImportRecordVersion?> ReplaceAsync(ImportRecord record, ImportRecordVersion version, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(version);
 
-        // The summary's version is read before the record is written: a save (record, then summary) that comes after
-        // this replace then fails the conditional summary write below, so the listing never shows what the record no
-        // longer says.
-        var summary = await table.GetAsync(record.OwnerId, record.Id, cancellationToken).ConfigureAwait(false);
+        // The summary's version is known before the record is written (read now, unless the last write returned it): a
+        // save (record, then summary) that comes after this replace then fails the conditional summary write below, so
+        // the listing never shows what the record no longer says.
+        var summaryVersion = version.Summary;
+        if (summaryVersion is null)
+        {
+            summaryVersion = (await table.GetAsync(record.OwnerId, record.Id, cancellationToken).ConfigureAwait(false))?.ETag;
+        }
+
+        ETag? written;
         using (var json = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(record, JsonSerializerOptions.Web)))
         {
-            if (!await blobs.UploadIfMatchAsync(ImportBlobLayout.Report(record.OwnerId, record.Id), json, RecordContentType, version, cancellationToken).ConfigureAwait(false))
-            {
-                return false;
-            }
+            written = await blobs.UploadIfMatchAsync(ImportBlobLayout.Report(record.OwnerId, record.Id), json, RecordContentType, version.Record, cancellationToken)
+                .ConfigureAwait(false);
+        }
+
+        if (written is not { } recordWritten)
+        {
+            return null;
         }
 
         try
         {
-            if (summary is null)
-            {
-                await table.InsertAsync(Summary(record), cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                await table.UpdateAsync(Summary(record), summary.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-            }
+            var summaryWritten = summaryVersion is { } summary
+                ? await table.UpdateAsync(Summary(record), summary, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false)
+                : await table.InsertAsync(Summary(record), cancellationToken).ConfigureAwait(false);
+            return new ImportRecordVersion(recordWritten, summaryWritten);
         }
         catch (StorageConcurrencyException)
         {
-            // A save after this replace wrote the summary, and the record before it: both are that save's.
+            // A save after this replace wrote the summary, and the record before it: both are that save's (and the next
+            // replace over this one's record version finds the record changed).
+            return new ImportRecordVersion(recordWritten, Summary: null);
         }
-
-        return true;
     }
 
     /// <summary>The owner's most recent imports, newest first.</summary>
@@ -162,3 +179,9 @@ internal sealed record ImportSummary(string Id, string Status, string FileName, 
 
 /// <summary>An import record and the version of it that was read (its blob's ETag).</summary>
 internal sealed record VersionedImportRecord(ImportRecord Record, ETag Version);
+
+/// <summary>
+/// The versions of an import's record (its blob's ETag) and listed summary (its row's ETag, null when not known) as a
+/// write left them (<see cref="ImportRecordStore.ReplaceAsync(ImportRecord, ImportRecordVersion, CancellationToken)"/>).
+/// </summary>
+internal sealed record ImportRecordVersion(ETag Record, ETag? Summary);

@@ -6,10 +6,13 @@ namespace Outreach.Functions.Imports;
 /// One run of an import (a delivery of its queue message, or the import of a small file while its caller waits) as the
 /// writer of its record. The record is the run's while it still says what the run started it as: running, with the same
 /// retries and deliveries (<see cref="Owns"/>). Every write reads the record as stored and changes it only while it is
-/// still the run's, over the version read: a run that a stall verdict (<see cref="StoppedImports"/>), the owner's retry or
+/// still the run's, over the version it knows: a run that a stall verdict (<see cref="StoppedImports"/>), the owner's retry or
 /// a later delivery took the record from never writes over what they saved (a stopped import flipping back to running, a
 /// completed one re-marked, a retry undone), and stops with a <see cref="DomainException"/> <see cref="SupersededCode"/>.
 /// A write that lost to someone who left the record the run's (an erasure redacting it) is made again over what they saved.
+/// The run keeps the version its last write left (the ETags storage answered with), so a write while nobody else has saved
+/// the record goes straight over it, without reading it first (a queued import writes its progress often); only a write
+/// that loses (412: someone else saved it) reads the record, to decide again as above.
 /// </summary>
 internal sealed class ImportRun
 {
@@ -21,6 +24,9 @@ internal sealed class ImportRun
 
     private readonly ImportRecordStore _records;
 
+    /// <summary>The record as this run last wrote it and the versions that write left, or null when it must be read first.</summary>
+    private (ImportRecord Record, ImportRecordVersion Version)? _written;
+
     /// <summary>The run's record, as it started it.</summary>
     /// <param name="records">Where the record is stored.</param>
     /// <param name="started">The record as the run started it (running).</param>
@@ -28,12 +34,17 @@ internal sealed class ImportRun
     /// Whether the run writes the record first (a file imported while its caller waits, whose record nobody else knows of
     /// before then); a queued import's record is written by the delivery that claims it before the run starts.
     /// </param>
-    public ImportRun(ImportRecordStore records, ImportRecord started, bool mayCreate)
+    /// <param name="version">
+    /// The versions the write of <paramref name="started"/> left (the delivery's claim), so the run's first write needs no
+    /// read; null when not known.
+    /// </param>
+    public ImportRun(ImportRecordStore records, ImportRecord started, bool mayCreate, ImportRecordVersion? version = null)
     {
         ArgumentNullException.ThrowIfNull(started);
         _records = records;
         Started = started;
         MayCreate = mayCreate;
+        _written = version is null ? null : (started, version);
     }
 
     /// <summary>The record as the run started it.</summary>
@@ -58,24 +69,40 @@ internal sealed class ImportRun
         ArgumentNullException.ThrowIfNull(change);
         for (var write = 1; ; write++)
         {
-            var found = await _records.FindVersionedAsync(Started.OwnerId, Started.Id, cancellationToken).ConfigureAwait(false);
-            if (found is null && MayCreate)
+            ImportRecord current;
+            ImportRecordVersion version;
+            if (_written is { } written)
             {
-                var created = change(Started);
-                await _records.SaveAsync(created, cancellationToken).ConfigureAwait(false);
-                MayCreate = false;
-                return created;
+                // As this run last wrote it, and so still its own unless someone has saved it since, which the write tells.
+                (current, version) = written;
+            }
+            else
+            {
+                var found = await _records.FindVersionedAsync(Started.OwnerId, Started.Id, cancellationToken).ConfigureAwait(false);
+                if (found is null && MayCreate)
+                {
+                    var created = change(Started);
+                    var createdVersion = await _records.SaveAsync(created, cancellationToken).ConfigureAwait(false);
+                    MayCreate = false;
+                    _written = (created, createdVersion);
+                    return created;
+                }
+
+                if (found is null || !Owns(found.Record, Started))
+                {
+                    throw Superseded(found?.Record);
+                }
+
+                (current, version) = (found.Record, new ImportRecordVersion(found.Version, Summary: null));
             }
 
-            if (found is null || !Owns(found.Record, Started))
-            {
-                throw Superseded(found?.Record);
-            }
-
-            var changed = change(found.Record);
-            if (await _records.ReplaceAsync(changed, found.Version, cancellationToken).ConfigureAwait(false))
+            // Forgotten until the write is known to have landed: one cut short may have, and the next write then reads.
+            _written = null;
+            var changed = change(current);
+            if (await _records.ReplaceAsync(changed, version, cancellationToken).ConfigureAwait(false) is { } replaced)
             {
                 MayCreate = false;
+                _written = (changed, replaced);
                 return changed;
             }
 
