@@ -14,6 +14,15 @@ namespace Outreach.Functions.Imports;
 /// record counts how many rows were erased and nothing else about them. Files are downloaded to temporary files and
 /// rewritten a chunk at a time, so an erasure holds none of them in memory.
 /// </summary>
+/// <remarks>
+/// The kept file is what tells which lines were the contact's, so each import's is rewritten last: the record first
+/// (without the contact's rows, and with the fingerprint of the file as the erasure will leave it), then the row outcomes,
+/// then the file. An erasure cut short anywhere (the process dies, the request is cancelled) leaves the file whole or
+/// finished: erasing again reads the same lines from it, finishes what is left, and counts no row twice. Until the file is
+/// rewritten the record's fingerprint is not the file's, so a retry refuses the file that still holds the contact
+/// (<see cref="ImportRetry"/>) rather than importing it again; once it is, the fingerprint is the file's, and the import
+/// can be retried as before.
+/// </remarks>
 internal sealed partial class ImportErasure(ImportRecordStore records, ILogger<ImportErasure> logger)
 {
     private const string UploadName = "/upload.csv";
@@ -41,16 +50,25 @@ internal sealed partial class ImportErasure(ImportRecordStore records, ILogger<I
         Contact contact, string importId, IReadOnlyCollection<ContactKey> keys, IReadOnlyCollection<string> identifyingValues, CancellationToken cancellationToken)
     {
         var found = await records.FindVersionedAsync(contact.OwnerId, importId, cancellationToken).ConfigureAwait(false);
-        var (erasedLines, fileHash) = await RedactFileAsync(contact, importId, found?.Record, keys, identifyingValues, cancellationToken).ConfigureAwait(false);
-        if (found is null)
+        await using var redacted = TemporaryFile.Create("erasure-upload");
+        var (erasedLines, fileHash) = await RedactFileAsync(contact, importId, found?.Record, keys, identifyingValues, redacted, cancellationToken).ConfigureAwait(false);
+        var erased = erasedLines.Count;
+        if (found is not null)
         {
-            return erasedLines.Count;
+            var removedLines = new HashSet<int>(erasedLines);
+            removedLines.UnionWith(Redact(found.Record, contact, removedLines, identifyingValues).Removed);
+            erased = await RedactRecordAsync(found, contact, removedLines, identifyingValues, fileHash, cancellationToken).ConfigureAwait(false);
+            removedLines.UnionWith(await RedactRowsAsync(contact, importId, removedLines, cancellationToken).ConfigureAwait(false));
         }
 
-        var removedLines = new HashSet<int>(erasedLines);
-        removedLines.UnionWith(Redact(found.Record, contact, removedLines, identifyingValues).Removed);
-        removedLines.UnionWith(await RedactRowsAsync(contact, importId, removedLines, cancellationToken).ConfigureAwait(false));
-        return await RedactRecordAsync(found, contact, removedLines, identifyingValues, fileHash, cancellationToken).ConfigureAwait(false);
+        if (fileHash is not null)
+        {
+            // Last: until now the file still tells which lines were the contact's, for an erasure run again to finish.
+            redacted.Position = 0;
+            await records.Blobs.UploadAsync(ImportBlobLayout.Upload(contact.OwnerId, importId), redacted, "text/csv", cancellationToken).ConfigureAwait(false);
+        }
+
+        return erased;
     }
 
     /// <summary>
@@ -59,7 +77,8 @@ internal sealed partial class ImportErasure(ImportRecordStore records, ILogger<I
     /// meanwhile (a delivery starting its run, one judged stopped, <see cref="StoppedImports"/>, or retried) is read again
     /// and redacted as it now stands, rather than overwritten with what it said before. Given the fingerprint of the kept
     /// file as the erasure rewrote it (<paramref name="fileHash"/>), the record takes it, so the file can still be retried
-    /// (<see cref="ImportRecord.UploadSha256"/>). The number of rows erased.
+    /// (<see cref="ImportRecord.UploadSha256"/>); a record that has it already was redacted by an erasure cut short before it
+    /// rewrote the file, and its rows on <paramref name="lines"/> were counted then. The number of rows erased.
     /// </summary>
     internal async Task<int> RedactRecordAsync(
         VersionedImportRecord found, Contact contact, IReadOnlySet<int> lines, IReadOnlyCollection<string> identifyingValues, string? fileHash, CancellationToken cancellationToken)
@@ -69,7 +88,11 @@ internal sealed partial class ImportErasure(ImportRecordStore records, ILogger<I
         for (var attempt = 1; ; attempt++)
         {
             var (redacted, removed) = Redact(found.Record, contact, lines, identifyingValues);
-            removed.UnionWith(lines);
+            if (fileHash is null || found.Record.UploadSha256 != fileHash)
+            {
+                removed.UnionWith(lines);
+            }
+
             if (removed.Count == 0)
             {
                 return 0;
@@ -110,11 +133,18 @@ internal sealed partial class ImportErasure(ImportRecordStore records, ILogger<I
     }
 
     /// <summary>
-    /// Rewrites the stored file with the contact's records emptied (their lines kept, so every line number of the report
-    /// still points at its row); the lines they started on, and the fingerprint of the file rewritten (null when it was not).
+    /// Writes the stored file with the contact's records emptied (their lines kept, so every line number of the report
+    /// still points at its row) to <paramref name="redacted"/>, for the caller to store once the record and row outcomes
+    /// are redacted; the lines they started on, and the fingerprint of the file as rewritten (null when it has none of them).
     /// </summary>
     private async Task<(HashSet<int> Lines, string? FileHash)> RedactFileAsync(
-        Contact contact, string importId, ImportRecord? record, IReadOnlyCollection<ContactKey> keys, IReadOnlyCollection<string> identifyingValues, CancellationToken cancellationToken)
+        Contact contact,
+        string importId,
+        ImportRecord? record,
+        IReadOnlyCollection<ContactKey> keys,
+        IReadOnlyCollection<string> identifyingValues,
+        Stream redacted,
+        CancellationToken cancellationToken)
     {
         var name = ImportBlobLayout.Upload(contact.OwnerId, importId);
         await using var file = TemporaryFile.Create("erasure-upload");
@@ -126,7 +156,6 @@ internal sealed partial class ImportErasure(ImportRecordStore records, ILogger<I
         file.Position = 0;
         // Read as it was imported: a file whose header only the caller's column names made readable has no header otherwise.
         var readAs = record is null ? null : ImportRequest.Of(record).ToOptions(contact.OwnerId, importId, record.FileName, record.SizeBytes);
-        await using var redacted = TemporaryFile.Create("erasure-upload");
         IReadOnlyList<int> erasedLines;
         try
         {
@@ -144,8 +173,6 @@ internal sealed partial class ImportErasure(ImportRecordStore records, ILogger<I
             return ([], null);
         }
 
-        redacted.Position = 0;
-        await records.Blobs.UploadAsync(name, redacted, "text/csv", cancellationToken).ConfigureAwait(false);
         redacted.Position = 0;
         return ([.. erasedLines], await ImportFileHash.OfAsync(redacted, cancellationToken).ConfigureAwait(false));
     }
