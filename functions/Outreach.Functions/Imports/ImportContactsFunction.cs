@@ -92,7 +92,28 @@ internal sealed partial class ImportContactsFunction(
                 {
                     // A delivery of the same message still running it (the message came back while it ran): it is left to
                     // finish, and this message comes back, to find it completed, or to take over from a run that died.
-                    return FunctionOutcome.Failed($"Import {record.Id} is being run by another delivery of its message.");
+                    if (!isLastAttempt)
+                    {
+                        return FunctionOutcome.Failed($"Import {record.Id} is being run by another delivery of its message.");
+                    }
+
+                    // The host's last delivery: none comes after it, so should that run die, nothing runs the import again.
+                    // The record says so (over the version judged, which leaves it the run's), so it is shown stopped once
+                    // the run stops showing signs of life, not running for its message's day of life.
+                    if (record.DeliveriesSpentUtc is not null
+                        || await records.ReplaceAsync(record with { DeliveriesSpentUtc = time.GetUtcNow() }, found.Version, cancellationToken))
+                    {
+                        LogLeftToLiveRun(record.Id, trigger.DequeueCount);
+                        return FunctionOutcome.Failed($"Import {record.Id} is being run by another delivery of its message; this was the last delivery.");
+                    }
+
+                    // The live run wrote meanwhile: read and judge it again.
+                    if (claims == MaxClaims)
+                    {
+                        return FunctionOutcome.Failed($"Import {record.Id} kept changing while this delivery judged it.");
+                    }
+
+                    continue;
                 }
 
                 // Claimed over the version judged, so a late delivery never writes over what a run, a stall verdict or a retry saved meanwhile.
@@ -257,6 +278,9 @@ internal sealed partial class ImportContactsFunction(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "ImportContacts import {ImportId}: failed ({Code})")]
     private partial void LogFailed(string importId, string code);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "ImportContacts import {ImportId}: last delivery {DequeueCount} left it to another delivery's live run; no delivery comes after it")]
+    private partial void LogLeftToLiveRun(string importId, long dequeueCount);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "ImportContacts import {ImportId}: delivery {DequeueCount} left it as it is ({Reason})")]
     private partial void LogLate(string importId, long dequeueCount, string reason);

@@ -89,6 +89,15 @@ internal sealed record ImportRecord
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public DateTimeOffset? MessageSentUtc { get; init; }
 
+    /// <summary>
+    /// When the host's last delivery (<c>maxDequeueCount</c>) of the message of the import's last queuing came while another
+    /// delivery's run was live, and left the import to it: no delivery comes after it, so once that run stops showing
+    /// signs of life the import has stopped (<see cref="ImportStall"/>) instead of waiting out its message's day of life.
+    /// Null otherwise; a retry queues the import anew and clears it.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? DeliveriesSpentUtc { get; init; }
+
     /// <summary>Contacts handed to <see cref="Campaign"/> (every contact a row names: new, merged or already known; enrolling is idempotent), 0 without a campaign.</summary>
     public int Enrolled { get; init; }
 
@@ -176,6 +185,7 @@ internal sealed record ImportRecord
         Deliveries = 0,
         QueuedUtc = now,
         MessageSentUtc = null,
+        DeliveriesSpentUtc = null,
         Retries = Retries + 1,
     };
 

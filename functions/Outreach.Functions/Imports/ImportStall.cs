@@ -8,7 +8,8 @@ namespace Outreach.Functions.Imports;
 /// another sign of life (<see cref="ImportRecord.ActiveUtc"/>: queued, a delivery started, progress written) within
 /// <see cref="ImportsOptions.StalledAfter"/>, or while a delivery of its queue message may still come: the message
 /// recorded as sent (<see cref="ImportRecord.MessageSentUtc"/>) or delivered, fewer deliveries started than the host's
-/// <c>maxDequeueCount</c>, and the message not yet past its time to live (<see cref="ImportQueueMessage.TimeToLive"/>,
+/// <c>maxDequeueCount</c> (and its last not yet come and left the import to a run live then,
+/// <see cref="ImportRecord.DeliveriesSpentUtc"/>), and the message not yet past its time to live (<see cref="ImportQueueMessage.TimeToLive"/>,
 /// from when it was sent). Past all of these, nothing will ever work on it again: it has stopped. A queued import whose
 /// message was never recorded as sent nor delivered within <see cref="ImportsOptions.StalledAfter"/> is taken for one
 /// whose process stopped before sending it; should its message come after all, the delivery finds it failed and leaves
@@ -50,7 +51,8 @@ internal static class ImportStall
 
         // Nothing has worked on it for a while: only a delivery of its queue message still could. A record from before
         // deliveries were counted may have been queued; one imported while its caller waited never was.
-        var mayBeDelivered = record.ActiveUtc is null || record.Deliveries < maxDeliveries;
+        // The host's last delivery may have come already and left it to a run that was live then (DeliveriesSpentUtc).
+        var mayBeDelivered = (record.ActiveUtc is null || record.Deliveries < maxDeliveries) && record.DeliveriesSpentUtc is null;
         if (!mayBeDelivered)
         {
             return true;

@@ -155,6 +155,38 @@ public sealed class StoppedImportTests(AzuriteFixture azurite) : IClassFixture<A
     }
 
     [Fact]
+    public async Task A_last_delivery_that_leaves_the_import_to_a_live_run_lets_it_be_shown_stopped_once_that_run_dies_not_a_day_later()
+    {
+        using var app = Start(("Imports:SyncMaxBytes", "1024"));
+        var ownerId = ApiApp.NewId("spent");
+        using var client = app.Client(await app.CreateAccountWithKeyAsync(ownerId));
+        var storage = app.Factory.Services.GetRequiredService<ImportStorage>();
+        var leases = app.Factory.Services.GetRequiredService<ImportLeases>();
+        using var upload = await PostCsvAsync(client, Sample("class-visit.csv"));
+        var id = (await JsonAsync(upload)).GetProperty("id").GetString()!;
+
+        // The first delivery runs the import, holding the owner's lease, when the host's last delivery of its message comes.
+        var queued = (await storage.Records.FindAsync(ownerId, id, CancellationToken.None))!;
+        await storage.Records.SaveAsync(queued with { Status = ImportStatus.Running, Deliveries = 1, ActiveUtc = _clock.GetUtcNow() }, CancellationToken.None);
+        Assert.NotNull(await leases.TryAcquireAsync(ownerId, id, CancellationToken.None));
+        using var last = await DeliverAsync(app, ownerId, id, MaxDeliveries, CancellationToken.None);
+        var whileLive = await GetAsync(client, id);
+
+        // That run then dies: its lease runs out, and no sign of life comes for the stall time.
+        _clock.Advance(TimeSpan.FromMinutes(11));
+        var stopped = await GetAsync(client, id);
+        using var retry = await client.PostAsync(new Uri($"/api/imports/{id}/retry", UriKind.Relative), null);
+        var retried = (await storage.Records.FindAsync(ownerId, id, CancellationToken.None))!;
+
+        Assert.Equal(HttpStatusCode.InternalServerError, last.StatusCode); // failed, to the poison queue: the host delivers it no more
+        Assert.Equal(("running", 1L), (whileLive.GetProperty("status").GetString(), whileLive.GetProperty("deliveries").GetInt64()));
+        Assert.Equal("failed", stopped.GetProperty("status").GetString());
+        Assert.StartsWith("This import stopped without finishing", stopped.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Accepted, retry.StatusCode);
+        Assert.Equal((ImportStatus.Queued, (DateTimeOffset?)null), (retried.Status, retried.DeliveriesSpentUtc)); // a retry's own message may come again
+    }
+
+    [Fact]
     public async Task A_queued_import_whose_message_never_went_out_is_shown_stopped_after_the_stall_time_while_one_sent_waits_for_its_delivery()
     {
         using var app = Start(("Imports:SyncMaxBytes", "1024"));
