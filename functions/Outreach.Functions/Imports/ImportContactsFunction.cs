@@ -16,7 +16,8 @@ namespace Outreach.Functions.Imports;
 /// failure recorded) runs again only when its owner retries it; one another delivery is still running (holding the
 /// owner's lease) is left to it; a message of an earlier queuing than the last (sent before a retry) is spent. Anything else (storage down) fails the delivery so the host tries again; on the last delivery
 /// (<c>maxDequeueCount</c>) the import is marked failed first, with the counts of the rows it had stored and how to go
-/// on (<see cref="ImportRecord.Failed"/>), and the message then goes to the poison queue. Running an
+/// on (<see cref="ImportRecord.Failed"/>), and the message then goes to the poison queue; one another delivery is running
+/// is not failed under that run, only marked as having had its last delivery (<see cref="ImportRecord.DeliveriesSpentUtc"/>). Running an
 /// import twice is harmless (re-importing changes nothing), a completed import is not run again, and a delivery that
 /// runs an import cut short before reports its rows nearly as one uninterrupted run would: the contacts the earlier
 /// attempt created carry this import's id as their source, so their rows count as new and merged, not as already known.
@@ -199,7 +200,8 @@ internal sealed partial class ImportContactsFunction(
 
     /// <summary>
     /// Records the import failed: through its <paramref name="run"/> once this delivery claimed it (not over what another
-    /// run, a stall verdict or a retry saved since), else over the version this delivery <paramref name="found"/>.
+    /// run, a stall verdict or a retry saved since), else over the version this delivery <paramref name="found"/>, unless
+    /// that is another delivery's run (running), which is only told that no delivery comes after this one.
     /// </summary>
     private async Task SaveFailedAsync(ImportRun? run, VersionedImportRecord? found, Func<ImportRecord, ImportRecord> failed, CancellationToken cancellationToken)
     {
@@ -207,7 +209,12 @@ internal sealed partial class ImportContactsFunction(
         {
             if (found is not null)
             {
-                await storage.Value.Records.ReplaceAsync(failed(found.Record), found.Version, cancellationToken);
+                // A running record this delivery did not claim is another delivery's run, which may well be live (this one
+                // failed before it could tell): it is not failed under that run, only told that no delivery comes after
+                // this one, so it is shown stopped once that run stops showing signs of life (ImportStall).
+                var record = found.Record;
+                var saved = record.Status == ImportStatus.Running ? record with { DeliveriesSpentUtc = time.GetUtcNow() } : failed(record);
+                await storage.Value.Records.ReplaceAsync(saved, found.Version, cancellationToken);
             }
 
             return;
