@@ -5,8 +5,8 @@ namespace Outreach.Functions.Imports;
 /// <summary>
 /// One run of an import (a delivery of its queue message, or the import of a small file while its caller waits) as the
 /// writer of its record. The record is the run's while it still says what the run started it as: running, with the same
-/// retries and deliveries (<see cref="Owns"/>). Every write reads the record as stored and changes it only while it is
-/// still the run's, over the version it knows: a run that a stall verdict (<see cref="StoppedImports"/>), the owner's retry or
+/// retries and deliveries (<see cref="Owns"/>). Every write changes the record as stored only while it is still the
+/// run's, over the version it knows: a run that a stall verdict (<see cref="StoppedImports"/>), the owner's retry or
 /// a later delivery took the record from never writes over what they saved (a stopped import flipping back to running, a
 /// completed one re-marked, a retry undone), and stops with a <see cref="DomainException"/> <see cref="SupersededCode"/>.
 /// A write that lost to someone who left the record the run's (an erasure redacting it) is made again over what they saved.
@@ -73,8 +73,13 @@ internal sealed class ImportRun
             ImportRecordVersion version;
             if (_written is { } written)
             {
-                // As this run last wrote it, and so still its own unless someone has saved it since, which the write tells.
+                // As this run last wrote it, and so still its own unless someone has saved it since, which the write tells,
+                // or the run's own last write ended it (completed, failed): then nothing more is written, as when read.
                 (current, version) = written;
+                if (!Owns(current, Started))
+                {
+                    throw Superseded(current);
+                }
             }
             else
             {

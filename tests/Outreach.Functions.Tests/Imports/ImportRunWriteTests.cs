@@ -100,6 +100,22 @@ public sealed class ImportRunWriteTests(AzuriteFixture azurite) : IClassFixture<
         Assert.Equal((taken.Status, taken.Counts.Rows), (listed.Status, listed.Counts.Rows));
     }
 
+    [Fact]
+    public async Task A_run_whose_own_last_write_completed_the_import_writes_nothing_more_over_it()
+    {
+        using var app = Start(new CountedStorageRequests());
+        var (records, run) = await ClaimedRunAsync(app, "ended");
+        var completed = await run.SaveAsync(r => r with { Status = ImportStatus.Completed, CompletedUtc = DateTimeOffset.UtcNow }, CancellationToken.None);
+
+        // Something after the completed write fails, and the failure is recorded through the run.
+        var superseded = await Assert.ThrowsAsync<DomainException>(
+            () => run.SaveAsync(r => r.Failed("The import could not be completed.", reached: null, DateTimeOffset.UtcNow), CancellationToken.None));
+        var stored = (await records.FindAsync(run.Started.OwnerId, run.Started.Id, CancellationToken.None))!;
+
+        Assert.Equal(ImportRun.SupersededCode, superseded.Code);
+        Assert.Equal(JsonSerializer.Serialize(completed), JsonSerializer.Serialize(stored));
+    }
+
     /// <summary>A queued import's record claimed by its first delivery, as <c>ImportContacts</c> claims it, and the run over the version the claim left.</summary>
     private static async Task<(ImportRecordStore Records, ImportRun Run)> ClaimedRunAsync(ApiApp app, string prefix)
     {
