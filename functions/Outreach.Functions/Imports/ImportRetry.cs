@@ -132,7 +132,8 @@ internal static class ImportRetry
             {
                 return ConflictProblems.Of(
                     "import.upload-changed",
-                    "The file kept for this import is no longer the one that was uploaded (its content has changed since), so it cannot be retried; upload the file again.",
+                    "The file kept for this import is no longer the one that was uploaded (its content has changed since), so it cannot be retried. " +
+                    "If you erased a contact and the erasure did not finish, erase that contact again, then retry; otherwise upload the file again.",
                     "id");
             }
         }

@@ -171,7 +171,8 @@ public sealed class ImportRetryTests(AzuriteFixture azurite) : IClassFixture<Azu
         Assert.Equal(HttpStatusCode.Conflict, refusedRetry.StatusCode);
         Assert.Equal(("import.upload-changed", "id"), (refused.GetProperty("code").GetString(), refused.GetProperty("target").GetString()));
         Assert.Equal(
-            "The file kept for this import is no longer the one that was uploaded (its content has changed since), so it cannot be retried; upload the file again.",
+            "The file kept for this import is no longer the one that was uploaded (its content has changed since), so it cannot be retried. "
+                + "If you erased a contact and the erasure did not finish, erase that contact again, then retry; otherwise upload the file again.",
             refused.GetProperty("title").GetString());
         Assert.Equal(("failed", true), ((await GetAsync(client, replaced)).GetProperty("status").GetString(), (await GetAsync(client, replaced)).GetProperty("retryable").GetBoolean()));
         Assert.Equal(HttpStatusCode.Accepted, retry.StatusCode);
