@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Outreach.Functions.Tests.Support;
 using Outreach.Testing.LocalServices;
 
 namespace Outreach.Functions.Tests.Imports;
@@ -25,6 +26,25 @@ internal static class ImportFiles
         }
 
         return file.ToString();
+    }
+
+    /// <summary>
+    /// Hands the handler one delivery of import <paramref name="importId"/>'s queue message, as the Functions host does: the
+    /// <c>ImportContacts</c> invocation, its <paramref name="dequeueCount"/> saying which delivery it is.
+    /// </summary>
+    public static Task<HttpResponseMessage> DeliverAsync(ApiApp app, string ownerId, string importId, int dequeueCount = 1, CancellationToken cancellationToken = default) =>
+        DeliverMessageAsync(app, JsonSerializer.Serialize(new { ownerId, importId }), dequeueCount, cancellationToken);
+
+    /// <summary><see cref="DeliverAsync"/> of a queue message with the text <paramref name="messageText"/> (as queued, or made up).</summary>
+    public static async Task<HttpResponseMessage> DeliverMessageAsync(ApiApp app, string messageText, int dequeueCount = 1, CancellationToken cancellationToken = default)
+    {
+        var envelope = JsonSerializer.Serialize(new
+        {
+            Data = new { message = messageText },
+            Metadata = new { DequeueCount = dequeueCount, Id = Guid.NewGuid().ToString(), sys = new { MethodName = "ImportContacts", UtcNow = DateTimeOffset.UtcNow, RandGuid = Guid.NewGuid() } },
+        });
+        using var host = app.Factory.CreateClient();
+        return await host.PostAsync(new Uri("/ImportContacts", UriKind.Relative), new StringContent(envelope, Encoding.UTF8, "application/json"), cancellationToken);
     }
 
     public static Task<HttpResponseMessage> PostCsvAsync(HttpClient client, byte[] file, string query = "")

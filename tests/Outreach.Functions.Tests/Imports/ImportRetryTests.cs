@@ -46,7 +46,7 @@ public sealed class ImportRetryTests(AzuriteFixture azurite) : IClassFixture<Azu
         var accepted = await JsonAsync(retry);
         var queued = await GetAsync(client, id);
         var message = Assert.Single(await queue.ReceiveAsync(32, TimeSpan.FromMinutes(5)), m => m.Text.Contains(id, StringComparison.Ordinal));
-        using (var delivered = await DeliverAsync(app, message.Text))
+        using (var delivered = await DeliverMessageAsync(app, message.Text))
         {
             Assert.Equal(HttpStatusCode.OK, delivered.StatusCode);
         }
@@ -163,7 +163,7 @@ public sealed class ImportRetryTests(AzuriteFixture azurite) : IClassFixture<Azu
         var refused = await JsonAsync(refusedRetry);
         using var retry = await RetryAsync(client, erasedOnly);
         var message = Assert.Single(await queue.ReceiveAsync(32, TimeSpan.FromMinutes(5)), m => m.Text.Contains(erasedOnly, StringComparison.Ordinal));
-        using (var delivered = await DeliverAsync(app, message.Text))
+        using (var delivered = await DeliverMessageAsync(app, message.Text))
         {
             Assert.Equal(HttpStatusCode.OK, delivered.StatusCode);
         }
@@ -290,17 +290,6 @@ public sealed class ImportRetryTests(AzuriteFixture azurite) : IClassFixture<Azu
 
     private static Task<HttpResponseMessage> RetryAsync(HttpClient client, string importId) =>
         client.PostAsync(new Uri($"/api/imports/{importId}/retry", UriKind.Relative), null);
-
-    private static async Task<HttpResponseMessage> DeliverAsync(ApiApp app, string messageText)
-    {
-        var envelope = JsonSerializer.Serialize(new
-        {
-            Data = new { message = messageText },
-            Metadata = new { DequeueCount = 1, Id = Guid.NewGuid().ToString(), sys = new { MethodName = "ImportContacts", UtcNow = DateTimeOffset.UtcNow, RandGuid = Guid.NewGuid() } },
-        });
-        using var host = app.Factory.CreateClient();
-        return await host.PostAsync(new Uri("/ImportContacts", UriKind.Relative), new StringContent(envelope, Encoding.UTF8, "application/json"));
-    }
 
     private static async Task<JsonElement> GetAsync(HttpClient client, string importId)
     {

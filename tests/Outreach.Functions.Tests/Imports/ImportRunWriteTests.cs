@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using Azure.Core.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
@@ -143,17 +142,6 @@ public sealed class ImportRunWriteTests(AzuriteFixture azurite) : IClassFixture<
             services => services.AddSingleton(account),
             ("Imports:SyncMaxBytes", "1024"),
             ("Imports:ProgressInterval", "00:00:00"));
-    }
-
-    private static async Task<HttpResponseMessage> DeliverAsync(ApiApp app, string ownerId, string importId)
-    {
-        var envelope = JsonSerializer.Serialize(new
-        {
-            Data = new { message = JsonSerializer.Serialize(new { ownerId, importId }) },
-            Metadata = new { DequeueCount = 1, Id = Guid.NewGuid().ToString(), sys = new { MethodName = "ImportContacts", UtcNow = DateTimeOffset.UtcNow, RandGuid = Guid.NewGuid() } },
-        });
-        using var host = app.Factory.CreateClient();
-        return await host.PostAsync(new Uri("/ImportContacts", UriKind.Relative), new StringContent(envelope, Encoding.UTF8, "application/json"));
     }
 
     private static async Task<JsonElement> GetAsync(HttpClient client, string importId)

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Text;
-using System.Text.Json;
 using Azure.Core.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 using Outreach.Core.Accounts;
@@ -81,17 +79,6 @@ public sealed class LastDeliveryFailureTests(AzuriteFixture azurite) : IClassFix
         Assert.NotNull(afterLast.DeliveriesSpentUtc); // no delivery comes after it: should the run die, it is shown stopped
         Assert.Equal("running", shown.GetProperty("status").GetString());
         Assert.Equal((ImportStatus.Running, 5L), (written.Status, written.Counts.Rows)); // the live run goes on writing its record
-    }
-
-    private static async Task<HttpResponseMessage> DeliverAsync(ApiApp app, string ownerId, string importId, int dequeueCount)
-    {
-        var envelope = JsonSerializer.Serialize(new
-        {
-            Data = new { message = JsonSerializer.Serialize(new { ownerId, importId }) },
-            Metadata = new { DequeueCount = dequeueCount, Id = Guid.NewGuid().ToString(), sys = new { MethodName = "ImportContacts", UtcNow = DateTimeOffset.UtcNow, RandGuid = Guid.NewGuid() } },
-        });
-        using var host = app.Factory.CreateClient();
-        return await host.PostAsync(new Uri("/ImportContacts", UriKind.Relative), new StringContent(envelope, Encoding.UTF8, "application/json"));
     }
 
     /// <summary>While <see cref="Dropping"/>, drops the connection on every read of the owners' import leases; everything else goes to Azurite.</summary>

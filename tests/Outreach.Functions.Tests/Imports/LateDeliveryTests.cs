@@ -110,10 +110,10 @@ public sealed class LateDeliveryTests(AzuriteFixture azurite) : IClassFixture<Az
             Assert.Equal(HttpStatusCode.Accepted, retry.StatusCode);
         }
 
-        using var stale = await DeliverAsync(app, firstMessage.Text, dequeueCount: 1);
+        using var stale = await DeliverMessageAsync(app, firstMessage.Text, dequeueCount: 1);
         var afterStale = await GetAsync(client, id);
         var retryMessage = Assert.Single(await queue.ReceiveAsync(32, TimeSpan.FromMinutes(5)), m => m.Text.Contains(id, StringComparison.Ordinal));
-        using var own = await DeliverAsync(app, retryMessage.Text, dequeueCount: 1);
+        using var own = await DeliverMessageAsync(app, retryMessage.Text, dequeueCount: 1);
         var completed = await GetAsync(client, id);
 
         Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
@@ -135,20 +135,6 @@ public sealed class LateDeliveryTests(AzuriteFixture azurite) : IClassFixture<Az
         var options = new StorageClientOptions { Transport = new HttpClientTransport(new HttpClient(held)) };
         var account = StorageAccount.FromConnectionString(azurite.ConnectionString, options);
         return ApiApp.Start(azurite, app, services => services.AddSingleton(account), all);
-    }
-
-    private static Task<HttpResponseMessage> DeliverAsync(ApiApp app, string ownerId, string importId, int dequeueCount) =>
-        DeliverAsync(app, JsonSerializer.Serialize(new { ownerId, importId }), dequeueCount);
-
-    private static async Task<HttpResponseMessage> DeliverAsync(ApiApp app, string messageText, int dequeueCount)
-    {
-        var envelope = JsonSerializer.Serialize(new
-        {
-            Data = new { message = messageText },
-            Metadata = new { DequeueCount = dequeueCount, Id = Guid.NewGuid().ToString(), sys = new { MethodName = "ImportContacts", UtcNow = DateTimeOffset.UtcNow, RandGuid = Guid.NewGuid() } },
-        });
-        using var host = app.Factory.CreateClient();
-        return await host.PostAsync(new Uri("/ImportContacts", UriKind.Relative), new StringContent(envelope, Encoding.UTF8, "application/json"));
     }
 
     private static async Task<JsonElement> GetAsync(HttpClient client, string importId)

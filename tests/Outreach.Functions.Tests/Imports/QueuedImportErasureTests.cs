@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using System.Text.Json;
 using Azure.Core.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 using Outreach.Functions.Imports;
@@ -79,16 +78,5 @@ public sealed class QueuedImportErasureTests(AzuriteFixture azurite) : IClassFix
         Assert.Equal(60, completed.GetProperty("counts").GetProperty("accepted").GetInt64());
         Assert.Equal(60, contacts.Count);
         Assert.DoesNotContain(contacts, c => c.ToString().Contains(ErasedEmail, StringComparison.OrdinalIgnoreCase));
-    }
-
-    private static async Task<HttpResponseMessage> DeliverAsync(ApiApp app, string ownerId, string importId)
-    {
-        var envelope = JsonSerializer.Serialize(new
-        {
-            Data = new { message = JsonSerializer.Serialize(new { ownerId, importId }) },
-            Metadata = new { DequeueCount = 1, Id = Guid.NewGuid().ToString(), sys = new { MethodName = "ImportContacts", UtcNow = DateTimeOffset.UtcNow, RandGuid = Guid.NewGuid() } },
-        });
-        using var host = app.Factory.CreateClient();
-        return await host.PostAsync(new Uri("/ImportContacts", UriKind.Relative), new StringContent(envelope, Encoding.UTF8, "application/json"));
     }
 }

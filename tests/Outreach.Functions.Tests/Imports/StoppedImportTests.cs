@@ -274,17 +274,6 @@ public sealed class StoppedImportTests(AzuriteFixture azurite) : IClassFixture<A
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => delivery);
     }
 
-    private static async Task<HttpResponseMessage> DeliverAsync(ApiApp app, string ownerId, string importId, int dequeueCount, CancellationToken cancellationToken)
-    {
-        var envelope = JsonSerializer.Serialize(new
-        {
-            Data = new { message = JsonSerializer.Serialize(new { ownerId, importId }) },
-            Metadata = new { DequeueCount = dequeueCount, Id = Guid.NewGuid().ToString(), sys = new { MethodName = "ImportContacts", UtcNow = DateTimeOffset.UtcNow, RandGuid = Guid.NewGuid() } },
-        });
-        using var host = app.Factory.CreateClient();
-        return await host.PostAsync(new Uri("/ImportContacts", UriKind.Relative), new StringContent(envelope, Encoding.UTF8, "application/json"), cancellationToken);
-    }
-
     private static async Task<JsonElement> GetAsync(HttpClient client, string importId)
     {
         using var response = await client.GetAsync(new Uri($"/api/imports/{importId}", UriKind.Relative));
