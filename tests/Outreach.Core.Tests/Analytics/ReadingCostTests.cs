@@ -1,3 +1,4 @@
+using Outreach.Core.Analytics.Counters;
 using Outreach.Core.Analytics.Events;
 using Outreach.Core.Analytics.Reports;
 
@@ -37,6 +38,67 @@ public sealed class ReadingCostTests
         await metrics.ReadAsync(From, To, MetricsGroupBy.Owner);
 
         Assert.Equal(1, metrics.Store.CellsRead);
+    }
+
+    [Fact]
+    public async Task A_coach_view_reads_its_clients_a_few_at_a_time_and_sums_them_as_one_by_one()
+    {
+        var metrics = new MetricsScenario();
+        var owners = Enumerable.Range(0, 20).Select(i => $"client-{i}").ToArray();
+        foreach (var owner in owners)
+        {
+            await metrics.MeetAsync("c1", MetricsScenario.Meeting(From), owner);
+        }
+
+        var counting = new ConcurrentReads(metrics.Store);
+        var together = await new MetricsReader(counting).ReadAsync(new MetricsQuery(owners, From, To, MetricsGroupBy.Owner), default);
+        var oneByOne = await metrics.ReadAsync(From, To, MetricsGroupBy.Owner, owners);
+
+        Assert.Equal(owners.Length, counting.Reads);
+        Assert.Equal(MetricsReader.OwnersReadAtOnce, counting.MostAtOnce);
+        Assert.Equal(oneByOne.Rows, together.Rows);
+        Assert.Equal(20, together.Rows.Sum(r => r.ContactsMet));
+    }
+
+    /// <summary>The store, each read held open a moment so reads made together overlap, counting how many ran at once.</summary>
+    private sealed class ConcurrentReads(ICounterStore inner) : ICounterStore
+    {
+        private int _active;
+        private int _mostAtOnce;
+        private int _reads;
+
+        public int MostAtOnce => _mostAtOnce;
+
+        public int Reads => _reads;
+
+        public Task<int> ApplyAsync(IReadOnlyList<CounterIncrement> increments, CancellationToken cancellationToken) => inner.ApplyAsync(increments, cancellationToken);
+
+        public Task<int> EraseSubjectAsync(string ownerId, string subjectId, CancellationToken cancellationToken) => inner.EraseSubjectAsync(ownerId, subjectId, cancellationToken);
+
+        public async Task<IReadOnlyList<CounterCell>> ReadAsync(string ownerId, DimensionKind kind, DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _reads);
+            var active = Interlocked.Increment(ref _active);
+            InterlockedMax(ref _mostAtOnce, active);
+            try
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken);
+                return await inner.ReadAsync(ownerId, kind, firstDay, lastDay, cancellationToken);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _active);
+            }
+        }
+
+        private static void InterlockedMax(ref int target, int value)
+        {
+            var seen = Volatile.Read(ref target);
+            while (value > seen && Interlocked.CompareExchange(ref target, value, seen) is var was && was != seen)
+            {
+                seen = was;
+            }
+        }
     }
 
     // Sends spread round-robin over every day of the range and every template, so both owners fill the same cells.

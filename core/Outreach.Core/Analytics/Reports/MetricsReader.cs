@@ -10,6 +10,12 @@ namespace Outreach.Core.Analytics.Reports;
 /// <param name="store">Where the counters live.</param>
 public sealed class MetricsReader(ICounterStore store)
 {
+    /// <summary>
+    /// How many owners' counters are read at once: a coach view covers every consenting client, and one query after
+    /// another made a coach with a large cohort wait for each in turn.
+    /// </summary>
+    public const int OwnersReadAtOnce = 8;
+
     /// <summary>Reads the report for <paramref name="query"/>.</summary>
     /// <param name="query">A validated query.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
@@ -18,23 +24,12 @@ public sealed class MetricsReader(ICounterStore store)
         ArgumentNullException.ThrowIfNull(query);
         var kind = KindFor(query.GroupBy);
         var groups = new Dictionary<string, CounterTotals>(StringComparer.Ordinal);
-        foreach (var ownerId in query.OwnerIds)
+        foreach (var owners in query.OwnerIds.Chunk(OwnersReadAtOnce))
         {
-            var cells = await store.ReadAsync(ownerId, kind, query.From, query.To, cancellationToken);
-            foreach (var cell in cells)
+            var read = await Task.WhenAll(owners.Select(ownerId => store.ReadAsync(ownerId, kind, query.From, query.To, cancellationToken)));
+            for (var i = 0; i < owners.Length; i++)
             {
-                var key = query.GroupBy switch
-                {
-                    MetricsGroupBy.Week => IsoWeekKey.Of(cell.Key.Day),
-                    MetricsGroupBy.Cohort => DimensionValue.Of(query.Cohorts.GetValueOrDefault(ownerId)),
-                    _ => cell.Key.Value,
-                };
-                if (!groups.TryGetValue(key, out var totals))
-                {
-                    groups[key] = totals = new CounterTotals();
-                }
-
-                totals.Add(cell, query.AsOf);
+                Add(groups, owners[i], read[i], query);
             }
         }
 
@@ -43,6 +38,26 @@ public sealed class MetricsReader(ICounterStore store)
             .Select(g => g.Value.ToRow(g.Key))
             .ToArray();
         return new MetricsReport(query, rows);
+    }
+
+    /// <summary>Adds <paramref name="ownerId"/>'s <paramref name="cells"/> to their groups.</summary>
+    private static void Add(Dictionary<string, CounterTotals> groups, string ownerId, IReadOnlyList<CounterCell> cells, MetricsQuery query)
+    {
+        foreach (var cell in cells)
+        {
+            var key = query.GroupBy switch
+            {
+                MetricsGroupBy.Week => IsoWeekKey.Of(cell.Key.Day),
+                MetricsGroupBy.Cohort => DimensionValue.Of(query.Cohorts.GetValueOrDefault(ownerId)),
+                _ => cell.Key.Value,
+            };
+            if (!groups.TryGetValue(key, out var totals))
+            {
+                groups[key] = totals = new CounterTotals();
+            }
+
+            totals.Add(cell, query.AsOf);
+        }
     }
 
     private static DimensionKind KindFor(MetricsGroupBy groupBy) => groupBy switch
