@@ -34,7 +34,9 @@ internal static class ImportQueueing
     /// <summary>
     /// Sends the message of an import whose queued record (<paramref name="queued"/>) is saved, and marks the record as
     /// sent. A message that could not be sent (storage failing, the caller gone) would leave the record queued with nothing
-    /// ever to run it: it is saved as failed instead, and the failure goes on to the caller.
+    /// ever to run it: it is saved as failed instead, and the failure goes on to the caller; unless a delivery of the message
+    /// has reached the import by then, which shows that only the answer to the send was lost: the import runs, and this
+    /// returns as for a message sent.
     /// </summary>
     public static async Task SendAsync(ImportStorage storage, ImportRecord queued, TimeProvider time, CancellationToken cancellationToken)
     {
@@ -55,8 +57,14 @@ internal static class ImportQueueing
         {
             // The request's token may be what ended it: the failure is recorded on a token of its own, bounded in time.
             using var recording = new CancellationTokenSource(FailureRecordingTime);
-            await storage.Records.SaveAsync(queued.Failed(ImportsApi.NotQueued, reached: null, time.GetUtcNow()), recording.Token).ConfigureAwait(false);
-            throw;
+            if (await RecordNotQueuedAsync(storage.Records, queued, time, recording.Token).ConfigureAwait(false))
+            {
+                throw;
+            }
+
+            // A delivery of this queuing has reached the import: the message went out and only the answer to sending it was
+            // lost. The import runs (or has run), so it is answered as queued, not failed.
+            return;
         }
 
         try
@@ -68,6 +76,38 @@ internal static class ImportQueueing
             // The message is out, so the import runs: answering with a failure would have the file uploaded twice. The record
             // missing the mark only lets it be taken for lost if no delivery reaches it within Imports:StalledAfter.
         }
+    }
+
+    /// <summary>
+    /// Saves the record of an import whose message seemed not to go out as failed (<see cref="ImportsApi.NotQueued"/>), over
+    /// the version read, while it is still waiting for this queuing's first delivery; true when it is failed (or erased, or
+    /// settled by someone else). False when a delivery of this queuing has reached it: the message did go out, the import
+    /// runs, and marking it failed would write over that run's record.
+    /// </summary>
+    private static async Task<bool> RecordNotQueuedAsync(ImportRecordStore records, ImportRecord queued, TimeProvider time, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; attempt <= MaxMarks; attempt++)
+        {
+            var current = await records.FindVersionedAsync(queued.OwnerId, queued.Id, cancellationToken).ConfigureAwait(false);
+            switch (current?.Record)
+            {
+                case null:
+                    return true;
+                case { Deliveries: > 0 } reached when reached.Retries == queued.Retries:
+                    return false;
+                case { Status: ImportStatus.Queued } waiting when waiting.Retries == queued.Retries:
+                    if (await records.ReplaceAsync(waiting.Failed(ImportsApi.NotQueued, reached: null, time.GetUtcNow()), current.Version, cancellationToken).ConfigureAwait(false))
+                    {
+                        return true;
+                    }
+
+                    break; // saved meanwhile (a delivery claiming it?): read it again
+                default:
+                    return true;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Marks the record as sent, over the version read before the send, or over a later one that still says it is waiting for its first delivery.</summary>
