@@ -154,6 +154,13 @@ internal sealed partial class ImportContactsFunction(
             // Another import of the owner is still writing: this one runs on a later delivery.
             return FunctionOutcome.Failed($"Import {message.ImportId} waits for another import of its owner.");
         }
+        catch (DomainException e) when (e.Code == ImportLeases.LostCode && !isLastAttempt)
+        {
+            // It stalled and another import or an erasure went ahead: a later delivery runs it again from the top, once the
+            // owner is free (re-importing what it stored changes nothing).
+            LogLeaseLost(message.ImportId, trigger.DequeueCount);
+            return FunctionOutcome.Failed($"Import {message.ImportId} lost its owner's lease midway and runs again on a later delivery.");
+        }
         catch (DomainException e)
         {
             await SaveFailedAsync(run, found, r => r.Failed(e.Message, progress.Latest, time.GetUtcNow()) with { ErrorCode = e.Code }, cancellationToken);
@@ -294,4 +301,7 @@ internal sealed partial class ImportContactsFunction(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "ImportContacts import {ImportId}: delivery {DequeueCount} stopped, its record taken over meanwhile (judged stopped, retried or run by a later delivery)")]
     private partial void LogSuperseded(string importId, long dequeueCount);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "ImportContacts import {ImportId}: delivery {DequeueCount} stalled and lost its owner's lease to another import or an erasure; it stopped, and a later delivery runs it again")]
+    private partial void LogLeaseLost(string importId, long dequeueCount);
 }

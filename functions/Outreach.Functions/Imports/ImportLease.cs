@@ -1,11 +1,14 @@
 using Azure;
+using Outreach.Core;
 
 namespace Outreach.Functions.Imports;
 
 /// <summary>
-/// An owner's import lease held by one import (<see cref="ImportLeases"/>): renewed while the import runs, freed when
-/// disposed. Losing it (the import stalled past <see cref="ImportLeases.Duration"/> and another took it) does not stop
-/// the import; it only means the two may overlap, as they could before leases.
+/// An owner's import lease held by one import or erasure (<see cref="ImportLeases"/>): renewed while it runs, freed when
+/// disposed. It is lost when its holder stalls past <see cref="ImportLeases.Duration"/> (its instance paused) and another
+/// takes it. An import then stops at its next renewal (<see cref="EnsureHeldAsync"/>), rather than write alongside another
+/// import (both could create the same person) or an erasure (it could import again the rows the erasure is taking out of
+/// its file). An erasure goes on (<see cref="RenewIfDueAsync"/>): stopping would leave the contact half erased.
 /// </summary>
 internal sealed class ImportLease : IAsyncDisposable
 {
@@ -38,6 +41,23 @@ internal sealed class ImportLease : IAsyncDisposable
 
         (Held, _etag) = await _leases.RenewAsync(_ownerId, _importId, _etag, cancellationToken).ConfigureAwait(false);
         _renewedAt = _leases.Time.GetUtcNow();
+    }
+
+    /// <summary>
+    /// Renews the lease when due, as <see cref="RenewIfDueAsync"/>, and throws a <see cref="DomainException"/>
+    /// <see cref="ImportLeases.LostCode"/> once it is lost: the import stops where it is, with what it stored so far kept.
+    /// </summary>
+    public async ValueTask EnsureHeldAsync(CancellationToken cancellationToken)
+    {
+        await RenewIfDueAsync(cancellationToken).ConfigureAwait(false);
+        if (!Held)
+        {
+            throw new DomainException(
+                ImportLeases.LostCode,
+                "The import stopped before its end: it stalled for over a minute, and another import or the erasure of a contact of this " +
+                "account went ahead meanwhile, so it stopped rather than write alongside it. It can be retried.",
+                "id");
+        }
     }
 
     /// <summary>Frees the owner for the next import (not cancellable: a lease left behind would hold the owner for a minute; one storage failed to free is left to run out).</summary>

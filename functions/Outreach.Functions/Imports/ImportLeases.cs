@@ -22,6 +22,9 @@ internal sealed class ImportLeases(TableClient table, TimeProvider time)
     /// <summary>The code of the refusal when another import of the owner holds the lease too long.</summary>
     public const string OwnerBusyCode = "import.owner-busy";
 
+    /// <summary>The code of the failure of an import that lost the lease midway (<see cref="ImportLease.EnsureHeldAsync"/>); it can be retried.</summary>
+    public const string LostCode = "import.lease-lost";
+
     /// <summary>How long a lease holds unless renewed.</summary>
     public static readonly TimeSpan Duration = TimeSpan.FromMinutes(1);
 

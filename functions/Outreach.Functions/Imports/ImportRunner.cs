@@ -163,7 +163,7 @@ internal sealed class ImportRunner(
 
     /// <summary>
     /// Reads the rows, listing the first accepted and merged ones, every row in <paramref name="log"/>, and collecting every
-    /// contact a row names; saves progress as <see cref="RunAsync(ContactImport, ImportRun, Campaign?, LatestImportProgress?, CancellationToken)"/> says, and keeps renewing the owner's <paramref name="lease"/>
+    /// contact a row names; saves progress as <see cref="RunAsync(ContactImport, ImportRun, Campaign?, LatestImportProgress?, CancellationToken)"/> says, and keeps renewing the owner's <paramref name="lease"/> (stopping once it is lost, <see cref="ImportLease.EnsureHeldAsync"/>)
     /// (the run, the lease and the log are null for a check, which stores nothing).
     /// </summary>
     private async Task<(List<ImportAcceptedRow> Accepted, List<ImportMergedRow> Merged, ImportedContacts Contacts)> ReadRowsAsync(
@@ -179,7 +179,7 @@ internal sealed class ImportRunner(
         {
             if (lease is not null)
             {
-                await lease.RenewIfDueAsync(cancellationToken).ConfigureAwait(false);
+                await lease.EnsureHeldAsync(cancellationToken).ConfigureAwait(false);
             }
 
             if (run is not null && progress?.Latest is { } latest && latest != saved && time.GetElapsedTime(savedAt) >= interval)
@@ -238,7 +238,7 @@ internal sealed class ImportRunner(
         var (done, total, savedAt) = (0L, (long)imported.Ids.Count, time.GetTimestamp());
         foreach (var chunk in imported.Ids.Chunk(EnrolmentBatch))
         {
-            await lease.RenewIfDueAsync(cancellationToken).ConfigureAwait(false);
+            await lease.EnsureHeldAsync(cancellationToken).ConfigureAwait(false);
             if (read is { } r && done > 0 && time.GetElapsedTime(savedAt) >= options.Value.ProgressInterval)
             {
                 await run.SaveAsync(s => Reached(s, r) with { Progress = ImportRecordProgress.Of(r) with { ContactsDone = done, ContactsTotal = total } }, cancellationToken)

@@ -153,16 +153,17 @@ internal static class ImportsApi
 
             return ImportProblems.OwnerBusy(context, e);
         }
-        catch (DomainException e) when (e.Code == ImportRun.SupersededCode)
+        catch (DomainException e) when (e.Code is ImportRun.SupersededCode or ImportLeases.LostCode)
         {
-            // Judged stopped while it ran (it showed no sign of life for too long) and retried, or not: its record says what it stored.
+            // Judged stopped while it ran (it showed no sign of life for too long) and retried, or not; or it stalled and
+            // another import or an erasure went ahead: its record says what it stored.
             return ConflictProblems.Of(e);
         }
     }
 
     /// <summary>
     /// Runs an import while the caller waits, its record showing its progress when it runs long. One cut short (the caller
-    /// gone, storage failing) has stored the contacts of the rows it got through: its record is saved as failed, counting
+    /// gone, storage failing, the owner's lease lost while it stalled) has stored the contacts of the rows it got through: its record is saved as failed, counting
     /// them and saying to retry it, so the import is listed and its upload found, rather than its contacts
     /// showing up with no import behind them and the next upload of the file reporting them all as already known unexplained.
     /// The failed record is written only while the record is still the run's (<see cref="ImportRun"/>): one judged stopped
@@ -181,14 +182,16 @@ internal static class ImportsApi
         {
             return await runner.RunAsync(import, run, campaign, progress, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is not DomainException)
+        catch (Exception e) when (e is not DomainException || e is DomainException { Code: ImportLeases.LostCode })
         {
             // The request's token may be what ended it: the failure is recorded on a token of its own, bounded in time.
             using var recording = new CancellationTokenSource(FailureRecordingTime);
-            var error = progress.Latest is null ? CouldNotComplete : "The import could not be completed.";
+            var (error, code) = e is DomainException lost
+                ? (lost.Message, lost.Code)
+                : (progress.Latest is null ? CouldNotComplete : "The import could not be completed.", null);
             try
             {
-                await run.SaveAsync(r => r.Failed(error, progress.Latest, time.GetUtcNow()), recording.Token).ConfigureAwait(false);
+                await run.SaveAsync(r => r.Failed(error, progress.Latest, time.GetUtcNow()) with { ErrorCode = code }, recording.Token).ConfigureAwait(false);
             }
             catch (DomainException superseded) when (superseded.Code == ImportRun.SupersededCode)
             {

@@ -56,6 +56,14 @@ internal static class ImportFiles
 
     public static async Task<JsonElement> JsonAsync(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>();
 
+    /// <summary>The owner's imports as <c>GET /api/imports</c> lists them, newest first.</summary>
+    public static async Task<IReadOnlyList<JsonElement>> ListedAsync(HttpClient client)
+    {
+        using var response = await client.GetAsync(new Uri("/api/imports", UriKind.Relative));
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        return [.. (await JsonAsync(response)).GetProperty("imports").EnumerateArray()];
+    }
+
     /// <summary>counts as (rows, accepted, merged, alreadyKnown, rejected).</summary>
     public static (long, long, long, long, long) Counts(JsonElement record)
     {

@@ -297,11 +297,4 @@ public sealed class ImportRetryTests(AzuriteFixture azurite) : IClassFixture<Azu
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await JsonAsync(response);
     }
-
-    private static async Task<IReadOnlyList<JsonElement>> ListedAsync(HttpClient client)
-    {
-        using var response = await client.GetAsync(new Uri("/api/imports", UriKind.Relative));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return [.. (await JsonAsync(response)).GetProperty("imports").EnumerateArray()];
-    }
 }

@@ -143,11 +143,4 @@ public sealed class LateDeliveryTests(AzuriteFixture azurite) : IClassFixture<Az
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await JsonAsync(response);
     }
-
-    private static async Task<IReadOnlyList<JsonElement>> ListedAsync(HttpClient client)
-    {
-        using var response = await client.GetAsync(new Uri("/api/imports", UriKind.Relative));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return [.. (await JsonAsync(response)).GetProperty("imports").EnumerateArray()];
-    }
 }
