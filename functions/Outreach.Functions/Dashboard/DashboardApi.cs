@@ -8,7 +8,9 @@ namespace Outreach.Functions.Dashboard;
 /// The dashboard: <c>GET /api/dashboard</c> (function <c>Dashboard</c>) is the page and <c>GET /api/dashboard/assets/{file}</c>
 /// (function <c>DashboardAsset</c>) its scripts and styles, all embedded in the handler so the page works offline and
 /// ships with every publish. Both are anonymous and, alone under the prefix, left cacheable (<see cref="NoStoreResponses"/>):
-/// the page holds no data; it asks for an API key and sends it as a Bearer key to the API. <c>GET /dashboard</c> outside
+/// the page holds no data; it asks for an API key and sends it as a Bearer key to the API. They are served with an entity
+/// tag (a hash of the file) and <c>Cache-Control: no-cache</c>: a browser asks again each time, so a new version is used
+/// as soon as it is published, and gets 304 with no body while its copy is current. <c>GET /dashboard</c> outside
 /// the function prefix redirects there for people who type it.
 /// </summary>
 internal static class DashboardApi
@@ -24,7 +26,7 @@ internal static class DashboardApi
     {
         functions.MapGet("/dashboard", (HttpRequest request, DashboardAssets assets) => Page(request, assets))
             .AsFunction(PageFunction).WithName(PageFunction).AllowAnonymous().AllowCaching();
-        functions.MapGet("/dashboard/assets/{file}", (string file, DashboardAssets assets) => Serve(assets, file))
+        functions.MapGet("/dashboard/assets/{file}", (string file, HttpResponse response, DashboardAssets assets) => Serve(response, assets, file))
             .AsFunction(AssetFunction).WithName(AssetFunction).AllowAnonymous().AllowCaching();
         return functions;
     }
@@ -44,10 +46,17 @@ internal static class DashboardApi
     private static IResult Page(HttpRequest request, DashboardAssets assets) =>
         request.Path.Value is { Length: > 1 } path && path.EndsWith('/')
             ? TypedResults.Redirect(request.PathBase + path.TrimEnd('/') + request.QueryString)
-            : Serve(assets, PageFile);
+            : Serve(request.HttpContext.Response, assets, PageFile);
 
-    private static IResult Serve(DashboardAssets assets, string file) =>
-        assets.Find(file) is { } asset
-            ? TypedResults.Bytes(asset.Content, asset.ContentType)
-            : TypedResults.NotFound();
+    /// <summary>The file with its entity tag, or 304 when the request's <c>If-None-Match</c> names it; revalidated on every use.</summary>
+    private static IResult Serve(HttpResponse response, DashboardAssets assets, string file)
+    {
+        if (assets.Find(file) is not { } asset)
+        {
+            return TypedResults.NotFound();
+        }
+
+        response.Headers.CacheControl = "no-cache";
+        return TypedResults.Bytes(asset.Content, asset.ContentType, entityTag: asset.ETag);
+    }
 }

@@ -1,5 +1,7 @@
 using System.Collections.Frozen;
 using System.Reflection;
+using System.Security.Cryptography;
+using Microsoft.Net.Http.Headers;
 
 namespace Outreach.Functions.Dashboard;
 
@@ -40,7 +42,8 @@ internal sealed class DashboardAssets
             using var stream = assembly.GetManifestResourceStream(resource)!;
             using var copy = new MemoryStream();
             stream.CopyTo(copy);
-            assets[name] = new DashboardAsset(copy.ToArray(), contentType);
+            var content = copy.ToArray();
+            assets[name] = new DashboardAsset(content, contentType, new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(content).AsSpan(0, 12))}\""));
         }
 
         return new DashboardAssets(assets.ToFrozenDictionary(StringComparer.Ordinal));

@@ -6,7 +6,8 @@ namespace Outreach.Functions.Tests.Accounts;
 
 /// <summary>
 /// API answers hold personal data (contacts, drafts, figures, introductions, import reports): none may be kept by a shared
-/// computer's browser cache or a proxy. The dashboard's page, scripts and styles hold none and stay cacheable.
+/// computer's browser cache or a proxy. The dashboard's page, scripts and styles hold none and stay cacheable, checked
+/// against their entity tag on every use so a new version is used once published.
 /// </summary>
 public sealed class CacheControlTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IDisposable
 {
@@ -67,14 +68,25 @@ public sealed class CacheControlTests(AzuriteFixture azurite) : IClassFixture<Az
     [InlineData("/api/dashboard")]
     [InlineData("/api/dashboard/assets/app.js")]
     [InlineData("/api/dashboard/assets/dashboard.css")]
-    public async Task The_dashboards_page_and_assets_hold_no_data_and_stay_cacheable(string path)
+    public async Task The_dashboards_page_and_assets_hold_no_data_and_are_cached_but_checked_on_every_use(string path)
     {
         using var anonymous = _app.Client(null);
 
         using var response = await anonymous.GetAsync(new Uri(path, UriKind.Relative));
+        using var again = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+        again.Headers.IfNoneMatch.Add(response.Headers.ETag!);
+        using var revalidated = await anonymous.SendAsync(again);
+        using var stale = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+        stale.Headers.IfNoneMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue("\"an-earlier-version\""));
+        using var replaced = await anonymous.SendAsync(stale);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Null(response.Headers.CacheControl);
+        Assert.Equal((true, false), (response.Headers.CacheControl?.NoCache, response.Headers.CacheControl?.NoStore));
+        Assert.False(response.Headers.ETag?.IsWeak ?? true);
+        Assert.Equal(HttpStatusCode.NotModified, revalidated.StatusCode);
+        Assert.Empty(await revalidated.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.OK, replaced.StatusCode);
+        Assert.Equal(await response.Content.ReadAsByteArrayAsync(), await replaced.Content.ReadAsByteArrayAsync());
     }
 
     public void Dispose() => _app.Dispose();
