@@ -10,7 +10,7 @@ namespace Outreach.Functions.Tests.Dashboard;
 /// <summary>
 /// The queue's score line in a real browser against the real app on Kestrel and Azurite: a task the model scored shows
 /// its probability; a planned task the model has not scored yet (tasks are scored when they fall due) says so rather
-/// than showing the 5 % baseline it is ranked at as if it were a prediction.
+/// than showing the 5 % baseline it is ranked at as if it were a prediction; why is said once, above the list.
 /// </summary>
 public sealed class QueueScoreBrowserTests(AzuriteFixture azurite) : LoopbackBrowserTest(azurite), IClassFixture<AzuriteFixture>
 {
@@ -28,10 +28,13 @@ public sealed class QueueScoreBrowserTests(AzuriteFixture azurite) : LoopbackBro
         var page = await OpenDashboardAsync(key);
         var scoredLine = await page.Locator($"#queue-body li[data-task='{planned["thank-you"]}'] .score").TextContentAsync();
         var unscoredItem = await page.Locator($"#queue-body li[data-task='{planned["follow-up"]}']").TextContentAsync();
+        var help = await page.Locator("#queue-help").TextContentAsync();
 
         Assert.Equal("3.1 % likely to reply", scoredLine);
         Assert.DoesNotContain("likely to reply", unscoredItem, StringComparison.Ordinal);
         Assert.Contains("Not scored yet", unscoredItem, StringComparison.Ordinal);
+        Assert.DoesNotContain("falls due", unscoredItem, StringComparison.Ordinal); // said once, above the list, not on every note
+        Assert.Contains("scores a note when it falls due", help, StringComparison.Ordinal);
         AssertNoBrowserErrors();
     }
 

@@ -1,4 +1,4 @@
-// Today's queue (GET /api/tasks?order=score) and the LinkedIn tasks to send by hand, each with its draft
+// The queue (GET /api/tasks?order=score) and the LinkedIn tasks to send by hand, each with its draft
 // (GET /api/tasks/{id}/draft), a copy button and a done button (POST /api/tasks/{id}/done). Every task in either list
 // can be skipped after a confirmation (skip.js); a LinkedIn task is in both, so a skip reloads both. Both come a page at
 // a time (paging.js): a class visit or a LinkedIn export easily plans more than one screen of tasks.
@@ -34,9 +34,8 @@ export function showQueue() {
 function queuedTask(t, status) {
   return el('li', { 'data-task': t.id },
     el('p', {}, el('span', { class: 'score' }, t.scored ? `${percent(t.score)} likely to reply` : 'Not scored yet'), ` · ${t.contactName || 'contact'} · ${t.template || t.stepId || ''} · ${t.channel} · due ${when(t.dueUtc)}`),
-    el('p', { class: 'note' }, t.scored
-      ? t.scoreExplanation || 'No explanation was stored with this score.'
-      : 'The model scores a task when it falls due; until then it is ranked as an average outreach (the 5 % baseline).'),
+    // Why an unscored note is ranked where it is is said once, above the list (#queue-help).
+    t.scored ? el('p', { class: 'note' }, t.scoreExplanation || 'No explanation was stored with this score.') : null,
     el('div', { class: 'session' }, skipControl(t, status, refreshOpenTasks)));
 }
 
