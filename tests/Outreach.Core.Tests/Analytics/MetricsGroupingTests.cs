@@ -1,5 +1,8 @@
 using Outreach.Core.Analytics.Counters;
+using Outreach.Core.Analytics.Events;
 using Outreach.Core.Analytics.Reports;
+using Outreach.Core.Messaging.Templates;
+using Outreach.Core.Planning;
 
 namespace Outreach.Core.Tests.Analytics;
 
@@ -25,6 +28,26 @@ public sealed class MetricsGroupingTests
 
         // group=met/followed-up-within-2-days/sent/replies
         Assert.Equal(expected, string.Join('|', report.Rows.Select(r => $"{r.GroupKey}={r.ContactsMet}/{r.FollowUpWithin2Days.Successes}/{r.Sent}/{r.Replies}")));
+    }
+
+    [Fact]
+    public async Task A_default_templates_sends_are_grouped_under_the_name_the_api_gives_it_with_those_counted_under_its_old_name()
+    {
+        var meeting = MetricsScenario.Meeting(From);
+        var task = new OutreachTask
+        {
+            TaskId = "t-new", OwnerId = "owner-1", ContactId = "a", CampaignId = "fall", StepId = "thank-you", Template = TemplateKind.ThankYou,
+            Channel = TaskChannel.Email, DueUtc = MetricsScenario.Utc(2026, 11, 3),
+        };
+        await _metrics.MeetAsync("a", meeting);
+        await _metrics.MeetAsync("b", meeting);
+        await _metrics.SendAsync("b", "t-old", meeting, MetricsScenario.Utc(2026, 11, 3), MetricsScenario.Step("thank-you", "ThankYou")); // counted before
+        await _metrics.SendAsync("a", "t-new", meeting, MetricsScenario.Utc(2026, 11, 3), OutreachStep.Of(task));
+
+        var report = await _metrics.ReadAsync(From, To, MetricsGroupBy.Template, "owner-1");
+
+        Assert.Equal("thank_you", OutreachStep.Of(task).TemplateId);
+        Assert.Equal("thank_you=2", string.Join('|', report.Rows.Select(r => $"{r.GroupKey}={r.Sent}")));
     }
 
     [Fact]

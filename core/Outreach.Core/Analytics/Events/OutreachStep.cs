@@ -1,3 +1,4 @@
+using Outreach.Core.Messaging.Templates;
 using Outreach.Core.Planning;
 
 namespace Outreach.Core.Analytics.Events;
@@ -8,10 +9,14 @@ namespace Outreach.Core.Analytics.Events;
 /// <param name="TemplateId">The template it was rendered from, or null.</param>
 public sealed record OutreachStep(string? CampaignId, string? Step, string? TemplateId)
 {
-    /// <summary>The step a task was planned for, named by its template (the owner's template name, else the kind).</summary>
+    /// <summary>
+    /// The step a task was planned for, named by its template: the owner's template name, else the kind's name as the API
+    /// and the templates list give it (<c>thank_you</c>). Counters written before were keyed by the kind's name in code
+    /// (<c>ThankYou</c>); <see cref="Reports.TemplateGroupKey"/> reads those as the same template.
+    /// </summary>
     public static OutreachStep Of(OutreachTask task)
     {
         ArgumentNullException.ThrowIfNull(task);
-        return new OutreachStep(task.CampaignId, task.StepId, task.TemplateName ?? task.Template.ToString());
+        return new OutreachStep(task.CampaignId, task.StepId, task.TemplateName ?? task.Template.ToName());
     }
 }

@@ -49,6 +49,7 @@ public sealed class MetricsReader(ICounterStore store)
             {
                 MetricsGroupBy.Week => IsoWeekKey.Of(cell.Key.Day),
                 MetricsGroupBy.Cohort => DimensionValue.Of(query.Cohorts.GetValueOrDefault(ownerId)),
+                MetricsGroupBy.Template => TemplateGroupKey.Of(cell.Key.Value),
                 _ => cell.Key.Value,
             };
             if (!groups.TryGetValue(key, out var totals))
