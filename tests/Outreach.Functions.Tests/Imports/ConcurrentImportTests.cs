@@ -1,3 +1,4 @@
+using Outreach.Core;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -126,9 +127,7 @@ public sealed class ConcurrentImportTests(AzuriteFixture azurite) : IClassFixtur
     public async Task A_lease_is_renewed_while_held_taken_over_once_run_out_and_freed_only_by_its_holder()
     {
         var clock = new ManualTimeProvider(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
-        var table = StorageAccount.FromConnectionString(azurite.ConnectionString).GetTable("Leases" + Guid.NewGuid().ToString("N")[..8]);
-        await table.CreateIfNotExistsAsync();
-        var leases = new ImportLeases(table, clock);
+        var leases = await LeasesAsync(clock);
 
         var first = await leases.TryAcquireAsync("owner", "a", CancellationToken.None);
         var whileHeld = await leases.TryAcquireAsync("owner", "b", CancellationToken.None);
@@ -151,6 +150,33 @@ public sealed class ConcurrentImportTests(AzuriteFixture azurite) : IClassFixtur
         Assert.Null(afterFirstLetGo);
         Assert.NotNull(third);
         Assert.NotNull(await leases.TryAcquireAsync("other-owner", "d", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_lease_taken_over_once_run_out_stops_its_import_at_the_next_renewal_while_one_renewed_in_time_goes_on()
+    {
+        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
+        var leases = await LeasesAsync(clock);
+
+        var import = await leases.TryAcquireAsync("owner", "import", CancellationToken.None);
+        clock.Advance(TimeSpan.FromSeconds(30));
+        await import!.EnsureHeldAsync(CancellationToken.None); // renewed in time
+        clock.Advance(ImportLeases.Duration + TimeSpan.FromSeconds(1));
+        var erasure = await leases.TryAcquireAsync("owner", "erasure", CancellationToken.None);
+        var stopped = await Assert.ThrowsAsync<DomainException>(() => import.EnsureHeldAsync(CancellationToken.None).AsTask());
+
+        Assert.NotNull(erasure);
+        Assert.Equal((ImportLeases.LostCode, "id"), (stopped.Code, stopped.Target));
+        Assert.False(import.Held);
+        Assert.Equal("erasure", (await leases.FindHolderAsync("owner", CancellationToken.None))?.HolderId);
+    }
+
+    /// <summary>Leases on a table of their own, on <paramref name="clock"/>.</summary>
+    private async Task<ImportLeases> LeasesAsync(ManualTimeProvider clock)
+    {
+        var table = StorageAccount.FromConnectionString(azurite.ConnectionString).GetTable("Leases" + Guid.NewGuid().ToString("N")[..8]);
+        await table.CreateIfNotExistsAsync();
+        return new ImportLeases(table, clock);
     }
 
     private static async Task<(string OwnerId, HttpClient Client)> OwnerAsync(FunctionAppFactory app)
