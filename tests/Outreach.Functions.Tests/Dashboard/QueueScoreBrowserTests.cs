@@ -33,6 +33,7 @@ public sealed class QueueScoreBrowserTests(AzuriteFixture azurite) : LoopbackBro
         Assert.Equal("3.1 % likely to reply", scoredLine);
         Assert.DoesNotContain("likely to reply", unscoredItem, StringComparison.Ordinal);
         Assert.Contains("Not scored yet", unscoredItem, StringComparison.Ordinal);
+        Assert.Contains(" · follow-up · ", unscoredItem, StringComparison.Ordinal); // the step, as the skip and the charts name it
         Assert.DoesNotContain("falls due", unscoredItem, StringComparison.Ordinal); // said once, above the list, not on every note
         Assert.Contains("scores a note when it falls due", help, StringComparison.Ordinal);
         AssertNoBrowserErrors();

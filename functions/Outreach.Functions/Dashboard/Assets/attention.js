@@ -50,7 +50,7 @@ function attentionTask(task, refresh) {
   }
   buttons.push(skipControl(task, document.getElementById('attention-status'), refresh));
   return el('li', { 'data-task': task.id, 'data-state': task.state },
-    el('p', {}, el('strong', {}, task.contactName || 'Contact'), ` · ${task.template || task.stepId || ''} · ${when(task)}`),
+    el('p', {}, el('strong', {}, task.contactName || 'Contact'), ` · ${task.stepId || task.template || ''} · ${when(task)}`),
     el('p', { class: 'note' }, what(task), task.failureReason ? ` Why: ${task.failureReason}` : ''),
     el('div', { class: 'session' }, ...buttons), status);
 }

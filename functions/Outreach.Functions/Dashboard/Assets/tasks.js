@@ -33,7 +33,7 @@ export function showQueue() {
 
 function queuedTask(t, status) {
   return el('li', { 'data-task': t.id },
-    el('p', {}, el('span', { class: 'score' }, t.scored ? `${percent(t.score)} likely to reply` : 'Not scored yet'), ` · ${t.contactName || 'contact'} · ${t.template || t.stepId || ''} · ${t.channel} · due ${when(t.dueUtc)}`),
+    el('p', {}, el('span', { class: 'score' }, t.scored ? `${percent(t.score)} likely to reply` : 'Not scored yet'), ` · ${t.contactName || 'contact'} · ${t.stepId || t.template || ''} · ${t.channel} · due ${when(t.dueUtc)}`),
     // Why an unscored note is ranked where it is is said once, above the list (#queue-help).
     t.scored ? el('p', { class: 'note' }, t.scoreExplanation || 'No explanation was stored with this score.') : null,
     el('div', { class: 'session' }, skipControl(t, status, refreshOpenTasks)));
@@ -79,7 +79,7 @@ function linkedInTask(task, refresh) {
     }
   });
   return el('li', { 'data-task': task.id },
-    el('p', {}, el('strong', {}, task.contactName || 'Contact'), ` · ${task.template || task.stepId || ''} · due ${when(task.dueUtc)}`),
+    el('p', {}, el('strong', {}, task.contactName || 'Contact'), ` · ${task.stepId || task.template || ''} · due ${when(task.dueUtc)}`),
     el('div', { class: 'session' }, showDraft, done, skipControl(task, document.getElementById('linkedin-status'), refresh)), draftArea, status);
 }
 
