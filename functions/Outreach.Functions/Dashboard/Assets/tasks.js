@@ -26,7 +26,7 @@ export function showQueue() {
     const next = (continuation) => getJson('tasks', { state: openStates, order: 'score', take: pageSize, continuation });
     const first = await next();
     if (!first.tasks.length) return note('Nothing is queued.');
-    const list = el('ol', { class: 'task-list', 'aria-label': 'Queue ordered by predicted reply probability' });
+    const list = el('ol', { class: 'task-list compact', 'aria-label': 'Queue ordered by predicted reply probability' });
     return pagedList(list, first, { render: (t) => queuedTask(t, status), next, pageSize, countId: 'queue-count' });
   });
 }
