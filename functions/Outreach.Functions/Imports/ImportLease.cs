@@ -27,6 +27,12 @@ internal sealed class ImportLease : IAsyncDisposable
         _renewedAt = leases.Time.GetUtcNow();
     }
 
+    /// <summary>The owner the lease is on.</summary>
+    public string OwnerId => _ownerId;
+
+    /// <summary>Who holds it: an import id, or an erasure's own.</summary>
+    public string HolderId => _importId;
+
     /// <summary>Whether the lease is still this import's, as far as the last renewal knows.</summary>
     public bool Held { get; private set; } = true;
 
@@ -63,6 +69,7 @@ internal sealed class ImportLease : IAsyncDisposable
     /// <summary>Frees the owner for the next import (not cancellable: a lease left behind would hold the owner for a minute; one storage failed to free is left to run out).</summary>
     public async ValueTask DisposeAsync()
     {
+        _leases.LetGo(this, _ownerId, _importId);
         if (Held)
         {
             await _leases.ReleaseAsync(_ownerId, _etag, CancellationToken.None).ConfigureAwait(false);

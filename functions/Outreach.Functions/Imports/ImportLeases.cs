@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Outreach.Core;
 using Azure;
 using Outreach.Storage;
@@ -16,6 +17,9 @@ namespace Outreach.Functions.Imports;
 /// </summary>
 internal sealed class ImportLeases(TableClient table, TimeProvider time)
 {
+    /// <summary>The leases taken in this process and not let go of yet, by owner and holder.</summary>
+    private readonly ConcurrentDictionary<(string OwnerId, string HolderId), ImportLease> _taken = new();
+
     /// <summary>The partition of the lease rows, apart from the owners' import rows (owner ids never start with '~').</summary>
     public const string Partition = "~leases";
 
@@ -79,7 +83,7 @@ internal sealed class ImportLeases(TableClient table, TimeProvider time)
         var row = Row(ownerId, importId);
         try
         {
-            return new ImportLease(this, ownerId, importId, await table.InsertAsync(row, cancellationToken).ConfigureAwait(false));
+            return Taken(new ImportLease(this, ownerId, importId, await table.InsertAsync(row, cancellationToken).ConfigureAwait(false)));
         }
         catch (StorageConcurrencyException e) when (e.Status == 409)
         {
@@ -94,7 +98,7 @@ internal sealed class ImportLeases(TableClient table, TimeProvider time)
 
         try
         {
-            return new ImportLease(this, ownerId, importId, await table.UpdateAsync(row, held.ETag, cancellationToken: cancellationToken).ConfigureAwait(false));
+            return Taken(new ImportLease(this, ownerId, importId, await table.UpdateAsync(row, held.ETag, cancellationToken: cancellationToken).ConfigureAwait(false)));
         }
         catch (StorageRequestException e) when (e.Status is 404 or 409 or 412)
         {
@@ -146,6 +150,21 @@ internal sealed class ImportLeases(TableClient table, TimeProvider time)
     }
 
     internal TimeProvider Time => time;
+
+    /// <summary>
+    /// The lease <paramref name="holderId"/> took on <paramref name="ownerId"/> in this process and has not let go of yet
+    /// (held, or lost since), or null: what <see cref="LeaseGuardedSink"/> checks before each write of an import's contacts.
+    /// </summary>
+    public ImportLease? TakenHere(string ownerId, string holderId) => _taken.GetValueOrDefault((ownerId, holderId));
+
+    /// <summary>Forgets <paramref name="lease"/> once its holder lets go of it (<see cref="ImportLease.DisposeAsync"/>).</summary>
+    internal void LetGo(ImportLease lease, string ownerId, string holderId) => _taken.TryRemove(KeyValuePair.Create((ownerId, holderId), lease));
+
+    private ImportLease Taken(ImportLease lease)
+    {
+        _taken[(lease.OwnerId, lease.HolderId)] = lease;
+        return lease;
+    }
 
     private TableEntity Row(string ownerId, string importId) => new(Partition, ownerId)
     {

@@ -51,7 +51,7 @@ internal sealed class ImportRunner(
     {
         ArgumentNullException.ThrowIfNull(options);
         var (_, today) = await OwnerTodayAsync(options.OwnerId, cancellationToken).ConfigureAwait(false);
-        return await new ContactImporter(stores.Contacts, stores.Contacts)
+        return await new ContactImporter(stores.Contacts, new LeaseGuardedSink(stores.Contacts, leases, options.OwnerId, options.ImportId))
             .StartAsync(input, WithinLimits(options) with { AddedOn = today }, progress, cancellationToken).ConfigureAwait(false);
     }
 

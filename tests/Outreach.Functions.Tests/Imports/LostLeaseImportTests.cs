@@ -15,28 +15,28 @@ namespace Outreach.Functions.Tests.Imports;
 /// its next renewal instead of writing alongside that holder; on the real handler against real Azurite, with the app's
 /// clock in the test's hands and the import's contacts write held in flight while the lease runs out.
 /// </summary>
-public sealed class LostLeaseImportTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IDisposable
+public sealed class LostLeaseImportTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     private readonly ManualTimeProvider _clock = new(new DateTimeOffset(2026, 12, 7, 9, 0, 0, TimeSpan.Zero));
-    private readonly HeldStorageRequest _held = new(r => r.Method == HttpMethod.Post && r.RequestUri!.AbsolutePath.EndsWith("/$batch", StringComparison.Ordinal));
 
     [Fact]
     public async Task An_import_that_stalled_while_another_holder_took_the_owners_lease_stops_failed_and_retryable_and_leaves_the_lease_to_that_holder()
     {
-        using var app = Start(syncMaxBytes: 1 << 20);
+        using var held = ContactsWrite();
+        using var app = Start(syncMaxBytes: 1 << 20, held);
         var ownerId = ApiApp.NewId("lost");
         using var client = app.Client(await app.CreateAccountWithKeyAsync(ownerId));
         await app.Factory.Services.GetRequiredService<ImportStorage>().EnsureCreatedAsync(CancellationToken.None);
         var leases = app.Factory.Services.GetRequiredService<ImportLeases>();
 
         // The import's first contacts write is held; meanwhile its lease runs out and an erasure takes it.
-        _held.Arm();
+        held.Arm();
         var posting = PostCsvAsync(client, Sample("class-visit.csv"));
-        await _held.Reached.WaitAsync(TimeSpan.FromSeconds(60));
+        await held.Reached.WaitAsync(TimeSpan.FromSeconds(60));
         _clock.Advance(ImportLeases.Duration + TimeSpan.FromSeconds(1));
         var erasure = await leases.TryAcquireAsync(ownerId, "erasure-of-a-contact", CancellationToken.None);
         Assert.NotNull(erasure);
-        _held.Release();
+        held.Release();
         using var upload = await posting;
         var problem = await JsonAsync(upload);
         var holderAfter = await leases.FindHolderAsync(ownerId, CancellationToken.None);
@@ -67,20 +67,21 @@ public sealed class LostLeaseImportTests(AzuriteFixture azurite) : IClassFixture
     [Fact]
     public async Task A_queued_import_whose_delivery_lost_the_lease_is_left_to_a_later_delivery_which_runs_it_to_its_end()
     {
-        using var app = Start(syncMaxBytes: 1024);
+        using var held = ContactsWrite();
+        using var app = Start(syncMaxBytes: 1024, held);
         var ownerId = ApiApp.NewId("lostq");
         using var client = app.Client(await app.CreateAccountWithKeyAsync(ownerId));
         var leases = app.Factory.Services.GetRequiredService<ImportLeases>();
         using var upload = await PostCsvAsync(client, Sample("class-visit.csv"));
         var id = (await JsonAsync(upload)).GetProperty("id").GetString()!;
 
-        _held.Arm();
+        held.Arm();
         var first = DeliverAsync(app, ownerId, id, dequeueCount: 1);
-        await _held.Reached.WaitAsync(TimeSpan.FromSeconds(60));
+        await held.Reached.WaitAsync(TimeSpan.FromSeconds(60));
         _clock.Advance(ImportLeases.Duration + TimeSpan.FromSeconds(1));
         var erasure = await leases.TryAcquireAsync(ownerId, "erasure-of-a-contact", CancellationToken.None);
         Assert.NotNull(erasure);
-        _held.Release();
+        held.Release();
         using var stopped = await first;
         var afterFirst = Assert.Single(await ListedAsync(client));
         await erasure.DisposeAsync();
@@ -96,16 +97,47 @@ public sealed class LostLeaseImportTests(AzuriteFixture azurite) : IClassFixture
         Assert.Equal(19, (await ContactsAsync(client)).Count);
     }
 
-    /// <summary>The app on the test's clock, its storage requests passing through <see cref="_held"/>, which holds the first contacts write once armed.</summary>
-    private ApiApp Start(long syncMaxBytes)
+    [Fact]
+    public async Task An_import_that_lost_the_lease_while_it_read_a_batch_writes_nothing_of_that_batch()
     {
-        var account = StorageAccount.FromConnectionString(azurite.ConnectionString, new StorageClientOptions { Transport = new HttpClientTransport(new HttpClient(_held)) });
+        // Held: the import's look at the owner's stored contacts, which comes after the rows of its first batch are read and
+        // before they are written.
+        using var held = new HeldStorageRequest(r => r.Method == HttpMethod.Get && r.RequestUri!.AbsolutePath.EndsWith("/Contacts()", StringComparison.Ordinal));
+        using var app = Start(syncMaxBytes: 1 << 20, held);
+        var ownerId = ApiApp.NewId("lostw");
+        using var client = app.Client(await app.CreateAccountWithKeyAsync(ownerId));
+        await app.Factory.Services.GetRequiredService<ImportStorage>().EnsureCreatedAsync(CancellationToken.None);
+        var leases = app.Factory.Services.GetRequiredService<ImportLeases>();
+
+        held.Arm();
+        var posting = PostCsvAsync(client, Sample("class-visit.csv"));
+        await held.Reached.WaitAsync(TimeSpan.FromSeconds(60));
+        _clock.Advance(ImportLeases.Duration + TimeSpan.FromSeconds(1));
+        var erasure = await leases.TryAcquireAsync(ownerId, "erasure-of-a-contact", CancellationToken.None);
+        Assert.NotNull(erasure);
+        held.Release();
+        using var upload = await posting;
+        var problem = await JsonAsync(upload);
+        var contacts = await ContactsAsync(client);
+        await erasure.DisposeAsync();
+
+        Assert.Equal(HttpStatusCode.Conflict, upload.StatusCode);
+        Assert.Equal(ImportLeases.LostCode, problem.GetProperty("code").GetString());
+        Assert.Empty(contacts); // the batch read while the lease ran out was not written alongside the erasure
+    }
+
+    /// <summary>Holds the first write of contacts once armed.</summary>
+    private static HeldStorageRequest ContactsWrite() =>
+        new(r => r.Method == HttpMethod.Post && r.RequestUri!.AbsolutePath.EndsWith("/$batch", StringComparison.Ordinal));
+
+    /// <summary>The app on the test's clock, its storage requests passing through <paramref name="held"/>.</summary>
+    private ApiApp Start(long syncMaxBytes, HeldStorageRequest held)
+    {
+        var account = StorageAccount.FromConnectionString(azurite.ConnectionString, new StorageClientOptions { Transport = new HttpClientTransport(new HttpClient(held)) });
         return ApiApp.Start(
             azurite,
             TestAppRoot.CreateWithImports(maxDequeueCount: 3),
             services => services.AddSingleton(account).AddSingleton<TimeProvider>(_clock),
             ("Imports:SyncMaxBytes", syncMaxBytes.ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
-
-    public void Dispose() => _held.Dispose();
 }
