@@ -1,3 +1,4 @@
+using Outreach.Core.Contacts;
 using Outreach.Core.Imports;
 
 namespace Outreach.Benchmarks.Import;
@@ -24,20 +25,20 @@ internal static class ImportStages
     /// <summary>Runs <paramref name="stage"/> over every data row of <paramref name="path"/>; returns how many rows it read.</summary>
     public static async Task<long> RunAsync(string path, ImportStage stage, CancellationToken cancellationToken)
     {
-        var prefix = new byte[ContactImporter.SampleBytes];
-        int length;
+        // Read as the import reads it: the importer's own detection of encoding, separator and header.
+        var options = new ImportOptions { OwnerId = "bench-owner", ImportId = "bench-stages", FileName = "Connections.csv" };
+        ImportDetection detection;
         await using (var sample = File.OpenRead(path))
+        await using (var started = await new ContactImporter(new InMemoryContactDirectory(), DiscardingContactSink.Instance).StartAsync(sample, options, progress: null, cancellationToken))
         {
-            length = await sample.ReadAtLeastAsync(prefix, prefix.Length, throwOnEndOfStream: false, cancellationToken);
+            detection = started.Detection ?? throw new InvalidOperationException($"{path} is empty.");
         }
 
-        var encoding = TextEncodingDetector.Detect(prefix.AsSpan(0, length), isWholeFile: false);
-        var header = HeaderLocator.Locate(TextEncodingDetector.Decode(prefix.AsSpan(0, length), encoding, isWholeFile: false), isWholeFile: false, format: null)
-            ?? throw new InvalidOperationException($"No header was found in {path}.");
+        var (encoding, header) = (detection.Encoding, detection.Header);
         await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan | FileOptions.Asynchronous);
         stream.Seek(encoding.PreambleLength, SeekOrigin.Begin);
         await using var cursor = new CsvRecordCursor(encoding.ForCsvReader(stream), header.Delimiter, encoding.Encoding);
-        var normaliser = new RowNormaliser(header.Layout, new ImportOptions { OwnerId = "bench-owner", ImportId = "bench-stages", FileName = "Connections.csv" });
+        var normaliser = new RowNormaliser(header.Layout, options);
         var row = new StagedRow();
         long rows = 0;
         long characters = 0;

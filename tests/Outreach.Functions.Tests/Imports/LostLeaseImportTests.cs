@@ -25,21 +25,13 @@ public sealed class LostLeaseImportTests(AzuriteFixture azurite) : IClassFixture
         using var held = ContactsWrite();
         using var app = Start(syncMaxBytes: 1 << 20, held);
         var ownerId = ApiApp.NewId("lost");
-        using var client = app.Client(await app.CreateAccountWithKeyAsync(ownerId));
-        await app.Factory.Services.GetRequiredService<ImportStorage>().EnsureCreatedAsync(CancellationToken.None);
-        var leases = app.Factory.Services.GetRequiredService<ImportLeases>();
+        using var client = await ClientAsync(app, ownerId);
 
         // The import's first contacts write is held; meanwhile its lease runs out and an erasure takes it.
-        held.Arm();
-        var posting = PostCsvAsync(client, Sample("class-visit.csv"));
-        await held.Reached.WaitAsync(TimeSpan.FromSeconds(60));
-        _clock.Advance(ImportLeases.Duration + TimeSpan.FromSeconds(1));
-        var erasure = await leases.TryAcquireAsync(ownerId, "erasure-of-a-contact", CancellationToken.None);
-        Assert.NotNull(erasure);
-        held.Release();
-        using var upload = await posting;
+        var (uploaded, erasure) = await LoseLeaseDuringAsync(app, held, ownerId, () => PostCsvAsync(client, Sample("class-visit.csv")));
+        using var upload = uploaded;
         var problem = await JsonAsync(upload);
-        var holderAfter = await leases.FindHolderAsync(ownerId, CancellationToken.None);
+        var holderAfter = await Leases(app).FindHolderAsync(ownerId, CancellationToken.None);
         var listed = Assert.Single(await ListedAsync(client));
         var id = listed.GetProperty("id").GetString()!;
         using var found = await client.GetAsync(new Uri($"/api/imports/{id}", UriKind.Relative));
@@ -70,19 +62,12 @@ public sealed class LostLeaseImportTests(AzuriteFixture azurite) : IClassFixture
         using var held = ContactsWrite();
         using var app = Start(syncMaxBytes: 1024, held);
         var ownerId = ApiApp.NewId("lostq");
-        using var client = app.Client(await app.CreateAccountWithKeyAsync(ownerId));
-        var leases = app.Factory.Services.GetRequiredService<ImportLeases>();
+        using var client = await ClientAsync(app, ownerId);
         using var upload = await PostCsvAsync(client, Sample("class-visit.csv"));
         var id = (await JsonAsync(upload)).GetProperty("id").GetString()!;
 
-        held.Arm();
-        var first = DeliverAsync(app, ownerId, id, dequeueCount: 1);
-        await held.Reached.WaitAsync(TimeSpan.FromSeconds(60));
-        _clock.Advance(ImportLeases.Duration + TimeSpan.FromSeconds(1));
-        var erasure = await leases.TryAcquireAsync(ownerId, "erasure-of-a-contact", CancellationToken.None);
-        Assert.NotNull(erasure);
-        held.Release();
-        using var stopped = await first;
+        var (delivery, erasure) = await LoseLeaseDuringAsync(app, held, ownerId, () => DeliverAsync(app, ownerId, id, dequeueCount: 1));
+        using var stopped = delivery;
         var afterFirst = Assert.Single(await ListedAsync(client));
         await erasure.DisposeAsync();
         using var second = await DeliverAsync(app, ownerId, id, dequeueCount: 2);
@@ -105,18 +90,10 @@ public sealed class LostLeaseImportTests(AzuriteFixture azurite) : IClassFixture
         using var held = new HeldStorageRequest(r => r.Method == HttpMethod.Get && r.RequestUri!.AbsolutePath.EndsWith("/Contacts()", StringComparison.Ordinal));
         using var app = Start(syncMaxBytes: 1 << 20, held);
         var ownerId = ApiApp.NewId("lostw");
-        using var client = app.Client(await app.CreateAccountWithKeyAsync(ownerId));
-        await app.Factory.Services.GetRequiredService<ImportStorage>().EnsureCreatedAsync(CancellationToken.None);
-        var leases = app.Factory.Services.GetRequiredService<ImportLeases>();
+        using var client = await ClientAsync(app, ownerId);
 
-        held.Arm();
-        var posting = PostCsvAsync(client, Sample("class-visit.csv"));
-        await held.Reached.WaitAsync(TimeSpan.FromSeconds(60));
-        _clock.Advance(ImportLeases.Duration + TimeSpan.FromSeconds(1));
-        var erasure = await leases.TryAcquireAsync(ownerId, "erasure-of-a-contact", CancellationToken.None);
-        Assert.NotNull(erasure);
-        held.Release();
-        using var upload = await posting;
+        var (uploaded, erasure) = await LoseLeaseDuringAsync(app, held, ownerId, () => PostCsvAsync(client, Sample("class-visit.csv")));
+        using var upload = uploaded;
         var problem = await JsonAsync(upload);
         var contacts = await ContactsAsync(client);
         await erasure.DisposeAsync();
@@ -125,6 +102,34 @@ public sealed class LostLeaseImportTests(AzuriteFixture azurite) : IClassFixture
         Assert.Equal(ImportLeases.LostCode, problem.GetProperty("code").GetString());
         Assert.Empty(contacts); // the batch read while the lease ran out was not written alongside the erasure
     }
+
+    /// <summary>
+    /// Starts what <paramref name="start"/> sends with <paramref name="held"/> armed; once its held request is in flight, lets
+    /// the import's lease run out and has an erasure take it, then lets the request go on. Returns the answer and the
+    /// erasure's lease (still held).
+    /// </summary>
+    private async Task<(HttpResponseMessage Response, ImportLease Erasure)> LoseLeaseDuringAsync(
+        ApiApp app, HeldStorageRequest held, string ownerId, Func<Task<HttpResponseMessage>> start)
+    {
+        held.Arm();
+        var pending = start();
+        await held.Reached.WaitAsync(TimeSpan.FromSeconds(60));
+        _clock.Advance(ImportLeases.Duration + TimeSpan.FromSeconds(1));
+        var erasure = await Leases(app).TryAcquireAsync(ownerId, "erasure-of-a-contact", CancellationToken.None);
+        Assert.NotNull(erasure);
+        held.Release();
+        return (await pending, erasure);
+    }
+
+    /// <summary>A client of a new account <paramref name="ownerId"/>, with the import tables made (the lease rows live there).</summary>
+    private static async Task<HttpClient> ClientAsync(ApiApp app, string ownerId)
+    {
+        var client = app.Client(await app.CreateAccountWithKeyAsync(ownerId));
+        await app.Factory.Services.GetRequiredService<ImportStorage>().EnsureCreatedAsync(CancellationToken.None);
+        return client;
+    }
+
+    private static ImportLeases Leases(ApiApp app) => app.Factory.Services.GetRequiredService<ImportLeases>();
 
     /// <summary>Holds the first write of contacts once armed.</summary>
     private static HeldStorageRequest ContactsWrite() =>
