@@ -69,7 +69,7 @@ internal sealed class ImportLease : IAsyncDisposable
     /// <summary>Frees the owner for the next import (not cancellable: a lease left behind would hold the owner for a minute; one storage failed to free is left to run out).</summary>
     public async ValueTask DisposeAsync()
     {
-        _leases.LetGo(this, _ownerId, _importId);
+        _leases.LetGo(this);
         if (Held)
         {
             await _leases.ReleaseAsync(_ownerId, _etag, CancellationToken.None).ConfigureAwait(false);

@@ -158,7 +158,7 @@ internal sealed class ImportLeases(TableClient table, TimeProvider time)
     public ImportLease? TakenHere(string ownerId, string holderId) => _taken.GetValueOrDefault((ownerId, holderId));
 
     /// <summary>Forgets <paramref name="lease"/> once its holder lets go of it (<see cref="ImportLease.DisposeAsync"/>).</summary>
-    internal void LetGo(ImportLease lease, string ownerId, string holderId) => _taken.TryRemove(KeyValuePair.Create((ownerId, holderId), lease));
+    internal void LetGo(ImportLease lease) => _taken.TryRemove(KeyValuePair.Create((lease.OwnerId, lease.HolderId), lease));
 
     private ImportLease Taken(ImportLease lease)
     {

@@ -17,8 +17,8 @@ internal static class ImportQueueing
     /// <summary>How long saving the record of an import whose message could not be sent may take, once the request itself may be gone.</summary>
     private static readonly TimeSpan FailureRecordingTime = TimeSpan.FromSeconds(30);
 
-    /// <summary>How many times the sent mark is tried again over a record saved meanwhile that still does not say it.</summary>
-    private const int MaxMarks = 3;
+    /// <summary>How many times a conditional write of the record (the sent mark, or the failure of a send) is tried over a record saved meanwhile.</summary>
+    private const int MaxWrites = 3;
 
     /// <summary>
     /// Saves <paramref name="queued"/> (a new import's record, queued) and queues it (<see cref="SendAsync"/>). A message
@@ -86,7 +86,7 @@ internal static class ImportQueueing
     /// </summary>
     private static async Task<bool> RecordNotQueuedAsync(ImportRecordStore records, ImportRecord queued, TimeProvider time, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; attempt <= MaxMarks; attempt++)
+        for (var attempt = 1; attempt <= MaxWrites; attempt++)
         {
             var current = await records.FindVersionedAsync(queued.OwnerId, queued.Id, cancellationToken).ConfigureAwait(false);
             switch (current?.Record)
@@ -113,7 +113,7 @@ internal static class ImportQueueing
     /// <summary>Marks the record as sent, over the version read before the send, or over a later one that still says it is waiting for its first delivery.</summary>
     private static async Task MarkSentAsync(ImportRecordStore records, VersionedImportRecord? saved, DateTimeOffset sentUtc, CancellationToken cancellationToken)
     {
-        for (var mark = 1; mark <= MaxMarks && saved is { Record: { Status: ImportStatus.Queued, MessageSentUtc: null, Deliveries: 0 } }; mark++)
+        for (var mark = 1; mark <= MaxWrites && saved is { Record: { Status: ImportStatus.Queued, MessageSentUtc: null, Deliveries: 0 } }; mark++)
         {
             if (await records.ReplaceAsync(saved.Record with { MessageSentUtc = sentUtc }, saved.Version, cancellationToken).ConfigureAwait(false))
             {
