@@ -51,11 +51,13 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite) : LoopbackBrow
         var owner = ApiApp.NewId("owner");
         var key = await App.CreateAccountWithKeyAsync(owner);
         var today = OwnerCalendar.LocalDate(DateTimeOffset.UtcNow, London);
-        // Meetings 8 and 7 weeks (and a day) ago (the history meets c5 a week after the others), then nobody until 8 days
-        // ago, six weeks after c5 (a meeting counts towards "within 7 days" once its 7 days are over).
-        await MetricsHistory.RecordAsync(App, owner, today.AddDays(-57));
+        // Meetings 8 and 7 weeks (and two days) ago (the history meets c5 a week after the others), then nobody until 9 days
+        // ago, six weeks after c5. A meeting counts towards "within 7 days" once its 7 days are over on the metrics' day,
+        // which is today in the zone furthest behind (UTC-12): 9 days ago is over by then at any hour, 8 days ago is not
+        // in the first hours of a UTC day.
+        await MetricsHistory.RecordAsync(App, owner, today.AddDays(-58));
         var recorder = App.Factory.Services.GetRequiredService<MetricsRecorder>();
-        await recorder.RecordAsync(new ContactMet(owner, "late", new MeetingContext(today.AddDays(-8))), London, CancellationToken.None);
+        await recorder.RecordAsync(new ContactMet(owner, "late", new MeetingContext(today.AddDays(-9))), London, CancellationToken.None);
 
         var page = await OpenDashboardAsync(key);
         var xs = await page.EvalOnSelectorAllAsync<double[]>("[data-chart=followup] svg circle.point-7d", "m => m.map(x => Number(x.getAttribute('cx')))");
