@@ -242,10 +242,13 @@ internal sealed partial class ImportContactsFunction(
         var record = run.Started;
         var campaign = await runner.Value.CampaignAsync(record.OwnerId, record.Campaign, cancellationToken);
 
-        // The file is opened under the owner's lease: an erasure holding it rewrites the file without the erased contact.
+        // The file is read under the owner's lease: an erasure holding it rewrites the file without the erased contact, and
+        // one cut short before it did leaves a file its record does not vouch for, which is refused, not imported.
+        // The fingerprint is the one stored once the lease is held: an erasure that held it while this delivery waited
+        // rewrote the file, and the record's fingerprint with it, after the record was claimed.
         await using var lease = await runner.Value.LeaseAsync(record, cancellationToken);
-        await using var input = await storage.Value.Records.Blobs.OpenReadAsync(ImportBlobLayout.Upload(record.OwnerId, record.Id), cancellationToken)
-            ?? throw new DomainException("import.upload-missing", "The uploaded file is no longer stored; upload it again.", "file");
+        var vouched = await storage.Value.Records.FindAsync(record.OwnerId, record.Id, cancellationToken) ?? record;
+        await using var input = await ImportKeptFile.DownloadAsync(storage.Value.Records, vouched, cancellationToken);
         var options = ImportRequest.Of(record).ToOptions(record.OwnerId, record.Id, record.FileName, record.SizeBytes);
         await using var import = await runner.Value.StartAsync(input, options, progress, cancellationToken);
         return await runner.Value.RunAsync(import, run, campaign, progress, lease, cancellationToken);

@@ -140,7 +140,8 @@ internal sealed record ImportRecord
 
     /// <summary>
     /// The code of the refusal that failed the import when its file or what it asked for caused it (<c>import.no-header</c>,
-    /// <c>import.upload-missing</c>...), or that the owner was busy, the owner's lease lost or consent withdrawn (<see cref="RetryableCodes"/>); null
+    /// <c>import.upload-missing</c>...), or that the owner was busy, the owner's lease lost, consent withdrawn or the kept file
+    /// left changed by an erasure that did not finish (<see cref="RetryableCodes"/>); null
     /// for a failure of the server or of storage, and on records stored before it was kept.
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -156,8 +157,12 @@ internal sealed record ImportRecord
     /// </summary>
     public bool Retryable => Status == ImportStatus.Failed && (ErrorCode is null || RetryableCodes.Contains(ErrorCode));
 
-    /// <summary>The failures whose cause may pass: another import of the owner held them too long, or went ahead while this one stalled, or consent was withdrawn (and may be given again).</summary>
-    internal static IReadOnlySet<string> RetryableCodes { get; } = new HashSet<string>(StringComparer.Ordinal) { ImportLeases.OwnerBusyCode, ImportLeases.LostCode, ImportContactsFunction.ConsentWithdrawnCode };
+    /// <summary>
+    /// The failures whose cause may pass: another import of the owner held them too long, or went ahead while this one
+    /// stalled; consent was withdrawn (and may be given again); the kept file was not the one uploaded, which erasing the
+    /// contact again mends when an erasure left it so (a retry checks the file first, <see cref="ImportRetry"/>).
+    /// </summary>
+    internal static IReadOnlySet<string> RetryableCodes { get; } = new HashSet<string>(StringComparer.Ordinal) { ImportLeases.OwnerBusyCode, ImportLeases.LostCode, ImportContactsFunction.ConsentWithdrawnCode, ImportKeptFile.ChangedCode };
 
     /// <summary>
     /// The record of this failed import queued again by <paramref name="starter"/> (<c>RetryImport</c>): what was asked

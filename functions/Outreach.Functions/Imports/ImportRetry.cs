@@ -123,15 +123,15 @@ internal static class ImportRetry
         var file = await storage.Records.Blobs.OpenReadAsync(ImportBlobLayout.Upload(record.OwnerId, record.Id), cancellationToken).ConfigureAwait(false);
         if (file is null)
         {
-            return ConflictProblems.Of("import.upload-missing", "The file of this import is no longer kept, so it cannot be retried; upload it again.", "id");
+            return ConflictProblems.Of(ImportKeptFile.MissingCode, "The file of this import is no longer kept, so it cannot be retried; upload it again.", "id");
         }
 
         await using (file.ConfigureAwait(false))
         {
-            if (record.UploadSha256 is { } accepted && await ImportFileHash.OfAsync(file, cancellationToken).ConfigureAwait(false) != accepted)
+            if (!await ImportKeptFile.IsUploadedAsync(file, record, cancellationToken).ConfigureAwait(false))
             {
                 return ConflictProblems.Of(
-                    "import.upload-changed",
+                    ImportKeptFile.ChangedCode,
                     "The file kept for this import is no longer the one that was uploaded (its content has changed since), so it cannot be retried. " +
                     "If you erased a contact and the erasure did not finish, erase that contact again, then retry; otherwise upload the file again.",
                     "id");

@@ -15,7 +15,7 @@ namespace Outreach.Functions.Tests.Imports;
 /// <summary>
 /// The erasure of a contact cut short in the middle of an import's file, record and row outcomes (the request cancelled
 /// right after one of their writes landed), then run again, on the real handler against real Azurite: no state in
-/// between lets a retry import the erased contact again, and erasing again finishes it, with the record's fingerprint
+/// between lets a retry, or a queued import's delivery, import the erased contact again, and erasing again finishes it, with the record's fingerprint
 /// the kept file's, so the import can be retried, and no row counted twice.
 /// </summary>
 public sealed class InterruptedErasureTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
@@ -70,6 +70,65 @@ public sealed class InterruptedErasureTests(AzuriteFixture azurite) : IClassFixt
         Assert.DoesNotContain(rows, r => r.StartsWith("2,", StringComparison.Ordinal));
         Assert.Contains(rows, r => r.StartsWith("3,", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.Accepted, retry.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_queued_import_whose_file_an_erasure_cut_short_did_not_rewrite_is_not_imported_until_erasing_again_finishes_it()
+    {
+        const string Pat = "pat.doe@example.org";
+        string? queuedId = null;
+        var cut = new CutStorageRequest(r => r.Method == HttpMethod.Put && queuedId is not null && r.RequestUri!.AbsolutePath.EndsWith($"/{queuedId}/report.json", StringComparison.Ordinal));
+        var account = StorageAccount.FromConnectionString(azurite.ConnectionString, new StorageClientOptions { Transport = new HttpClientTransport(new HttpClient(cut)) });
+        using var app = ApiApp.Start(azurite, TestAppRoot.CreateWithImports(maxDequeueCount: 3), services => services.AddSingleton(account), ("Imports:SyncMaxBytes", "1024"));
+        var ownerId = ApiApp.NewId("cut");
+        using var client = app.Client(await app.CreateAccountWithKeyAsync(ownerId));
+        string patId;
+        using (var first = await PostCsvAsync(client, Encoding.UTF8.GetBytes($"Name,Email\nPat Doe,{Pat}\n")))
+        {
+            patId = (await JsonAsync(first)).GetProperty("accepted")[0].GetProperty("contactId").GetString()!;
+        }
+
+        // A larger file naming Pat is queued; Pat's erasure is cut short once it has written that import's record, before
+        // it rewrote its file: the file still names Pat, and the record vouches for the file as the erasure would leave it.
+        using (var upload = await PostCsvAsync(client, Encoding.UTF8.GetBytes(NumberedPeople(60) + $"Pat Doe,{Pat}\n")))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, upload.StatusCode);
+            queuedId = (await JsonAsync(upload)).GetProperty("id").GetString()!;
+        }
+
+        var eraser = app.Factory.Services.GetRequiredService<ContactEraser>();
+        cut.Arm();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => eraser.EraseAsync(ownerId, patId, cut.Token));
+        var importUri = new Uri($"/api/imports/{queuedId}", UriKind.Relative);
+        using (var delivered = await DeliverAsync(app, ownerId, queuedId))
+        {
+            Assert.Equal(HttpStatusCode.OK, delivered.StatusCode);
+        }
+
+        var refused = await WaitForFinishedAsync(client, importUri);
+        var contactsRefused = await ContactsAsync(client);
+
+        // Erasing Pat again finishes the erasure; the import is then retried and imports its file without Pat.
+        Assert.True(await eraser.EraseAsync(ownerId, patId, CancellationToken.None));
+        using var retry = await client.PostAsync(new Uri($"/api/imports/{queuedId}/retry", UriKind.Relative), null);
+        using (var delivered = await DeliverAsync(app, ownerId, queuedId))
+        {
+            Assert.Equal(HttpStatusCode.OK, delivered.StatusCode);
+        }
+
+        var completed = await WaitForFinishedAsync(client, importUri);
+        var contacts = await ContactsAsync(client);
+
+        Assert.True(cut.Cut);
+        Assert.Equal(("failed", "import.upload-changed", true), (refused.GetProperty("status").GetString(), refused.GetProperty("errorCode").GetString(), refused.GetProperty("retryable").GetBoolean()));
+        Assert.Contains("erase that contact again, then retry", refused.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, Counts(refused).Item1);
+        Assert.DoesNotContain(contactsRefused, c => c.ToString().Contains(Pat, StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(HttpStatusCode.Accepted, retry.StatusCode);
+        Assert.Equal("completed", completed.GetProperty("status").GetString());
+        Assert.Equal(60, completed.GetProperty("counts").GetProperty("accepted").GetInt64());
+        Assert.Equal(60, contacts.Count);
+        Assert.DoesNotContain(contacts, c => c.ToString().Contains(Pat, StringComparison.OrdinalIgnoreCase));
     }
 
     private static async Task<byte[]> KeptAsync(ImportRecordStore records, string blobName)
