@@ -118,10 +118,7 @@ internal sealed class ImportRecordStore(TableClient table, BlobContainerClient b
 
         try
         {
-            var summaryWritten = summaryVersion is { } summary
-                ? await table.UpdateAsync(Summary(record), summary, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false)
-                : await table.InsertAsync(Summary(record), cancellationToken).ConfigureAwait(false);
-            return new ImportRecordVersion(recordWritten, summaryWritten);
+            return new ImportRecordVersion(recordWritten, await WriteSummaryAsync(record, summaryVersion, cancellationToken).ConfigureAwait(false));
         }
         catch (StorageConcurrencyException)
         {
@@ -129,6 +126,28 @@ internal sealed class ImportRecordStore(TableClient table, BlobContainerClient b
             // replace over this one's record version finds the record changed).
             return new ImportRecordVersion(recordWritten, Summary: null);
         }
+    }
+
+    /// <summary>
+    /// Writes the listed summary of <paramref name="record"/> (just written) over <paramref name="version"/>, or as a new
+    /// row when there was none. A summary deleted since its version was read (by hand: the app deletes none) is written
+    /// anew from the record, so the record's write is not left half done and the import is listed again.
+    /// </summary>
+    private async Task<ETag> WriteSummaryAsync(ImportRecord record, ETag? version, CancellationToken cancellationToken)
+    {
+        if (version is { } summary)
+        {
+            try
+            {
+                return await table.UpdateAsync(Summary(record), summary, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            }
+            catch (StorageRequestException e) when (e.Status == 404)
+            {
+                // Gone: inserted below.
+            }
+        }
+
+        return await table.InsertAsync(Summary(record), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The owner's most recent imports, newest first.</summary>

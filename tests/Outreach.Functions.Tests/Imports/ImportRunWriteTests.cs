@@ -2,10 +2,12 @@ using System.Net;
 using System.Text.Json;
 using Azure.Core.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Outreach.Core;
 using Outreach.Functions.Imports;
 using Outreach.Functions.Tests.Support;
 using Outreach.Storage;
+using Outreach.Storage.Stores;
 using Outreach.Testing.LocalServices;
 using static Outreach.Functions.Tests.Imports.ImportFiles;
 
@@ -113,6 +115,27 @@ public sealed class ImportRunWriteTests(AzuriteFixture azurite) : IClassFixture<
         var stored = (await records.FindAsync(run.Started.OwnerId, run.Started.Id, CancellationToken.None))!;
 
         Assert.Equal(ImportRun.SupersededCode, superseded.Code);
+        Assert.Equal(JsonSerializer.Serialize(completed), JsonSerializer.Serialize(stored));
+    }
+
+    [Fact]
+    public async Task A_run_whose_listed_summary_was_deleted_meanwhile_writes_it_anew_and_goes_on()
+    {
+        using var app = Start(new CountedStorageRequests());
+        var (records, run) = await ClaimedRunAsync(app, "unlisted");
+        await run.SaveAsync(r => r with { Counts = r.Counts with { Rows = 10 } }, CancellationToken.None);
+
+        // The summary row is deleted by hand while the run goes on; the run knows its version from its last write.
+        var tableName = app.Factory.Services.GetRequiredService<IOptions<StoreTableNames>>().Value.Imports;
+        var table = StorageAccount.FromConnectionString(azurite.ConnectionString).GetTable(tableName);
+        Assert.True(await table.DeleteAsync(run.Started.OwnerId, run.Started.Id));
+        var progressed = await run.SaveAsync(r => r with { Counts = r.Counts with { Rows = 20 } }, CancellationToken.None);
+        var completed = await run.SaveAsync(r => r with { Status = ImportStatus.Completed, CompletedUtc = DateTimeOffset.UtcNow }, CancellationToken.None);
+        var listed = Assert.Single(await records.ListAsync(run.Started.OwnerId, 10, CancellationToken.None));
+        var stored = (await records.FindAsync(run.Started.OwnerId, run.Started.Id, CancellationToken.None))!;
+
+        Assert.Equal(20L, progressed.Counts.Rows);
+        Assert.Equal((ImportStatus.Completed, 20L), (listed.Status, listed.Counts.Rows));
         Assert.Equal(JsonSerializer.Serialize(completed), JsonSerializer.Serialize(stored));
     }
 
