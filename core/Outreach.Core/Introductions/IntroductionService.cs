@@ -54,7 +54,8 @@ public sealed class IntroductionService(
     /// <param name="cancellationToken">Cancels the reads and writes.</param>
     /// <exception cref="DomainException">
     /// No sender profile, an introduction between the same two people still open (<see cref="IntroductionDuplicates"/>), what
-    /// <see cref="IntroductionWorkflow.Request"/> or <see cref="IntroductionTaskPlanner.TasksFor"/> refuses.
+    /// <see cref="IntroductionWorkflow.Request"/> or <see cref="IntroductionTaskPlanner.TasksFor"/> refuses, or
+    /// <c>introduction.changed</c> when other requests between the two people at the same moment kept the store from storing it.
     /// </exception>
     public async Task<Introduction> RequestAsync(
         string ownerId, string personAContactId, string personBContactId, string reason, string personAConsentConfirmedBy, CancellationToken cancellationToken)
@@ -84,6 +85,15 @@ public sealed class IntroductionService(
         if (added.OpenBetweenPair is { } open)
         {
             throw IntroductionDuplicates.Duplicate(open);
+        }
+
+        if (added.Contended)
+        {
+            throw new DomainException(
+                "introduction.changed",
+                "Other requests to introduce the same two people were being made at the same moment, so this one was not stored; " +
+                "list the introductions, and ask again if none is open between them.",
+                "personBContactId");
         }
 
         var stored = added.Added ?? throw new InvalidOperationException("A random introduction id collided with a stored one.");

@@ -85,8 +85,9 @@ internal static class IntroductionsApi
                 owner.OwnerId, request.PersonAContactId!, request.PersonBContactId!, request.Reason, owner.Caller.AccountId, cancellationToken)
                 .ConfigureAwait(false);
         }
-        catch (DomainException e) when (e.Code == "introduction.duplicate")
+        catch (DomainException e) when (e.Code is "introduction.duplicate" or "introduction.changed")
         {
+            // Open between the two already, or other requests for them at the same moment kept taking their claim.
             return ConflictProblems.Of(e);
         }
 

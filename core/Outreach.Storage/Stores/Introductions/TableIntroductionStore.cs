@@ -39,7 +39,8 @@ public sealed class TableIntroductionStore(TableClient table) : IIntroductionSto
     /// The claim (<see cref="PairClaim"/>) and the request are one transaction in the owner's partition: both are stored or
     /// neither. A claim found in the way is read with the introduction it names; one whose introduction is open refuses the
     /// request, and one left behind by an introduction that ended (its release failed, or it ended before claims were
-    /// released) is deleted if nobody replaced it meanwhile (If-Match) and the request is tried again.
+    /// released) is deleted if nobody replaced it meanwhile (If-Match) and the request is tried again, up to
+    /// <see cref="MaxClaimAttempts"/> times, after which the addition says it was contended.
     /// </remarks>
     public async Task<IntroductionAddition> TryAddForPairAsync(Introduction introduction, CancellationToken cancellationToken)
     {
@@ -59,11 +60,17 @@ public sealed class TableIntroductionStore(TableClient table) : IIntroductionSto
             {
                 return new IntroductionAddition(null, null);
             }
-            catch (StorageConcurrencyException e) when (e.Status == 409 && attempt < MaxClaimAttempts)
+            catch (StorageConcurrencyException e) when (e.Status == 409)
             {
                 if (await HolderAsync(claim, cancellationToken).ConfigureAwait(false) is { } open)
                 {
                     return new IntroductionAddition(null, open);
+                }
+
+                if (attempt == MaxClaimAttempts)
+                {
+                    // Cleared each time, and taken again before the request got in: the caller is told to ask again.
+                    return new IntroductionAddition(null, null, Contended: true);
                 }
             }
         }

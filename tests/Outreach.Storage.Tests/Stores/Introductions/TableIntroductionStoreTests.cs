@@ -113,6 +113,28 @@ public sealed class TableIntroductionStoreTests(AzuriteFixture azurite)
         Assert.Equal(["again", "ended"], (await store.ListAsync("owner-1", CancellationToken.None)).Select(i => i.IntroductionId).Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public async Task A_request_whose_pair_claim_is_taken_again_each_time_it_is_cleared_is_not_stored_and_says_it_was_contended()
+    {
+        var (table, _) = await NewStoreAsync();
+
+        // Before every transaction the store submits, a claim on the pair naming an introduction that was never stored
+        // lands (as requests made at the same moment leave them), so each attempt finds the pair taken and clears it.
+        var stale = 0;
+        var seam = new BeforeBatch(() => table.UpsertAsync(PairClaim.RowFor(Request("owner-1", $"gone-{++stale}")), TableUpdateMode.Replace, CancellationToken.None));
+        var account = TestAccounts.For(azurite, new StorageClientOptions { Transport = new Azure.Core.Pipeline.HttpClientTransport(new HttpClient(seam)) });
+        var store = new TableIntroductionStore(account.GetTable(table.Name));
+
+        var contended = await store.TryAddForPairAsync(Request("owner-1", "contended"), CancellationToken.None);
+        seam.Stop();
+        var later = await store.TryAddForPairAsync(Request("owner-1", "later"), CancellationToken.None);
+
+        Assert.Equal((null, null, true), (contended.Added, contended.OpenBetweenPair, contended.Contended));
+        Assert.Equal(4, stale);
+        Assert.Equal("later", later.Added?.IntroductionId);
+        Assert.Equal(["later"], (await store.ListAsync("owner-1", CancellationToken.None)).Select(i => i.IntroductionId));
+    }
+
     private static Introduction Request(string ownerId, string id) => new()
     {
         IntroductionId = id,
@@ -155,5 +177,23 @@ public sealed class TableIntroductionStoreTests(AzuriteFixture azurite)
         }
 
         return [.. rows.Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>Runs a write of its own just before each entity-group transaction reaches Azurite, until stopped.</summary>
+    private sealed class BeforeBatch(Func<Task> write) : DelegatingHandler(new HttpClientHandler())
+    {
+        private volatile bool _stopped;
+
+        public void Stop() => _stopped = true;
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (!_stopped && request.Method == HttpMethod.Post && request.RequestUri!.AbsolutePath.EndsWith("/$batch", StringComparison.Ordinal))
+            {
+                await write();
+            }
+
+            return await base.SendAsync(request, cancellationToken);
+        }
     }
 }
