@@ -64,12 +64,14 @@ public sealed class TableIntroductionStore(TableClient table) : IIntroductionSto
             {
                 if (await HolderAsync(claim, cancellationToken).ConfigureAwait(false) is { } open)
                 {
+                    await ForgetIndexAsync(introduction, cancellationToken).ConfigureAwait(false);
                     return new IntroductionAddition(null, open);
                 }
 
                 if (attempt == MaxClaimAttempts)
                 {
                     // Cleared each time, and taken again before the request got in: the caller is told to ask again.
+                    await ForgetIndexAsync(introduction, cancellationToken).ConfigureAwait(false);
                     return new IntroductionAddition(null, null, Contended: true);
                 }
             }
@@ -227,6 +229,14 @@ public sealed class TableIntroductionStore(TableClient table) : IIntroductionSto
         await DeleteIfUnchangedAsync(stored, cancellationToken).ConfigureAwait(false);
         return null;
     }
+
+    /// <summary>
+    /// Deletes the index row written ahead of a request that was refused (never stored, and its id new): else it waits for
+    /// the timer's next <see cref="ListDueAsync"/> to find no introduction behind it. Should this delete fail, the timer
+    /// still removes it.
+    /// </summary>
+    private async Task ForgetIndexAsync(Introduction introduction, CancellationToken cancellationToken) =>
+        await _table.DeleteAsync(OpenIndex.Partition, OpenIndex.RowKey(introduction), ETag.All, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Deletes the claim on <paramref name="introduction"/>'s pair if it is this introduction's own.</summary>
     private async Task ReleaseClaimAsync(Introduction introduction, CancellationToken cancellationToken)

@@ -77,7 +77,7 @@ public sealed class TableIntroductionStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Of_requests_for_one_pair_made_at_once_exactly_one_is_stored_and_the_others_are_told_which()
+    public async Task Of_requests_for_one_pair_made_at_once_exactly_one_is_stored_and_the_others_are_told_which_and_leave_no_index_row()
     {
         var (table, store) = await NewStoreAsync();
 
@@ -88,6 +88,7 @@ public sealed class TableIntroductionStoreTests(AzuriteFixture azurite)
         var added = Assert.Single(results, r => r.Added is not null).Added!;
         Assert.All(results.Where(r => r.Added is null), r => Assert.Equal(added.IntroductionId, r.OpenBetweenPair?.IntroductionId));
         Assert.Equal([added.IntroductionId], (await store.ListAsync("owner-1", CancellationToken.None)).Select(i => i.IntroductionId));
+        Assert.Equal([$"owner-1|{added.IntroductionId}"], await IndexAsync(table)); // the refused ones' rows are gone at once
         Assert.NotNull(await store.TryReplaceAsync(added with { State = IntroductionState.Cancelled, ClosedAt = Now }, CancellationToken.None));
         Assert.Empty(await ClaimsAsync(table, "owner-1")); // released when it ended
     }
@@ -133,6 +134,7 @@ public sealed class TableIntroductionStoreTests(AzuriteFixture azurite)
         Assert.Equal(4, stale);
         Assert.Equal("later", later.Added?.IntroductionId);
         Assert.Equal(["later"], (await store.ListAsync("owner-1", CancellationToken.None)).Select(i => i.IntroductionId));
+        Assert.Equal(["owner-1|later"], await IndexAsync(table));
     }
 
     private static Introduction Request(string ownerId, string id) => new()
