@@ -17,6 +17,9 @@ internal static class PairClaim
     /// <summary>The start of every claim's RowKey.</summary>
     public const string Prefix = "~pair|";
 
+    /// <summary>The first RowKey after every claim's (<see cref="Prefix"/> with its last character the next one).</summary>
+    public const string PrefixEnd = "~pair}";
+
     /// <summary>The property naming the introduction that holds the claim.</summary>
     public const string IntroductionIdProperty = nameof(Introduction.IntroductionId);
 

@@ -115,6 +115,21 @@ public sealed class TableIntroductionStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task An_open_introduction_an_erasure_ends_releases_its_claim_though_it_no_longer_names_its_pair()
+    {
+        var (table, store) = await NewStoreAsync();
+        var erased = (await store.TryAddForPairAsync(Request("owner-1", "erased"), CancellationToken.None)).Added!;
+        var other = (await store.TryAddForPairAsync(Request("owner-1", "other") with { PersonAContactId = "contact-c" }, CancellationToken.None)).Added!;
+        var otherClaim = Assert.Single(await ClaimsAsync(table, "owner-1"), c => c == PairClaim.RowKey("contact-c", "contact-b"));
+
+        var stopped = await store.TryReplaceAsync(IntroductionErasure.Erase(erased, "contact-a", Now), CancellationToken.None);
+
+        Assert.Equal((IntroductionErasure.ErasedContactId, IntroductionState.Cancelled), (stopped?.PersonAContactId, stopped?.State));
+        Assert.Equal([otherClaim], await ClaimsAsync(table, "owner-1"));
+        Assert.Equal("other", other.IntroductionId);
+    }
+
+    [Fact]
     public async Task A_request_whose_pair_claim_is_taken_again_each_time_it_is_cleared_is_not_stored_and_says_it_was_contended()
     {
         var (table, _) = await NewStoreAsync();
