@@ -47,6 +47,23 @@ internal static class ImportFiles
         return await host.PostAsync(new Uri("/ImportContacts", UriKind.Relative), new StringContent(envelope, Encoding.UTF8, "application/json"), cancellationToken);
     }
 
+    /// <summary>
+    /// Imports Pat Doe (<paramref name="email"/>) at once, then uploads a larger file naming Pat again after 60 others,
+    /// which is queued (the app's <c>Imports:SyncMaxBytes</c> being under its size): Pat's contact id and the queued import's id.
+    /// </summary>
+    public static async Task<(string PatId, string QueuedId)> PatThenQueuedFileNamingPatAsync(HttpClient client, string email)
+    {
+        string patId;
+        using (var first = await PostCsvAsync(client, Encoding.UTF8.GetBytes($"Name,Email\nPat Doe,{email}\n")))
+        {
+            patId = (await JsonAsync(first)).GetProperty("accepted")[0].GetProperty("contactId").GetString()!;
+        }
+
+        using var upload = await PostCsvAsync(client, Encoding.UTF8.GetBytes(NumberedPeople(60) + $"Pat Doe,{email}\n"));
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, upload.StatusCode);
+        return (patId, (await JsonAsync(upload)).GetProperty("id").GetString()!);
+    }
+
     public static Task<HttpResponseMessage> PostCsvAsync(HttpClient client, byte[] file, string query = "")
     {
         var content = new ByteArrayContent(file);

@@ -82,20 +82,10 @@ public sealed class InterruptedErasureTests(AzuriteFixture azurite) : IClassFixt
         using var app = ApiApp.Start(azurite, TestAppRoot.CreateWithImports(maxDequeueCount: 3), services => services.AddSingleton(account), ("Imports:SyncMaxBytes", "1024"));
         var ownerId = ApiApp.NewId("cut");
         using var client = app.Client(await app.CreateAccountWithKeyAsync(ownerId));
-        string patId;
-        using (var first = await PostCsvAsync(client, Encoding.UTF8.GetBytes($"Name,Email\nPat Doe,{Pat}\n")))
-        {
-            patId = (await JsonAsync(first)).GetProperty("accepted")[0].GetProperty("contactId").GetString()!;
-        }
-
         // A larger file naming Pat is queued; Pat's erasure is cut short once it has written that import's record, before
         // it rewrote its file: the file still names Pat, and the record vouches for the file as the erasure would leave it.
-        using (var upload = await PostCsvAsync(client, Encoding.UTF8.GetBytes(NumberedPeople(60) + $"Pat Doe,{Pat}\n")))
-        {
-            Assert.Equal(HttpStatusCode.Accepted, upload.StatusCode);
-            queuedId = (await JsonAsync(upload)).GetProperty("id").GetString()!;
-        }
-
+        string patId;
+        (patId, queuedId) = await PatThenQueuedFileNamingPatAsync(client, Pat);
         var eraser = app.Factory.Services.GetRequiredService<ContactEraser>();
         cut.Arm();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => eraser.EraseAsync(ownerId, patId, cut.Token));

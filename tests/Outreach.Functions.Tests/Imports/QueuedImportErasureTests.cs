@@ -38,16 +38,7 @@ public sealed class QueuedImportErasureTests(AzuriteFixture azurite) : IClassFix
 
         // Pat was imported before; a larger file naming Pat again is queued.
         string patId;
-        using (var first = await PostCsvAsync(client, Encoding.UTF8.GetBytes($"Name,Email\nPat Doe,{ErasedEmail}\n")))
-        {
-            patId = (await JsonAsync(first)).GetProperty("accepted")[0].GetProperty("contactId").GetString()!;
-        }
-
-        using (var upload = await PostCsvAsync(client, Encoding.UTF8.GetBytes(NumberedPeople(60) + $"Pat Doe,{ErasedEmail}\n")))
-        {
-            Assert.Equal(HttpStatusCode.Accepted, upload.StatusCode);
-            queuedId = (await JsonAsync(upload)).GetProperty("id").GetString()!;
-        }
+        (patId, queuedId) = await PatThenQueuedFileNamingPatAsync(client, ErasedEmail);
 
         // Pat is erased: the erasure holds the owner's lease while it lists the files to rewrite.
         held.Arm();
