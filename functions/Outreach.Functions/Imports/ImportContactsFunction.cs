@@ -243,9 +243,9 @@ internal sealed partial class ImportContactsFunction(
         var campaign = await runner.Value.CampaignAsync(record.OwnerId, record.Campaign, cancellationToken);
 
         // The file is read under the owner's lease: an erasure holding it rewrites the file without the erased contact, and
-        // one cut short before it did leaves a file its record does not vouch for, which is refused, not imported.
-        // The fingerprint is the one stored once the lease is held: an erasure that held it while this delivery waited
-        // rewrote the file, and the record's fingerprint with it, after the record was claimed.
+        // one cut short before it did leaves a file its record does not vouch for, which is refused, not imported. The
+        // fingerprint is read once the lease is held: an erasure that held it while this delivery waited rewrote the file,
+        // and the record's fingerprint with it, after the record was claimed.
         await using var lease = await runner.Value.LeaseAsync(record, cancellationToken);
         var vouched = await storage.Value.Records.FindAsync(record.OwnerId, record.Id, cancellationToken) ?? record;
         await using var input = await ImportKeptFile.DownloadAsync(storage.Value.Records, vouched, cancellationToken);

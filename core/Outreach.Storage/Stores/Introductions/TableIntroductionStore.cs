@@ -232,11 +232,20 @@ public sealed class TableIntroductionStore(TableClient table) : IIntroductionSto
 
     /// <summary>
     /// Deletes the index row written ahead of a request that was refused (never stored, and its id new): else it waits for
-    /// the timer's next <see cref="ListDueAsync"/> to find no introduction behind it. Should this delete fail, the timer
-    /// still removes it.
+    /// the timer's next <see cref="ListDueAsync"/> to find no introduction behind it. Should this delete fail, the refusal
+    /// still stands and the timer removes the row.
     /// </summary>
-    private async Task ForgetIndexAsync(Introduction introduction, CancellationToken cancellationToken) =>
-        await _table.DeleteAsync(OpenIndex.Partition, OpenIndex.RowKey(introduction), ETag.All, cancellationToken).ConfigureAwait(false);
+    private async Task ForgetIndexAsync(Introduction introduction, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _table.DeleteAsync(OpenIndex.Partition, OpenIndex.RowKey(introduction), ETag.All, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StorageRequestException)
+        {
+            // Left for the timer.
+        }
+    }
 
     /// <summary>
     /// Deletes the claim on <paramref name="introduction"/>'s pair if it is this introduction's own. One that an erasure

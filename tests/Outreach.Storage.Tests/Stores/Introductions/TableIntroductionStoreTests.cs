@@ -152,6 +152,22 @@ public sealed class TableIntroductionStoreTests(AzuriteFixture azurite)
         Assert.Equal(["owner-1|later"], await IndexAsync(table));
     }
 
+    [Fact]
+    public async Task A_refusal_stands_when_the_index_row_written_ahead_of_it_cannot_be_deleted()
+    {
+        var (table, store) = await NewStoreAsync();
+        var open = (await store.TryAddForPairAsync(Request("owner-1", "open"), CancellationToken.None)).Added!;
+        var failing = new FailingIndexDelete();
+        var account = TestAccounts.For(azurite, new StorageClientOptions { Transport = new Azure.Core.Pipeline.HttpClientTransport(new HttpClient(failing)), Retry = { MaxRetries = 0 } });
+
+        var refused = await new TableIntroductionStore(account.GetTable(table.Name)).TryAddForPairAsync(Request("owner-1", "refused"), CancellationToken.None);
+
+        Assert.Equal(("open", null), (refused.OpenBetweenPair?.IntroductionId, refused.Added));
+        Assert.True(failing.Failed);
+        Assert.Equal(["owner-1|open", "owner-1|refused"], await IndexAsync(table)); // left for the timer
+        Assert.Equal("open", open.IntroductionId);
+    }
+
     private static Introduction Request(string ownerId, string id) => new()
     {
         IntroductionId = id,
@@ -194,6 +210,23 @@ public sealed class TableIntroductionStoreTests(AzuriteFixture azurite)
         }
 
         return [.. rows.Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>Answers every delete of an open-index row with a server error, as a storage outage would; the rest reaches Azurite.</summary>
+    private sealed class FailingIndexDelete() : DelegatingHandler(new HttpClientHandler())
+    {
+        public bool Failed { get; private set; }
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (request.Method == HttpMethod.Delete && request.RequestUri!.AbsolutePath.Contains(OpenIndex.Partition, StringComparison.Ordinal))
+            {
+                Failed = true;
+                return Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.ServiceUnavailable));
+            }
+
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 
     /// <summary>Runs a write of its own just before each entity-group transaction reaches Azurite, until stopped.</summary>
