@@ -20,6 +20,12 @@ internal static class PairClaim
     /// <summary>The first RowKey after every claim's (<see cref="Prefix"/> with its last character the next one).</summary>
     public const string PrefixEnd = "~pair}";
 
+    /// <summary>
+    /// The row (in <see cref="OpenIndex.MetaPartition"/>) saying the claims that ended introductions left behind have been
+    /// released once (<see cref="TableIntroductionStore.ListDueAsync"/>).
+    /// </summary>
+    public const string SweptMarker = "pair-claims-swept";
+
     /// <summary>The property naming the introduction that holds the claim.</summary>
     public const string IntroductionIdProperty = nameof(Introduction.IntroductionId);
 

@@ -131,11 +131,13 @@ public sealed class TableIntroductionStore(TableClient table) : IIntroductionSto
     /// failed, or a write that lost its race indexed it) is removed here, only if nobody indexed it again meanwhile
     /// (If-Match), and so is one whose introduction was never stored, once <see cref="OpenIndex.OrphanGrace"/> has passed
     /// (its request may be being written right now). Introductions stored before the index existed are indexed by the
-    /// first call, once, through one scan of the table (<see cref="OpenIndex.BackfilledMarker"/>).
+    /// first call, once, through one scan of the table (<see cref="OpenIndex.BackfilledMarker"/>); so are the claims left by
+    /// introductions that ended without releasing them (<see cref="PairClaim.SweptMarker"/>).
     /// </remarks>
     public async Task<IReadOnlyList<Introduction>> ListDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         await BackfillOnceAsync(cancellationToken).ConfigureAwait(false);
+        await SweepClaimsOnceAsync(cancellationToken).ConfigureAwait(false);
         var due = new List<Introduction>();
         await foreach (var row in _table.QueryAsync(TableFilter.Eq("PartitionKey", OpenIndex.Partition), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
@@ -203,6 +205,35 @@ public sealed class TableIntroductionStore(TableClient table) : IIntroductionSto
         catch (StorageConcurrencyException e) when (e.Status == 409)
         {
             // Another instance finished the same backfill first.
+        }
+    }
+
+    /// <summary>
+    /// Releases, once, every claim whose introduction has ended or was never stored: those an erasure left before it
+    /// released claims by the introduction they name (an erased introduction no longer names its pair, and no request
+    /// between that pair comes to clear it), and any whose release failed. One scan of the claims of every partition,
+    /// then the marker; a claim of an open introduction stays.
+    /// </summary>
+    private async Task SweepClaimsOnceAsync(CancellationToken cancellationToken)
+    {
+        if (await _table.GetAsync(OpenIndex.MetaPartition, PairClaim.SweptMarker, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            return;
+        }
+
+        var claims = TableFilter.Ge("RowKey", PairClaim.Prefix).And(TableFilter.Lt("RowKey", PairClaim.PrefixEnd));
+        await foreach (var claim in _table.QueryAsync(claims, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            await HolderAsync(claim, cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            await _table.InsertAsync(new TableEntity(OpenIndex.MetaPartition, PairClaim.SweptMarker), cancellationToken).ConfigureAwait(false);
+        }
+        catch (StorageConcurrencyException e) when (e.Status == 409)
+        {
+            // Another instance finished the same sweep first.
         }
     }
 

@@ -130,6 +130,29 @@ public sealed class TableIntroductionStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task The_timers_first_run_releases_claims_left_by_ended_introductions_once_and_keeps_open_ones()
+    {
+        var (table, store) = await NewStoreAsync();
+
+        // An erasure before claims were released by the introduction they name: the introduction ended, its claim stayed.
+        var erased = (await store.TryAddForPairAsync(Request("owner-1", "erased"), CancellationToken.None)).Added!;
+        await table.UpdateAsync(
+            IntroductionEntity.From(IntroductionErasure.Erase(erased, "contact-a", Now)), IntroductionEntity.ETagOf(erased), TableUpdateMode.Replace, CancellationToken.None);
+        var open = (await store.TryAddForPairAsync(Request("owner-2", "open"), CancellationToken.None)).Added!;
+        var before = (await ClaimsAsync(table, "owner-1")).Count;
+
+        await store.ListDueAsync(Now, CancellationToken.None);
+        var afterFirst = (await ClaimsAsync(table, "owner-1"), await ClaimsAsync(table, "owner-2"));
+        await table.UpsertAsync(PairClaim.RowFor(Request("owner-1", "never-stored")), TableUpdateMode.Replace, CancellationToken.None);
+        await store.ListDueAsync(Now, CancellationToken.None);
+
+        Assert.Equal(1, before);
+        Assert.Empty(afterFirst.Item1);
+        Assert.Equal([PairClaim.RowKey(open.PersonAContactId, open.PersonBContactId)], afterFirst.Item2);
+        Assert.Single(await ClaimsAsync(table, "owner-1")); // once: a later leftover waits for the next request between its pair
+    }
+
+    [Fact]
     public async Task A_request_whose_pair_claim_is_taken_again_each_time_it_is_cleared_is_not_stored_and_says_it_was_contended()
     {
         var (table, _) = await NewStoreAsync();
