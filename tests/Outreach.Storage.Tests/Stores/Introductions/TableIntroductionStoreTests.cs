@@ -7,7 +7,8 @@ namespace Outreach.Storage.Tests.Stores.Introductions;
 
 /// <summary>
 /// The timer's list of introductions comes from the open-introduction index, one partition, instead of a filter over
-/// every owner's partition: what it returns, how rows leave it, and the one-off indexing of rows stored before it.
+/// every owner's partition: what it returns, how rows leave it, and the one-off indexing of rows stored before it. And the
+/// claim that keeps one open introduction at a time between two people: taken, refused, released, and swept once.
 /// </summary>
 [Collection(AzuriteGroup.Name)]
 public sealed class TableIntroductionStoreTests(AzuriteFixture azurite)
@@ -119,14 +120,13 @@ public sealed class TableIntroductionStoreTests(AzuriteFixture azurite)
     {
         var (table, store) = await NewStoreAsync();
         var erased = (await store.TryAddForPairAsync(Request("owner-1", "erased"), CancellationToken.None)).Added!;
-        var other = (await store.TryAddForPairAsync(Request("owner-1", "other") with { PersonAContactId = "contact-c" }, CancellationToken.None)).Added!;
+        Assert.NotNull((await store.TryAddForPairAsync(Request("owner-1", "other") with { PersonAContactId = "contact-c" }, CancellationToken.None)).Added);
         var otherClaim = Assert.Single(await ClaimsAsync(table, "owner-1"), c => c == PairClaim.RowKey("contact-c", "contact-b"));
 
         var stopped = await store.TryReplaceAsync(IntroductionErasure.Erase(erased, "contact-a", Now), CancellationToken.None);
 
         Assert.Equal((IntroductionErasure.ErasedContactId, IntroductionState.Cancelled), (stopped?.PersonAContactId, stopped?.State));
         Assert.Equal([otherClaim], await ClaimsAsync(table, "owner-1"));
-        Assert.Equal("other", other.IntroductionId);
     }
 
     [Fact]
@@ -179,7 +179,7 @@ public sealed class TableIntroductionStoreTests(AzuriteFixture azurite)
     public async Task A_refusal_stands_when_the_index_row_written_ahead_of_it_cannot_be_deleted()
     {
         var (table, store) = await NewStoreAsync();
-        var open = (await store.TryAddForPairAsync(Request("owner-1", "open"), CancellationToken.None)).Added!;
+        Assert.NotNull((await store.TryAddForPairAsync(Request("owner-1", "open"), CancellationToken.None)).Added);
         var failing = new FailingIndexDelete();
         var account = TestAccounts.For(azurite, new StorageClientOptions { Transport = new Azure.Core.Pipeline.HttpClientTransport(new HttpClient(failing)), Retry = { MaxRetries = 0 } });
 
@@ -188,7 +188,6 @@ public sealed class TableIntroductionStoreTests(AzuriteFixture azurite)
         Assert.Equal(("open", null), (refused.OpenBetweenPair?.IntroductionId, refused.Added));
         Assert.True(failing.Failed);
         Assert.Equal(["owner-1|open", "owner-1|refused"], await IndexAsync(table)); // left for the timer
-        Assert.Equal("open", open.IntroductionId);
     }
 
     private static Introduction Request(string ownerId, string id) => new()
