@@ -15,8 +15,8 @@ namespace Outreach.Functions.Tests.Imports;
 /// <summary>
 /// The erasure of a contact cut short in the middle of an import's file, record and row outcomes (the request cancelled
 /// right after one of their writes landed), then run again, on the real handler against real Azurite: no state in
-/// between lets a retry, or a queued import's delivery, import the erased contact again, and erasing again finishes it, with the record's fingerprint
-/// the kept file's, so the import can be retried, and no row counted twice.
+/// between lets a retry, or a queued import's delivery, import the erased contact again, and erasing again finishes it,
+/// with the record's fingerprint the kept file's, so the import can be retried, and no row counted twice.
 /// </summary>
 public sealed class InterruptedErasureTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
