@@ -185,7 +185,7 @@ public sealed class TableIntroductionStore(TableClient table) : IIntroductionSto
     /// </summary>
     private async Task BackfillOnceAsync(CancellationToken cancellationToken)
     {
-        if (await _table.GetAsync(OpenIndex.MetaPartition, OpenIndex.BackfilledMarker, cancellationToken).ConfigureAwait(false) is not null)
+        if (await IsDoneAsync(OpenIndex.BackfilledMarker, cancellationToken).ConfigureAwait(false))
         {
             return;
         }
@@ -198,14 +198,7 @@ public sealed class TableIntroductionStore(TableClient table) : IIntroductionSto
             await IndexBeforeAsync(introduction, cancellationToken).ConfigureAwait(false);
         }
 
-        try
-        {
-            await _table.InsertAsync(new TableEntity(OpenIndex.MetaPartition, OpenIndex.BackfilledMarker), cancellationToken).ConfigureAwait(false);
-        }
-        catch (StorageConcurrencyException e) when (e.Status == 409)
-        {
-            // Another instance finished the same backfill first.
-        }
+        await MarkDoneAsync(OpenIndex.BackfilledMarker, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -216,7 +209,7 @@ public sealed class TableIntroductionStore(TableClient table) : IIntroductionSto
     /// </summary>
     private async Task SweepClaimsOnceAsync(CancellationToken cancellationToken)
     {
-        if (await _table.GetAsync(OpenIndex.MetaPartition, PairClaim.SweptMarker, cancellationToken).ConfigureAwait(false) is not null)
+        if (await IsDoneAsync(PairClaim.SweptMarker, cancellationToken).ConfigureAwait(false))
         {
             return;
         }
@@ -227,13 +220,23 @@ public sealed class TableIntroductionStore(TableClient table) : IIntroductionSto
             await HolderAsync(claim, cancellationToken).ConfigureAwait(false);
         }
 
+        await MarkDoneAsync(PairClaim.SweptMarker, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Whether the one-off job of <paramref name="marker"/> has been done (its row in <see cref="OpenIndex.MetaPartition"/>).</summary>
+    private async Task<bool> IsDoneAsync(string marker, CancellationToken cancellationToken) =>
+        await _table.GetAsync(OpenIndex.MetaPartition, marker, cancellationToken).ConfigureAwait(false) is not null;
+
+    /// <summary>Records the one-off job of <paramref name="marker"/> as done.</summary>
+    private async Task MarkDoneAsync(string marker, CancellationToken cancellationToken)
+    {
         try
         {
-            await _table.InsertAsync(new TableEntity(OpenIndex.MetaPartition, PairClaim.SweptMarker), cancellationToken).ConfigureAwait(false);
+            await _table.InsertAsync(new TableEntity(OpenIndex.MetaPartition, marker), cancellationToken).ConfigureAwait(false);
         }
         catch (StorageConcurrencyException e) when (e.Status == 409)
         {
-            // Another instance finished the same sweep first.
+            // Another instance finished the same job first.
         }
     }
 
