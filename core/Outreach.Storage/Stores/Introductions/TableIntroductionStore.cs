@@ -282,32 +282,19 @@ public sealed class TableIntroductionStore(TableClient table) : IIntroductionSto
     }
 
     /// <summary>
-    /// Deletes the claim on <paramref name="introduction"/>'s pair if it is this introduction's own. One that an erasure
-    /// ended no longer names its pair (<see cref="IntroductionErasure.ErasedContactId"/> stands in for the erased person),
-    /// so its claim is found among the owner's claims by the introduction it names.
+    /// Deletes the claim this introduction holds, found among the owner's claims by the introduction it names (one query
+    /// of the claims' RowKey range in the owner's partition), not by its pair: one that an erasure ended no longer names
+    /// its pair (<see cref="IntroductionErasure.ErasedContactId"/> stands in for the erased person).
     /// </summary>
     private async Task ReleaseClaimAsync(Introduction introduction, CancellationToken cancellationToken)
     {
-        if (IntroductionErasure.Names(introduction, IntroductionErasure.ErasedContactId))
+        var claims = TableFilter.Eq("PartitionKey", IntroductionEntity.PartitionKey(introduction.OwnerId))
+            .And(TableFilter.Ge("RowKey", PairClaim.Prefix))
+            .And(TableFilter.Lt("RowKey", PairClaim.PrefixEnd))
+            .And(TableFilter.Eq(PairClaim.IntroductionIdProperty, introduction.IntroductionId));
+        await foreach (var held in _table.QueryAsync(claims, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            var owner = IntroductionEntity.PartitionKey(introduction.OwnerId);
-            var claims = TableFilter.Eq("PartitionKey", owner)
-                .And(TableFilter.Ge("RowKey", PairClaim.Prefix))
-                .And(TableFilter.Lt("RowKey", PairClaim.PrefixEnd))
-                .And(TableFilter.Eq(PairClaim.IntroductionIdProperty, introduction.IntroductionId));
-            await foreach (var held in _table.QueryAsync(claims, cancellationToken: cancellationToken).ConfigureAwait(false))
-            {
-                await DeleteIfUnchangedAsync(held, cancellationToken).ConfigureAwait(false);
-            }
-
-            return;
-        }
-
-        var key = PairClaim.RowFor(introduction);
-        if (await _table.GetAsync(key.PartitionKey, key.RowKey, cancellationToken).ConfigureAwait(false) is { } claim
-            && string.Equals(claim.GetString(PairClaim.IntroductionIdProperty), introduction.IntroductionId, StringComparison.Ordinal))
-        {
-            await DeleteIfUnchangedAsync(claim, cancellationToken).ConfigureAwait(false);
+            await DeleteIfUnchangedAsync(held, cancellationToken).ConfigureAwait(false);
         }
     }
 
