@@ -10,9 +10,9 @@ namespace Outreach.Functions.Imports;
 /// </summary>
 /// <param name="inner">The contact store.</param>
 /// <param name="leases">Where the import's lease is found (<see cref="ImportLeases.TakenHere"/>).</param>
-/// <param name="ownerId">The owner imported into.</param>
+/// <param name="leaseOwnerId">The owner imported into, whose lease the import holds.</param>
 /// <param name="importId">The import, the lease's holder.</param>
-internal sealed class LeaseGuardedSink(IContactSink inner, ImportLeases leases, string ownerId, string importId) : IContactSink
+internal sealed class LeaseGuardedSink(IContactSink inner, ImportLeases leases, string leaseOwnerId, string importId) : IContactSink
 {
     public async ValueTask WriteAsync(string ownerId, IReadOnlyList<Contact> contacts, CancellationToken cancellationToken)
     {
@@ -28,5 +28,5 @@ internal sealed class LeaseGuardedSink(IContactSink inner, ImportLeases leases, 
     }
 
     private ValueTask EnsureHeldAsync(CancellationToken cancellationToken) =>
-        leases.TakenHere(ownerId, importId) is { } lease ? lease.EnsureHeldAsync(cancellationToken) : ValueTask.CompletedTask;
+        leases.TakenHere(leaseOwnerId, importId) is { } lease ? lease.EnsureHeldAsync(cancellationToken) : ValueTask.CompletedTask;
 }
